@@ -1,0 +1,88 @@
+"""Augmentation: small changes a person's hand makes that a label does not care about.
+
+Two places: ``augment_strokes`` bends and re-pens a drawing's vectors before it
+is rendered (numpy only), and ``augment_batch_fn`` applies small affine changes
+and stroke-thickness changes to image batches inside the tf.data pipeline.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+
+def augment_strokes(strokes: list[np.ndarray], rng: np.random.Generator) -> list[np.ndarray]:
+    """A slightly different hand: rotation, shear, aspect change and a smooth wobble of the points."""
+    points = np.concatenate(strokes)
+    centre = (points.min(axis=0) + points.max(axis=0)) / 2
+    extent = float((points.max(axis=0) - points.min(axis=0)).max()) or 1.0
+    angle = math.radians(rng.uniform(-12, 12))
+    shear = rng.uniform(-0.25, 0.25)
+    aspect = math.exp(rng.uniform(-0.2, 0.2))
+    rotation = np.array([[math.cos(angle), -math.sin(angle)], [math.sin(angle), math.cos(angle)]])
+    linear = rotation @ np.array([[aspect, shear], [0.0, 1.0 / aspect]])
+    wobble = _smooth_field(rng, extent * rng.uniform(0.0, 0.05))
+    changed = []
+    for stroke in strokes:
+        local = (stroke - centre) @ linear.T
+        changed.append(local + wobble((stroke - centre) / extent))
+    return changed
+
+
+def _smooth_field(rng: np.random.Generator, amplitude: float):
+    """A random low-frequency displacement field (a few sine waves), like a gentle elastic distortion."""
+    frequencies = rng.uniform(0.5, 2.0, size=(3, 2, 2))
+    phases = rng.uniform(0, 2 * math.pi, size=(3, 2))
+    weights = rng.normal(size=(3, 2)) * amplitude / math.sqrt(3)
+
+    def displace(normalised: np.ndarray) -> np.ndarray:
+        out = np.zeros_like(normalised)
+        for k in range(3):
+            for axis in range(2):
+                wave = np.sin(normalised @ frequencies[k, axis] * math.pi + phases[k, axis])
+                out[:, axis] += weights[k, axis] * wave
+        return out
+
+    return displace
+
+
+def augment_batch_fn(seed: int):
+    """A tf.data map function: random small affine warp and thickness change of each image."""
+    import tensorflow as tf
+
+    generator = tf.random.Generator.from_seed(seed)
+
+    def augment(images, labels):
+        batch = tf.shape(images)[0]
+        angle = generator.uniform([batch], -0.17, 0.17)
+        scale = generator.uniform([batch], 0.9, 1.1)
+        shear = generator.uniform([batch], -0.15, 0.15)
+        shift = generator.uniform([batch, 2], -1.5, 1.5)
+        cos, sin = tf.cos(angle) / scale, tf.sin(angle) / scale
+        centre = 13.5
+        # Output pixel (x, y) samples input (a0 x + a1 y + a2, b0 x + b1 y + b2).
+        a0, a1 = cos, -sin + shear
+        b0, b1 = sin, cos
+        a2 = centre - a0 * centre - a1 * centre + shift[:, 0]
+        b2 = centre - b0 * centre - b1 * centre + shift[:, 1]
+        zeros = tf.zeros([batch])
+        transforms = tf.stack([a0, a1, a2, b0, b1, b2, zeros, zeros], axis=1)
+        warped = tf.raw_ops.ImageProjectiveTransformV3(
+            images=images,
+            transforms=transforms,
+            output_shape=[28, 28],
+            fill_value=0.0,
+            interpolation="BILINEAR",
+            fill_mode="CONSTANT",
+        )
+        # A third of the images get a thicker pen, a third a thinner one.
+        choice = generator.uniform([batch, 1, 1, 1])
+        thicker = tf.nn.max_pool2d(warped, 2, 1, "SAME")
+        thicker = 0.5 * (thicker + warped)
+        thinner = -tf.nn.max_pool2d(-warped, 2, 1, "SAME")
+        thinner = 0.5 * (thinner + warped)
+        images = tf.where(choice < 1 / 3, thicker, tf.where(choice < 2 / 3, thinner, warped))
+        return images, labels
+
+    return augment

@@ -1,0 +1,208 @@
+"""Loading a model safely and asking it about one drawing, fast.
+
+``model.predict()`` costs tens of milliseconds per call; the interactive path
+calls one ``tf.function`` that returns every layer's activation instead.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from model.preprocessing import image_to_tensor, strokes_to_tensor
+
+# Below this top probability the window says "unsure" instead of claiming a digit.
+UNSURE_BELOW = 0.6
+
+
+class ModelError(ValueError):
+    """A model file that cannot be used: missing, corrupt, unsafe or of the wrong shape."""
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    """One row of the seed notebook's ``model.summary()``."""
+
+    name: str
+    kind: str  # "Conv2D", "MaxPooling2D", "Dense", ...
+    output_shape: tuple[int, ...]  # without the batch dimension
+    parameters: int
+
+
+@dataclass
+class Prediction:
+    """What the network says about one drawing.  ``label is None`` means nothing was drawn."""
+
+    label: int | None
+    probabilities: np.ndarray | None = None  # (10,) float32
+    activations: list[np.ndarray] | None = None  # one per shown layer, batch dimension removed
+    tensor: np.ndarray | None = None  # the 28×28 input the network saw
+
+    @property
+    def confidence(self) -> float:
+        return float(self.probabilities.max()) if self.probabilities is not None else 0.0
+
+    @property
+    def is_unsure(self) -> bool:
+        return self.label is not None and self.confidence < UNSURE_BELOW
+
+    @property
+    def runner_up(self) -> int | None:
+        if self.probabilities is None:
+            return None
+        return int(np.argsort(self.probabilities)[-2])
+
+    def as_json(self) -> dict:
+        if self.label is None:
+            return {"label": None, "probabilities": None}
+        return {"label": self.label, "probabilities": [round(float(p), 6) for p in self.probabilities]}
+
+
+NOTHING_DRAWN = Prediction(label=None)
+
+
+class Predictor:
+    """A loaded convnet and a compiled function returning all its activations for a batch."""
+
+    def __init__(self, keras_model, source: str = "") -> None:
+        import tensorflow as tf
+
+        from model.network import build_feature_extractor, check_compatible, shown_layers
+
+        check_compatible(keras_model)
+        self.model = keras_model
+        self.source = source
+        self.layers = [
+            LayerInfo(layer.name, type(layer).__name__, tuple(layer.output.shape[1:]), int(layer.count_params()))
+            for layer in shown_layers(keras_model)
+        ]
+        extractor = build_feature_extractor(keras_model)
+        signature = [tf.TensorSpec([None, 28, 28, 1], tf.float32)]
+        self._activations = tf.function(lambda images: extractor(images, training=False), input_signature=signature)
+        self._warm_up()
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> Predictor:
+        """Load a ``.keras`` file in Keras' safe mode and check it reads 28×28×1 and gives 10 outputs."""
+        return cls(load_model_file(path), source=str(path))
+
+    def _warm_up(self) -> None:
+        """Trace the function now, so the first drawing is as fast as the rest."""
+        self.predict_tensor(np.zeros((28, 28), np.float32))
+
+    @property
+    def parameter_count(self) -> int:
+        return int(self.model.count_params())
+
+    def predict_tensor(self, tensor: np.ndarray | None) -> Prediction:
+        if tensor is None:
+            return NOTHING_DRAWN
+        outputs = self._activations(np.asarray(tensor, np.float32).reshape(1, 28, 28, 1))
+        activations = [np.asarray(output)[0] for output in outputs]
+        probabilities = activations[-1]
+        return Prediction(int(np.argmax(probabilities)), probabilities, activations, tensor)
+
+    def predict_strokes(self, strokes, **preprocessing) -> Prediction:
+        return self.predict_tensor(strokes_to_tensor(strokes, **preprocessing))
+
+    def predict_image(self, image) -> Prediction:
+        return self.predict_tensor(image_to_tensor(image))
+
+    def probabilities(self, tensors: np.ndarray, batch_size: int = 512) -> np.ndarray:
+        """Probabilities for many 28×28 tensors at once, shape (n, 10)."""
+        tensors = np.asarray(tensors, np.float32).reshape(-1, 28, 28, 1)
+        chunks = [
+            np.asarray(self.model(tensors[start : start + batch_size], training=False))
+            for start in range(0, len(tensors), batch_size)
+        ]
+        return np.concatenate(chunks) if chunks else np.zeros((0, 10), np.float32)
+
+    def kernels(self, layer_name: str) -> np.ndarray | None:
+        """A convolution layer's 3×3 kernels, shape (3, 3, in_channels, filters); None for other layers."""
+        layer = self.model.get_layer(layer_name)
+        if type(layer).__name__ != "Conv2D":
+            return None
+        return np.asarray(layer.kernel)
+
+
+def load_model_file(path: str | os.PathLike):
+    """A keras.Model from a ``.keras`` file, or ModelError saying what is wrong with the file."""
+    import keras
+
+    from model.network import check_compatible
+
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise ModelError(f"{path}: no such model file")
+    if path.suffix != ".keras":
+        raise ModelError(f"{path}: not a .keras model file (DigitPad reads Keras 3 .keras files only)")
+    if path.stat().st_size == 0:
+        raise ModelError(f"{path}: the file is empty")
+    if not zipfile.is_zipfile(path):
+        raise ModelError(f"{path}: not a Keras model (the file is corrupt or truncated)")
+    try:
+        model = keras.saving.load_model(path, compile=False, safe_mode=True)
+    except Exception as error:  # Keras raises many kinds for bad files
+        raise ModelError(f"{path}: cannot be loaded: {_model_error_text(error)}") from None
+    if not isinstance(model, keras.Model):
+        raise ModelError(f"{path}: does not hold a Keras model")
+    try:
+        check_compatible(model)
+    except ValueError as error:
+        raise ModelError(f"{path}: {error}") from None
+    return model
+
+
+def _model_error_text(error: Exception) -> str:
+    text = " ".join(str(error).split())
+    if "safe_mode" in text or "Lambda" in text:
+        return "it contains code (a Lambda layer), which DigitPad refuses to run"
+    return text[:300] or type(error).__name__
+
+
+def save_model_atomically(model, path: str | os.PathLike) -> Path:
+    """Write ``model`` to ``path`` so that a crash leaves either the old file or the new one.
+
+    The model goes to a temporary file in the same folder, is flushed to disk,
+    then renamed over ``path`` in one step.  On any error the temporary file is
+    removed and the old file is untouched.
+    """
+    path = Path(path).expanduser()
+    if path.suffix != ".keras":
+        raise ModelError(f"{path}: model files must end in .keras")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ModelError(f"{folder}: no such folder")
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".partial.keras", dir=folder)
+    os.close(descriptor)
+    try:
+        model.save(temporary)
+        with open(temporary, "rb") as stream:
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+        _fsync_folder(folder)
+    except BaseException as error:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        if isinstance(error, OSError):
+            raise ModelError(f"{path}: could not save the model ({error.strerror or error}); the old file is unchanged") from None
+        raise
+    return path
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

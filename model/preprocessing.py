@@ -1,0 +1,344 @@
+"""Turn drawings and images into the 28×28 MNIST-style tensor the convnet reads.
+
+MNIST's own recipe (LeCun et al.): fit the digit's ink into a 20×20 box keeping
+the aspect ratio, anti-aliased with grey levels kept, then place it in a 28×28
+field so that the intensity centre of mass sits at the centre.  White digit on
+black, values in [0, 1].
+
+Drawings are vectors, so they are re-rendered *after* scaling, with a pen of
+fixed width relative to the 20×20 box.  That makes the tensor independent of
+where the digit was drawn, how big, and how thick the brush was on screen.
+Raster images (and the optional "raster" method for drawings) are cropped to
+their ink and resampled instead.
+
+Pure numpy and Pillow: no Qt, no TensorFlow.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+import numpy as np
+from PIL import Image, ImageDraw, UnidentifiedImageError
+
+MNIST_SIZE = 28
+DIGIT_BOX = 20
+CANVAS_SIZE = 280
+MIN_BRUSH, MAX_BRUSH = 4, 40
+DEFAULT_BRUSH = 16
+# Pen width of the re-rendered digit, in 28×28 pixels.  Chosen so that drawn
+# digits carry about as much ink as a median MNIST digit (see bench/).
+DEFAULT_PEN_WIDTH = 2.4
+
+# Where MNIST puts the centre of mass, in continuous coordinates (pixel i
+# covers [i, i+1)): measured as 14.0 in pixel-index coordinates.
+_CENTRE = MNIST_SIZE / 2 + 0.5
+_SUPERSAMPLE = 4
+# Coordinates beyond this are certainly garbage (a screen is < 1e5 px).
+_MAX_COORDINATE = 1e7
+# Consecutive points closer than this (in 28×28 pixels) add nothing visible.
+_MIN_SEGMENT = 1 / (2 * _SUPERSAMPLE)
+_INK_THRESHOLD = 0.1
+
+Strokes = Sequence[Sequence[Sequence[float]]]
+Method = Literal["vector", "raster"]
+
+
+# --- strokes ---------------------------------------------------------------
+
+def validate_strokes(strokes: Iterable) -> list[np.ndarray]:
+    """Check a list of strokes and return it as float64 arrays of shape (n, 2).
+
+    Empty strokes are dropped.  Raises ValueError naming the bad stroke and
+    point for anything that is not a finite (x, y) pair of sane magnitude.
+    """
+    if isinstance(strokes, (str, bytes)) or not isinstance(strokes, Iterable):
+        raise ValueError("strokes must be a list of strokes, each a list of [x, y] points")
+    result = []
+    for index, stroke in enumerate(strokes):
+        try:
+            points = np.asarray(stroke, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise ValueError(f"stroke {index + 1} is not a list of [x, y] number pairs") from None
+        if points.size == 0:
+            continue
+        if points.ndim != 2 or points.shape[1] != 2:
+            raise ValueError(f"stroke {index + 1} is not a list of [x, y] number pairs")
+        bad = ~np.isfinite(points).all(axis=1)
+        if bad.any():
+            point = int(np.argmax(bad)) + 1
+            raise ValueError(f"stroke {index + 1}, point {point} is not a finite number")
+        if np.abs(points).max() > _MAX_COORDINATE:
+            raise ValueError(
+                f"stroke {index + 1} has a coordinate beyond ±{_MAX_COORDINATE:g}; "
+                "the drawing is not in pixel units"
+            )
+        result.append(points)
+    return result
+
+
+def fit_to_canvas(
+    strokes: Strokes, box: tuple[float, float] | None = None, canvas_size: float = CANVAS_SIZE
+) -> list[np.ndarray]:
+    """Map strokes drawn in a ``(width, height)`` box onto the square canvas.
+
+    The box is scaled uniformly (the digit keeps its shape) and centred, as if
+    the person had drawn on the canvas itself.  ``box=None`` means the strokes
+    are already in canvas coordinates.
+    """
+    validated = validate_strokes(strokes)
+    if box is None:
+        return validated
+    width, height = (float(v) for v in box)
+    if not (math.isfinite(width) and math.isfinite(height)) or width <= 0 or height <= 0:
+        raise ValueError(f"the drawing box must have a positive width and height, got {box!r}")
+    scale = canvas_size / max(width, height)
+    offset = np.array([(canvas_size - width * scale) / 2, (canvas_size - height * scale) / 2])
+    return [points * scale + offset for points in validated]
+
+
+def strokes_to_tensor(
+    strokes: Strokes,
+    brush_width: float = DEFAULT_BRUSH,
+    *,
+    method: Method = "vector",
+    pen_width: float = DEFAULT_PEN_WIDTH,
+    canvas_size: int = CANVAS_SIZE,
+) -> np.ndarray | None:
+    """The 28×28 float32 tensor for strokes in canvas coordinates, or None if nothing is drawn.
+
+    ``method="vector"`` (the default) re-renders the strokes in the 20×20 box
+    with ``pen_width``; the brush width does not matter.  ``method="raster"``
+    paints the strokes on the canvas with the brush, then normalises the image
+    the way raster files are: kept to compare the two in bench/.
+    """
+    validated = validate_strokes(strokes)
+    if not validated:
+        return None
+    if method == "vector":
+        return render_normalised(validated, pen_width)
+    if method == "raster":
+        canvas = render_canvas(validated, brush_width, canvas_size)
+        return normalise_ink(canvas)
+    raise ValueError(f"method must be 'vector' or 'raster', got {method!r}")
+
+
+def render_normalised(strokes: list[np.ndarray], pen_width: float = DEFAULT_PEN_WIDTH) -> np.ndarray:
+    """Scale the strokes' skeleton so its ink fits 20×20, render anti-aliased, centre the mass."""
+    if not 0.5 <= pen_width <= DIGIT_BOX / 2:
+        raise ValueError(f"pen_width must be between 0.5 and {DIGIT_BOX / 2} pixels, got {pen_width}")
+    all_points = np.concatenate(strokes)
+    low, high = all_points.min(axis=0), all_points.max(axis=0)
+    extent = float((high - low).max())
+    # The skeleton plus half a pen on each side fills the 20×20 box, as MNIST's ink does.
+    scale = (DIGIT_BOX - pen_width) / extent if extent > 0 else 0.0
+    centre = (low + high) / 2
+    # Render on a margin so the centre-of-mass shift never cuts ink off.
+    margin = MNIST_SIZE
+    size = (MNIST_SIZE + 2 * margin) * _SUPERSAMPLE
+    placed = [((points - centre) * scale + margin + MNIST_SIZE / 2) * _SUPERSAMPLE for points in strokes]
+    image = _draw_polylines(placed, pen_width * _SUPERSAMPLE, size)
+    return _crop_at_centre_of_mass(image, margin * _SUPERSAMPLE)
+
+
+def render_canvas(strokes: list[np.ndarray], brush_width: float, canvas_size: int = CANVAS_SIZE) -> np.ndarray:
+    """Paint strokes as the canvas shows them: a float image, white ink on black, values in [0, 1]."""
+    if not MIN_BRUSH / 2 <= brush_width <= MAX_BRUSH * 4:
+        raise ValueError(f"brush width must be between {MIN_BRUSH} and {MAX_BRUSH} pixels, got {brush_width}")
+    size = canvas_size * 2
+    scaled = [points * 2 for points in strokes]
+    image = _draw_polylines(scaled, brush_width * 2, size)
+    return np.asarray(Image.fromarray(image).reduce(2), dtype=np.float32) / 255.0
+
+
+def _draw_polylines(strokes: list[np.ndarray], width: float, size: int) -> np.ndarray:
+    """Round-capped, round-joined polylines in white on a black uint8 square."""
+    image = Image.new("L", (size, size), 0)
+    draw = ImageDraw.Draw(image)
+    radius = width / 2
+    min_step = _MIN_SEGMENT * _SUPERSAMPLE
+    for points in strokes:
+        points = _drop_close_points(points, min_step)
+        for x, y in points:
+            draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=255)
+        if len(points) > 1:
+            draw.line([tuple(p) for p in points], fill=255, width=max(1, round(width)))
+    return np.asarray(image)
+
+
+def _drop_close_points(points: np.ndarray, min_step: float) -> np.ndarray:
+    """Keep the first point and every point at least ``min_step`` from the last kept one."""
+    if len(points) < 3:
+        return points
+    steps = np.linalg.norm(np.diff(points, axis=0), axis=1)
+    if steps.min() >= min_step:
+        return points
+    kept = [points[0]]
+    travelled = 0.0
+    for point, step in zip(points[1:], steps):
+        travelled += step
+        if travelled >= min_step:
+            kept.append(point)
+            travelled = 0.0
+    if not np.array_equal(kept[-1], points[-1]):
+        kept.append(points[-1])
+    return np.asarray(kept)
+
+
+def _crop_at_centre_of_mass(image: np.ndarray, margin: int) -> np.ndarray:
+    """Cut the 28×28 window (in supersampled pixels) whose centre is the ink's centre of mass."""
+    weights = image.astype(np.float64)
+    total = weights.sum()
+    if total == 0:
+        return np.zeros((MNIST_SIZE, MNIST_SIZE), np.float32)
+    rows = np.arange(image.shape[0]) + 0.5
+    cy = (weights.sum(axis=1) * rows).sum() / total
+    cx = (weights.sum(axis=0) * rows[: image.shape[1]]).sum() / total
+    window = MNIST_SIZE * _SUPERSAMPLE
+    top = int(round(cy - _CENTRE * _SUPERSAMPLE))
+    left = int(round(cx - _CENTRE * _SUPERSAMPLE))
+    top = min(max(top, 0), image.shape[0] - window)
+    left = min(max(left, 0), image.shape[1] - window)
+    crop = Image.fromarray(image[top : top + window, left : left + window])
+    return np.asarray(crop.reduce(_SUPERSAMPLE), dtype=np.float32) / 255.0
+
+
+# --- raster images -----------------------------------------------------------
+
+def normalise_ink(ink: np.ndarray) -> np.ndarray | None:
+    """MNIST normalisation of a white-on-black float image: crop, fit 20×20, centre the mass.
+
+    Returns None when there is no ink.
+    """
+    ink = np.asarray(ink, dtype=np.float32)
+    if ink.ndim != 2:
+        raise ValueError(f"expected a 2-D grey image, got shape {ink.shape}")
+    peak = float(ink.max()) if ink.size else 0.0
+    if not math.isfinite(peak) or peak <= 0:
+        return None
+    mask = ink > _INK_THRESHOLD * peak
+    rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+    crop = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1] / peak
+    height, width = crop.shape
+    scale = DIGIT_BOX / max(height, width)
+    new_size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    resized = Image.fromarray(crop, mode="F").resize(new_size, Image.Resampling.LANCZOS)
+    digit = np.clip(np.asarray(resized), 0.0, 1.0)
+    return _paste_at_centre_of_mass(digit)
+
+
+def _paste_at_centre_of_mass(digit: np.ndarray) -> np.ndarray:
+    """Place a ≤20×20 digit in a 28×28 field with its centre of mass at MNIST's centre."""
+    out = np.zeros((MNIST_SIZE, MNIST_SIZE), np.float32)
+    total = float(digit.sum())
+    if total <= 0:
+        return out
+    height, width = digit.shape
+    cy = (digit.sum(axis=1) * (np.arange(height) + 0.5)).sum() / total
+    cx = (digit.sum(axis=0) * (np.arange(width) + 0.5)).sum() / total
+    top = int(round(_CENTRE - cy))
+    left = int(round(_CENTRE - cx))
+    top = min(max(top, 0), MNIST_SIZE - height)
+    left = min(max(left, 0), MNIST_SIZE - width)
+    out[top : top + height, left : left + width] = digit
+    return out
+
+
+def open_image(path) -> Image.Image:
+    """Open an image file fully, or raise ValueError saying why it cannot be read.
+
+    Pillow's decompression-bomb guard stays on: a huge image is refused
+    before it is decoded, rather than filling memory.
+    """
+    try:
+        image = Image.open(path)
+        image.load()
+        return image
+    except FileNotFoundError:
+        raise ValueError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ValueError(f"{path}: is a folder, not an image") from None
+    except Image.DecompressionBombError as error:
+        raise ValueError(f"{path}: the image is too large to open safely ({error})") from None
+    except (UnidentifiedImageError, SyntaxError):
+        raise ValueError(f"{path}: not an image file Pillow can read") from None
+    except (OSError, ValueError, EOFError) as error:
+        raise ValueError(f"{path}: the image is damaged or truncated ({error})") from None
+
+
+def image_to_tensor(image: Image.Image) -> np.ndarray | None:
+    """The 28×28 tensor for a Pillow image of any mode, or None if it holds no ink.
+
+    Handles alpha, palettes, 16-bit and float images, CMYK, and either
+    polarity (dark ink on light paper is inverted).
+    """
+    return normalise_ink(image_to_ink(image))
+
+
+def image_to_ink(image: Image.Image) -> np.ndarray:
+    """Grey levels of ``image`` as ink intensity in [0, 1]: white ink on black, background ≈ 0."""
+    if getattr(image, "n_frames", 1) > 1:
+        image.seek(0)
+    grey = _to_grey(_shrink(image))
+    if grey.size == 0:
+        return np.zeros((0, 0), np.float32)
+    background = float(np.median(_border(grey)))
+    if background > 0.5:
+        grey = 1.0 - grey
+        background = 1.0 - background
+    ink = grey - background
+    ink[ink < 0] = 0
+    # Faint noise relative to the strongest ink is not a digit.
+    if ink.max() < 0.08:
+        return np.zeros_like(ink)
+    return ink
+
+
+def _shrink(image: Image.Image, largest: int = 1024) -> Image.Image:
+    """Big photos and scans are averaged down first: the digit ends up 20 pixels tall anyway."""
+    factor = math.ceil(max(image.size) / largest)
+    if factor <= 1:
+        return image
+    if image.mode not in ("L", "LA", "RGB", "RGBA", "I", "F"):
+        image = image.convert("RGBA")
+    return image.reduce(factor)
+
+
+def _to_grey(image: Image.Image) -> np.ndarray:
+    """Luminance in [0, 1] as float32; transparent pixels become the background."""
+    mode = image.mode
+    if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
+        values = np.asarray(image, dtype=np.float64)
+        top = 65535.0 if mode.startswith("I;16") or values.max() > 255 else 255.0
+        return np.clip(values / top, 0, 1).astype(np.float32)
+    if mode == "F":
+        values = np.nan_to_num(np.asarray(image, dtype=np.float64), nan=0.0, posinf=0.0, neginf=0.0)
+        low, high = values.min(), values.max()
+        return ((values - low) / (high - low) if high > low else values * 0).astype(np.float32)
+    if mode == "P" and "transparency" in image.info:
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        return _composite_alpha(image.convert("RGBA"))
+    return np.asarray(image.convert("L"), dtype=np.float32) / 255.0
+
+
+def _composite_alpha(image: Image.Image) -> np.ndarray:
+    """Put a transparent image on a background that contrasts with its ink."""
+    rgba = np.asarray(image, dtype=np.float32) / 255.0
+    alpha = rgba[..., 3]
+    luminance = rgba[..., 0] * 0.299 + rgba[..., 1] * 0.587 + rgba[..., 2] * 0.114
+    if alpha.min() > 0.98:
+        return luminance
+    opaque = alpha > 0.5
+    ink_is_dark = opaque.any() and float(luminance[opaque].mean()) < 0.5
+    paper = 1.0 if ink_is_dark else 0.0
+    return (luminance * alpha + paper * (1 - alpha)).astype(np.float32)
+
+
+def _border(grey: np.ndarray) -> np.ndarray:
+    """The outer ring of pixels, where the paper is."""
+    if min(grey.shape) <= 2:
+        return grey.ravel()
+    return np.concatenate([grey[0], grey[-1], grey[1:-1, 0], grey[1:-1, -1]])

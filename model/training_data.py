@@ -1,0 +1,100 @@
+"""Assemble what a model trains on: MNIST plus drawings rendered through the app's own preprocessing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from model.augment import augment_strokes
+from model.data import Mnist, StrokeRecord
+from model.preprocessing import DEFAULT_PEN_WIDTH, render_normalised
+from model.training import TrainingData
+
+# Pen widths (28×28 pixels) for rendered training drawings: MNIST's pens vary about this much.
+PEN_WIDTHS = (1.8, 3.2)
+
+
+def render_records(
+    records: Sequence[StrokeRecord],
+    copies: int = 1,
+    seed: int = 0,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Tensors (n * copies, 28, 28, 1) and labels for labelled drawings.
+
+    The first copy of each drawing is rendered as the app renders it; the
+    others are augmented (a slightly different hand and pen).
+    """
+    rng = np.random.default_rng(seed)
+    images = np.zeros((len(records) * copies, 28, 28, 1), np.float32)
+    labels = np.zeros(len(records) * copies, np.int64)
+    row = 0
+    for record in records:
+        if should_stop():
+            break
+        if record.label is None or not record.strokes:
+            continue
+        for copy in range(copies):
+            if copy == 0:
+                strokes, pen = record.strokes, DEFAULT_PEN_WIDTH
+            else:
+                strokes, pen = augment_strokes(record.strokes, rng), rng.uniform(*PEN_WIDTHS)
+            images[row, :, :, 0] = render_normalised(strokes, pen)
+            labels[row] = record.label
+            row += 1
+    return images[:row], labels[:row]
+
+
+def build_training_data(
+    mnist: Mnist | None,
+    strokes: Sequence[StrokeRecord] = (),
+    personal: Sequence[StrokeRecord] = (),
+    *,
+    validation_fraction: float = 0.05,
+    stroke_copies: int = 4,
+    personal_copies: int = 16,
+    mnist_limit: int | None = None,
+    seed: int = 0,
+    should_stop: Callable[[], bool] = lambda: False,
+) -> TrainingData:
+    """Training, validation and test splits.  Drawings are split before they are copied, so
+    no augmented copy of a validation drawing is trained on.  The test split is MNIST's."""
+    rng = np.random.default_rng(seed)
+    parts_train, parts_val, counts = [], [], {}
+    x_test = np.zeros((0, 28, 28, 1), np.float32)
+    y_test = np.zeros(0, np.int64)
+    if mnist is not None:
+        x = mnist.x_train[:mnist_limit].astype(np.float32)[..., None] / 255.0
+        y = mnist.y_train[:mnist_limit].astype(np.int64)
+        train_idx, val_idx = _split(len(x), validation_fraction, rng)
+        parts_train.append((x[train_idx], y[train_idx]))
+        parts_val.append((x[val_idx], y[val_idx]))
+        x_test = mnist.x_test.astype(np.float32)[..., None] / 255.0
+        y_test = mnist.y_test.astype(np.int64)
+        counts["mnist"] = len(x)
+    for name, records, copies in (("strokes", strokes, stroke_copies), ("my drawings", personal, personal_copies)):
+        records = [r for r in records if r.label is not None]
+        if not records:
+            continue
+        train_idx, val_idx = _split(len(records), validation_fraction, rng)
+        parts_train.append(render_records([records[i] for i in train_idx], copies, seed, should_stop))
+        parts_val.append(render_records([records[i] for i in val_idx], 1, seed, should_stop))
+        counts[name] = len(records)
+    if not parts_train:
+        raise ValueError("there is nothing to train on: choose MNIST, a stroke dataset or your drawings")
+    x_train, y_train = _concatenate(parts_train)
+    x_val, y_val = _concatenate(parts_val)
+    if mnist is None:  # judge by the held-back drawings instead
+        x_test, y_test = x_val, y_val
+    return TrainingData(x_train, y_train, x_val, y_val, x_test, y_test, counts)
+
+
+def _split(count: int, fraction: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    order = rng.permutation(count)
+    held = int(round(count * fraction))
+    return np.sort(order[held:]), np.sort(order[:held])
+
+
+def _concatenate(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    return np.concatenate([p[0] for p in parts]), np.concatenate([p[1] for p in parts])

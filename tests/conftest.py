@@ -1,0 +1,48 @@
+"""Shared test setup: headless Qt, quiet TensorFlow, data through environment variables.
+
+Tests that need MNIST read it from $DIGITPAD_MNIST (CI sets it to
+../shared/data/mnist.npz); tests that replay real pen strokes read
+$DIGITPAD_STROKES (../shared/data/pendigits-train.jsonl).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def mnist_path() -> Path:
+    value = os.environ.get("DIGITPAD_MNIST")
+    if not value or not Path(value).exists():
+        pytest.skip("set DIGITPAD_MNIST to MNIST's mnist.npz to run this test")
+    return Path(value)
+
+
+@pytest.fixture(scope="session")
+def pen_strokes_path() -> Path:
+    value = os.environ.get("DIGITPAD_STROKES")
+    if not value or not Path(value).exists():
+        pytest.skip("set DIGITPAD_STROKES to pendigits-train.jsonl to run this test")
+    return Path(value)
+
+
+@pytest.fixture(scope="session")
+def bundled_model_file() -> Path:
+    from resources import bundled_model_path
+
+    return bundled_model_path()
+
+
+@pytest.fixture(scope="session")
+def predictor(bundled_model_file):
+    from model.inference import Predictor
+
+    return Predictor.load(bundled_model_file)

@@ -1,0 +1,195 @@
+"""The network, inference and training core (TensorFlow on the CPU, no Qt)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from drawings import circle, seven
+from model.inference import ModelError, Predictor, load_model_file, save_model_atomically
+from model.network import build_convnet, build_feature_extractor
+from model.training import TrainConfig, TrainingCancelled, TrainingData, TrainingFailed, train
+
+EXPECTED_SHAPES = [(26, 26, 32), (13, 13, 32), (11, 11, 64), (5, 5, 64), (3, 3, 64), (64,), (10,)]
+
+
+def tiny_data(count: int = 512, seed: int = 0) -> TrainingData:
+    """Learnable synthetic digits: class k is a bright square at position k."""
+    rng = np.random.default_rng(seed)
+    labels = rng.integers(0, 10, count)
+    images = rng.uniform(0, 0.1, (count, 28, 28, 1)).astype(np.float32)
+    for i, label in enumerate(labels):
+        row, col = divmod(int(label), 5)
+        images[i, 4 + row * 10 : 12 + row * 10, 2 + col * 5 : 6 + col * 5, 0] = 1.0
+    split = count * 3 // 4
+    return TrainingData(images[:split], labels[:split], images[split:], labels[split:], images[split:], labels[split:])
+
+
+def test_the_seed_convnet_has_93322_parameters_and_readable_layers():
+    model = build_convnet()
+    assert model.count_params() == 93_322
+    assert [layer.name for layer in model.layers] == [
+        "conv1", "pool1", "conv2", "pool2", "conv3", "flatten", "dense", "probabilities",
+    ]
+
+
+def test_feature_extractor_returns_every_shown_layer_in_one_call():
+    extractor = build_feature_extractor(build_convnet())
+    outputs = extractor(np.zeros((2, 28, 28, 1), np.float32))
+    assert [tuple(o.shape[1:]) for o in outputs] == EXPECTED_SHAPES
+
+
+def test_predictor_gives_probabilities_and_all_activations(predictor):
+    prediction = predictor.predict_strokes(seven())
+    assert prediction.label == 7
+    assert prediction.probabilities.shape == (10,) and abs(prediction.probabilities.sum() - 1) < 1e-4
+    assert [a.shape for a in prediction.activations] == EXPECTED_SHAPES
+    assert [layer.output_shape for layer in predictor.layers] == EXPECTED_SHAPES
+    assert sum(layer.parameters for layer in predictor.layers) == 93_322
+    assert predictor.predict_strokes(circle()).label == 0
+
+
+def test_nothing_drawn_is_not_a_prediction(predictor):
+    prediction = predictor.predict_strokes([])
+    assert prediction.label is None and prediction.probabilities is None
+    assert prediction.as_json() == {"label": None, "probabilities": None}
+
+
+def test_batch_probabilities_match_single_predictions(predictor):
+    from model.preprocessing import strokes_to_tensor
+
+    tensors = np.stack([strokes_to_tensor(seven()), strokes_to_tensor(circle())])
+    batch = predictor.probabilities(tensors)
+    single = predictor.predict_tensor(tensors[1]).probabilities
+    assert np.allclose(batch[1], single, atol=1e-5)
+
+
+def test_kernels_of_convolutions_only(predictor):
+    assert predictor.kernels("conv1").shape == (3, 3, 1, 32)
+    assert predictor.kernels("conv2").shape == (3, 3, 32, 64)
+    assert predictor.kernels("pool1") is None
+
+
+def test_save_and_load_round_trip_is_atomic(tmp_path):
+    model = build_convnet()
+    path = save_model_atomically(model, tmp_path / "model.keras")
+    assert [p.name for p in tmp_path.iterdir()] == ["model.keras"]  # no temporary left behind
+    loaded = Predictor.load(path)
+    images = np.random.default_rng(1).uniform(0, 1, (3, 28, 28, 1)).astype(np.float32)
+    assert np.allclose(loaded.probabilities(images), np.asarray(model(images)), atol=1e-6)
+
+
+def test_failed_save_leaves_the_old_file(tmp_path):
+    path = save_model_atomically(build_convnet(), tmp_path / "model.keras")
+    before = path.read_bytes()
+
+    class Unsaveable:
+        def save(self, filename):
+            with open(filename, "wb") as stream:
+                stream.write(b"half a model")
+            raise OSError(28, "No space left on device")
+
+    with pytest.raises(ModelError, match=r"No space left on device\); the old file is unchanged"):
+        save_model_atomically(Unsaveable(), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["model.keras"]
+
+
+def lambda_model_file(tmp_path):
+    import keras
+
+    inputs = keras.Input((28, 28, 1))
+    x = keras.layers.Lambda(lambda t: t * 2)(inputs)
+    x = keras.layers.Flatten()(x)
+    outputs = keras.layers.Dense(10, activation="softmax")(x)
+    path = tmp_path / "lambda.keras"
+    keras.Model(inputs, outputs).save(path)
+    return path
+
+
+def wrong_shape_model_file(tmp_path, input_shape, outputs):
+    import keras
+
+    inputs = keras.Input(input_shape)
+    x = keras.layers.Flatten()(inputs)
+    model = keras.Model(inputs, keras.layers.Dense(outputs, activation="softmax")(x))
+    path = tmp_path / f"wrong-{outputs}.keras"
+    model.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda d: d / "missing.keras", "no such model file"),
+        (lambda d: (d / "empty.keras").write_bytes(b"") and d / "empty.keras" or d / "empty.keras", "the file is empty"),
+        (lambda d: (d / "random.keras").write_bytes(np.random.default_rng(0).bytes(4096)) and d / "random.keras",
+         "corrupt or truncated"),
+        (lambda d: (d / "model.h5").write_bytes(b"x") and d / "model.h5", "not a .keras model file"),
+        (lambda_model_file, "Lambda layer"),
+        (lambda d: wrong_shape_model_file(d, (32, 32, 3), 10), r"reads images of shape \(32, 32, 3\)"),
+        (lambda d: wrong_shape_model_file(d, (28, 28, 1), 5), r"output shape \(5,\)"),
+    ],
+)
+def test_unusable_model_files_say_why(tmp_path, make, message):
+    with pytest.raises(ModelError, match=message):
+        load_model_file(make(tmp_path))
+
+
+def test_truncated_model_file(tmp_path):
+    path = save_model_atomically(build_convnet(), tmp_path / "model.keras")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ModelError, match="corrupt or truncated|cannot be loaded"):
+        load_model_file(path)
+
+
+class RecordingState:
+    def __init__(self, cancel_after: int | None = None) -> None:
+        self.reports = []
+        self.cancel_after = cancel_after
+
+    def report(self, progress) -> None:
+        self.reports.append(progress)
+
+    def is_cancelled(self) -> bool:
+        return self.cancel_after is not None and len(self.reports) >= self.cancel_after
+
+
+def test_short_training_lowers_the_loss():
+    state = RecordingState()
+    result = train(TrainConfig(epochs=2, batch_size=32, learning_rate=3e-3), tiny_data(), state)
+    losses = [p.loss for p in state.reports if not p.epoch_end]
+    assert losses[-1] < losses[0] * 0.5
+    assert result.test_accuracy > 0.9
+    assert result.confusion.sum() == len(tiny_data().y_test)
+    assert result.device.endswith("CPU:0")
+    assert state.reports[-1].epoch_end and state.reports[-1].fraction == 1.0
+
+
+def test_cancel_stops_within_one_batch():
+    state = RecordingState(cancel_after=3)
+    with pytest.raises(TrainingCancelled):
+        train(TrainConfig(epochs=5, batch_size=16), tiny_data(), state)
+    # Cancel was seen after the 3rd report; at most the batch under way finished after it.
+    assert len([p for p in state.reports if not p.epoch_end]) <= 4
+
+
+def test_loss_becoming_nan_stops_training_with_a_message():
+    data = tiny_data()
+    data.x_train[:] = 1e30  # finite inputs that overflow inside the network
+    with pytest.raises(TrainingFailed, match="the loss became nan.*lower the learning rate"):
+        train(TrainConfig(epochs=1, batch_size=32), data)
+
+
+def test_bad_settings_are_refused():
+    for changes, message in [({"epochs": 0}, "epochs"), ({"optimizer": "lbfgs"}, "optimizer"),
+                             ({"learning_rate": float("nan")}, "learning rate"),
+                             ({"validation_fraction": 0.95}, "validation fraction")]:
+        with pytest.raises(ValueError, match=message):
+            TrainConfig(**changes)
+
+
+def test_unknown_device_is_refused():
+    with pytest.raises(ValueError, match="device /GPU:7 is not available"):
+        train(TrainConfig(epochs=1, device="/GPU:7"), tiny_data())

@@ -1,0 +1,222 @@
+"""Preprocessing: headless, no Qt, no TensorFlow.  What a person would notice if it broke:
+the same digit read differently because it was drawn elsewhere, smaller or with a thicker brush."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw
+
+from drawings import circle, seven
+from model.preprocessing import (
+    DIGIT_BOX,
+    fit_to_canvas,
+    image_to_tensor,
+    normalise_ink,
+    open_image,
+    strokes_to_tensor,
+    validate_strokes,
+)
+
+
+def centre_of_mass(tensor: np.ndarray) -> tuple[float, float]:
+    rows, cols = np.mgrid[0:28, 0:28]
+    total = tensor.sum()
+    return float((tensor * rows).sum() / total), float((tensor * cols).sum() / total)
+
+
+def ink_box(tensor: np.ndarray, level: float = 0.05) -> tuple[int, int]:
+    rows = np.flatnonzero((tensor > level).any(axis=1))
+    cols = np.flatnonzero((tensor > level).any(axis=0))
+    return rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
+
+
+def test_preprocessing_imports_neither_qt_nor_tensorflow():
+    code = (
+        "import sys, model.preprocessing, model.data, model.augment;"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'tensorflow', 'keras', 'app')];"
+        "print(','.join(bad)); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, f"preprocessing pulled in {result.stdout}"
+
+
+def test_tensor_is_mnist_shaped():
+    tensor = strokes_to_tensor(seven())
+    assert tensor.shape == (28, 28) and tensor.dtype == np.float32
+    assert 0.0 <= tensor.min() and tensor.max() <= 1.0 and tensor.max() > 0.9
+    # MNIST: the ink fits a 20×20 box, its centre of mass at the centre of the 28×28 field.
+    height, width = ink_box(tensor)
+    assert max(height, width) in (DIGIT_BOX, DIGIT_BOX + 1)
+    cy, cx = centre_of_mass(tensor)
+    assert abs(cy - 14.0) < 0.5 and abs(cx - 14.0) < 0.5
+
+
+def test_empty_drawing_is_nothing_drawn_not_a_tensor():
+    assert strokes_to_tensor([]) is None
+    assert strokes_to_tensor([[], []]) is None
+
+
+def test_one_point_drawing_is_a_centred_dot():
+    tensor = strokes_to_tensor([[(100.0, 40.0)]])
+    assert tensor is not None and tensor.sum() > 0
+    cy, cx = centre_of_mass(tensor)
+    assert abs(cy - 14) < 0.5 and abs(cx - 14) < 0.5
+    assert max(ink_box(tensor)) <= 4  # a dot stays a dot, it is not blown up to 20×20
+
+
+def test_where_the_digit_is_drawn_does_not_matter():
+    reference = strokes_to_tensor(seven())
+    for offset in [(-80, -60), (60, 40), (-85, 50)]:
+        moved = strokes_to_tensor(seven(offset=offset))
+        assert np.abs(moved - reference).max() < 0.02
+
+
+def test_size_does_not_matter():
+    reference = strokes_to_tensor(seven())
+    for scale in (0.5, 0.3, 1.2):
+        resized = strokes_to_tensor(seven(scale=scale))
+        assert np.abs(resized - reference).mean() < 0.01
+
+
+@pytest.mark.parametrize("brush", [4, 8, 16, 28, 40])
+def test_brush_width_does_not_matter(brush):
+    reference = strokes_to_tensor(seven(), brush_width=16)
+    assert np.abs(strokes_to_tensor(seven(), brush_width=brush) - reference).max() < 1e-6
+    half = strokes_to_tensor(seven(scale=0.5, offset=(70, 70)), brush_width=brush)
+    assert np.abs(half - reference).mean() < 0.01
+
+
+def test_raster_method_crops_the_painted_canvas_mnist_style():
+    tensor = strokes_to_tensor(circle(), brush_width=20, method="raster")
+    assert max(ink_box(tensor)) in (DIGIT_BOX, DIGIT_BOX + 1)
+    cy, cx = centre_of_mass(tensor)
+    assert abs(cy - 14) < 0.6 and abs(cx - 14) < 0.6
+
+
+def test_fit_to_canvas_maps_a_box_uniformly():
+    strokes = fit_to_canvas([[(0, 0), (500, 500)]], box=(500, 500))
+    assert np.allclose(strokes[0], [[0, 0], [280, 280]])
+    wide = fit_to_canvas([[(0, 0), (1000, 500)]], box=(1000, 500))
+    assert np.allclose(wide[0], [[0, 70], [280, 210]])  # shape kept, centred
+
+
+@pytest.mark.parametrize(
+    "strokes, message",
+    [
+        ([[(1, 2), (float("nan"), 3)]], "stroke 1, point 2 is not a finite number"),
+        ([[(1, 2)], [(float("inf"), 3)]], "stroke 2, point 1"),
+        ([[(1e12, 0), (0, 0)]], "beyond"),
+        ([[(1, 2, 3)]], "stroke 1 is not a list of [x, y]"),
+        ([["a", "b"]], "stroke 1 is not a list of [x, y]"),
+        ("12", "must be a list of strokes"),
+    ],
+)
+def test_unusable_strokes_are_refused_with_a_message(strokes, message):
+    with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        validate_strokes(strokes)
+
+
+def test_negative_coordinates_are_just_another_place():
+    assert np.abs(strokes_to_tensor(seven(offset=(-500, -300))) - strokes_to_tensor(seven())).max() < 0.02
+
+
+def test_a_hundred_thousand_points_are_handled():
+    t = np.linspace(0, 40 * np.pi, 100_000)
+    scribble = np.stack([140 + 100 * np.cos(t) * np.sin(t / 7), 140 + 100 * np.sin(t)], axis=1)
+    tensor = strokes_to_tensor([scribble.tolist()])
+    assert tensor.shape == (28, 28) and tensor.max() > 0.5
+
+
+# --- images ----------------------------------------------------------------------
+
+def digit_image(mode: str = "L", dark_on_light: bool = False, size: int = 200) -> Image.Image:
+    ink, paper = (0, 255) if dark_on_light else (255, 0)
+    image = Image.new("L", (size, size), paper)
+    k = size / 200
+    ImageDraw.Draw(image).line([(60 * k, 40 * k), (140 * k, 40 * k), (90 * k, 170 * k)], fill=ink, width=round(14 * k))
+    return image.convert(mode) if mode != "L" else image
+
+
+def test_light_on_dark_and_dark_on_light_images_agree():
+    a = image_to_tensor(digit_image())
+    b = image_to_tensor(digit_image(dark_on_light=True))
+    assert np.abs(a - b).max() < 0.05
+    cy, cx = centre_of_mass(a)
+    assert abs(cy - 14) < 0.6 and abs(cx - 14) < 0.6
+
+
+@pytest.mark.parametrize("mode", ["1", "L", "P", "RGB", "RGBA", "LA", "CMYK", "I", "F", "I;16"])
+def test_every_image_mode_reads_the_same_digit(mode):
+    reference = image_to_tensor(digit_image())
+    image = digit_image(dark_on_light=True)
+    if mode == "I;16":
+        image = Image.fromarray((np.asarray(image, np.uint16) * 257).astype(np.uint16))
+    else:
+        image = image.convert(mode)
+    tensor = image_to_tensor(image)
+    assert tensor is not None
+    assert np.abs(tensor - reference).mean() < 0.03
+
+
+def test_transparent_png_with_dark_ink_reads_the_digit():
+    image = Image.new("RGBA", (200, 200), (0, 0, 0, 0))
+    ImageDraw.Draw(image).line([(60, 40), (140, 40), (90, 170)], fill=(10, 10, 10, 255), width=14)
+    reference = image_to_tensor(digit_image())
+    assert np.abs(image_to_tensor(image) - reference).mean() < 0.03
+
+
+def test_transparent_png_with_light_ink_reads_the_digit():
+    image = Image.new("RGBA", (200, 200), (255, 255, 255, 0))
+    ImageDraw.Draw(image).line([(60, 40), (140, 40), (90, 170)], fill=(250, 250, 250, 255), width=14)
+    reference = image_to_tensor(digit_image())
+    assert np.abs(image_to_tensor(image) - reference).mean() < 0.03
+
+
+def test_blank_and_tiny_images_are_nothing_drawn():
+    assert image_to_tensor(Image.new("L", (50, 50), 255)) is None
+    assert image_to_tensor(Image.new("RGB", (1, 1), (0, 0, 0))) is None
+    assert normalise_ink(np.zeros((10, 10))) is None
+
+
+def test_animated_gif_uses_its_first_frame(tmp_path):
+    frames = [digit_image().convert("P"), Image.new("P", (200, 200), 0)]
+    path = tmp_path / "animated.gif"
+    frames[0].save(path, save_all=True, append_images=frames[1:], duration=100, loop=0)
+    with open_image(path) as image:
+        assert image.n_frames == 2
+        tensor = image_to_tensor(image)
+    assert np.abs(tensor - image_to_tensor(digit_image())).mean() < 0.03
+
+
+def test_open_image_explains_what_is_wrong(tmp_path):
+    text = tmp_path / "notes.png"
+    text.write_text("this is not an image")
+    with pytest.raises(ValueError, match="not an image file"):
+        open_image(text)
+    with pytest.raises(ValueError, match="no such file"):
+        open_image(tmp_path / "missing.png")
+    buffer = io.BytesIO()
+    digit_image().save(buffer, format="PNG")
+    truncated = tmp_path / "truncated.png"
+    truncated.write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
+    with pytest.raises(ValueError, match="damaged or truncated"):
+        open_image(truncated)
+
+
+def test_decompression_bomb_is_refused_before_decoding(tmp_path):
+    # A 20,000 × 20,000 PNG is small on disk but 400 megapixels in memory.
+    path = tmp_path / "bomb.png"
+    Image.new("1", (20000, 20000), 0).save(path, optimize=True)
+    with pytest.raises(ValueError, match="too large"):
+        open_image(path)
+
+
+def test_large_photo_is_reduced_first():
+    image = digit_image(size=3000)
+    tensor = image_to_tensor(image)
+    assert np.abs(tensor - image_to_tensor(digit_image())).mean() < 0.03
