@@ -1,0 +1,127 @@
+"""The command line, run as a person runs it: a real process, its stdout, stderr and exit code."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from PIL import Image, ImageDraw
+
+from drawings import circle, seven, write_jsonl
+
+
+def digitpad(*args: str, stdin: str | None = None, cwd=None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args], input=stdin, capture_output=True, text=True, env=env, cwd=cwd, timeout=600
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess, text: str) -> None:
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("digitpad: error:")]
+    assert len(errors) == 1 and text in errors[0], result.stderr
+
+
+def test_predict_strokes_one_json_line_per_input_in_order(tmp_path):
+    drawings = write_jsonl(tmp_path / "d.jsonl", [
+        {"strokes": seven()},
+        {"strokes": []},
+        {"strokes": circle(), "label": 0, "other": "ignored"},
+        {"strokes": [[[x / 2, y / 2] for x, y in seven()[0]]], "width": 140, "height": 140},
+    ])
+    result = digitpad("predict", "--strokes", str(drawings))
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["label"] for line in lines] == [7, None, 0, 7]
+    assert lines[1]["probabilities"] is None
+    assert len(lines[0]["probabilities"]) == 10 and abs(sum(lines[0]["probabilities"]) - 1) < 1e-3
+
+
+def test_predict_reads_standard_input():
+    result = digitpad("predict", "--strokes", "-", stdin=json.dumps({"strokes": circle()}) + "\n")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["label"] == 0
+
+
+def test_predict_images(tmp_path):
+    image = Image.new("RGB", (120, 160), "white")
+    ImageDraw.Draw(image).line([(20, 20), (100, 20), (50, 150)], fill="black", width=10)
+    image.save(tmp_path / "seven.png")
+    result = digitpad("predict", str(tmp_path / "seven.png"))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["label"] == 7
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"strokes": [[[1, 2]]]}\n{"strokes": [[1, 2]\n', "d.jsonl:2: not valid JSON"),
+        ('{"strokes": [[[1, 2]]]}\n\n{"strokes": [[["a", 2]]]}\n', "d.jsonl:3: stroke 1 is not a list"),
+    ],
+)
+def test_malformed_line_is_one_error_line_with_its_number(tmp_path, content, message):
+    (tmp_path / "d.jsonl").write_text(content)
+    result = digitpad("predict", "--strokes", str(tmp_path / "d.jsonl"))
+    assert_one_line_error(result, message)
+    assert result.stdout == ""
+
+
+def test_bad_inputs_end_in_one_line_and_nonzero_exit(tmp_path):
+    (tmp_path / "notes.png").write_text("not an image")
+    (tmp_path / "broken.keras").write_bytes(b"garbage")
+    write_jsonl(tmp_path / "ok.jsonl", [{"strokes": seven()}])
+    assert_one_line_error(digitpad("predict", str(tmp_path / "missing.png")), "missing.png: no such file")
+    assert_one_line_error(digitpad("predict", str(tmp_path / "notes.png")), "not an image file")
+    assert_one_line_error(
+        digitpad("predict", "--strokes", str(tmp_path / "ok.jsonl"), "--model", str(tmp_path / "broken.keras")),
+        "broken.keras: not a Keras model",
+    )
+    assert_one_line_error(digitpad("evaluate", "--data", str(tmp_path / "none.npz")), "none.npz: no such file")
+    assert_one_line_error(digitpad("predict"), "give IMAGE files or --strokes")
+
+
+def test_every_command_has_help():
+    for command in ([], ["predict"], ["evaluate"], ["train"]):
+        result = digitpad(*command, "--help")
+        assert result.returncode == 0 and "usage: digitpad" in result.stdout
+
+
+def test_evaluate_on_labelled_drawings(tmp_path):
+    path = write_jsonl(tmp_path / "d.jsonl", [{"strokes": seven(), "label": 7}, {"strokes": circle(), "label": 1}])
+    result = digitpad("evaluate", "--strokes", str(path))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["accuracy"] == 0.5 and report["count"] == 2 and report["per_class"] == {"1": 0.0, "7": 1.0}
+
+
+def test_evaluate_on_mnist_reaches_the_bundled_models_accuracy(mnist_path):
+    result = digitpad("evaluate", "--data", str(mnist_path))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["accuracy"] >= 0.992
+
+
+def test_train_writes_a_model_that_predict_can_use(tmp_path, mnist_path):
+    out = tmp_path / "small.keras"
+    result = digitpad("train", "--data", str(mnist_path), "--limit", "2000", "--epochs", "1", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["out"] == str(out) and 0.5 < summary["test_accuracy"] <= 1
+    assert "epoch 1/1" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["small.keras"]
+    predicted = digitpad("predict", "--strokes", "-", "--model", str(out), stdin=json.dumps({"strokes": circle()}))
+    assert predicted.returncode == 0 and json.loads(predicted.stdout)["label"] in range(10)
+
+
+def test_train_refuses_an_output_that_is_not_keras(tmp_path):
+    assert_one_line_error(digitpad("train", "--out", str(tmp_path / "model.h5")), "must end in .keras")
+    assert_one_line_error(digitpad("train", "--out", str(tmp_path / "no" / "m.keras")), "no such folder")
+
+
+def test_bundled_model_answers_from_any_folder(tmp_path):
+    result = digitpad("predict", "--strokes", "-", stdin=json.dumps({"strokes": seven()}), cwd=tmp_path)
+    assert result.returncode == 0 and json.loads(result.stdout)["label"] == 7
