@@ -31,6 +31,7 @@ class TrainConfig:
     # "onecycle": linear warm-up for the first 10% of steps, then cosine decay to 0.
     schedule: str = "onecycle"
     augment: bool = False
+    label_smoothing: float = 0.0
     validation_fraction: float = 0.05
     seed: int = 0
     device: str | None = None  # e.g. "/GPU:0"; None picks the first GPU, else the CPU
@@ -46,6 +47,8 @@ class TrainConfig:
             raise ValueError(f"learning rate must be a positive number ≤ 10, got {self.learning_rate}")
         if self.schedule not in ("constant", "onecycle"):
             raise ValueError(f"schedule must be 'constant' or 'onecycle', got {self.schedule!r}")
+        if not 0 <= self.label_smoothing < 0.5:
+            raise ValueError(f"label smoothing must be in [0, 0.5), got {self.label_smoothing}")
         if not 0 <= self.validation_fraction < 0.9:
             raise ValueError(f"validation fraction must be in [0, 0.9), got {self.validation_fraction}")
 
@@ -150,11 +153,11 @@ def train(config: TrainConfig, data: TrainingData, state: TrainState | None = No
         model = model if model is not None else build_convnet()
         model.compile(
             optimizer=_make_optimizer(config, steps_per_epoch),
-            loss="sparse_categorical_crossentropy",
+            loss=keras.losses.CategoricalCrossentropy(label_smoothing=config.label_smoothing),
             metrics=["accuracy"],
         )
         progress = _ProgressCallback(state, config, steps_per_epoch, started)
-        validation = (data.x_val, data.y_val) if len(data.x_val) else None
+        validation = (data.x_val, _one_hot(data.y_val)) if len(data.x_val) else None
         try:
             history = model.fit(
                 _train_dataset(data, config),
@@ -230,7 +233,7 @@ def _train_dataset(data: TrainingData, config: TrainConfig):
     """A repeating, shuffled tf.data pipeline, augmented on the fly when asked."""
     import tensorflow as tf
 
-    dataset = tf.data.Dataset.from_tensor_slices((data.x_train, data.y_train.astype(np.int32)))
+    dataset = tf.data.Dataset.from_tensor_slices((data.x_train, _one_hot(data.y_train)))
     dataset = dataset.shuffle(len(data.x_train), seed=config.seed, reshuffle_each_iteration=True).repeat()
     dataset = dataset.batch(config.batch_size, drop_remainder=False)
     if config.augment:
@@ -239,8 +242,9 @@ def _train_dataset(data: TrainingData, config: TrainConfig):
     return dataset.prefetch(tf.data.AUTOTUNE)
 
 
-class _ProgressCallbackBase:
-    pass
+def _one_hot(labels: np.ndarray) -> np.ndarray:
+    """One-hot targets, so the loss can smooth them."""
+    return np.eye(10, dtype=np.float32)[np.asarray(labels, int)]
 
 
 def _progress_callback_class():

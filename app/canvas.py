@@ -1,0 +1,296 @@
+"""The drawing canvas: strokes kept as vectors in a fixed 280×280 box, painted at any size.
+
+Like Qt's painter example, strokes are painted onto a backing image in the
+input handlers and ``paintEvent`` only copies that image to the screen.  The
+vectors are the truth: they are what the model core preprocesses, what undo
+and redo move between, and what is saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPainterPath, QPen, QTabletEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from model.preprocessing import CANVAS_SIZE, DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH
+
+PAPER = QColor("#fdfdfb")
+INK = QColor("#1d1d1f")
+
+
+@dataclass(frozen=True)
+class Stroke:
+    """One pen-down..pen-up polyline in canvas-box coordinates, with the brush it was drawn with."""
+
+    points: tuple[tuple[float, float], ...]
+    width: float
+
+
+Drawing = tuple[Stroke, ...]
+
+
+class DrawingCanvas(QWidget):
+    """Draw with the mouse or a stylus; undo, redo and clear by whole strokes."""
+
+    drawingChanged = Signal()  # after every point while drawing, and after undo/redo/clear/load
+    strokeFinished = Signal()  # pen-up: the drawing is final for now
+    undoAvailable = Signal(bool)
+    redoAvailable = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("canvas")
+        self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(QSize(200, 200))
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setToolTip("Draw a digit here with the mouse or a pen")
+        self.box = float(CANVAS_SIZE)
+        self._brush = float(DEFAULT_BRUSH)
+        self._strokes: Drawing = ()
+        self._current: list[tuple[float, float]] | None = None
+        self._undo: list[Drawing] = []
+        self._redo: list[Drawing] = []
+        self._backing = QImage()
+        self._background: QImage | None = None  # an opened image, shown until the next stroke
+
+    # --- the drawing ----------------------------------------------------------
+
+    @property
+    def brush_width(self) -> float:
+        return self._brush
+
+    def set_brush_width(self, width: float) -> None:
+        self._brush = float(min(max(width, MIN_BRUSH), MAX_BRUSH))
+
+    def strokes(self) -> Drawing:
+        """The finished strokes plus the one being drawn."""
+        if self._current:
+            return self._strokes + (Stroke(tuple(self._current), self._brush),)
+        return self._strokes
+
+    def point_lists(self) -> list[list[tuple[float, float]]]:
+        """The strokes as the model core takes them: lists of (x, y) in the 280×280 box."""
+        return [list(stroke.points) for stroke in self.strokes()]
+
+    def is_empty(self) -> bool:
+        return not self.strokes()
+
+    def is_drawing(self) -> bool:
+        return self._current is not None
+
+    def set_strokes(self, strokes: Drawing) -> None:
+        """Replace the drawing (undoable), e.g. after opening a saved drawing."""
+        self._commit(tuple(strokes))
+
+    def set_background(self, image: QImage | None) -> None:
+        """Show an opened image on the pad (it is not part of the drawing)."""
+        self._background = image
+        self._repaint_backing()
+
+    def has_background(self) -> bool:
+        return self._background is not None
+
+    def clear(self) -> None:
+        if self._strokes or self._current:
+            self._current = None
+            self._commit(())
+
+    def undo(self) -> None:
+        if self._current is not None:
+            return
+        if self._undo:
+            self._redo.append(self._strokes)
+            self._set_state(self._undo.pop())
+
+    def redo(self) -> None:
+        if self._current is not None:
+            return
+        if self._redo:
+            self._undo.append(self._strokes)
+            self._set_state(self._redo.pop())
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def _commit(self, strokes: Drawing) -> None:
+        self._undo.append(self._strokes)
+        self._redo.clear()
+        self._set_state(strokes)
+
+    def _set_state(self, strokes: Drawing) -> None:
+        self._strokes = strokes
+        self._repaint_backing()
+        self.undoAvailable.emit(self.can_undo())
+        self.redoAvailable.emit(self.can_redo())
+        self.drawingChanged.emit()
+        self.strokeFinished.emit()
+
+    # --- input ----------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._begin(event.position())
+            event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._current is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            self._extend(event.position())
+            event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._current is not None:
+            self._extend(event.position())
+            self._finish()
+            event.accept()
+
+    def tabletEvent(self, event: QTabletEvent) -> None:
+        kind = event.type()
+        if kind == QTabletEvent.Type.TabletPress:
+            self._begin(event.position())
+        elif kind == QTabletEvent.Type.TabletMove and self._current is not None:
+            self._extend(event.position())
+        elif kind == QTabletEvent.Type.TabletRelease and self._current is not None:
+            self._finish()
+        event.accept()  # no synthesised mouse events on top
+
+    def _begin(self, position: QPointF) -> None:
+        if self._current is not None:  # a second press without a release: close the first stroke
+            self._finish()
+        if self._background is not None:
+            self.set_background(None)
+        point = self._to_box(position)
+        self._current = [point]
+        self._paint_segment(point, point)
+        self.drawingChanged.emit()
+
+    def _extend(self, position: QPointF) -> None:
+        point = self._to_box(position)
+        last = self._current[-1]
+        if point == last:
+            return
+        self._current.append(point)
+        self._paint_segment(last, point)
+        self.drawingChanged.emit()
+
+    def _finish(self) -> None:
+        stroke = Stroke(tuple(self._current), self._brush)
+        self._current = None
+        self._commit(self._strokes + (stroke,))
+
+    def _to_box(self, position: QPointF) -> tuple[float, float]:
+        """Widget pixels to the 280×280 box, clamped to it (the pen may leave the canvas)."""
+        area = self._paper_rect()
+        scale = self.box / area.width()
+        x = (position.x() - area.left()) * scale
+        y = (position.y() - area.top()) * scale
+        return (round(min(max(x, 0.0), self.box), 2), round(min(max(y, 0.0), self.box), 2))
+
+    # --- painting ---------------------------------------------------------------
+
+    def _paper_rect(self) -> QRectF:
+        """The largest centred square: the canvas keeps its shape whatever the window does."""
+        side = float(min(self.width(), self.height()))
+        return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._repaint_backing()
+
+    def _repaint_backing(self) -> None:
+        ratio = self.devicePixelRatioF()
+        size = QSize(max(1, int(self.width() * ratio)), max(1, int(self.height() * ratio)))
+        self._backing = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        self._backing.setDevicePixelRatio(ratio)
+        self._backing.fill(self.palette().window().color())
+        with QPainter(self._backing) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            area = self._paper_rect()
+            painter.fillRect(area, PAPER)
+            if self._background is not None:
+                painter.drawImage(_fit(self._background, area), self._background)
+            painter.setPen(QPen(QColor("#d0d0cc"), 1))
+            painter.drawRect(area.adjusted(0.5, 0.5, -0.5, -0.5))
+            for stroke in self.strokes():
+                self._paint_stroke(painter, stroke)
+        self.update()
+
+    def _pen(self, width: float) -> QPen:
+        scale = self._paper_rect().width() / self.box
+        return QPen(INK, width * scale, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+
+    def _widget_point(self, point: tuple[float, float]) -> QPointF:
+        area = self._paper_rect()
+        scale = area.width() / self.box
+        return QPointF(area.left() + point[0] * scale, area.top() + point[1] * scale)
+
+    def _paint_stroke(self, painter: QPainter, stroke: Stroke) -> None:
+        painter.setPen(self._pen(stroke.width))
+        points = [self._widget_point(p) for p in stroke.points]
+        if len(points) == 1:
+            painter.drawPoint(points[0])
+            return
+        path = QPainterPath(points[0])
+        for point in points[1:]:
+            path.lineTo(point)
+        painter.drawPath(path)
+
+    def _paint_segment(self, start: tuple[float, float], end: tuple[float, float]) -> None:
+        """Paint only the newest piece of the stroke and repaint only where it is."""
+        with QPainter(self._backing) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setClipRect(self._paper_rect())
+            painter.setPen(self._pen(self._brush))
+            a, b = self._widget_point(start), self._widget_point(end)
+            if a == b:
+                painter.drawPoint(a)
+            else:
+                painter.drawLine(a, b)
+        margin = self._brush * self._paper_rect().width() / self.box
+        self.update(QRectF(a, b).normalized().adjusted(-margin, -margin, margin, margin).toAlignedRect())
+
+    def paintEvent(self, event) -> None:
+        with QPainter(self) as painter:
+            painter.drawImage(QRectF(event.rect()), self._backing, self._device_rect(event.rect()))
+
+    def _device_rect(self, rect) -> QRectF:
+        ratio = self._backing.devicePixelRatio()
+        return QRectF(rect.x() * ratio, rect.y() * ratio, rect.width() * ratio, rect.height() * ratio)
+
+    def render_image(self, size: int = CANVAS_SIZE) -> QImage:
+        """The drawing as a square image (for Save drawing), dark ink on paper."""
+        image = QImage(size, size, QImage.Format.Format_RGB32)
+        image.fill(PAPER)
+        scale = size / self.box
+        with QPainter(image) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            for stroke in self.strokes():
+                painter.setPen(QPen(INK, stroke.width * scale, Qt.PenStyle.SolidLine,
+                                    Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+                points = [QPointF(x * scale, y * scale) for x, y in stroke.points]
+                if len(points) == 1:
+                    painter.drawPoint(points[0])
+                else:
+                    painter.drawPolyline(points)
+        return image
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 420)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width
+
+
+def _fit(image: QImage, area: QRectF) -> QRectF:
+    """The largest rectangle of the image's shape centred in ``area``."""
+    scale = min(area.width() / max(1, image.width()), area.height() / max(1, image.height()))
+    width, height = image.width() * scale, image.height() * scale
+    return QRectF(area.center().x() - width / 2, area.center().y() - height / 2, width, height)

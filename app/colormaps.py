@@ -1,0 +1,51 @@
+"""Colour scales for activations and kernels, as 256-entry lookup tables and QImage helpers."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtGui import QImage
+
+# Anchors of matplotlib's "magma" (dark = 0, bright = high activation) and a blue–white–red diverging scale.
+_MAGMA = [(0, 0, 4), (40, 11, 84), (101, 21, 110), (159, 42, 99), (212, 72, 66), (245, 125, 21), (250, 193, 39), (252, 253, 191)]
+_DIVERGING = [(33, 102, 172), (103, 169, 207), (209, 229, 240), (247, 247, 247), (253, 219, 199), (239, 138, 98), (178, 24, 43)]
+
+
+def _lookup(anchors: list[tuple[int, int, int]]) -> np.ndarray:
+    anchors_array = np.asarray(anchors, np.float64)
+    positions = np.linspace(0, 255, len(anchors))
+    table = np.stack([np.interp(np.arange(256), positions, anchors_array[:, c]) for c in range(3)], axis=1)
+    rgb = table.round().astype(np.uint32)
+    return (0xFF000000 | (rgb[:, 0] << 16) | (rgb[:, 1] << 8) | rgb[:, 2]).astype(np.uint32)
+
+
+MAGMA = _lookup(_MAGMA)
+DIVERGING = _lookup(_DIVERGING)
+
+
+def to_qimage(levels: np.ndarray, table: np.ndarray = MAGMA) -> QImage:
+    """A uint8 2-D array of levels 0..255 as an ARGB32 QImage through ``table`` (the image owns a copy)."""
+    argb = np.ascontiguousarray(table[levels])
+    height, width = argb.shape
+    image = QImage(argb.data, width, height, width * 4, QImage.Format.Format_ARGB32)
+    return image.copy()
+
+
+def scale_levels(values: np.ndarray, top: float) -> np.ndarray:
+    """Non-negative values 0..top to levels 0..255."""
+    if top <= 0:
+        return np.zeros(values.shape, np.uint8)
+    return np.clip(values * (255.0 / top), 0, 255).astype(np.uint8)
+
+
+def signed_levels(values: np.ndarray, extent: float) -> np.ndarray:
+    """Values -extent..extent to levels 0..255 with zero in the middle (white)."""
+    if extent <= 0:
+        return np.full(values.shape, 128, np.uint8)
+    return np.clip((values / extent + 1.0) * 127.5, 0, 255).astype(np.uint8)
+
+
+def greyscale_qimage(values: np.ndarray) -> QImage:
+    """Values in [0, 1] as an 8-bit grey QImage (white = 1), e.g. the 28×28 input."""
+    grey = np.ascontiguousarray(np.clip(values * 255, 0, 255).astype(np.uint8))
+    height, width = grey.shape
+    return QImage(grey.data, width, height, width, QImage.Format.Format_Grayscale8).copy()

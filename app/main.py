@@ -1,0 +1,53 @@
+"""Starting the window: ``run_window`` for people, ``build_main_window`` for tests and scripts."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+_STARTED = time.perf_counter()
+
+
+def build_main_window(
+    model_path: str | None = None,
+    settings=None,
+    data_dir: str | Path | None = None,
+    load_model: bool = True,
+):
+    """Build the DigitPad main window without entering the event loop.
+
+    Needs a QApplication (pytest-qt's ``qapp`` or ``qtbot`` provides one).
+    ``settings`` defaults to the user's QSettings and ``data_dir`` (where
+    "my drawings" are kept) to the user's data folder.  With ``load_model``
+    the model starts loading in the background at once; wait for the window's
+    ``modelReady`` signal before expecting predictions.
+    """
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    from app.main_window import MainWindow
+
+    if settings is None:
+        settings = QSettings("DigitPad", "DigitPad")
+    if data_dir is None:
+        location = QStandardPaths.StandardLocation.AppDataLocation
+        data_dir = QStandardPaths.writableLocation(location) or str(Path.home() / ".digitpad")
+    window = MainWindow(settings, Path(data_dir), model_path)
+    if load_model:
+        window.start_loading_model()
+    return window
+
+
+def run_window(model_path: str | None = None) -> int:
+    """Open the window and run until it is closed; the exit code of the event loop."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    application = QApplication.instance() or QApplication(sys.argv[:1])
+    application.setApplicationName("DigitPad")
+    application.setOrganizationName("DigitPad")
+    window = build_main_window(model_path, load_model=False)
+    window.show()
+    # Start TensorFlow only once the window is on screen, so it appears at once.
+    QTimer.singleShot(0, window.start_loading_model)
+    return application.exec()

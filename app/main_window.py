@@ -1,0 +1,452 @@
+"""The DigitPad window: canvas, answer, and a window into the network."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QBuffer, QIODevice, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon, QImage, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.canvas import DrawingCanvas, Stroke
+from app.drawing_files import drawing_json, read_strokes_file, save_png_with_strokes, write_atomically
+from app.feature_maps import FeatureMapsPanel
+from app.prediction_view import PredictionPanel
+from app.workers import TaskRunner
+from model.inference import NOTHING_DRAWN, Prediction
+from model.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH, image_to_tensor, open_image, strokes_to_tensor
+from resources import bundled_model_path, resource_path
+
+IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm);;All files (*)"
+
+
+def load_predictor(task, path: str):
+    """Background work: import TensorFlow, load and warm up the model."""
+    from model.inference import Predictor
+
+    return Predictor.load(path)
+
+
+class MessageBanner(QLabel):
+    """A message in the window (not a modal box): errors stay until dismissed or replaced."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBanner")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+        self._timer = QTimer(self, singleShot=True, timeout=self.hide)
+
+    def show_error(self, text: str) -> None:
+        self._show(text, "#fdecea", "#8a1c14")
+        self._timer.start(15000)
+
+    def show_info(self, text: str) -> None:
+        self._show(text, "#e8f1fb", "#17406b")
+        self._timer.start(6000)
+
+    def _show(self, text: str, background: str, foreground: str) -> None:
+        self.setStyleSheet(f"background:{background}; color:{foreground}; padding:6px; border-radius:4px;")
+        self.setText(text)
+        self.show()
+
+    def mousePressEvent(self, event) -> None:
+        self.hide()
+
+
+class MainWindow(QMainWindow):
+    """Build it with ``app.main.build_main_window``; the model loads in the background."""
+
+    modelReady = Signal(object)  # the Predictor now in use
+    predictionShown = Signal(object)  # the Prediction now on screen
+
+    def __init__(self, settings: QSettings, data_dir: Path, model_path: str | None = None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.data_dir = data_dir
+        self.tasks = TaskRunner(self)
+        self.predictor = None
+        self.prediction: Prediction = NOTHING_DRAWN
+        self._image_prediction: Prediction | None = None  # an opened image, until the next stroke
+        self._requested_model = model_path
+        self.setWindowTitle("DigitPad")
+        icon_file = resource_path("icon.png")
+        if icon_file.exists():
+            self.setWindowIcon(QIcon(str(icon_file)))
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self._build_actions()
+        self._live_timer = QTimer(self, singleShot=True, timeout=self._predict_live)
+        self._live_timer.setInterval(_frame_interval_ms())
+        self._restore_settings()
+        self.statusBar().showMessage("Loading TensorFlow and the model… you can start drawing.")
+
+    # --- layout ---------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.canvas = DrawingCanvas()
+        self.canvas.drawingChanged.connect(self._on_drawing_changed)
+        self.canvas.strokeFinished.connect(self._on_stroke_finished)
+
+        self.brush_slider = QSlider(Qt.Orientation.Horizontal)
+        self.brush_slider.setObjectName("brushWidth")
+        self.brush_slider.setRange(MIN_BRUSH, MAX_BRUSH)
+        self.brush_slider.setValue(DEFAULT_BRUSH)
+        self.brush_slider.setToolTip("Brush width in pixels of the 280×280 pad (the network sees the same either way)")
+        self.brush_label = QLabel()
+        self.brush_slider.valueChanged.connect(self._on_brush_changed)
+
+        self.undo_button = _tool_button("Undo", "undoButton", "Undo the last stroke (Ctrl+Z)")
+        self.redo_button = _tool_button("Redo", "redoButton", "Redo (Ctrl+Shift+Z)")
+        self.clear_button = _tool_button("Clear", "clearButton", "Clear the pad (Esc)")
+        self.undo_button.clicked.connect(self.canvas.undo)
+        self.redo_button.clicked.connect(self.canvas.redo)
+        self.clear_button.clicked.connect(self.clear)
+        self.canvas.undoAvailable.connect(self.undo_button.setEnabled)
+        self.canvas.redoAvailable.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Brush"))
+        controls.addWidget(self.brush_slider, 1)
+        controls.addWidget(self.brush_label)
+        controls.addSpacing(8)
+        controls.addWidget(self.undo_button)
+        controls.addWidget(self.redo_button)
+        controls.addWidget(self.clear_button)
+
+        self.banner = MessageBanner()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.banner)
+        left_layout.addWidget(self.canvas, 1)
+        left_layout.addLayout(controls)
+
+        self.answer = PredictionPanel()
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.addWidget(self.answer, 1)
+        self.answer_layout = middle_layout
+
+        self.feature_maps = FeatureMapsPanel()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sideTabs")
+        self.tabs.addTab(self.feature_maps, "Network")
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(middle)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 5)
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+        self._on_brush_changed(self.brush_slider.value())
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_action = self._action(file_menu, "&Open drawing or image…", QKeySequence.StandardKey.Open, self.open_dialog)
+        self.save_action = self._action(file_menu, "&Save drawing…", QKeySequence.StandardKey.Save, self.save_dialog)
+        file_menu.addSeparator()
+        self.load_model_action = self._action(file_menu, "&Load model…", "Ctrl+L", self.load_model_dialog)
+        self.revert_action = self._action(file_menu, "&Revert to bundled model", None, self.revert_to_bundled_model)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self._action(edit_menu, "&Undo stroke", QKeySequence.StandardKey.Undo, self.canvas.undo)
+        self.redo_action = self._action(edit_menu, "&Redo stroke", "Ctrl+Shift+Z", self.canvas.redo)
+        self.clear_action = self._action(edit_menu, "&Clear", "Esc", self.clear)
+        edit_menu.addSeparator()
+        self._action(edit_menu, "Thinner brush", "[", lambda: self.brush_slider.setValue(self.brush_slider.value() - 2))
+        self._action(edit_menu, "Thicker brush", "]", lambda: self.brush_slider.setValue(self.brush_slider.value() + 2))
+
+        view_menu = self.menuBar().addMenu("&View")
+        self._action(view_menu, "&Network", "Ctrl+1", lambda: self.tabs.setCurrentIndex(0))
+        self.view_menu = view_menu
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About DigitPad", None, self._about)
+
+    def _action(self, menu, text: str, shortcut, slot) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    # --- the model --------------------------------------------------------------------
+
+    def start_loading_model(self) -> None:
+        """Load the requested, last used or bundled model off the GUI thread."""
+        path = self._requested_model or self.settings.value("lastModel", "", str) or str(bundled_model_path())
+        self._load_model(path, fall_back=True)
+
+    def _load_model(self, path: str, fall_back: bool = False) -> None:
+        started = time.perf_counter()
+        task = self.tasks.start("load-model", load_predictor, path)
+        self.statusBar().showMessage(f"Loading {Path(path).name}…")
+        task.succeeded.connect(lambda predictor: self.use_predictor(predictor, time.perf_counter() - started))
+        task.failed.connect(lambda message: self._on_model_failed(message, path, fall_back))
+
+    def _on_model_failed(self, message: str, path: str, fall_back: bool) -> None:
+        bundled = str(bundled_model_path())
+        self.banner.show_error(f"Could not load the model: {message}")
+        if fall_back and path != bundled:
+            self.settings.remove("lastModel")
+            self._load_model(bundled)
+        elif self.predictor is None:
+            self.statusBar().showMessage("No model: load one with File > Load model…")
+        else:
+            self.statusBar().showMessage(f"Still using {self.model_name()}")
+
+    def use_predictor(self, predictor, seconds: float | None = None) -> None:
+        """Swap in a model (loaded or just trained); the current drawing is predicted again."""
+        self.predictor = predictor
+        self.feature_maps.set_layers(predictor.layers, predictor.kernels)
+        source = predictor.source or "trained model"
+        if source != str(bundled_model_path()) and Path(source).is_file():
+            self.settings.setValue("lastModel", source)
+        elif source == str(bundled_model_path()):
+            self.settings.remove("lastModel")
+        took = f" in {seconds:.1f} s" if seconds is not None else ""
+        self.statusBar().showMessage(f"Model ready: {self.model_name()}, {predictor.parameter_count:,} parameters{took}")
+        self.modelReady.emit(predictor)
+        self.predict_now()
+
+    def model_name(self) -> str:
+        if self.predictor is None:
+            return "no model"
+        source = self.predictor.source
+        if source == str(bundled_model_path()):
+            return "bundled model"
+        return Path(source).name if source else "newly trained model"
+
+    @Slot()
+    def load_model_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Load model", str(Path.home()), "Keras models (*.keras)")
+        if path:
+            self._load_model(path)
+
+    @Slot()
+    def revert_to_bundled_model(self) -> None:
+        self._load_model(str(bundled_model_path()))
+
+    # --- prediction -------------------------------------------------------------------
+
+    def _on_drawing_changed(self) -> None:
+        if self.canvas.is_drawing():
+            self._image_prediction = None
+            if not self._live_timer.isActive():  # at most one prediction per screen frame
+                self._live_timer.start()
+
+    def _on_stroke_finished(self) -> None:
+        self._live_timer.stop()
+        self.predict_now()
+
+    def _predict_live(self) -> None:
+        self.predict_now(final=not self.canvas.is_drawing())
+
+    def current_tensor(self):
+        if self._image_prediction is not None:
+            return self._image_prediction.tensor
+        if self.canvas.is_empty():
+            return None
+        return strokes_to_tensor(self.canvas.point_lists())
+
+    def predict_now(self, final: bool = True) -> Prediction:
+        """Predict what is on the pad and show it (a no-op until a model is loaded)."""
+        tensor = self.current_tensor()
+        if self.predictor is None:
+            self.answer.preview.set_tensor(tensor)
+            if tensor is not None:
+                self.answer.show_waiting("Loading the model…")
+            return NOTHING_DRAWN
+        prediction = self.predictor.predict_tensor(tensor)
+        self.show_prediction(prediction, final)
+        return prediction
+
+    def show_prediction(self, prediction: Prediction, final: bool = True) -> None:
+        self.prediction = prediction
+        self.answer.show_prediction(prediction, final)
+        self.feature_maps.set_activations(prediction.activations)
+        self.predictionShown.emit(prediction)
+
+    # --- editing ----------------------------------------------------------------------
+
+    @Slot()
+    def clear(self) -> None:
+        self._image_prediction = None
+        self.canvas.set_background(None)
+        self.canvas.clear()
+        self.predict_now()
+
+    def _on_brush_changed(self, value: int) -> None:
+        self.canvas.set_brush_width(value)
+        self.brush_label.setText(f"{value} px")
+        self.settings.setValue("brushWidth", value)
+
+    # --- files ------------------------------------------------------------------------
+
+    @Slot()
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open drawing or image", str(Path.home()), f"Drawings and images (*.json *.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;{IMAGE_FILTER}"
+        )
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str | Path) -> bool:
+        """Open a saved drawing (.json or DigitPad PNG) as strokes, or any image as an image.
+
+        A file that cannot be used leaves the pad as it was and says why.
+        """
+        path = Path(path)
+        try:
+            drawing = read_strokes_file(path)
+            if drawing is not None:
+                record, widths = drawing
+                self._open_strokes(record.strokes, widths)
+            else:
+                self._open_image(path)
+        except ValueError as error:
+            self.banner.show_error(f"Could not open {path.name}: {_strip_path(str(error), path)}")
+            return False
+        self.statusBar().showMessage(f"Opened {path.name}")
+        return True
+
+    def _open_strokes(self, strokes, widths: list[float]) -> None:
+        brush = self.canvas.brush_width
+        drawing = tuple(
+            Stroke(tuple((float(x), float(y)) for x, y in points), widths[i] if i < len(widths) else brush)
+            for i, points in enumerate(strokes)
+        )
+        self._image_prediction = None
+        self.canvas.set_background(None)
+        self.canvas.set_strokes(drawing)
+
+    def _open_image(self, path: Path) -> None:
+        with open_image(path) as image:
+            tensor = image_to_tensor(image)
+            shown = QImage(str(path))
+        if tensor is None:
+            raise ValueError("the image is blank: there is no digit in it")
+        self._image_prediction = Prediction(label=None, tensor=tensor)
+        self.canvas.set_background(shown if not shown.isNull() else None)
+        self.canvas.clear()
+        self.predict_now()
+
+    @Slot()
+    def save_dialog(self) -> None:
+        if self.canvas.is_empty():
+            self.banner.show_info("Nothing to save yet: draw a digit first.")
+            return
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Save drawing", str(Path.home() / "digit.png"), "PNG image with strokes (*.png);;Strokes JSON (*.json)"
+        )
+        if path:
+            self.save_drawing(path)
+
+    def save_drawing(self, path: str | Path) -> bool:
+        """Write the drawing as a PNG (with its strokes inside) or as strokes JSON."""
+        path = Path(path)
+        if path.suffix.lower() not in (".png", ".json"):
+            path = path.with_suffix(".png")
+        strokes = self.canvas.strokes()
+        text = drawing_json([list(s.points) for s in strokes], [s.width for s in strokes])
+        try:
+            if path.suffix.lower() == ".json":
+                write_atomically(path, (text + "\n").encode("utf-8"))
+            else:
+                save_png_with_strokes(path, _png_bytes(self.canvas.render_image()), text)
+        except OSError as error:
+            self.banner.show_error(f"Could not save {path.name}: {error.strerror or error}")
+            return False
+        self.statusBar().showMessage(f"Saved {path}")
+        return True
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            self.open_file(files[0])
+            event.acceptProposedAction()
+
+    # --- settings and closing -----------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 820)
+        brush = self.settings.value("brushWidth", DEFAULT_BRUSH)
+        try:
+            self.brush_slider.setValue(int(brush))
+        except (TypeError, ValueError):
+            self.brush_slider.setValue(DEFAULT_BRUSH)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.sync()
+        self.tasks.shutdown()
+        super().closeEvent(event)
+
+    def _about(self) -> None:
+        self.banner.show_info(
+            "DigitPad: draw a digit, watch a convnet read it. The network is the Keras MNIST convnet "
+            "(Conv32–Pool–Conv64–Pool–Conv64–Dense64–Dense10)."
+        )
+
+
+def _tool_button(text: str, name: str, tip: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setToolTip(tip)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
+
+
+def _frame_interval_ms() -> int:
+    """One frame of the screen (16 ms at 60 Hz): live predictions come no faster than that."""
+    screen = QGuiApplication.primaryScreen()
+    rate = screen.refreshRate() if screen is not None else 60.0
+    return max(4, int(1000 / (rate if rate and rate > 1 else 60.0)))
+
+
+def _png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def _strip_path(message: str, path: Path) -> str:
+    """Messages from the model core start with the path; the window already names the file."""
+    prefix = f"{path}: "
+    return message[len(prefix):] if message.startswith(prefix) else message

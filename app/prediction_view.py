@@ -1,0 +1,192 @@
+"""The answer: the digit in large type, the ten probabilities as bars, and what the network saw."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import QMargins, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from app.colormaps import greyscale_qimage
+from model.inference import Prediction
+
+BAR_COLOUR = QColor("#9aa7b8")
+WINNER_COLOUR = QColor("#1f77d0")
+UNSURE_COLOUR = QColor("#d08a1f")
+
+
+class ProbabilityChart(QChartView):
+    """Ten bars, 0–9, with their probabilities in percent; the winner highlighted."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.bars = QBarSet("probability")
+        self.bars.append([0.0] * 10)
+        self.bars.setColor(BAR_COLOUR)
+        self.bars.setBorderColor(BAR_COLOUR)
+        self.bars.setSelectedColor(WINNER_COLOUR)
+        self.bars.setLabelColor(QColor("#333333"))  # outside the bars, on white
+        self.series = QBarSeries()
+        self.series.append(self.bars)
+        self.series.setBarWidth(0.75)
+        self.series.setLabelsVisible(True)
+        self.series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        self.series.setLabelsFormat("@value")
+        self.series.setLabelsPrecision(2)
+        chart = QChart()
+        chart.addSeries(self.series)
+        chart.legend().hide()
+        chart.setMargins(QMargins(0, 0, 0, 0))
+        chart.setBackgroundRoundness(0)
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([str(d) for d in range(10)])
+        axis_x.setGridLineVisible(False)
+        font = QFont()
+        font.setPointSize(11)
+        font.setBold(True)
+        axis_x.setLabelsFont(font)
+        self.axis_y = QValueAxis()
+        self.axis_y.setRange(0.0, 112.0)  # percent, with room above a full bar for its value
+        self.axis_y.setTickCount(3)
+        self.axis_y.setLabelFormat("%.1f")
+        self.axis_y.setVisible(False)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.axis_y, Qt.AlignmentFlag.AlignLeft)
+        self.series.attachAxis(axis_x)
+        self.series.attachAxis(self.axis_y)
+        super().__init__(chart, parent)
+        self.setObjectName("probabilityChart")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(150)
+        self.setToolTip("How likely the network thinks each digit is, in percent (the bars add up to 100)")
+        self._values = np.zeros(10)
+
+    def set_probabilities(self, probabilities: np.ndarray | None, unsure: bool = False) -> None:
+        values = np.zeros(10) if probabilities is None else np.asarray(probabilities, np.float64) * 100
+        changed = np.flatnonzero(np.abs(values - self._values) > 0.05)
+        for index in changed:
+            self.bars.replace(int(index), float(values[index]))
+        self._values = values
+        self.bars.deselectAllBars()
+        self.series.setLabelsVisible(probabilities is not None)
+        if probabilities is not None:
+            self.bars.setSelectedColor(UNSURE_COLOUR if unsure else WINNER_COLOUR)
+            self.bars.selectBar(int(np.argmax(values)))
+
+    def values(self) -> list[float]:
+        """The bars' heights as probabilities (0..1)."""
+        return [self.bars.at(i) / 100 for i in range(10)]
+
+    def winner(self) -> int | None:
+        selected = self.bars.selectedBars()
+        return selected[0] if selected else None
+
+
+class InputPreview(QWidget):
+    """The 28×28 tensor the network reads, enlarged with visible pixels and a pixel grid."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inputPreview")
+        self.setMinimumSize(QSize(112, 112))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setToolTip("What the network sees: your drawing as 28×28 grey pixels, MNIST-style")
+        self.image = QImage()
+        self.tensor: np.ndarray | None = None
+
+    def set_tensor(self, tensor: np.ndarray | None) -> None:
+        self.tensor = tensor
+        self.image = QImage() if tensor is None else greyscale_qimage(tensor)
+        self.update()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width
+
+    def sizeHint(self) -> QSize:
+        return QSize(196, 196)
+
+    def paintEvent(self, event) -> None:
+        side = float(min(self.width(), self.height()))
+        target = QRectF((self.width() - side) / 2, 0, side, side)
+        with QPainter(self) as painter:
+            painter.fillRect(target, QColor("black"))
+            if not self.image.isNull():
+                painter.drawImage(target, self.image)
+            if side >= 140:  # the pixel grid, only where pixels are big enough to see it
+                painter.setPen(QPen(QColor(255, 255, 255, 28), 1))
+                step = side / 28
+                for i in range(1, 28):
+                    painter.drawLine(target.left() + i * step, target.top(), target.left() + i * step, target.bottom())
+                    painter.drawLine(target.left(), target.top() + i * step, target.right(), target.top() + i * step)
+            painter.setPen(QPen(QColor("#555"), 1))
+            painter.drawRect(target.adjusted(0, 0, -1, -1))
+
+
+class PredictionPanel(QWidget):
+    """The digit, how sure the network is, the bars, and the 28×28 input."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.digit = QLabel("")
+        self.digit.setObjectName("predictionLabel")
+        self.digit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.digit.setMinimumWidth(110)
+        font = QFont()
+        font.setPointSize(64)
+        font.setBold(True)
+        self.digit.setFont(font)
+        self.digit.setToolTip("The digit the network reads")
+        self.caption = QLabel("Draw a digit")
+        self.caption.setObjectName("predictionCaption")
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setWordWrap(True)
+        caption_font = QFont()
+        caption_font.setPointSize(12)
+        self.caption.setFont(caption_font)
+        self.chart = ProbabilityChart()
+        self.preview = InputPreview()
+        preview_caption = QLabel("What the network sees (28×28)")
+        preview_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        preview_caption.setStyleSheet("color:#777")
+
+        answer = QVBoxLayout()
+        answer.addWidget(self.digit)
+        answer.addWidget(self.caption)
+        answer.addStretch(1)
+        seen = QVBoxLayout()
+        seen.addWidget(self.preview, 1)
+        seen.addWidget(preview_caption)
+        top = QHBoxLayout()
+        top.addLayout(answer, 1)
+        top.addLayout(seen, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.chart, 1)
+
+    def show_prediction(self, prediction: Prediction, final: bool = True) -> None:
+        if prediction.label is None:
+            self.digit.setText("")
+            self.caption.setText("Draw a digit")
+            self.chart.set_probabilities(None)
+            self.preview.set_tensor(None)
+            return
+        self.digit.setText(str(prediction.label))
+        percent = prediction.confidence * 100
+        if prediction.is_unsure:
+            colour = UNSURE_COLOUR.name()
+            text = f"Unsure: {prediction.label} or {prediction.runner_up}? ({percent:.0f}%)"
+        else:
+            colour = WINNER_COLOUR.name()
+            text = f"{percent:.1f}% sure"
+        self.digit.setStyleSheet(f"color:{colour}")
+        self.caption.setText(text if final else f"{text} …")
+        self.chart.set_probabilities(prediction.probabilities, prediction.is_unsure)
+        self.preview.set_tensor(prediction.tensor)
+
+    def show_waiting(self, message: str) -> None:
+        self.caption.setText(message)
