@@ -267,6 +267,7 @@ class FeatureMapsPanel(QScrollArea):
         super().__init__(parent)
         self.setObjectName("featureMaps")
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._content = QWidget()
         self._layout = QVBoxLayout(self._content)

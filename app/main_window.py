@@ -9,6 +9,7 @@ from PySide6.QtCore import QByteArray, QBuffer, QIODevice, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -24,6 +25,7 @@ from app.canvas import DrawingCanvas, Stroke
 from app.drawing_files import drawing_json, read_strokes_file, save_png_with_strokes, write_atomically
 from app.feature_maps import FeatureMapsPanel
 from app.prediction_view import PredictionPanel
+from app.train_panel import TrainPanel
 from app.workers import TaskRunner
 from model.inference import NOTHING_DRAWN, Prediction
 from model.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH, image_to_tensor, open_image, strokes_to_tensor
@@ -140,12 +142,16 @@ class MainWindow(QMainWindow):
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.addWidget(self.answer, 1)
-        self.answer_layout = middle_layout
+        middle_layout.addWidget(self._correction_row())
 
         self.feature_maps = FeatureMapsPanel()
+        self.train_panel = TrainPanel(self)
+        self.train_panel.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.modelReady.connect(self._on_first_model, Qt.ConnectionType.SingleShotConnection)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sideTabs")
         self.tabs.addTab(self.feature_maps, "Network")
+        self.tabs.addTab(self.train_panel, "Train")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("mainSplitter")
@@ -156,9 +162,59 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 5)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([560, 340, 460])
         self.splitter = splitter
         self.setCentralWidget(splitter)
         self._on_brush_changed(self.brush_slider.value())
+
+    def _correction_row(self) -> QWidget:
+        """Right or wrong? The answer goes into "my drawings", which the Train panel can learn from."""
+        row = QWidget()
+        row.setObjectName("correctionRow")
+        layout = QGridLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setHorizontalSpacing(2)
+        self.confirm_button = QPushButton("✓ Right")
+        self.confirm_button.setObjectName("confirmButton")
+        self.confirm_button.setToolTip("Keep this drawing with its label in my drawings, to train on later")
+        self.confirm_button.clicked.connect(lambda: self.keep_drawing(self.prediction.label))
+        layout.addWidget(QLabel("Is it right?"), 0, 0, 1, 4)
+        layout.addWidget(self.confirm_button, 0, 4, 1, 6)
+        layout.addWidget(QLabel("No, it's"), 1, 0, 1, 4)
+        self.correct_buttons = []
+        for digit in range(10):
+            button = QPushButton(str(digit))
+            button.setObjectName(f"correct{digit}")
+            button.setMinimumWidth(22)
+            button.setToolTip(f"The drawing is a {digit}: keep it with that label in my drawings")
+            button.clicked.connect(lambda checked=False, d=digit: self.keep_drawing(d))
+            layout.addWidget(button, 1 if digit < 5 else 2, 4 + digit % 5)
+            self.correct_buttons.append(button)
+        self._update_correction_row()
+        return row
+
+    def _update_correction_row(self) -> None:
+        usable = self.prediction.label is not None and not self.canvas.is_empty() and self._image_prediction is None
+        self.confirm_button.setEnabled(usable)
+        for button in self.correct_buttons:
+            button.setEnabled(usable)
+
+    def keep_drawing(self, label: int | None) -> bool:
+        """Append the drawing and its right label to my drawings."""
+        if label is None or self.canvas.is_empty():
+            return False
+        try:
+            self.train_panel.personal.append(self.canvas.point_lists(), label)
+        except (OSError, ValueError) as error:
+            self.banner.show_error(f"Could not keep the drawing: {error}")
+            return False
+        self.train_panel.refresh_counts()
+        count = self.train_panel.personal.count()
+        self.statusBar().showMessage(f"Kept as a {label} in my drawings ({count} in all); train on them in the Train tab", 8000)
+        return True
+
+    def _on_first_model(self, predictor) -> None:
+        self.train_panel.refresh_devices()
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -180,6 +236,7 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu("&View")
         self._action(view_menu, "&Network", "Ctrl+1", lambda: self.tabs.setCurrentIndex(0))
+        self._action(view_menu, "&Train", "Ctrl+2", lambda: self.tabs.setCurrentIndex(1))
         self.view_menu = view_menu
 
         help_menu = self.menuBar().addMenu("&Help")
@@ -290,6 +347,7 @@ class MainWindow(QMainWindow):
         self.prediction = prediction
         self.answer.show_prediction(prediction, final)
         self.feature_maps.set_activations(prediction.activations)
+        self._update_correction_row()
         self.predictionShown.emit(prediction)
 
     # --- editing ----------------------------------------------------------------------
@@ -403,6 +461,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1360, 820)
+        splitter = self.settings.value("splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
         brush = self.settings.value("brushWidth", DEFAULT_BRUSH)
         try:
             self.brush_slider.setValue(int(brush))
@@ -411,6 +472,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.sync()
         self.tasks.shutdown()
         super().closeEvent(event)

@@ -31,6 +31,7 @@ class TrainConfig:
     # "onecycle": linear warm-up for the first 10% of steps, then cosine decay to 0.
     schedule: str = "onecycle"
     augment: bool = False
+    stroke_copies: int = 1  # renderings of each training drawing (the first plain, the rest augmented)
     label_smoothing: float = 0.0
     validation_fraction: float = 0.05
     seed: int = 0
@@ -47,6 +48,8 @@ class TrainConfig:
             raise ValueError(f"learning rate must be a positive number ≤ 10, got {self.learning_rate}")
         if self.schedule not in ("constant", "onecycle"):
             raise ValueError(f"schedule must be 'constant' or 'onecycle', got {self.schedule!r}")
+        if not 1 <= self.stroke_copies <= 64:
+            raise ValueError(f"stroke copies must be between 1 and 64, got {self.stroke_copies}")
         if not 0 <= self.label_smoothing < 0.5:
             raise ValueError(f"label smoothing must be in [0, 0.5), got {self.label_smoothing}")
         if not 0 <= self.validation_fraction < 0.9:

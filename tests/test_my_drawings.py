@@ -1,0 +1,67 @@
+"""My drawings: appended safely, torn lines skipped with a warning, two processes never corrupt it."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+
+from drawings import circle, seven
+from model.my_drawings import PersonalDataset
+
+
+def test_append_and_load(tmp_path):
+    dataset = PersonalDataset(tmp_path / "new-folder")
+    dataset.append(seven(), 7)
+    dataset.append(circle(), 0)
+    records, warnings = dataset.load()
+    assert [r.label for r in records] == [7, 0] and warnings == []
+    assert records[0].strokes[0].shape == (8, 2)
+
+
+def test_bad_labels_and_empty_drawings_are_refused(tmp_path):
+    dataset = PersonalDataset(tmp_path)
+    with pytest.raises(ValueError, match="digit 0..9"):
+        dataset.append(seven(), 10)
+    with pytest.raises(ValueError, match="nothing drawn"):
+        dataset.append([], 3)
+    assert dataset.count() == 0
+
+
+def test_torn_last_line_is_skipped_with_a_warning_and_the_rest_kept(tmp_path):
+    dataset = PersonalDataset(tmp_path)
+    for digit in (1, 2, 3):
+        dataset.append(seven(), digit)
+    data = dataset.path.read_bytes()
+    dataset.path.write_bytes(data[:-25])  # a crash in the middle of the last write
+    records, warnings = dataset.load()
+    assert [r.label for r in records] == [1, 2]
+    assert len(warnings) == 1 and "my-drawings.jsonl:3" in warnings[0]
+    dataset.append(circle(), 0)  # the next drawing is not glued onto the torn one
+    records, warnings = dataset.load()
+    assert [r.label for r in records] == [1, 2, 0] and len(warnings) == 1
+
+
+def test_clear(tmp_path):
+    dataset = PersonalDataset(tmp_path)
+    dataset.append(seven(), 7)
+    dataset.clear()
+    assert dataset.count() == 0
+
+
+def _append_many(folder: str, digit: int, count: int) -> None:
+    dataset = PersonalDataset(folder)
+    for _ in range(count):
+        dataset.append(seven(), digit)
+
+
+def test_two_processes_appending_at_once_lose_nothing(tmp_path):
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_append_many, args=(str(tmp_path), digit, 150)) for digit in (4, 9)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(120)
+    records, warnings = PersonalDataset(tmp_path).load()
+    assert warnings == []
+    assert sorted(r.label for r in records) == [4] * 150 + [9] * 150

@@ -1,0 +1,134 @@
+"""The Train panel, offscreen: train from the window, cancel, fail, use and save the model, my drawings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton, QSpinBox, QWidget
+
+from app.main import build_main_window
+from drawings import circle, seven
+from model.inference import Predictor
+from model.training import TrainProgress
+from qt_helpers import draw
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, mnist_path):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.modelReady, timeout=120_000):
+        window.start_loading_model()
+    panel = window.train_panel
+    panel.mnist_path.setText(str(mnist_path))
+    panel.mnist_limit_spin.setValue(3000)
+    panel.findChild(QSpinBox, "epochsSpin").setValue(1)
+    window.tabs.setCurrentWidget(panel)
+    return window
+
+
+def test_contract_widgets(window):
+    panel = window.findChild(QWidget, "trainPanel")
+    assert panel is window.train_panel
+    for name in ("trainButton", "cancelButton", "epochsSpin", "batchSizeSpin", "optimizerCombo", "learningRate",
+                 "deviceCombo", "trainProgress", "lossChart", "testAccuracyLabel", "useModelButton"):
+        assert panel.findChild(QWidget, name) is not None, name
+
+
+def test_device_list_says_there_is_no_gpu_and_offers_the_cpu(window):
+    combo = window.train_panel.findChild(QComboBox, "deviceCombo")
+    assert combo.findData("/CPU:0") >= 0
+    assert "No GPU" in window.train_panel.device_label.text()
+
+
+def test_seed_recipe_is_one_click_away(window):
+    panel = window.train_panel
+    panel.apply_recipe("seed")
+    config = panel.config()
+    assert (config.optimizer, config.batch_size, config.epochs, config.learning_rate) == ("rmsprop", 64, 5, 0.001)
+
+
+def test_train_one_epoch_watch_it_and_use_the_model(window, qtbot):
+    panel = window.train_panel
+    draw(window.canvas, seven())
+    before = window.prediction.probabilities.copy()
+    old_predictor = window.predictor
+    progress_seen = []
+    with qtbot.waitSignal(panel.trainingFinished, timeout=300_000):
+        panel.findChild(QPushButton, "trainButton").click()
+        panel.task.progress.connect(lambda p: progress_seen.append(p))
+    assert any(isinstance(p, TrainProgress) and not p.epoch_end for p in progress_seen)
+    assert panel.curves.point_count("loss") >= 2 and panel.curves.point_count("val_accuracy") == 1
+    assert panel.findChild(QProgressBar, "trainProgress").value() == 1000
+    assert "Test accuracy" in panel.findChild(QLabel, "testAccuracyLabel").text()
+    assert panel.confusion.matrix.sum() == 10_000
+    assert panel.gallery.count() > 0
+    assert window.predictor is old_predictor  # nothing changes until the person says so
+    use = panel.findChild(QPushButton, "useModelButton")
+    with qtbot.waitSignal(window.modelReady, timeout=60_000):
+        use.click()
+    assert window.predictor is not old_predictor
+    assert not np.allclose(window.prediction.probabilities, before)
+    assert "trained" in window.model_name()
+
+
+def test_confusion_cell_click_shows_those_images(window, qtbot):
+    panel = window.train_panel
+    with qtbot.waitSignal(panel.trainingFinished, timeout=300_000):
+        panel.start_training()
+    matrix = panel.confusion.matrix
+    qtbot.mouseClick(panel.confusion, Qt.MouseButton.LeftButton, pos=panel.confusion.cell_centre(3, 3).toPoint())
+    assert panel.gallery.count() == min(300, matrix[3, 3])
+    assert "of 3 read as 3" in panel.gallery_label.text()
+
+
+def test_cancel_keeps_the_model_in_use(window, qtbot, tmp_path):
+    panel = window.train_panel
+    panel.findChild(QSpinBox, "epochsSpin").setValue(20)
+    old = window.predictor
+    panel.start_training()
+    qtbot.waitUntil(lambda: panel.curves.point_count("loss") > 0, timeout=120_000)
+    with qtbot.waitSignal(panel.task.finished, timeout=60_000):
+        panel.findChild(QPushButton, "cancelButton").click()
+    assert "Cancelled" in panel.phase_label.text()
+    assert window.predictor is old and panel.outcome is None
+    assert not panel.findChild(QPushButton, "useModelButton").isEnabled()
+    assert panel.findChild(QPushButton, "trainButton").isEnabled()
+
+
+def test_missing_data_file_shows_an_error(window, qtbot, tmp_path):
+    panel = window.train_panel
+    panel.mnist_path.setText(str(tmp_path / "nowhere.npz"))
+    panel.start_training()
+    qtbot.waitUntil(lambda: "Training failed" in panel.phase_label.text(), timeout=60_000)
+    assert "nowhere.npz: no such file" in panel.phase_label.text()
+    assert panel.findChild(QPushButton, "trainButton").isEnabled()
+
+
+def test_save_writes_a_model_that_loads(window, qtbot, tmp_path):
+    panel = window.train_panel
+    with qtbot.waitSignal(panel.trainingFinished, timeout=300_000):
+        panel.start_training()
+    task = panel.save_model(str(tmp_path / "mine.keras"))
+    with qtbot.waitSignal(task.finished, timeout=60_000):
+        pass
+    assert Predictor.load(tmp_path / "mine.keras").parameter_count == 93_322
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".keras") == ["mine.keras"]
+
+
+def test_correct_a_prediction_into_my_drawings_and_fine_tune(window, qtbot):
+    panel = window.train_panel
+    for strokes, digit in [(seven(), 7), (circle(), 0), (seven(offset=(20, 0)), 1)]:
+        window.clear()
+        draw(window.canvas, strokes)
+        window.findChild(QPushButton, f"correct{digit}").click()
+    assert panel.personal.count() == 3 and "3 drawings" in panel.personal_count.text()
+    panel.mnist_check.setChecked(False)
+    panel.personal_check.setChecked(True)
+    panel.finetune_check.setChecked(True)
+    with qtbot.waitSignal(panel.trainingFinished, timeout=300_000):
+        panel.start_training()
+    assert panel.outcome.counts == {"my drawings": 3}
