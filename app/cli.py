@@ -108,7 +108,8 @@ def _add_training_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-mnist", action="store_true", help="train on drawings only")
     parser.add_argument("--strokes", action="append", default=[], metavar="FILE.jsonl", help="labelled drawings to add (repeatable)")
     parser.add_argument("--exclude-writers", metavar="N,N,...", help="leave these writers' drawings out (to test on them)")
-    parser.add_argument("--stroke-copies", type=int, default=None, metavar="K", help="augmented renderings of each drawing")
+    parser.add_argument("--stroke-copies", type=int, metavar="K", help="renderings of each drawing (the recipe's by default)")
+    parser.add_argument("--scribbles", type=int, metavar="N", help="non-digits to train on towards 'unsure' (the recipe's by default)")
     parser.add_argument("--epochs", type=int)
     parser.add_argument("--batch-size", type=int)
     parser.add_argument("--optimizer", choices=OPTIMIZERS)
@@ -261,16 +262,17 @@ def _train(args: argparse.Namespace) -> int:
         epochs=args.epochs, batch_size=args.batch_size, optimizer=args.optimizer,
         learning_rate=args.learning_rate, augment=args.augment,
         validation_fraction=args.validation_fraction, seed=args.seed, device=args.device,
+        stroke_copies=args.stroke_copies, scribbles=args.scribbles,
     )
     mnist = None if args.no_mnist else load_mnist(args.data)
     records = []
     excluded = _parse_writers(args.exclude_writers) if args.exclude_writers else set()
     for path in args.strokes:
         records += [r for r in _read_records(path, require_labels=True) if r.writer not in excluded]
-    copies = args.stroke_copies or (8 if config.augment else 1)
-    print(f"digitpad: preparing data ({'MNIST' if mnist else 'no MNIST'}, {len(records)} drawings × {copies})", file=sys.stderr)
-    data = build_training_data(mnist, records, stroke_copies=copies, validation_fraction=config.validation_fraction,
-                               mnist_limit=args.limit, seed=config.seed)
+    print(f"digitpad: preparing data ({'MNIST' if mnist else 'no MNIST'}, {len(records)} drawings "
+          f"× {config.stroke_copies}, {config.scribbles} scribbles)", file=sys.stderr)
+    data = build_training_data(mnist, records, stroke_copies=config.stroke_copies, scribbles=config.scribbles,
+                               validation_fraction=config.validation_fraction, mnist_limit=args.limit, seed=config.seed)
     try:
         result = _run_training(config, data)
     except TrainingCancelled as error:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
-
-_STARTED = time.perf_counter()
 
 
 def build_main_window(
@@ -47,7 +46,33 @@ def run_window(model_path: str | None = None) -> int:
     application.setApplicationName("DigitPad")
     application.setOrganizationName("DigitPad")
     window = build_main_window(model_path, load_model=False)
+    report = os.environ.get("DIGITPAD_REPORT_STARTUP")
+    if report:
+        _report_startup(window, quit_when_ready=report == "exit")
     window.show()
     # Start TensorFlow only once the window is on screen, so it appears at once.
     QTimer.singleShot(0, window.start_loading_model)
     return application.exec()
+
+
+def _report_startup(window, quit_when_ready: bool) -> None:
+    """For bench/startup.py: print wall-clock times when the window is first painted and the model is ready."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
+                self.seen = True
+                print(f"startup: window painted at {time.time():.3f}", file=sys.stderr, flush=True)
+            return False
+
+    window._first_paint = FirstPaint(window)
+    window.installEventFilter(window._first_paint)
+
+    def ready(predictor) -> None:
+        print(f"startup: model ready at {time.time():.3f}", file=sys.stderr, flush=True)
+        if quit_when_ready:
+            QApplication.instance().quit()
+
+    window.modelReady.connect(ready)

@@ -92,7 +92,9 @@ class MainWindow(QMainWindow):
         self._build_widgets()
         self._build_actions()
         self._live_timer = QTimer(self, singleShot=True, timeout=self._predict_live)
-        self._live_timer.setInterval(_frame_interval_ms())
+        self._frame_ms = _frame_interval_ms()
+        self._last_live = 0.0
+        self._predict_ms = 3.0
         self._restore_settings()
         self.statusBar().showMessage("Loading TensorFlow and the model… you can start drawing.")
 
@@ -312,17 +314,30 @@ class MainWindow(QMainWindow):
     # --- prediction -------------------------------------------------------------------
 
     def _on_drawing_changed(self) -> None:
-        if self.canvas.is_drawing():
-            self._image_prediction = None
-            if not self._live_timer.isActive():  # at most one prediction per screen frame
-                self._live_timer.start()
+        """Live prediction while the pen moves, about once per screen frame: at once if the last one
+        is a frame old, else as soon as it will be, less the time a prediction takes, so that the
+        answer to a mouse move is on screen within one frame."""
+        if not self.canvas.is_drawing():
+            return
+        self._image_prediction = None
+        if self._live_timer.isActive():
+            return
+        spacing = max(1.0, self._frame_ms - self._predict_ms)
+        since = (time.perf_counter() - self._last_live) * 1000
+        if since >= spacing:
+            self._predict_live()
+        else:
+            self._live_timer.start(max(1, int(spacing - since)))
 
     def _on_stroke_finished(self) -> None:
         self._live_timer.stop()
         self.predict_now()
 
     def _predict_live(self) -> None:
+        self._last_live = time.perf_counter()
         self.predict_now(final=not self.canvas.is_drawing())
+        took = (time.perf_counter() - self._last_live) * 1000
+        self._predict_ms = 0.8 * self._predict_ms + 0.2 * took  # a running average
 
     def current_tensor(self):
         if self._image_prediction is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QMargins, QRectF, QSize, Qt
+from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -109,21 +109,35 @@ class InputPreview(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(196, 196)
 
+    def _grid_overlay(self, side: int) -> QImage:
+        """A faint pixel grid and a frame, drawn once per size (not once per prediction)."""
+        cached = getattr(self, "_grid", None)
+        if cached is not None and cached.width() == side:
+            return cached
+        grid = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+        grid.fill(Qt.GlobalColor.transparent)
+        with QPainter(grid) as painter:
+            if side >= 140:  # only where pixels are big enough to see it
+                painter.setPen(QPen(QColor(255, 255, 255, 28), 1))
+                step = side / 28
+                for i in range(1, 28):
+                    painter.drawLine(QPointF(i * step, 0), QPointF(i * step, side))
+                    painter.drawLine(QPointF(0, i * step), QPointF(side, i * step))
+            painter.setPen(QPen(QColor("#555"), 1))
+            painter.drawRect(0, 0, side - 1, side - 1)
+        self._grid = grid
+        return grid
+
     def paintEvent(self, event) -> None:
-        side = float(min(self.width(), self.height()))
-        target = QRectF((self.width() - side) / 2, 0, side, side)
+        side = min(self.width(), self.height())
+        if side <= 0:
+            return
+        target = QRectF((self.width() - side) // 2, 0, side, side)
         with QPainter(self) as painter:
             painter.fillRect(target, QColor("black"))
             if not self.image.isNull():
                 painter.drawImage(target, self.image)
-            if side >= 140:  # the pixel grid, only where pixels are big enough to see it
-                painter.setPen(QPen(QColor(255, 255, 255, 28), 1))
-                step = side / 28
-                for i in range(1, 28):
-                    painter.drawLine(target.left() + i * step, target.top(), target.left() + i * step, target.bottom())
-                    painter.drawLine(target.left(), target.top() + i * step, target.right(), target.top() + i * step)
-            painter.setPen(QPen(QColor("#555"), 1))
-            painter.drawRect(target.adjusted(0, 0, -1, -1))
+            painter.drawImage(target.topLeft(), self._grid_overlay(side))
 
 
 class PredictionPanel(QWidget):

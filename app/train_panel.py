@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -263,7 +264,9 @@ class TrainPanel(QScrollArea):
         self.seed_spin.setValue(config.seed)
 
     def config(self) -> TrainConfig:
-        return TrainConfig(
+        """The settings on screen; what the panel does not show (label smoothing, scribbles) comes from the recipe."""
+        return replace(
+            PRESETS[self.recipe_combo.currentData()],
             epochs=self.epochs_spin.value(),
             batch_size=self.batch_spin.value(),
             optimizer=self.optimizer_combo.currentText(),
@@ -271,7 +274,6 @@ class TrainPanel(QScrollArea):
             schedule="onecycle" if self.schedule_check.isChecked() else "constant",
             augment=self.augment_check.isChecked(),
             stroke_copies=self.copies_spin.value(),
-            label_smoothing=PRESETS[self.recipe_combo.currentData()].label_smoothing,
             validation_fraction=self.validation_spin.value(),
             seed=self.seed_spin.value(),
             device=self.device_combo.currentData(),

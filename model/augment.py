@@ -86,3 +86,32 @@ def augment_batch_fn(seed: int):
         return images, labels
 
     return augment
+
+
+def random_scribble(rng: np.random.Generator) -> list[np.ndarray]:
+    """A drawing that is not a digit (zig-zags, hatching, tangles, confetti, shading), for teaching the
+    network to be unsure of such things: it trains on them with every digit equally likely."""
+    kind = rng.integers(5)
+    if kind == 0:  # a jagged zig-zag across the pad
+        return [rng.uniform(30, 250, (rng.integers(7, 22), 2))]
+    if kind == 1:  # parallel hatching
+        angle = rng.uniform(0, math.pi)
+        along = np.array([math.cos(angle), math.sin(angle)])
+        across = np.array([-along[1], along[0]])
+        spacing, length = rng.uniform(10, 30), rng.uniform(60, 110)
+        count = rng.integers(3, 9)
+        return [np.array([140 + across * (k - count / 2) * spacing - along * length,
+                          140 + across * (k - count / 2) * spacing + along * length]) for k in range(count)]
+    if kind == 2:  # a tangle: a long smooth random walk
+        steps = rng.normal(0, rng.uniform(6, 16), (rng.integers(80, 240), 2))
+        smooth = np.cumsum(np.cumsum(steps, axis=0) * 0.15, axis=0)
+        smooth -= smooth.mean(axis=0)
+        return [140 + smooth * (90 / max(1e-6, np.abs(smooth).max()))]
+    if kind == 3:  # confetti: many short strokes scattered around
+        starts = rng.uniform(30, 250, (rng.integers(6, 14), 2))
+        return [np.array([s, s + rng.normal(0, 14, 2)]) for s in starts]
+    # shading: dense back-and-forth filling a patch
+    rows = rng.integers(8, 20)
+    xs = np.where(np.arange(rows) % 2 == 0, 60.0, 220.0)
+    ys = np.linspace(60, 220, rows)
+    return [np.stack([xs + rng.normal(0, 8, rows), ys + rng.normal(0, 3, rows)], axis=1)]

@@ -35,7 +35,7 @@ def shown_layers(model: keras.Model) -> list[keras.Layer]:
 def build_feature_extractor(model: keras.Model) -> keras.Model:
     """One model that returns every shown layer's activation; the last one is the probabilities."""
     return keras.Model(
-        inputs=model.inputs,
+        inputs=model.inputs[0],  # one tensor in, so calls need no list around the batch
         outputs=[layer.output for layer in shown_layers(model)],
         name="feature_extractor",
     )

@@ -57,6 +57,7 @@ def run_training(request: TrainRequest, state: TrainState) -> TrainOutcome:
         mnist, records, personal,
         validation_fraction=request.config.validation_fraction,
         stroke_copies=request.config.stroke_copies,
+        scribbles=request.config.scribbles,
         mnist_limit=request.mnist_limit,
         seed=request.config.seed,
         should_stop=state.is_cancelled,

@@ -32,8 +32,10 @@ class TrainConfig:
     schedule: str = "onecycle"
     augment: bool = False
     stroke_copies: int = 1  # renderings of each training drawing (the first plain, the rest augmented)
+    scribbles: int = 0  # non-digits to train on, towards "unsure" (outlier exposure)
     label_smoothing: float = 0.0
     validation_fraction: float = 0.05
+    calibrate: bool = True  # temperature scaling on the validation split after training
     seed: int = 0
     device: str | None = None  # e.g. "/GPU:0"; None picks the first GPU, else the CPU
 
@@ -132,6 +134,7 @@ class TrainResult:
     test_accuracy: float
     test_predictions: np.ndarray
     confusion: np.ndarray  # 10×10, rows true, columns predicted
+    temperature: float = 1.0  # the calibration folded into the last layer (1: none)
 
 
 def train(config: TrainConfig, data: TrainingData, state: TrainState | None = None, model=None) -> TrainResult:
@@ -157,7 +160,7 @@ def train(config: TrainConfig, data: TrainingData, state: TrainState | None = No
         model.compile(
             optimizer=_make_optimizer(config, steps_per_epoch),
             loss=keras.losses.CategoricalCrossentropy(label_smoothing=config.label_smoothing),
-            metrics=["accuracy"],
+            metrics=[_digit_accuracy()],
         )
         progress = _ProgressCallback(state, config, steps_per_epoch, started)
         validation = (data.x_val, _one_hot(data.y_val)) if len(data.x_val) else None
@@ -179,6 +182,9 @@ def train(config: TrainConfig, data: TrainingData, state: TrainState | None = No
             raise TrainingFailed(progress.failure)
         if state.is_cancelled():
             raise TrainingCancelled("training was cancelled; the model in use is unchanged")
+        temperature = 1.0
+        if config.calibrate and len(data.x_val) >= 200:
+            temperature = calibrate_temperature(model, data.x_val, data.y_val)
         probabilities = model(data.x_test, training=False) if len(data.x_test) <= 2048 else model.predict(
             data.x_test, batch_size=1024, verbose=0
         )
@@ -192,7 +198,33 @@ def train(config: TrainConfig, data: TrainingData, state: TrainState | None = No
         test_accuracy=float(np.mean(predictions == data.y_test)) if len(data.y_test) else float("nan"),
         test_predictions=predictions,
         confusion=confusion_matrix(data.y_test, predictions),
+        temperature=temperature,
     )
+
+
+def calibrate_temperature(model, images: np.ndarray, labels: np.ndarray) -> float:
+    """Temperature scaling (Guo et al., 2017): find T so that softmax(logits / T) is honest on the
+    validation split, then fold it into the last layer (weights and bias divided by T).  The
+    architecture and the predicted digits stay the same; only the probabilities get truthful."""
+    last = model.layers[-1]
+    if type(last).__name__ != "Dense" or len(last.get_weights()) != 2:
+        return 1.0  # nothing to fold the temperature into
+    digits = np.asarray(labels) >= 0
+    probabilities = np.asarray(model(images[digits], training=False), np.float64)
+    logits = np.log(np.clip(probabilities, 1e-12, 1.0))
+    truth = np.asarray(labels)[digits].astype(int)
+
+    def nll(temperature: float) -> float:
+        scaled = logits / temperature
+        scaled -= scaled.max(axis=1, keepdims=True)
+        log_softmax = scaled - np.log(np.exp(scaled).sum(axis=1, keepdims=True))
+        return float(-log_softmax[np.arange(len(truth)), truth].mean())
+
+    candidates = np.exp(np.linspace(np.log(0.25), np.log(4.0), 81))
+    temperature = float(min(candidates, key=nll))
+    kernel, bias = last.get_weights()
+    last.set_weights([kernel / temperature, bias / temperature])
+    return temperature
 
 
 def confusion_matrix(labels: np.ndarray, predictions: np.ndarray) -> np.ndarray:
@@ -246,8 +278,26 @@ def _train_dataset(data: TrainingData, config: TrainConfig):
 
 
 def _one_hot(labels: np.ndarray) -> np.ndarray:
-    """One-hot targets, so the loss can smooth them."""
-    return np.eye(10, dtype=np.float32)[np.asarray(labels, int)]
+    """One-hot targets, so the loss can smooth them; a negative label (not a digit) is uniform."""
+    labels = np.asarray(labels, int)
+    targets = np.full((len(labels), 10), 0.1, np.float32)
+    digits = labels >= 0
+    targets[digits] = np.eye(10, dtype=np.float32)[labels[digits]]
+    return targets
+
+
+def _digit_accuracy():
+    """Accuracy over the digits only: non-digits (uniform targets) have no right answer."""
+    import keras
+    from keras import ops
+
+    class DigitAccuracy(keras.metrics.Mean):
+        def update_state(self, y_true, y_pred, sample_weight=None):
+            is_digit = ops.cast(ops.max(y_true, axis=-1) > 0.5, "float32")
+            correct = ops.cast(ops.argmax(y_true, axis=-1) == ops.argmax(y_pred, axis=-1), "float32")
+            return super().update_state(correct, sample_weight=is_digit)
+
+    return DigitAccuracy(name="accuracy")
 
 
 def _progress_callback_class():

@@ -6,13 +6,24 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from model.augment import augment_strokes
+from model.augment import augment_strokes, random_scribble
 from model.data import Mnist, StrokeRecord
 from model.preprocessing import DEFAULT_PEN_WIDTH, render_normalised
 from model.training import TrainingData
 
 # Pen widths (28×28 pixels) for rendered training drawings: MNIST's pens vary about this much.
 PEN_WIDTHS = (1.8, 3.2)
+# The label of a drawing that is no digit: it trains towards "every digit equally likely".
+NOT_A_DIGIT = -1
+
+
+def render_scribbles(count: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Non-digits rendered like drawings, labelled NOT_A_DIGIT."""
+    rng = np.random.default_rng(seed + 7919)
+    images = np.zeros((count, 28, 28, 1), np.float32)
+    for i in range(count):
+        images[i, :, :, 0] = render_normalised(random_scribble(rng), rng.uniform(*PEN_WIDTHS))
+    return images, np.full(count, NOT_A_DIGIT, np.int64)
 
 
 def render_records(
@@ -54,12 +65,15 @@ def build_training_data(
     validation_fraction: float = 0.05,
     stroke_copies: int = 4,
     personal_copies: int = 16,
+    scribbles: int = 0,
     mnist_limit: int | None = None,
     seed: int = 0,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> TrainingData:
     """Training, validation and test splits.  Drawings are split before they are copied, so
-    no augmented copy of a validation drawing is trained on.  The test split is MNIST's."""
+    no augmented copy of a validation drawing is trained on.  The test split is MNIST's.
+    ``scribbles`` non-digits are added to the training split (outlier exposure), so that the
+    network learns to be unsure of things that are not digits."""
     rng = np.random.default_rng(seed)
     parts_train, parts_val, counts = [], [], {}
     x_test = np.zeros((0, 28, 28, 1), np.float32)
@@ -81,6 +95,9 @@ def build_training_data(
         parts_train.append(render_records([records[i] for i in train_idx], copies, seed, should_stop))
         parts_val.append(render_records([records[i] for i in val_idx], 1, seed, should_stop))
         counts[name] = len(records)
+    if scribbles and parts_train:  # only ever in training: validation and test stay digits
+        parts_train.append(render_scribbles(scribbles, seed))
+        counts["scribbles"] = scribbles
     if not parts_train:
         raise ValueError("there is nothing to train on: choose MNIST, a stroke dataset or your drawings")
     x_train, y_train = _concatenate(parts_train)

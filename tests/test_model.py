@@ -193,3 +193,37 @@ def test_bad_settings_are_refused():
 def test_unknown_device_is_refused():
     with pytest.raises(ValueError, match="device /GPU:7 is not available"):
         train(TrainConfig(epochs=1, device="/GPU:7"), tiny_data())
+
+
+def test_non_digits_train_towards_unsure_and_do_not_count_in_accuracy():
+    data = tiny_data()
+    noise = np.random.default_rng(3).uniform(0, 1, (64, 28, 28, 1)).astype(np.float32)
+    data.x_train = np.concatenate([data.x_train, noise])
+    data.y_train = np.concatenate([data.y_train, np.full(64, -1)])
+    state = RecordingState()
+    result = train(TrainConfig(epochs=3, batch_size=32, learning_rate=3e-3), data, state)
+    assert result.test_accuracy > 0.9
+    assert state.reports[-1].accuracy > 0.9  # the 64 non-digits have no right answer to miss
+    assert np.asarray(result.model(noise[:16])).max(axis=1).mean() < 0.6
+
+
+def test_temperature_scaling_makes_probabilities_honest_without_changing_answers():
+    from model.training import calibrate_temperature
+
+    data = tiny_data(seed=5)
+    model = train(TrainConfig(epochs=2, batch_size=32, calibrate=False), data).model
+    labels = data.y_val.copy()
+    labels[::4] = (labels[::4] + 1) % 10  # a quarter of the answers are wrong: certainty is not earned
+
+    def negative_log_likelihood() -> float:
+        probabilities = np.asarray(model(data.x_val), np.float64)
+        return float(-np.log(np.clip(probabilities[np.arange(len(labels)), labels], 1e-12, 1)).mean())
+
+    kernel, bias = model.layers[-1].get_weights()
+    model.layers[-1].set_weights([kernel * 4, bias * 4])  # make it overconfident
+    answers = np.asarray(model(data.x_val)).argmax(axis=1)
+    overconfident = negative_log_likelihood()
+    temperature = calibrate_temperature(model, data.x_val, labels)
+    assert temperature > 1.5
+    assert negative_log_likelihood() < overconfident
+    assert np.array_equal(np.asarray(model(data.x_val)).argmax(axis=1), answers)

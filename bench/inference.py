@@ -1,0 +1,73 @@
+"""One drawing through the network: model.predict() against a direct call and the app's tf.function.
+
+    python bench/inference.py [--repeats 300]
+
+Targets (issue 6): one drawing with all activations, median ≤ 1 ms and p99 ≤ 3 ms on the CPU.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+
+import numpy as np
+
+from common import PEN_BOX, PEN_STROKES, machine, percentile, table
+
+from model.data import load_stroke_records  # noqa: E402
+from model.inference import Predictor  # noqa: E402
+from model.preprocessing import strokes_to_tensor  # noqa: E402
+from resources import bundled_model_path  # noqa: E402
+
+
+def timings(function, inputs, repeats: int) -> list[float]:
+    function(inputs[0])  # warm up
+    out = []
+    for i in range(repeats):
+        started = time.perf_counter()
+        function(inputs[i % len(inputs)])
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeats", type=int, default=300)
+    parser.add_argument("--model", default=str(bundled_model_path()))
+    args = parser.parse_args()
+
+    records = load_stroke_records(PEN_STROKES, default_box=PEN_BOX)[:200]
+    strokes = [r.strokes for r in records]
+    tensors = [strokes_to_tensor(s) for s in strokes]
+    batches = [t.reshape(1, 28, 28, 1) for t in tensors]
+    predictor = Predictor.load(args.model)
+    model = predictor.model
+    import keras
+
+    extractor = keras.Model(model.inputs[0], [layer.output for layer in model.layers])
+
+    cases = [
+        ("model.predict() (probabilities only)", lambda b: model.predict(b, verbose=0), batches),
+        ("direct call, all activations", lambda b: extractor(b, training=False), batches),
+        ("app: tf.function, all activations", predictor.predict_tensor, tensors),
+        ("app: preprocessing (strokes → 28×28)", strokes_to_tensor, strokes),
+        ("app: preprocessing + network", predictor.predict_strokes, strokes),
+    ]
+    rows, summary = [], {}
+    for name, function, inputs in cases:
+        repeats = min(args.repeats, 60) if "predict()" in name else args.repeats
+        values = timings(function, inputs, repeats)
+        median = percentile(values, 50)
+        summary[name] = median
+        rows.append([name, repeats, f"{median:.2f}", f"{percentile(values, 99):.2f}"])
+    base = summary["model.predict() (probabilities only)"]
+    for row in rows:
+        row.append(f"{base / summary[row[0]]:.0f}×")
+    print(f"# Inference, one drawing at a time\n\nMachine: {machine()}\n")
+    print(table(["path", "calls", "median ms", "p99 ms", "faster than predict()"], rows))
+    print(json.dumps({name: round(value, 3) for name, value in summary.items()}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,155 @@
+"""The window under a drawing hand: mouse event → repainted prediction, chart and feature maps; memory.
+
+    python bench/window.py [--drawings 60] [--memory]
+
+Replays real pen digits (../shared/data/pendigits-train.jsonl) into the
+offscreen window as real QMouseEvents at 125 Hz, like a mouse, waiting in real
+time between events.  For every event it records the time until a prediction
+that includes it has been shown and its widgets repainted.  Target (issue 6):
+p95 ≤ 16 ms.  With --memory it also draws 1,000 digits and compares resident
+memory after 100 and after 1,000 (target: within 5%).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from common import PEN_BOX, PEN_STROKES, machine, percentile, table
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QPointF, QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QMouseEvent  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from model.data import load_stroke_records  # noqa: E402
+
+MOUSE_HZ = 125
+
+
+def resident_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+class Replayer:
+    def __init__(self, window, application) -> None:
+        self.window, self.application = window, application
+        self.canvas = window.canvas
+        self.pending: list[float] = []  # times of events not yet answered
+        self.latencies: list[float] = []
+        self.compute: list[float] = []
+        window.predictionShown.connect(self._on_prediction)
+
+    def _on_prediction(self, prediction) -> None:
+        # Paint what changed now, as the next frame would: the answer, the chart, the maps.
+        self.window.answer.repaint()
+        self.window.answer.chart.viewport().repaint()
+        self.window.feature_maps.viewport().repaint()
+        done = time.perf_counter()
+        self.latencies += [(done - t) * 1000 for t in self.pending]
+        self.pending.clear()
+
+    def _point(self, point) -> QPointF:
+        area = self.canvas._paper_rect()
+        scale = area.width() / self.canvas.box
+        return QPointF(area.left() + point[0] * scale, area.top() + point[1] * scale)
+
+    def _send(self, kind, point, button, buttons, timed: bool) -> None:
+        position = self._point(point)
+        event = QMouseEvent(kind, position, self.canvas.mapToGlobal(position), button, buttons,
+                            Qt.KeyboardModifier.NoModifier)
+        if timed:
+            self.pending.append(time.perf_counter())
+        QApplication.sendEvent(self.canvas, event)
+
+    def _wait_until(self, moment: float) -> None:
+        while True:
+            self.application.processEvents()
+            left = moment - time.perf_counter()
+            if left <= 0:
+                return
+            time.sleep(min(left, 0.001))
+
+    def draw(self, strokes, timed: bool = True) -> None:
+        step = 1.0 / MOUSE_HZ
+        left = Qt.MouseButton.LeftButton
+        for stroke in strokes:
+            points = _densify(stroke, 6.0)  # a mouse reports every few pixels
+            moment = time.perf_counter()
+            self._send(QEvent.Type.MouseButtonPress, points[0], left, left, timed)
+            for point in points[1:]:
+                moment += step
+                self._wait_until(moment) if timed else self.application.processEvents()
+                self._send(QEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, left, timed)
+            self._send(QEvent.Type.MouseButtonRelease, points[-1], left, Qt.MouseButton.NoButton, timed)
+            self._wait_until(time.perf_counter() + 0.03) if timed else self.application.processEvents()
+        self.pending.clear()
+
+
+def _densify(points: np.ndarray, spacing: float) -> np.ndarray:
+    """Points every ``spacing`` canvas pixels along the stroke."""
+    if len(points) < 2:
+        return points
+    lengths = np.linalg.norm(np.diff(points, axis=0), axis=1)
+    distance = np.concatenate([[0], np.cumsum(lengths)])
+    samples = np.arange(0, distance[-1] + spacing, spacing)
+    return np.stack([np.interp(samples, distance, points[:, 0]), np.interp(samples, distance, points[:, 1])], axis=1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--drawings", type=int, default=60)
+    parser.add_argument("--memory", action="store_true")
+    args = parser.parse_args()
+
+    application = QApplication.instance() or QApplication([])
+    from app.main import build_main_window
+
+    folder = tempfile.mkdtemp()
+    settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(settings=settings, data_dir=folder, load_model=False)
+    window.resize(1400, 860)
+    window.show()
+    window.start_loading_model()
+    while window.predictor is None:
+        application.processEvents()
+        time.sleep(0.01)
+    records = load_stroke_records(PEN_STROKES, default_box=PEN_BOX)
+    replayer = Replayer(window, application)
+    replayer.draw(records[0].strokes)  # warm up
+    replayer.latencies.clear()
+    for record in records[1 : 1 + args.drawings]:
+        window.clear()
+        replayer.draw(record.strokes)
+    latencies = replayer.latencies
+    print(f"# Interactive latency (offscreen window, mouse at {MOUSE_HZ} Hz)\n\nMachine: {machine()}\n")
+    print(table(["mouse events", "median ms", "p95 ms", "p99 ms", "target p95 ms"], [[
+        len(latencies), f"{percentile(latencies, 50):.1f}", f"{percentile(latencies, 95):.1f}",
+        f"{percentile(latencies, 99):.1f}", "16"]]))
+    if args.memory:
+        memory_rows = []
+        drawn = 0
+        for target in (100, 1000):
+            while drawn < target:
+                window.clear()
+                replayer.draw(records[(drawn + 100) % len(records)].strokes, timed=False)
+                drawn += 1
+            memory_rows.append([target, f"{resident_mb():.1f}"])
+        growth = float(memory_rows[1][1]) / float(memory_rows[0][1]) - 1
+        print("\n## Memory (drawings and predictions in one window)\n")
+        print(table(["drawings", "resident MB"], memory_rows))
+        print(f"\nGrowth from 100 to 1,000 drawings: {growth:+.1%} (target within ±5%)")
+    window.close()
+
+
+if __name__ == "__main__":
+    main()

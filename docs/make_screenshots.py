@@ -1,0 +1,98 @@
+"""Write the README's screenshots: the window as a person sees it, drawn with real mouse events.
+
+    python docs/make_screenshots.py [--mnist ../shared/data/mnist.npz] [--out docs/images]
+
+Offscreen Qt (no display needed).  Writes empty.png, digit.png, feature-map.png,
+unsure.png, train-during.png and train-after.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from qt_helpers import draw  # noqa: E402
+
+
+def wait(application, condition, timeout: float = 600) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit("timed out waiting for the window")
+        application.processEvents()
+        time.sleep(0.01)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mnist", default=os.environ.get("DIGITPAD_MNIST", str(ROOT.parent / "shared/data/mnist.npz")))
+    parser.add_argument("--strokes", default=str(ROOT.parent / "shared/data/pendigits-train.jsonl"))
+    parser.add_argument("--out", default=str(ROOT / "docs" / "images"))
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    application = QApplication.instance() or QApplication([])
+    from app.main import build_main_window
+    from model.data import load_stroke_records
+
+    folder = tempfile.mkdtemp()
+    settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(settings=settings, data_dir=folder, load_model=False)
+    window.resize(1400, 860)
+    window.show()
+    window.start_loading_model()
+    wait(application, lambda: window.predictor is not None)
+    application.processEvents()
+    window.grab().save(str(out / "empty.png"))
+
+    records = load_stroke_records(args.strokes, default_box=(500, 500))
+    four = next(r for r in records if r.label == 4 and r.writer == 5)
+    draw(window.canvas, [s.tolist() for s in four.strokes])
+    application.processEvents()
+    window.grab().save(str(out / "digit.png"))
+
+    window.feature_maps.select(2, 12)
+    application.processEvents()
+    window.grab().save(str(out / "feature-map.png"))
+
+    window.clear()
+    draw(window.canvas, [[(60, 200), (110, 60), (150, 210), (190, 70), (230, 200)],
+                         [(70, 120), (220, 140)]])
+    application.processEvents()
+    window.grab().save(str(out / "unsure.png"))
+
+    window.clear()
+    draw(window.canvas, [s.tolist() for s in four.strokes])
+    panel = window.train_panel
+    window.tabs.setCurrentWidget(panel)
+    panel.mnist_path.setText(args.mnist)
+    panel.mnist_limit_spin.setValue(12000)
+    panel.epochs_spin.setValue(3)
+    panel.start_training()
+    wait(application, lambda: panel.curves.point_count("val_accuracy") >= 1 and panel.curves.point_count("loss") > 60)
+    window.grab().save(str(out / "train-during.png"))
+    wait(application, lambda: panel.outcome is not None)
+    application.processEvents()
+    panel.verticalScrollBar().setValue(panel.verticalScrollBar().maximum())
+    application.processEvents()
+    window.grab().save(str(out / "train-after.png"))
+    print(f"wrote {', '.join(sorted(p.name for p in out.glob('*.png')))} to {out}")
+    window.close()
+    os._exit(0)  # skip interpreter teardown of Qt objects (a PySide6 shutdown crash seen offscreen)
+
+
+if __name__ == "__main__":
+    main()
