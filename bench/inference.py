@@ -11,7 +11,6 @@ import argparse
 import json
 import time
 
-import numpy as np
 
 from common import PEN_BOX, PEN_STROKES, machine, percentile, table
 
