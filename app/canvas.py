@@ -233,7 +233,7 @@ class DrawingCanvas(QWidget):
         painter.setPen(self._pen(stroke.width))
         points = [self._widget_point(p) for p in stroke.points]
         if len(points) == 1:
-            painter.drawPoint(points[0])
+            _draw_dot(painter, points[0])
             return
         path = QPainterPath(points[0])
         for point in points[1:]:
@@ -248,7 +248,7 @@ class DrawingCanvas(QWidget):
             painter.setPen(self._pen(self._brush))
             a, b = self._widget_point(start), self._widget_point(end)
             if a == b:
-                painter.drawPoint(a)
+                _draw_dot(painter, a)
             else:
                 painter.drawLine(a, b)
         margin = self._brush * self._paper_rect().width() / self.box
@@ -274,7 +274,7 @@ class DrawingCanvas(QWidget):
                                     Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
                 points = [QPointF(x * scale, y * scale) for x, y in stroke.points]
                 if len(points) == 1:
-                    painter.drawPoint(points[0])
+                    _draw_dot(painter, points[0])
                 else:
                     painter.drawPolyline(points)
         return image
@@ -287,6 +287,18 @@ class DrawingCanvas(QWidget):
 
     def heightForWidth(self, width: int) -> int:
         return width
+
+
+def _draw_dot(painter: QPainter, centre: QPointF) -> None:
+    """A round dot as wide as the pen.  (Not QPainter.drawPoint: in PySide6 6.12 it loses a
+    reference to None on every call and thousands of dots crash the interpreter.)"""
+    pen = painter.pen()
+    radius = pen.widthF() / 2
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(pen.color())
+    painter.drawEllipse(centre, radius, radius)
+    painter.restore()
 
 
 def _fit(image: QImage, area: QRectF) -> QRectF:

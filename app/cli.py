@@ -85,9 +85,27 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_box_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--box", type=_parse_box, metavar="WxH",
+        help='the box drawings without "width"/"height" were drawn in (default: the 280×280 canvas)',
+    )
+
+
+def _parse_box(text: str) -> tuple[float, float]:
+    try:
+        width, height = (float(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 500x500, got {text!r}") from None
+    if width <= 0 or height <= 0:
+        raise argparse.ArgumentTypeError("the box must have a positive width and height")
+    return width, height
+
+
 def _add_drawing_options(parser: argparse.ArgumentParser) -> None:
     from model.preprocessing import DEFAULT_BRUSH
 
+    _add_box_option(parser)
     parser.add_argument(
         "--brush", type=float, default=DEFAULT_BRUSH, metavar="PX",
         help=f"brush width on the 280×280 canvas (default {DEFAULT_BRUSH}; used by --method raster)",
@@ -108,6 +126,7 @@ def _add_training_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-mnist", action="store_true", help="train on drawings only")
     parser.add_argument("--strokes", action="append", default=[], metavar="FILE.jsonl", help="labelled drawings to add (repeatable)")
     parser.add_argument("--exclude-writers", metavar="N,N,...", help="leave these writers' drawings out (to test on them)")
+    _add_box_option(parser)
     parser.add_argument("--stroke-copies", type=int, metavar="K", help="renderings of each drawing (the recipe's by default)")
     parser.add_argument("--scribbles", type=int, metavar="N", help="non-digits to train on towards 'unsure' (the recipe's by default)")
     parser.add_argument("--epochs", type=int)
@@ -146,7 +165,7 @@ def _predict(args: argparse.Namespace) -> int:
         raise CliError("give IMAGE files or --strokes FILE.jsonl (see digitpad predict --help)")
     tensors = [_image_tensor(path) for path in args.images]
     if args.strokes:
-        tensors += [_record_tensor(r, args) for r in _read_records(args.strokes)]
+        tensors += [_record_tensor(r, args) for r in _read_records(args.strokes, box=args.box)]
     predictor = _load_predictor(args.model)
     for prediction in _predict_all(predictor, tensors):
         print(json.dumps(prediction.as_json()))
@@ -166,12 +185,12 @@ def _record_tensor(record, args: argparse.Namespace):
     return strokes_to_tensor(record.strokes, args.brush, method=args.method)
 
 
-def _read_records(source: str, require_labels: bool = False):
+def _read_records(source: str, require_labels: bool = False, box=None):
     from model.data import load_stroke_records, parse_stroke_lines
 
     if source == "-":
-        return parse_stroke_lines(sys.stdin.readlines(), "stdin", require_labels=require_labels)
-    return load_stroke_records(source, require_labels=require_labels)
+        return parse_stroke_lines(sys.stdin.readlines(), "stdin", require_labels=require_labels, default_box=box)
+    return load_stroke_records(source, require_labels=require_labels, default_box=box)
 
 
 def _predict_all(predictor, tensors):
@@ -207,7 +226,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     import numpy as np
 
     if args.strokes:
-        records = _read_records(args.strokes, require_labels=True)
+        records = _read_records(args.strokes, require_labels=True, box=args.box)
         if args.writers:
             wanted = _parse_writers(args.writers)
             records = [r for r in records if r.writer in wanted]
@@ -268,7 +287,7 @@ def _train(args: argparse.Namespace) -> int:
     records = []
     excluded = _parse_writers(args.exclude_writers) if args.exclude_writers else set()
     for path in args.strokes:
-        records += [r for r in _read_records(path, require_labels=True) if r.writer not in excluded]
+        records += [r for r in _read_records(path, require_labels=True, box=args.box) if r.writer not in excluded]
     print(f"digitpad: preparing data ({'MNIST' if mnist else 'no MNIST'}, {len(records)} drawings "
           f"× {config.stroke_copies}, {config.scribbles} scribbles)", file=sys.stderr)
     data = build_training_data(mnist, records, stroke_copies=config.stroke_copies, scribbles=config.scribbles,

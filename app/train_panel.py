@@ -38,6 +38,7 @@ from model.data import MNIST_ENV
 from model.my_drawings import PersonalDataset
 from model.training import OPTIMIZERS, PRESETS, TrainConfig, TrainProgress
 
+STROKES_ENV = "DIGITPAD_STROKES"
 RECIPES = [
     ("fast", "Fast (default): Adam, one-cycle schedule"),
     ("seed", "Seed notebook: RMSprop, batch 64, 5 epochs"),
@@ -262,6 +263,11 @@ class TrainPanel(QScrollArea):
         self.copies_spin.setValue(config.stroke_copies)
         self.validation_spin.setValue(config.validation_fraction)
         self.seed_spin.setValue(config.seed)
+        if key == "drawings" and not self.strokes_path.text().strip():
+            self.strokes_path.setText(os.environ.get(STROKES_ENV, ""))
+        if key == "drawings" and not self.strokes_path.text().strip():
+            self.phase_label.setText("This recipe learns from pen strokes: choose a stroke file above "
+                                     "(for example pendigits-train.jsonl), or it trains on MNIST only.")
 
     def config(self) -> TrainConfig:
         """The settings on screen; what the panel does not show (label smoothing, scribbles) comes from the recipe."""

@@ -61,8 +61,13 @@ class TrainConfig:
 # The seed notebook's recipe, the fast default, and the one behind the bundled model.
 PRESETS: dict[str, TrainConfig] = {
     "seed": TrainConfig(epochs=5, batch_size=64, optimizer="rmsprop", learning_rate=1e-3, schedule="constant"),
-    "fast": TrainConfig(),
-    "drawings": TrainConfig(epochs=12, batch_size=128, optimizer="adam", learning_rate=3e-3, augment=True),
+    # Adam with warm-up and cosine decay, label smoothing, 2 epochs: the seed's accuracy in less time.
+    "fast": TrainConfig(epochs=2, batch_size=128, learning_rate=5e-3, label_smoothing=0.1, validation_fraction=0.02),
+    # MNIST plus pen strokes re-rendered 8 ways each, and scribbles that teach it to be unsure.
+    "drawings": TrainConfig(
+        epochs=6, batch_size=128, learning_rate=5e-3, label_smoothing=0.1, validation_fraction=0.02,
+        stroke_copies=8, scribbles=5000,
+    ),
 }
 
 
