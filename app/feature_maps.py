@@ -307,6 +307,9 @@ class FeatureMapsPanel(QScrollArea):
             self.rows.append(row)
         self._layout.insertWidget(stretch_at + len(layers), self.detail)
 
+    def set_kernel_lookup(self, kernel_lookup) -> None:
+        self._kernels = kernel_lookup
+
     def set_activations(self, activations: list[np.ndarray] | None) -> None:
         self._activations = activations
         for index, row in enumerate(self.rows):

@@ -70,9 +70,15 @@ def _report_startup(window, quit_when_ready: bool) -> None:
     window._first_paint = FirstPaint(window)
     window.installEventFilter(window._first_paint)
 
+    def answering(predictor) -> None:
+        if not getattr(window, "_reported_answering", False):
+            window._reported_answering = True
+            print(f"startup: first prediction possible at {time.time():.3f}", file=sys.stderr, flush=True)
+
     def ready(predictor) -> None:
         print(f"startup: model ready at {time.time():.3f}", file=sys.stderr, flush=True)
         if quit_when_ready:
             QApplication.instance().quit()
 
+    window.predictionsAvailable.connect(answering)
     window.modelReady.connect(ready)

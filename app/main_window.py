@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
@@ -27,7 +28,7 @@ from app.feature_maps import FeatureMapsPanel
 from app.prediction_view import PredictionPanel
 from app.train_panel import TrainPanel
 from app.workers import TaskRunner
-from model.inference import NOTHING_DRAWN, Prediction
+from model.inference import NOTHING_DRAWN, Prediction, Predictor
 from model.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH, image_to_tensor, open_image, strokes_to_tensor
 from resources import bundled_model_path, resource_path
 
@@ -35,9 +36,16 @@ IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm
 
 
 def load_predictor(task, path: str):
-    """Background work: import TensorFlow, load and warm up the model."""
-    from model.inference import Predictor
+    """Background work.  First a quick read of the weights as data (no TensorFlow, a fraction of a
+    second), reported as progress so the pad predicts at once; then the real load in Keras' safe
+    mode, which validates the file and gives the Keras model that training needs."""
+    from model.inference import ModelError, Predictor
+    from model.numpy_net import UnsupportedModel
 
+    try:
+        task.report(Predictor.quick_load(path), force=True)
+    except (ModelError, UnsupportedModel, OSError):
+        pass  # Keras decides below, and says what is wrong
     return Predictor.load(path)
 
 
@@ -72,7 +80,8 @@ class MessageBanner(QLabel):
 class MainWindow(QMainWindow):
     """Build it with ``app.main.build_main_window``; the model loads in the background."""
 
-    modelReady = Signal(object)  # the Predictor now in use
+    modelReady = Signal(object)  # the Predictor now in use, loaded by Keras (trainable)
+    predictionsAvailable = Signal(object)  # a Predictor can answer (perhaps still without Keras)
     predictionShown = Signal(object)  # the Prediction now on screen
 
     def __init__(self, settings: QSettings, data_dir: Path, model_path: str | None = None) -> None:
@@ -263,13 +272,31 @@ class MainWindow(QMainWindow):
 
     def _load_model(self, path: str, fall_back: bool = False) -> None:
         started = time.perf_counter()
+        previous = self.predictor
         task = self.tasks.start("load-model", load_predictor, path)
         self.statusBar().showMessage(f"Loading {Path(path).name}…")
+        task.progress.connect(self._use_quick_predictor)
         task.succeeded.connect(lambda predictor: self.use_predictor(predictor, time.perf_counter() - started))
-        task.failed.connect(lambda message: self._on_model_failed(message, path, fall_back))
+        task.failed.connect(lambda message: self._on_model_failed(message, path, fall_back, previous))
 
-    def _on_model_failed(self, message: str, path: str, fall_back: bool) -> None:
+    def _use_quick_predictor(self, predictor) -> None:
+        """Predict with the weights read as data while Keras is still loading the model."""
+        if not isinstance(predictor, Predictor):
+            return
+        self._install(predictor)
+        self.statusBar().showMessage("Model ready; loading TensorFlow for training in the background…")
+        self.predictionsAvailable.emit(predictor)
+
+    def _on_model_failed(self, message: str, path: str, fall_back: bool, previous=None) -> None:
         bundled = str(bundled_model_path())
+        if self.predictor is not None and self.predictor.model is None and self.predictor.source == path:
+            # The quick read worked but Keras refused the file: do not keep using it.
+            self.predictor = previous
+            if previous is not None:
+                self._install(previous)
+            else:
+                self.feature_maps.set_activations(None)
+                self.predict_now()
         self.banner.show_error(f"Could not load the model: {message}")
         if fall_back and path != bundled:
             self.settings.remove("lastModel")
@@ -279,10 +306,23 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(f"Still using {self.model_name()}")
 
+    def _install(self, predictor) -> None:
+        quick = self.predictor
+        same_layers = quick is not None and quick.layers == predictor.layers
+        self.predictor = predictor
+        if not same_layers:
+            self.feature_maps.set_layers(predictor.layers, predictor.kernels)
+        else:
+            self.feature_maps.set_kernel_lookup(predictor.kernels)
+        self.predict_now()
+
     def use_predictor(self, predictor, seconds: float | None = None) -> None:
         """Swap in a model (loaded or just trained); the current drawing is predicted again."""
-        self.predictor = predictor
-        self.feature_maps.set_layers(predictor.layers, predictor.kernels)
+        quick = self.predictor
+        if quick is not None and quick.model is None and quick.net is not None and predictor.net is not None:
+            if not quick.net.same_weights_as(predictor.net):  # the quick read must agree with Keras
+                print("digitpad: the quick model read differed from Keras'; using Keras'", file=sys.stderr)
+        self._install(predictor)
         source = predictor.source or "trained model"
         if source != str(bundled_model_path()) and Path(source).is_file():
             self.settings.setValue("lastModel", source)
@@ -290,8 +330,8 @@ class MainWindow(QMainWindow):
             self.settings.remove("lastModel")
         took = f" in {seconds:.1f} s" if seconds is not None else ""
         self.statusBar().showMessage(f"Model ready: {self.model_name()}, {predictor.parameter_count:,} parameters{took}")
+        self.predictionsAvailable.emit(predictor)
         self.modelReady.emit(predictor)
-        self.predict_now()
 
     def model_name(self) -> str:
         if self.predictor is None:

@@ -29,10 +29,11 @@ def one_run() -> tuple[float, float]:
         started = time.time()
         result = subprocess.run([sys.executable, "-m", "app"], env=env, cwd=ROOT, capture_output=True, text=True,
                                 timeout=300)
-    stamps = dict(re.findall(r"startup: (window painted|model ready) at ([\d.]+)", result.stderr))
-    if len(stamps) != 2:
+    stamps = dict(re.findall(r"startup: (window painted|first prediction possible|model ready) at ([\d.]+)",
+                             result.stderr))
+    if len(stamps) != 3:
         raise SystemExit(f"the app did not report its start-up:\n{result.stderr[-2000:]}")
-    return float(stamps["window painted"]) - started, float(stamps["model ready"]) - started
+    return tuple(float(stamps[key]) - started for key in ("window painted", "first prediction possible", "model ready"))
 
 
 def main() -> None:
@@ -40,12 +41,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     runs = [one_run() for _ in range(args.runs)]
-    window = [r[0] for r in runs]
-    ready = [r[1] for r in runs]
+    window, answering, ready = ([r[i] for r in runs] for i in range(3))
     print(f"# Start-up (child process, offscreen)\n\nMachine: {machine()}\n")
     print(table(["from process start to", "median s", "worst s", "target s"], [
         ["window painted", f"{percentile(window, 50):.2f}", f"{max(window):.2f}", "1.5"],
-        ["model ready (first prediction)", f"{percentile(ready, 50):.2f}", f"{max(ready):.2f}", "5.0"],
+        ["first prediction possible (weights read without TensorFlow)", f"{percentile(answering, 50):.2f}",
+         f"{max(answering):.2f}", "5.0"],
+        ["TensorFlow and Keras model loaded (training possible)", f"{percentile(ready, 50):.2f}",
+         f"{max(ready):.2f}", "–"],
     ]))
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from model.numpy_net import NumpyConvnet, UnsupportedModel
 from model.preprocessing import image_to_tensor, strokes_to_tensor
 
 # Below this top probability the window says "unsure" instead of claiming a digit.
@@ -67,23 +68,40 @@ NOTHING_DRAWN = Prediction(label=None)
 
 
 class Predictor:
-    """A loaded convnet and a compiled function returning all its activations for a batch."""
+    """A convnet and the fastest way to get all its activations for one drawing.
 
-    def __init__(self, keras_model, source: str = "") -> None:
-        import tensorflow as tf
+    Supported networks (the seed's and any plain Conv/Pool/Dense stack) run one drawing
+    through a numpy forward pass; others through one compiled tf.function.  ``model`` is
+    the keras.Model (None for a quick-loaded predictor, until Keras has loaded the file).
+    """
 
-        from model.network import build_feature_extractor, check_compatible, shown_layers
-
-        check_compatible(keras_model)
+    def __init__(self, keras_model=None, source: str = "", net: NumpyConvnet | None = None) -> None:
         self.model = keras_model
         self.source = source
-        self.layers = [
-            LayerInfo(layer.name, type(layer).__name__, tuple(layer.output.shape[1:]), int(layer.count_params()))
-            for layer in shown_layers(keras_model)
-        ]
-        extractor = build_feature_extractor(keras_model)
-        signature = [tf.TensorSpec([None, 28, 28, 1], tf.float32)]
-        self._activations = tf.function(lambda images: extractor(images, training=False), input_signature=signature)
+        self.net = net
+        self._activations = None
+        if keras_model is not None:
+            from model.network import check_compatible
+
+            check_compatible(keras_model)
+            try:
+                self.net = NumpyConvnet.from_keras(keras_model)
+            except UnsupportedModel:
+                self.net = None
+        if self.net is not None:
+            self.layers = [LayerInfo(layer.name, layer.kind, layer.output_shape, layer.parameters)
+                           for layer in self.net.shown_layers()]
+        elif keras_model is not None:
+            from model.network import shown_layers
+
+            self.layers = [
+                LayerInfo(layer.name, type(layer).__name__, tuple(layer.output.shape[1:]), int(layer.count_params()))
+                for layer in shown_layers(keras_model)
+            ]
+            self._activations = _all_activations_function(keras_model)
+        else:
+            raise ValueError("a Predictor needs a Keras model or a numpy network")
+        self._sizes = [int(np.prod(layer.output_shape)) for layer in self.layers]
         self._warm_up()
 
     @classmethod
@@ -91,19 +109,32 @@ class Predictor:
         """Load a ``.keras`` file in Keras' safe mode and check it reads 28×28×1 and gives 10 outputs."""
         return cls(load_model_file(path), source=str(path))
 
+    @classmethod
+    def quick_load(cls, path: str | os.PathLike) -> Predictor:
+        """Read a supported ``.keras`` file as data, without TensorFlow, for predictions within a second
+        of start-up.  ``model`` stays None; load it with ``load`` (Keras' safe mode) to train or check it.
+        Raises ModelError or UnsupportedModel."""
+        path = Path(path).expanduser()
+        _check_model_path(path)
+        return cls(None, source=str(path), net=NumpyConvnet.from_file(path))
+
     def _warm_up(self) -> None:
         """Trace the function now, so the first drawing is as fast as the rest."""
         self.predict_tensor(np.zeros((28, 28), np.float32))
 
     @property
     def parameter_count(self) -> int:
-        return int(self.model.count_params())
+        return int(sum(layer.parameters for layer in self.layers))
 
     def predict_tensor(self, tensor: np.ndarray | None) -> Prediction:
         if tensor is None:
             return NOTHING_DRAWN
-        outputs = self._activations(np.asarray(tensor, np.float32).reshape(1, 28, 28, 1))
-        activations = [np.asarray(output)[0] for output in outputs]
+        if self.net is not None:
+            activations = self.net.activations(tensor)
+        else:
+            flat = np.asarray(self._activations(np.asarray(tensor, np.float32).reshape(1, 28, 28, 1)))[0]
+            pieces = np.split(flat, np.cumsum(self._sizes)[:-1])
+            activations = [piece.reshape(layer.output_shape) for piece, layer in zip(pieces, self.layers)]
         probabilities = activations[-1]
         return Prediction(int(np.argmax(probabilities)), probabilities, activations, tensor)
 
@@ -116,6 +147,8 @@ class Predictor:
     def probabilities(self, tensors: np.ndarray, batch_size: int = 512) -> np.ndarray:
         """Probabilities for many 28×28 tensors at once, shape (n, 10)."""
         tensors = np.asarray(tensors, np.float32).reshape(-1, 28, 28, 1)
+        if self.model is None:
+            return np.stack([self.net.activations(t)[-1] for t in tensors]) if len(tensors) else np.zeros((0, 10))
         chunks = [
             np.asarray(self.model(tensors[start : start + batch_size], training=False))
             for start in range(0, len(tensors), batch_size)
@@ -124,10 +157,42 @@ class Predictor:
 
     def kernels(self, layer_name: str) -> np.ndarray | None:
         """A convolution layer's 3×3 kernels, shape (3, 3, in_channels, filters); None for other layers."""
+        if self.net is not None:
+            return self.net.kernels(layer_name)
         layer = self.model.get_layer(layer_name)
         if type(layer).__name__ != "Conv2D":
             return None
         return np.asarray(layer.kernel)
+
+
+def _all_activations_function(keras_model):
+    """One tf.function: a batch in, every shown layer's activation out, flattened into one row each.
+
+    A Sequential model is run layer by layer inside the function: about twice as fast
+    per call as a multi-output Keras Model, and one array crosses back to numpy."""
+    import keras
+    import tensorflow as tf
+
+    from model.network import build_feature_extractor, shown_layers
+
+    shown = {id(layer) for layer in shown_layers(keras_model)}
+    signature = [tf.TensorSpec([None, 28, 28, 1], tf.float32)]
+    if isinstance(keras_model, keras.Sequential):
+        def run(images):
+            outputs, hidden = [], images
+            for layer in keras_model.layers:
+                hidden = layer(hidden, training=False)
+                if id(layer) in shown:
+                    outputs.append(tf.reshape(hidden, [tf.shape(images)[0], -1]))
+            return tf.concat(outputs, axis=1)
+    else:
+        extractor = build_feature_extractor(keras_model)
+
+        def run(images):
+            outputs = extractor(images, training=False)
+            return tf.concat([tf.reshape(o, [tf.shape(images)[0], -1]) for o in outputs], axis=1)
+
+    return tf.function(run, input_signature=signature)
 
 
 def load_model_file(path: str | os.PathLike):
@@ -137,14 +202,7 @@ def load_model_file(path: str | os.PathLike):
     from model.network import check_compatible
 
     path = Path(path).expanduser()
-    if not path.is_file():
-        raise ModelError(f"{path}: no such model file")
-    if path.suffix != ".keras":
-        raise ModelError(f"{path}: not a .keras model file (DigitPad reads Keras 3 .keras files only)")
-    if path.stat().st_size == 0:
-        raise ModelError(f"{path}: the file is empty")
-    if not zipfile.is_zipfile(path):
-        raise ModelError(f"{path}: not a Keras model (the file is corrupt or truncated)")
+    _check_model_path(path)
     try:
         model = keras.saving.load_model(path, compile=False, safe_mode=True)
     except Exception as error:  # Keras raises many kinds for bad files
@@ -156,6 +214,17 @@ def load_model_file(path: str | os.PathLike):
     except ValueError as error:
         raise ModelError(f"{path}: {error}") from None
     return model
+
+
+def _check_model_path(path: Path) -> None:
+    if not path.is_file():
+        raise ModelError(f"{path}: no such model file")
+    if path.suffix != ".keras":
+        raise ModelError(f"{path}: not a .keras model file (DigitPad reads Keras 3 .keras files only)")
+    if path.stat().st_size == 0:
+        raise ModelError(f"{path}: the file is empty")
+    if not zipfile.is_zipfile(path):
+        raise ModelError(f"{path}: not a Keras model (the file is corrupt or truncated)")
 
 
 def _model_error_text(error: Exception) -> str:
