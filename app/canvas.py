@@ -55,6 +55,8 @@ class DrawingCanvas(QWidget):
         self._redo: list[Drawing] = []
         self._backing = QImage()
         self._background: QImage | None = None  # an opened image, shown until the next stroke
+        self._heatmap: tuple[QImage, QRectF] | None = None  # "Why?": an image over a box-coordinate rectangle
+        self._digit_boxes: list[tuple[tuple[float, float, float, float], str, bool]] = []
 
     # --- the drawing ----------------------------------------------------------
 
@@ -254,9 +256,49 @@ class DrawingCanvas(QWidget):
         margin = self._brush * self._paper_rect().width() / self.box
         self.update(QRectF(a, b).normalized().adjusted(-margin, -margin, margin, margin).toAlignedRect())
 
+    def set_heatmap(self, image: QImage | None, box_rect: QRectF | None = None) -> None:
+        """Show ``image`` stretched over ``box_rect`` (in 280×280 box coordinates), or nothing."""
+        self._heatmap = (image, box_rect) if image is not None and box_rect is not None else None
+        self.update()
+
+    def heatmap_rect(self) -> QRectF | None:
+        return self._heatmap[1] if self._heatmap else None
+
+    def set_digit_boxes(self, boxes: list[tuple[tuple[float, float, float, float], str, bool]]) -> None:
+        """Boxes (x0, y0, x1, y1 in box coordinates) around the digits of a number, each with its label."""
+        self._digit_boxes = list(boxes)
+        self.update()
+
+    def digit_boxes(self) -> list:
+        return list(self._digit_boxes)
+
     def paintEvent(self, event) -> None:
         with QPainter(self) as painter:
             painter.drawImage(QRectF(event.rect()), self._backing, self._device_rect(event.rect()))
+            if self._heatmap is None and not self._digit_boxes:
+                return
+            area = self._paper_rect()
+            scale = area.width() / self.box
+            painter.setClipRect(area)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            if self._heatmap is not None:
+                image, rect = self._heatmap
+                target = QRectF(area.left() + rect.left() * scale, area.top() + rect.top() * scale,
+                                rect.width() * scale, rect.height() * scale)
+                painter.drawImage(target, image)
+            for (x0, y0, x1, y1), text, focus in self._digit_boxes:
+                pad = 6
+                rect = QRectF(area.left() + x0 * scale - pad, area.top() + y0 * scale - pad,
+                              (x1 - x0) * scale + 2 * pad, (y1 - y0) * scale + 2 * pad)
+                colour = QColor("#1f77d0" if focus else "#8a97a8")
+                painter.setPen(QPen(colour, 2 if focus else 1, Qt.PenStyle.DashLine))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(rect, 6, 6)
+                tag = QRectF(rect.left(), rect.top() - 22, 26, 20)
+                painter.fillRect(tag, colour)
+                painter.setPen(QColor("white"))
+                painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
 
     def _device_rect(self, rect) -> QRectF:
         ratio = self._backing.devicePixelRatio()

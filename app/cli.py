@@ -59,7 +59,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "predict",
         help="print the digit and its probabilities for images or drawings, one JSON line each",
         description='Prints one JSON line per input, in order: {"label": 3, "probabilities": [...]}; '
-        '"label" is null when nothing is drawn.',
+        '"label" is null when nothing is drawn. A drawing of several digits side by side gives '
+        '{"label": null, "number": "42", "digits": [{"box": [x0, y0, x1, y1], "label": 4, "probabilities": [...]}, ...]}.',
     )
     predict.add_argument("images", nargs="*", metavar="IMAGE", help="image files (any format Pillow reads)")
     predict.add_argument(
@@ -129,6 +130,7 @@ def _add_training_options(parser: argparse.ArgumentParser) -> None:
     _add_box_option(parser)
     parser.add_argument("--stroke-copies", type=int, metavar="K", help="renderings of each drawing (the recipe's by default)")
     parser.add_argument("--scribbles", type=int, metavar="N", help="non-digits to train on towards 'unsure' (the recipe's by default)")
+    parser.add_argument("--digit-pairs", type=int, metavar="N", help="two drawings side by side to train on towards 'unsure' (the recipe's by default)")
     parser.add_argument("--epochs", type=int)
     parser.add_argument("--batch-size", type=int)
     parser.add_argument("--optimizer", choices=OPTIMIZERS)
@@ -163,12 +165,23 @@ def _start_window(args: argparse.Namespace) -> int:
 def _predict(args: argparse.Namespace) -> int:
     if not args.images and not args.strokes:
         raise CliError("give IMAGE files or --strokes FILE.jsonl (see digitpad predict --help)")
+    from model.numbers import needs_splitting, number_text, read_number, split_digits
+
     tensors = [_image_tensor(path) for path in args.images]
-    if args.strokes:
-        tensors += [_record_tensor(r, args) for r in _read_records(args.strokes, box=args.box)]
+    records = _read_records(args.strokes, box=args.box) if args.strokes else []
+    tensors += [_record_tensor(r, args) for r in records]
     predictor = _load_predictor(args.model)
-    for prediction in _predict_all(predictor, tensors):
-        print(json.dumps(prediction.as_json()))
+    answers = [prediction.as_json() for prediction in _predict_all(predictor, tensors)]
+    for index, record in enumerate(records, start=len(args.images)):
+        # Several digits side by side are read as a number; one digit stays exactly as it was.
+        if args.method == "vector" and needs_splitting(record.strokes):
+            groups = split_digits(record.strokes, predictor)
+            if len(groups) > 1:
+                readings = read_number(predictor, record.strokes, groups)
+                answers[index] = {"label": None, "probabilities": None, "number": number_text(readings),
+                                  "digits": [reading.as_json() for reading in readings]}
+    for answer in answers:
+        print(json.dumps(answer))
     return 0
 
 
@@ -281,7 +294,7 @@ def _train(args: argparse.Namespace) -> int:
         epochs=args.epochs, batch_size=args.batch_size, optimizer=args.optimizer,
         learning_rate=args.learning_rate, augment=args.augment,
         validation_fraction=args.validation_fraction, seed=args.seed, device=args.device,
-        stroke_copies=args.stroke_copies, scribbles=args.scribbles,
+        stroke_copies=args.stroke_copies, scribbles=args.scribbles, digit_pairs=args.digit_pairs,
     )
     mnist = None if args.no_mnist else load_mnist(args.data)
     records = []
@@ -289,8 +302,9 @@ def _train(args: argparse.Namespace) -> int:
     for path in args.strokes:
         records += [r for r in _read_records(path, require_labels=True, box=args.box) if r.writer not in excluded]
     print(f"digitpad: preparing data ({'MNIST' if mnist else 'no MNIST'}, {len(records)} drawings "
-          f"× {config.stroke_copies}, {config.scribbles} scribbles)", file=sys.stderr)
+          f"× {config.stroke_copies}, {config.scribbles} scribbles, {config.digit_pairs} digit pairs)", file=sys.stderr)
     data = build_training_data(mnist, records, stroke_copies=config.stroke_copies, scribbles=config.scribbles,
+                               digit_pairs=config.digit_pairs,
                                validation_fraction=config.validation_fraction, mnist_limit=args.limit, seed=config.seed)
     try:
         result = _run_training(config, data)

@@ -49,3 +49,23 @@ def greyscale_qimage(values: np.ndarray) -> QImage:
     grey = np.ascontiguousarray(np.clip(values * 255, 0, 255).astype(np.uint8))
     height, width = grey.shape
     return QImage(grey.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
+
+
+def attribution_qimage(values: np.ndarray, signed: bool) -> QImage:
+    """A translucent heat map of attributions: red where the pixel pushed toward the answer and, when
+    ``signed``, blue where it pushed toward the other digit.  Opacity grows with the share of the
+    largest credit, so faint credit stays see-through."""
+    values = np.asarray(values, np.float64)
+    extent = float(np.abs(values).max()) if signed else float(np.maximum(values, 0).max())
+    rgba = np.zeros(values.shape + (4,), np.uint8)
+    if extent > 0:
+        strength = np.clip(values / extent, -1.0, 1.0)
+        positive = np.clip(strength, 0, 1)
+        negative = np.clip(-strength, 0, 1) if signed else np.zeros_like(strength)
+        rgba[..., 0] = np.where(positive > 0, 230, 40)
+        rgba[..., 1] = np.where(positive > 0, 40, 110)
+        rgba[..., 2] = np.where(positive > 0, 40, 230)
+        rgba[..., 3] = (np.sqrt(np.maximum(positive, negative)) * 200).astype(np.uint8)
+    height, width = values.shape
+    image = QImage(np.ascontiguousarray(rgba).data, width, height, width * 4, QImage.Format.Format_RGBA8888)
+    return image.copy()

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 import time
+import weakref
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QBuffer, QIODevice, QSettings, Qt, QTimer, Signal, Slot
+import numpy as np
+
+from PySide6.QtCore import QByteArray, QBuffer, QIODevice, QRectF, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,16 +26,40 @@ from PySide6.QtWidgets import (
 )
 
 from app.canvas import DrawingCanvas, Stroke
+from app.colormaps import attribution_qimage
 from app.drawing_files import drawing_json, read_strokes_file, save_png_with_strokes, write_atomically
 from app.feature_maps import FeatureMapsPanel
 from app.prediction_view import PredictionPanel
 from app.train_panel import TrainPanel
 from app.workers import TaskRunner
 from model.inference import NOTHING_DRAWN, Prediction, Predictor
-from model.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH, image_to_tensor, open_image, strokes_to_tensor
+from model.numbers import needs_splitting, number_text, read_number, split_digits
+from model.saliency import METHOD as SALIENCY_METHOD
+from model.preprocessing import (
+    DEFAULT_BRUSH,
+    MAX_BRUSH,
+    MIN_BRUSH,
+    image_to_tensor,
+    open_image,
+    render_with_placement,
+    strokes_to_tensor,
+)
 from resources import bundled_model_path, resource_path
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm);;All files (*)"
+
+
+def explain_work(task, keras_model, tensor, target: int, versus: int | None):
+    """Background work: integrated gradients for one answer (an Explainer per model, compiled once)."""
+    from model.saliency import Explainer
+
+    explainer = _EXPLAINERS.get(keras_model)
+    if explainer is None:
+        explainer = _EXPLAINERS[keras_model] = Explainer(keras_model)
+    return explainer.explain(tensor, target, versus)
+
+
+_EXPLAINERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def load_predictor(task, path: str):
@@ -82,6 +109,7 @@ class MainWindow(QMainWindow):
 
     modelReady = Signal(object)  # the Predictor now in use, loaded by Keras (trainable)
     predictionsAvailable = Signal(object)  # a Predictor can answer (perhaps still without Keras)
+    whyShown = Signal(object)  # the Attribution drawn over the pad
     predictionShown = Signal(object)  # the Prediction now on screen
 
     def __init__(self, settings: QSettings, data_dir: Path, model_path: str | None = None) -> None:
@@ -150,6 +178,10 @@ class MainWindow(QMainWindow):
         left_layout.addLayout(controls)
 
         self.answer = PredictionPanel()
+        self.readings = None
+        self._focus = 0
+        self.answer.why_button.toggled.connect(lambda checked: self._update_why(not self.canvas.is_drawing()))
+        self.answer.why_target.currentIndexChanged.connect(lambda index: self._update_why(not self.canvas.is_drawing()))
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.addWidget(self.answer, 1)
@@ -226,6 +258,8 @@ class MainWindow(QMainWindow):
 
     def _on_first_model(self, predictor) -> None:
         self.train_panel.refresh_devices()
+        self.modelReady.connect(lambda predictor: self._update_why(not self.canvas.is_drawing()))
+        self._update_why(not self.canvas.is_drawing())
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -387,23 +421,93 @@ class MainWindow(QMainWindow):
         return strokes_to_tensor(self.canvas.point_lists())
 
     def predict_now(self, final: bool = True) -> Prediction:
-        """Predict what is on the pad and show it (a no-op until a model is loaded)."""
-        tensor = self.current_tensor()
+        """Predict what is on the pad and show it (a no-op until a model is loaded).
+
+        A drawing of several digits side by side is read as a number; the chart, the
+        preview and the feature maps then show the digit being drawn (the last stroke's)."""
         if self.predictor is None:
+            tensor = self.current_tensor()
             self.answer.preview.set_tensor(tensor)
             if tensor is not None:
                 self.answer.show_waiting("Loading the model…")
             return NOTHING_DRAWN
-        prediction = self.predictor.predict_tensor(tensor)
+        readings = self._read_number()
+        if readings:
+            last_stroke = len(self.canvas.strokes()) - 1
+            focus = next((i for i, r in enumerate(readings) if any(
+                np.array_equal(s, np.asarray(self.canvas.point_lists()[last_stroke])) for s in r.strokes)), 0)
+            prediction = self.predictor.predict_tensor(readings[focus].tensor)
+            self.show_prediction(prediction, final, readings, focus)
+            return prediction
+        prediction = self.predictor.predict_tensor(self.current_tensor())
         self.show_prediction(prediction, final)
         return prediction
 
-    def show_prediction(self, prediction: Prediction, final: bool = True) -> None:
+    def _read_number(self):
+        """The digits of a drawing that holds several side by side, else None."""
+        if self._image_prediction is not None or self.canvas.is_empty():
+            return None
+        strokes = self.canvas.point_lists()
+        if not needs_splitting(strokes):
+            return None
+        groups = split_digits(strokes, self.predictor)
+        return read_number(self.predictor, strokes, groups) if len(groups) > 1 else None
+
+    def show_prediction(self, prediction: Prediction, final: bool = True, readings=None, focus: int = 0) -> None:
         self.prediction = prediction
-        self.answer.show_prediction(prediction, final)
+        self.readings = readings
+        self._focus = focus
+        number = number_text(readings) if readings else None
+        self.answer.show_prediction(prediction, final, number, focus)
+        self.canvas.set_digit_boxes(
+            [(r.box, str(r.label), i == focus) for i, r in enumerate(readings)] if readings else [])
         self.feature_maps.set_activations(prediction.activations)
         self._update_correction_row()
+        self._update_why(final)
         self.predictionShown.emit(prediction)
+
+    # --- why? -------------------------------------------------------------------------
+
+    def _update_why(self, final: bool = True) -> None:
+        """Explain the answer on screen (at pen-up, off the GUI thread) while "Why?" is on."""
+        self.canvas.set_heatmap(None)
+        self.answer.preview.set_overlay(None)
+        caption = self.answer.why_caption
+        prediction = self.prediction
+        if not self.answer.why_button.isChecked() or prediction.label is None:
+            caption.setText("")
+            return
+        if not final:
+            caption.setText("Explaining when you lift the pen…")
+            return
+        if self.predictor is None or self.predictor.model is None:
+            caption.setText("Waiting for TensorFlow to load…")
+            return
+        versus = prediction.runner_up if self.answer.why_target.currentData() == "versus" else None
+        strokes = None
+        if self._image_prediction is None:
+            strokes = self.readings[self._focus].strokes if self.readings else self.canvas.point_lists()
+        task = self.tasks.start("explain", explain_work, self.predictor.model, prediction.tensor, prediction.label, versus)
+        task.succeeded.connect(lambda attribution, shown=prediction: self._show_why(attribution, shown, strokes))
+        task.failed.connect(lambda message: caption.setText(f"Could not explain: {message}"))
+
+    def _show_why(self, attribution, shown: Prediction, strokes) -> None:
+        if shown is not self.prediction:
+            return  # the drawing changed meanwhile
+        signed = attribution.versus is not None
+        image = attribution_qimage(attribution.values, signed)
+        self.answer.preview.set_overlay(image)
+        if strokes:
+            placement = render_with_placement([np.asarray(s, float) for s in strokes])[1]
+            (x0, y0), (x1, y1) = placement.to_canvas(np.array([[0.0, 0.0], [28.0, 28.0]]))
+            self.canvas.set_heatmap(image, QRectF(x0, y0, x1 - x0, y1 - y0))
+        if signed:
+            text = (f"Why {attribution.target} and not {attribution.versus}: red pushed toward "
+                    f"{attribution.target}, blue toward {attribution.versus}.")
+        else:
+            text = f"Red: what pushed the network toward {attribution.target}."
+        self.answer.why_caption.setText(f"{text} Method: {SALIENCY_METHOD}.")
+        self.whyShown.emit(attribution)
 
     # --- editing ----------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import numpy as np
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.colormaps import greyscale_qimage
 from model.inference import Prediction
@@ -98,6 +98,12 @@ class InputPreview(QWidget):
     def set_tensor(self, tensor: np.ndarray | None) -> None:
         self.tensor = tensor
         self.image = QImage() if tensor is None else greyscale_qimage(tensor)
+        self.overlay = None
+        self.update()
+
+    def set_overlay(self, image: QImage | None) -> None:
+        """A 28×28 heat map drawn over the pixels ("Why?")."""
+        self.overlay = image
         self.update()
 
     def hasHeightForWidth(self) -> bool:
@@ -137,6 +143,8 @@ class InputPreview(QWidget):
             painter.fillRect(target, QColor("black"))
             if not self.image.isNull():
                 painter.drawImage(target, self.image)
+            if getattr(self, "overlay", None) is not None:
+                painter.drawImage(target, self.overlay)
             painter.drawImage(target.topLeft(), self._grid_overlay(side))
 
 
@@ -167,10 +175,30 @@ class PredictionPanel(QWidget):
         preview_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         preview_caption.setStyleSheet("color:#777")
 
+        self.why_button = QPushButton("Why?")
+        self.why_button.setObjectName("whyButton")
+        self.why_button.setCheckable(True)
+        self.why_button.setToolTip("Show which parts of the drawing pushed the network toward its answer")
+        self.why_target = QComboBox()
+        self.why_target.setObjectName("whyTarget")
+        self.why_target.addItem("toward the answer", "answer")
+        self.why_target.addItem("answer vs runner-up", "versus")
+        self.why_target.setEnabled(False)
+        self.why_button.toggled.connect(self.why_target.setEnabled)
+        self.why_caption = QLabel("")
+        self.why_caption.setObjectName("whyCaption")
+        self.why_caption.setWordWrap(True)
+        self.why_caption.setStyleSheet("color:#666")
+        why_row = QHBoxLayout()
+        why_row.addWidget(self.why_button)
+        why_row.addWidget(self.why_target, 1)
+
         answer = QVBoxLayout()
         answer.addWidget(self.digit)
         answer.addWidget(self.caption)
         answer.addStretch(1)
+        answer.addLayout(why_row)
+        answer.addWidget(self.why_caption)
         seen = QVBoxLayout()
         seen.addWidget(self.preview, 1)
         seen.addWidget(preview_caption)
@@ -182,14 +210,20 @@ class PredictionPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.chart, 1)
 
-    def show_prediction(self, prediction: Prediction, final: bool = True) -> None:
+    def show_prediction(self, prediction: Prediction, final: bool = True, number: str | None = None,
+                        position: int = 0) -> None:
+        """Show one digit's reading; for a number, ``number`` is all of it and ``position`` which
+        digit the chart, the preview and the maps show."""
         if prediction.label is None:
             self.digit.setText("")
             self.caption.setText("Draw a digit")
             self.chart.set_probabilities(None)
             self.preview.set_tensor(None)
             return
-        self.digit.setText(str(prediction.label))
+        self.digit.setText(number if number else str(prediction.label))
+        font = self.digit.font()
+        font.setPointSize(64 if not number or len(number) <= 2 else max(24, 64 - 8 * (len(number) - 2)))
+        self.digit.setFont(font)
         percent = prediction.confidence * 100
         if prediction.is_unsure:
             colour = UNSURE_COLOUR.name()
@@ -197,6 +231,8 @@ class PredictionPanel(QWidget):
         else:
             colour = WINNER_COLOUR.name()
             text = f"{percent:.1f}% sure"
+        if number:
+            text = f"{len(number)} digits; digit {position + 1} is a {prediction.label}: " + text
         self.digit.setStyleSheet(f"color:{colour}")
         self.caption.setText(text if final else f"{text} …")
         self.chart.set_probabilities(prediction.probabilities, prediction.is_unsure)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -125,8 +126,31 @@ def strokes_to_tensor(
     raise ValueError(f"method must be 'vector' or 'raster', got {method!r}")
 
 
+@dataclass(frozen=True)
+class Placement:
+    """Where a drawing went: tensor = (canvas - centre) * scale + shift, in 28×28 pixel units
+    (pixel i covers [i, i+1)).  Maps the network's view back onto the canvas and out again."""
+
+    scale: float
+    centre: tuple[float, float]
+    shift: tuple[float, float]
+
+    def to_tensor(self, points: np.ndarray) -> np.ndarray:
+        return (np.asarray(points, float) - self.centre) * self.scale + self.shift
+
+    def to_canvas(self, points: np.ndarray) -> np.ndarray:
+        if self.scale == 0:
+            return np.broadcast_to(np.asarray(self.centre, float), np.shape(points)).copy()
+        return (np.asarray(points, float) - self.shift) / self.scale + self.centre
+
+
 def render_normalised(strokes: list[np.ndarray], pen_width: float = DEFAULT_PEN_WIDTH) -> np.ndarray:
     """Scale the strokes' skeleton so its ink fits 20×20, render anti-aliased, centre the mass."""
+    return render_with_placement(strokes, pen_width)[0]
+
+
+def render_with_placement(strokes: list[np.ndarray], pen_width: float = DEFAULT_PEN_WIDTH) -> tuple[np.ndarray, Placement]:
+    """render_normalised, and the Placement that maps canvas points to tensor pixels."""
     if not 0.5 <= pen_width <= DIGIT_BOX / 2:
         raise ValueError(f"pen_width must be between 0.5 and {DIGIT_BOX / 2} pixels, got {pen_width}")
     all_points = np.concatenate(strokes)
@@ -140,7 +164,9 @@ def render_normalised(strokes: list[np.ndarray], pen_width: float = DEFAULT_PEN_
     size = (MNIST_SIZE + 2 * margin) * _SUPERSAMPLE
     placed = [((points - centre) * scale + margin + MNIST_SIZE / 2) * _SUPERSAMPLE for points in strokes]
     image = _draw_polylines(placed, pen_width * _SUPERSAMPLE, size)
-    return _crop_at_centre_of_mass(image, margin * _SUPERSAMPLE)
+    tensor, top, left = _crop_at_centre_of_mass(image, margin * _SUPERSAMPLE)
+    shift = (margin + MNIST_SIZE / 2 - left / _SUPERSAMPLE, margin + MNIST_SIZE / 2 - top / _SUPERSAMPLE)
+    return tensor, Placement(scale, (float(centre[0]), float(centre[1])), shift)
 
 
 def render_canvas(strokes: list[np.ndarray], brush_width: float, canvas_size: int = CANVAS_SIZE) -> np.ndarray:
@@ -187,12 +213,13 @@ def _drop_close_points(points: np.ndarray, min_step: float) -> np.ndarray:
     return np.asarray(kept)
 
 
-def _crop_at_centre_of_mass(image: np.ndarray, margin: int) -> np.ndarray:
-    """Cut the 28×28 window (in supersampled pixels) whose centre is the ink's centre of mass."""
+def _crop_at_centre_of_mass(image: np.ndarray, margin: int) -> tuple[np.ndarray, int, int]:
+    """Cut the 28×28 window (in supersampled pixels) whose centre is the ink's centre of mass;
+    also where the window's corner was (top, left), in supersampled pixels."""
     weights = image.astype(np.float64)
     total = weights.sum()
     if total == 0:
-        return np.zeros((MNIST_SIZE, MNIST_SIZE), np.float32)
+        return np.zeros((MNIST_SIZE, MNIST_SIZE), np.float32), margin, margin
     rows = np.arange(image.shape[0]) + 0.5
     cy = (weights.sum(axis=1) * rows).sum() / total
     cx = (weights.sum(axis=0) * rows[: image.shape[1]]).sum() / total
@@ -202,7 +229,7 @@ def _crop_at_centre_of_mass(image: np.ndarray, margin: int) -> np.ndarray:
     top = min(max(top, 0), image.shape[0] - window)
     left = min(max(left, 0), image.shape[1] - window)
     crop = Image.fromarray(image[top : top + window, left : left + window])
-    return np.asarray(crop.reduce(_SUPERSAMPLE), dtype=np.float32) / 255.0
+    return np.asarray(crop.reduce(_SUPERSAMPLE), dtype=np.float32) / 255.0, top, left
 
 
 # --- raster images -----------------------------------------------------------

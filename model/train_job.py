@@ -58,6 +58,7 @@ def run_training(request: TrainRequest, state: TrainState) -> TrainOutcome:
         validation_fraction=request.config.validation_fraction,
         stroke_copies=request.config.stroke_copies,
         scribbles=request.config.scribbles,
+        digit_pairs=request.config.digit_pairs,
         mnist_limit=request.mnist_limit,
         seed=request.config.seed,
         should_stop=state.is_cancelled,

@@ -33,6 +33,7 @@ class TrainConfig:
     augment: bool = False
     stroke_copies: int = 1  # renderings of each training drawing (the first plain, the rest augmented)
     scribbles: int = 0  # non-digits to train on, towards "unsure" (outlier exposure)
+    digit_pairs: int = 0  # two drawings side by side, also towards "unsure" (for reading numbers)
     label_smoothing: float = 0.0
     validation_fraction: float = 0.05
     calibrate: bool = True  # temperature scaling on the validation split after training

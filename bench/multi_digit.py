@@ -1,0 +1,81 @@
+"""Numbers written in one go: several held-out writers' digits side by side, read as a number.
+
+    python bench/multi_digit.py [--per-length 200] [--writers held-out|tuning]
+
+Each number of 2–6 digits is composed from real pen digits of writers the model
+never saw (../shared/data/pendigits-train.jsonl), each digit scaled to a random
+height (±20%), moved up or down a little, and placed after the previous one with
+a random gap from a 15% overlap to half a digit's width.  Reports whole-number
+accuracy, per-digit accuracy and how often the digits were split correctly,
+against the single-digit accuracy on the same writers.  Targets (issue 8):
+whole numbers ≥ 97%, per-digit within 1 point of single digits.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+import numpy as np
+
+from common import HELD_OUT_WRITERS, PEN_BOX, PEN_STROKES, TUNING_WRITERS, machine, table
+
+from model.data import load_stroke_records  # noqa: E402
+from model.inference import Predictor  # noqa: E402
+from model.numbers import read_number  # noqa: E402
+from model.preprocessing import strokes_to_tensor  # noqa: E402
+from model.training_data import side_by_side  # noqa: E402
+from resources import bundled_model_path  # noqa: E402
+
+
+def compose(records, rng: np.random.Generator):
+    """Strokes of a number made of ``records`` (one digit each), and each digit's stroke count."""
+    return side_by_side([r.strokes for r in records], rng), [len(r.strokes) for r in records]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--per-length", type=int, default=200)
+    parser.add_argument("--writers", choices=("held-out", "tuning"), default="held-out")
+    parser.add_argument("--model", default=str(bundled_model_path()))
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args()
+    writers = HELD_OUT_WRITERS if args.writers == "held-out" else TUNING_WRITERS
+    records = [r for r in load_stroke_records(PEN_STROKES, default_box=PEN_BOX) if r.writer in writers]
+    predictor = Predictor.load(args.model)
+    single = predictor.probabilities(np.stack([strokes_to_tensor(r.strokes) for r in records])).argmax(axis=1)
+    single_accuracy = float(np.mean(single == np.array([r.label for r in records])))
+
+    rng = np.random.default_rng(args.seed)
+    rows, totals = [], {"numbers": 0, "right": 0, "digits": 0, "digits_right": 0, "split_right": 0}
+    for length in range(2, 7):
+        numbers_right = digits_right = split_right = 0
+        for _ in range(args.per_length):
+            chosen = [records[i] for i in rng.choice(len(records), length, replace=False)]
+            strokes, counts = compose(chosen, rng)
+            readings = read_number(predictor, strokes)
+            truth = [r.label for r in chosen]
+            split_ok = [len(r.strokes) for r in readings] == counts
+            labels = [r.label for r in readings]
+            split_right += split_ok
+            numbers_right += labels == truth
+            digits_right += sum(a == b for a, b in zip(labels, truth)) if split_ok else 0
+        n = args.per_length
+        rows.append([length, n, f"{numbers_right / n:.1%}", f"{digits_right / (n * length):.2%}", f"{split_right / n:.1%}"])
+        totals["numbers"] += n
+        totals["right"] += numbers_right
+        totals["digits"] += n * length
+        totals["digits_right"] += digits_right
+        totals["split_right"] += split_right
+    whole = totals["right"] / totals["numbers"]
+    per_digit = totals["digits_right"] / totals["digits"]
+    rows.append(["all", totals["numbers"], f"{whole:.1%}", f"{per_digit:.2%}", f"{totals['split_right'] / totals['numbers']:.1%}"])
+    print(f"# Numbers from pen digits of unseen writers\n\nMachine: {machine()}\n"
+          f"Writers {sorted(writers)} ({args.writers}); single-digit accuracy on them: {single_accuracy:.2%}\n")
+    print(table(["digits", "numbers", "whole number right", "digits right", "split right"], rows))
+    print(json.dumps({"whole": whole, "per_digit": per_digit, "single": single_accuracy,
+                      "split": totals["split_right"] / totals["numbers"]}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,167 @@
+"""Numbers written in one go: split a drawing into digits, left to right, and read each.
+
+The strokes are vectors, so digits are found by their horizontal extents: a
+stroke joins the digit whose extent it mostly overlaps (the bar of a 5, the
+second stroke of a 4), and starts a new digit where it mostly does not (digits
+side by side, touching or overlapping a little).  A drawing that is one digit
+stays one digit, and is read exactly as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from model.preprocessing import strokes_to_tensor, validate_strokes
+
+# A stroke joins a digit when their horizontal extents overlap by at least this share
+# of the narrower of the two.
+SAME_DIGIT_OVERLAP = 0.5
+# Strokes narrower than this share of the drawing's height count as this wide (a "1" has no width).
+MIN_WIDTH_SHARE = 0.15
+# A digit is at most this many pieces, and each digit costs this much log-probability, so
+# a split must make the reading clearly more confident to win.
+MAX_PIECES_PER_DIGIT = 3
+DIGIT_COST = 0.0
+# Width/height beyond which a reading as one digit is penalised, and by how much per unit.
+WIDE_ASPECT = 1.3
+WIDE_PENALTY = 4.0
+
+
+@dataclass
+class DigitReading:
+    strokes: list[np.ndarray]
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1 in canvas coordinates
+    label: int
+    probabilities: np.ndarray
+    tensor: np.ndarray
+
+    def as_json(self) -> dict:
+        return {"box": [round(v, 1) for v in self.box], "label": self.label,
+                "probabilities": [round(float(p), 6) for p in self.probabilities]}
+
+
+def split_digits(strokes, predictor=None) -> list[list[int]]:
+    """Groups of stroke indices, one group per digit, ordered left to right.
+
+    Strokes that mostly overlap horizontally are one piece for certain.  With a predictor,
+    the pieces are then grouped into digits the way the network reads most confidently:
+    every way of cutting the row of pieces is scored by the log-probability of each part's
+    best digit, less a cost per digit, so a 4 drawn in two strokes stays one 4, and two
+    1s side by side become two 1s.
+    """
+    strokes = validate_strokes(strokes)
+    if not strokes:
+        return []
+    pieces = _pieces(strokes)
+    if predictor is None or len(pieces) == 1:
+        return pieces
+    runs = [(start, end) for start in range(len(pieces))
+            for end in range(start + 1, min(len(pieces), start + MAX_PIECES_PER_DIGIT) + 1)]
+    tensors = [strokes_to_tensor([strokes[i] for p in pieces[start:end] for i in p]) for start, end in runs]
+    confidence = predictor.probabilities(np.stack(tensors)).max(axis=1)
+    score = {run: float(np.log(max(c, 1e-9))) + DIGIT_COST - _too_wide(strokes, pieces[run[0]:run[1]])
+             for run, c in zip(runs, confidence)}
+    best = [0.0] + [-np.inf] * len(pieces)
+    cut = [0] * (len(pieces) + 1)
+    for end in range(1, len(pieces) + 1):
+        for start in range(max(0, end - MAX_PIECES_PER_DIGIT), end):
+            value = best[start] + score[(start, end)]
+            if value > best[end]:
+                best[end], cut[end] = value, start
+    groups, end = [], len(pieces)
+    while end > 0:
+        groups.append(sorted(i for p in pieces[cut[end]:end] for i in p))
+        end = cut[end]
+    return groups[::-1]
+
+
+def _too_wide(strokes: list[np.ndarray], pieces: list[list[int]]) -> float:
+    """A digit is rarely much wider than tall (1.3 is the 99th percentile of pen digits); two digits
+    squeezed into one reading usually are.  Returns a log-probability penalty."""
+    points = np.concatenate([strokes[i] for piece in pieces for i in piece])
+    width, height = np.ptp(points, axis=0)
+    aspect = width / max(height, 1e-6)
+    return WIDE_PENALTY * max(0.0, aspect - WIDE_ASPECT)
+
+
+def _pieces(strokes: list[np.ndarray]) -> list[list[int]]:
+    """Strokes grouped where they mostly overlap horizontally, ordered left to right."""
+    everything = np.concatenate(strokes)
+    height = float(np.ptp(everything[:, 1])) or float(np.ptp(everything[:, 0])) or 1.0
+    min_width = MIN_WIDTH_SHARE * height
+    extents = [_padded(float(s[:, 0].min()), float(s[:, 0].max()), min_width) for s in strokes]
+    order = sorted(range(len(strokes)), key=lambda i: (extents[i][0] + extents[i][1]) / 2)
+    groups: list[list[int]] = []
+    spans: list[tuple[float, float]] = []
+    for index in order:
+        best, best_share = None, 0.0
+        for g, span in enumerate(spans):
+            share = _overlap_share(extents[index], span)
+            if share > best_share:
+                best, best_share = g, share
+        if best is not None and best_share >= SAME_DIGIT_OVERLAP:
+            groups[best].append(index)
+            spans[best] = (min(spans[best][0], extents[index][0]), max(spans[best][1], extents[index][1]))
+        else:
+            groups.append([index])
+            spans.append(extents[index])
+    groups, spans = _merge_overlapping(groups, spans)
+    ordered = sorted(zip(groups, spans), key=lambda item: (item[1][0] + item[1][1]) / 2)
+    return [sorted(group) for group, _ in ordered]
+
+
+def read_number(predictor, strokes, groups: list[list[int]] | None = None, **preprocessing) -> list[DigitReading]:
+    """Each digit of the drawing with its box and the network's reading, left to right."""
+    strokes = validate_strokes(strokes)
+    readings = []
+    groups = split_digits(strokes, predictor) if groups is None else groups
+    tensors = [strokes_to_tensor([strokes[i] for i in group], **preprocessing) for group in groups]
+    probabilities = predictor.probabilities(np.stack(tensors)) if tensors else []
+    for group, tensor, p in zip(groups, tensors, probabilities):
+        points = np.concatenate([strokes[i] for i in group])
+        box = (float(points[:, 0].min()), float(points[:, 1].min()), float(points[:, 0].max()), float(points[:, 1].max()))
+        readings.append(DigitReading([strokes[i] for i in group], box, int(np.argmax(p)), np.asarray(p), tensor))
+    return readings
+
+
+def number_text(readings: list[DigitReading]) -> str:
+    return "".join(str(r.label) for r in readings)
+
+
+def needs_splitting(strokes) -> bool:
+    """Cheap check (no network): could this drawing hold more than one digit?"""
+    strokes = validate_strokes(strokes)
+    return len(strokes) > 1 and len(_pieces(strokes)) > 1
+
+
+def _padded(low: float, high: float, min_width: float) -> tuple[float, float]:
+    if high - low >= min_width:
+        return low, high
+    middle = (low + high) / 2
+    return middle - min_width / 2, middle + min_width / 2
+
+
+def _overlap_share(a: tuple[float, float], b: tuple[float, float]) -> float:
+    overlap = min(a[1], b[1]) - max(a[0], b[0])
+    narrower = min(a[1] - a[0], b[1] - b[0])
+    return max(0.0, overlap) / narrower if narrower > 0 else 0.0
+
+
+def _merge_overlapping(groups, spans):
+    """A later stroke can make two groups overlap: merge until no two do (by the same rule)."""
+    merged = True
+    while merged and len(groups) > 1:
+        merged = False
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                if _overlap_share(spans[a], spans[b]) >= SAME_DIGIT_OVERLAP:
+                    other = spans.pop(b)
+                    groups[a] += groups.pop(b)
+                    spans[a] = (min(spans[a][0], other[0]), max(spans[a][1], other[1]))
+                    merged = True
+                    break
+            if merged:
+                break
+    return groups, spans

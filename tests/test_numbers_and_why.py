@@ -1,0 +1,155 @@
+"""Issue 8: several digits read as a number, and why the network decided (integrated gradients)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel
+
+from drawings import circle, seven, write_jsonl
+from model.numbers import number_text, read_number, split_digits
+from model.preprocessing import render_with_placement, strokes_to_tensor
+
+ONE = [[(60, 60), (62, 120), (63, 200)]]
+
+
+def side_by_side(*drawings, spacing: float = 90.0):
+    """Hand-made digits shifted right by ``spacing`` each."""
+    strokes = []
+    for index, drawing in enumerate(drawings):
+        strokes += [[(x + index * spacing, y) for x, y in stroke] for stroke in drawing]
+    return strokes
+
+
+def small(drawing, scale=0.45, offset=(0, 40)):
+    return [[(x * scale + offset[0], y * scale + offset[1]) for x, y in stroke] for stroke in drawing]
+
+
+FOUR = [[(80, 40), (50, 150), (150, 150)], [(120, 70), (120, 240)]]  # two strokes, one digit
+
+
+def test_a_digit_in_two_strokes_stays_one_digit(predictor):
+    assert split_digits(FOUR, predictor) == [[0, 1]]
+    assert predictor.predict_strokes(FOUR).label == 4
+    readings = read_number(predictor, FOUR)
+    assert len(readings) == 1 and readings[0].label == 4
+
+
+def test_digits_side_by_side_are_read_as_a_number(predictor):
+    number = side_by_side(small(ONE), small(circle()), small(seven()), spacing=80)
+    readings = read_number(predictor, number)
+    assert number_text(readings) == "107"
+    boxes = [r.box for r in readings]
+    assert boxes[0][2] < boxes[1][0] and boxes[1][2] < boxes[2][0]  # left to right, not overlapping
+
+
+def test_numbers_from_real_pen_digits_of_unseen_writers(predictor, pen_strokes_path):
+    from model.data import load_stroke_records
+    from model.training_data import side_by_side as compose
+
+    records = [r for r in load_stroke_records(pen_strokes_path, default_box=(500, 500)) if r.writer in {5, 10, 15}]
+    rng = np.random.default_rng(3)
+    right = 0
+    for _ in range(30):
+        chosen = [records[i] for i in rng.choice(len(records), 3, replace=False)]
+        readings = read_number(predictor, compose([r.strokes for r in chosen], rng))
+        right += [r.label for r in readings] == [r.label for r in chosen]
+    assert right >= 27
+
+
+def test_cli_reports_the_number_and_each_digits_box(tmp_path):
+    path = write_jsonl(tmp_path / "n.jsonl", [
+        {"strokes": side_by_side(small(ONE), small(circle()), spacing=100)},
+        {"strokes": FOUR},
+    ])
+    result = subprocess.run([sys.executable, "-m", "app", "predict", "--strokes", str(path)], capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    number, single = (json.loads(line) for line in result.stdout.splitlines())
+    assert number["number"] == "10" and number["label"] is None
+    assert [d["label"] for d in number["digits"]] == [1, 0]
+    assert all(len(d["box"]) == 4 and len(d["probabilities"]) == 10 for d in number["digits"])
+    assert set(single) == {"label", "probabilities"} and single["label"] == 4  # one digit: exactly as before
+
+
+def test_attribution_adds_up_and_follows_the_ink(predictor, mnist_path):
+    from model.data import load_mnist
+    from model.saliency import Explainer
+
+    explainer = Explainer(predictor.model)
+    mnist = load_mnist(mnist_path)
+    image = mnist.x_test[0].astype(np.float32) / 255  # a 7
+    target = predictor.predict_tensor(image).label
+    attribution = explainer.explain(image, target)
+    assert attribution.values.sum() == pytest.approx(attribution.score_change, rel=0.05, abs=0.05)
+    # The 6×6 patch with the most credit: remove its ink, and the credit there is gone.
+    credit = np.maximum(attribution.values, 0)
+    sums = np.array([[credit[r:r + 6, c:c + 6].sum() for c in range(23)] for r in range(23)])
+    r, c = np.unravel_index(np.argmax(sums), sums.shape)
+    damaged = image.copy()
+    damaged[r:r + 6, c:c + 6] = 0
+    after = np.maximum(explainer.explain(damaged, target).values, 0)[r:r + 6, c:c + 6].sum()
+    assert after < 0.2 * sums[r, c]
+
+
+def test_attribution_maps_back_to_where_the_stroke_was_drawn(predictor):
+    from model.saliency import Explainer
+
+    top_left = small(ONE, scale=0.5, offset=(10, -20))  # a 1 in the top-left corner of the pad
+    tensor, placement = render_with_placement([np.asarray(s, float) for s in top_left])
+    attribution = Explainer(predictor.model).explain(tensor, predictor.predict_tensor(tensor).label)
+    credit = np.maximum(attribution.values, 0)
+    rows, cols = np.mgrid[0:28, 0:28] + 0.5
+    centre = np.array([(credit * cols).sum(), (credit * rows).sum()]) / credit.sum()
+    x, y = placement.to_canvas(centre)
+    assert x < 140 and y < 140
+    assert np.allclose(strokes_to_tensor(top_left), tensor)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from app.main import build_main_window
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+    qtbot.addWidget(window)
+    window.resize(1300, 800)
+    window.show()
+    with qtbot.waitSignal(window.modelReady, timeout=120_000):
+        window.start_loading_model()
+    return window
+
+
+def test_window_reads_a_number_and_boxes_each_digit(window):
+    from qt_helpers import draw
+
+    draw(window.canvas, side_by_side(small(ONE), small(circle()), small(seven()), spacing=80))
+    assert window.findChild(QLabel, "predictionLabel").text() == "107"
+    boxes = window.canvas.digit_boxes()
+    assert [text for _, text, _ in boxes] == ["1", "0", "7"]
+    assert [focus for _, _, focus in boxes] == [False, False, True]  # the maps follow the last digit drawn
+    window.clear()
+    draw(window.canvas, FOUR)
+    assert window.findChild(QLabel, "predictionLabel").text() == "4" and window.canvas.digit_boxes() == []
+
+
+def test_why_overlays_the_canvas_where_the_digit_is(window, qtbot):
+    from qt_helpers import draw
+
+    window.answer.why_button.setChecked(True)
+    with qtbot.waitSignal(window.whyShown, timeout=60_000):
+        draw(window.canvas, small(seven(), scale=0.5, offset=(0, 0)))  # a 7 in the top-left
+    rect = window.canvas.heatmap_rect()
+    assert rect is not None and rect.center().x() < 140 and rect.center().y() < 140
+    assert window.answer.preview.overlay is not None
+    assert "integrated gradients" in window.answer.why_caption.text()
+    with qtbot.waitSignal(window.whyShown, timeout=60_000):
+        window.answer.why_target.setCurrentIndex(1)
+    assert window.answer.why_caption.text().startswith(f"Why 7 and not {window.prediction.runner_up}")
+    window.answer.why_button.setChecked(False)
+    assert window.canvas.heatmap_rect() is None
