@@ -32,7 +32,7 @@ class ProbabilityChart(QChartView):
         self.series.setLabelsVisible(True)
         self.series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
         self.series.setLabelsFormat("@value")
-        self.series.setLabelsPrecision(2)
+        self.series.setLabelsPrecision(3)
         chart = QChart()
         chart.addSeries(self.series)
         chart.legend().hide()
@@ -63,8 +63,9 @@ class ProbabilityChart(QChartView):
         self._values = np.zeros(10)
 
     def set_probabilities(self, probabilities: np.ndarray | None, unsure: bool = False) -> None:
-        values = np.zeros(10) if probabilities is None else np.asarray(probabilities, np.float64) * 100
-        changed = np.flatnonzero(np.abs(values - self._values) > 0.05)
+        # Whole percent: "97", "2", "0" read at a glance (the caption gives the exact figure).
+        values = np.zeros(10) if probabilities is None else np.round(np.asarray(probabilities, np.float64) * 100)
+        changed = np.flatnonzero(values != self._values)
         for index in changed:
             self.bars.replace(int(index), float(values[index]))
         self._values = values

@@ -317,7 +317,9 @@ class TrainPanel(QScrollArea):
 
         strokes = self.strokes_path.text().strip()
         base = None
-        if self.finetune_check.isChecked() and self.window.predictor is not None:
+        if self.finetune_check.isChecked():
+            if self.window.predictor is None or self.window.predictor.model is None:
+                raise ValueError("the model in use is still loading; fine-tune it in a few seconds")
             base = self.window.predictor.model
         return TrainRequest(
             config=self.config(),

@@ -3,7 +3,7 @@
     python docs/make_screenshots.py [--mnist ../shared/data/mnist.npz] [--out docs/images]
 
 Offscreen Qt (no display needed).  Writes empty.png, digit.png, feature-map.png,
-unsure.png, train-during.png and train-after.png.
+unsure.png, number.png, why.png, train-during.png and train-after.png.
 """
 
 from __future__ import annotations
@@ -73,6 +73,35 @@ def main() -> None:
                          [(70, 120), (220, 140)]])
     application.processEvents()
     window.grab().save(str(out / "unsure.png"))
+
+    # A number written in one go: three held-out pen digits side by side.
+    import numpy as np
+
+    from model.training_data import side_by_side
+
+    rng = np.random.default_rng(4)
+    digits = [next(r for r in records if r.label == d and r.writer == 10) for d in (2, 0, 7)]
+    strokes = side_by_side([r.strokes for r in digits], rng)
+    points = np.concatenate(strokes)
+    low, high = points.min(axis=0), points.max(axis=0)
+    scale = 240 / max(high - low)
+    offset = (280 - (high - low) * scale) / 2
+    window.clear()
+    draw(window.canvas, [((s - low) * scale + offset).tolist() for s in strokes])
+    application.processEvents()
+    window.grab().save(str(out / "number.png"))
+
+    window.clear()
+    seven = next(r for r in records if r.label == 7 and r.writer == 15)
+    window.answer.why_button.setChecked(True)
+    window.answer.why_target.setCurrentIndex(1)
+    shown = []
+    window.whyShown.connect(shown.append)
+    draw(window.canvas, [s.tolist() for s in seven.strokes])
+    wait(application, lambda: bool(shown))
+    application.processEvents()
+    window.grab().save(str(out / "why.png"))
+    window.answer.why_button.setChecked(False)
 
     window.clear()
     draw(window.canvas, [s.tolist() for s in four.strokes])

@@ -64,10 +64,11 @@ PRESETS: dict[str, TrainConfig] = {
     "seed": TrainConfig(epochs=5, batch_size=64, optimizer="rmsprop", learning_rate=1e-3, schedule="constant"),
     # Adam with warm-up and cosine decay, label smoothing, 2 epochs: the seed's accuracy in less time.
     "fast": TrainConfig(epochs=2, batch_size=128, learning_rate=5e-3, label_smoothing=0.1, validation_fraction=0.02),
-    # MNIST plus pen strokes re-rendered 8 ways each, and scribbles that teach it to be unsure.
+    # MNIST plus pen strokes re-rendered 8 ways each; scribbles and pairs of digits side by side
+    # teach it to be unsure of what is not one digit (and so to read numbers digit by digit).
     "drawings": TrainConfig(
         epochs=6, batch_size=128, learning_rate=5e-3, label_smoothing=0.1, validation_fraction=0.02,
-        stroke_copies=8, scribbles=5000,
+        stroke_copies=8, scribbles=5000, digit_pairs=6000,
     ),
 }
 
@@ -167,6 +168,9 @@ def train(config: TrainConfig, data: TrainingData, state: TrainState | None = No
             optimizer=_make_optimizer(config, steps_per_epoch),
             loss=keras.losses.CategoricalCrossentropy(label_smoothing=config.label_smoothing),
             metrics=[_digit_accuracy()],
+            # XLA pays on a GPU; on this CPU it made the seed recipe many times slower (measured),
+            # and Keras' "auto" would switch it on for a CPU run on a machine that has a GPU.
+            jit_compile="GPU" in device,
         )
         progress = _ProgressCallback(state, config, steps_per_epoch, started)
         validation = (data.x_val, _one_hot(data.y_val)) if len(data.x_val) else None
