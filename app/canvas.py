@@ -283,6 +283,7 @@ class DrawingCanvas(QWidget):
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             if self._heatmap is not None:
+                painter.fillRect(area, QColor(255, 255, 255, 170))  # fade the ink so the colours read
                 image, rect = self._heatmap
                 target = QRectF(area.left() + rect.left() * scale, area.top() + rect.top() * scale,
                                 rect.width() * scale, rect.height() * scale)

@@ -65,7 +65,7 @@ def attribution_qimage(values: np.ndarray, signed: bool) -> QImage:
         rgba[..., 0] = np.where(positive > 0, 230, 40)
         rgba[..., 1] = np.where(positive > 0, 40, 110)
         rgba[..., 2] = np.where(positive > 0, 40, 230)
-        rgba[..., 3] = (np.sqrt(np.maximum(positive, negative)) * 200).astype(np.uint8)
+        rgba[..., 3] = (np.sqrt(np.maximum(positive, negative)) * 235).astype(np.uint8)
     height, width = values.shape
     image = QImage(np.ascontiguousarray(rgba).data, width, height, width * 4, QImage.Format.Format_RGBA8888)
     return image.copy()

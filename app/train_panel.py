@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -149,8 +150,10 @@ class TrainPanel(QScrollArea):
         self.learning_rate.setDecimals(5)
         self.learning_rate.setRange(0.00001, 1.0)
         self.learning_rate.setSingleStep(0.0005)
-        self.schedule_check = QCheckBox("warm up, then decay (one-cycle)")
-        self.augment_check = QCheckBox("small rotations, shears and pen changes")
+        self.schedule_check = QCheckBox("one-cycle")
+        self.schedule_check.setToolTip("Warm the learning rate up over the first 10% of steps, then decay it to zero")
+        self.augment_check = QCheckBox("on")
+        self.augment_check.setToolTip("Small random rotations, shears, shifts and pen-width changes of the images")
         self.augment_check.setObjectName("augmentCheck")
         self.copies_spin = _spin("strokeCopiesSpin", 1, 32)
         self.copies_spin.setToolTip("How many differently bent and re-penned copies of each drawing to train on")
@@ -159,7 +162,8 @@ class TrainPanel(QScrollArea):
         self.validation_spin.setRange(0.0, 0.5)
         self.validation_spin.setSingleStep(0.01)
         self.seed_spin = _spin("seedSpin", 0, 2**31 - 1)
-        self.finetune_check = QCheckBox("start from the model in use (fine-tune)")
+        self.finetune_check = QCheckBox("fine-tune the model in use")
+        self.finetune_check.setToolTip("Start from the model in use instead of a fresh network")
         self.finetune_check.setObjectName("fineTuneCheck")
         form.addRow("Epochs", self.epochs_spin)
         form.addRow("Batch size", self.batch_spin)
@@ -167,8 +171,9 @@ class TrainPanel(QScrollArea):
         form.addRow("Learning rate", self.learning_rate)
         form.addRow("Schedule", self.schedule_check)
         form.addRow("Augmentation", self.augment_check)
-        form.addRow("Copies per drawing", self.copies_spin)
-        form.addRow("Validation fraction", self.validation_spin)
+        form.addRow("Copies", self.copies_spin)
+        form.addRow("Validation", self.validation_spin)
+        self.validation_spin.setToolTip("Share of the data held back to draw the validation curves")
         form.addRow("Seed", self.seed_spin)
         form.addRow("", self.finetune_check)
         self.device_combo = QComboBox()
@@ -221,7 +226,7 @@ class TrainPanel(QScrollArea):
         self.accuracy_label.setObjectName("testAccuracyLabel")
         self.accuracy_label.setWordWrap(True)
         layout.addWidget(self.accuracy_label)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()  # two by two: the panel is narrow
         self.use_button = QPushButton("Use this model")
         self.use_button.setObjectName("useModelButton")
         self.use_button.setEnabled(False)
@@ -236,10 +241,12 @@ class TrainPanel(QScrollArea):
         revert_button = QPushButton("Revert to bundled")
         revert_button.setObjectName("revertModelButton")
         revert_button.clicked.connect(self.window.revert_to_bundled_model)
-        for button in (self.use_button, self.save_button, load_button, revert_button):
-            buttons.addWidget(button)
+        for index, button in enumerate((self.use_button, self.save_button, load_button, revert_button)):
+            buttons.addWidget(button, index // 2, index % 2)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel("Confusion matrix on the test set (click a cell to see its images):"))
+        matrix_caption = QLabel("Confusion matrix on the test set (click a cell to see its images):")
+        matrix_caption.setWordWrap(True)
+        layout.addWidget(matrix_caption)
         self.confusion = ConfusionMatrix()
         self.confusion.cellClicked.connect(self.show_cell)
         layout.addWidget(self.confusion)

@@ -21,16 +21,17 @@ class LearningCurves(QChartView):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.series = {}
         for key, name, colour, dashed in [
-            ("loss", "training loss", "#d62728", False),
-            ("val_loss", "validation loss", "#d62728", True),
-            ("accuracy", "training accuracy", "#1f77d0", False),
-            ("val_accuracy", "validation accuracy", "#1f77d0", True),
+            ("loss", "train loss", "#d62728", False),
+            ("val_loss", "val loss", "#d62728", True),
+            ("accuracy", "train acc", "#1f77d0", False),
+            ("val_accuracy", "val acc", "#1f77d0", True),
         ]:
             line = QLineSeries()
             line.setName(name)
             pen = QPen(QColor(colour), 2)
             if dashed:
                 pen.setStyle(Qt.PenStyle.DashLine)
+                line.setPointsVisible(True)  # one point per epoch: visible from the first epoch
             line.setPen(pen)
             chart.addSeries(line)
             self.series[key] = line
@@ -92,7 +93,7 @@ class ConfusionMatrix(QWidget):
         self.setObjectName("confusionMatrix")
         self.matrix = np.zeros((10, 10), np.int64)
         self.selected: tuple[int, int] | None = None
-        self.setMinimumSize(QSize(260, 260))
+        self.setMinimumSize(QSize(220, 220))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setToolTip("Rows: the true digit. Columns: what the network said. Click a cell to see those images.")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -179,6 +180,7 @@ class ImageGallery(QListWidget):
         self.setMovement(QListView.Movement.Static)
         self.setUniformItemSizes(True)
         self.setMinimumHeight(180)
+        self.setMinimumWidth(100)
         self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
 
     def show_images(self, images: np.ndarray, truths: np.ndarray, predictions: np.ndarray, limit: int = 300) -> None:

@@ -112,6 +112,9 @@ def main() -> None:
     panel.epochs_spin.setValue(3)
     panel.start_training()
     wait(application, lambda: panel.curves.point_count("val_accuracy") >= 1 and panel.curves.point_count("loss") > 60)
+    top = panel.curves.mapTo(panel.widget(), panel.curves.rect().topLeft()).y()
+    panel.verticalScrollBar().setValue(max(0, top - 330))  # the progress bar and the curves
+    application.processEvents()
     window.grab().save(str(out / "train-during.png"))
     wait(application, lambda: panel.outcome is not None)
     application.processEvents()

@@ -181,6 +181,7 @@ def train(config: TrainConfig, data: TrainingData, state: TrainState | None = No
                 steps_per_epoch=steps_per_epoch,
                 validation_data=validation,
                 validation_batch_size=1024,
+                shuffle=False,  # the tf.data pipeline shuffles
                 callbacks=[progress],
                 verbose=0,
             )

@@ -46,3 +46,31 @@ def predictor(bundled_model_file):
     from model.inference import Predictor
 
     return Predictor.load(bundled_model_file)
+
+
+@pytest.fixture
+def settings_file(tmp_path) -> Path:
+    """Where a test window keeps its QSettings (never the user's real settings)."""
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def ready_window(qtbot, tmp_path, settings_file):
+    """A factory: the main window, shown offscreen, once Keras has loaded the bundled model."""
+
+    def make(size=(1300, 800), add_to_qtbot: bool = True):
+        from PySide6.QtCore import QSettings
+
+        from app.main import build_main_window
+
+        settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+        window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+        if add_to_qtbot:
+            qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        with qtbot.waitSignal(window.modelReady, timeout=120_000):
+            window.start_loading_model()
+        return window
+
+    return make

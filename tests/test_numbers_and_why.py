@@ -8,7 +8,6 @@ import sys
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 
 from drawings import circle, seven, write_jsonl
@@ -112,17 +111,8 @@ def test_attribution_maps_back_to_where_the_stroke_was_drawn(predictor):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    from app.main import build_main_window
-
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
-    qtbot.addWidget(window)
-    window.resize(1300, 800)
-    window.show()
-    with qtbot.waitSignal(window.modelReady, timeout=120_000):
-        window.start_loading_model()
-    return window
+def window(ready_window):
+    return ready_window()
 
 
 def test_window_reads_a_number_and_boxes_each_digit(window):

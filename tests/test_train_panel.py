@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton, QSpinBox, QWidget
 
-from app.main import build_main_window
 from drawings import circle, seven
 from model.inference import Predictor
 from model.training import TrainProgress
@@ -15,13 +14,8 @@ from qt_helpers import draw
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, mnist_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.modelReady, timeout=120_000):
-        window.start_loading_model()
+def window(ready_window, mnist_path):
+    window = ready_window()
     panel = window.train_panel
     panel.mnist_path.setText(str(mnist_path))
     panel.mnist_limit_spin.setValue(3000)

@@ -25,19 +25,13 @@ EXPECTED = [("conv1", (26, 26, 32)), ("pool1", (13, 13, 32)), ("conv2", (11, 11,
 
 
 @pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+def settings(settings_file):
+    return QSettings(str(settings_file), QSettings.Format.IniFormat)
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, settings):
-    window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
-    qtbot.addWidget(window)
-    window.resize(1300, 800)
-    window.show()
-    with qtbot.waitSignal(window.modelReady, timeout=120_000):
-        window.start_loading_model()
-    return window
+def window(ready_window):
+    return ready_window()
 
 
 def label(window) -> str:

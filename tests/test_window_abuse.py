@@ -9,11 +9,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from app.main import build_main_window
 from drawings import seven
 from qt_helpers import draw
 
@@ -26,15 +25,8 @@ def resident_mb() -> float:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
-    qtbot.addWidget(window)
-    window.resize(1200, 760)
-    window.show()
-    with qtbot.waitSignal(window.modelReady, timeout=120_000):
-        window.start_loading_model()
-    return window
+def window(ready_window):
+    return ready_window(size=(1200, 760))
 
 
 def mouse_storm(window, rng: random.Random, events: int) -> None:
@@ -161,12 +153,8 @@ def test_drawing_and_resizing_while_training(window, qtbot, mnist_path):
     assert panel.outcome is not None
 
 
-def test_closing_the_window_during_training_stops_it(qtbot, tmp_path, mnist_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
-    window.show()
-    with qtbot.waitSignal(window.modelReady, timeout=120_000):
-        window.start_loading_model()
+def test_closing_the_window_during_training_stops_it(qtbot, ready_window, mnist_path):
+    window = ready_window(add_to_qtbot=False)
     panel = window.train_panel
     panel.mnist_path.setText(str(mnist_path))
     panel.epochs_spin.setValue(50)
