@@ -54,6 +54,25 @@ def training_work(task, request):
     return run_training(request, task)
 
 
+def count_data(task, mnist: str | None, use_mnist: bool, strokes: str | None):
+    """Worker: how many images and drawings the chosen sources hold (headers and lines only)."""
+    from model.data import DataError, count_lines, count_mnist
+
+    parts = []
+    if use_mnist:
+        try:
+            train, test = count_mnist(mnist)
+            parts.append(f"MNIST {train:,} training + {test:,} test images")
+        except DataError as error:
+            parts.append(f"MNIST: {error}")
+    if strokes:
+        try:
+            parts.append(f"pen strokes {count_lines(strokes):,} drawings")
+        except DataError as error:
+            parts.append(f"pen strokes: {error}")
+    return parts
+
+
 def make_predictor(task, keras_model, source: str):
     from model.inference import Predictor
 
@@ -92,6 +111,11 @@ class TrainPanel(QScrollArea):
         self.setWidget(content)
         self.apply_recipe("fast")
         self.refresh_counts()
+        for field in (self.mnist_path, self.strokes_path):
+            field.editingFinished.connect(self.refresh_data_counts)
+        for check in (self.mnist_check, self.strokes_check, self.personal_check):
+            check.toggled.connect(self.refresh_data_counts)
+        self.refresh_data_counts()
 
     # --- building ------------------------------------------------------------------------
 
@@ -308,6 +332,18 @@ class TrainPanel(QScrollArea):
         else:
             self.device_label.setText("Training uses the device chosen here (the first GPU by default).")
 
+    def refresh_data_counts(self) -> None:
+        """Say how many samples each chosen source holds (counted off the GUI thread)."""
+        strokes = self.strokes_path.text().strip() if self.strokes_check.isChecked() else None
+        task = self.window.tasks.start("count-data", count_data, self.mnist_path.text().strip() or None,
+                                       self.mnist_check.isChecked(), strokes)
+        task.succeeded.connect(self._show_data_counts)
+
+    def _show_data_counts(self, parts: list[str]) -> None:
+        if self.personal_check.isChecked():
+            parts = parts + [self.personal_count.text()]
+        self.counts_label.setText(" · ".join(parts) if parts else "Nothing chosen to train on.")
+
     def refresh_counts(self) -> None:
         records, warnings = self.personal.load()
         self.personal_count.setText(f"{len(records)} drawing{'s' if len(records) != 1 else ''} you labelled")
@@ -406,7 +442,7 @@ class TrainPanel(QScrollArea):
             f"<b>Test accuracy {result.test_accuracy:.2%}</b> on the {test_name} ({len(outcome.y_test):,} images). "
             f"Trained on {counts} in {_duration(result.seconds)} on {result.device}."
         )
-        self.counts_label.setText(f"Last run: {counts}.")
+        self.phase_label.setToolTip(f"Last run: {counts}.")
         self.device_label.setText(f"Last run used {result.device}.")
         self.confusion.set_matrix(result.confusion)
         wrong = np.flatnonzero(result.test_predictions != outcome.y_test)

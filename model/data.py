@@ -220,3 +220,57 @@ def split_by_writer(records: list[StrokeRecord], held_out_writers: set[int]) -> 
     kept = [r for r in records if r.writer not in held_out_writers]
     held = [r for r in records if r.writer in held_out_writers]
     return kept, held
+
+
+def count_mnist(path: str | os.PathLike | None = None) -> tuple[int, int]:
+    """(training, test) image counts from the files' headers only, without loading the images.
+
+    With no path and no $DIGITPAD_MNIST: Keras' download, which holds 60,000 and 10,000.
+    Raises DataError for a missing or unreadable source."""
+    if path is None:
+        path = os.environ.get(MNIST_ENV) or None
+    if path is None:
+        return 60000, 10000
+    path = Path(path).expanduser()
+    if not path.exists():
+        raise DataError(f"{path}: no such file or folder")
+    if path.is_dir():
+        counts = []
+        for key in ("x_train", "x_test"):
+            stem = _IDX_NAMES[key]
+            found = next((c for c in (path / stem, path / f"{stem}.gz") if c.is_file()), None)
+            if found is None:
+                raise DataError(f"{path}: no {stem} or {stem}.gz in this folder")
+            opener = gzip.open if found.suffix == ".gz" else open
+            try:
+                with opener(found, "rb") as stream:
+                    header = stream.read(8)
+            except (OSError, EOFError) as error:
+                raise DataError(f"{found}: cannot read ({error})") from None
+            if len(header) < 8 or header[:3] != b"\x00\x00\x08":
+                raise DataError(f"{found}: not an IDX file (bad magic number)")
+            counts.append(int.from_bytes(header[4:8], "big"))
+        return counts[0], counts[1]
+    try:
+        with zipfile.ZipFile(path) as archive:
+            counts = []
+            for key in ("x_train", "x_test"):
+                with archive.open(f"{key}.npy") as member:
+                    major, _ = np.lib.format.read_magic(member)
+                    read_header = (np.lib.format.read_array_header_1_0 if major == 1
+                                   else np.lib.format.read_array_header_2_0)
+                    shape, _, _ = read_header(member)
+                    counts.append(int(shape[0]))
+            return counts[0], counts[1]
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise DataError(f"{path}: not a readable MNIST .npz ({error})") from None
+
+
+def count_lines(path: str | os.PathLike) -> int:
+    """Non-empty lines of a JSON-lines file (how many drawings it holds)."""
+    path = Path(path).expanduser()
+    try:
+        with open(path, "rb") as stream:
+            return sum(1 for line in stream if line.strip())
+    except OSError as error:
+        raise DataError(f"{path}: cannot read ({error.strerror or error})") from None

@@ -171,3 +171,15 @@ def test_labels_can_be_required():
 def test_real_pen_strokes_load(pen_strokes_path):
     records = load_stroke_records(pen_strokes_path, require_labels=True, default_box=(500, 500))
     assert len(records) == 7494 and len({r.writer for r in records}) == 30
+
+
+def test_counting_reads_only_the_headers(tmp_path):
+    from model.data import count_lines, count_mnist
+
+    np.savez(tmp_path / "m.npz", **small_mnist(20))
+    assert count_mnist(tmp_path / "m.npz") == (20, 10)
+    assert count_mnist(write_idx_folder(tmp_path / "idx", small_mnist(12), gzipped=True)) == (12, 6)
+    (tmp_path / "d.jsonl").write_text('{"strokes": []}\n\n{"strokes": []}\n')
+    assert count_lines(tmp_path / "d.jsonl") == 2
+    with pytest.raises(DataError, match="no such file"):
+        count_mnist(tmp_path / "missing.npz")

@@ -126,3 +126,14 @@ def test_correct_a_prediction_into_my_drawings_and_fine_tune(window, qtbot):
     with qtbot.waitSignal(panel.trainingFinished, timeout=300_000):
         panel.start_training()
     assert panel.outcome.counts == {"my drawings": 3}
+
+
+def test_panel_says_how_many_samples_each_source_holds(window, qtbot, pen_strokes_path):
+    panel = window.train_panel
+    panel.strokes_path.setText(str(pen_strokes_path))
+    panel.refresh_data_counts()
+    qtbot.waitUntil(lambda: "7,494 drawings" in panel.counts_label.text(), timeout=30_000)
+    assert "MNIST 60,000 training + 10,000 test images" in panel.counts_label.text()
+    panel.mnist_path.setText("/nowhere/mnist.npz")
+    panel.refresh_data_counts()
+    qtbot.waitUntil(lambda: "no such file" in panel.counts_label.text(), timeout=30_000)
