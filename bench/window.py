@@ -14,19 +14,21 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
+import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
-from common import PEN_BOX, PEN_STROKES, machine, percentile, table
+from common import PEN_BOX, PEN_STROKES, ROOT, machine, percentile, table
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(ROOT / "tests"))
 
-from PySide6.QtCore import QEvent, QPointF, QSettings, Qt  # noqa: E402
-from PySide6.QtGui import QMouseEvent  # noqa: E402
+from PySide6.QtCore import QEvent, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from qt_helpers import scratch_window, send_mouse, widget_point  # noqa: E402
 
 from model.data import load_stroke_records  # noqa: E402
 
@@ -58,18 +60,11 @@ class Replayer:
         self.latencies += [(done - t) * 1000 for t in self.pending]
         self.pending.clear()
 
-    def _point(self, point) -> QPointF:
-        area = self.canvas._paper_rect()
-        scale = area.width() / self.canvas.box
-        return QPointF(area.left() + point[0] * scale, area.top() + point[1] * scale)
-
     def _send(self, kind, point, button, buttons, timed: bool) -> None:
-        position = self._point(point)
-        event = QMouseEvent(kind, position, self.canvas.mapToGlobal(position), button, buttons,
-                            Qt.KeyboardModifier.NoModifier)
+        position = widget_point(self.canvas, point)
         if timed:
             self.pending.append(time.perf_counter())
-        QApplication.sendEvent(self.canvas, event)
+        send_mouse(self.canvas, kind, position, button, buttons)
 
     def _wait_until(self, moment: float) -> None:
         while True:
@@ -112,17 +107,7 @@ def main() -> None:
     args = parser.parse_args()
 
     application = QApplication.instance() or QApplication([])
-    from app.main import build_main_window
-
-    folder = tempfile.mkdtemp()
-    settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
-    window = build_main_window(settings=settings, data_dir=folder, load_model=False)
-    window.resize(1400, 860)
-    window.show()
-    window.start_loading_model()
-    while window.predictor is None:
-        application.processEvents()
-        time.sleep(0.01)
+    window = scratch_window(application)
     records = load_stroke_records(PEN_STROKES, default_box=PEN_BOX)
     replayer = Replayer(window, application)
     replayer.draw(records[0].strokes)  # warm up

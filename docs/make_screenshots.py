@@ -11,8 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,19 +18,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from qt_helpers import draw  # noqa: E402
-
-
-def wait(application, condition, timeout: float = 600) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise SystemExit("timed out waiting for the window")
-        application.processEvents()
-        time.sleep(0.01)
+from qt_helpers import draw, scratch_window, wait_until as wait  # noqa: E402
 
 
 def main() -> None:
@@ -45,16 +33,9 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
 
     application = QApplication.instance() or QApplication([])
-    from app.main import build_main_window
     from model.data import load_stroke_records
 
-    folder = tempfile.mkdtemp()
-    settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
-    window = build_main_window(settings=settings, data_dir=folder, load_model=False)
-    window.resize(1400, 860)
-    window.show()
-    window.start_loading_model()
-    wait(application, lambda: window.predictor is not None)
+    window = scratch_window(application)
     application.processEvents()
     window.grab().save(str(out / "empty.png"))
 

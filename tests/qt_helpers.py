@@ -1,8 +1,15 @@
-"""Drawing on the canvas as a person does: real mouse events, press, moves with the button held, release."""
+"""Drawing on the canvas as a person does: real mouse events, press, moves with the button held, release.
+
+Also used by bench/window.py and docs/make_screenshots.py, which drive the window outside pytest.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, Qt
+import os
+import tempfile
+import time
+
+from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
@@ -31,3 +38,27 @@ def draw_stroke(canvas, points, release: bool = True) -> None:
 def draw(canvas, strokes) -> None:
     for stroke in strokes:
         draw_stroke(canvas, stroke)
+
+
+def wait_until(application, condition, timeout: float = 600) -> None:
+    """Process events until ``condition()`` holds; outside pytest, where qtbot is not at hand."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit("timed out waiting for the window")
+        application.processEvents()
+        time.sleep(0.01)
+
+
+def scratch_window(application, size: tuple[int, int] = (1400, 860)):
+    """The main window shown offscreen with throwaway settings and data, once the bundled model is loaded."""
+    from app.main import build_main_window
+
+    folder = tempfile.mkdtemp()
+    settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(settings=settings, data_dir=folder, load_model=False)
+    window.resize(*size)
+    window.show()
+    window.start_loading_model()
+    wait_until(application, lambda: window.predictor is not None)
+    return window
