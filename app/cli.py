@@ -321,9 +321,7 @@ def _train(args: argparse.Namespace) -> int:
         records += [r for r in _read_records(path, require_labels=True, box=args.box) if r.writer not in excluded]
     print(f"digitpad: preparing data ({'MNIST' if mnist else 'no MNIST'}, {len(records)} drawings "
           f"× {config.stroke_copies}, {config.scribbles} scribbles, {config.digit_pairs} digit pairs)", file=sys.stderr)
-    data = build_training_data(mnist, records, stroke_copies=config.stroke_copies, scribbles=config.scribbles,
-                               digit_pairs=config.digit_pairs,
-                               validation_fraction=config.validation_fraction, mnist_limit=args.limit, seed=config.seed)
+    data = build_training_data(mnist, records, **config.data_options(), mnist_limit=args.limit)
     try:
         result = _run_training(config, data)
     except TrainingCancelled as error:

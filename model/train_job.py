@@ -55,12 +55,8 @@ def run_training(request: TrainRequest, state: TrainState) -> TrainOutcome:
     state.report("Rendering drawings…" if records or personal else "Preparing images…")
     data = build_training_data(
         mnist, records, personal,
-        validation_fraction=request.config.validation_fraction,
-        stroke_copies=request.config.stroke_copies,
-        scribbles=request.config.scribbles,
-        digit_pairs=request.config.digit_pairs,
+        **request.config.data_options(),
         mnist_limit=request.mnist_limit,
-        seed=request.config.seed,
         should_stop=state.is_cancelled,
     )
     _stop_if_cancelled(state)

@@ -40,6 +40,11 @@ class TrainConfig:
     seed: int = 0
     device: str | None = None  # e.g. "/GPU:0"; None picks the first GPU, else the CPU
 
+    def data_options(self) -> dict:
+        """What build_training_data takes from the recipe."""
+        return {"stroke_copies": self.stroke_copies, "scribbles": self.scribbles, "digit_pairs": self.digit_pairs,
+                "validation_fraction": self.validation_fraction, "seed": self.seed}
+
     def __post_init__(self) -> None:
         if not 1 <= self.epochs <= 1000:
             raise ValueError(f"epochs must be between 1 and 1000, got {self.epochs}")
