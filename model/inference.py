@@ -6,8 +6,10 @@ calls one ``tf.function`` that returns every layer's activation instead.
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +21,8 @@ from model.preprocessing import image_to_tensor, strokes_to_tensor
 
 # Below this top probability the window says "unsure" instead of claiming a digit.
 UNSURE_BELOW = 0.6
+# A save takes seconds: a temporary this old beside a model was left by a process killed while saving.
+STALE_TEMPORARY_SECONDS = 600
 
 
 class ModelError(ValueError):
@@ -255,6 +259,7 @@ def save_model_atomically(model, path: str | os.PathLike) -> Path:
             os.fsync(stream.fileno())
         os.replace(temporary, path)
         _fsync_folder(folder)
+        _remove_stale_temporaries(folder, path.stem)
     except BaseException as error:
         try:
             os.unlink(temporary)
@@ -264,6 +269,17 @@ def save_model_atomically(model, path: str | os.PathLike) -> Path:
             raise ModelError(f"{path}: could not save the model ({error.strerror or error}); the old file is unchanged") from None
         raise
     return path
+
+
+def _remove_stale_temporaries(folder: Path, stem: str) -> None:
+    """Temporaries that killed saves of the same file left behind (never one a running save is writing)."""
+    cutoff = time.time() - STALE_TEMPORARY_SECONDS
+    for leftover in folder.glob(f".{glob.escape(stem)}.*.partial.keras"):
+        try:
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove
 
 
 def _fsync_folder(folder: Path) -> None:

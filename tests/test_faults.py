@@ -58,6 +58,24 @@ def test_killing_the_process_while_saving_leaves_a_loadable_model(tmp_path):
         kills += 1
         Predictor.load(path)  # never half a file
     assert kills == 6
+    # What the killed saves left behind goes with the next save, once no save can still be writing it.
+    hour_ago = time.time() - 3600
+    for leftover in tmp_path.glob(".model.*.partial.keras"):
+        os.utime(leftover, (hour_ago, hour_ago))
+    save_model_atomically(build_convnet(), path)
+    assert not list(tmp_path.glob("*.partial.keras"))
+
+
+def test_a_save_leaves_temporaries_of_running_saves_and_other_files_alone(tmp_path):
+    hour_ago = time.time() - 3600
+    stale, running, other = (tmp_path / name for name in
+                             (".model.x1.partial.keras", ".model.x2.partial.keras", ".other.x3.partial.keras"))
+    for leftover in (stale, running, other):
+        leftover.write_bytes(b"half a model")
+    os.utime(stale, (hour_ago, hour_ago))
+    os.utime(other, (hour_ago, hour_ago))
+    save_model_atomically(build_convnet(), tmp_path / "model.keras")
+    assert not stale.exists() and running.exists() and other.exists()
 
 
 def _mount_small_filesystem(folder: Path, size: str) -> bool:
