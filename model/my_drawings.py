@@ -9,6 +9,7 @@ with a warning when the file is read; every other drawing is kept.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 from collections.abc import Iterator
@@ -48,10 +49,17 @@ class PersonalDataset:
         line = (json.dumps(record, separators=(",", ":")) + "\n").encode("utf-8")
         self.folder.mkdir(parents=True, exist_ok=True)
         with self._locked(os.O_RDWR | os.O_APPEND | os.O_CREAT) as descriptor:
+            size = os.fstat(descriptor).st_size
             if _ends_without_newline(descriptor):
                 line = b"\n" + line  # never glue a new drawing onto a torn one
-            os.write(descriptor, line)
-            os.fsync(descriptor)
+            try:
+                written = os.write(descriptor, line)
+                if written != len(line):  # a nearly full disk takes part of the line
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                os.fsync(descriptor)
+            except OSError as error:
+                os.ftruncate(descriptor, size)  # take the part back: the file stays as it was
+                raise OSError(error.errno, f"{error.strerror}; the drawing was not kept", str(self.path)) from None
 
     def load(self) -> tuple[list[StrokeRecord], list[str]]:
         """(records, warnings): unreadable lines are skipped, each with a warning naming it."""

@@ -120,6 +120,45 @@ def test_full_disk_while_saving_keeps_the_old_model(tmp_path, monkeypatch):
             subprocess.run(["umount", str(disk)], check=False)
 
 
+def test_full_disk_while_keeping_a_drawing_keeps_the_file_whole(tmp_path, monkeypatch):
+    """Drawings appended to a real 64 KB filesystem until it is full (or, where mounting is not
+    allowed, a write that stops half-way as a full disk's does): the drawing that did not fit is
+    refused with a message and leaves no torn line; every earlier drawing loads."""
+    from model import my_drawings
+
+    disk = tmp_path / "disk"
+    mounted = _mount_small_filesystem(disk, "64k")
+    if not mounted:
+        disk.mkdir(exist_ok=True)
+    try:
+        drawings = my_drawings.PersonalDataset(disk)
+        stroke = [[(float(x), float(x % 50)) for x in range(0, 280, 2)]]  # about 1.8 KB a line
+        drawings.append(stroke, 7)
+        if not mounted:
+            real_write = os.write
+
+            def half_write(descriptor, data):
+                if os.fstat(descriptor).st_ino != drawings.path.stat().st_ino:
+                    return real_write(descriptor, data)
+                return real_write(descriptor, data[: len(data) // 2])
+
+            monkeypatch.setattr(my_drawings.os, "write", half_write)
+        kept = 1
+        with pytest.raises(OSError, match="No space left on device; the drawing was not kept") as refused:
+            for _ in range(100):
+                before = drawings.path.read_bytes()
+                drawings.append(stroke, 3)
+                kept += 1
+        assert refused.value.filename == str(drawings.path)
+        assert drawings.path.read_bytes() == before
+        records, warnings = drawings.load()
+        assert (len(records), warnings) == (kept, [])
+        assert kept > 1 or not mounted  # the real disk took some before it filled up
+    finally:
+        if mounted:
+            subprocess.run(["umount", str(disk)], check=False)
+
+
 def test_local_data_never_triggers_a_download(tmp_path, monkeypatch):
     import keras
 
