@@ -249,7 +249,9 @@ class MainWindow(QMainWindow):
         try:
             self.train_panel.personal.append(self.canvas.point_lists(), label)
         except (OSError, ValueError) as error:
-            self.banner.show_error(f"Could not keep the drawing: {error}")
+            reason = f"{error.strerror} ({error.filename})" if isinstance(error, OSError) and error.strerror else error
+            self.banner.show_error(f"Could not keep the drawing: {reason}")
+            self.statusBar().clearMessage()
             return False
         self.train_panel.refresh_counts()
         count = self.train_panel.personal.count()

@@ -59,7 +59,7 @@ class PersonalDataset:
                 os.fsync(descriptor)
             except OSError as error:
                 os.ftruncate(descriptor, size)  # take the part back: the file stays as it was
-                raise OSError(error.errno, f"{error.strerror}; the drawing was not kept", str(self.path)) from None
+                raise OSError(error.errno, f"{error.strerror}; the file is unchanged", str(self.path)) from None
 
     def load(self) -> tuple[list[StrokeRecord], list[str]]:
         """(records, warnings): unreadable lines are skipped, each with a warning naming it."""

@@ -144,7 +144,7 @@ def test_full_disk_while_keeping_a_drawing_keeps_the_file_whole(tmp_path, monkey
 
             monkeypatch.setattr(my_drawings.os, "write", half_write)
         kept = 1
-        with pytest.raises(OSError, match="No space left on device; the drawing was not kept") as refused:
+        with pytest.raises(OSError, match="No space left on device; the file is unchanged") as refused:
             for _ in range(100):
                 before = drawings.path.read_bytes()
                 drawings.append(stroke, 3)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
@@ -126,6 +128,28 @@ def test_correct_a_prediction_into_my_drawings_and_fine_tune(window, qtbot):
     with qtbot.waitSignal(panel.trainingFinished, timeout=300_000):
         panel.start_training()
     assert panel.outcome.counts == {"my drawings": 3}
+
+
+def test_a_full_disk_refuses_the_correction_and_keeps_the_drawing(window, monkeypatch):
+    """The write stops half-way, as on a full disk: a message, the drawing still on the canvas, nothing kept."""
+    from model import my_drawings
+
+    panel = window.train_panel
+    draw(window.canvas, seven())
+    window.findChild(QPushButton, "correct7").click()
+    real_write = my_drawings.os.write
+
+    def half_write(descriptor, data):
+        if os.fstat(descriptor).st_ino != panel.personal.path.stat().st_ino:
+            return real_write(descriptor, data)
+        return real_write(descriptor, data[: len(data) // 2])
+
+    monkeypatch.setattr(my_drawings.os, "write", half_write)
+    window.findChild(QPushButton, "correct1").click()
+    assert window.banner.isVisible() and "Could not keep the drawing: No space left on device; the file is unchanged" in window.banner.text()
+    assert not window.canvas.is_empty()
+    records, warnings = panel.personal.load()
+    assert [r.label for r in records] == [7] and warnings == []
 
 
 def test_panel_says_how_many_samples_each_source_holds(window, qtbot, pen_strokes_path):
