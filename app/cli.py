@@ -26,7 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
     if args.command is not None and not os.environ.get("DIGITPAD_DEBUG"):
-        _silence_native_stderr()  # the window keeps Qt's own messages: they explain a failed start
+        from app.platform_check import silence_native_stderr
+
+        silence_native_stderr()  # the window does it once Qt has started: Qt's messages explain a failed start
     try:
         if args.command is None:
             return _start_window(args)
@@ -37,22 +39,6 @@ def main(argv: list[str] | None = None) -> int:
     except (CliError, ValueError, OSError) as error:
         print(f"digitpad: error: {_one_line(error)}", file=sys.stderr)
         return EXIT_ERROR
-
-
-def _silence_native_stderr() -> None:
-    """TensorFlow's C++ side writes start-up chatter ("Could not find cuda drivers", absl notices)
-    straight to file descriptor 2, whatever TF_CPP_MIN_LOG_LEVEL says (tensorflow#100442).  Point
-    that descriptor at /dev/null and keep Python's own stderr on the real one, so the user sees our
-    messages and nothing else.  DIGITPAD_DEBUG=1 keeps everything."""
-    try:
-        real_stderr = os.dup(2)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 2)
-        os.close(devnull)
-        sys.stderr = os.fdopen(real_stderr, "w", buffering=1, encoding=sys.stderr.encoding or "utf-8",
-                               errors="backslashreplace")
-    except (OSError, AttributeError, ValueError):
-        pass  # no real descriptors (embedded, tests): leave stderr as it is
 
 
 def _one_line(error: Exception) -> str:
@@ -175,7 +161,7 @@ def _start_window(args: argparse.Namespace) -> int:
             f"the window cannot open: Qt did not load ({error}); "
             f"on Debian/Ubuntu: sudo apt-get install -y {QT_SYSTEM_PACKAGES}"
         ) from None
-    return run_window(model_path=args.window_model)
+    return run_window(model_path=args.window_model, quiet=not os.environ.get("DIGITPAD_DEBUG"))
 
 
 # --- predict ----------------------------------------------------------------------

@@ -37,12 +37,19 @@ def build_main_window(
     return window
 
 
-def run_window(model_path: str | None = None) -> int:
-    """Open the window and run until it is closed; the exit code of the event loop."""
-    from PySide6.QtCore import QTimer
+def run_window(model_path: str | None = None, quiet: bool = False) -> int:
+    """Open the window and run until it is closed; the exit code of the event loop.  ``quiet`` keeps
+    TensorFlow's C++ start-up chatter out of the terminal once Qt has started; Qt's own messages still
+    get through."""
+    from PySide6.QtCore import QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     application = QApplication.instance() or QApplication(sys.argv[:1])
+    if quiet:
+        from app.platform_check import silence_native_stderr
+
+        qInstallMessageHandler(lambda kind, context, message: print(message, file=sys.stderr))
+        silence_native_stderr()
     application.setApplicationName("DigitPad")
     application.setOrganizationName("DigitPad")
     window = build_main_window(model_path, load_model=False)
