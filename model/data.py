@@ -103,14 +103,20 @@ def _load_npz(path: Path) -> dict[str, np.ndarray]:
 
 def _load_idx_folder(folder: Path) -> dict[str, np.ndarray]:
     data = {}
-    for key, stem in _IDX_NAMES.items():
-        candidates = [folder / stem, folder / f"{stem}.gz", folder / stem.replace("-idx", ".idx")]
-        candidates += [folder / f"{stem.replace('-idx', '.idx')}.gz"]
-        found = next((c for c in candidates if c.is_file()), None)
-        if found is None:
-            raise DataError(f"{folder}: no {stem} or {stem}.gz in this folder (expected the four MNIST IDX files)")
-        data[key] = read_idx(found)
+    for key in _IDX_NAMES:
+        data[key] = read_idx(_find_idx_file(folder, key))
     return data
+
+
+def _find_idx_file(folder: Path, key: str) -> Path:
+    """The IDX file for ``key`` ("x_train", ...) in an MNIST folder, gzipped or not, either naming."""
+    stem = _IDX_NAMES[key]
+    candidates = [folder / stem, folder / f"{stem}.gz", folder / stem.replace("-idx", ".idx")]
+    candidates += [folder / f"{stem.replace('-idx', '.idx')}.gz"]
+    found = next((c for c in candidates if c.is_file()), None)
+    if found is None:
+        raise DataError(f"{folder}: no {stem} or {stem}.gz in this folder (expected the four MNIST IDX files)")
+    return found
 
 
 def read_idx(path: str | os.PathLike) -> np.ndarray:
@@ -237,10 +243,7 @@ def count_mnist(path: str | os.PathLike | None = None) -> tuple[int, int]:
     if path.is_dir():
         counts = []
         for key in ("x_train", "x_test"):
-            stem = _IDX_NAMES[key]
-            found = next((c for c in (path / stem, path / f"{stem}.gz") if c.is_file()), None)
-            if found is None:
-                raise DataError(f"{path}: no {stem} or {stem}.gz in this folder")
+            found = _find_idx_file(path, key)
             opener = gzip.open if found.suffix == ".gz" else open
             try:
                 with opener(found, "rb") as stream:

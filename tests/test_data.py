@@ -183,3 +183,14 @@ def test_counting_reads_only_the_headers(tmp_path):
     assert count_lines(tmp_path / "d.jsonl") == 2
     with pytest.raises(DataError, match="no such file"):
         count_mnist(tmp_path / "missing.npz")
+
+
+def test_an_idx_folder_with_dotted_names_is_counted_as_it_is_loaded(tmp_path):
+    """MNIST mirrors also name the files train-images.idx3-ubyte: what loads must also be counted."""
+    from model.data import count_mnist
+
+    folder = write_idx_folder(tmp_path / "idx", small_mnist(12), gzipped=False)
+    for file in list(folder.iterdir()):
+        file.rename(folder / file.name.replace("-idx", ".idx"))
+    assert len(load_mnist(folder).x_train) == 12
+    assert count_mnist(folder) == (12, 6)
