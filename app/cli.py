@@ -169,7 +169,7 @@ def _start_window(args: argparse.Namespace) -> int:
 def _predict(args: argparse.Namespace) -> int:
     if not args.images and not args.strokes:
         raise CliError("give IMAGE files or --strokes FILE.jsonl (see digitpad predict --help)")
-    from model.numbers import needs_splitting, number_text, read_number, split_digits
+    from model.numbers import needs_splitting, number_text, read_number
 
     tensors = [_image_tensor(path) for path in args.images]
     records = _read_records(args.strokes, box=args.box) if args.strokes else []
@@ -179,9 +179,8 @@ def _predict(args: argparse.Namespace) -> int:
     for index, record in enumerate(records, start=len(args.images)):
         # Several digits side by side are read as a number; one digit stays exactly as it was.
         if args.method == "vector" and needs_splitting(record.strokes):
-            groups = split_digits(record.strokes, predictor)
-            if len(groups) > 1:
-                readings = read_number(predictor, record.strokes, groups)
+            readings = read_number(predictor, record.strokes)
+            if len(readings) > 1:
                 answers[index] = {"label": None, "probabilities": None, "number": number_text(readings),
                                   "digits": [reading.as_json() for reading in readings]}
     for answer in answers:

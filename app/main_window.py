@@ -33,7 +33,7 @@ from app.prediction_view import PredictionPanel
 from app.train_panel import TrainPanel
 from app.workers import TaskRunner
 from model.inference import NOTHING_DRAWN, Prediction, Predictor
-from model.numbers import needs_splitting, number_text, read_number, split_digits
+from model.numbers import needs_splitting, number_text, read_number
 from model.saliency import METHOD as SALIENCY_METHOD
 from model.preprocessing import (
     DEFAULT_BRUSH,
@@ -435,9 +435,8 @@ class MainWindow(QMainWindow):
             return NOTHING_DRAWN
         readings = self._read_number()
         if readings:
-            last_stroke = len(self.canvas.strokes()) - 1
-            focus = next((i for i, r in enumerate(readings) if any(
-                np.array_equal(s, np.asarray(self.canvas.point_lists()[last_stroke])) for s in r.strokes)), 0)
+            last_stroke = max(max(r.indices) for r in readings)
+            focus = next(i for i, r in enumerate(readings) if last_stroke in r.indices)
             prediction = self.predictor.predict_tensor(readings[focus].tensor)
             self.show_prediction(prediction, final, readings, focus)
             return prediction
@@ -452,8 +451,8 @@ class MainWindow(QMainWindow):
         strokes = self.canvas.point_lists()
         if not needs_splitting(strokes):
             return None
-        groups = split_digits(strokes, self.predictor)
-        return read_number(self.predictor, strokes, groups) if len(groups) > 1 else None
+        readings = read_number(self.predictor, strokes)
+        return readings if len(readings) > 1 else None
 
     def show_prediction(self, prediction: Prediction, final: bool = True, readings=None, focus: int = 0) -> None:
         self.prediction = prediction

@@ -31,6 +31,7 @@ WIDE_PENALTY = 4.0
 
 @dataclass
 class DigitReading:
+    indices: list[int]  # which of the drawing's strokes
     strokes: list[np.ndarray]
     box: tuple[float, float, float, float]  # x0, y0, x1, y1 in canvas coordinates
     label: int
@@ -57,12 +58,17 @@ def split_digits(strokes, predictor=None) -> list[list[int]]:
     pieces = _pieces(strokes)
     if predictor is None or len(pieces) == 1:
         return pieces
+    return [group for group, _, _ in _best_split(strokes, pieces, predictor)]
+
+
+def _best_split(strokes: list[np.ndarray], pieces: list[list[int]], predictor) -> list[tuple[list[int], np.ndarray, np.ndarray]]:
+    """(stroke indices, tensor, probabilities) of each digit of the most confident split."""
     runs = [(start, end) for start in range(len(pieces))
             for end in range(start + 1, min(len(pieces), start + MAX_PIECES_PER_DIGIT) + 1)]
     tensors = [strokes_to_tensor([strokes[i] for p in pieces[start:end] for i in p]) for start, end in runs]
-    confidence = predictor.probabilities(np.stack(tensors)).max(axis=1)
-    score = {run: float(np.log(max(c, 1e-9))) + DIGIT_COST - _too_wide(strokes, pieces[run[0]:run[1]])
-             for run, c in zip(runs, confidence)}
+    probabilities = predictor.probabilities(np.stack(tensors))
+    score = {run: float(np.log(max(p.max(), 1e-9))) + DIGIT_COST - _too_wide(strokes, pieces[run[0]:run[1]])
+             for run, p in zip(runs, probabilities)}
     best = [0.0] + [-np.inf] * len(pieces)
     cut = [0] * (len(pieces) + 1)
     for end in range(1, len(pieces) + 1):
@@ -70,11 +76,12 @@ def split_digits(strokes, predictor=None) -> list[list[int]]:
             value = best[start] + score[(start, end)]
             if value > best[end]:
                 best[end], cut[end] = value, start
-    groups, end = [], len(pieces)
+    read = {run: (tensor, p) for run, tensor, p in zip(runs, tensors, probabilities)}
+    digits, end = [], len(pieces)
     while end > 0:
-        groups.append(sorted(i for p in pieces[cut[end]:end] for i in p))
+        digits.append((sorted(i for p in pieces[cut[end]:end] for i in p), *read[(cut[end], end)]))
         end = cut[end]
-    return groups[::-1]
+    return digits[::-1]
 
 
 def _too_wide(strokes: list[np.ndarray], pieces: list[list[int]]) -> float:
@@ -113,16 +120,22 @@ def _pieces(strokes: list[np.ndarray]) -> list[list[int]]:
 
 
 def read_number(predictor, strokes, groups: list[list[int]] | None = None, **preprocessing) -> list[DigitReading]:
-    """Each digit of the drawing with its box and the network's reading, left to right."""
+    """Each digit of the drawing with its box and the network's reading, left to right.  Without
+    ``groups`` it splits the drawing itself, and reuses the split's renderings and readings."""
     strokes = validate_strokes(strokes)
+    pieces = _pieces(strokes) if strokes else []
+    if groups is None and not preprocessing and len(pieces) > 1:
+        digits = _best_split(strokes, pieces, predictor)
+    else:
+        groups = split_digits(strokes, predictor) if groups is None else groups
+        tensors = [strokes_to_tensor([strokes[i] for i in group], **preprocessing) for group in groups]
+        probabilities = predictor.probabilities(np.stack(tensors)) if tensors else []
+        digits = list(zip(groups, tensors, probabilities))
     readings = []
-    groups = split_digits(strokes, predictor) if groups is None else groups
-    tensors = [strokes_to_tensor([strokes[i] for i in group], **preprocessing) for group in groups]
-    probabilities = predictor.probabilities(np.stack(tensors)) if tensors else []
-    for group, tensor, p in zip(groups, tensors, probabilities):
+    for group, tensor, p in digits:
         points = np.concatenate([strokes[i] for i in group])
         box = (float(points[:, 0].min()), float(points[:, 1].min()), float(points[:, 0].max()), float(points[:, 1].max()))
-        readings.append(DigitReading([strokes[i] for i in group], box, int(np.argmax(p)), np.asarray(p), tensor))
+        readings.append(DigitReading(list(group), [strokes[i] for i in group], box, int(np.argmax(p)), np.asarray(p), tensor))
     return readings
 
 
