@@ -95,6 +95,7 @@ class InputPreview(QWidget):
         self.setToolTip("What the network sees: your drawing as 28×28 grey pixels, MNIST-style")
         self.image = QImage()
         self.tensor: np.ndarray | None = None
+        self.overlay: QImage | None = None  # "Why?" heat map over the pixels
 
     def set_tensor(self, tensor: np.ndarray | None) -> None:
         self.tensor = tensor
@@ -144,7 +145,7 @@ class InputPreview(QWidget):
             painter.fillRect(target, QColor("black"))
             if not self.image.isNull():
                 painter.drawImage(target, self.image)
-            if getattr(self, "overlay", None) is not None:
+            if self.overlay is not None:
                 painter.drawImage(target, self.overlay)
             painter.drawImage(target.topLeft(), self._grid_overlay(side))
 
