@@ -1,6 +1,6 @@
 """The window under a drawing hand: mouse event → repainted prediction, chart and feature maps; memory.
 
-    python bench/window.py [--drawings 60] [--pause 0] [--memory]
+    python bench/window.py [--drawings 60] [--digits 1] [--pause 0] [--memory]
 
 Replays real pen digits (../shared/data/pendigits-train.jsonl) into the
 offscreen window as real QMouseEvents at 125 Hz, like a mouse, waiting in real
@@ -9,7 +9,8 @@ that includes it has been shown and its widgets repainted, and reports apart the
 events drawn in the first seconds after launch, before TensorFlow has loaded in
 the background (the window predicts with the weights read as data meanwhile).
 ``--pause`` waits that many seconds after each drawing, as a person looking at
-the answer does.  Target (issue 6): p95 ≤ 16 ms.  With --memory it also draws
+the answer does; ``--digits 4`` makes each drawing a number of four pen digits
+side by side, read as a number while the pen moves.  Target (issue 6): p95 ≤ 16 ms.  With --memory it also draws
 1,000 digits and compares resident memory after 100 and after 1,000 (target:
 within 5%).
 """
@@ -53,7 +54,6 @@ class Replayer:
         self.pending: list[tuple[float, bool]] = []  # events not yet answered: (time, TensorFlow still loading)
         self.latencies: list[float] = []
         self.loading: list[bool] = []  # for each latency: was TensorFlow still loading?
-        self.compute: list[float] = []
         window.predictionShown.connect(self._on_prediction)
 
     def _on_prediction(self, prediction) -> None:
@@ -106,22 +106,38 @@ def _densify(points: np.ndarray, spacing: float) -> np.ndarray:
     return np.stack([np.interp(samples, distance, points[:, 0]), np.interp(samples, distance, points[:, 1])], axis=1)
 
 
+def numbers(records, digits: int, count: int) -> list[list[np.ndarray]]:
+    """``count`` numbers of ``digits`` pen digits side by side, fitted into the 280×280 pad."""
+    from model.training_data import side_by_side
+
+    rng = np.random.default_rng(0)
+    result = []
+    for _ in range(count):
+        strokes = side_by_side([records[i].strokes for i in rng.choice(len(records), digits, replace=False)], rng)
+        points = np.concatenate(strokes)
+        low, scale = points.min(axis=0), 250 / float(np.ptp(points, axis=0).max())
+        result.append([(stroke - low) * scale + 15 for stroke in strokes])
+    return result
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--drawings", type=int, default=60)
+    parser.add_argument("--digits", type=int, default=1, help="digits side by side in each drawing")
     parser.add_argument("--pause", type=float, default=0.0, help="seconds to wait after each drawing")
     parser.add_argument("--memory", action="store_true")
     args = parser.parse_args()
 
     records = load_stroke_records(PEN_STROKES, default_box=PEN_BOX)
+    drawings = [r.strokes for r in records] if args.digits == 1 else numbers(records, args.digits, 1 + args.drawings)
     application = QApplication.instance() or QApplication([])
     window = scratch_window(application)  # drawing starts as soon as the window can predict
     replayer = Replayer(window, application)
-    replayer.draw(records[0].strokes, timed=False)  # warm up
-    for record in records[1 : 1 + args.drawings]:
+    replayer.draw(drawings[0], timed=False)  # warm up
+    for drawing in drawings[1 : 1 + args.drawings]:
         replayer.pause_until(time.perf_counter() + args.pause)
         window.clear()
-        replayer.draw(record.strokes)
+        replayer.draw(drawing)
     latencies, loading = np.array(replayer.latencies), np.array(replayer.loading, bool)
     rows = []
     for name, chosen in (("before TensorFlow is ready (first seconds after launch)", loading),
