@@ -33,7 +33,7 @@ from app.prediction_view import PredictionPanel
 from app.train_panel import TrainPanel
 from app.workers import TaskRunner
 from model.inference import NOTHING_DRAWN, Prediction, Predictor
-from model.numbers import needs_splitting, number_text, read_number
+from model.numbers import ReadingCache, needs_splitting, number_text, read_number
 from model.saliency import METHOD as SALIENCY_METHOD
 from model.preprocessing import (
     DEFAULT_BRUSH,
@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.tasks = TaskRunner(self)
         self.predictor = None
+        self._reading_cache = ReadingCache()  # a number's digits that did not change since the last event
         self.prediction: Prediction = NOTHING_DRAWN
         self._image_prediction: Prediction | None = None  # an opened image, until the next stroke
         self._requested_model = model_path
@@ -451,7 +452,7 @@ class MainWindow(QMainWindow):
         strokes = self.canvas.point_lists()
         if not needs_splitting(strokes):
             return None
-        readings = read_number(self.predictor, strokes)
+        readings = read_number(self.predictor, strokes, cache=self._reading_cache)
         return readings if len(readings) > 1 else None
 
     def show_prediction(self, prediction: Prediction, final: bool = True, readings=None, focus: int = 0) -> None:

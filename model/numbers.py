@@ -9,6 +9,7 @@ stays one digit, and is read exactly as before.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -43,6 +44,41 @@ class DigitReading:
                 "probabilities": [round(float(p), 6) for p in self.probabilities]}
 
 
+class ReadingCache:
+    """Renderings and readings of groups of strokes, by their points and the predictor.
+
+    While the pen moves only the digit being drawn changes, so with a cache each mouse event
+    renders and reads only the runs of pieces that hold the moving stroke, not every run.
+    """
+
+    def __init__(self, capacity: int = 256) -> None:
+        self.capacity = capacity
+        self._predictor = None
+        self._entries: OrderedDict[bytes, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+
+    def read(self, predictor, groups: list[list[np.ndarray]]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """(tensor, probabilities) for each group of strokes, computing only the ones not seen."""
+        if predictor is not self._predictor:  # a new or retrained model reads differently
+            self._predictor = predictor
+            self._entries.clear()
+        keys = [_key(group) for group in groups]
+        missing = {key: group for key, group in zip(keys, groups) if key not in self._entries}
+        if missing:
+            tensors = [strokes_to_tensor(group) for group in missing.values()]
+            for key, tensor, p in zip(missing, tensors, predictor.probabilities(np.stack(tensors))):
+                self._entries[key] = (tensor, p)
+        for key in keys:
+            self._entries.move_to_end(key)
+        while len(self._entries) > max(self.capacity, len(keys)):
+            self._entries.popitem(last=False)
+        return [self._entries[key] for key in keys]
+
+
+def _key(strokes: list[np.ndarray]) -> bytes:
+    # Each stroke's length goes in too: one stroke and the same points as two strokes render differently.
+    return b"".join(len(s).to_bytes(4, "little") + s.tobytes() for s in strokes)
+
+
 def split_digits(strokes, predictor=None) -> list[list[int]]:
     """Groups of stroke indices, one group per digit, ordered left to right.
 
@@ -61,12 +97,13 @@ def split_digits(strokes, predictor=None) -> list[list[int]]:
     return [group for group, _, _ in _best_split(strokes, pieces, predictor)]
 
 
-def _best_split(strokes: list[np.ndarray], pieces: list[list[int]], predictor) -> list[tuple[list[int], np.ndarray, np.ndarray]]:
+def _best_split(strokes: list[np.ndarray], pieces: list[list[int]], predictor,
+                cache: ReadingCache | None = None) -> list[tuple[list[int], np.ndarray, np.ndarray]]:
     """(stroke indices, tensor, probabilities) of each digit of the most confident split."""
     runs = [(start, end) for start in range(len(pieces))
             for end in range(start + 1, min(len(pieces), start + MAX_PIECES_PER_DIGIT) + 1)]
-    tensors = [strokes_to_tensor([strokes[i] for p in pieces[start:end] for i in p]) for start, end in runs]
-    probabilities = predictor.probabilities(np.stack(tensors))
+    groups = [[strokes[i] for p in pieces[start:end] for i in p] for start, end in runs]
+    tensors, probabilities = zip(*(cache or ReadingCache()).read(predictor, groups))
     score = {run: float(np.log(max(p.max(), 1e-9))) + DIGIT_COST - _too_wide(strokes, pieces[run[0]:run[1]])
              for run, p in zip(runs, probabilities)}
     best = [0.0] + [-np.inf] * len(pieces)
@@ -119,13 +156,15 @@ def _pieces(strokes: list[np.ndarray]) -> list[list[int]]:
     return [sorted(group) for group, _ in ordered]
 
 
-def read_number(predictor, strokes, groups: list[list[int]] | None = None, **preprocessing) -> list[DigitReading]:
+def read_number(predictor, strokes, groups: list[list[int]] | None = None, *,
+                cache: ReadingCache | None = None, **preprocessing) -> list[DigitReading]:
     """Each digit of the drawing with its box and the network's reading, left to right.  Without
-    ``groups`` it splits the drawing itself, and reuses the split's renderings and readings."""
+    ``groups`` it splits the drawing itself, and reuses the split's renderings and readings; a
+    ``cache`` kept between calls also reuses those of the digits that did not change."""
     strokes = validate_strokes(strokes)
     pieces = _pieces(strokes) if strokes else []
     if groups is None and not preprocessing and len(pieces) > 1:
-        digits = _best_split(strokes, pieces, predictor)
+        digits = _best_split(strokes, pieces, predictor, cache)
     else:
         groups = split_digits(strokes, predictor) if groups is None else groups
         tensors = [strokes_to_tensor([strokes[i] for i in group], **preprocessing) for group in groups]

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from drawings import circle, seven, write_jsonl
-from model.numbers import number_text, read_number, split_digits
+from model.numbers import ReadingCache, number_text, read_number, split_digits
 from model.preprocessing import render_with_placement, strokes_to_tensor
 
 ONE = [[(60, 60), (62, 120), (63, 200)]]
@@ -59,6 +59,35 @@ def test_numbers_from_real_pen_digits_of_unseen_writers(predictor, pen_strokes_p
         readings = read_number(predictor, compose([r.strokes for r in chosen], rng))
         right += [r.label for r in readings] == [r.label for r in chosen]
     assert right >= 27
+
+
+class CountingPredictor:
+    """Passes batches to the real predictor and counts the drawings it was asked to read."""
+
+    def __init__(self, predictor) -> None:
+        self.predictor, self.read = predictor, 0
+
+    def probabilities(self, tensors):
+        self.read += len(tensors)
+        return self.predictor.probabilities(tensors)
+
+
+def test_a_cache_rereads_only_the_digit_being_drawn(predictor):
+    counting, cache = CountingPredictor(predictor), ReadingCache()
+    number = side_by_side(small(ONE), small(circle()), small(seven()), spacing=80)
+    first = read_number(counting, number, cache=cache)
+    all_runs = counting.read
+    number[-1] = number[-1] + [(number[-1][-1][0] + 2, number[-1][-1][1] + 3)]  # the pen moves on
+    counting.read = 0
+    again = read_number(counting, number, cache=cache)
+    uncached = read_number(predictor, number)
+    assert number_text(again) == number_text(uncached) == number_text(first) == "107"
+    for cached, fresh in zip(again, uncached):
+        assert cached.indices == fresh.indices and np.allclose(cached.probabilities, fresh.probabilities, atol=1e-6)
+    assert 0 < counting.read < all_runs  # only the runs that hold the moving stroke were read again
+    counting.read = 0
+    read_number(CountingPredictor(predictor), number, cache=cache)  # another model: nothing reused
+    assert number_text(read_number(counting, number, cache=cache)) == "107" and counting.read == all_runs
 
 
 def test_cli_reports_the_number_and_each_digits_box(tmp_path):
