@@ -201,9 +201,12 @@ def train(config: TrainConfig, data: TrainingData, state: TrainState | None = No
         temperature = 1.0
         if config.calibrate and len(data.x_val) >= 200:
             temperature = calibrate_temperature(model, data.x_val, data.y_val)
-        probabilities = model(data.x_test, training=False) if len(data.x_test) <= 2048 else model.predict(
-            data.x_test, batch_size=1024, verbose=0
-        )
+        if not len(data.x_test):  # e.g. a few of my drawings only; some CPUs' kernels fail on an empty batch
+            probabilities = np.zeros((0, 10), np.float32)
+        elif len(data.x_test) <= 2048:
+            probabilities = model(data.x_test, training=False)
+        else:
+            probabilities = model.predict(data.x_test, batch_size=1024, verbose=0)
     predictions = np.argmax(np.asarray(probabilities), axis=1)
     return TrainResult(
         model=model,
