@@ -139,7 +139,7 @@ class ColourBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFixedHeight(14)
-        self.setMinimumWidth(120)
+        self.setMinimumWidth(40)
 
     def paintEvent(self, event) -> None:
         with QPainter(self) as painter:
@@ -167,6 +167,7 @@ class LayerRow(QFrame):
         )
         self.title.setToolTip("Layer name, type, output shape (height × width × maps) and trainable parameters")
         self.title.setMinimumWidth(10)
+        self.title.setWordWrap(True)  # two lines rather than clipped in a narrow panel
         self.range_label = QLabel("")
         self.range_label.setStyleSheet("color:#888")
         self.range_label.setToolTip("The largest activation in this layer: the brightest colour")
@@ -200,10 +201,10 @@ class MapDetail(QFrame):
         layout = QGridLayout(self)
         self.title = QLabel("Click a map to enlarge it")
         self.title.setWordWrap(True)
-        self.map_view = _ImageView(160)
+        self.map_view = _ImageView(80)
         self.kernel_title = QLabel("")
         self.kernel_title.setWordWrap(True)
-        self.kernel_view = _ImageView(160)
+        self.kernel_view = _ImageView(80)
         layout.addWidget(self.title, 0, 0, 1, 2)
         layout.addWidget(self.map_view, 1, 0)
         layout.addWidget(self.kernel_view, 1, 1)

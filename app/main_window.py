@@ -31,6 +31,7 @@ from app.drawing_files import drawing_json, read_strokes_file, save_png_with_str
 from app.feature_maps import FeatureMapsPanel
 from app.prediction_view import PredictionPanel
 from app.train_panel import TrainPanel
+from app.widgets import compact_button
 from app.workers import TaskRunner
 from model.inference import NOTHING_DRAWN, Prediction, Predictor
 from model.numbers import ReadingCache, needs_splitting, number_text, read_number
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.brush_slider.setRange(MIN_BRUSH, MAX_BRUSH)
         self.brush_slider.setValue(DEFAULT_BRUSH)
         self.brush_slider.setToolTip("Brush width in pixels of the 280×280 pad (the network sees the same either way)")
+        self.brush_slider.setMinimumWidth(64)  # below this a slider looks like a checkbox
         self.brush_label = QLabel()
         self.brush_slider.valueChanged.connect(self._on_brush_changed)
 
@@ -646,7 +648,7 @@ class MainWindow(QMainWindow):
 
 
 def _tool_button(text: str, name: str, tip: str) -> QPushButton:
-    button = QPushButton(text)
+    button = compact_button(text)  # leaves the brush slider room in a small window
     button.setObjectName(name)
     button.setToolTip(tip)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

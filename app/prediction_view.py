@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from app.colormaps import greyscale_qimage
+from app.widgets import compact_combo
 from model.inference import Prediction
 
 BAR_COLOUR = QColor("#9aa7b8")
@@ -42,6 +43,7 @@ class ProbabilityChart(QChartView):
         axis_x = QBarCategoryAxis()
         axis_x.append([str(d) for d in range(10)])
         axis_x.setGridLineVisible(False)
+        axis_x.setTruncateLabels(False)  # "0" to "9" fit a narrow chart; Qt would elide them to "…"
         font = QFont()
         font.setPointSize(11)
         font.setBold(True)
@@ -176,6 +178,7 @@ class PredictionPanel(QWidget):
         preview_caption = QLabel("What the network sees (28×28)")
         preview_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         preview_caption.setStyleSheet("color:#777")
+        preview_caption.setWordWrap(True)
 
         self.why_button = QPushButton("Why?")
         self.why_button.setObjectName("whyButton")
@@ -186,6 +189,7 @@ class PredictionPanel(QWidget):
         self.why_target.addItem("toward the answer", "answer")
         self.why_target.addItem("answer vs runner-up", "versus")
         self.why_target.setEnabled(False)
+        compact_combo(self.why_target, 6)
         self.why_button.toggled.connect(self.why_target.setEnabled)
         self.why_caption = QLabel("")
         self.why_caption.setObjectName("whyCaption")
@@ -196,11 +200,10 @@ class PredictionPanel(QWidget):
         why_row.addWidget(self.why_target, 1)
 
         answer = QVBoxLayout()
+        answer.addStretch(1)
         answer.addWidget(self.digit)
         answer.addWidget(self.caption)
         answer.addStretch(1)
-        answer.addLayout(why_row)
-        answer.addWidget(self.why_caption)
         seen = QVBoxLayout()
         seen.addWidget(self.preview, 1)
         seen.addWidget(preview_caption)
@@ -210,6 +213,8 @@ class PredictionPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addLayout(why_row)  # its own row, so a narrow window does not squeeze the choice
+        layout.addWidget(self.why_caption)
         layout.addWidget(self.chart, 1)
 
     def show_prediction(self, prediction: Prediction, final: bool = True, number: str | None = None,

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.train_views import ConfusionMatrix, ImageGallery, LearningCurves
+from app.widgets import compact_button, compact_combo
 from model.data import MNIST_ENV
 from model.my_drawings import PersonalDataset
 from model.training import OPTIMIZERS, PRESETS, TrainConfig, TrainProgress
@@ -141,7 +142,8 @@ class TrainPanel(QScrollArea):
         form.addRow(self.strokes_check, _with_button(self.strokes_path, "Choose…", self._choose_strokes))
         self.personal_check = QCheckBox("My drawings")
         self.personal_count = QLabel()
-        clear_personal = QPushButton("Clear…")
+        self.personal_count.setWordWrap(True)
+        clear_personal = compact_button("Clear…")
         clear_personal.setObjectName("clearMyDrawingsButton")
         clear_personal.clicked.connect(self._clear_personal)
         row = QHBoxLayout()
@@ -161,7 +163,7 @@ class TrainPanel(QScrollArea):
         self.recipe_combo.setObjectName("recipeCombo")
         for key, text in RECIPES:
             self.recipe_combo.addItem(text, key)
-        _compact(self.recipe_combo)
+        compact_combo(self.recipe_combo)
         self.recipe_combo.activated.connect(lambda index: self.apply_recipe(self.recipe_combo.itemData(index)))
         form.addRow("Recipe", self.recipe_combo)
         self.epochs_spin = _spin("epochsSpin", 1, 200)
@@ -203,7 +205,7 @@ class TrainPanel(QScrollArea):
         self.device_combo = QComboBox()
         self.device_combo.setObjectName("deviceCombo")
         self.device_combo.addItem("Waiting for TensorFlow…", None)
-        _compact(self.device_combo)
+        compact_combo(self.device_combo)
         self.device_label = QLabel("")
         self.device_label.setObjectName("deviceLabel")
         self.device_label.setWordWrap(True)
@@ -527,12 +529,6 @@ class TrainPanel(QScrollArea):
             self.refresh_counts()
 
 
-def _compact(combo: QComboBox) -> None:
-    """Long item texts must not make the panel wider than its tab."""
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(14)
-
-
 def _spin(name: str, low: int, high: int) -> QSpinBox:
     spin = QSpinBox()
     spin.setObjectName(name)
@@ -543,7 +539,7 @@ def _spin(name: str, low: int, high: int) -> QSpinBox:
 def _with_button(line: QLineEdit, text: str, slot) -> QWidget:
     row = QHBoxLayout()
     row.addWidget(line, 1)
-    button = QPushButton(text)
+    button = compact_button(text)
     button.clicked.connect(slot)
     row.addWidget(button)
     return _as_widget(row)

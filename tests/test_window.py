@@ -207,6 +207,19 @@ def test_canvas_keeps_its_shape_when_the_window_resizes(window, qtbot):
     assert np.abs(window.prediction.tensor - strokes_to_tensor(seven())).max() < 0.02
 
 
+def test_a_small_laptop_window_shows_every_panel_whole(ready_window, qtbot):
+    window = ready_window(size=(1024, 600))
+    draw(window.canvas, seven())
+    for tab in (0, 1):
+        window.tabs.setCurrentIndex(tab)
+        qtbot.wait(50)
+        panel = window.tabs.currentWidget()
+        assert panel.widget().width() <= panel.viewport().width()  # nothing cut off at the right edge
+    assert window.brush_slider.width() >= 64  # a slider, not a dot that looks like a checkbox
+    assert not window.answer.chart.chart().axes(Qt.Orientation.Horizontal)[0].labelsTruncated()  # "7", not "…"
+    assert window.answer.why_target.width() >= 100
+
+
 def test_window_geometry_is_remembered(window, settings, qtbot, tmp_path):
     window.resize(800, 560)  # within the offscreen screen, so nothing clamps it
     window.close()
