@@ -248,6 +248,12 @@ class _ImageView(QWidget):
         self.setMinimumSize(side, side)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width  # square: as large as the panel allows, down to the minimum
+
     def set_image(self, image: QImage) -> None:
         self.image = image
         self.update()
