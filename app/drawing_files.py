@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from PIL import Image, PngImagePlugin
 
 from model.data import parse_stroke_line
+from model.files import write_bytes_atomically
 from model.preprocessing import CANVAS_SIZE
 
 PNG_KEY = "digitpad-strokes"
@@ -28,24 +27,6 @@ def drawing_json(strokes: list[list[tuple[float, float]]], widths: list[float], 
     return json.dumps(item, separators=(",", ":"))
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temporary file, flush, rename: a crash leaves the old file or the new one."""
-    folder = path.parent
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
-
-
 def save_png_with_strokes(path: Path, png_bytes: bytes, strokes_json: str) -> None:
     """A PNG of the drawing with its strokes in a text chunk, so opening it restores the vectors."""
     import io
@@ -55,7 +36,7 @@ def save_png_with_strokes(path: Path, png_bytes: bytes, strokes_json: str) -> No
     info.add_text(PNG_KEY, strokes_json)
     out = io.BytesIO()
     image.save(out, format="PNG", pnginfo=info)
-    write_atomically(path, out.getvalue())
+    write_bytes_atomically(path, out.getvalue())
 
 
 def read_strokes_file(path: Path):

@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
 
 from app.canvas import DrawingCanvas, Stroke
 from app.colormaps import attribution_qimage
-from app.drawing_files import drawing_json, read_strokes_file, save_png_with_strokes, write_atomically
+from app.drawing_files import drawing_json, read_strokes_file, save_png_with_strokes
 from app.feature_maps import FeatureMapsPanel
 from app.prediction_view import PredictionPanel
 from app.train_panel import TrainPanel
 from app.widgets import compact_button
 from app.workers import TaskRunner
+from model.files import write_bytes_atomically
 from model.inference import NOTHING_DRAWN, Prediction, Predictor
 from model.numbers import ReadingCache, needs_splitting, number_text, read_number
 from model.saliency import METHOD as SALIENCY_METHOD
@@ -597,7 +598,7 @@ class MainWindow(QMainWindow):
         text = drawing_json([list(s.points) for s in strokes], [s.width for s in strokes])
         try:
             if path.suffix.lower() == ".json":
-                write_atomically(path, (text + "\n").encode("utf-8"))
+                write_bytes_atomically(path, (text + "\n").encode("utf-8"))
             else:
                 save_png_with_strokes(path, _png_bytes(self.canvas.render_image()), text)
         except OSError as error:

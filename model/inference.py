@@ -6,16 +6,14 @@ calls one ``tf.function`` that returns every layer's activation instead.
 
 from __future__ import annotations
 
-import glob
 import os
-import tempfile
-import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from model.files import replace_atomically
 from model.numpy_net import NumpyConvnet, UnsupportedModel
 from model.preprocessing import image_to_tensor, strokes_to_tensor
 
@@ -24,8 +22,6 @@ UNSURE_BELOW = 0.6
 # Below this many tensors the numpy forward pass beats a Keras call (measured here: 6 ms against
 # 24 ms for 12 tensors, even at 64), which matters where numbers are read while the pen moves.
 NUMPY_BATCH_LIMIT = 48
-# A save takes seconds: a temporary this old beside a model was left by a process killed while saving.
-STALE_TEMPORARY_SECONDS = 600
 
 
 class ModelError(ValueError):
@@ -254,43 +250,8 @@ def save_model_atomically(model, path: str | os.PathLike) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ModelError(f"{folder}: no such folder")
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".partial.keras", dir=folder)
-    os.close(descriptor)
     try:
-        model.save(temporary)
-        with open(temporary, "rb") as stream:
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-        _fsync_folder(folder)
-        _remove_stale_temporaries(folder, path.stem)
-    except BaseException as error:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        if isinstance(error, OSError):
-            raise ModelError(f"{path}: could not save the model ({error.strerror or error}); the old file is unchanged") from None
-        raise
+        replace_atomically(path, model.save)
+    except OSError as error:
+        raise ModelError(f"{path}: could not save the model ({error.strerror or error}); the old file is unchanged") from None
     return path
-
-
-def _remove_stale_temporaries(folder: Path, stem: str) -> None:
-    """Temporaries that killed saves of the same file left behind (never one a running save is writing)."""
-    cutoff = time.time() - STALE_TEMPORARY_SECONDS
-    for leftover in folder.glob(f".{glob.escape(stem)}.*.partial.keras"):
-        try:
-            if leftover.stat().st_mtime < cutoff:
-                leftover.unlink()
-        except OSError:
-            pass  # gone already, or not ours to remove
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -78,6 +78,22 @@ def test_a_save_leaves_temporaries_of_running_saves_and_other_files_alone(tmp_pa
     assert not stale.exists() and running.exists() and other.exists()
 
 
+def test_saving_a_drawing_again_removes_what_a_killed_save_left(tmp_path):
+    from model.files import write_bytes_atomically
+
+    path = tmp_path / "seven.json"
+    left = tmp_path / ".seven.k1.partial.json"  # what a process killed mid-save leaves
+    young, png = tmp_path / ".seven.k2.partial.json", tmp_path / ".seven.k3.partial.png"
+    for leftover in (left, young, png):
+        leftover.write_text('{"strokes": [[[1, 2]')
+    hour_ago = time.time() - 3600
+    os.utime(left, (hour_ago, hour_ago))
+    os.utime(png, (hour_ago, hour_ago))
+    write_bytes_atomically(path, b'{"strokes": []}\n')
+    assert path.read_bytes() == b'{"strokes": []}\n'
+    assert not left.exists() and young.exists() and png.exists()  # a running save's, and another file's, stay
+
+
 def _mount_small_filesystem(folder: Path, size: str) -> bool:
     if sys.platform != "linux" or os.geteuid() != 0:
         return False
