@@ -59,16 +59,11 @@ def ready_window(qtbot, tmp_path, settings_file):
     """A factory: the main window, shown offscreen, once Keras has loaded the bundled model."""
 
     def make(size=(1300, 800), add_to_qtbot: bool = True):
-        from PySide6.QtCore import QSettings
+        from qt_helpers import shown_window
 
-        from app.main import build_main_window
-
-        settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
-        window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+        window = shown_window(settings_file, tmp_path / "data", size)
         if add_to_qtbot:
             qtbot.addWidget(window)
-        window.resize(*size)
-        window.show()
         with qtbot.waitSignal(window.modelReady, timeout=120_000):
             window.start_loading_model()
         return window

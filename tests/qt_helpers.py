@@ -50,15 +50,21 @@ def wait_until(application, condition, timeout: float = 600) -> None:
         time.sleep(0.01)
 
 
-def scratch_window(application, size: tuple[int, int] = (1400, 860)):
-    """The main window shown offscreen with throwaway settings and data, once the bundled model is loaded."""
+def shown_window(settings_path, data_dir, size: tuple[int, int]):
+    """The main window shown offscreen with the given settings file and data folder; no model yet."""
     from app.main import build_main_window
 
-    folder = tempfile.mkdtemp()
-    settings = QSettings(os.path.join(folder, "settings.ini"), QSettings.Format.IniFormat)
-    window = build_main_window(settings=settings, data_dir=folder, load_model=False)
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    window = build_main_window(settings=settings, data_dir=data_dir, load_model=False)
     window.resize(*size)
     window.show()
+    return window
+
+
+def scratch_window(application, size: tuple[int, int] = (1400, 860)):
+    """A throwaway window for scripts (outside pytest), once it can predict."""
+    folder = tempfile.mkdtemp()
+    window = shown_window(os.path.join(folder, "settings.ini"), folder, size)
     window.start_loading_model()
     wait_until(application, lambda: window.predictor is not None)
     return window
