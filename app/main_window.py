@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from PySide6.QtCore import QByteArray, QBuffer, QIODevice, QRectF, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QByteArray, QBuffer, QIODevice, QRectF, QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -48,6 +48,8 @@ from model.preprocessing import (
 )
 from resources import bundled_model_path, resource_path
 
+# The window's size on first start, where the screen has room for it.
+FIRST_SIZE = (1360, 820)
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm);;All files (*)"
 
 
@@ -624,7 +626,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1360, 820)
+            self.resize(_first_size())
         splitter = self.settings.value("splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
@@ -654,6 +656,17 @@ def _tool_button(text: str, name: str, tip: str) -> QPushButton:
     button.setToolTip(tip)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
+
+
+def _first_size() -> QSize:
+    """1360×820, or less where the screen is smaller (a 1366×768 laptop): the window's bottom row
+    (brush, undo, status bar) must never start below the screen's edge."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(*FIRST_SIZE)
+    available = screen.availableGeometry()
+    # Leave room for the title bar and frame that the window manager adds around the window.
+    return QSize(min(FIRST_SIZE[0], available.width() - 20), min(FIRST_SIZE[1], available.height() - 60))
 
 
 def _frame_interval_ms() -> int:

@@ -220,6 +220,14 @@ def test_a_small_laptop_window_shows_every_panel_whole(ready_window, qtbot):
     assert window.answer.why_target.width() >= 100
 
 
+def test_the_first_window_fits_a_small_screen(settings, qtbot, tmp_path):
+    window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+    qtbot.addWidget(window)
+    screen = window.screen().availableGeometry()  # 800×800 offscreen: smaller than the usual first size
+    assert window.width() <= screen.width() and window.height() <= screen.height()
+    assert window.width() >= window.minimumSizeHint().width()
+
+
 def test_window_geometry_is_remembered(window, settings, qtbot, tmp_path):
     window.resize(800, 560)  # within the offscreen screen, so nothing clamps it
     window.close()
