@@ -50,8 +50,7 @@ def run_window(model_path: str | None = None, quiet: bool = False) -> int:
 
         qInstallMessageHandler(lambda kind, context, message: print(message, file=sys.stderr))
         silence_native_stderr()
-    application.setApplicationName("DigitPad")
-    application.setOrganizationName("DigitPad")
+    configure_application(application)
     window = build_main_window(model_path, load_model=False)
     report = os.environ.get("DIGITPAD_REPORT_STARTUP")
     if report:
@@ -60,6 +59,18 @@ def run_window(model_path: str | None = None, quiet: bool = False) -> int:
     # Start TensorFlow only once the window is on screen, so it appears at once.
     QTimer.singleShot(0, window.start_loading_model)
     return application.exec()
+
+
+def configure_application(application) -> None:
+    """Application-wide settings of the window: its name (for QSettings) and every mouse move kept."""
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    application.setApplicationName("DigitPad")
+    application.setOrganizationName("DigitPad")
+    # A stroke is the digit.  On X11 Qt merges the mouse moves that queue up while the window is busy
+    # (TensorFlow loading, a slow repaint) into the last one, so a curve drawn meanwhile became a
+    # straight line.  QApplication turns this on when it starts, so it is turned off after.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_CompressHighFrequencyEvents, False)
 
 
 def _report_startup(window, quit_when_ready: bool) -> None:
