@@ -57,13 +57,15 @@ def training_work(task, request):
 
 def count_data(task, mnist: str | None, use_mnist: bool, strokes: str | None):
     """Worker: how many images and drawings the chosen sources hold (headers and lines only)."""
-    from model.data import DataError, count_lines, count_mnist
+    from model.data import DataError, count_lines, count_mnist, mnist_needs_download
 
     parts = []
     if use_mnist:
         try:
             train, test = count_mnist(mnist)
             parts.append(f"MNIST {train:,} training + {test:,} test images")
+            if mnist_needs_download(mnist):
+                parts[-1] += " from Keras' download, which needs the internet once (or Choose… a local mnist.npz)"
         except DataError as error:
             parts.append(f"MNIST: {error}")
     if strokes:

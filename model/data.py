@@ -78,7 +78,8 @@ def _download_mnist() -> Mnist:
     except Exception as error:  # any network or cache failure
         raise DataError(
             "MNIST is not available: no file given, $DIGITPAD_MNIST is not set, and the download "
-            f"failed ({type(error).__name__}: {error}). Pass --data PATH/mnist.npz."
+            f"failed ({type(error).__name__}: {error}). Give a local mnist.npz or folder of IDX files "
+            "(Choose… in the Train panel, --data PATH on the command line)."
         ) from None
     data = {"x_train": x_train, "y_train": y_train, "x_test": x_test, "y_test": y_test}
     _check_mnist(data, Path("keras download"))
@@ -226,6 +227,14 @@ def split_by_writer(records: list[StrokeRecord], held_out_writers: set[int]) -> 
     kept = [r for r in records if r.writer not in held_out_writers]
     held = [r for r in records if r.writer in held_out_writers]
     return kept, held
+
+
+def mnist_needs_download(path: str | os.PathLike | None = None) -> bool:
+    """True when MNIST would come from Keras' download and is not in Keras' cache yet."""
+    if path or os.environ.get(MNIST_ENV):
+        return False
+    home = os.environ.get("KERAS_HOME") or os.path.join(os.path.expanduser("~"), ".keras")
+    return not (Path(home) / "datasets" / "mnist.npz").exists()
 
 
 def count_mnist(path: str | os.PathLike | None = None) -> tuple[int, int]:

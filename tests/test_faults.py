@@ -202,7 +202,7 @@ def test_failed_download_is_a_clear_message(monkeypatch):
 
     monkeypatch.delenv("DIGITPAD_MNIST", raising=False)
     monkeypatch.setattr(keras.datasets.mnist, "load_data", offline)
-    with pytest.raises(DataError, match="download failed.*Pass --data"):
+    with pytest.raises(DataError, match="download failed.*Choose… in the Train panel, --data PATH on the command line"):
         load_mnist()
 
 

@@ -158,6 +158,17 @@ def test_panel_says_how_many_samples_each_source_holds(window, qtbot, pen_stroke
     panel.refresh_data_counts()
     qtbot.waitUntil(lambda: "7,494 drawings" in panel.counts_label.text(), timeout=30_000)
     assert "MNIST 60,000 training + 10,000 test images" in panel.counts_label.text()
+    assert "internet" not in panel.counts_label.text()  # a local file
     panel.mnist_path.setText("/nowhere/mnist.npz")
     panel.refresh_data_counts()
     qtbot.waitUntil(lambda: "no such file" in panel.counts_label.text(), timeout=30_000)
+
+
+def test_panel_says_when_mnist_would_need_the_internet(window, qtbot, tmp_path, monkeypatch):
+    monkeypatch.delenv("DIGITPAD_MNIST", raising=False)
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))  # nothing downloaded yet
+    panel = window.train_panel
+    panel.mnist_path.setText("")
+    panel.refresh_data_counts()
+    qtbot.waitUntil(lambda: "internet" in panel.counts_label.text(), timeout=30_000)
+    assert "Choose… a local mnist.npz" in panel.counts_label.text()
