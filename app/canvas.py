@@ -56,7 +56,7 @@ class DrawingCanvas(QWidget):
         self._backing = QImage()
         self._background: QImage | None = None  # an opened image, shown until the next stroke
         self._heatmap: tuple[QImage, QRectF] | None = None  # "Why?": an image over a box-coordinate rectangle
-        self._digit_boxes: list[tuple[tuple[float, float, float, float], str, bool]] = []
+        self._digit_boxes: list[tuple[tuple[float, float, float, float], str, bool, bool]] = []
 
     # --- the drawing ----------------------------------------------------------
 
@@ -264,8 +264,9 @@ class DrawingCanvas(QWidget):
     def heatmap_rect(self) -> QRectF | None:
         return self._heatmap[1] if self._heatmap else None
 
-    def set_digit_boxes(self, boxes: list[tuple[tuple[float, float, float, float], str, bool]]) -> None:
-        """Boxes (x0, y0, x1, y1 in box coordinates) around the digits of a number, each with its label."""
+    def set_digit_boxes(self, boxes: list[tuple[tuple[float, float, float, float], str, bool, bool]]) -> None:
+        """Boxes (x0, y0, x1, y1 in box coordinates) around the digits of a number, each with its label,
+        whether the maps show it (focus), and whether the network is unsure of it."""
         self._digit_boxes = list(boxes)
         self.update()
 
@@ -288,11 +289,11 @@ class DrawingCanvas(QWidget):
                 target = QRectF(area.left() + rect.left() * scale, area.top() + rect.top() * scale,
                                 rect.width() * scale, rect.height() * scale)
                 painter.drawImage(target, image)
-            for (x0, y0, x1, y1), text, focus in self._digit_boxes:
+            for (x0, y0, x1, y1), text, focus, unsure in self._digit_boxes:
                 pad = 6
                 rect = QRectF(area.left() + x0 * scale - pad, area.top() + y0 * scale - pad,
                               (x1 - x0) * scale + 2 * pad, (y1 - y0) * scale + 2 * pad)
-                colour = QColor("#1f77d0" if focus else "#8a97a8")
+                colour = QColor("#d08a1f" if unsure else "#1f77d0" if focus else "#8a97a8")
                 painter.setPen(QPen(colour, 2 if focus else 1, Qt.PenStyle.DashLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(rect, 6, 6)

@@ -218,9 +218,9 @@ class PredictionPanel(QWidget):
         layout.addWidget(self.chart, 1)
 
     def show_prediction(self, prediction: Prediction, final: bool = True, number: str | None = None,
-                        position: int = 0) -> None:
-        """Show one digit's reading; for a number, ``number`` is all of it and ``position`` which
-        digit the chart, the preview and the maps show."""
+                        position: int = 0, doubts: list[str] | None = None) -> None:
+        """Show one digit's reading; for a number, ``number`` is all of it, ``position`` which digit
+        the chart, the preview and the maps show, and ``doubts`` the other digits it is unsure of."""
         if prediction.label is None:
             self.digit.setText("")
             self.caption.setText("Draw a digit")
@@ -233,13 +233,14 @@ class PredictionPanel(QWidget):
         self.digit.setFont(font)
         percent = prediction.confidence * 100
         if prediction.is_unsure:
-            colour = UNSURE_COLOUR.name()
             text = f"Unsure: {prediction.label} or {prediction.runner_up}? ({percent:.0f}%)"
         else:
-            colour = WINNER_COLOUR.name()
             text = f"{percent:.1f}% sure"
         if number:
             text = f"{len(number)} digits; digit {position + 1} is a {prediction.label}: " + text
+        if doubts:
+            text += "; unsure of " + ", ".join(doubts)
+        colour = (UNSURE_COLOUR if prediction.is_unsure or doubts else WINNER_COLOUR).name()
         self.digit.setStyleSheet(f"color:{colour}")
         self.caption.setText(text if final else f"{text} …")
         self.chart.set_probabilities(prediction.probabilities, prediction.is_unsure)

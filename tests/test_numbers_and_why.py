@@ -150,11 +150,28 @@ def test_window_reads_a_number_and_boxes_each_digit(window):
     draw(window.canvas, side_by_side(small(ONE), small(circle()), small(seven()), spacing=80))
     assert window.findChild(QLabel, "predictionLabel").text() == "107"
     boxes = window.canvas.digit_boxes()
-    assert [text for _, text, _ in boxes] == ["1", "0", "7"]
-    assert [focus for _, _, focus in boxes] == [False, False, True]  # the maps follow the last digit drawn
+    assert [text for _, text, _, _ in boxes] == ["1", "0", "7"]
+    assert [focus for _, _, focus, _ in boxes] == [False, False, True]  # the maps follow the last digit drawn
+    assert not any(unsure for *_, unsure in boxes)
     window.clear()
     draw(window.canvas, FOUR)
     assert window.findChild(QLabel, "predictionLabel").text() == "4" and window.canvas.digit_boxes() == []
+
+
+SCRIBBLE = [[(60, 200), (110, 60), (150, 210), (190, 70), (230, 200)], [(70, 120), (220, 140)]]
+
+
+def test_a_number_with_a_doubtful_digit_says_so(window):
+    from app.prediction_view import UNSURE_COLOUR
+    from qt_helpers import draw
+
+    draw(window.canvas, side_by_side(small(ONE), small(SCRIBBLE), small(seven()), spacing=100))
+    boxes = window.canvas.digit_boxes()
+    assert [unsure for *_, unsure in boxes] == [False, True, False]
+    assert boxes[1][1].endswith("?")  # the scribble's tag reads e.g. "7?"
+    caption = window.findChild(QLabel, "predictionCaption").text()
+    assert "digit 3 is a 7" in caption and "unsure of digit 2:" in caption  # the focus is sure, the number is not
+    assert UNSURE_COLOUR.name() in window.findChild(QLabel, "predictionLabel").styleSheet()
 
 
 def test_why_overlays_the_canvas_where_the_digit_is(window, qtbot):
