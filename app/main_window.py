@@ -227,7 +227,9 @@ class MainWindow(QMainWindow):
         self.confirm_button.setObjectName("confirmButton")
         self.confirm_button.setToolTip("Keep this drawing with its label in my drawings, to train on later")
         self.confirm_button.clicked.connect(lambda: self.keep_drawing(self.prediction.label))
-        layout.addWidget(QLabel("Is it right?"), 0, 0, 1, 4)
+        self.correction_question = QLabel("Is it right?")
+        self.correction_question.setObjectName("correctionQuestion")
+        layout.addWidget(self.correction_question, 0, 0, 1, 4)
         layout.addWidget(self.confirm_button, 0, 4, 1, 6)
         layout.addWidget(QLabel("No, it's"), 1, 0, 1, 4)
         self.correct_buttons = []
@@ -244,16 +246,21 @@ class MainWindow(QMainWindow):
 
     def _update_correction_row(self) -> None:
         usable = self.prediction.label is not None and not self.canvas.is_empty() and self._image_prediction is None
+        self.correction_question.setText(f"Digit {self._focus + 1}?" if self.readings else "Is it right?")
         self.confirm_button.setEnabled(usable)
         for button in self.correct_buttons:
             button.setEnabled(usable)
 
     def keep_drawing(self, label: int | None) -> bool:
-        """Append the drawing and its right label to my drawings."""
+        """Append the drawing and its right label to my drawings; of a number, only the digit the
+        answer shows (a whole number kept as one digit would teach the network that numbers are digits)."""
         if label is None or self.canvas.is_empty():
             return False
+        strokes = self.canvas.point_lists()
+        if self.readings:
+            strokes = [strokes[i] for i in self.readings[self._focus].indices]
         try:
-            self.train_panel.personal.append(self.canvas.point_lists(), label)
+            self.train_panel.personal.append(strokes, label)
         except (OSError, ValueError) as error:
             reason = f"{error.strerror} ({error.filename})" if isinstance(error, OSError) and error.strerror else error
             self.banner.show_error(f"Could not keep the drawing: {reason}")
@@ -261,7 +268,8 @@ class MainWindow(QMainWindow):
             return False
         self.train_panel.refresh_counts()
         count = self.train_panel.personal.count()
-        self.statusBar().showMessage(f"Kept as a {label} in my drawings ({count} in all); train on them in the Train tab", 8000)
+        what = f"Digit {self._focus + 1} kept" if self.readings else "Kept"
+        self.statusBar().showMessage(f"{what} as a {label} in my drawings ({count} in all); train on them in the Train tab", 8000)
         return True
 
     def _on_first_model(self, predictor) -> None:

@@ -158,6 +158,22 @@ def test_window_reads_a_number_and_boxes_each_digit(window):
     assert window.findChild(QLabel, "predictionLabel").text() == "4" and window.canvas.digit_boxes() == []
 
 
+def test_confirming_a_number_keeps_only_the_digit_it_shows(window):
+    from PySide6.QtWidgets import QPushButton
+
+    from qt_helpers import draw
+
+    number = side_by_side(small(ONE), small(circle()), small(seven()), spacing=80)
+    draw(window.canvas, number)
+    assert window.findChild(QLabel, "correctionQuestion").text() == "Digit 3?"
+    window.findChild(QPushButton, "confirmButton").click()
+    records, _ = window.train_panel.personal.load()
+    assert [r.label for r in records] == [7]
+    assert len(records[0].strokes) == len(small(seven()))  # the 7's strokes, not the whole number
+    assert np.ptp(np.concatenate(records[0].strokes)[:, 0]) < 100
+    assert "Digit 3 kept as a 7" in window.statusBar().currentMessage()
+
+
 SCRIBBLE = [[(60, 200), (110, 60), (150, 210), (190, 70), (230, 200)], [(70, 120), (220, 140)]]
 
 
