@@ -55,15 +55,17 @@ def training_work(task, request):
     return run_training(request, task)
 
 
-def count_data(task, mnist: str | None, use_mnist: bool, strokes: str | None):
-    """Worker: how many images and drawings the chosen sources hold (headers and lines only)."""
+def count_data(task, mnist: str | None, use_mnist: bool, strokes: str | None, mnist_limit: int = 0):
+    """Worker: how many images and drawings the chosen sources hold (headers and lines only), and
+    how many of MNIST's training images a limit leaves."""
     from model.data import DataError, count_lines, count_mnist, mnist_needs_download
 
     parts = []
     if use_mnist:
         try:
             train, test = count_mnist(mnist)
-            parts.append(f"MNIST {train:,} training + {test:,} test images")
+            used = f"{min(mnist_limit, train):,} of {train:,}" if 0 < mnist_limit < train else f"{train:,}"
+            parts.append(f"MNIST {used} training + {test:,} test images")
             if mnist_needs_download(mnist):
                 parts[-1] += " from Keras' download, which needs the internet once (or Choose… a local mnist.npz)"
         except DataError as error:
@@ -118,6 +120,7 @@ class TrainPanel(QScrollArea):
             field.editingFinished.connect(self.refresh_data_counts)
         for check in (self.mnist_check, self.strokes_check, self.personal_check):
             check.toggled.connect(self.refresh_data_counts)
+        self.mnist_limit_spin.valueChanged.connect(self.refresh_data_counts)
         self.refresh_data_counts()
 
     # --- building ------------------------------------------------------------------------
@@ -340,7 +343,7 @@ class TrainPanel(QScrollArea):
         """Say how many samples each chosen source holds (counted off the GUI thread)."""
         strokes = self.strokes_path.text().strip() if self.strokes_check.isChecked() else None
         task = self.window.tasks.start("count-data", count_data, self.mnist_path.text().strip() or None,
-                                       self.mnist_check.isChecked(), strokes)
+                                       self.mnist_check.isChecked(), strokes, self.mnist_limit_spin.value())
         task.succeeded.connect(self._show_data_counts)
 
     def _show_data_counts(self, parts: list[str]) -> None:

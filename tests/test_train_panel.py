@@ -157,8 +157,10 @@ def test_panel_says_how_many_samples_each_source_holds(window, qtbot, pen_stroke
     panel.strokes_path.setText(str(pen_strokes_path))
     panel.refresh_data_counts()
     qtbot.waitUntil(lambda: "7,494 drawings" in panel.counts_label.text(), timeout=30_000)
-    assert "MNIST 60,000 training + 10,000 test images" in panel.counts_label.text()
+    assert "MNIST 3,000 of 60,000 training + 10,000 test images" in panel.counts_label.text()  # the fixture's limit
     assert "internet" not in panel.counts_label.text()  # a local file
+    panel.mnist_limit_spin.setValue(0)
+    qtbot.waitUntil(lambda: "MNIST 60,000 training + 10,000 test images" in panel.counts_label.text(), timeout=30_000)
     panel.mnist_path.setText("/nowhere/mnist.npz")
     panel.refresh_data_counts()
     qtbot.waitUntil(lambda: "no such file" in panel.counts_label.text(), timeout=30_000)
