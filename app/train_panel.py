@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.train_views import ConfusionMatrix, ImageGallery, LearningCurves
-from app.widgets import compact_button, compact_combo
+from app.widgets import compact_button, compact_combo, wheel_scrolls_area
 from model.data import MNIST_ENV
 from model.my_drawings import PersonalDataset
 from model.training import OPTIMIZERS, PRESETS, TrainConfig, TrainProgress
@@ -114,6 +115,7 @@ class TrainPanel(QScrollArea):
         layout.addWidget(self._results_box())
         layout.addStretch(1)
         self.setWidget(content)
+        wheel_scrolls_area(self, content.findChildren(QAbstractSpinBox) + content.findChildren(QComboBox))
         self.apply_recipe("fast")
         self.refresh_counts()
         for field in (self.mnist_path, self.strokes_path):

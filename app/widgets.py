@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QPushButton
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QPushButton, QWidget
 
 
 def compact_button(text: str) -> QPushButton:
@@ -18,3 +19,24 @@ def compact_combo(combo: QComboBox, characters: int = 10) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(characters)
     return combo
+
+
+def wheel_scrolls_area(area: QAbstractScrollArea, fields: list[QWidget]) -> None:
+    """Over a field that is not being edited, the mouse wheel scrolls ``area`` instead of changing the
+    field: scrolling a form must never change a setting the pointer happens to pass over."""
+    redirect = _WheelToScrollBar(area)
+    for field in fields:
+        field.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel turn does not give it focus
+        field.installEventFilter(redirect)
+
+
+class _WheelToScrollBar(QObject):
+    def __init__(self, area: QAbstractScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            QApplication.sendEvent(self._area.verticalScrollBar(), event)
+            return True
+        return False

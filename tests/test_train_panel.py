@@ -174,3 +174,29 @@ def test_panel_says_when_mnist_would_need_the_internet(window, qtbot, tmp_path, 
     panel.refresh_data_counts()
     qtbot.waitUntil(lambda: "internet" in panel.counts_label.text(), timeout=30_000)
     assert "Choose… a local mnist.npz" in panel.counts_label.text()
+
+
+def test_the_mouse_wheel_scrolls_the_panel_instead_of_changing_settings(window, qtbot):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    panel = window.train_panel
+    window.tabs.setCurrentWidget(panel)
+    window.resize(1300, 600)  # the panel scrolls
+    qtbot.wait(50)
+    epochs = panel.epochs_spin.value()
+    before = panel.verticalScrollBar().value()
+    centre = QPointF(panel.epochs_spin.rect().center())
+    down = QWheelEvent(centre, QPointF(panel.epochs_spin.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, -120),
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(panel.epochs_spin, down)
+    assert panel.epochs_spin.value() == epochs  # not 1 less because the pointer passed over it
+    assert panel.verticalScrollBar().value() > before
+    up = QWheelEvent(centre, QPointF(panel.epochs_spin.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, 120),
+                     Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    window.activateWindow()
+    panel.epochs_spin.setFocus()
+    qtbot.waitUntil(panel.epochs_spin.hasFocus)
+    QApplication.sendEvent(panel.epochs_spin, up)
+    assert panel.epochs_spin.value() == epochs + 1  # the field being edited still takes the wheel
