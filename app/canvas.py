@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPainterPath, QPen, QTabletEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.colormaps import UNSURE_COLOUR, WINNER_COLOUR
 from model.preprocessing import CANVAS_SIZE, DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH
 
 PAPER = QColor("#fdfdfb")
@@ -293,7 +294,7 @@ class DrawingCanvas(QWidget):
                 pad = 6
                 rect = QRectF(area.left() + x0 * scale - pad, area.top() + y0 * scale - pad,
                               (x1 - x0) * scale + 2 * pad, (y1 - y0) * scale + 2 * pad)
-                colour = QColor("#d08a1f" if unsure else "#1f77d0" if focus else "#8a97a8")
+                colour = UNSURE_COLOUR if unsure else WINNER_COLOUR if focus else QColor("#8a97a8")
                 painter.setPen(QPen(colour, 2 if focus else 1, Qt.PenStyle.DashLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(rect, 6, 6)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
+
+# The answer when the network is sure of it, and when it is not (chart, number, digit boxes).
+WINNER_COLOUR = QColor("#1f77d0")
+UNSURE_COLOUR = QColor("#d08a1f")
 
 # Anchors of matplotlib's "magma" (dark = 0, bright = high activation) and a blue–white–red diverging scale.
 _MAGMA = [(0, 0, 4), (40, 11, 84), (101, 21, 110), (159, 42, 99), (212, 72, 66), (245, 125, 21), (250, 193, 39), (252, 253, 191)]

@@ -34,7 +34,7 @@ from app.train_panel import TrainPanel
 from app.widgets import compact_button
 from app.workers import TaskRunner
 from model.files import write_bytes_atomically
-from model.inference import NOTHING_DRAWN, UNSURE_BELOW, Prediction, Predictor
+from model.inference import NOTHING_DRAWN, Prediction, Predictor
 from model.numbers import ReadingCache, needs_splitting, number_text, read_number
 from model.saliency import METHOD as SALIENCY_METHOD
 from model.preprocessing import (
@@ -473,10 +473,11 @@ class MainWindow(QMainWindow):
         self.readings = readings
         self._focus = focus
         number = number_text(readings) if readings else None
-        unsure = [float(r.probabilities.max()) < UNSURE_BELOW for r in readings] if readings else []
+        digits = [r.prediction for r in readings or []]
+        unsure = [digit.is_unsure for digit in digits]
         # The number is only as sure as its least sure digit: name the doubtful ones besides the focus.
-        doubts = [f"digit {i + 1}: {r.label} or {int(np.argsort(r.probabilities)[-2])}?"
-                  for i, r in enumerate(readings or []) if unsure[i] and i != focus]
+        doubts = [f"digit {i + 1}: {digit.label} or {digit.runner_up}?"
+                  for i, digit in enumerate(digits) if digit.is_unsure and i != focus]
         self.answer.show_prediction(prediction, final, number, focus, doubts)
         self.canvas.set_digit_boxes(
             [(r.box, f"{r.label}?" if unsure[i] else str(r.label), i == focus, unsure[i])

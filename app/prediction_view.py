@@ -8,13 +8,11 @@ from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from app.colormaps import greyscale_qimage
+from app.colormaps import UNSURE_COLOUR, WINNER_COLOUR, greyscale_qimage
 from app.widgets import compact_combo
 from model.inference import Prediction
 
 BAR_COLOUR = QColor("#9aa7b8")
-WINNER_COLOUR = QColor("#1f77d0")
-UNSURE_COLOUR = QColor("#d08a1f")
 
 
 class ProbabilityChart(QChartView):

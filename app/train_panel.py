@@ -65,7 +65,7 @@ def count_data(task, mnist: str | None, use_mnist: bool, strokes: str | None, mn
     if use_mnist:
         try:
             train, test = count_mnist(mnist)
-            used = f"{min(mnist_limit, train):,} of {train:,}" if 0 < mnist_limit < train else f"{train:,}"
+            used = f"{mnist_limit:,} of {train:,}" if 0 < mnist_limit < train else f"{train:,}"
             parts.append(f"MNIST {used} training + {test:,} test images")
             if mnist_needs_download(mnist):
                 parts[-1] += " from Keras' download, which needs the internet once (or Choose… a local mnist.npz)"

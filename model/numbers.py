@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from model.inference import Prediction
 from model.preprocessing import strokes_to_tensor, validate_strokes
 
 # A stroke joins a digit when their horizontal extents overlap by at least this share
@@ -38,6 +39,11 @@ class DigitReading:
     label: int
     probabilities: np.ndarray
     tensor: np.ndarray
+
+    @property
+    def prediction(self) -> Prediction:
+        """This digit's reading as a Prediction: its confidence, whether it is unsure, its runner-up."""
+        return Prediction(self.label, self.probabilities, tensor=self.tensor)
 
     def as_json(self) -> dict:
         return {"box": [round(v, 1) for v in self.box], "label": self.label,
@@ -166,7 +172,8 @@ def read_number(predictor, strokes, groups: list[list[int]] | None = None, *,
     if groups is None and not preprocessing and len(pieces) > 1:
         digits = _best_split(strokes, pieces, predictor, cache)
     else:
-        groups = split_digits(strokes, predictor) if groups is None else groups
+        if groups is None:
+            groups = pieces if len(pieces) <= 1 else [group for group, _, _ in _best_split(strokes, pieces, predictor)]
         tensors = [strokes_to_tensor([strokes[i] for i in group], **preprocessing) for group in groups]
         probabilities = predictor.probabilities(np.stack(tensors)) if tensors else []
         digits = list(zip(groups, tensors, probabilities))
