@@ -2,7 +2,7 @@
 
     python bench/startup.py [--runs 5]
 
-Runs the real entry point (python -m app, the same as `digitpad`) offscreen,
+Runs the real entry point (python -m digitpad, the same as `digitpad`) offscreen,
 with DIGITPAD_REPORT_STARTUP=exit so it prints when the window is first
 painted and when the model is ready, then quits.  Targets (issue 6): window
 ≤ 1.5 s, first prediction ≤ 5 s.
@@ -27,7 +27,7 @@ def one_run() -> tuple[float, float]:
         env["XDG_CONFIG_HOME"] = home  # fresh settings: the bundled model, default geometry
         env["XDG_DATA_HOME"] = home
         started = time.time()
-        result = subprocess.run([sys.executable, "-m", "app"], env=env, cwd=ROOT, capture_output=True, text=True,
+        result = subprocess.run([sys.executable, "-m", "digitpad"], env=env, cwd=ROOT, capture_output=True, text=True,
                                 timeout=300)
     stamps = dict(re.findall(r"startup: (window painted|first prediction possible|model ready) at ([\d.]+)",
                              result.stderr))

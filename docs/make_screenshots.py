@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
@@ -33,7 +33,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
 
     application = QApplication.instance() or QApplication([])
-    from model.data import load_stroke_records
+    from digitpad.model.data import load_stroke_records
 
     window = scratch_window(application)
     application.processEvents()
@@ -58,7 +58,7 @@ def main() -> None:
     # A number written in one go: three held-out pen digits side by side.
     import numpy as np
 
-    from model.training_data import side_by_side
+    from digitpad.model.training_data import side_by_side
 
     rng = np.random.default_rng(4)
     digits = [next(r for r in records if r.label == d and r.writer == 10) for d in (2, 0, 7)]

@@ -36,14 +36,14 @@ def pen_strokes_path() -> Path:
 
 @pytest.fixture(scope="session")
 def bundled_model_file() -> Path:
-    from resources import bundled_model_path
+    from digitpad.resources import bundled_model_path
 
     return bundled_model_path()
 
 
 @pytest.fixture(scope="session")
 def predictor(bundled_model_file):
-    from model.inference import Predictor
+    from digitpad.model.inference import Predictor
 
     return Predictor.load(bundled_model_file)
 
