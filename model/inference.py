@@ -237,21 +237,33 @@ def _model_error_text(error: Exception) -> str:
     return text[:300] or type(error).__name__
 
 
+def plain_model(model):
+    """The same network and weights with no training state: no optimizer, loss or metrics.  Training
+    uses a metric of its own (DigitAccuracy); a file that named it would not open in a plain Keras
+    (``keras.saving.load_model`` would look for the class), so saved files leave all of that out."""
+    if not model.compiled:
+        return model
+    copy = type(model).from_config(model.get_config())  # the architecture alone (clone_model recompiles)
+    copy.set_weights(model.get_weights())
+    return copy
+
+
 def save_model_atomically(model, path: str | os.PathLike) -> Path:
     """Write ``model`` to ``path`` so that a crash leaves either the old file or the new one.
 
     The model goes to a temporary file in the same folder, is flushed to disk,
-    then renamed over ``path`` in one step.  On any error the temporary file is
-    removed and the old file is untouched.
+    then renamed over ``path`` in one step.  The file holds the network and its weights only
+    (``plain_model``), so that any Keras opens it with ``keras.saving.load_model(path)``.  On any
+    error the temporary file is removed and the old file is untouched.
     """
     path = Path(path).expanduser()
     if path.suffix != ".keras":
         raise ModelError(f"{path}: model files must end in .keras")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ModelError(f"{folder}: no such folder")
+    if not path.parent.is_dir():
+        raise ModelError(f"{path.parent}: no such folder")
     try:
-        replace_atomically(path, model.save)
+        replace_atomically(path, plain_model(model).save)
     except OSError as error:
-        raise ModelError(f"{path}: could not save the model ({error.strerror or error}); the old file is unchanged") from None
+        reason = error.strerror or error
+        raise ModelError(f"{path}: could not save the model ({reason}); the old file is unchanged") from None
     return path

@@ -22,3 +22,27 @@ def circle(cx: float = 140, cy: float = 140, radius: float = 80, points: int = 4
 def write_jsonl(path: Path, items: list) -> Path:
     path.write_text("".join(json.dumps(item) + "\n" for item in items))
     return path
+
+
+PLAIN_KERAS = """
+import sys
+import keras
+for path in sys.argv[1:]:
+    model = keras.saving.load_model(path)  # default arguments: compiled if it can be, safe mode on
+    assert model.count_params() > 0, path
+assert not any(name == "digitpad" or name.startswith("digitpad.") for name in sys.modules), "digitpad was imported"
+print("opened", len(sys.argv) - 1)
+"""
+
+
+def assert_opens_in_plain_keras(*paths: Path) -> None:
+    """Each .keras file loads with keras.saving.load_model(path) in a Python that never imports digitpad."""
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as elsewhere:  # not the repository: nothing of ours on sys.path
+        result = subprocess.run([sys.executable, "-c", PLAIN_KERAS, *map(str, paths)], cwd=elsewhere, text=True,
+                                capture_output=True, env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}, timeout=300)
+    assert result.returncode == 0 and f"opened {len(paths)}" in result.stdout, result.stderr[-3000:]

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 
 import pytest
 from PIL import Image, ImageDraw
 
-from drawings import circle, seven, write_jsonl
+from drawings import assert_opens_in_plain_keras, circle, seven, write_jsonl
 
 
-def digitpad(*args: str, stdin: str | None = None, cwd=None) -> subprocess.CompletedProcess:
+def digitpad(*args: str, stdin: str | None = None, cwd=None, umask: int | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
     return subprocess.run(
-        [sys.executable, "-m", "digitpad", *args], input=stdin, capture_output=True, text=True, env=env, cwd=cwd, timeout=600
+        [sys.executable, "-m", "digitpad", *args], input=stdin, capture_output=True, text=True, env=env, cwd=cwd,
+        timeout=600, umask=-1 if umask is None else umask,
     )
 
 
@@ -106,9 +108,13 @@ def test_evaluate_on_mnist_reaches_the_bundled_models_accuracy(mnist_path):
 
 
 def test_train_writes_a_model_that_predict_can_use(tmp_path, mnist_path):
+    """The file is plain Keras (any notebook opens it) with the permissions of any new file."""
     out = tmp_path / "small.keras"
-    result = digitpad("train", "--data", str(mnist_path), "--limit", "2000", "--epochs", "1", "--out", str(out))
+    result = digitpad("train", "--data", str(mnist_path), "--limit", "2000", "--epochs", "1", "--out", str(out),
+                      umask=0o022)
     assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    assert_opens_in_plain_keras(out)
     summary = json.loads(result.stdout)
     assert summary["out"] == str(out) and 0.5 < summary["test_accuracy"] <= 1
     assert "epoch 1/1" in result.stderr

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from drawings import circle, seven
 from digitpad.model.inference import ModelError, Predictor, load_model_file, save_model_atomically
 from digitpad.model.network import build_convnet, build_feature_extractor
 from digitpad.model.training import TrainConfig, TrainingCancelled, TrainingData, TrainingFailed, train
+from drawings import circle, seven
 
 EXPECTED_SHAPES = [(26, 26, 32), (13, 13, 32), (11, 11, 64), (5, 5, 64), (3, 3, 64), (64,), (10,)]
 
@@ -84,6 +84,8 @@ def test_failed_save_leaves_the_old_file(tmp_path):
     before = path.read_bytes()
 
     class Unsaveable:
+        compiled = False
+
         def save(self, filename):
             with open(filename, "wb") as stream:
                 stream.write(b"half a model")
@@ -122,7 +124,8 @@ def wrong_shape_model_file(tmp_path, input_shape, outputs):
     "make, message",
     [
         (lambda d: d / "missing.keras", "no such model file"),
-        (lambda d: (d / "empty.keras").write_bytes(b"") and d / "empty.keras" or d / "empty.keras", "the file is empty"),
+        (lambda d: (d / "empty.keras").write_bytes(b"") and d / "empty.keras" or d / "empty.keras",
+         "the file is empty"),
         (lambda d: (d / "random.keras").write_bytes(np.random.default_rng(0).bytes(4096)) and d / "random.keras",
          "corrupt or truncated"),
         (lambda d: (d / "model.h5").write_bytes(b"x") and d / "model.h5", "not a .keras model file"),

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton, QSpinBox, QWidget
 
-from drawings import circle, seven
 from digitpad.model.inference import Predictor
 from digitpad.model.training import TrainProgress
+from drawings import assert_opens_in_plain_keras, circle, seven
 from qt_helpers import draw
 
 
@@ -113,6 +113,7 @@ def test_save_writes_a_model_that_loads(window, qtbot, tmp_path):
         pass
     assert Predictor.load(tmp_path / "mine.keras").parameter_count == 93_322
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".keras") == ["mine.keras"]
+    assert_opens_in_plain_keras(tmp_path / "mine.keras")
 
 
 def test_correct_a_prediction_into_my_drawings_and_fine_tune(window, qtbot):
@@ -146,7 +147,8 @@ def test_a_full_disk_refuses_the_correction_and_keeps_the_drawing(window, monkey
 
     monkeypatch.setattr(my_drawings.os, "write", half_write)
     window.findChild(QPushButton, "correct1").click()
-    assert window.banner.isVisible() and "Could not keep the drawing: No space left on device; the file is unchanged" in window.banner.text()
+    assert window.banner.isVisible()
+    assert "Could not keep the drawing: No space left on device; the file is unchanged" in window.banner.text()
     assert not window.canvas.is_empty()
     records, warnings = panel.personal.load()
     assert [r.label for r in records] == [7] and warnings == []
