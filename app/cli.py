@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 EXIT_ERROR = 2
+MNIST_HELP = "MNIST .npz or IDX folder (default: $DIGITPAD_MNIST, else download)"
 EXIT_INTERRUPTED = 130
 
 
@@ -69,7 +70,8 @@ def _build_parser() -> argparse.ArgumentParser:
         help="print the digit and its probabilities for images or drawings, one JSON line each",
         description='Prints one JSON line per input, in order: {"label": 3, "probabilities": [...]}; '
         '"label" is null when nothing is drawn. A drawing of several digits side by side gives '
-        '{"label": null, "number": "42", "digits": [{"box": [x0, y0, x1, y1], "label": 4, "probabilities": [...]}, ...]}.',
+        '{"label": null, "number": "42", "digits": '
+        '[{"box": [x0, y0, x1, y1], "label": 4, "probabilities": [...]}, ...]}.',
     )
     predict.add_argument("images", nargs="*", metavar="IMAGE", help="image files (any format Pillow reads)")
     predict.add_argument(
@@ -83,11 +85,27 @@ def _build_parser() -> argparse.ArgumentParser:
         "evaluate",
         help="print the model's accuracy on the MNIST test set or on labelled drawings, as JSON",
     )
-    evaluate.add_argument("--data", metavar="PATH", help="MNIST .npz or IDX folder (default: $DIGITPAD_MNIST, else download)")
+    evaluate.add_argument("--data", metavar="PATH", help=MNIST_HELP)
     evaluate.add_argument("--strokes", metavar="FILE.jsonl", help="labelled drawings to evaluate on instead of MNIST")
-    evaluate.add_argument("--writers", metavar="N,N,...", help="only these writers' drawings (stroke files with a writer field)")
+    evaluate.add_argument("--writers", metavar="N,N,...",
+                          help="only these writers' drawings (stroke files with a writer field)")
     _add_drawing_options(evaluate)
     evaluate.set_defaults(handler=_evaluate, command="evaluate")
+
+    export = commands.add_parser(
+        "export",
+        help="write a model for use elsewhere: a TensorFlow SavedModel, a TensorFlow Lite file or a plain .keras",
+        description="Writes the model atomically, loads the result back and checks that it gives the model's "
+        'probabilities before reporting success. '
+        'Prints {"format": ..., "out": ..., "checked": N, "max_difference": ...}.',
+    )
+    export.add_argument("--format", required=True, choices=("savedmodel", "tflite", "keras", "onnx"),
+                        help="savedmodel: a folder for TensorFlow Serving; tflite: a file for phones and "
+                        "microcontrollers; keras: a .keras file any Keras opens; onnx: for ONNX Runtime "
+                        "(needs pip install 'digitpad[onnx]')")
+    export.add_argument("--out", required=True, metavar="PATH", help="where to write it (a folder for savedmodel)")
+    export.add_argument("--model", help="a .keras model (default: the bundled one)")
+    export.set_defaults(handler=_export, command="export")
 
     train = commands.add_parser("train", help="train the convnet and write it to a .keras file")
     _add_training_options(train)
@@ -122,7 +140,8 @@ def _add_drawing_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--method", choices=("vector", "raster"), default="vector",
-        help="vector: re-render the strokes at MNIST's pen width (the app's way); raster: paint with the brush and crop",
+        help="vector: re-render the strokes at MNIST's pen width (the app's way); "
+        "raster: paint with the brush and crop",
     )
     parser.add_argument("--model", help="a .keras model (default: the bundled one)")
 
@@ -132,14 +151,19 @@ def _add_training_options(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("--out", required=True, metavar="PATH", help="where to write the model (.keras), atomically")
     parser.add_argument("--recipe", choices=sorted(PRESETS), default="fast", help="starting settings (default fast)")
-    parser.add_argument("--data", metavar="PATH", help="MNIST .npz or IDX folder (default: $DIGITPAD_MNIST, else download)")
+    parser.add_argument("--data", metavar="PATH", help=MNIST_HELP)
     parser.add_argument("--no-mnist", action="store_true", help="train on drawings only")
-    parser.add_argument("--strokes", action="append", default=[], metavar="FILE.jsonl", help="labelled drawings to add (repeatable)")
-    parser.add_argument("--exclude-writers", metavar="N,N,...", help="leave these writers' drawings out (to test on them)")
+    parser.add_argument("--strokes", action="append", default=[], metavar="FILE.jsonl",
+                        help="labelled drawings to add (repeatable)")
+    parser.add_argument("--exclude-writers", metavar="N,N,...",
+                        help="leave these writers' drawings out (to test on them)")
     _add_box_option(parser)
-    parser.add_argument("--stroke-copies", type=int, metavar="K", help="renderings of each drawing (the recipe's by default)")
-    parser.add_argument("--scribbles", type=int, metavar="N", help="non-digits to train on towards 'unsure' (the recipe's by default)")
-    parser.add_argument("--digit-pairs", type=int, metavar="N", help="two drawings side by side to train on towards 'unsure' (the recipe's by default)")
+    parser.add_argument("--stroke-copies", type=int, metavar="K",
+                        help="renderings of each drawing (the recipe's by default)")
+    parser.add_argument("--scribbles", type=int, metavar="N",
+                        help="non-digits to train on towards 'unsure' (the recipe's by default)")
+    parser.add_argument("--digit-pairs", type=int, metavar="N",
+                        help="two drawings side by side to train on towards 'unsure' (the recipe's by default)")
     parser.add_argument("--epochs", type=int)
     parser.add_argument("--batch-size", type=int)
     parser.add_argument("--optimizer", choices=OPTIMIZERS)
@@ -265,7 +289,8 @@ def _evaluate(args: argparse.Namespace) -> int:
         source = mnist.source
     predictor = _load_predictor(args.model)
     predictions = np.array([-1 if p.label is None else p.label for p in _predict_all(predictor, tensors)])
-    per_class = {str(d): round(float(np.mean(predictions[labels == d] == d)), 4) for d in range(10) if (labels == d).any()}
+    per_class = {str(d): round(float(np.mean(predictions[labels == d] == d)), 4)
+                 for d in range(10) if (labels == d).any()}
     report = {
         "accuracy": round(float(np.mean(predictions == labels)), 4),
         "count": int(len(labels)),
@@ -282,6 +307,25 @@ def _parse_writers(text: str) -> set[int]:
         return {int(part) for part in text.split(",") if part.strip()}
     except ValueError:
         raise CliError(f"writers must be numbers separated by commas, got {text!r}") from None
+
+
+# --- export ---------------------------------------------------------------------------
+
+def _export(args: argparse.Namespace) -> int:
+    from digitpad.model.export import export_model
+    from digitpad.model.inference import ModelError
+
+    predictor = _load_predictor(args.model)
+    if predictor.model is None:
+        raise CliError(f"{predictor.source}: Keras could not load this model")
+    try:
+        report = export_model(predictor.model, args.format, args.out)
+    except ModelError as error:
+        raise CliError(str(error)) from None
+    print(f"digitpad: wrote {report.path} and checked it on {report.checked} drawings "
+          f"(largest difference {report.max_difference:.2g})", file=sys.stderr)
+    print(json.dumps(report.as_json()))
+    return 0
 
 
 # --- train ----------------------------------------------------------------------------

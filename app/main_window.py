@@ -8,9 +8,17 @@ import weakref
 from pathlib import Path
 
 import numpy as np
-
-from PySide6.QtCore import QByteArray, QBuffer, QIODevice, QRectF, QSettings, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon, QImage, QKeySequence
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSettings, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -36,7 +44,6 @@ from digitpad.app.workers import TaskRunner
 from digitpad.model.files import write_bytes_atomically
 from digitpad.model.inference import NOTHING_DRAWN, Prediction, Predictor
 from digitpad.model.numbers import ReadingCache, needs_splitting, number_text, read_number
-from digitpad.model.saliency import METHOD as SALIENCY_METHOD
 from digitpad.model.preprocessing import (
     DEFAULT_BRUSH,
     MAX_BRUSH,
@@ -46,6 +53,7 @@ from digitpad.model.preprocessing import (
     render_with_placement,
     strokes_to_tensor,
 )
+from digitpad.model.saliency import METHOD as SALIENCY_METHOD
 from digitpad.resources import bundled_model_path, resource_path
 
 # The window's size on first start, where the screen has room for it.
@@ -64,6 +72,12 @@ def explain_work(task, keras_model, tensor, target: int, versus: int | None):
 
 
 _EXPLAINERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def export_work(task, keras_model, format: str, path: str):
+    from digitpad.model.export import export_model
+
+    return export_model(keras_model, format, path)
 
 
 def load_predictor(task, path: str):
@@ -269,7 +283,8 @@ class MainWindow(QMainWindow):
         self.train_panel.refresh_counts()
         count = self.train_panel.personal.count()
         what = f"Digit {self._focus + 1} kept" if self.readings else "Kept"
-        self.statusBar().showMessage(f"{what} as a {label} in my drawings ({count} in all); train on them in the Train tab", 8000)
+        self.statusBar().showMessage(
+            f"{what} as a {label} in my drawings ({count} in all); train on them in the Train tab", 8000)
         return True
 
     def _on_first_model(self, predictor) -> None:
@@ -279,11 +294,14 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self.open_action = self._action(file_menu, "&Open drawing or image…", QKeySequence.StandardKey.Open, self.open_dialog)
-        self.save_action = self._action(file_menu, "&Save drawing…", QKeySequence.StandardKey.Save, self.save_dialog)
+        self.open_action = self._action(file_menu, "&Open drawing or image…", QKeySequence.StandardKey.Open,
+                                        self.open_dialog)
+        self.save_action = self._action(file_menu, "&Save drawing…", QKeySequence.StandardKey.Save,
+                                        self.save_dialog)
         file_menu.addSeparator()
         self.load_model_action = self._action(file_menu, "&Load model…", "Ctrl+L", self.load_model_dialog)
         self.revert_action = self._action(file_menu, "&Revert to bundled model", None, self.revert_to_bundled_model)
+        self.export_action = self._action(file_menu, "&Export model…", None, self.export_dialog)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
 
@@ -379,7 +397,8 @@ class MainWindow(QMainWindow):
         elif source == str(bundled_model_path()):
             self.settings.remove("lastModel")
         took = f" in {seconds:.1f} s" if seconds is not None else ""
-        self.statusBar().showMessage(f"Model ready: {self.model_name()}, {predictor.parameter_count:,} parameters{took}")
+        parameters = predictor.parameter_count
+        self.statusBar().showMessage(f"Model ready: {self.model_name()}, {parameters:,} parameters{took}")
         self.predictionsAvailable.emit(predictor)
         self.modelReady.emit(predictor)
 
@@ -396,6 +415,38 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, "Load model", str(Path.home()), "Keras models (*.keras)")
         if path:
             self._load_model(path)
+
+    @Slot()
+    def export_dialog(self) -> None:
+        """Write the model in use for phones (TensorFlow Lite), servers (SavedModel) or any Keras."""
+        if self.predictor is None or self.predictor.model is None:
+            self.banner.show_info("The model is still loading; export it in a few seconds.")
+            return
+        from digitpad.model.export import onnx_available
+
+        filters = {"TensorFlow Lite for phones (*.tflite)": "tflite", "Keras model (*.keras)": "keras",
+                   "TensorFlow SavedModel for serving (a folder)": "savedmodel"}
+        if onnx_available():
+            filters["ONNX (*.onnx)"] = "onnx"
+        path, chosen = QFileDialog.getSaveFileName(self, "Export model", str(Path.home() / "digitpad.tflite"),
+                                                   ";;".join(filters))
+        if path:
+            self.export_model(filters.get(chosen, "tflite"), path)
+
+    def export_model(self, format: str, path: str | Path):
+        """Export the model in use off the GUI thread; the status bar says when it is written and checked."""
+        from digitpad.model.export import default_suffix
+
+        path = Path(path)
+        suffix = default_suffix(format)
+        if suffix and path.suffix != suffix:
+            path = path.with_suffix(suffix)
+        task = self.tasks.start("export", export_work, self.predictor.model, format, str(path))
+        self.statusBar().showMessage(f"Exporting to {path.name}…")
+        task.succeeded.connect(lambda report: self.statusBar().showMessage(
+            f"Exported {report.path} and checked it on {report.checked} drawings", 10000))
+        task.failed.connect(lambda message: self.banner.show_error(f"Could not export the model: {message}"))
+        return task
 
     @Slot()
     def revert_to_bundled_model(self) -> None:
@@ -508,7 +559,8 @@ class MainWindow(QMainWindow):
         strokes = None
         if self._image_prediction is None:
             strokes = self.readings[self._focus].strokes if self.readings else self.canvas.point_lists()
-        task = self.tasks.start("explain", explain_work, self.predictor.model, prediction.tensor, prediction.label, versus)
+        task = self.tasks.start("explain", explain_work, self.predictor.model, prediction.tensor, prediction.label,
+                                versus)
         task.succeeded.connect(lambda attribution, shown=prediction: self._show_why(attribution, shown, strokes))
         task.failed.connect(lambda message: caption.setText(f"Could not explain: {message}"))
 
@@ -549,7 +601,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Open drawing or image", str(Path.home()), f"Drawings and images (*.json *.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;{IMAGE_FILTER}"
+            self, "Open drawing or image", str(Path.home()),
+            f"Drawings and images (*.json *.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp);;{IMAGE_FILTER}"
         )
         if path:
             self.open_file(path)
@@ -600,7 +653,8 @@ class MainWindow(QMainWindow):
             self.banner.show_info("Nothing to save yet: draw a digit first.")
             return
         path, chosen = QFileDialog.getSaveFileName(
-            self, "Save drawing", str(Path.home() / "digit.png"), "PNG image with strokes (*.png);;Strokes JSON (*.json)"
+            self, "Save drawing", str(Path.home() / "digit.png"),
+            "PNG image with strokes (*.png);;Strokes JSON (*.json)"
         )
         if path:
             self.save_drawing(path)
