@@ -212,7 +212,8 @@ class MapDetail(QFrame):
         self.layer: str | None = None
         self.channel: int | None = None
 
-    def show_map(self, layer: str, kind: str, channel: int, values: np.ndarray | None, kernels: np.ndarray | None) -> None:
+    def show_map(self, layer: str, kind: str, channel: int, values: np.ndarray | None,
+                 kernels: np.ndarray | None) -> None:
         self.layer, self.channel = layer, channel
         if values is None:
             self.title.setText(f"{layer} · {'map' if values is None or values.ndim == 2 else 'unit'} {channel}")
@@ -225,7 +226,8 @@ class MapDetail(QFrame):
             self.title.setText(f"<b>{layer}</b> · unit {channel} · value {float(values):.3f}")
             self.map_view.set_image(QImage())
         if kernels is None:
-            self.kernel_title.setText("" if kind != "MaxPooling2D" else "Pooling has no weights: each cell is the largest of 2×2 below it.")
+            pooling = "Pooling has no weights: each cell is the largest of 2×2 below it."
+            self.kernel_title.setText(pooling if kind == "MaxPooling2D" else "")
             self.kernel_view.set_image(QImage())
             return
         filters = kernels[:, :, :, channel]  # (3, 3, inputs)

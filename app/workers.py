@@ -146,7 +146,7 @@ class TaskRunner(QObject):
         self._closed = True
         for task in list(self._running):
             task.cancel()
-        for task, (thread, _) in list(self._running.items()):
+        for thread, _ in list(self._running.values()):
             thread.quit()
             thread.wait(timeout_ms)
         self._running.clear()

@@ -20,13 +20,12 @@ import json
 import numpy as np
 
 from common import HELD_OUT_WRITERS, PEN_BOX, PEN_STROKES, TUNING_WRITERS, machine, table
-
-from digitpad.model.data import load_stroke_records  # noqa: E402
-from digitpad.model.inference import Predictor  # noqa: E402
-from digitpad.model.numbers import read_number  # noqa: E402
-from digitpad.model.preprocessing import strokes_to_tensor  # noqa: E402
-from digitpad.model.training_data import side_by_side  # noqa: E402
-from digitpad.resources import bundled_model_path  # noqa: E402
+from digitpad.model.data import load_stroke_records
+from digitpad.model.inference import Predictor
+from digitpad.model.numbers import read_number
+from digitpad.model.preprocessing import strokes_to_tensor
+from digitpad.model.training_data import side_by_side
+from digitpad.resources import bundled_model_path
 
 
 def compose(records, rng: np.random.Generator):
@@ -69,7 +68,8 @@ def main() -> None:
                 readable_right += labels == truth
             digits_right += sum(a == b for a, b in zip(labels, truth)) if split_ok else 0
         n = args.per_length
-        rows.append([length, n, f"{numbers_right / n:.1%}", f"{digits_right / (n * length):.2%}", f"{split_right / n:.1%}"])
+        rows.append([length, n, f"{numbers_right / n:.1%}", f"{digits_right / (n * length):.2%}",
+                     f"{split_right / n:.1%}"])
         totals["numbers"] += n
         totals["right"] += numbers_right
         totals["digits"] += n * length
@@ -77,7 +77,8 @@ def main() -> None:
         totals["split_right"] += split_right
     whole = totals["right"] / totals["numbers"]
     per_digit = totals["digits_right"] / totals["digits"]
-    rows.append(["all", totals["numbers"], f"{whole:.1%}", f"{per_digit:.2%}", f"{totals['split_right'] / totals['numbers']:.1%}"])
+    split = totals["split_right"] / totals["numbers"]
+    rows.append(["all", totals["numbers"], f"{whole:.1%}", f"{per_digit:.2%}", f"{split:.1%}"])
     print(f"# Numbers from pen digits of unseen writers\n\nMachine: {machine()}\n"
           f"Writers {sorted(writers)} ({args.writers}); single-digit accuracy on them: {single_accuracy:.2%}\n")
     print(table(["digits", "numbers", "whole number right", "digits right", "split right"], rows))
@@ -85,8 +86,8 @@ def main() -> None:
           f"could get right with this model) are made only of digits it reads right alone; "
           f"of those, {readable_right / max(readable, 1):.1%} were read right whole.")
     print(json.dumps({"whole": whole, "per_digit": per_digit, "single": single_accuracy,
-                      "split": totals["split_right"] / totals["numbers"],
-                      "ceiling": readable / totals["numbers"], "whole_when_readable": readable_right / max(readable, 1)}))
+                      "split": split, "ceiling": readable / totals["numbers"],
+                      "whole_when_readable": readable_right / max(readable, 1)}))
 
 
 if __name__ == "__main__":

@@ -16,11 +16,10 @@ import time
 import numpy as np
 
 from common import HELD_OUT_WRITERS, MNIST, PEN_BOX, PEN_STROKES, TUNING_WRITERS, machine, table
-
-from digitpad.model.data import load_mnist, load_stroke_records  # noqa: E402
-from digitpad.model.inference import UNSURE_BELOW, Predictor  # noqa: E402
-from digitpad.model.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH, strokes_to_tensor  # noqa: E402
-from digitpad.resources import bundled_model_path  # noqa: E402
+from digitpad.model.data import load_mnist, load_stroke_records
+from digitpad.model.inference import UNSURE_BELOW, Predictor
+from digitpad.model.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH, strokes_to_tensor
+from digitpad.resources import bundled_model_path
 
 BRUSHES = [("thin", MIN_BRUSH), ("default", DEFAULT_BRUSH), ("thick", MAX_BRUSH)]
 
@@ -71,7 +70,8 @@ def main() -> None:
     mnist_accuracy = float(np.mean(predictor.probabilities(mnist.x_test / 255.0).argmax(1) == mnist.y_test))
 
     print(f"# Pen digits of unseen writers\n\nModel: {args.model}\nMachine: {machine()}")
-    print(f"Writers {sorted(writers)} ({args.writers}): {len(records)} drawings. MNIST test accuracy: {mnist_accuracy:.4f}\n")
+    print(f"Writers {sorted(writers)} ({args.writers}): {len(records)} drawings. "
+          f"MNIST test accuracy: {mnist_accuracy:.4f}\n")
     methods = ["vector", "raster"] if args.compare_raster else ["vector"]
     rows, results = [], {}
     for method in methods:

@@ -20,10 +20,9 @@ import time
 import numpy as np
 
 from common import MNIST, machine, table
-
-from digitpad.model.data import load_mnist  # noqa: E402
-from digitpad.model.training import PRESETS, train  # noqa: E402
-from digitpad.model.training_data import build_training_data  # noqa: E402
+from digitpad.model.data import load_mnist
+from digitpad.model.training import PRESETS, train
+from digitpad.model.training_data import build_training_data
 
 
 def seed_recipe(mnist) -> tuple[float, float]:

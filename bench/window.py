@@ -30,12 +30,11 @@ from common import PEN_BOX, PEN_STROKES, ROOT, machine, percentile, table
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(ROOT / "tests"))
 
-from PySide6.QtCore import QEvent, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication
 
-from qt_helpers import scratch_window, send_mouse, widget_point  # noqa: E402
-
-from digitpad.model.data import load_stroke_records  # noqa: E402
+from digitpad.model.data import load_stroke_records
+from qt_helpers import scratch_window, send_mouse, widget_point
 
 MOUSE_HZ = 125
 

@@ -20,7 +20,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from qt_helpers import draw, scratch_window, wait_until as wait  # noqa: E402
+from qt_helpers import draw, scratch_window  # noqa: E402
+from qt_helpers import wait_until as wait  # noqa: E402
 
 
 def main() -> None:

@@ -140,7 +140,8 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
     shape = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
     expected = int(np.prod(shape))
     if len(raw) - header != expected:
-        raise DataError(f"{path}: IDX header says {expected} bytes of data for shape {shape}, file has {len(raw) - header}")
+        raise DataError(f"{path}: IDX header says {expected} bytes of data for shape {shape}, "
+                        f"file has {len(raw) - header}")
     return np.frombuffer(raw, dtype=np.uint8, offset=header).reshape(shape)
 
 

@@ -180,8 +180,10 @@ def read_number(predictor, strokes, groups: list[list[int]] | None = None, *,
     readings = []
     for group, tensor, p in digits:
         points = np.concatenate([strokes[i] for i in group])
-        box = (float(points[:, 0].min()), float(points[:, 1].min()), float(points[:, 0].max()), float(points[:, 1].max()))
-        readings.append(DigitReading(list(group), [strokes[i] for i in group], box, int(np.argmax(p)), np.asarray(p), tensor))
+        low, high = points.min(axis=0), points.max(axis=0)
+        box = (float(low[0]), float(low[1]), float(high[0]), float(high[1]))
+        readings.append(DigitReading(list(group), [strokes[i] for i in group], box, int(np.argmax(p)), np.asarray(p),
+                                     tensor))
     return readings
 
 

@@ -149,7 +149,8 @@ def render_normalised(strokes: list[np.ndarray], pen_width: float = DEFAULT_PEN_
     return render_with_placement(strokes, pen_width)[0]
 
 
-def render_with_placement(strokes: list[np.ndarray], pen_width: float = DEFAULT_PEN_WIDTH) -> tuple[np.ndarray, Placement]:
+def render_with_placement(strokes: list[np.ndarray],
+                          pen_width: float = DEFAULT_PEN_WIDTH) -> tuple[np.ndarray, Placement]:
     """render_normalised, and the Placement that maps canvas points to tensor pixels."""
     if not 0.5 <= pen_width <= DIGIT_BOX / 2:
         raise ValueError(f"pen_width must be between 0.5 and {DIGIT_BOX / 2} pixels, got {pen_width}")

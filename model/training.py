@@ -384,7 +384,7 @@ def _optional(value) -> float | None:
     return None if value is None else float(value)
 
 
-def _ProgressCallback(*args):  # noqa: N802 - built lazily so importing this module does not import Keras
+def _ProgressCallback(*args):
     return _progress_callback_class()(*args)
 
 

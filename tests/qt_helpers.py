@@ -32,7 +32,8 @@ def draw_stroke(canvas, points, release: bool = True) -> None:
     for point in points[1:]:
         send_mouse(canvas, QEvent.Type.MouseMove, widget_point(canvas, point), Qt.MouseButton.NoButton, left)
     if release:
-        send_mouse(canvas, QEvent.Type.MouseButtonRelease, widget_point(canvas, points[-1]), left, Qt.MouseButton.NoButton)
+        end = widget_point(canvas, points[-1])
+        send_mouse(canvas, QEvent.Type.MouseButtonRelease, end, left, Qt.MouseButton.NoButton)
 
 
 def draw(canvas, strokes) -> None:

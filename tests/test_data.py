@@ -9,8 +9,8 @@ import struct
 import numpy as np
 import pytest
 
-from drawings import write_jsonl
 from digitpad.model.data import DataError, load_mnist, load_stroke_records, parse_stroke_lines, read_idx
+from drawings import write_jsonl
 
 
 def small_mnist(count: int = 20) -> dict[str, np.ndarray]:

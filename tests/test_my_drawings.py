@@ -6,8 +6,8 @@ import multiprocessing
 
 import pytest
 
-from drawings import circle, seven
 from digitpad.model.my_drawings import PersonalDataset
+from drawings import circle, seven
 
 
 def test_append_and_load(tmp_path):

@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from drawings import circle, seven, write_jsonl
 from digitpad.model.numbers import ReadingCache, number_text, read_number, split_digits
 from digitpad.model.preprocessing import render_with_placement, strokes_to_tensor
+from drawings import circle, seven, write_jsonl
 
 ONE = [[(60, 60), (62, 120), (63, 200)]]
 
@@ -160,6 +160,7 @@ def test_window_reads_a_number_and_boxes_each_digit(window):
 
 def test_confirming_a_number_keeps_only_the_digit_it_shows(window):
     from PySide6.QtWidgets import QPushButton
+
     from qt_helpers import draw
 
     number = side_by_side(small(ONE), small(circle()), small(seven()), spacing=80)
@@ -177,9 +178,8 @@ SCRIBBLE = [[(60, 200), (110, 60), (150, 210), (190, 70), (230, 200)], [(70, 120
 
 
 def test_a_number_with_a_doubtful_digit_says_so(window):
-    from qt_helpers import draw
-
     from digitpad.app.prediction_view import UNSURE_COLOUR
+    from qt_helpers import draw
 
     draw(window.canvas, side_by_side(small(ONE), small(SCRIBBLE), small(seven()), spacing=100))
     boxes = window.canvas.digit_boxes()

@@ -11,7 +11,6 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from drawings import circle, seven
 from digitpad.model.preprocessing import (
     DIGIT_BOX,
     fit_to_canvas,
@@ -21,6 +20,7 @@ from digitpad.model.preprocessing import (
     strokes_to_tensor,
     validate_strokes,
 )
+from drawings import circle, seven
 
 
 def centre_of_mass(tensor: np.ndarray) -> tuple[float, float]:

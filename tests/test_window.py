@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSlider, QWidget
 
 from digitpad.app.feature_maps import FeatureMapsPanel
 from digitpad.app.main import build_main_window
-from drawings import circle, seven
 from digitpad.model.data import load_stroke_records
 from digitpad.model.preprocessing import strokes_to_tensor
+from drawings import circle, seven
 from qt_helpers import draw, draw_stroke, send_mouse, widget_point
 
 EXPECTED = [("conv1", (26, 26, 32)), ("pool1", (13, 13, 32)), ("conv2", (11, 11, 64)), ("pool2", (5, 5, 64)),
