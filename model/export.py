@@ -16,7 +16,8 @@ from pathlib import Path
 import numpy as np
 
 from digitpad.model.files import replace_atomically, replace_folder_atomically
-from digitpad.model.inference import ModelError, plain_model
+from digitpad.model.keras_models import plain_model
+from digitpad.model.model_files import ModelError
 
 FORMATS = ("savedmodel", "tflite", "keras", "onnx")
 # How far an exported model's probabilities may stray from the Keras model's: float32 arithmetic in

@@ -1,31 +1,27 @@
-"""Loading a model safely and asking it about one drawing, fast.
+"""Asking a model about drawings: the Predictor the window, the CLI and the benchmarks share.
 
-``model.predict()`` costs tens of milliseconds per call; the interactive path
-calls one ``tf.function`` that returns every layer's activation instead.
+A Predictor runs the numpy passes (``model.numpy_net``): one drawing with every layer's activation
+in about half a millisecond, batches for the CLI, and gradients for *Why?*, all without TensorFlow.
+It reads a ``.keras`` file as data, within the limits of ``model.model_files``; Keras itself (in
+the worker process) only trains and exports.
 """
 
 from __future__ import annotations
 
 import os
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from digitpad.model.files import replace_atomically
-from digitpad.model.numpy_net import NumpyConvnet, UnsupportedModel
-from digitpad.model.preprocessing import image_to_tensor, strokes_to_tensor
+from digitpad.model.model_files import ModelError
+from digitpad.model.numpy_net import NumpyConvnet
+from digitpad.model.preprocessing import strokes_to_tensor
+
+__all__ = ["NOTHING_DRAWN", "UNSURE_BELOW", "LayerInfo", "ModelError", "Prediction", "Predictor"]
 
 # Below this top probability the window says "unsure" instead of claiming a digit.
 UNSURE_BELOW = 0.6
-# Below this many tensors the numpy forward pass beats a Keras call (measured here: 6 ms against
-# 24 ms for 12 tensors, even at 64), which matters where numbers are read while the pen moves.
-NUMPY_BATCH_LIMIT = 48
-
-
-class ModelError(ValueError):
-    """A model file that cannot be used: missing, corrupt, unsafe or of the wrong shape."""
 
 
 @dataclass(frozen=True)
@@ -33,12 +29,12 @@ class LayerInfo:
     """One row of the seed notebook's ``model.summary()``."""
 
     name: str
-    kind: str  # "Conv2D", "MaxPooling2D", "Dense", ...
+    kind: str  # "Conv2D", "MaxPooling2D", "Flatten", "Dense"
     output_shape: tuple[int, ...]  # without the batch dimension
     parameters: int
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Prediction:
     """What the network says about one drawing.  ``label is None`` means nothing was drawn."""
 
@@ -71,199 +67,48 @@ NOTHING_DRAWN = Prediction(label=None)
 
 
 class Predictor:
-    """A convnet and the fastest way to get all its activations for one drawing.
+    """A convnet and its numpy passes.  ``source`` says where it came from: a file's path, or a
+    description such as "trained 14:05 (99.2%)" for a network that is not a file yet."""
 
-    Supported networks (the seed's and any plain Conv/Pool/Dense stack) run one drawing
-    through a numpy forward pass; others through one compiled tf.function.  ``model`` is
-    the keras.Model (None for a quick-loaded predictor, until Keras has loaded the file).
-    """
-
-    def __init__(self, keras_model=None, source: str = "", net: NumpyConvnet | None = None) -> None:
-        self.model = keras_model
-        self.source = source
+    def __init__(self, net: NumpyConvnet, source: str = "") -> None:
         self.net = net
-        self._activations = None
-        if keras_model is not None:
-            from digitpad.model.network import check_compatible
-
-            check_compatible(keras_model)
-            try:
-                self.net = NumpyConvnet.from_keras(keras_model)
-            except UnsupportedModel:
-                self.net = None
-        if self.net is not None:
-            self.layers = [LayerInfo(layer.name, layer.kind, layer.output_shape, layer.parameters)
-                           for layer in self.net.shown_layers()]
-        elif keras_model is not None:
-            from digitpad.model.network import shown_layers
-
-            self.layers = [
-                LayerInfo(layer.name, type(layer).__name__, tuple(layer.output.shape[1:]), int(layer.count_params()))
-                for layer in shown_layers(keras_model)
-            ]
-            self._activations = _all_activations_function(keras_model)
-        else:
-            raise ValueError("a Predictor needs a Keras model or a numpy network")
-        self._sizes = [int(np.prod(layer.output_shape)) for layer in self.layers]
-        self._warm_up()
+        self.source = source
+        self.layers = [LayerInfo(layer.name, layer.kind, layer.output_shape, layer.parameters)
+                       for layer in net.layers]
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> Predictor:
-        """Load a ``.keras`` file in Keras' safe mode and check it reads 28×28×1 and gives 10 outputs."""
-        return cls(load_model_file(path), source=str(path))
-
-    @classmethod
-    def quick_load(cls, path: str | os.PathLike) -> Predictor:
-        """Read a supported ``.keras`` file as data, without TensorFlow, for predictions within a second
-        of start-up.  ``model`` stays None; load it with ``load`` (Keras' safe mode) to train or check it.
-        Raises ModelError or UnsupportedModel."""
+        """Read a ``.keras`` file as data (no code runs); ModelError says what is wrong with it."""
         path = Path(path).expanduser()
-        _check_model_path(path)
-        return cls(None, source=str(path), net=NumpyConvnet.from_file(path))
-
-    def _warm_up(self) -> None:
-        """Trace the function now, so the first drawing is as fast as the rest."""
-        self.predict_tensor(np.zeros((28, 28), np.float32))
+        return cls(NumpyConvnet.from_file(path), source=str(path))
 
     @property
     def parameter_count(self) -> int:
         return int(sum(layer.parameters for layer in self.layers))
 
+    @property
+    def shown_layers(self) -> list[LayerInfo]:
+        """The layers whose output the Network tab shows as maps (Flatten only reshapes)."""
+        return [layer for layer in self.layers if layer.kind != "Flatten"]
+
     def predict_tensor(self, tensor: np.ndarray | None) -> Prediction:
         if tensor is None:
             return NOTHING_DRAWN
-        if self.net is not None:
-            activations = self.net.activations(tensor)
-        else:
-            flat = np.asarray(self._activations(np.asarray(tensor, np.float32).reshape(1, 28, 28, 1)))[0]
-            pieces = np.split(flat, np.cumsum(self._sizes)[:-1])
-            activations = [piece.reshape(layer.output_shape) for piece, layer in zip(pieces, self.layers)]
+        activations = self.net.activations(tensor)
         probabilities = activations[-1]
         return Prediction(int(np.argmax(probabilities)), probabilities, activations, tensor)
 
     def predict_strokes(self, strokes, **preprocessing) -> Prediction:
         return self.predict_tensor(strokes_to_tensor(strokes, **preprocessing))
 
-    def predict_image(self, image) -> Prediction:
-        return self.predict_tensor(image_to_tensor(image))
-
-    def probabilities(self, tensors: np.ndarray, batch_size: int = 512) -> np.ndarray:
+    def probabilities(self, tensors: np.ndarray) -> np.ndarray:
         """Probabilities for many 28×28 tensors at once, shape (n, 10)."""
-        tensors = np.asarray(tensors, np.float32).reshape(-1, 28, 28, 1)
-        if self.net is not None and (self.model is None or len(tensors) < NUMPY_BATCH_LIMIT):
-            return np.stack([self.net.activations(t)[-1] for t in tensors]) if len(tensors) else np.zeros((0, 10))
-        chunks = [
-            np.asarray(self.model(tensors[start : start + batch_size], training=False))
-            for start in range(0, len(tensors), batch_size)
-        ]
-        return np.concatenate(chunks) if chunks else np.zeros((0, 10), np.float32)
+        return self.net.probabilities(tensors)
 
     def kernels(self, layer_name: str) -> np.ndarray | None:
-        """A convolution layer's 3×3 kernels, shape (3, 3, in_channels, filters); None for other layers."""
-        if self.net is not None:
-            return self.net.kernels(layer_name)
-        layer = self.model.get_layer(layer_name)
-        if type(layer).__name__ != "Conv2D":
-            return None
-        return np.asarray(layer.kernel)
+        """A convolution layer's kernels, shape (3, 3, in_channels, filters); None for other layers."""
+        return self.net.kernels(layer_name)
 
-
-def _all_activations_function(keras_model):
-    """One tf.function: a batch in, every shown layer's activation out, flattened into one row each.
-
-    A Sequential model is run layer by layer inside the function: about twice as fast
-    per call as a multi-output Keras Model, and one array crosses back to numpy."""
-    import keras
-    import tensorflow as tf
-
-    from digitpad.model.network import build_feature_extractor, shown_layers
-
-    shown = {id(layer) for layer in shown_layers(keras_model)}
-    signature = [tf.TensorSpec([None, 28, 28, 1], tf.float32)]
-    if isinstance(keras_model, keras.Sequential):
-        def run(images):
-            outputs, hidden = [], images
-            for layer in keras_model.layers:
-                hidden = layer(hidden, training=False)
-                if id(layer) in shown:
-                    outputs.append(tf.reshape(hidden, [tf.shape(images)[0], -1]))
-            return tf.concat(outputs, axis=1)
-    else:
-        extractor = build_feature_extractor(keras_model)
-
-        def run(images):
-            outputs = extractor(images, training=False)
-            return tf.concat([tf.reshape(o, [tf.shape(images)[0], -1]) for o in outputs], axis=1)
-
-    return tf.function(run, input_signature=signature)
-
-
-def load_model_file(path: str | os.PathLike):
-    """A keras.Model from a ``.keras`` file, or ModelError saying what is wrong with the file."""
-    import keras
-
-    from digitpad.model.network import check_compatible
-
-    path = Path(path).expanduser()
-    _check_model_path(path)
-    try:
-        model = keras.saving.load_model(path, compile=False, safe_mode=True)
-    except Exception as error:  # Keras raises many kinds for bad files
-        raise ModelError(f"{path}: cannot be loaded: {_model_error_text(error)}") from None
-    if not isinstance(model, keras.Model):
-        raise ModelError(f"{path}: does not hold a Keras model")
-    try:
-        check_compatible(model)
-    except ValueError as error:
-        raise ModelError(f"{path}: {error}") from None
-    return model
-
-
-def _check_model_path(path: Path) -> None:
-    if not path.is_file():
-        raise ModelError(f"{path}: no such model file")
-    if path.suffix != ".keras":
-        raise ModelError(f"{path}: not a .keras model file (DigitPad reads Keras 3 .keras files only)")
-    if path.stat().st_size == 0:
-        raise ModelError(f"{path}: the file is empty")
-    if not zipfile.is_zipfile(path):
-        raise ModelError(f"{path}: not a Keras model (the file is corrupt or truncated)")
-
-
-def _model_error_text(error: Exception) -> str:
-    text = " ".join(str(error).split())
-    if "safe_mode" in text or "Lambda" in text:
-        return "it contains code (a Lambda layer), which DigitPad refuses to run"
-    return text[:300] or type(error).__name__
-
-
-def plain_model(model):
-    """The same network and weights with no training state: no optimizer, loss or metrics.  Training
-    uses a metric of its own (DigitAccuracy); a file that named it would not open in a plain Keras
-    (``keras.saving.load_model`` would look for the class), so saved files leave all of that out."""
-    if not model.compiled:
-        return model
-    copy = type(model).from_config(model.get_config())  # the architecture alone (clone_model recompiles)
-    copy.set_weights(model.get_weights())
-    return copy
-
-
-def save_model_atomically(model, path: str | os.PathLike) -> Path:
-    """Write ``model`` to ``path`` so that a crash leaves either the old file or the new one.
-
-    The model goes to a temporary file in the same folder, is flushed to disk,
-    then renamed over ``path`` in one step.  The file holds the network and its weights only
-    (``plain_model``), so that any Keras opens it with ``keras.saving.load_model(path)``.  On any
-    error the temporary file is removed and the old file is untouched.
-    """
-    path = Path(path).expanduser()
-    if path.suffix != ".keras":
-        raise ModelError(f"{path}: model files must end in .keras")
-    if not path.parent.is_dir():
-        raise ModelError(f"{path.parent}: no such folder")
-    try:
-        replace_atomically(path, plain_model(model).save)
-    except OSError as error:
-        reason = error.strerror or error
-        raise ModelError(f"{path}: could not save the model ({reason}); the old file is unchanged") from None
-    return path
+    def with_weights(self, weights: list[np.ndarray], source: str) -> Predictor:
+        """The same network with other weights: a model being trained, a few times a second."""
+        return Predictor(self.net.with_weights(weights), source)
