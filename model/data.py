@@ -10,12 +10,14 @@ import gzip
 import json
 import os
 import zipfile
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
-from digitpad.model.preprocessing import fit_to_canvas
+from digitpad.model.preprocessing import CANVAS_SIZE, MAX_POINTS, fit_to_canvas
 
 MNIST_ENV = "DIGITPAD_MNIST"
 _IDX_NAMES = {
@@ -49,7 +51,6 @@ class StrokeRecord:
     strokes: list[np.ndarray]
     label: int | None
     writer: int | None = None
-    extra: dict = field(default_factory=dict)
 
 
 # --- MNIST -------------------------------------------------------------------
@@ -129,20 +130,25 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
             raw = stream.read()
     except (OSError, EOFError, gzip.BadGzipFile) as error:
         raise DataError(f"{path}: cannot read ({error})") from None
-    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0:
-        raise DataError(f"{path}: not an IDX file (bad magic number)")
-    if raw[2] != _IDX_UBYTE:
-        raise DataError(f"{path}: IDX data type 0x{raw[2]:02x} is not unsigned bytes (0x08)")
-    ndim = raw[3]
-    header = 4 + 4 * ndim
-    if ndim == 0 or len(raw) < header:
-        raise DataError(f"{path}: truncated IDX header")
-    shape = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
+    shape = _idx_shape(raw, path)
+    header = 4 + 4 * len(shape)
     expected = int(np.prod(shape))
     if len(raw) - header != expected:
         raise DataError(f"{path}: IDX header says {expected} bytes of data for shape {shape}, "
                         f"file has {len(raw) - header}")
     return np.frombuffer(raw, dtype=np.uint8, offset=header).reshape(shape)
+
+
+def _idx_shape(header: bytes, path: Path) -> tuple[int, ...]:
+    """The array shape an IDX file's header declares (unsigned bytes only)."""
+    if len(header) < 4 or header[0] != 0 or header[1] != 0:
+        raise DataError(f"{path}: not an IDX file (bad magic number)")
+    if header[2] != _IDX_UBYTE:
+        raise DataError(f"{path}: IDX data type 0x{header[2]:02x} is not unsigned bytes (0x08)")
+    ndim = header[3]
+    if ndim == 0 or len(header) < 4 + 4 * ndim:
+        raise DataError(f"{path}: truncated IDX header")
+    return tuple(int.from_bytes(header[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
 
 
 def _check_mnist(data: dict[str, np.ndarray], path: Path) -> None:
@@ -164,16 +170,41 @@ def _check_mnist(data: dict[str, np.ndarray], path: Path) -> None:
 
 # --- stroke datasets ---------------------------------------------------------
 
-def parse_stroke_line(line: str, where: str = "input", default_box: tuple[float, float] | None = None) -> StrokeRecord:
+# The longest JSON line DigitPad reads: 1,000,000 points (preprocessing.MAX_POINTS) written with two
+# decimals take about 16 MB.  A longer line is refused before it is parsed into Python objects.
+MAX_LINE_BYTES = 20 * 1024 * 1024
+
+
+def stroke_record(strokes, label: int | None = None, box: float = CANVAS_SIZE,
+                  brush: list[float] | None = None) -> dict:
+    """One drawing as a JSON object of the stroke-dataset format (what ``parse_stroke_line`` reads,
+    ``digitpad predict --strokes`` takes, *my drawings* keeps and File > Save drawing writes)."""
+    record: dict = {
+        "strokes": [[[round(float(x), 2), round(float(y), 2)] for x, y in stroke] for stroke in strokes],
+        "width": box,
+        "height": box,
+    }
+    if brush is not None:
+        record["brush"] = [round(float(width), 1) for width in brush]
+    if label is not None:
+        record["label"] = int(label)
+    return record
+
+
+def parse_stroke_line(line: str | bytes, where: str = "input",
+                      default_box: tuple[float, float] | None = None) -> StrokeRecord:
     """One JSON line ``{"strokes": ..., "label"?, "width"?, "height"?, "writer"?}`` mapped onto the canvas.
 
     Without "width"/"height" the strokes are taken to be in ``default_box``
     (None: already in canvas coordinates).
     """
+    _check_size(line, where)
     try:
         item = json.loads(line)
     except json.JSONDecodeError as error:
         raise DataError(f"{where}: not valid JSON ({error.msg} at column {error.colno})") from None
+    except (UnicodeDecodeError, RecursionError) as error:
+        raise DataError(f"{where}: not valid JSON ({type(error).__name__})") from None
     if not isinstance(item, dict) or "strokes" not in item:
         raise DataError(f'{where}: expected a JSON object with a "strokes" list')
     box = default_box
@@ -189,8 +220,17 @@ def parse_stroke_line(line: str, where: str = "input", default_box: tuple[float,
     except ValueError as error:
         raise DataError(f"{where}: {error}") from None
     writer = item.get("writer")
-    extra = {k: v for k, v in item.items() if k not in ("strokes", "label", "writer")}
-    return StrokeRecord(strokes, label, writer if isinstance(writer, int) else None, extra)
+    return StrokeRecord(strokes, label, writer if isinstance(writer, int) else None)
+
+
+def _check_size(line: str | bytes, where: str) -> None:
+    """Refuse what is not a drawing before json.loads turns it into millions of Python objects."""
+    if len(line) > MAX_LINE_BYTES:
+        raise DataError(f"{where}: the line is longer than {MAX_LINE_BYTES // (1024 * 1024)} MB (the limit); "
+                        "it is not a drawing")
+    brackets = line.count(b"[" if isinstance(line, bytes) else "[")
+    if brackets > MAX_POINTS + 10_000:  # one per point, one per stroke
+        raise DataError(f"{where}: the drawing has more than {MAX_POINTS:,} points (the limit); it is not a drawing")
 
 
 def load_stroke_records(
@@ -199,21 +239,23 @@ def load_stroke_records(
     """Every record of a JSON-lines stroke file; a bad line raises DataError naming its number."""
     path = Path(path).expanduser()
     try:
-        with open(path, encoding="utf-8") as stream:
-            lines = stream.readlines()
+        with open(path, "rb") as stream:
+            return read_stroke_records(stream, str(path), require_labels=require_labels, default_box=default_box)
     except FileNotFoundError:
         raise DataError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError(f"{path}: cannot read as UTF-8 text ({error})") from None
-    return parse_stroke_lines(lines, str(path), require_labels=require_labels, default_box=default_box)
+    except IsADirectoryError:
+        raise DataError(f"{path}: is a folder, not a stroke file") from None
+    except OSError as error:
+        raise DataError(f"{path}: cannot read ({error.strerror or error})") from None
 
 
-def parse_stroke_lines(
-    lines, name: str, *, require_labels: bool = False, default_box: tuple[float, float] | None = None
+def read_stroke_records(
+    stream: BinaryIO, name: str, *, require_labels: bool = False, default_box: tuple[float, float] | None = None
 ) -> list[StrokeRecord]:
-    """Parse JSON lines (blank lines skipped); errors say ``name:line``."""
+    """Parse JSON lines from a binary stream (blank lines skipped); errors say ``name:line``.  A bad
+    record stops the reading: in a training file it would mean a wrong or missing drawing."""
     records = []
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(_bounded_lines(stream, name), start=1):
         if not line.strip():
             continue
         record = parse_stroke_line(line, f"{name}:{number}", default_box)
@@ -223,11 +265,15 @@ def parse_stroke_lines(
     return records
 
 
-def split_by_writer(records: list[StrokeRecord], held_out_writers: set[int]) -> tuple[list, list]:
-    """(records of other writers, records of the held-out writers)."""
-    kept = [r for r in records if r.writer not in held_out_writers]
-    held = [r for r in records if r.writer in held_out_writers]
-    return kept, held
+def _bounded_lines(stream: BinaryIO, name: str) -> Iterator[bytes]:
+    """The stream's lines, each read only up to the limit: a 110 MB line is never held whole."""
+    number = 0
+    while line := stream.readline(MAX_LINE_BYTES + 1):
+        number += 1
+        if len(line) > MAX_LINE_BYTES:
+            raise DataError(f"{name}:{number}: the line is longer than {MAX_LINE_BYTES // (1024 * 1024)} MB "
+                            "(the limit); it is not a drawing")
+        yield line
 
 
 def mnist_needs_download(path: str | os.PathLike | None = None) -> bool:
@@ -257,12 +303,10 @@ def count_mnist(path: str | os.PathLike | None = None) -> tuple[int, int]:
             opener = gzip.open if found.suffix == ".gz" else open
             try:
                 with opener(found, "rb") as stream:
-                    header = stream.read(8)
+                    header = stream.read(4 + 4 * 4)  # the magic number and up to four sizes
             except (OSError, EOFError) as error:
                 raise DataError(f"{found}: cannot read ({error})") from None
-            if len(header) < 8 or header[:3] != b"\x00\x00\x08":
-                raise DataError(f"{found}: not an IDX file (bad magic number)")
-            counts.append(int.from_bytes(header[4:8], "big"))
+            counts.append(_idx_shape(header, found)[0])
         return counts[0], counts[1]
     try:
         with zipfile.ZipFile(path) as archive:

@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from digitpad.model.data import DataError, StrokeRecord, parse_stroke_line
+from digitpad.model.data import DataError, StrokeRecord, parse_stroke_line, stroke_record
 from digitpad.model.preprocessing import CANVAS_SIZE, validate_strokes
 
 FILE_NAME = "my-drawings.jsonl"
@@ -26,7 +26,7 @@ except ImportError:  # Windows: appends are still single writes, only not locked
     fcntl = None
 
 
-class PersonalDataset:
+class MyDrawings:
     """The drawings a person labelled, kept in ``folder/my-drawings.jsonl``."""
 
     def __init__(self, folder: str | os.PathLike) -> None:
@@ -40,12 +40,7 @@ class PersonalDataset:
         points = validate_strokes(strokes)
         if not points:
             raise ValueError("there is nothing drawn to keep")
-        record = {
-            "strokes": [[[round(float(x), 2), round(float(y), 2)] for x, y in stroke] for stroke in points],
-            "width": box,
-            "height": box,
-            "label": int(label),
-        }
+        record = stroke_record(points, label, box)
         line = (json.dumps(record, separators=(",", ":")) + "\n").encode("utf-8")
         self.folder.mkdir(parents=True, exist_ok=True)
         with self._locked(os.O_RDWR | os.O_APPEND | os.O_CREAT) as descriptor:

@@ -1,10 +1,10 @@
 """Numbers written in one go: split a drawing into digits, left to right, and read each.
 
-The strokes are vectors, so digits are found by their horizontal extents: a
-stroke joins the digit whose extent it mostly overlaps (the bar of a 5, the
-second stroke of a 4), and starts a new digit where it mostly does not (digits
-side by side, touching or overlapping a little).  A drawing that is one digit
-stays one digit, and is read exactly as before.
+The strokes are vectors, so digits are found by their horizontal extents: a stroke joins the digit
+whose extent it mostly overlaps (the bar of a 5, the second stroke of a 4, the slash of a Ø), and
+starts a new digit where it mostly does not (digits side by side, touching or overlapping a little).
+The pieces are then grouped the way the network reads most confidently.  A drawing that is one
+digit stays one digit, and is read exactly as before.
 """
 
 from __future__ import annotations
@@ -15,35 +15,41 @@ from dataclasses import dataclass
 import numpy as np
 
 from digitpad.model.inference import Prediction
-from digitpad.model.preprocessing import strokes_to_tensor, validate_strokes
+from digitpad.model.preprocessing import Placement, render_with_placement, validate_strokes
 
 # A stroke joins a digit when their horizontal extents overlap by at least this share
 # of the narrower of the two.
 SAME_DIGIT_OVERLAP = 0.5
 # Strokes narrower than this share of the drawing's height count as this wide (a "1" has no width).
 MIN_WIDTH_SHARE = 0.15
-# A digit is at most this many pieces, and each digit costs this much log-probability, so
-# a split must make the reading clearly more confident to win.
+# A digit is at most this many pieces.
 MAX_PIECES_PER_DIGIT = 3
-DIGIT_COST = 0.0
 # Width/height beyond which a reading as one digit is penalised, and by how much per unit.
 WIDE_ASPECT = 1.3
 WIDE_PENALTY = 4.0
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class DigitReading:
-    indices: list[int]  # which of the drawing's strokes
+    """One digit of a number: which strokes, where, and what the network says about them."""
+
+    indices: tuple[int, ...]  # which of the drawing's strokes
     strokes: list[np.ndarray]
     box: tuple[float, float, float, float]  # x0, y0, x1, y1 in canvas coordinates
-    label: int
-    probabilities: np.ndarray
-    tensor: np.ndarray
+    prediction: Prediction  # with every layer's activation: the maps can show any digit
+    placement: Placement  # where the digit's strokes went in its 28×28 tensor
 
     @property
-    def prediction(self) -> Prediction:
-        """This digit's reading as a Prediction: its confidence, whether it is unsure, its runner-up."""
-        return Prediction(self.label, self.probabilities, tensor=self.tensor)
+    def label(self) -> int:
+        return self.prediction.label
+
+    @property
+    def probabilities(self) -> np.ndarray:
+        return self.prediction.probabilities
+
+    @property
+    def tensor(self) -> np.ndarray:
+        return self.prediction.tensor
 
     def as_json(self) -> dict:
         return {"box": [round(v, 1) for v in self.box], "label": self.label,
@@ -57,23 +63,21 @@ class ReadingCache:
     renders and reads only the runs of pieces that hold the moving stroke, not every run.
     """
 
-    def __init__(self, capacity: int = 256) -> None:
+    def __init__(self, capacity: int = 64) -> None:
         self.capacity = capacity
         self._predictor = None
-        self._entries: OrderedDict[bytes, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._entries: OrderedDict[bytes, tuple[Prediction, Placement]] = OrderedDict()
 
-    def read(self, predictor, groups: list[list[np.ndarray]]) -> list[tuple[np.ndarray, np.ndarray]]:
-        """(tensor, probabilities) for each group of strokes, computing only the ones not seen."""
+    def read(self, predictor, groups: list[list[np.ndarray]]) -> list[tuple[Prediction, Placement]]:
+        """The prediction (with activations) and placement of each group, computing only new ones."""
         if predictor is not self._predictor:  # a new or retrained model reads differently
             self._predictor = predictor
             self._entries.clear()
         keys = [_key(group) for group in groups]
-        missing = {key: group for key, group in zip(keys, groups) if key not in self._entries}
-        if missing:
-            tensors = [strokes_to_tensor(group) for group in missing.values()]
-            for key, tensor, p in zip(missing, tensors, predictor.probabilities(np.stack(tensors))):
-                self._entries[key] = (tensor, p)
-        for key in keys:
+        for key, group in zip(keys, groups):
+            if key not in self._entries:
+                tensor, placement = render_with_placement(group)
+                self._entries[key] = (predictor.predict_tensor(tensor), placement)
             self._entries.move_to_end(key)
         while len(self._entries) > max(self.capacity, len(keys)):
             self._entries.popitem(last=False)
@@ -88,11 +92,10 @@ def _key(strokes: list[np.ndarray]) -> bytes:
 def split_digits(strokes, predictor=None) -> list[list[int]]:
     """Groups of stroke indices, one group per digit, ordered left to right.
 
-    Strokes that mostly overlap horizontally are one piece for certain.  With a predictor,
-    the pieces are then grouped into digits the way the network reads most confidently:
-    every way of cutting the row of pieces is scored by the log-probability of each part's
-    best digit, less a cost per digit, so a 4 drawn in two strokes stays one 4, and two
-    1s side by side become two 1s.
+    Strokes that mostly overlap horizontally are one piece for certain.  With a predictor, the
+    pieces are then grouped into digits the way the network reads most confidently: every way of
+    cutting the row of pieces is scored by the log-probability of each part's best digit, so a 4
+    drawn in two strokes stays one 4, and two 1s side by side become two 1s.
     """
     strokes = validate_strokes(strokes)
     if not strokes:
@@ -100,18 +103,37 @@ def split_digits(strokes, predictor=None) -> list[list[int]]:
     pieces = _pieces(strokes)
     if predictor is None or len(pieces) == 1:
         return pieces
-    return [group for group, _, _ in _best_split(strokes, pieces, predictor)]
+    return [list(reading.indices) for reading in _best_split(strokes, pieces, predictor, ReadingCache())]
+
+
+def read_number(predictor, strokes, *, cache: ReadingCache | None = None) -> list[DigitReading]:
+    """Each digit of the drawing with its box and the network's reading, left to right.  A ``cache``
+    kept between calls reuses the renderings and readings of the digits that did not change."""
+    strokes = validate_strokes(strokes)
+    if not strokes:
+        return []
+    return _best_split(strokes, _pieces(strokes), predictor, cache or ReadingCache())
+
+
+def number_text(readings: list[DigitReading]) -> str:
+    return "".join(str(r.label) for r in readings)
+
+
+def needs_splitting(strokes) -> bool:
+    """Cheap check (no network): could this drawing hold more than one digit?"""
+    strokes = validate_strokes(strokes)
+    return len(strokes) > 1 and len(_pieces(strokes)) > 1
 
 
 def _best_split(strokes: list[np.ndarray], pieces: list[list[int]], predictor,
-                cache: ReadingCache | None = None) -> list[tuple[list[int], np.ndarray, np.ndarray]]:
-    """(stroke indices, tensor, probabilities) of each digit of the most confident split."""
+                cache: ReadingCache) -> list[DigitReading]:
+    """The digits of the most confident way of cutting the row of pieces (dynamic programming)."""
     runs = [(start, end) for start in range(len(pieces))
             for end in range(start + 1, min(len(pieces), start + MAX_PIECES_PER_DIGIT) + 1)]
     groups = [[strokes[i] for p in pieces[start:end] for i in p] for start, end in runs]
-    tensors, probabilities = zip(*(cache or ReadingCache()).read(predictor, groups))
-    score = {run: float(np.log(max(p.max(), 1e-9))) + DIGIT_COST - _too_wide(strokes, pieces[run[0]:run[1]])
-             for run, p in zip(runs, probabilities)}
+    read = dict(zip(runs, cache.read(predictor, groups)))
+    score = {run: float(np.log(max(prediction.confidence, 1e-9))) - _too_wide(strokes, pieces[run[0]:run[1]])
+             for run, (prediction, _) in read.items()}
     best = [0.0] + [-np.inf] * len(pieces)
     cut = [0] * (len(pieces) + 1)
     for end in range(1, len(pieces) + 1):
@@ -119,12 +141,21 @@ def _best_split(strokes: list[np.ndarray], pieces: list[list[int]], predictor,
             value = best[start] + score[(start, end)]
             if value > best[end]:
                 best[end], cut[end] = value, start
-    read = {run: (tensor, p) for run, tensor, p in zip(runs, tensors, probabilities)}
     digits, end = [], len(pieces)
     while end > 0:
-        digits.append((sorted(i for p in pieces[cut[end]:end] for i in p), *read[(cut[end], end)]))
+        indices = tuple(sorted(i for p in pieces[cut[end]:end] for i in p))
+        digits.append(_digit(strokes, indices, *read[(cut[end], end)]))
         end = cut[end]
     return digits[::-1]
+
+
+def _digit(strokes: list[np.ndarray], indices: tuple[int, ...], prediction: Prediction,
+           placement: Placement) -> DigitReading:
+    chosen = [strokes[i] for i in indices]
+    points = np.concatenate(chosen)
+    low, high = points.min(axis=0), points.max(axis=0)
+    box = (float(low[0]), float(low[1]), float(high[0]), float(high[1]))
+    return DigitReading(indices, chosen, box, prediction, placement)
 
 
 def _too_wide(strokes: list[np.ndarray], pieces: list[list[int]]) -> float:
@@ -160,41 +191,6 @@ def _pieces(strokes: list[np.ndarray]) -> list[list[int]]:
     groups, spans = _merge_overlapping(groups, spans)
     ordered = sorted(zip(groups, spans), key=lambda item: (item[1][0] + item[1][1]) / 2)
     return [sorted(group) for group, _ in ordered]
-
-
-def read_number(predictor, strokes, groups: list[list[int]] | None = None, *,
-                cache: ReadingCache | None = None, **preprocessing) -> list[DigitReading]:
-    """Each digit of the drawing with its box and the network's reading, left to right.  Without
-    ``groups`` it splits the drawing itself, and reuses the split's renderings and readings; a
-    ``cache`` kept between calls also reuses those of the digits that did not change."""
-    strokes = validate_strokes(strokes)
-    pieces = _pieces(strokes) if strokes else []
-    if groups is None and not preprocessing and len(pieces) > 1:
-        digits = _best_split(strokes, pieces, predictor, cache)
-    else:
-        if groups is None:
-            groups = pieces if len(pieces) <= 1 else [group for group, _, _ in _best_split(strokes, pieces, predictor)]
-        tensors = [strokes_to_tensor([strokes[i] for i in group], **preprocessing) for group in groups]
-        probabilities = predictor.probabilities(np.stack(tensors)) if tensors else []
-        digits = list(zip(groups, tensors, probabilities))
-    readings = []
-    for group, tensor, p in digits:
-        points = np.concatenate([strokes[i] for i in group])
-        low, high = points.min(axis=0), points.max(axis=0)
-        box = (float(low[0]), float(low[1]), float(high[0]), float(high[1]))
-        readings.append(DigitReading(list(group), [strokes[i] for i in group], box, int(np.argmax(p)), np.asarray(p),
-                                     tensor))
-    return readings
-
-
-def number_text(readings: list[DigitReading]) -> str:
-    return "".join(str(r.label) for r in readings)
-
-
-def needs_splitting(strokes) -> bool:
-    """Cheap check (no network): could this drawing hold more than one digit?"""
-    strokes = validate_strokes(strokes)
-    return len(strokes) > 1 and len(_pieces(strokes)) > 1
 
 
 def _padded(low: float, high: float, min_width: float) -> tuple[float, float]:

@@ -39,6 +39,9 @@ _CENTRE = MNIST_SIZE / 2 + 0.5
 _SUPERSAMPLE = 4
 # Coordinates beyond this are certainly garbage (a screen is < 1e5 px).
 _MAX_COORDINATE = 1e7
+# Points in one drawing.  A tablet sampling at 1,000 Hz for a whole minute gives 60,000; a file that
+# claims millions is not a drawing, and would take seconds and gigabytes to read as one.
+MAX_POINTS = 1_000_000
 # Consecutive points closer than this (in 28×28 pixels) add nothing visible.
 _MIN_SEGMENT = 1 / (2 * _SUPERSAMPLE)
 _INK_THRESHOLD = 0.1
@@ -49,15 +52,22 @@ Method = Literal["vector", "raster"]
 
 # --- strokes ---------------------------------------------------------------
 
-def validate_strokes(strokes: Iterable) -> list[np.ndarray]:
+class ValidStrokes(list):
+    """Strokes that validate_strokes has checked: float64 arrays of shape (n, 2), none empty.
+    Passing them on skips the check, so a drawing is validated once per mouse event."""
+
+
+def validate_strokes(strokes: Iterable) -> ValidStrokes:
     """Check a list of strokes and return it as float64 arrays of shape (n, 2).
 
     Empty strokes are dropped.  Raises ValueError naming the bad stroke and
     point for anything that is not a finite (x, y) pair of sane magnitude.
     """
+    if isinstance(strokes, ValidStrokes):
+        return strokes
     if isinstance(strokes, (str, bytes)) or not isinstance(strokes, Iterable):
         raise ValueError("strokes must be a list of strokes, each a list of [x, y] points")
-    result = []
+    result, count = [], 0
     for index, stroke in enumerate(strokes):
         try:
             points = np.asarray(stroke, dtype=np.float64)
@@ -65,6 +75,9 @@ def validate_strokes(strokes: Iterable) -> list[np.ndarray]:
             raise ValueError(f"stroke {index + 1} is not a list of [x, y] number pairs") from None
         if points.size == 0:
             continue
+        count += len(points)
+        if count > MAX_POINTS:
+            raise ValueError(f"the drawing has more than {MAX_POINTS:,} points (the limit); it is not a drawing")
         if points.ndim != 2 or points.shape[1] != 2:
             raise ValueError(f"stroke {index + 1} is not a list of [x, y] number pairs")
         bad = ~np.isfinite(points).all(axis=1)
@@ -77,7 +90,7 @@ def validate_strokes(strokes: Iterable) -> list[np.ndarray]:
                 "the drawing is not in pixel units"
             )
         result.append(points)
-    return result
+    return ValidStrokes(result)
 
 
 def fit_to_canvas(
@@ -97,7 +110,7 @@ def fit_to_canvas(
         raise ValueError(f"the drawing box must have a positive width and height, got {box!r}")
     scale = canvas_size / max(width, height)
     offset = np.array([(canvas_size - width * scale) / 2, (canvas_size - height * scale) / 2])
-    return [points * scale + offset for points in validated]
+    return ValidStrokes(points * scale + offset for points in validated)
 
 
 def strokes_to_tensor(
@@ -217,13 +230,9 @@ def _drop_close_points(points: np.ndarray, min_step: float) -> np.ndarray:
 def _crop_at_centre_of_mass(image: np.ndarray, margin: int) -> tuple[np.ndarray, int, int]:
     """Cut the 28×28 window (in supersampled pixels) whose centre is the ink's centre of mass;
     also where the window's corner was (top, left), in supersampled pixels."""
-    weights = image.astype(np.float64)
-    total = weights.sum()
-    if total == 0:
+    if not image.any():
         return np.zeros((MNIST_SIZE, MNIST_SIZE), np.float32), margin, margin
-    rows = np.arange(image.shape[0]) + 0.5
-    cy = (weights.sum(axis=1) * rows).sum() / total
-    cx = (weights.sum(axis=0) * rows[: image.shape[1]]).sum() / total
+    cy, cx = centre_of_mass(image)
     window = MNIST_SIZE * _SUPERSAMPLE
     top = int(round(cy - _CENTRE * _SUPERSAMPLE))
     left = int(round(cx - _CENTRE * _SUPERSAMPLE))
@@ -231,6 +240,16 @@ def _crop_at_centre_of_mass(image: np.ndarray, margin: int) -> tuple[np.ndarray,
     left = min(max(left, 0), image.shape[1] - window)
     crop = Image.fromarray(image[top : top + window, left : left + window])
     return np.asarray(crop.reduce(_SUPERSAMPLE), dtype=np.float32) / 255.0, top, left
+
+
+def centre_of_mass(image: np.ndarray) -> tuple[float, float]:
+    """(row, column) of an image's intensity centre of mass, in continuous coordinates (pixel i covers
+    [i, i+1)).  The image must hold some ink."""
+    weights = np.asarray(image, np.float64)
+    total = weights.sum()
+    rows = (weights.sum(axis=1) * (np.arange(weights.shape[0]) + 0.5)).sum() / total
+    columns = (weights.sum(axis=0) * (np.arange(weights.shape[1]) + 0.5)).sum() / total
+    return float(rows), float(columns)
 
 
 # --- raster images -----------------------------------------------------------
@@ -260,12 +279,10 @@ def normalise_ink(ink: np.ndarray) -> np.ndarray | None:
 def _paste_at_centre_of_mass(digit: np.ndarray) -> np.ndarray:
     """Place a ≤20×20 digit in a 28×28 field with its centre of mass at MNIST's centre."""
     out = np.zeros((MNIST_SIZE, MNIST_SIZE), np.float32)
-    total = float(digit.sum())
-    if total <= 0:
+    if not digit.sum() > 0:
         return out
     height, width = digit.shape
-    cy = (digit.sum(axis=1) * (np.arange(height) + 0.5)).sum() / total
-    cx = (digit.sum(axis=0) * (np.arange(width) + 0.5)).sum() / total
+    cy, cx = centre_of_mass(digit)
     top = int(round(_CENTRE - cy))
     left = int(round(_CENTRE - cx))
     top = min(max(top, 0), MNIST_SIZE - height)

@@ -92,11 +92,11 @@ def render_records(
 def build_training_data(
     mnist: Mnist | None,
     strokes: Sequence[StrokeRecord] = (),
-    personal: Sequence[StrokeRecord] = (),
+    my_drawings: Sequence[StrokeRecord] = (),
     *,
     validation_fraction: float = 0.05,
     stroke_copies: int = 4,
-    personal_copies: int = 16,
+    my_drawings_copies: int = 16,
     scribbles: int = 0,
     digit_pairs: int = 0,
     mnist_limit: int | None = None,
@@ -120,7 +120,8 @@ def build_training_data(
         x_test = mnist.x_test.astype(np.float32)[..., None] / 255.0
         y_test = mnist.y_test.astype(np.int64)
         counts["mnist"] = len(x)
-    for name, records, copies in (("strokes", strokes, stroke_copies), ("my drawings", personal, personal_copies)):
+    sources = (("strokes", strokes, stroke_copies), ("my drawings", my_drawings, my_drawings_copies))
+    for name, records, copies in sources:
         records = [r for r in records if r.label is not None]
         if not records:
             continue
@@ -132,7 +133,7 @@ def build_training_data(
         parts_train.append(render_scribbles(scribbles, seed))
         counts["scribbles"] = scribbles
     if digit_pairs and parts_train:
-        pairs = render_digit_pairs([r for r in (*strokes, *personal) if r.label is not None], digit_pairs, seed)
+        pairs = render_digit_pairs([r for r in (*strokes, *my_drawings) if r.label is not None], digit_pairs, seed)
         if len(pairs[0]):
             parts_train.append(pairs)
             counts["digit pairs"] = len(pairs[0])

@@ -4,12 +4,13 @@ giving a message that names the file and what is wrong."""
 from __future__ import annotations
 
 import gzip
+import io
 import struct
 
 import numpy as np
 import pytest
 
-from digitpad.model.data import DataError, load_mnist, load_stroke_records, parse_stroke_lines, read_idx
+from digitpad.model.data import DataError, load_mnist, load_stroke_records, read_idx, read_stroke_records
 from drawings import write_jsonl
 
 
@@ -165,7 +166,7 @@ def test_malformed_line_is_named_by_number(tmp_path, line, message):
 
 def test_labels_can_be_required():
     with pytest.raises(DataError, match='x:1: no "label"'):
-        parse_stroke_lines(['{"strokes": [[[1, 2]]]}'], "x", require_labels=True)
+        read_stroke_records(io.BytesIO(b'{"strokes": [[[1, 2]]]}'), "x", require_labels=True)
 
 
 def test_real_pen_strokes_load(pen_strokes_path):

@@ -6,12 +6,12 @@ import multiprocessing
 
 import pytest
 
-from digitpad.model.my_drawings import PersonalDataset
+from digitpad.model.my_drawings import MyDrawings
 from drawings import circle, seven
 
 
 def test_append_and_load(tmp_path):
-    dataset = PersonalDataset(tmp_path / "new-folder")
+    dataset = MyDrawings(tmp_path / "new-folder")
     dataset.append(seven(), 7)
     dataset.append(circle(), 0)
     records, warnings = dataset.load()
@@ -20,7 +20,7 @@ def test_append_and_load(tmp_path):
 
 
 def test_bad_labels_and_empty_drawings_are_refused(tmp_path):
-    dataset = PersonalDataset(tmp_path)
+    dataset = MyDrawings(tmp_path)
     with pytest.raises(ValueError, match="digit 0..9"):
         dataset.append(seven(), 10)
     with pytest.raises(ValueError, match="nothing drawn"):
@@ -29,7 +29,7 @@ def test_bad_labels_and_empty_drawings_are_refused(tmp_path):
 
 
 def test_torn_last_line_is_skipped_with_a_warning_and_the_rest_kept(tmp_path):
-    dataset = PersonalDataset(tmp_path)
+    dataset = MyDrawings(tmp_path)
     for digit in (1, 2, 3):
         dataset.append(seven(), digit)
     data = dataset.path.read_bytes()
@@ -43,14 +43,14 @@ def test_torn_last_line_is_skipped_with_a_warning_and_the_rest_kept(tmp_path):
 
 
 def test_clear(tmp_path):
-    dataset = PersonalDataset(tmp_path)
+    dataset = MyDrawings(tmp_path)
     dataset.append(seven(), 7)
     dataset.clear()
     assert dataset.count() == 0
 
 
 def _append_many(folder: str, digit: int, count: int) -> None:
-    dataset = PersonalDataset(folder)
+    dataset = MyDrawings(folder)
     for _ in range(count):
         dataset.append(seven(), digit)
 
@@ -62,6 +62,6 @@ def test_two_processes_appending_at_once_lose_nothing(tmp_path):
         worker.start()
     for worker in workers:
         worker.join(120)
-    records, warnings = PersonalDataset(tmp_path).load()
+    records, warnings = MyDrawings(tmp_path).load()
     assert warnings == []
     assert sorted(r.label for r in records) == [4] * 150 + [9] * 150
