@@ -70,19 +70,3 @@ def _plugin_path(platform: str) -> Path | None:
     names = {"xcb": "libqxcb.so", "wayland": "libqwayland.so", "offscreen": "libqoffscreen.so"}
     candidate = folder / names.get(platform, f"libq{platform}.so")
     return candidate if candidate.exists() else None
-
-
-def silence_native_stderr() -> None:
-    """TensorFlow's C++ side writes start-up chatter ("Could not find cuda drivers", absl notices)
-    straight to file descriptor 2, whatever TF_CPP_MIN_LOG_LEVEL says (tensorflow#100442).  Point
-    that descriptor at /dev/null and keep Python's own stderr on the real one, so the user sees our
-    messages and nothing else.  DIGITPAD_DEBUG=1 keeps everything."""
-    try:
-        real_stderr = os.dup(2)
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 2)
-        os.close(devnull)
-        sys.stderr = os.fdopen(real_stderr, "w", buffering=1, encoding=sys.stderr.encoding or "utf-8",
-                               errors="backslashreplace")
-    except (OSError, AttributeError, ValueError):
-        pass  # no real descriptors (embedded, tests): leave stderr as it is

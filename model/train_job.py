@@ -1,8 +1,9 @@
-"""A whole training job as the window runs it: gather the data, train, evaluate.
+"""A whole training job, as the window's worker process and ``digitpad train`` run it: gather the
+data, train (a copy of a model, or a fresh convnet), evaluate.
 
-``run_training(request, state)`` is plain Python: the window runs it on a
-worker thread, tests call it directly.  ``state.report`` receives a string for
-each phase ("Loading MNIST…") and TrainProgress while the network trains.
+``run_training(request, state)`` reports a string for each phase ("Loading MNIST…") and
+TrainProgress while the network trains, through ``state.report``, and stops when
+``state.is_cancelled()``.  The tests call it directly with a recording state.
 """
 
 from __future__ import annotations
@@ -12,29 +13,36 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from digitpad.model.data import load_mnist, load_stroke_records
-from digitpad.model.my_drawings import PersonalDataset
+from digitpad.model.my_drawings import MyDrawings
 from digitpad.model.training import TrainConfig, TrainingCancelled, TrainResult, TrainState, train
 from digitpad.model.training_data import build_training_data
 
 
-@dataclass
+@dataclass(frozen=True)
 class TrainRequest:
     config: TrainConfig
     use_mnist: bool = True
     mnist_path: str | None = None  # None: $DIGITPAD_MNIST, else Keras' download
-    stroke_files: list[str] = field(default_factory=list)
-    personal_folder: str | None = None  # include "my drawings" from here
-    base_model: object | None = None  # fine-tune a copy of this keras.Model
+    stroke_files: tuple[str, ...] = ()
+    stroke_box: tuple[float, float] | None = None  # the box of drawings that do not give theirs
+    exclude_writers: frozenset[int] = frozenset()  # left out, to test on them
+    my_drawings_folder: str | None = None  # include "my drawings" from here
+    base_model_path: str | None = None  # fine-tune a copy of this .keras model
     mnist_limit: int | None = None
 
 
 @dataclass
 class TrainOutcome:
+    """What a training gives the window: the result, the test images for the gallery of mistakes, and
+    (once the worker has written it) the model's file.  ``result.model`` is the Keras model only in
+    the process that trained it."""
+
     result: TrainResult
-    x_test: np.ndarray  # (n, 28, 28) float32, for the gallery of mistakes
+    x_test: np.ndarray  # (n, 28, 28) uint8: a tenth of the size of float32 across the pipe
     y_test: np.ndarray
     counts: dict[str, int]
-    warnings: list[str]
+    warnings: list[str] = field(default_factory=list)
+    model_path: str | None = None
 
 
 def run_training(request: TrainRequest, state: TrainState) -> TrainOutcome:
@@ -47,32 +55,29 @@ def run_training(request: TrainRequest, state: TrainState) -> TrainOutcome:
     records = []
     for path in request.stroke_files:
         state.report(f"Reading {path}…")
-        records += load_stroke_records(path, require_labels=True)
-    personal = []
-    if request.personal_folder:
-        personal, warnings = PersonalDataset(request.personal_folder).load()
+        records += [record for record in load_stroke_records(path, require_labels=True, default_box=request.stroke_box)
+                    if record.writer not in request.exclude_writers]
+    my_drawings = []
+    if request.my_drawings_folder:
+        my_drawings, warnings = MyDrawings(request.my_drawings_folder).load()
     _stop_if_cancelled(state)
-    state.report("Rendering drawings…" if records or personal else "Preparing images…")
+    state.report("Rendering drawings…" if records or my_drawings else "Preparing images…")
     data = build_training_data(
-        mnist, records, personal,
+        mnist, records, my_drawings,
         **request.config.data_options(),
         mnist_limit=request.mnist_limit,
         should_stop=state.is_cancelled,
     )
     _stop_if_cancelled(state)
-    model = copy_model(request.base_model) if request.base_model is not None else None
+    model = None
+    if request.base_model_path:
+        from digitpad.model.keras_models import load_model_file
+
+        model = load_model_file(request.base_model_path)  # a fresh copy: the file in use is never changed
     state.report("Training…")
     result = train(request.config, data, state, model=model)
-    return TrainOutcome(result, data.x_test[..., 0], data.y_test, data.counts, warnings)
-
-
-def copy_model(model):
-    """An independent copy (same weights): the model in use is never trained in place."""
-    import keras
-
-    clone = keras.models.clone_model(model)
-    clone.set_weights(model.get_weights())
-    return clone
+    test_images = np.clip(np.round(data.x_test[..., 0] * 255), 0, 255).astype(np.uint8)
+    return TrainOutcome(result, test_images, data.y_test, data.counts, warnings)
 
 
 def _stop_if_cancelled(state: TrainState) -> None:

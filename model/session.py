@@ -1,0 +1,233 @@
+"""What the pad shows and what follows from it, without Qt: the session the window is a view of.
+
+The session holds the drawing (or an opened image), the model in use and how it is swapped, the
+reading (one digit, or a number and the digit in focus), the *Why?* request and its answer, and the
+corrections kept in *my drawings*.  Views observe it through its events (``digitpad.app`` wraps
+them in Qt signals) and send it the user's actions; the command line and the tests drive it directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from digitpad.model.inference import NOTHING_DRAWN, Prediction, Predictor
+from digitpad.model.my_drawings import MyDrawings
+from digitpad.model.numbers import DigitReading, ReadingCache, needs_splitting, read_number
+from digitpad.model.preprocessing import Placement, ValidStrokes, render_with_placement, validate_strokes
+from digitpad.model.saliency import Attribution
+
+WHY_MODES = ("answer", "versus")  # toward the answer; the answer and not the runner-up
+
+
+class Event:
+    """A list of callbacks: what a Qt signal is, without Qt."""
+
+    def __init__(self) -> None:
+        self._callbacks: list[Callable] = []
+
+    def connect(self, callback: Callable) -> None:
+        self._callbacks.append(callback)
+
+    def emit(self, *args) -> None:
+        for callback in list(self._callbacks):
+            callback(*args)
+
+
+@dataclass(frozen=True)
+class DigitTag:
+    """A digit of a number as the pad marks it: its box, its label ("7", or "7?" when unsure), whether
+    the chart and the maps show it, and whether the network is unsure of it."""
+
+    box: tuple[float, float, float, float]
+    text: str
+    focus: bool
+    unsure: bool
+
+
+@dataclass(frozen=True, eq=False)
+class Reading:
+    """What the pad shows now.  ``prediction`` is what the chart, the preview and the maps show: the
+    drawing's digit, or of a number the digit in focus (the one drawn last)."""
+
+    prediction: Prediction = NOTHING_DRAWN
+    digits: tuple[DigitReading, ...] = ()  # a number's digits, two or more; () for one digit
+    focus: int = 0
+    final: bool = True  # False while the pen is down
+    placement: Placement | None = None  # where the shown digit's strokes went in its tensor (None: an image)
+    indices: tuple[int, ...] = ()  # which of the drawing's strokes the shown digit holds
+    strokes: list = field(default_factory=list)  # those strokes
+    from_image: bool = False
+    waiting: bool = False  # something is drawn, but no model has loaded yet
+
+    @property
+    def number(self) -> str | None:
+        return "".join(str(digit.label) for digit in self.digits) if self.digits else None
+
+    def doubts(self) -> list[tuple[int, Prediction]]:
+        """The other digits of a number the network is unsure of, with their position."""
+        return [(index, digit.prediction) for index, digit in enumerate(self.digits)
+                if digit.prediction.is_unsure and index != self.focus]
+
+    def tags(self) -> list[DigitTag]:
+        tags = []
+        for index, digit in enumerate(self.digits):
+            unsure = digit.prediction.is_unsure
+            tags.append(DigitTag(digit.box, f"{digit.label}?" if unsure else str(digit.label), index == self.focus,
+                                 unsure))
+        return tags
+
+    @property
+    def is_unsure(self) -> bool:
+        """A number is only as sure as its least sure digit."""
+        return self.prediction.is_unsure or bool(self.doubts())
+
+
+EMPTY = Reading()
+
+
+@dataclass(frozen=True, eq=False)
+class WhyRequest:
+    """What to explain: the reading on screen, its tensor, the digit, and the digit to contrast it with."""
+
+    reading: Reading
+    tensor: np.ndarray
+    target: int
+    versus: int | None
+
+
+class Session:
+    """The pad's state.  Events: ``reading_changed(Reading)``, ``model_changed(Predictor | None)``,
+    ``why_changed(Attribution | None, WhyRequest | None)``."""
+
+    def __init__(self, my_drawings: MyDrawings) -> None:
+        self.my_drawings = my_drawings
+        self.predictor: Predictor | None = None
+        self.reading = EMPTY
+        self.why_mode: str | None = None  # None: off; else one of WHY_MODES
+        self.attribution: Attribution | None = None
+        self._strokes = ValidStrokes()
+        self._image: np.ndarray | None = None  # an opened image's tensor, until the next stroke
+        self._cache = ReadingCache()
+        self._fallback: Predictor | None = None  # the model to return to if the one in use is refused
+        self.reading_changed = Event()
+        self.model_changed = Event()
+        self.why_changed = Event()
+
+    # --- what is on the pad -------------------------------------------------------------
+
+    def show_drawing(self, strokes, final: bool = True) -> Reading:
+        """Read the drawing; ``final`` is False while the pen is still down."""
+        self._strokes = validate_strokes(strokes)
+        self._image = None
+        return self._update(final)
+
+    def show_image(self, tensor: np.ndarray) -> Reading:
+        """Read an opened image's 28×28 tensor (the pad keeps it until the next stroke)."""
+        self._strokes = ValidStrokes()
+        self._image = np.asarray(tensor, np.float32)
+        return self._update(True)
+
+    def clear(self) -> Reading:
+        return self.show_drawing([])
+
+    def _update(self, final: bool) -> Reading:
+        self.reading = self._read(final)
+        self.attribution = None
+        self.reading_changed.emit(self.reading)
+        return self.reading
+
+    def _read(self, final: bool) -> Reading:
+        if self._image is not None:
+            if self.predictor is None:
+                return Reading(Prediction(None, tensor=self._image), from_image=True, waiting=True)
+            return Reading(self.predictor.predict_tensor(self._image), from_image=True)
+        if not self._strokes:
+            return EMPTY
+        if self.predictor is None:
+            tensor, placement = render_with_placement(self._strokes)
+            return Reading(Prediction(None, tensor=tensor), final=final, placement=placement, waiting=True,
+                           indices=tuple(range(len(self._strokes))), strokes=list(self._strokes))
+        if needs_splitting(self._strokes):
+            digits = read_number(self.predictor, self._strokes, cache=self._cache)
+            if len(digits) > 1:
+                return self._number(digits, final)
+        tensor, placement = render_with_placement(self._strokes)
+        return Reading(self.predictor.predict_tensor(tensor), final=final, placement=placement,
+                       indices=tuple(range(len(self._strokes))), strokes=list(self._strokes))
+
+    def _number(self, digits: list[DigitReading], final: bool) -> Reading:
+        """The chart and the maps follow the digit that holds the latest stroke."""
+        latest = len(self._strokes) - 1
+        focus = next(index for index, digit in enumerate(digits) if latest in digit.indices)
+        shown = digits[focus]
+        return Reading(shown.prediction, tuple(digits), focus, final, shown.placement, shown.indices,
+                       shown.strokes)
+
+    # --- the model in use ---------------------------------------------------------------
+
+    def use_model(self, predictor: Predictor, provisional: bool = False) -> None:
+        """Read with ``predictor`` from now on.  A ``provisional`` model (read as data, not yet opened by
+        Keras) can still be refused: ``refuse_model`` then returns to the model used before it."""
+        if not provisional or self._fallback is None:
+            self._fallback = self.predictor if provisional else None
+        self.predictor = predictor
+        self.model_changed.emit(predictor)
+        self._update(self.reading.final)
+
+    def confirm_model(self, source: str) -> None:
+        """Keras opened ``source`` too: it can no longer be refused."""
+        if self.predictor is not None and self.predictor.source == source:
+            self._fallback = None
+
+    def refuse_model(self, source: str) -> bool:
+        """Keras refused ``source``: if it is in use, go back to the model before it.  True if it was."""
+        if self.predictor is None or self.predictor.source != source:
+            return False
+        self.predictor, self._fallback = self._fallback, None
+        self.model_changed.emit(self.predictor)
+        self._update(self.reading.final)
+        return True
+
+    # --- why? ---------------------------------------------------------------------------
+
+    def set_why_mode(self, mode: str | None) -> None:
+        if mode is not None and mode not in WHY_MODES:
+            raise ValueError(f"the why mode must be one of {', '.join(WHY_MODES)} or None, got {mode!r}")
+        self.why_mode = mode
+        self.attribution = None
+        self.why_changed.emit(None, None)
+
+    def why_request(self) -> WhyRequest | None:
+        """What *Why?* should explain now: the final reading on screen, when *Why?* is on."""
+        prediction = self.reading.prediction
+        if self.why_mode is None or prediction.label is None or not self.reading.final:
+            return None
+        versus = prediction.runner_up if self.why_mode == "versus" else None
+        return WhyRequest(self.reading, prediction.tensor, prediction.label, versus)
+
+    def show_why(self, request: WhyRequest, attribution: Attribution) -> bool:
+        """Keep the answer to ``request`` if the pad still shows what it asked about."""
+        current = self.why_request()
+        if current is None or request.reading is not self.reading or (
+                (request.target, request.versus) != (current.target, current.versus)):
+            return False  # the drawing or the mode changed meanwhile
+        self.attribution = attribution
+        self.why_changed.emit(attribution, request)
+        return True
+
+    # --- corrections --------------------------------------------------------------------
+
+    def can_keep(self) -> bool:
+        return self.reading.prediction.label is not None and not self.reading.from_image and bool(self.reading.strokes)
+
+    def keep(self, label: int) -> int:
+        """Append the digit on screen with its right label to my drawings; of a number only the digit in
+        focus (a whole number kept as one digit would teach the network that numbers are digits).
+        Returns how many drawings my drawings holds.  Raises OSError or ValueError, keeping the file whole."""
+        if not self.can_keep():
+            raise ValueError("there is no drawing to keep")
+        self.my_drawings.append(self.reading.strokes, label)
+        return self.my_drawings.count()

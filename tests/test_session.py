@@ -1,0 +1,171 @@
+"""The session and the worker process, driven without Qt: what the pad shows, the model in use and
+how it is swapped, Why?, corrections, and TensorFlow's own process."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import queue
+import signal
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from digitpad.model.my_drawings import MyDrawings
+from digitpad.model.saliency import explain
+from digitpad.model.session import Session
+from drawings import circle, seven
+
+ONE = [[(60, 60), (62, 120), (63, 200)]]
+
+
+def number(*drawings, spacing: float = 80.0, scale: float = 0.45):
+    strokes = []
+    for index, drawing in enumerate(drawings):
+        strokes += [[(x * scale + index * spacing, y * scale + 40) for x, y in stroke] for stroke in drawing]
+    return strokes
+
+
+@pytest.fixture
+def session(tmp_path, predictor):
+    session = Session(MyDrawings(tmp_path))
+    session.use_model(predictor)
+    return session
+
+
+def test_a_drawing_and_a_number_are_read_without_qt(session):
+    readings = []
+    session.reading_changed.connect(readings.append)
+    reading = session.show_drawing(seven(), final=False)
+    assert reading.prediction.label == 7 and not reading.final and reading.placement is not None
+    reading = session.show_drawing(number(ONE, circle(), seven()))
+    assert reading.number == "107" and reading.focus == 2 and reading.prediction.label == 7
+    assert [tag.text for tag in reading.tags()] == ["1", "0", "7"] and reading.tags()[2].focus
+    assert len(reading.prediction.activations) == 7  # the focus digit's maps, read once with the number
+    assert len(readings) == 2
+    assert session.clear().prediction.label is None
+
+
+def test_keeping_a_number_keeps_only_the_digit_on_screen(session):
+    session.show_drawing(number(ONE, circle(), seven()))
+    assert session.keep(7) == 1
+    records, _ = session.my_drawings.load()
+    assert records[0].label == 7 and len(records[0].strokes) == 1
+    session.show_image(np.zeros((28, 28), np.float32) + 0.1)
+    assert not session.can_keep()  # an image has no strokes to keep
+    with pytest.raises(ValueError, match="no drawing to keep"):
+        session.keep(3)
+
+
+def test_a_refused_model_gives_way_to_the_one_before(session, predictor):
+    models = []
+    session.model_changed.connect(models.append)
+    other = predictor.with_weights([w * 0.9 for w in predictor.net.weights()], "/somewhere/other.keras")
+    session.show_drawing(seven())
+    session.use_model(other, provisional=True)
+    assert session.predictor is other
+    assert session.refuse_model("/somewhere/other.keras")
+    assert session.predictor is predictor and models == [other, predictor]
+    session.use_model(other, provisional=True)
+    session.confirm_model(other.source)
+    assert not session.refuse_model("/somewhere/else.keras") and session.predictor is other
+    assert session.refuse_model(other.source) and session.predictor is None  # confirmed: nothing to go back to
+
+
+def test_why_answers_only_the_question_still_on_screen(session):
+    session.set_why_mode("versus")
+    session.show_drawing(seven(), final=False)
+    assert session.why_request() is None  # not while the pen is down
+    session.show_drawing(seven())
+    request = session.why_request()
+    assert request.target == 7 and request.versus == session.reading.prediction.runner_up
+    attribution = explain(session.predictor.net, request.tensor, request.target, request.versus)
+    session.show_drawing(circle())
+    assert not session.show_why(request, attribution)  # the drawing changed meanwhile
+    request = session.why_request()
+    assert session.show_why(request, explain(session.predictor.net, request.tensor, request.target, request.versus))
+    with pytest.raises(ValueError, match="why mode"):
+        session.set_why_mode("because")
+
+
+def test_every_module_of_the_core_imports_without_qt():
+    """PySide6 made unimportable: the core, the session included, never needs it."""
+    import digitpad.model
+
+    names = [f"digitpad.model.{module.name}" for module in pkgutil.iter_modules(digitpad.model.__path__)]
+    code = ("import sys, importlib; sys.modules['PySide6'] = None\n"
+            f"for name in {names!r}: importlib.import_module(name)\n"
+            "print(len([n for n in sys.modules if n.startswith('digitpad.model.')]))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert int(result.stdout) >= len(names) >= 15
+    for name in names:
+        importlib.import_module(name)
+
+
+# --- the worker process ------------------------------------------------------------------------
+
+class Answers:
+    """What a WorkerClient hears, in a queue to wait on."""
+
+    def __init__(self) -> None:
+        self.queue: queue.Queue = queue.Queue()
+
+    def __call__(self, job: int, kind: str, value) -> None:
+        self.queue.put((job, kind, value))
+
+    def final(self, job: int, timeout: float = 300):
+        while True:
+            answer = self.queue.get(timeout=timeout)
+            if answer[0] == job and answer[1] != "progress":
+                return answer[1], answer[2]
+
+
+@pytest.fixture
+def worker():
+    from digitpad.model.worker import WorkerClient
+
+    answers = Answers()
+    client = WorkerClient(answers)
+    client.answers = answers
+    yield client
+    client.stop()
+
+
+def test_the_worker_checks_models_in_keras_and_says_why_it_refuses_one(worker, bundled_model_file, tmp_path):
+    assert worker.answers.final(worker.submit("check_model", str(bundled_model_file))) == ("done", 93_322)
+    broken = tmp_path / "broken.keras"
+    broken.write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip: no config, no weights
+    kind, message = worker.answers.final(worker.submit("check_model", str(broken)))
+    assert kind == "failed" and "broken.keras: not a Keras model (no config.json in the archive)" in message
+    assert worker.pid != os.getpid() and worker.is_alive()
+
+
+def test_a_dead_worker_is_reported_in_words_and_replaced(worker, mnist_path):
+    from digitpad.model.train_job import TrainRequest
+    from digitpad.model.training import TrainConfig
+
+    request = TrainRequest(TrainConfig(epochs=50, batch_size=32), mnist_path=str(mnist_path), mnist_limit=2000)
+    job = worker.submit("train", request, "/nonexistent")
+    while worker.answers.queue.get(timeout=300)[1] != "progress":
+        pass
+    first = worker.pid
+    os.kill(first, signal.SIGKILL)
+    assert worker.answers.final(job) == ("died", "it was stopped by SIGKILL (out of memory?)")
+    assert worker.answers.final(worker.submit("devices"))[0] == "done" and worker.pid != first
+
+
+def test_cancel_reaches_a_training_in_the_worker(worker, mnist_path, tmp_path):
+    from digitpad.model.train_job import TrainRequest
+    from digitpad.model.training import TrainConfig
+
+    request = TrainRequest(TrainConfig(epochs=50, batch_size=32), mnist_path=str(mnist_path), mnist_limit=2000)
+    job = worker.submit("train", request, str(tmp_path))
+    while worker.answers.queue.get(timeout=300)[1] != "progress":
+        pass
+    worker.cancel(job)
+    assert worker.answers.final(job, timeout=60) == ("cancelled", None)
+    assert list(tmp_path.iterdir()) == []  # nothing written
