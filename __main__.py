@@ -4,4 +4,7 @@ import sys
 
 from digitpad.app.cli import main
 
-sys.exit(main())
+# The guard matters: TensorFlow's worker process is started with multiprocessing's "spawn", which
+# imports the main module again in the child.
+if __name__ == "__main__":
+    sys.exit(main())

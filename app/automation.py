@@ -1,6 +1,7 @@
-"""Drawing on the canvas as a person does: real mouse events, press, moves with the button held, release.
+"""Driving the window as a person does, for tests, benchmarks and screenshots: real mouse events
+(press, moves with the button held, release) and a throwaway window.
 
-Also used by bench/window.py and docs/make_screenshots.py, which drive the window outside pytest.
+``QTest.mouseMove`` alone does not always carry the held button, so these send QMouseEvents.
 """
 
 from __future__ import annotations
@@ -14,25 +15,19 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 
-def widget_point(canvas, point) -> QPointF:
-    """A point of the 280×280 box in the canvas widget's pixels."""
-    area = canvas._paper_rect()
-    scale = area.width() / canvas.box
-    return QPointF(area.left() + point[0] * scale, area.top() + point[1] * scale)
-
-
 def send_mouse(widget, kind: QEvent.Type, position: QPointF, button, buttons) -> None:
     event = QMouseEvent(kind, position, widget.mapToGlobal(position), button, buttons, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(widget, event)
 
 
 def draw_stroke(canvas, points, release: bool = True) -> None:
+    """One stroke of 280×280-box points, drawn with the left button held."""
     left = Qt.MouseButton.LeftButton
-    send_mouse(canvas, QEvent.Type.MouseButtonPress, widget_point(canvas, points[0]), left, left)
+    send_mouse(canvas, QEvent.Type.MouseButtonPress, canvas.box_to_widget(points[0]), left, left)
     for point in points[1:]:
-        send_mouse(canvas, QEvent.Type.MouseMove, widget_point(canvas, point), Qt.MouseButton.NoButton, left)
+        send_mouse(canvas, QEvent.Type.MouseMove, canvas.box_to_widget(point), Qt.MouseButton.NoButton, left)
     if release:
-        end = widget_point(canvas, points[-1])
+        end = canvas.box_to_widget(points[-1])
         send_mouse(canvas, QEvent.Type.MouseButtonRelease, end, left, Qt.MouseButton.NoButton)
 
 
@@ -46,24 +41,24 @@ def wait_until(application, condition, timeout: float = 600) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise SystemExit("timed out waiting for the window")
+            raise TimeoutError("timed out waiting for the window")
         application.processEvents()
         time.sleep(0.01)
 
 
-def shown_window(settings_path, data_dir, size: tuple[int, int]):
+def shown_window(settings_path, data_dir, size: tuple[int, int], **options):
     """The main window shown offscreen with the given settings file and data folder; no model yet."""
     from digitpad.app.main import build_main_window
 
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
-    window = build_main_window(settings=settings, data_dir=data_dir, load_model=False)
+    window = build_main_window(settings=settings, data_dir=data_dir, load_model=False, **options)
     window.resize(*size)
     window.show()
     return window
 
 
 def scratch_window(application, size: tuple[int, int] = (1400, 860)):
-    """A throwaway window for scripts (outside pytest), once it can predict."""
+    """A throwaway window for scripts, once it can predict."""
     folder = tempfile.mkdtemp()
     window = shown_window(os.path.join(folder, "settings.ini"), folder, size)
     window.start_loading_model()

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPainterPath, QPen, QTabletEvent
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QTabletEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from digitpad.app.colormaps import UNSURE_COLOUR, WINNER_COLOUR
 from digitpad.model.preprocessing import CANVAS_SIZE, DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH
+from digitpad.model.session import DigitTag
 
 PAPER = QColor("#fdfdfb")
 INK = QColor("#1d1d1f")
@@ -35,8 +36,8 @@ Drawing = tuple[Stroke, ...]
 class DrawingCanvas(QWidget):
     """Draw with the mouse or a stylus; undo, redo and clear by whole strokes."""
 
-    drawingChanged = Signal()  # after every point while drawing, and after undo/redo/clear/load
-    strokeFinished = Signal()  # pen-up: the drawing is final for now
+    strokeMoved = Signal()  # a point was added to the stroke being drawn: the drawing is not final yet
+    drawingChanged = Signal()  # the drawing is final for now: pen-up, undo, redo, clear or a new drawing
     undoAvailable = Signal(bool)
     redoAvailable = Signal(bool)
 
@@ -57,7 +58,7 @@ class DrawingCanvas(QWidget):
         self._backing = QImage()
         self._background: QImage | None = None  # an opened image, shown until the next stroke
         self._heatmap: tuple[QImage, QRectF] | None = None  # "Why?": an image over a box-coordinate rectangle
-        self._digit_boxes: list[tuple[tuple[float, float, float, float], str, bool, bool]] = []
+        self._digit_tags: list[DigitTag] = []
 
     # --- the drawing ----------------------------------------------------------
 
@@ -132,7 +133,6 @@ class DrawingCanvas(QWidget):
         self.undoAvailable.emit(self.can_undo())
         self.redoAvailable.emit(self.can_redo())
         self.drawingChanged.emit()
-        self.strokeFinished.emit()
 
     # --- input ----------------------------------------------------------------
 
@@ -170,7 +170,7 @@ class DrawingCanvas(QWidget):
         point = self._to_box(position)
         self._current = [point]
         self._paint_segment(point, point)
-        self.drawingChanged.emit()
+        self.strokeMoved.emit()
 
     def _extend(self, position: QPointF) -> None:
         point = self._to_box(position)
@@ -179,7 +179,7 @@ class DrawingCanvas(QWidget):
             return
         self._current.append(point)
         self._paint_segment(last, point)
-        self.drawingChanged.emit()
+        self.strokeMoved.emit()
 
     def _finish(self) -> None:
         stroke = Stroke(tuple(self._current), self._brush)
@@ -188,15 +188,24 @@ class DrawingCanvas(QWidget):
 
     def _to_box(self, position: QPointF) -> tuple[float, float]:
         """Widget pixels to the 280×280 box, clamped to it (the pen may leave the canvas)."""
-        area = self._paper_rect()
+        area = self.paper_rect()
         scale = self.box / area.width()
         x = (position.x() - area.left()) * scale
         y = (position.y() - area.top()) * scale
         return (round(min(max(x, 0.0), self.box), 2), round(min(max(y, 0.0), self.box), 2))
 
+    def box_to_widget(self, point: tuple[float, float]) -> QPointF:
+        """A point of the 280×280 box in the widget's pixels (where the mouse must be to draw it)."""
+        area = self.paper_rect()
+        scale = area.width() / self.box
+        return QPointF(area.left() + point[0] * scale, area.top() + point[1] * scale)
+
+    def box_rect_to_widget(self, rect: QRectF) -> QRectF:
+        return QRectF(self.box_to_widget((rect.left(), rect.top())), self.box_to_widget((rect.right(), rect.bottom())))
+
     # --- painting ---------------------------------------------------------------
 
-    def _paper_rect(self) -> QRectF:
+    def paper_rect(self) -> QRectF:
         """The largest centred square: the canvas keeps its shape whatever the window does."""
         side = float(min(self.width(), self.height()))
         return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
@@ -213,48 +222,26 @@ class DrawingCanvas(QWidget):
         self._backing.fill(self.palette().window().color())
         with QPainter(self._backing) as painter:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            area = self._paper_rect()
+            area = self.paper_rect()
             painter.fillRect(area, PAPER)
             if self._background is not None:
                 painter.drawImage(_fit(self._background, area), self._background)
             painter.setPen(QPen(QColor("#d0d0cc"), 1))
             painter.drawRect(area.adjusted(0.5, 0.5, -0.5, -0.5))
-            for stroke in self.strokes():
-                self._paint_stroke(painter, stroke)
+            _paint_strokes(painter, self.strokes(), area.width() / self.box, area.topLeft())
         self.update()
-
-    def _pen(self, width: float) -> QPen:
-        scale = self._paper_rect().width() / self.box
-        return QPen(INK, width * scale, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-
-    def _widget_point(self, point: tuple[float, float]) -> QPointF:
-        area = self._paper_rect()
-        scale = area.width() / self.box
-        return QPointF(area.left() + point[0] * scale, area.top() + point[1] * scale)
-
-    def _paint_stroke(self, painter: QPainter, stroke: Stroke) -> None:
-        painter.setPen(self._pen(stroke.width))
-        points = [self._widget_point(p) for p in stroke.points]
-        if len(points) == 1:
-            _draw_dot(painter, points[0])
-            return
-        path = QPainterPath(points[0])
-        for point in points[1:]:
-            path.lineTo(point)
-        painter.drawPath(path)
 
     def _paint_segment(self, start: tuple[float, float], end: tuple[float, float]) -> None:
         """Paint only the newest piece of the stroke and repaint only where it is."""
+        area = self.paper_rect()
+        scale = area.width() / self.box
         with QPainter(self._backing) as painter:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setClipRect(self._paper_rect())
-            painter.setPen(self._pen(self._brush))
-            a, b = self._widget_point(start), self._widget_point(end)
-            if a == b:
-                _draw_dot(painter, a)
-            else:
-                painter.drawLine(a, b)
-        margin = self._brush * self._paper_rect().width() / self.box
+            painter.setClipRect(area)
+            _paint_strokes(painter, [Stroke((start, end) if start != end else (start,), self._brush)], scale,
+                           area.topLeft())
+        a, b = self.box_to_widget(start), self.box_to_widget(end)
+        margin = self._brush * scale
         self.update(QRectF(a, b).normalized().adjusted(-margin, -margin, margin, margin).toAlignedRect())
 
     def set_heatmap(self, image: QImage | None, box_rect: QRectF | None = None) -> None:
@@ -265,43 +252,42 @@ class DrawingCanvas(QWidget):
     def heatmap_rect(self) -> QRectF | None:
         return self._heatmap[1] if self._heatmap else None
 
-    def set_digit_boxes(self, boxes: list[tuple[tuple[float, float, float, float], str, bool, bool]]) -> None:
-        """Boxes (x0, y0, x1, y1 in box coordinates) around the digits of a number, each with its label,
-        whether the maps show it (focus), and whether the network is unsure of it."""
-        self._digit_boxes = list(boxes)
+    def set_digit_tags(self, tags: list[DigitTag]) -> None:
+        """Boxes around the digits of a number, each with its label, whether the maps show it (focus),
+        and whether the network is unsure of it."""
+        self._digit_tags = list(tags)
         self.update()
 
-    def digit_boxes(self) -> list:
-        return list(self._digit_boxes)
+    def digit_tags(self) -> list[DigitTag]:
+        return list(self._digit_tags)
 
     def paintEvent(self, event) -> None:
         with QPainter(self) as painter:
             painter.drawImage(QRectF(event.rect()), self._backing, self._device_rect(event.rect()))
-            if self._heatmap is None and not self._digit_boxes:
+            if self._heatmap is None and not self._digit_tags:
                 return
-            area = self._paper_rect()
-            scale = area.width() / self.box
-            painter.setClipRect(area)
+            painter.setClipRect(self.paper_rect())
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             if self._heatmap is not None:
-                painter.fillRect(area, QColor(255, 255, 255, 170))  # fade the ink so the colours read
+                painter.fillRect(self.paper_rect(), QColor(255, 255, 255, 170))  # fade the ink so the colours read
                 image, rect = self._heatmap
-                target = QRectF(area.left() + rect.left() * scale, area.top() + rect.top() * scale,
-                                rect.width() * scale, rect.height() * scale)
-                painter.drawImage(target, image)
-            for (x0, y0, x1, y1), text, focus, unsure in self._digit_boxes:
-                pad = 6
-                rect = QRectF(area.left() + x0 * scale - pad, area.top() + y0 * scale - pad,
-                              (x1 - x0) * scale + 2 * pad, (y1 - y0) * scale + 2 * pad)
-                colour = UNSURE_COLOUR if unsure else WINNER_COLOUR if focus else QColor("#8a97a8")
-                painter.setPen(QPen(colour, 2 if focus else 1, Qt.PenStyle.DashLine))
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(rect, 6, 6)
-                tag = QRectF(rect.left(), rect.top() - 22, 26, 20)
-                painter.fillRect(tag, colour)
-                painter.setPen(QColor("white"))
-                painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
+                painter.drawImage(self.box_rect_to_widget(rect), image)
+            for tag in self._digit_tags:
+                self._paint_tag(painter, tag)
+
+    def _paint_tag(self, painter: QPainter, tag: DigitTag) -> None:
+        x0, y0, x1, y1 = tag.box
+        rect = self.box_rect_to_widget(QRectF(x0, y0, x1 - x0, y1 - y0)).adjusted(-6, -6, 6, 6)
+        colour = UNSURE_COLOUR if tag.unsure else WINNER_COLOUR if tag.focus else QColor("#8a97a8")
+        painter.setPen(QPen(colour, 2 if tag.focus else 1, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(rect, 6, 6)
+        label = QRectF(rect.left(), rect.top() - 22, max(26, painter.fontMetrics().horizontalAdvance(tag.text) + 10),
+                       20)
+        painter.fillRect(label, colour)
+        painter.setPen(QColor("white"))
+        painter.drawText(label, Qt.AlignmentFlag.AlignCenter, tag.text)
 
     def _device_rect(self, rect) -> QRectF:
         ratio = self._backing.devicePixelRatio()
@@ -311,17 +297,9 @@ class DrawingCanvas(QWidget):
         """The drawing as a square image (for Save drawing), dark ink on paper."""
         image = QImage(size, size, QImage.Format.Format_RGB32)
         image.fill(PAPER)
-        scale = size / self.box
         with QPainter(image) as painter:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            for stroke in self.strokes():
-                painter.setPen(QPen(INK, stroke.width * scale, Qt.PenStyle.SolidLine,
-                                    Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-                points = [QPointF(x * scale, y * scale) for x, y in stroke.points]
-                if len(points) == 1:
-                    _draw_dot(painter, points[0])
-                else:
-                    painter.drawPolyline(points)
+            _paint_strokes(painter, self.strokes(), size / self.box, QPointF(0, 0))
         return image
 
     def sizeHint(self) -> QSize:
@@ -332,6 +310,19 @@ class DrawingCanvas(QWidget):
 
     def heightForWidth(self, width: int) -> int:
         return width
+
+
+def _paint_strokes(painter: QPainter, strokes, scale: float, origin: QPointF) -> None:
+    """Strokes of the 280×280 box as round-capped, round-joined lines, scaled and moved to ``origin``:
+    the one way ink is painted, on the pad, for a repaint, and into a saved image."""
+    for stroke in strokes:
+        painter.setPen(QPen(INK, stroke.width * scale, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                            Qt.PenJoinStyle.RoundJoin))
+        points = [QPointF(origin.x() + x * scale, origin.y() + y * scale) for x, y in stroke.points]
+        if len(points) == 1:
+            _draw_dot(painter, points[0])
+        else:
+            painter.drawPolyline(points)
 
 
 def _draw_dot(painter: QPainter, centre: QPointF) -> None:

@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
     if args.command is not None and not os.environ.get("DIGITPAD_DEBUG"):
-        from digitpad.app.platform_check import silence_native_stderr
+        from digitpad.model.errors import silence_native_stderr
 
         silence_native_stderr()  # the window does it once Qt has started: Qt's messages explain a failed start
     try:
@@ -231,10 +231,10 @@ def _record_tensor(record, args: argparse.Namespace):
 
 
 def _read_records(source: str, require_labels: bool = False, box=None):
-    from digitpad.model.data import load_stroke_records, parse_stroke_lines
+    from digitpad.model.data import load_stroke_records, read_stroke_records
 
     if source == "-":
-        return parse_stroke_lines(sys.stdin.readlines(), "stdin", require_labels=require_labels, default_box=box)
+        return read_stroke_records(sys.stdin.buffer, "stdin", require_labels=require_labels, default_box=box)
     return load_stroke_records(source, require_labels=require_labels, default_box=box)
 
 
@@ -313,13 +313,12 @@ def _parse_writers(text: str) -> set[int]:
 
 def _export(args: argparse.Namespace) -> int:
     from digitpad.model.export import export_model
-    from digitpad.model.inference import ModelError
+    from digitpad.model.keras_models import load_model_file
+    from digitpad.model.model_files import ModelError
+    from digitpad.resources import bundled_model_path
 
-    predictor = _load_predictor(args.model)
-    if predictor.model is None:
-        raise CliError(f"{predictor.source}: Keras could not load this model")
     try:
-        report = export_model(predictor.model, args.format, args.out)
+        report = export_model(load_model_file(args.model or bundled_model_path()), args.format, args.out)
     except ModelError as error:
         raise CliError(str(error)) from None
     print(f"digitpad: wrote {report.path} and checked it on {report.checked} drawings "
@@ -331,10 +330,9 @@ def _export(args: argparse.Namespace) -> int:
 # --- train ----------------------------------------------------------------------------
 
 def _train(args: argparse.Namespace) -> int:
-    from digitpad.model.data import load_mnist
-    from digitpad.model.inference import save_model_atomically
+    from digitpad.model.keras_models import save_model_atomically
+    from digitpad.model.train_job import TrainRequest, run_training
     from digitpad.model.training import PRESETS, TrainingCancelled, TrainingFailed, with_overrides
-    from digitpad.model.training_data import build_training_data
 
     out = Path(args.out).expanduser()
     if out.suffix != ".keras":
@@ -348,36 +346,27 @@ def _train(args: argparse.Namespace) -> int:
         validation_fraction=args.validation_fraction, seed=args.seed, device=args.device,
         stroke_copies=args.stroke_copies, scribbles=args.scribbles, digit_pairs=args.digit_pairs,
     )
-    mnist = None if args.no_mnist else load_mnist(args.data)
-    records = []
-    excluded = _parse_writers(args.exclude_writers) if args.exclude_writers else set()
-    for path in args.strokes:
-        records += [r for r in _read_records(path, require_labels=True, box=args.box) if r.writer not in excluded]
-    print(f"digitpad: preparing data ({'MNIST' if mnist else 'no MNIST'}, {len(records)} drawings "
-          f"× {config.stroke_copies}, {config.scribbles} scribbles, {config.digit_pairs} digit pairs)", file=sys.stderr)
-    data = build_training_data(mnist, records, **config.data_options(), mnist_limit=args.limit)
+    request = TrainRequest(
+        config, use_mnist=not args.no_mnist, mnist_path=args.data, stroke_files=tuple(args.strokes),
+        stroke_box=args.box, mnist_limit=args.limit,
+        exclude_writers=frozenset(_parse_writers(args.exclude_writers) if args.exclude_writers else ()),
+    )
     try:
-        result = _run_training(config, data)
+        outcome = run_training(request, _ProgressBar())
     except TrainingCancelled as error:
         raise CliError(str(error)) from None
     except TrainingFailed as error:
         raise CliError(f"training failed: {error}; nothing was written") from None
+    result = outcome.result
     save_model_atomically(result.model, out)
     print(
-        f"digitpad: test accuracy {result.test_accuracy:.4f} on {len(data.y_test)} images, "
+        f"digitpad: test accuracy {result.test_accuracy:.4f} on {len(outcome.y_test)} images, "
         f"{result.seconds:.0f} s on {result.device}; wrote {out}",
         file=sys.stderr,
     )
     print(json.dumps({"test_accuracy": round(result.test_accuracy, 4), "seconds": round(result.seconds, 1),
                       "device": result.device, "out": str(out), "config": result.config.__dict__}))
     return 0
-
-
-def _run_training(config, data):
-    from digitpad.model.training import train
-
-    bar = _ProgressBar()
-    return train(config, data, bar)
 
 
 class _ProgressBar:
@@ -391,6 +380,9 @@ class _ProgressBar:
         return False
 
     def report(self, progress) -> None:
+        if isinstance(progress, str):  # a phase: "Loading MNIST…", "Rendering drawings…"
+            print(f"digitpad: {progress}", file=sys.stderr, flush=True)
+            return
         now = time.monotonic()
         if not progress.epoch_end and now - self.last < (0.2 if self.interactive else 10):
             return

@@ -294,15 +294,23 @@ class FeatureMapsPanel(QScrollArea):
         self.detail = MapDetail()
         self._activations: list[np.ndarray] | None = None
         self._kernels = None
+        self._layers: list = []
+        self._selected: tuple[int, int] | None = None
         self._layout.addStretch(1)
 
-    def set_layers(self, layers, kernel_lookup) -> None:
-        """Build one row per layer (``model.inference.LayerInfo``); ``kernel_lookup(name)`` gives kernels."""
+    def set_model(self, layers, kernel_lookup) -> None:
+        """One row per shown layer (``model.inference.LayerInfo``); ``kernel_lookup(name)`` gives kernels.
+        A model of the same layers (a retrained one) keeps the rows and the selected map."""
+        self._kernels = kernel_lookup
+        if layers == self._layers:
+            self._refresh_detail()
+            return
+        self._layers = list(layers)
         for row in self.rows:
             row.setParent(None)
         self._layout.removeWidget(self.detail)
         self.rows = []
-        self._kernels = kernel_lookup
+        self._selected = None
         total = sum(layer.parameters for layer in layers)
         self.legend.setText(
             f"{len(layers)} layers, {total:,} parameters. Each square is one feature map: "
@@ -315,9 +323,6 @@ class FeatureMapsPanel(QScrollArea):
             self._layout.insertWidget(stretch_at + index, row)
             self.rows.append(row)
         self._layout.insertWidget(stretch_at + len(layers), self.detail)
-
-    def set_kernel_lookup(self, kernel_lookup) -> None:
-        self._kernels = kernel_lookup
 
     def set_activations(self, activations: list[np.ndarray] | None) -> None:
         self._activations = activations
@@ -337,7 +342,7 @@ class FeatureMapsPanel(QScrollArea):
         self.ensureWidgetVisible(self.detail)
 
     def _refresh_detail(self) -> None:
-        selected = getattr(self, "_selected", None)
+        selected = self._selected
         if selected is None or not self.rows:
             return
         layer_index, channel = selected

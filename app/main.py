@@ -13,6 +13,7 @@ def build_main_window(
     settings=None,
     data_dir: str | Path | None = None,
     load_model: bool = True,
+    worker_target=None,
 ):
     """Build the DigitPad main window without entering the event loop.
 
@@ -20,7 +21,8 @@ def build_main_window(
     ``settings`` defaults to the user's QSettings and ``data_dir`` (where
     "my drawings" are kept) to the user's data folder.  With ``load_model``
     the model starts loading in the background at once; wait for the window's
-    ``modelReady`` signal before expecting predictions.
+    ``modelReady`` signal before expecting predictions.  ``worker_target`` replaces the worker
+    process's main function (tests inject faults into TensorFlow's process with it).
     """
     from PySide6.QtCore import QSettings, QStandardPaths
 
@@ -31,7 +33,7 @@ def build_main_window(
     if data_dir is None:
         location = QStandardPaths.StandardLocation.AppDataLocation
         data_dir = QStandardPaths.writableLocation(location) or str(Path.home() / ".digitpad")
-    window = MainWindow(settings, Path(data_dir), model_path)
+    window = MainWindow(settings, Path(data_dir), model_path, worker_target)
     if load_model:
         window.start_loading_model()
     return window
@@ -46,7 +48,7 @@ def run_window(model_path: str | None = None, quiet: bool = False) -> int:
 
     application = QApplication.instance() or QApplication(sys.argv[:1])
     if quiet:
-        from digitpad.app.platform_check import silence_native_stderr
+        from digitpad.model.errors import silence_native_stderr
 
         qInstallMessageHandler(lambda kind, context, message: print(message, file=sys.stderr))
         silence_native_stderr()
@@ -56,7 +58,7 @@ def run_window(model_path: str | None = None, quiet: bool = False) -> int:
     if report:
         _report_startup(window, quit_when_ready=report == "exit")
     window.show()
-    # Start TensorFlow only once the window is on screen, so it appears at once.
+    # Read the model once the window is on screen, so it appears at once.
     QTimer.singleShot(0, window.start_loading_model)
     return application.exec()
 
@@ -74,29 +76,31 @@ def configure_application(application) -> None:
 
 
 def _report_startup(window, quit_when_ready: bool) -> None:
-    """For bench/startup.py: print wall-clock times when the window is first painted and the model is ready."""
-    from PySide6.QtCore import QEvent, QObject
+    """For bench/startup.py: print wall-clock times when the window is first painted, when it can
+    predict, and when TensorFlow's process is ready (for training); with ``quit_when_ready``, quit then."""
+    from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtWidgets import QApplication
 
+    def say(what: str) -> None:
+        print(f"startup: {what} at {time.time():.3f}", file=sys.stderr, flush=True)
+
     class FirstPaint(QObject):
+        seen = False
+
         def eventFilter(self, watched, event):
-            if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
+            if event.type() == QEvent.Type.Paint and not self.seen:
                 self.seen = True
-                print(f"startup: window painted at {time.time():.3f}", file=sys.stderr, flush=True)
+                say("window painted")
             return False
 
-    window._first_paint = FirstPaint(window)
-    window.installEventFilter(window._first_paint)
+    first_paint = FirstPaint(window)
+    window.installEventFilter(first_paint)
+    window.modelReady.connect(lambda predictor: say("first prediction possible"),
+                              Qt.ConnectionType.SingleShotConnection)
 
-    def answering(predictor) -> None:
-        if not getattr(window, "_reported_answering", False):
-            window._reported_answering = True
-            print(f"startup: first prediction possible at {time.time():.3f}", file=sys.stderr, flush=True)
-
-    def ready(predictor) -> None:
-        print(f"startup: model ready at {time.time():.3f}", file=sys.stderr, flush=True)
+    def tensorflow_ready(devices) -> None:
+        say("TensorFlow ready")
         if quit_when_ready:
             QApplication.instance().quit()
 
-    window.predictionsAvailable.connect(answering)
-    window.modelReady.connect(ready)
+    window.train_panel.devicesFound.connect(tensorflow_ready, Qt.ConnectionType.SingleShotConnection)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSize
 
 from digitpad.app.colormaps import UNSURE_COLOUR, WINNER_COLOUR, greyscale_qimage
 from digitpad.app.widgets import compact_combo
-from digitpad.model.inference import Prediction
+from digitpad.model.session import Reading
 
 BAR_COLOUR = QColor("#9aa7b8")
 
@@ -215,16 +215,20 @@ class PredictionPanel(QWidget):
         layout.addWidget(self.why_caption)
         layout.addWidget(self.chart, 1)
 
-    def show_prediction(self, prediction: Prediction, final: bool = True, number: str | None = None,
-                        position: int = 0, doubts: list[str] | None = None) -> None:
-        """Show one digit's reading; for a number, ``number`` is all of it, ``position`` which digit
-        the chart, the preview and the maps show, and ``doubts`` the other digits it is unsure of."""
+    def show_reading(self, reading: Reading) -> None:
+        """Show what the pad holds: one digit, or a number with the digit in focus on the chart, the
+        preview and the maps, and the other digits the network is unsure of in the caption."""
+        prediction = reading.prediction
+        self.preview.set_tensor(prediction.tensor)
+        if reading.waiting:
+            self.caption.setText("Loading the model…")
+            return
         if prediction.label is None:
             self.digit.setText("")
             self.caption.setText("Draw a digit")
             self.chart.set_probabilities(None)
-            self.preview.set_tensor(None)
             return
+        number = reading.number
         self.digit.setText(number if number else str(prediction.label))
         font = self.digit.font()
         font.setPointSize(64 if not number or len(number) <= 2 else max(24, 64 - 8 * (len(number) - 2)))
@@ -235,14 +239,11 @@ class PredictionPanel(QWidget):
         else:
             text = f"{percent:.1f}% sure"
         if number:
-            text = f"{len(number)} digits; digit {position + 1} is a {prediction.label}: " + text
+            text = f"{len(number)} digits; digit {reading.focus + 1} is a {prediction.label}: " + text
+        doubts = [f"digit {index + 1}: {digit.label} or {digit.runner_up}?" for index, digit in reading.doubts()]
         if doubts:
             text += "; unsure of " + ", ".join(doubts)
-        colour = (UNSURE_COLOUR if prediction.is_unsure or doubts else WINNER_COLOUR).name()
+        colour = (UNSURE_COLOUR if reading.is_unsure else WINNER_COLOUR).name()
         self.digit.setStyleSheet(f"color:{colour}")
-        self.caption.setText(text if final else f"{text} …")
+        self.caption.setText(text if reading.final else f"{text} …")
         self.chart.set_probabilities(prediction.probabilities, prediction.is_unsure)
-        self.preview.set_tensor(prediction.tensor)
-
-    def show_waiting(self, message: str) -> None:
-        self.caption.setText(message)

@@ -1,94 +1,48 @@
 """The Train panel: train the convnet from the window and watch it learn.
 
-Training runs as a Task on a worker thread (``model.train_job.run_training``);
-the drawing pad and live prediction keep using the current model until the
-person presses "Use this model".
+Training runs in TensorFlow's worker process (``digitpad.model.worker``); the pad keeps reading
+with the model in use until the person presses "Use this model".  If that process dies, the panel
+says so in plain words, the model in use stays, and the next Train starts a new process.
 """
 
 from __future__ import annotations
 
 import math
-import os
+import shutil
+import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
-    QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from digitpad.app.tasks import Task, TaskRunner
+from digitpad.app.train_settings import TrainSettings
 from digitpad.app.train_views import ConfusionMatrix, ImageGallery, LearningCurves
-from digitpad.app.widgets import compact_button, compact_combo, wheel_scrolls_area
-from digitpad.model.data import MNIST_ENV
-from digitpad.model.my_drawings import PersonalDataset
-from digitpad.model.training import OPTIMIZERS, PRESETS, TrainConfig, TrainProgress
-
-STROKES_ENV = "DIGITPAD_STROKES"
-RECIPES = [
-    ("fast", "Fast (default): Adam, one-cycle schedule"),
-    ("seed", "Seed notebook: RMSprop, batch 64, 5 epochs"),
-    ("drawings", "Best for drawings: MNIST + pen strokes, augmented"),
-]
+from digitpad.app.widgets import wheel_scrolls_area
+from digitpad.model.files import replace_atomically
+from digitpad.model.session import Session
+from digitpad.model.training import TrainProgress
 
 
-def training_work(task, request):
-    """Worker-thread entry point: the task is the train state (report / is_cancelled)."""
-    from digitpad.model.train_job import run_training
-
-    return run_training(request, task)
-
-
-def count_data(task, mnist: str | None, use_mnist: bool, strokes: str | None, mnist_limit: int = 0):
-    """Worker: how many images and drawings the chosen sources hold (headers and lines only), and
-    how many of MNIST's training images a limit leaves."""
-    from digitpad.model.data import DataError, count_lines, count_mnist, mnist_needs_download
-
-    parts = []
-    if use_mnist:
-        try:
-            train, test = count_mnist(mnist)
-            used = f"{mnist_limit:,} of {train:,}" if 0 < mnist_limit < train else f"{train:,}"
-            parts.append(f"MNIST {used} training + {test:,} test images")
-            if mnist_needs_download(mnist):
-                parts[-1] += " from Keras' download, which needs the internet once (or Choose… a local mnist.npz)"
-        except DataError as error:
-            parts.append(f"MNIST: {error}")
-    if strokes:
-        try:
-            parts.append(f"pen strokes {count_lines(strokes):,} drawings")
-        except DataError as error:
-            parts.append(f"pen strokes: {error}")
-    return parts
-
-
-def make_predictor(task, keras_model, source: str):
-    from digitpad.model.inference import Predictor
-
-    return Predictor(keras_model, source=source)
-
-
-def save_work(task, keras_model, path: str):
-    from digitpad.model.inference import save_model_atomically
-
-    return save_model_atomically(keras_model, path)
+def copy_model_file(task, source: str, target: str) -> str:
+    """Pool work: Save as… copies the trained file (it is plain Keras already), atomically."""
+    replace_atomically(Path(target), lambda temporary: shutil.copyfile(source, temporary))
+    return target
 
 
 class TrainPanel(QScrollArea):
@@ -96,129 +50,37 @@ class TrainPanel(QScrollArea):
 
     statusMessage = Signal(str)
     trainingFinished = Signal(object)  # TrainOutcome
+    useModelRequested = Signal(str, str)  # the trained file, and how to call it ("trained 14:05 (99.2%)")
+    loadModelRequested = Signal()
+    revertRequested = Signal()
+    devicesFound = Signal(list)  # TensorFlow's process is up and says what it can train on
 
-    def __init__(self, window, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("trainPanel")
-        self.window = window
-        self.personal = PersonalDataset(window.data_dir)
+        self.session, self.tasks = session, tasks
         self.outcome = None
-        self.task = None
-        self._started = 0.0
+        self.task: Task | None = None
+        self._folder: tempfile.TemporaryDirectory | None = None  # trained models not yet used or saved
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.addWidget(self._data_box())
-        layout.addWidget(self._settings_box())
+        self.settings = TrainSettings(tasks, session.my_drawings)
+        layout.addWidget(self.settings)
         layout.addWidget(self._progress_box())
         layout.addWidget(self._results_box())
         layout.addStretch(1)
         self.setWidget(content)
         wheel_scrolls_area(self, content.findChildren(QAbstractSpinBox) + content.findChildren(QComboBox))
-        self.apply_recipe("fast")
-        self.refresh_counts()
-        for field in (self.mnist_path, self.strokes_path):
-            field.editingFinished.connect(self.refresh_data_counts)
-        for check in (self.mnist_check, self.strokes_check, self.personal_check):
-            check.toggled.connect(self.refresh_data_counts)
-        self.mnist_limit_spin.valueChanged.connect(self.refresh_data_counts)
-        self.refresh_data_counts()
+        self.settings.recipe_combo.activated.connect(self._hint_at_stroke_file)
+
+    def _hint_at_stroke_file(self) -> None:
+        if self.settings.needs_stroke_file():
+            self.phase_label.setText("This recipe learns from pen strokes: choose a stroke file above "
+                                     "(for example pendigits-train.jsonl), or it trains on MNIST only.")
 
     # --- building ------------------------------------------------------------------------
-
-    def _data_box(self) -> QGroupBox:
-        box = QGroupBox("Data")
-        form = QFormLayout(box)
-        self.mnist_check = QCheckBox("MNIST")
-        self.mnist_check.setChecked(True)
-        self.mnist_path = QLineEdit(os.environ.get(MNIST_ENV, ""))
-        self.mnist_path.setObjectName("mnistPath")
-        self.mnist_path.setPlaceholderText("mnist.npz or a folder of IDX files (empty: Keras' download)")
-        form.addRow(self.mnist_check, _with_button(self.mnist_path, "Choose…", self._choose_mnist))
-        self.mnist_limit_spin = _spin("mnistLimitSpin", 0, 60000)
-        self.mnist_limit_spin.setSingleStep(1000)
-        self.mnist_limit_spin.setSpecialValueText("all 60,000")
-        self.mnist_limit_spin.setToolTip("Train on the first N MNIST images only: a quick run to watch it learn")
-        form.addRow("MNIST images", self.mnist_limit_spin)
-        self.strokes_check = QCheckBox("Pen strokes")
-        self.strokes_path = QLineEdit()
-        self.strokes_path.setObjectName("strokesPath")
-        self.strokes_path.setPlaceholderText("JSON lines of labelled strokes, e.g. pendigits-train.jsonl")
-        self.strokes_path.textChanged.connect(lambda text: self.strokes_check.setChecked(bool(text.strip())))
-        form.addRow(self.strokes_check, _with_button(self.strokes_path, "Choose…", self._choose_strokes))
-        self.personal_check = QCheckBox("My drawings")
-        self.personal_count = QLabel()
-        self.personal_count.setWordWrap(True)
-        clear_personal = compact_button("Clear…")
-        clear_personal.setObjectName("clearMyDrawingsButton")
-        clear_personal.clicked.connect(self._clear_personal)
-        row = QHBoxLayout()
-        row.addWidget(self.personal_count, 1)
-        row.addWidget(clear_personal)
-        form.addRow(self.personal_check, _as_widget(row))
-        self.counts_label = QLabel("")
-        self.counts_label.setObjectName("dataCounts")
-        self.counts_label.setWordWrap(True)
-        form.addRow(self.counts_label)
-        return box
-
-    def _settings_box(self) -> QGroupBox:
-        box = QGroupBox("Settings")
-        form = QFormLayout(box)
-        self.recipe_combo = QComboBox()
-        self.recipe_combo.setObjectName("recipeCombo")
-        for key, text in RECIPES:
-            self.recipe_combo.addItem(text, key)
-        compact_combo(self.recipe_combo)
-        self.recipe_combo.activated.connect(lambda index: self.apply_recipe(self.recipe_combo.itemData(index)))
-        form.addRow("Recipe", self.recipe_combo)
-        self.epochs_spin = _spin("epochsSpin", 1, 200)
-        self.batch_spin = _spin("batchSizeSpin", 8, 4096)
-        self.optimizer_combo = QComboBox()
-        self.optimizer_combo.setObjectName("optimizerCombo")
-        self.optimizer_combo.addItems(OPTIMIZERS)
-        self.learning_rate = QDoubleSpinBox()
-        self.learning_rate.setObjectName("learningRate")
-        self.learning_rate.setDecimals(5)
-        self.learning_rate.setRange(0.00001, 1.0)
-        self.learning_rate.setSingleStep(0.0005)
-        self.schedule_check = QCheckBox("one-cycle")
-        self.schedule_check.setToolTip("Warm the learning rate up over the first 10% of steps, then decay it to zero")
-        self.augment_check = QCheckBox("on")
-        self.augment_check.setToolTip("Small random rotations, shears, shifts and pen-width changes of the images")
-        self.augment_check.setObjectName("augmentCheck")
-        self.copies_spin = _spin("strokeCopiesSpin", 1, 32)
-        self.copies_spin.setToolTip("How many differently bent and re-penned copies of each drawing to train on")
-        self.validation_spin = QDoubleSpinBox()
-        self.validation_spin.setObjectName("validationSpin")
-        self.validation_spin.setRange(0.0, 0.5)
-        self.validation_spin.setSingleStep(0.01)
-        self.seed_spin = _spin("seedSpin", 0, 2**31 - 1)
-        self.finetune_check = QCheckBox("fine-tune the model in use")
-        self.finetune_check.setToolTip("Start from the model in use instead of a fresh network")
-        self.finetune_check.setObjectName("fineTuneCheck")
-        form.addRow("Epochs", self.epochs_spin)
-        form.addRow("Batch size", self.batch_spin)
-        form.addRow("Optimizer", self.optimizer_combo)
-        form.addRow("Learning rate", self.learning_rate)
-        form.addRow("Schedule", self.schedule_check)
-        form.addRow("Augmentation", self.augment_check)
-        form.addRow("Copies", self.copies_spin)
-        form.addRow("Validation", self.validation_spin)
-        self.validation_spin.setToolTip("Share of the data held back to draw the validation curves")
-        form.addRow("Seed", self.seed_spin)
-        form.addRow("", self.finetune_check)
-        self.device_combo = QComboBox()
-        self.device_combo.setObjectName("deviceCombo")
-        self.device_combo.addItem("Waiting for TensorFlow…", None)
-        compact_combo(self.device_combo)
-        self.device_label = QLabel("")
-        self.device_label.setObjectName("deviceLabel")
-        self.device_label.setWordWrap(True)
-        form.addRow("Device", self.device_combo)
-        form.addRow("", self.device_label)
-        return box
 
     def _progress_box(self) -> QGroupBox:
         box = QGroupBox("Training")
@@ -240,7 +102,6 @@ class TrainPanel(QScrollArea):
         self.progress = QProgressBar()
         self.progress.setObjectName("trainProgress")
         self.progress.setRange(0, 1000)
-        self.progress.setValue(0)
         self.progress.setFormat("")
         self.progress.setTextVisible(True)
         layout.addWidget(self.progress)
@@ -260,20 +121,10 @@ class TrainPanel(QScrollArea):
         self.accuracy_label.setWordWrap(True)
         layout.addWidget(self.accuracy_label)
         buttons = QGridLayout()  # two by two: the panel is narrow
-        self.use_button = QPushButton("Use this model")
-        self.use_button.setObjectName("useModelButton")
-        self.use_button.setEnabled(False)
-        self.use_button.clicked.connect(self.use_trained_model)
-        self.save_button = QPushButton("Save as…")
-        self.save_button.setObjectName("saveModelButton")
-        self.save_button.setEnabled(False)
-        self.save_button.clicked.connect(self._save_dialog)
-        load_button = QPushButton("Load model…")
-        load_button.setObjectName("loadModelButton")
-        load_button.clicked.connect(self.window.load_model_dialog)
-        revert_button = QPushButton("Revert to bundled")
-        revert_button.setObjectName("revertModelButton")
-        revert_button.clicked.connect(self.window.revert_to_bundled_model)
+        self.use_button = _button("Use this model", "useModelButton", self.use_trained_model, enabled=False)
+        self.save_button = _button("Save as…", "saveModelButton", self._save_dialog, enabled=False)
+        load_button = _button("Load model…", "loadModelButton", self.loadModelRequested.emit)
+        revert_button = _button("Revert to bundled", "revertModelButton", self.revertRequested.emit)
         for index, button in enumerate((self.use_button, self.save_button, load_button, revert_button)):
             buttons.addWidget(button, index // 2, index % 2)
         layout.addLayout(buttons)
@@ -289,118 +140,32 @@ class TrainPanel(QScrollArea):
         layout.addWidget(self.gallery)
         return box
 
-    # --- settings -----------------------------------------------------------------------
-
-    def apply_recipe(self, key: str) -> None:
-        config = PRESETS[key]
-        self.recipe_combo.setCurrentIndex(self.recipe_combo.findData(key))
-        self.epochs_spin.setValue(config.epochs)
-        self.batch_spin.setValue(config.batch_size)
-        self.optimizer_combo.setCurrentText(config.optimizer)
-        self.learning_rate.setValue(config.learning_rate)
-        self.schedule_check.setChecked(config.schedule == "onecycle")
-        self.augment_check.setChecked(config.augment)
-        self.copies_spin.setValue(config.stroke_copies)
-        self.validation_spin.setValue(config.validation_fraction)
-        self.seed_spin.setValue(config.seed)
-        if key == "drawings" and not self.strokes_path.text().strip():
-            self.strokes_path.setText(os.environ.get(STROKES_ENV, ""))
-        if key == "drawings" and not self.strokes_path.text().strip():
-            self.phase_label.setText("This recipe learns from pen strokes: choose a stroke file above "
-                                     "(for example pendigits-train.jsonl), or it trains on MNIST only.")
-
-    def config(self) -> TrainConfig:
-        """The settings on screen; what the panel does not show (label smoothing, scribbles) comes from the recipe."""
-        return replace(
-            PRESETS[self.recipe_combo.currentData()],
-            epochs=self.epochs_spin.value(),
-            batch_size=self.batch_spin.value(),
-            optimizer=self.optimizer_combo.currentText(),
-            learning_rate=self.learning_rate.value(),
-            schedule="onecycle" if self.schedule_check.isChecked() else "constant",
-            augment=self.augment_check.isChecked(),
-            stroke_copies=self.copies_spin.value(),
-            validation_fraction=self.validation_spin.value(),
-            seed=self.seed_spin.value(),
-            device=self.device_combo.currentData(),
-        )
+    # --- devices --------------------------------------------------------------------------
 
     def refresh_devices(self) -> None:
-        """Fill the device list once TensorFlow is loaded (it is, when the first model is ready)."""
-        from digitpad.model.devices import list_devices
-
-        current = self.device_combo.currentData()
-        self.device_combo.clear()
-        devices = list_devices()
-        for device in devices:
-            self.device_combo.addItem(f"{device.name} · {device.description}", device.name)
-        if current and self.device_combo.findData(current) >= 0:
-            self.device_combo.setCurrentIndex(self.device_combo.findData(current))
-        if not any(device.kind == "GPU" for device in devices):
-            self.device_label.setText("No GPU found: training runs on the CPU.")
-        else:
-            self.device_label.setText("Training uses the device chosen here (the first GPU by default).")
-
-    def refresh_data_counts(self) -> None:
-        """Say how many samples each chosen source holds (counted off the GUI thread)."""
-        strokes = self.strokes_path.text().strip() if self.strokes_check.isChecked() else None
-        task = self.window.tasks.start("count-data", count_data, self.mnist_path.text().strip() or None,
-                                       self.mnist_check.isChecked(), strokes, self.mnist_limit_spin.value())
-        task.succeeded.connect(self._show_data_counts)
-
-    def _show_data_counts(self, parts: list[str]) -> None:
-        if self.personal_check.isChecked():
-            parts = parts + [self.personal_count.text()]
-        self.counts_label.setText(" · ".join(parts) if parts else "Nothing chosen to train on.")
-
-    def refresh_counts(self) -> None:
-        records, warnings = self.personal.load()
-        self.personal_count.setText(f"{len(records)} drawing{'s' if len(records) != 1 else ''} you labelled")
-        self.personal_check.setEnabled(bool(records))
-        if not records:
-            self.personal_check.setChecked(False)
-        if warnings:
-            self.statusMessage.emit(warnings[0])
+        """Ask TensorFlow's process what it can train on (it starts the process, at low priority)."""
+        task = self.tasks.start_in_worker("devices", "devices")
+        task.succeeded.connect(self.settings.set_devices)
+        task.succeeded.connect(self.devicesFound.emit)
 
     # --- running --------------------------------------------------------------------------
 
-    def request(self):
-        from digitpad.model.train_job import TrainRequest
-
-        strokes = self.strokes_path.text().strip()
-        base = None
-        if self.finetune_check.isChecked():
-            if self.window.predictor is None or self.window.predictor.model is None:
-                raise ValueError("the model in use is still loading; fine-tune it in a few seconds")
-            base = self.window.predictor.model
-        return TrainRequest(
-            config=self.config(),
-            use_mnist=self.mnist_check.isChecked(),
-            mnist_path=self.mnist_path.text().strip() or None,
-            stroke_files=[strokes] if self.strokes_check.isChecked() and strokes else [],
-            personal_folder=str(self.personal.folder) if self.personal_check.isChecked() else None,
-            base_model=base,
-            mnist_limit=self.mnist_limit_spin.value() or None,
-        )
-
     def start_training(self) -> None:
         try:
-            request = self.request()
+            request = self.settings.request(self.session.predictor.source if self.session.predictor else None)
         except ValueError as error:
             self._show_failure(str(error))
             return
-        if not (request.use_mnist or request.stroke_files or request.personal_folder):
-            self._show_failure("Choose something to train on: MNIST, a stroke file or your drawings.")
-            return
+        if self._folder is None:
+            self._folder = tempfile.TemporaryDirectory(prefix="digitpad-trained-")
         self.curves.reset(request.config.epochs)
         self.progress.setValue(0)
         self.progress.setFormat("Starting…")
         self.phase_label.setStyleSheet("")
-        self.phase_label.setText("Starting…")
+        self.phase_label.setText("Starting TensorFlow…")
         self.train_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self._started = time.monotonic()
-        self.task = self.window.tasks.start("train", training_work, request)
+        self.task = self.tasks.start_in_worker("train", "train", request, self._folder.name)
         self.task.progress.connect(self._on_progress)
         self.task.succeeded.connect(self._on_finished)
         self.task.failed.connect(self._show_failure)
@@ -409,7 +174,7 @@ class TrainPanel(QScrollArea):
         self.statusMessage.emit("Training started; the pad keeps using the current model.")
 
     def cancel_training(self) -> None:
-        if self.task is not None:
+        if self.task is not None and not self.task.done:
             self.task.cancel()
             self.phase_label.setText("Cancelling… (stops after the current batch)")
 
@@ -424,10 +189,9 @@ class TrainPanel(QScrollArea):
         if not isinstance(progress, TrainProgress):
             return
         self.progress.setValue(int(progress.fraction * 1000))
-        eta = _duration(progress.eta_seconds)
         self.progress.setFormat(
             f"Epoch {progress.epoch}/{progress.epochs} · batch {progress.batch}/{progress.batches} · "
-            f"ETA {eta} · {progress.images_per_second:,.0f} img/s"
+            f"ETA {_duration(progress.eta_seconds)} · {progress.images_per_second:,.0f} img/s"
         )
         position = progress.epoch - 1 + progress.batch / progress.batches
         self.curves.add("loss", position, progress.loss)
@@ -452,7 +216,7 @@ class TrainPanel(QScrollArea):
             f"Trained on {counts} in {_duration(result.seconds)} on {result.device}."
         )
         self.phase_label.setToolTip(f"Last run: {counts}.")
-        self.device_label.setText(f"Last run used {result.device}.")
+        self.settings.device_label.setText(f"Last run used {result.device}.")
         self.confusion.set_matrix(result.confusion)
         wrong = np.flatnonzero(result.test_predictions != outcome.y_test)
         self.gallery_label.setText(f"Misclassified test images ({len(wrong):,}), true → predicted")
@@ -494,12 +258,9 @@ class TrainPanel(QScrollArea):
     def use_trained_model(self) -> None:
         if self.outcome is None:
             return
-        result = self.outcome.result
-        source = f"trained {time.strftime('%H:%M')} ({result.test_accuracy:.2%})"
         self.use_button.setEnabled(False)
-        task = self.window.tasks.start("load-model", make_predictor, result.model, source)
-        task.succeeded.connect(self.window.use_predictor)
-        task.failed.connect(self._show_failure)
+        accuracy = self.outcome.result.test_accuracy
+        self.useModelRequested.emit(self.outcome.model_path, f"trained {time.strftime('%H:%M')} ({accuracy:.2%})")
 
     def _save_dialog(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save model", str(Path.home() / "digitpad.keras"),
@@ -507,56 +268,26 @@ class TrainPanel(QScrollArea):
         if path:
             self.save_model(path if path.endswith(".keras") else path + ".keras")
 
-    def save_model(self, path: str):
-        """Write the trained model atomically (off the GUI thread); returns the task."""
-        task = self.window.tasks.start("save-model", save_work, self.outcome.result.model, path)
+    def save_model(self, path: str) -> Task:
+        """Write the trained model to ``path`` atomically (off the GUI thread); returns the task."""
+        task = self.tasks.start("save-model", copy_model_file, self.outcome.model_path, path)
         task.succeeded.connect(lambda saved: self.statusMessage.emit(f"Saved the model to {saved}"))
         task.failed.connect(lambda message: self._show_failure(f"could not save: {message}"))
         return task
 
-    def _choose_mnist(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "MNIST", str(Path.home()), "MNIST (*.npz);;All files (*)")
-        if path:
-            self.mnist_path.setText(path)
-
-    def _choose_strokes(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Pen strokes", str(Path.home()), "JSON lines (*.jsonl *.json)")
-        if path:
-            self.strokes_path.setText(path)
-
-    def _clear_personal(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        count = self.personal.count()
-        if count == 0:
-            return
-        answer = QMessageBox.question(self, "Clear my drawings", f"Forget all {count} drawings you labelled?")
-        if answer == QMessageBox.StandardButton.Yes:
-            self.personal.clear()
-            self.refresh_counts()
+    def discard_trained_files(self) -> None:
+        """The window is closing: trained models nobody used or saved go."""
+        if self._folder is not None:
+            self._folder.cleanup()
+            self._folder = None
 
 
-def _spin(name: str, low: int, high: int) -> QSpinBox:
-    spin = QSpinBox()
-    spin.setObjectName(name)
-    spin.setRange(low, high)
-    return spin
-
-
-def _with_button(line: QLineEdit, text: str, slot) -> QWidget:
-    row = QHBoxLayout()
-    row.addWidget(line, 1)
-    button = compact_button(text)
+def _button(text: str, name: str, slot, enabled: bool = True) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setEnabled(enabled)
     button.clicked.connect(slot)
-    row.addWidget(button)
-    return _as_widget(row)
-
-
-def _as_widget(layout) -> QWidget:
-    widget = QWidget()
-    layout.setContentsMargins(0, 0, 0, 0)
-    widget.setLayout(layout)
-    return widget
+    return button
 
 
 def _duration(seconds: float) -> str:

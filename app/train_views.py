@@ -193,5 +193,6 @@ class ImageGallery(QListWidget):
 
 
 def _thumbnail(image: np.ndarray) -> QImage:
-    return greyscale_qimage(image).scaled(56, 56, Qt.AspectRatioMode.KeepAspectRatio,
+    values = image / 255.0 if image.dtype == np.uint8 else image
+    return greyscale_qimage(values).scaled(56, 56, Qt.AspectRatioMode.KeepAspectRatio,
                                            Qt.TransformationMode.FastTransformation)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QLabel, QPushButton, QWidget
 
 
 def compact_button(text: str) -> QPushButton:
@@ -40,3 +40,39 @@ class _WheelToScrollBar(QObject):
             QApplication.sendEvent(self._area.verticalScrollBar(), event)
             return True
         return False
+
+
+def as_widget(layout) -> QWidget:
+    """A layout in a widget of its own, without margins (a row inside a form)."""
+    widget = QWidget()
+    layout.setContentsMargins(0, 0, 0, 0)
+    widget.setLayout(layout)
+    return widget
+
+
+class MessageBanner(QLabel):
+    """A message in the window (not a modal box): errors stay until dismissed or replaced."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBanner")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+        self._timer = QTimer(self, singleShot=True, timeout=self.hide)
+
+    def show_error(self, text: str) -> None:
+        self._show(text, "#fdecea", "#8a1c14")
+        self._timer.start(15000)
+
+    def show_info(self, text: str) -> None:
+        self._show(text, "#e8f1fb", "#17406b")
+        self._timer.start(6000)
+
+    def _show(self, text: str, background: str, foreground: str) -> None:
+        self.setStyleSheet(f"background:{background}; color:{foreground}; padding:6px; border-radius:4px;")
+        self.setText(text)
+        self.show()
+
+    def mousePressEvent(self, event) -> None:
+        self.hide()

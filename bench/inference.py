@@ -1,5 +1,6 @@
 """One drawing through the network: model.predict(), a direct Keras call, a tf.function, and the app's
-numpy forward pass (all give the same numbers to 1e-6).
+numpy passes (the same numbers: tests/test_numpy_net.py checks every layer to 1e-5 of its largest value),
+plus *Why?*'s 64-step integrated gradients with the numpy backward pass.
 
     python bench/inference.py [--repeats 300]
 
@@ -16,7 +17,8 @@ import numpy as np
 
 from common import PEN_BOX, PEN_STROKES, machine, percentile, table
 from digitpad.model.data import load_stroke_records
-from digitpad.model.inference import Predictor, _all_activations_function
+from digitpad.model.inference import Predictor
+from digitpad.model.keras_models import load_model_file
 from digitpad.model.preprocessing import strokes_to_tensor
 from digitpad.resources import bundled_model_path
 
@@ -42,23 +44,26 @@ def main() -> None:
     tensors = [strokes_to_tensor(s) for s in strokes]
     batches = [t.reshape(1, 28, 28, 1) for t in tensors]
     predictor = Predictor.load(args.model)
-    model = predictor.model
+    model = load_model_file(args.model)
     import keras
+    import tensorflow as tf
+
+    from digitpad.model.saliency import explain
 
     extractor = keras.Model(model.inputs[0], [layer.output for layer in model.layers])
-
-    compiled = _all_activations_function(model)
+    compiled = tf.function(lambda b: extractor(b, training=False))
     cases = [
         ("model.predict() (probabilities only)", lambda b: model.predict(b, verbose=0), batches),
         ("direct Keras call, all activations", lambda b: extractor(b, training=False), batches),
-        ("tf.function, all activations (fallback path)", lambda b: np.asarray(compiled(b)), batches),
+        ("tf.function, all activations", lambda b: [np.asarray(o) for o in compiled(b)], batches),
         ("app: numpy forward pass, all activations", predictor.predict_tensor, tensors),
         ("app: preprocessing (strokes → 28×28)", strokes_to_tensor, strokes),
         ("app: preprocessing + network", predictor.predict_strokes, strokes),
+        ("app: Why? (numpy integrated gradients, 64 steps)", lambda t: explain(predictor.net, t, 7), tensors),
     ]
     rows, summary = [], {}
     for name, function, inputs in cases:
-        repeats = min(args.repeats, 60) if "predict()" in name else args.repeats
+        repeats = min(args.repeats, 60) if "predict()" in name or "Why" in name else args.repeats
         values = timings(function, inputs, repeats)
         median = percentile(values, 50)
         summary[name] = median

@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from qt_helpers import draw, scratch_window  # noqa: E402
-from qt_helpers import wait_until as wait  # noqa: E402
+from digitpad.app.automation import draw, scratch_window  # noqa: E402
+from digitpad.app.automation import wait_until as wait  # noqa: E402
 
 
 def main() -> None:
@@ -89,9 +87,9 @@ def main() -> None:
     draw(window.canvas, [s.tolist() for s in four.strokes])
     panel = window.train_panel
     window.tabs.setCurrentWidget(panel)
-    panel.mnist_path.setText(args.mnist)
-    panel.mnist_limit_spin.setValue(12000)
-    panel.epochs_spin.setValue(3)
+    panel.settings.mnist_path.setText(args.mnist)
+    panel.settings.mnist_limit_spin.setValue(12000)
+    panel.settings.epochs_spin.setValue(3)
     panel.start_training()
     wait(application, lambda: panel.curves.point_count("val_accuracy") >= 1 and panel.curves.point_count("loss") > 60)
     top = panel.curves.mapTo(panel.widget(), panel.curves.rect().topLeft()).y()

@@ -56,12 +56,12 @@ def settings_file(tmp_path) -> Path:
 
 @pytest.fixture
 def ready_window(qtbot, tmp_path, settings_file):
-    """A factory: the main window, shown offscreen, once Keras has loaded the bundled model."""
+    """A factory: the main window, shown offscreen, once it reads with the bundled model."""
 
-    def make(size=(1300, 800), add_to_qtbot: bool = True):
-        from qt_helpers import shown_window
+    def make(size=(1300, 800), add_to_qtbot: bool = True, **options):
+        from digitpad.app.automation import shown_window
 
-        window = shown_window(settings_file, tmp_path / "data", size)
+        window = shown_window(settings_file, tmp_path / "data", size, **options)
         if add_to_qtbot:
             qtbot.addWidget(window)
         with qtbot.waitSignal(window.modelReady, timeout=120_000):

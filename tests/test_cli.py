@@ -134,13 +134,13 @@ def test_bundled_model_answers_from_any_folder(tmp_path):
 
 
 def test_the_window_keeps_tensorflows_chatter_out_of_the_terminal(tmp_path):
-    """Started as a person starts it (offscreen here), until the model has loaded: the terminal gets
-    Qt's messages and ours, not TensorFlow's C++ start-up notices (CUDA, absl)."""
+    """Started as a person starts it (offscreen here), until TensorFlow's process is up: the terminal
+    gets Qt's messages and ours, not TensorFlow's C++ start-up notices (CUDA, absl)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DIGITPAD_REPORT_STARTUP": "exit", "HOME": str(tmp_path)}
     env.pop("TF_CPP_MIN_LOG_LEVEL", None)
     env.pop("DIGITPAD_DEBUG", None)
     result = subprocess.run([sys.executable, "-m", "digitpad"], capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stderr
-    assert "startup: model ready" in result.stderr
+    assert "startup: TensorFlow ready" in result.stderr
     chatter = [line for line in result.stderr.splitlines() if not line.startswith(("startup:", "This plugin"))]
     assert chatter == [], result.stderr

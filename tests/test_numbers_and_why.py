@@ -62,14 +62,14 @@ def test_numbers_from_real_pen_digits_of_unseen_writers(predictor, pen_strokes_p
 
 
 class CountingPredictor:
-    """Passes batches to the real predictor and counts the drawings it was asked to read."""
+    """Passes drawings to the real predictor and counts how many it was asked to read."""
 
     def __init__(self, predictor) -> None:
         self.predictor, self.read = predictor, 0
 
-    def probabilities(self, tensors):
-        self.read += len(tensors)
-        return self.predictor.probabilities(tensors)
+    def predict_tensor(self, tensor):
+        self.read += 1
+        return self.predictor.predict_tensor(tensor)
 
 
 def test_a_cache_rereads_only_the_digit_being_drawn(predictor):
@@ -107,13 +107,12 @@ def test_cli_reports_the_number_and_each_digits_box(tmp_path):
 
 def test_attribution_adds_up_and_follows_the_ink(predictor, mnist_path):
     from digitpad.model.data import load_mnist
-    from digitpad.model.saliency import Explainer
+    from digitpad.model.saliency import explain
 
-    explainer = Explainer(predictor.model)
     mnist = load_mnist(mnist_path)
     image = mnist.x_test[0].astype(np.float32) / 255  # a 7
     target = predictor.predict_tensor(image).label
-    attribution = explainer.explain(image, target)
+    attribution = explain(predictor.net, image, target)
     assert attribution.values.sum() == pytest.approx(attribution.score_change, rel=0.05, abs=0.05)
     # The 6×6 patch with the most credit: remove its ink, and the credit there is gone.
     credit = np.maximum(attribution.values, 0)
@@ -121,16 +120,16 @@ def test_attribution_adds_up_and_follows_the_ink(predictor, mnist_path):
     r, c = np.unravel_index(np.argmax(sums), sums.shape)
     damaged = image.copy()
     damaged[r:r + 6, c:c + 6] = 0
-    after = np.maximum(explainer.explain(damaged, target).values, 0)[r:r + 6, c:c + 6].sum()
+    after = np.maximum(explain(predictor.net, damaged, target).values, 0)[r:r + 6, c:c + 6].sum()
     assert after < 0.2 * sums[r, c]
 
 
 def test_attribution_maps_back_to_where_the_stroke_was_drawn(predictor):
-    from digitpad.model.saliency import Explainer
+    from digitpad.model.saliency import explain
 
     top_left = small(ONE, scale=0.5, offset=(10, -20))  # a 1 in the top-left corner of the pad
     tensor, placement = render_with_placement([np.asarray(s, float) for s in top_left])
-    attribution = Explainer(predictor.model).explain(tensor, predictor.predict_tensor(tensor).label)
+    attribution = explain(predictor.net, tensor, predictor.predict_tensor(tensor).label)
     credit = np.maximum(attribution.values, 0)
     rows, cols = np.mgrid[0:28, 0:28] + 0.5
     centre = np.array([(credit * cols).sum(), (credit * rows).sum()]) / credit.sum()
@@ -145,29 +144,29 @@ def window(ready_window):
 
 
 def test_window_reads_a_number_and_boxes_each_digit(window):
-    from qt_helpers import draw
+    from digitpad.app.automation import draw
 
     draw(window.canvas, side_by_side(small(ONE), small(circle()), small(seven()), spacing=80))
     assert window.findChild(QLabel, "predictionLabel").text() == "107"
-    boxes = window.canvas.digit_boxes()
-    assert [text for _, text, _, _ in boxes] == ["1", "0", "7"]
-    assert [focus for _, _, focus, _ in boxes] == [False, False, True]  # the maps follow the last digit drawn
-    assert not any(unsure for *_, unsure in boxes)
+    tags = window.canvas.digit_tags()
+    assert [tag.text for tag in tags] == ["1", "0", "7"]
+    assert [tag.focus for tag in tags] == [False, False, True]  # the maps follow the last digit drawn
+    assert not any(tag.unsure for tag in tags)
     window.clear()
     draw(window.canvas, FOUR)
-    assert window.findChild(QLabel, "predictionLabel").text() == "4" and window.canvas.digit_boxes() == []
+    assert window.findChild(QLabel, "predictionLabel").text() == "4" and window.canvas.digit_tags() == []
 
 
 def test_confirming_a_number_keeps_only_the_digit_it_shows(window):
     from PySide6.QtWidgets import QPushButton
 
-    from qt_helpers import draw
+    from digitpad.app.automation import draw
 
     number = side_by_side(small(ONE), small(circle()), small(seven()), spacing=80)
     draw(window.canvas, number)
     assert window.findChild(QLabel, "correctionQuestion").text() == "Digit 3?"
     window.findChild(QPushButton, "confirmButton").click()
-    records, _ = window.train_panel.personal.load()
+    records, _ = window.session.my_drawings.load()
     assert [r.label for r in records] == [7]
     assert len(records[0].strokes) == len(small(seven()))  # the 7's strokes, not the whole number
     assert np.ptp(np.concatenate(records[0].strokes)[:, 0]) < 100
@@ -178,20 +177,20 @@ SCRIBBLE = [[(60, 200), (110, 60), (150, 210), (190, 70), (230, 200)], [(70, 120
 
 
 def test_a_number_with_a_doubtful_digit_says_so(window):
+    from digitpad.app.automation import draw
     from digitpad.app.prediction_view import UNSURE_COLOUR
-    from qt_helpers import draw
 
     draw(window.canvas, side_by_side(small(ONE), small(SCRIBBLE), small(seven()), spacing=100))
-    boxes = window.canvas.digit_boxes()
-    assert [unsure for *_, unsure in boxes] == [False, True, False]
-    assert boxes[1][1].endswith("?")  # the scribble's tag reads e.g. "7?"
+    tags = window.canvas.digit_tags()
+    assert [tag.unsure for tag in tags] == [False, True, False]
+    assert tags[1].text.endswith("?")  # the scribble's tag reads e.g. "7?"
     caption = window.findChild(QLabel, "predictionCaption").text()
     assert "digit 3 is a 7" in caption and "unsure of digit 2:" in caption  # the focus is sure, the number is not
     assert UNSURE_COLOUR.name() in window.findChild(QLabel, "predictionLabel").styleSheet()
 
 
 def test_why_overlays_the_canvas_where_the_digit_is(window, qtbot):
-    from qt_helpers import draw
+    from digitpad.app.automation import draw
 
     window.answer.why_button.setChecked(True)
     with qtbot.waitSignal(window.whyShown, timeout=60_000):

@@ -9,18 +9,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton, QSpinBox, QWidget
 
+from digitpad.app.automation import draw
 from digitpad.model.inference import Predictor
 from digitpad.model.training import TrainProgress
 from drawings import assert_opens_in_plain_keras, circle, seven
-from qt_helpers import draw
 
 
 @pytest.fixture
 def window(ready_window, mnist_path):
     window = ready_window()
     panel = window.train_panel
-    panel.mnist_path.setText(str(mnist_path))
-    panel.mnist_limit_spin.setValue(3000)
+    panel.settings.mnist_path.setText(str(mnist_path))
+    panel.settings.mnist_limit_spin.setValue(3000)
     panel.findChild(QSpinBox, "epochsSpin").setValue(1)
     window.tabs.setCurrentWidget(panel)
     return window
@@ -34,16 +34,20 @@ def test_contract_widgets(window):
         assert panel.findChild(QWidget, name) is not None, name
 
 
-def test_device_list_says_there_is_no_gpu_and_offers_the_cpu(window):
+def test_device_list_offers_what_tensorflow_sees(window, qtbot):
+    """TensorFlow's process lists its devices: the CPU always, and the first GPU chosen where there is one."""
+    from digitpad.model.devices import pick_device
+
     combo = window.train_panel.findChild(QComboBox, "deviceCombo")
-    assert combo.findData("/CPU:0") >= 0
-    assert "No GPU" in window.train_panel.device_label.text()
+    qtbot.waitUntil(lambda: combo.findData("/CPU:0") >= 0, timeout=120_000)
+    expected = "No GPU" if pick_device() == "/CPU:0" else "the first GPU by default"
+    assert expected in window.train_panel.settings.device_label.text()
 
 
 def test_seed_recipe_is_one_click_away(window):
     panel = window.train_panel
-    panel.apply_recipe("seed")
-    config = panel.config()
+    panel.settings.apply_recipe("seed")
+    config = panel.settings.config()
     assert (config.optimizer, config.batch_size, config.epochs, config.learning_rate) == ("rmsprop", 64, 5, 0.001)
 
 
@@ -68,7 +72,7 @@ def test_train_one_epoch_watch_it_and_use_the_model(window, qtbot):
         use.click()
     assert window.predictor is not old_predictor
     assert not np.allclose(window.prediction.probabilities, before)
-    assert "trained" in window.model_name()
+    assert "trained" in window.models.model_name()
 
 
 def test_confusion_cell_click_shows_those_images(window, qtbot):
@@ -97,7 +101,7 @@ def test_cancel_keeps_the_model_in_use(window, qtbot, tmp_path):
 
 def test_missing_data_file_shows_an_error(window, qtbot, tmp_path):
     panel = window.train_panel
-    panel.mnist_path.setText(str(tmp_path / "nowhere.npz"))
+    panel.settings.mnist_path.setText(str(tmp_path / "nowhere.npz"))
     panel.start_training()
     qtbot.waitUntil(lambda: "Training failed" in panel.phase_label.text(), timeout=60_000)
     assert "nowhere.npz: no such file" in panel.phase_label.text()
@@ -122,10 +126,10 @@ def test_correct_a_prediction_into_my_drawings_and_fine_tune(window, qtbot):
         window.clear()
         draw(window.canvas, strokes)
         window.findChild(QPushButton, f"correct{digit}").click()
-    assert panel.personal.count() == 3 and "3 drawings" in panel.personal_count.text()
-    panel.mnist_check.setChecked(False)
-    panel.personal_check.setChecked(True)
-    panel.finetune_check.setChecked(True)
+    assert window.session.my_drawings.count() == 3 and "3 drawings" in panel.settings.my_drawings_count.text()
+    panel.settings.mnist_check.setChecked(False)
+    panel.settings.my_drawings_check.setChecked(True)
+    panel.settings.finetune_check.setChecked(True)
     with qtbot.waitSignal(panel.trainingFinished, timeout=300_000):
         panel.start_training()
     assert panel.outcome.counts == {"my drawings": 3}
@@ -135,13 +139,12 @@ def test_a_full_disk_refuses_the_correction_and_keeps_the_drawing(window, monkey
     """The write stops half-way, as on a full disk: a message, the drawing still on the canvas, nothing kept."""
     from digitpad.model import my_drawings
 
-    panel = window.train_panel
     draw(window.canvas, seven())
     window.findChild(QPushButton, "correct7").click()
     real_write = my_drawings.os.write
 
     def half_write(descriptor, data):
-        if os.fstat(descriptor).st_ino != panel.personal.path.stat().st_ino:
+        if os.fstat(descriptor).st_ino != window.session.my_drawings.path.stat().st_ino:
             return real_write(descriptor, data)
         return real_write(descriptor, data[: len(data) // 2])
 
@@ -150,32 +153,33 @@ def test_a_full_disk_refuses_the_correction_and_keeps_the_drawing(window, monkey
     assert window.banner.isVisible()
     assert "Could not keep the drawing: No space left on device; the file is unchanged" in window.banner.text()
     assert not window.canvas.is_empty()
-    records, warnings = panel.personal.load()
+    records, warnings = window.session.my_drawings.load()
     assert [r.label for r in records] == [7] and warnings == []
 
 
 def test_panel_says_how_many_samples_each_source_holds(window, qtbot, pen_strokes_path):
     panel = window.train_panel
-    panel.strokes_path.setText(str(pen_strokes_path))
-    panel.refresh_data_counts()
-    qtbot.waitUntil(lambda: "7,494 drawings" in panel.counts_label.text(), timeout=30_000)
-    assert "MNIST 3,000 of 60,000 training + 10,000 test images" in panel.counts_label.text()  # the fixture's limit
-    assert "internet" not in panel.counts_label.text()  # a local file
-    panel.mnist_limit_spin.setValue(0)
-    qtbot.waitUntil(lambda: "MNIST 60,000 training + 10,000 test images" in panel.counts_label.text(), timeout=30_000)
-    panel.mnist_path.setText("/nowhere/mnist.npz")
-    panel.refresh_data_counts()
-    qtbot.waitUntil(lambda: "no such file" in panel.counts_label.text(), timeout=30_000)
+    panel.settings.strokes_path.setText(str(pen_strokes_path))
+    panel.settings.refresh_data_counts()
+    qtbot.waitUntil(lambda: "7,494 drawings" in panel.settings.counts_label.text(), timeout=30_000)
+    counts = panel.settings.counts_label
+    assert "MNIST 3,000 of 60,000 training + 10,000 test images" in counts.text()  # the fixture's limit
+    assert "internet" not in panel.settings.counts_label.text()  # a local file
+    panel.settings.mnist_limit_spin.setValue(0)
+    qtbot.waitUntil(lambda: "MNIST 60,000 training + 10,000 test images" in counts.text(), timeout=30_000)
+    panel.settings.mnist_path.setText("/nowhere/mnist.npz")
+    panel.settings.refresh_data_counts()
+    qtbot.waitUntil(lambda: "no such file" in panel.settings.counts_label.text(), timeout=30_000)
 
 
 def test_panel_says_when_mnist_would_need_the_internet(window, qtbot, tmp_path, monkeypatch):
     monkeypatch.delenv("DIGITPAD_MNIST", raising=False)
     monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))  # nothing downloaded yet
     panel = window.train_panel
-    panel.mnist_path.setText("")
-    panel.refresh_data_counts()
-    qtbot.waitUntil(lambda: "internet" in panel.counts_label.text(), timeout=30_000)
-    assert "Choose… a local mnist.npz" in panel.counts_label.text()
+    panel.settings.mnist_path.setText("")
+    panel.settings.refresh_data_counts()
+    qtbot.waitUntil(lambda: "internet" in panel.settings.counts_label.text(), timeout=30_000)
+    assert "Choose… a local mnist.npz" in panel.settings.counts_label.text()
 
 
 def test_the_mouse_wheel_scrolls_the_panel_instead_of_changing_settings(window, qtbot):
@@ -187,18 +191,75 @@ def test_the_mouse_wheel_scrolls_the_panel_instead_of_changing_settings(window, 
     window.tabs.setCurrentWidget(panel)
     window.resize(1300, 600)  # the panel scrolls
     qtbot.wait(50)
-    epochs = panel.epochs_spin.value()
+    epochs = panel.settings.epochs_spin.value()
     before = panel.verticalScrollBar().value()
-    centre = QPointF(panel.epochs_spin.rect().center())
-    down = QWheelEvent(centre, QPointF(panel.epochs_spin.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, -120),
+    epochs_spin = panel.settings.epochs_spin
+    centre = QPointF(epochs_spin.rect().center())
+    down = QWheelEvent(centre, QPointF(epochs_spin.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, -120),
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
-    QApplication.sendEvent(panel.epochs_spin, down)
-    assert panel.epochs_spin.value() == epochs  # not 1 less because the pointer passed over it
+    QApplication.sendEvent(panel.settings.epochs_spin, down)
+    assert panel.settings.epochs_spin.value() == epochs  # not 1 less because the pointer passed over it
     assert panel.verticalScrollBar().value() > before
-    up = QWheelEvent(centre, QPointF(panel.epochs_spin.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, 120),
+    up = QWheelEvent(centre, QPointF(epochs_spin.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, 120),
                      Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
     window.activateWindow()
-    panel.epochs_spin.setFocus()
-    qtbot.waitUntil(panel.epochs_spin.hasFocus)
-    QApplication.sendEvent(panel.epochs_spin, up)
-    assert panel.epochs_spin.value() == epochs + 1  # the field being edited still takes the wheel
+    panel.settings.epochs_spin.setFocus()
+    qtbot.waitUntil(panel.settings.epochs_spin.hasFocus)
+    QApplication.sendEvent(panel.settings.epochs_spin, up)
+    assert panel.settings.epochs_spin.value() == epochs + 1  # the field being edited still takes the wheel
+
+
+def test_killing_tensorflows_process_mid_epoch_keeps_the_window_and_the_model(window, qtbot):
+    """SIGKILL of whatever runs training, in the middle of an epoch: the window keeps running, says
+    what happened in plain words, keeps the model in use, and trains again on the next click."""
+    import signal
+
+    panel = window.train_panel
+    panel.settings.epochs_spin.setValue(5)
+    draw(window.canvas, seven())
+    old, shown = window.predictor, window.prediction.probabilities.copy()
+    panel.start_training()
+    qtbot.waitUntil(lambda: panel.curves.point_count("loss") >= 3, timeout=120_000)
+    assert window.tasks.worker.pid != os.getpid()
+    with qtbot.waitSignal(panel.task.finished, timeout=60_000):
+        os.kill(window.tasks.worker.pid, signal.SIGKILL)
+    message = panel.phase_label.text()
+    assert "Training failed: TensorFlow's process ended unexpectedly (it was stopped by SIGKILL" in message
+    assert "The model in use is unchanged" in message
+    assert window.predictor is old and np.array_equal(window.prediction.probabilities, shown)
+    assert window.isVisible() and panel.train_button.isEnabled()
+    panel.settings.epochs_spin.setValue(1)
+    with qtbot.waitSignal(panel.trainingFinished, timeout=300_000):
+        panel.train_button.click()
+    assert panel.outcome.result.test_accuracy > 0.8
+
+
+WINDOW_WITHOUT_TENSORFLOW = """
+import json, os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QApplication
+from digitpad.app.automation import draw, scratch_window, wait_until
+application = QApplication([])
+window = scratch_window(application)
+draw(window.canvas, [[(90, 70), (200, 70), (135, 225)]])
+window.answer.why_button.setChecked(True)
+wait_until(application, lambda: window.session.attribution is not None, 60)
+wait_until(application, lambda: window.train_panel.settings.device_combo.findData("/CPU:0") >= 0, 300)
+print(json.dumps({"label": window.prediction.label, "tensorflow": "tensorflow" in sys.modules,
+                  "keras": "keras" in sys.modules, "worker": window.tasks.worker.pid}))
+window.close()
+"""
+
+
+def test_the_window_never_imports_tensorflow(tmp_path):
+    """It draws, predicts, explains and lists TensorFlow's devices, with TensorFlow in another process."""
+    import json
+    import subprocess
+    import sys
+
+    script = tmp_path / "window.py"
+    script.write_text(WINDOW_WITHOUT_TENSORFLOW)
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    answer = json.loads(result.stdout.strip().splitlines()[-1])
+    assert answer["label"] == 7 and not answer["tensorflow"] and not answer["keras"] and answer["worker"]

@@ -13,12 +13,12 @@ from PySide6.QtCore import QEvent, QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSlider, QWidget
 
+from digitpad.app.automation import draw, draw_stroke, send_mouse
 from digitpad.app.feature_maps import FeatureMapsPanel
 from digitpad.app.main import build_main_window
 from digitpad.model.data import load_stroke_records
 from digitpad.model.preprocessing import strokes_to_tensor
 from drawings import circle, seven
-from qt_helpers import draw, draw_stroke, send_mouse, widget_point
 
 EXPECTED = [("conv1", (26, 26, 32)), ("pool1", (13, 13, 32)), ("conv2", (11, 11, 64)), ("pool2", (5, 5, 64)),
             ("conv3", (3, 3, 64)), ("dense", (64,)), ("probabilities", (10,))]
@@ -74,7 +74,7 @@ def test_prediction_is_live_while_the_stroke_is_drawn(window, qtbot):
     assert window.canvas.is_drawing()
     qtbot.waitUntil(lambda: label(window) != "", timeout=2000)
     assert window.answer.caption.text().endswith("…")  # not final until pen-up
-    send_mouse(window.canvas, QEvent.Type.MouseButtonRelease, widget_point(window.canvas, points[-1]),
+    send_mouse(window.canvas, QEvent.Type.MouseButtonRelease, window.canvas.box_to_widget(points[-1]),
                Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton)
     assert label(window) == "0" and not window.answer.caption.text().endswith("…")
 
@@ -190,7 +190,7 @@ def test_a_model_that_will_not_load_keeps_the_current_one(window, qtbot, tmp_pat
     before = window.predictor
     broken = tmp_path / "broken.keras"
     broken.write_bytes(b"not a model")
-    window._load_model(str(broken))
+    window.models.load(broken)
     qtbot.waitUntil(lambda: "Could not load the model" in window.banner.text(), timeout=60_000)
     assert window.predictor is before
     assert "not a Keras model" in window.banner.text()
@@ -201,7 +201,7 @@ def test_a_model_that_will_not_load_keeps_the_current_one(window, qtbot, tmp_pat
 def test_canvas_keeps_its_shape_when_the_window_resizes(window, qtbot):
     window.resize(900, 600)
     qtbot.wait(50)
-    area = window.canvas._paper_rect()
+    area = window.canvas.paper_rect()
     assert area.width() == area.height()
     draw(window.canvas, seven())
     assert np.abs(window.prediction.tensor - strokes_to_tensor(seven())).max() < 0.02

@@ -13,8 +13,8 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+from digitpad.app.automation import draw
 from drawings import seven
-from qt_helpers import draw
 
 
 def resident_mb() -> float:
@@ -95,14 +95,14 @@ def test_rapid_undo_redo_clear_while_drawing(window, qtbot):
 
 def test_cancel_at_random_moments_never_changes_the_model_in_use(window, qtbot, mnist_path):
     panel = window.train_panel
-    panel.mnist_path.setText(str(mnist_path))
-    panel.mnist_limit_spin.setValue(2000)
-    panel.epochs_spin.setValue(3)
+    panel.settings.mnist_path.setText(str(mnist_path))
+    panel.settings.mnist_limit_spin.setValue(2000)
+    panel.settings.epochs_spin.setValue(3)
     predictor = window.predictor
-    weights = [w.copy() for w in predictor.model.get_weights()]
+    weights = [w.copy() for w in predictor.net.weights()]
     rng = random.Random(7)
     for trial in range(8):
-        panel.finetune_check.setChecked(trial % 2 == 1)
+        panel.settings.finetune_check.setChecked(trial % 2 == 1)
         panel.start_training()
         qtbot.wait(int(rng.uniform(0, 2500)))
         panel.cancel_training()
@@ -110,24 +110,17 @@ def test_cancel_at_random_moments_never_changes_the_model_in_use(window, qtbot, 
             pass
         qtbot.waitUntil(lambda: not panel.is_training(), timeout=120_000)
         assert window.predictor is predictor
-        assert all(np.array_equal(a, b) for a, b in zip(weights, predictor.model.get_weights()))
+        assert all(np.array_equal(a, b) for a, b in zip(weights, predictor.net.weights()))
     assert panel.findChild(type(panel.train_button), "trainButton").isEnabled()
 
 
-def test_nan_loss_stops_training_and_keeps_the_model(window, qtbot, mnist_path, monkeypatch):
-    import digitpad.model.train_job as job
+def test_nan_loss_stops_training_and_keeps_the_model(ready_window, qtbot, mnist_path):
+    from faulty_worker import serve_with_poisoned_data
 
-    original = job.build_training_data
-
-    def poisoned(*args, **kwargs):
-        data = original(*args, **kwargs)
-        data.x_train[:] = 1e30  # overflows inside the network: the loss becomes NaN
-        return data
-
-    monkeypatch.setattr(job, "build_training_data", poisoned)
+    window = ready_window(size=(1200, 760), worker_target=serve_with_poisoned_data)
     panel = window.train_panel
-    panel.mnist_path.setText(str(mnist_path))
-    panel.mnist_limit_spin.setValue(1000)
+    panel.settings.mnist_path.setText(str(mnist_path))
+    panel.settings.mnist_limit_spin.setValue(1000)
     predictor = window.predictor
     panel.start_training()
     qtbot.waitUntil(lambda: "Training failed" in panel.phase_label.text(), timeout=120_000)
@@ -137,9 +130,9 @@ def test_nan_loss_stops_training_and_keeps_the_model(window, qtbot, mnist_path, 
 
 def test_drawing_and_resizing_while_training(window, qtbot, mnist_path):
     panel = window.train_panel
-    panel.mnist_path.setText(str(mnist_path))
-    panel.mnist_limit_spin.setValue(3000)
-    panel.epochs_spin.setValue(2)
+    panel.settings.mnist_path.setText(str(mnist_path))
+    panel.settings.mnist_limit_spin.setValue(3000)
+    panel.settings.epochs_spin.setValue(2)
     panel.start_training()
     qtbot.waitUntil(lambda: panel.curves.point_count("loss") > 0, timeout=120_000)
     for size in [(900, 600), (1400, 900), (1000, 700)]:
@@ -156,9 +149,11 @@ def test_drawing_and_resizing_while_training(window, qtbot, mnist_path):
 def test_closing_the_window_during_training_stops_it(qtbot, ready_window, mnist_path):
     window = ready_window(add_to_qtbot=False)
     panel = window.train_panel
-    panel.mnist_path.setText(str(mnist_path))
-    panel.epochs_spin.setValue(50)
+    panel.settings.mnist_path.setText(str(mnist_path))
+    panel.settings.epochs_spin.setValue(50)
     panel.start_training()
     qtbot.waitUntil(lambda: panel.curves.point_count("loss") > 0, timeout=120_000)
-    window.close()  # cancels and waits for the worker thread: no thread outlives the window
-    assert not panel.is_training()
+    worker = window.tasks.worker
+    assert worker.is_alive()
+    window.close()  # cancels, and ends TensorFlow's process: nothing outlives the window
+    assert not panel.is_training() and not worker.is_alive()

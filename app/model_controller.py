@@ -1,0 +1,118 @@
+"""Which model the pad uses: loading one, falling back to the bundled one, adopting a trained one.
+
+A model file is read as data first (numpy, a tenth of a second, no code runs) and the pad predicts
+with it at once.  Then the worker process opens the same file in Keras' safe mode, as training and
+export will; if Keras refuses it, the pad goes back to the model it used before.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from digitpad.app.tasks import TaskRunner
+from digitpad.model.files import replace_atomically
+from digitpad.model.inference import Predictor
+from digitpad.model.session import Session
+from digitpad.resources import bundled_model_path
+
+# Trained models the person used are kept here, below their data folder.
+MODELS_FOLDER = "models"
+
+
+def read_model(task, path: str) -> Predictor:
+    """Pool work: the model file read as data, within the limits of ``model.model_files``."""
+    return Predictor.load(path)
+
+
+class ModelController(QObject):
+    """Loads models off the GUI thread and swaps them into the session; remembers the last one."""
+
+    status = Signal(str)  # for the status bar
+    error = Signal(str)  # for the message banner
+    ready = Signal(object)  # a Predictor is in use
+
+    def __init__(self, session: Session, tasks: TaskRunner, settings: QSettings, data_dir: Path,
+                 requested: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.tasks, self.settings, self.data_dir = session, tasks, settings, data_dir
+        self._requested = requested
+        self._descriptions: dict[str, str] = {}  # a trained model's file → "trained 14:05 (99.2%)"
+
+    def start(self) -> None:
+        """Load the requested, the last used or the bundled model; a remembered one that fails gives
+        way to the bundled one, with a message."""
+        path = self._requested or self.settings.value("lastModel", "", str) or str(bundled_model_path())
+        self.load(path, fall_back=True)
+
+    def load(self, path: str | Path, fall_back: bool = False):
+        path = str(path)
+        started = time.perf_counter()
+        task = self.tasks.start("load-model", read_model, path)
+        self.status.emit(f"Loading {Path(path).name}…")
+        task.succeeded.connect(lambda predictor: self._use(predictor, time.perf_counter() - started))
+        task.failed.connect(lambda message: self._failed(message, path, fall_back))
+        return task
+
+    def revert_to_bundled(self) -> None:
+        self.load(bundled_model_path())
+
+    def adopt(self, trained_file: str, description: str):
+        """Use a model the worker has just trained: it is kept in the data folder, so that it is
+        still there, and remembered, after a restart."""
+        folder = self.data_dir / MODELS_FOLDER
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            kept = folder / f"trained-{time.strftime('%Y%m%d-%H%M%S')}.keras"
+            replace_atomically(kept, lambda temporary: shutil.copyfile(trained_file, temporary))
+        except OSError as error:
+            self.error.emit(f"Could not keep the trained model: {error.strerror or error}")
+            return None
+        self._descriptions[str(kept)] = description
+        return self.load(kept)
+
+    def model_name(self) -> str:
+        predictor = self.session.predictor
+        if predictor is None:
+            return "no model"
+        if predictor.source == str(bundled_model_path()):
+            return "bundled model"
+        return self._descriptions.get(predictor.source) or Path(predictor.source).name
+
+    def _use(self, predictor: Predictor, seconds: float) -> None:
+        self.session.use_model(predictor, provisional=True)
+        if predictor.source == str(bundled_model_path()):
+            self.settings.remove("lastModel")
+        else:
+            self.settings.setValue("lastModel", predictor.source)
+        self.status.emit(f"Model ready: {self.model_name()}, {predictor.parameter_count:,} parameters "
+                         f"in {seconds:.1f} s")
+        self.ready.emit(predictor)
+        check = self.tasks.start_in_worker(f"check-model {predictor.source}", "check_model", predictor.source)
+        check.succeeded.connect(lambda parameters: self.session.confirm_model(predictor.source))
+        check.failed.connect(lambda message: self._refused(predictor.source, message, check.worker_died))
+
+    def _refused(self, path: str, message: str, worker_died: bool) -> None:
+        """Keras would not open the file the pad reads as data: do not keep using it."""
+        if worker_died:
+            return  # the process died, not the file: the pad keeps the model
+        if self.session.refuse_model(path):
+            self.settings.remove("lastModel")
+            self.error.emit(f"Could not load the model: {message}")
+            self.status.emit(f"Back to {self.model_name()}")
+
+    def _failed(self, message: str, path: str, fall_back: bool) -> None:
+        bundled = str(bundled_model_path())
+        if fall_back and path != bundled:
+            self.settings.remove("lastModel")
+            self.error.emit(f"Could not load the model: {message}. Using the bundled model instead.")
+            self.load(bundled)
+            return
+        self.error.emit(f"Could not load the model: {message}")
+        if self.session.predictor is None:
+            self.status.emit("No model: load one with File > Load model…")
+        else:
+            self.status.emit(f"Still using {self.model_name()}")
