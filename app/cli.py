@@ -92,6 +92,23 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_drawing_options(evaluate)
     evaluate.set_defaults(handler=_evaluate, command="evaluate")
 
+    explain = commands.add_parser(
+        "explain",
+        help="print the arithmetic behind one unit of one layer, for each drawing, as JSON",
+        description="For each image or drawing, one JSON object: the unit's inputs, weights, sums and "
+        'activation, with "value" (what the arithmetic gives) and "map_value" (the network\'s own number). '
+        "Without --at and --channel, the unit that responds most strongly.",
+    )
+    explain.add_argument("images", nargs="*", metavar="IMAGE", help="image files (any format Pillow reads)")
+    explain.add_argument("--strokes", metavar="FILE.jsonl", help="drawings as JSON lines; - reads stdin")
+    explain.add_argument("--layer", required=True, metavar="NAME",
+                         help="conv1, pool1, conv2, pool2, conv3, flatten, dense or probabilities (the bundled model)")
+    explain.add_argument("--at", metavar="ROW,COL", help="the unit's place in its maps")
+    explain.add_argument("--channel", type=int, metavar="C", help="the map (or dense unit, or digit)")
+    _add_box_option(explain)
+    explain.add_argument("--model", help="a .keras model (default: the bundled one)")
+    explain.set_defaults(handler=_explain, command="explain")
+
     export = commands.add_parser(
         "export",
         help="write a model for use elsewhere: a TensorFlow SavedModel, a TensorFlow Lite file or a plain .keras",
@@ -128,6 +145,16 @@ def _parse_box(text: str) -> tuple[float, float]:
     if width <= 0 or height <= 0:
         raise argparse.ArgumentTypeError("the box must have a positive width and height")
     return width, height
+
+
+def _parse_position(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    try:
+        row, col = (int(part) for part in text.split(","))
+    except ValueError:
+        raise CliError(f"--at: expected ROW,COL such as 3,4, got {text!r}") from None
+    return row, col
 
 
 def _add_drawing_options(parser: argparse.ArgumentParser) -> None:
@@ -307,6 +334,27 @@ def _parse_writers(text: str) -> set[int]:
         return {int(part) for part in text.split(",") if part.strip()}
     except ValueError:
         raise CliError(f"writers must be numbers separated by commas, got {text!r}") from None
+
+
+# --- explain --------------------------------------------------------------------------
+
+def _explain(args: argparse.Namespace) -> int:
+    from digitpad.model.explain import explain_unit
+    from digitpad.model.preprocessing import strokes_to_tensor
+
+    if not args.images and not args.strokes:
+        raise CliError("give IMAGE files or --strokes FILE.jsonl (see digitpad explain --help)")
+    tensors = [_image_tensor(path) for path in args.images]
+    records = _read_records(args.strokes, box=args.box) if args.strokes else []
+    tensors += [strokes_to_tensor(record.strokes) for record in records]
+    predictor = _load_predictor(args.model)
+    for tensor in tensors:
+        if tensor is None:
+            print(json.dumps({"layer": args.layer, "value": None, "nothing_drawn": True}))
+            continue
+        step = explain_unit(predictor.net, tensor, args.layer, _parse_position(args.at), args.channel)
+        print(json.dumps(step.as_json()))
+    return 0
 
 
 # --- export ---------------------------------------------------------------------------

@@ -114,6 +114,12 @@ class NumpyConvnet:
         outputs = self._forward(np.asarray(image, np.float32).reshape(1, 28, 28, 1), keep=True)[1]
         return [output[0] for layer, output in zip(self.layers, outputs) if layer.kind != "Flatten"]
 
+    def trace(self, image: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+        """(input, output) of every layer, Flatten included, for one 28×28 image: what the layer saw and
+        what it gave, the material of an explanation."""
+        _, outputs, inputs = self._forward(np.asarray(image, np.float32).reshape(1, 28, 28, 1), keep=True)
+        return [(layer_input[0], layer_output[0]) for layer_input, layer_output in zip(inputs, outputs)]
+
     def probabilities(self, images: np.ndarray) -> np.ndarray:
         """(n, 10) probabilities for (n, 28, 28[, 1]) images, in chunks that bound memory."""
         images = np.asarray(images, np.float32).reshape(-1, 28, 28, 1)

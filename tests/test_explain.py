@@ -1,0 +1,125 @@
+"""The arithmetic behind any unit, checked against the network's own numbers: on pen-drawn digits of
+writers the model never saw, through `digitpad explain` as a learner runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from digitpad.model.explain import explain_unit, layer_facts, parameter_total_formula
+
+SHAPES = {"conv1": (26, 26, 32), "pool1": (13, 13, 32), "conv2": (11, 11, 64), "pool2": (5, 5, 64),
+          "conv3": (3, 3, 64), "dense": (64,), "probabilities": (10,)}
+
+
+def explain_cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "digitpad", "explain", *args], capture_output=True, text=True,
+                          timeout=300, cwd=cwd)
+
+
+@pytest.fixture(scope="module")
+def unseen_drawings(tmp_path_factory, pen_strokes_path):
+    """Five pen digits of the benchmark writers, whom no training or tuning saw."""
+    from digitpad.model.data import load_stroke_records
+
+    records = [r for r in load_stroke_records(pen_strokes_path, default_box=(500, 500)) if r.writer in {5, 20, 30}]
+    chosen = [records[i] for i in np.random.default_rng(11).choice(len(records), 5, replace=False)]
+    path = tmp_path_factory.mktemp("unseen") / "unseen.jsonl"
+    path.write_text("".join(json.dumps({"strokes": [s.tolist() for s in r.strokes], "width": 280, "height": 280})
+                            + "\n" for r in chosen))
+    return path
+
+
+def relu(value: float) -> float:
+    return max(value, 0.0)
+
+
+def assert_close(a: float, b: float) -> None:
+    assert abs(a - b) <= 1e-4 * max(1.0, abs(b)), (a, b)
+
+
+@pytest.mark.parametrize("layer", list(SHAPES))
+def test_the_arithmetic_printed_is_the_networks_own(unseen_drawings, layer):
+    rng = np.random.default_rng(list(SHAPES).index(layer))
+    shape = SHAPES[layer]
+    for _ in range(2):
+        args = ["--strokes", str(unseen_drawings), "--layer", layer, "--channel", str(int(rng.integers(shape[-1])))]
+        if len(shape) == 3:
+            args += ["--at", f"{rng.integers(shape[0])},{rng.integers(shape[1])}"]
+        result = explain_cli(*args)
+        assert result.returncode == 0, result.stderr
+        for line in result.stdout.splitlines():
+            unit = json.loads(line)
+            assert_close(unit["value"], unit["map_value"])
+            if unit["type"] == "Conv2D":
+                patch, kernel = np.array(unit["patch"]), np.array(unit["kernel"])
+                assert patch.shape == kernel.shape and patch.shape[:2] == (3, 3)
+                assert_close(float((patch * kernel).sum() + unit["bias"]), unit["sum"])
+                assert_close(relu(unit["sum"]), unit["value"])
+            elif unit["type"] == "MaxPooling2D":
+                assert np.array(unit["window"]).shape == (2, 2)
+                assert_close(float(np.max(unit["window"])), unit["value"])
+            elif unit["type"] == "Dense":
+                inputs, weights = np.array(unit["inputs"]), np.array(unit["weights"])
+                assert inputs.shape == weights.shape == (576,)
+                assert_close(float(inputs @ weights + unit["bias"]), unit["sum"])
+                assert_close(relu(unit["sum"]), unit["value"])
+            else:
+                logits = np.array(unit["logits"])
+                softmax = np.exp(logits - logits.max()) / np.exp(logits - logits.max()).sum()
+                assert np.allclose(softmax, unit["probabilities"], rtol=1e-4, atol=1e-7)
+    if layer == "probabilities":
+        predicted = subprocess.run([sys.executable, "-m", "digitpad", "predict", "--strokes", str(unseen_drawings)],
+                                   capture_output=True, text=True, timeout=300)
+        explained = explain_cli("--strokes", str(unseen_drawings), "--layer", "probabilities")
+        for line, answer in zip(explained.stdout.splitlines(), predicted.stdout.splitlines()):
+            assert np.allclose(json.loads(line)["probabilities"], json.loads(answer)["probabilities"], atol=2e-6)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--layer", "conv9"], "there is no layer 'conv9'; this model's layers are conv1, pool1"),
+    (["--layer", "conv2", "--at", "11,0"], "conv2's maps are 11×11"),
+    (["--layer", "conv2", "--channel", "64"], "conv2 has 64 maps, numbered 0 to 63; there is no 64"),
+    (["--layer", "pool1", "--at", "three"], "expected ROW,COL"),
+])
+def test_a_bad_layer_position_or_channel_is_one_line_and_exit_2(unseen_drawings, args, message):
+    result = explain_cli("--strokes", str(unseen_drawings), *args)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_flatten_says_where_each_value_goes(predictor):
+    from digitpad.model.preprocessing import strokes_to_tensor
+    from drawings import seven
+
+    tensor = strokes_to_tensor(seven())
+    flat = predictor.net.trace(tensor)[5][1]  # what flatten gives
+    for at, channel in [((0, 0), 0), ((1, 2), 5), ((2, 2), 63)]:
+        step = explain_unit(predictor.net, tensor, "flatten", at, channel)
+        assert step.index == (at[0] * 3 + at[1]) * 64 + channel
+        assert step.value == flat[step.index]
+
+
+def test_layer_cards_follow_the_models_real_layers(predictor):
+    facts = {fact.name: fact for fact in layer_facts(predictor.net)}
+    assert facts["conv1"].shape_formula == "28 − 3 + 1 = 26"
+    assert facts["conv1"].parameter_formula == "(3·3·1 + 1)·32 = 320"
+    assert facts["conv2"].parameter_formula == "(3·3·32 + 1)·64 = 18,496"
+    assert facts["pool1"].shape_formula == "26 / 2 = 13" and facts["pool2"].shape_formula == "⌊11 / 2⌋ = 5"
+    assert facts["flatten"].shape_formula == "3 × 3 × 64 = 576"
+    assert facts["probabilities"].is_output and facts["dense"].parameter_formula == "(576 + 1)·64 = 36,928"
+    assert parameter_total_formula(predictor.net).endswith("= 93,322")
+    import keras
+    from keras import layers
+
+    from digitpad.model.numpy_net import NumpyConvnet
+
+    small = keras.Sequential([keras.Input((28, 28, 1)), layers.Conv2D(8, 5, activation="relu", name="edges"),
+                              layers.MaxPooling2D(4), layers.Flatten(), layers.Dense(10, activation="softmax")])
+    facts = layer_facts(NumpyConvnet.from_keras(small))
+    assert facts[0].shape_formula == "28 − 5 + 1 = 24" and facts[0].parameter_formula == "(5·5·1 + 1)·8 = 208"
+    assert facts[1].shape_formula == "24 / 4 = 6" and facts[2].shape_formula == "6 × 6 × 8 = 288"
