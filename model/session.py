@@ -16,6 +16,7 @@ import numpy as np
 from digitpad.model.inference import NOTHING_DRAWN, Prediction, Predictor
 from digitpad.model.my_drawings import MyDrawings
 from digitpad.model.numbers import DigitReading, ReadingCache, needs_splitting, read_number
+from digitpad.model.numpy_net import NumpyConvnet
 from digitpad.model.preprocessing import Placement, ValidStrokes, render_with_placement, validate_strokes
 from digitpad.model.saliency import Attribution
 
@@ -104,7 +105,8 @@ class Session:
 
     def __init__(self, my_drawings: MyDrawings) -> None:
         self.my_drawings = my_drawings
-        self.predictor: Predictor | None = None
+        self.predictor: Predictor | None = None  # the model in use
+        self.learning: Predictor | None = None  # the network being trained, while the pad watches it learn
         self.reading = EMPTY
         self.why_mode: str | None = None  # None: off; else one of WHY_MODES
         self.attribution: Attribution | None = None
@@ -139,23 +141,29 @@ class Session:
         self.reading_changed.emit(self.reading)
         return self.reading
 
+    @property
+    def shown_predictor(self) -> Predictor | None:
+        """The network whose answer the pad shows: the one being trained while the pad watches it learn."""
+        return self.learning or self.predictor
+
     def _read(self, final: bool) -> Reading:
+        predictor = self.shown_predictor
         if self._image is not None:
-            if self.predictor is None:
+            if predictor is None:
                 return Reading(Prediction(None, tensor=self._image), from_image=True, waiting=True)
-            return Reading(self.predictor.predict_tensor(self._image), from_image=True)
+            return Reading(predictor.predict_tensor(self._image), from_image=True)
         if not self._strokes:
             return EMPTY
-        if self.predictor is None:
+        if predictor is None:
             tensor, placement = render_with_placement(self._strokes)
             return Reading(Prediction(None, tensor=tensor), final=final, placement=placement, waiting=True,
                            indices=tuple(range(len(self._strokes))), strokes=list(self._strokes))
         if needs_splitting(self._strokes):
-            digits = read_number(self.predictor, self._strokes, cache=self._cache)
+            digits = read_number(predictor, self._strokes, cache=self._cache)
             if len(digits) > 1:
                 return self._number(digits, final)
         tensor, placement = render_with_placement(self._strokes)
-        return Reading(self.predictor.predict_tensor(tensor), final=final, placement=placement,
+        return Reading(predictor.predict_tensor(tensor), final=final, placement=placement,
                        indices=tuple(range(len(self._strokes))), strokes=list(self._strokes))
 
     def _number(self, digits: list[DigitReading], final: bool) -> Reading:
@@ -174,7 +182,7 @@ class Session:
         if not provisional or self._fallback is None:
             self._fallback = self.predictor if provisional else None
         self.predictor = predictor
-        self.model_changed.emit(predictor)
+        self.model_changed.emit(self.shown_predictor)
         self._update(self.reading.final)
 
     def confirm_model(self, source: str) -> None:
@@ -187,9 +195,16 @@ class Session:
         if self.predictor is None or self.predictor.source != source:
             return False
         self.predictor, self._fallback = self._fallback, None
-        self.model_changed.emit(self.predictor)
+        self.model_changed.emit(self.shown_predictor)
         self._update(self.reading.final)
         return True
+
+    def watch_learning(self, net: NumpyConvnet | None) -> None:
+        """Show the answers of the network being trained (its state of this moment), or, with None, of
+        the model in use again.  Corrections and saving keep to the model in use."""
+        self.learning = Predictor(net, "learning") if net is not None else None
+        self.model_changed.emit(self.shown_predictor)
+        self._update(self.reading.final)
 
     # --- why? ---------------------------------------------------------------------------
 

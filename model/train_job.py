@@ -29,6 +29,7 @@ class TrainRequest:
     my_drawings_folder: str | None = None  # include "my drawings" from here
     base_model_path: str | None = None  # fine-tune a copy of this .keras model
     mnist_limit: int | None = None
+    watch: bool = False  # send the network being trained a few times a second (watch it learn)
 
 
 @dataclass

@@ -101,6 +101,9 @@ class TrainProgress:
 
 
 class TrainState(Protocol):
+    """Where training reports.  A state may also have ``snapshot_every`` (seconds, 0 for never) and
+    ``snapshot(model)``: the network being trained is then handed over that often (*watch it learn*)."""
+
     def report(self, progress: TrainProgress) -> None: ...
     def is_cancelled(self) -> bool: ...
 
@@ -331,6 +334,7 @@ def _progress_callback_class():
             self.epoch = 0
             self.failure: str | None = None
             self.last_seconds = started
+            self.last_snapshot = 0.0
 
         def on_epoch_begin(self, epoch, logs=None):
             self.epoch = epoch + 1
@@ -349,6 +353,14 @@ def _progress_callback_class():
                 self.model.stop_training = True
                 return
             self._report(batch + 1, logs)
+            self._snapshot()
+
+        def _snapshot(self) -> None:
+            every = getattr(self.state, "snapshot_every", 0)
+            now = time.perf_counter()
+            if every and now - self.last_snapshot >= every:
+                self.last_snapshot = now
+                self.state.snapshot(self.model)
 
         def on_epoch_end(self, epoch, logs=None):
             if not self.model.stop_training:

@@ -169,14 +169,28 @@ def how_it_ended(exit_code: int | None) -> str:
 
 # --- the worker's side ------------------------------------------------------------------------
 
+# Watch it learn: the network being trained goes to the window this often (370 KB for the seed convnet).
+SNAPSHOT_INTERVAL = 0.25
+
+
 class JobState:
     """What a job's work function gets: ``report`` (throttled) and ``is_cancelled``, the shape of
-    ``model.training.TrainState``."""
+    ``model.training.TrainState``; with ``snapshot_every`` set, also the network being trained."""
 
     def __init__(self, send: Callable[[tuple], None], job: int) -> None:
         self._send, self.job = send, job
         self.cancelled = threading.Event()
         self._last = 0.0
+        self.snapshot_every = 0.0
+
+    def snapshot(self, keras_model) -> None:
+        """The network of this moment, as numpy arrays the window can run (a Keras model cannot cross the pipe)."""
+        from digitpad.model.numpy_net import NumpyConvnet, UnsupportedModel
+
+        try:
+            self._send((self.job, "progress", NumpyConvnet.from_keras(keras_model)))
+        except UnsupportedModel:
+            self.snapshot_every = 0.0  # a network the window cannot run: nothing to watch
 
     def is_cancelled(self) -> bool:
         return self.cancelled.is_set()
@@ -281,6 +295,7 @@ def train(state: JobState, request, folder: str):
     from digitpad.model.keras_models import save_model_atomically
     from digitpad.model.train_job import run_training
 
+    state.snapshot_every = SNAPSHOT_INTERVAL if request.watch else 0.0
     outcome = run_training(request, state)
     if state.is_cancelled():
         raise TrainingCancelled("training was cancelled; the model in use is unchanged")

@@ -75,6 +75,18 @@ def test_a_refused_model_gives_way_to_the_one_before(session, predictor):
     assert session.refuse_model(other.source) and session.predictor is None  # confirmed: nothing to go back to
 
 
+def test_watching_it_learn_shows_the_network_being_trained_and_keeps_the_model_in_use(session, predictor):
+    session.show_drawing(seven())
+    in_use = session.reading.prediction.probabilities
+    learning = predictor.net.with_weights([w * 0.5 for w in predictor.net.weights()])
+    session.watch_learning(learning)
+    assert session.predictor is predictor and session.shown_predictor.net is learning
+    assert not np.allclose(session.reading.prediction.probabilities, in_use)
+    assert session.keep(7) == 1  # corrections still go to my drawings, whatever network is shown
+    session.watch_learning(None)
+    assert np.allclose(session.reading.prediction.probabilities, in_use)
+
+
 def test_why_answers_only_the_question_still_on_screen(session):
     session.set_why_mode("versus")
     session.show_drawing(seven(), final=False)
@@ -169,3 +181,25 @@ def test_cancel_reaches_a_training_in_the_worker(worker, mnist_path, tmp_path):
     worker.cancel(job)
     assert worker.answers.final(job, timeout=60) == ("cancelled", None)
     assert list(tmp_path.iterdir()) == []  # nothing written
+
+
+def test_watching_a_training_sends_the_network_a_few_times_a_second(worker, mnist_path, tmp_path):
+    from digitpad.model.numpy_net import NumpyConvnet
+    from digitpad.model.train_job import TrainRequest
+    from digitpad.model.training import TrainConfig
+
+    request = TrainRequest(TrainConfig(epochs=2, batch_size=32), mnist_path=str(mnist_path), mnist_limit=3000,
+                           watch=True)
+    job = worker.submit("train", request, str(tmp_path))
+    snapshots = []
+    while True:
+        answer = worker.answers.queue.get(timeout=600)
+        if answer[0] != job:
+            continue
+        if answer[1] != "progress":
+            break
+        if isinstance(answer[2], NumpyConvnet):
+            snapshots.append(answer[2])
+    assert answer[1] == "done" and len(snapshots) >= 3
+    first, last = snapshots[0].weights(), snapshots[-1].weights()
+    assert any(not np.array_equal(a, b) for a, b in zip(first, last))  # the network changed as it learned
