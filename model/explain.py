@@ -42,6 +42,7 @@ class Step:
     origin: tuple[int, int] | None = None  # conv and pooling: the window's top-left in the input
     logits: np.ndarray | None = None  # output: the ten values before the softmax
     index: int | None = None  # flatten: where the value goes in the vector
+    map_shape: tuple[int, ...] | None = None  # flatten: the shape of the maps it reads
 
     @property
     def products(self) -> np.ndarray | None:
@@ -124,7 +125,8 @@ def _flatten(layer: NumpyLayer, image: np.ndarray, at, channel: int, input_layer
     height, width, channels = image.shape
     index = (at[0] * width + at[1]) * channels + channel
     value = float(image[at[0], at[1], channel])
-    return Step(layer.name, "Flatten", channel, value, float(image.reshape(-1)[index]), at, input_layer, index=index)
+    return Step(layer.name, "Flatten", channel, value, float(image.reshape(-1)[index]), at, input_layer, index=index,
+                map_shape=image.shape)
 
 
 def _dense(layer: NumpyLayer, inputs: np.ndarray, output: np.ndarray, unit: int, input_layer) -> Step:
