@@ -55,7 +55,7 @@
     <message numerus="yes">
         <source>%n layer(s), {parameters} parameters. Each square is one feature map: bright where the layer responds. Click a map to enlarge it.</source>
         <translation>
-            <numerusform>층 %n개, 매개변수 {parameters}개. 사각형 하나가 특성 맵 하나이고, 층이 반응하는 곳일수록 밝습니다. 맵을 클릭하면 크게 볼 수 있습니다.</numerusform>
+            <numerusform>층&#xa0;%n개, 매개변수&#xa0;{parameters}개. 사각형 하나가 특성 맵 하나이고, 층이 반응하는 곳일수록 밝습니다. 맵을 클릭하면 크게 볼 수 있습니다.</numerusform>
         </translation>
     </message>
 </context>
@@ -159,7 +159,7 @@
     <message numerus="yes">
         <source>{kind} · {shape} · %Ln param(s)</source>
         <translation>
-            <numerusform>{kind} · {shape} · 매개변수 %Ln개</numerusform>
+            <numerusform>{kind} · {shape} · 매개변수&#xa0;%Ln개</numerusform>
         </translation>
     </message>
     <message>
@@ -819,7 +819,7 @@
     <message numerus="yes">
         <source>%Ln drawing(s) you labelled</source>
         <translation>
-            <numerusform>레이블을 붙인 그림 %Ln개</numerusform>
+            <numerusform>레이블을 붙인 그림&#xa0;%Ln개</numerusform>
         </translation>
     </message>
     <message>
@@ -954,11 +954,11 @@
     </message>
     <message>
         <source>MNIST {used} of {train} training + {test} test images</source>
-        <translation>MNIST 훈련 이미지 {train}개 중 {used}개 + 테스트 이미지 {test}개</translation>
+        <translation>MNIST 훈련 이미지&#xa0;{train}개 중 {used}개 + 테스트 이미지&#xa0;{test}개</translation>
     </message>
     <message>
         <source>MNIST {train} training + {test} test images</source>
-        <translation>MNIST 훈련 이미지 {train}개 + 테스트 이미지 {test}개</translation>
+        <translation>MNIST 훈련 이미지&#xa0;{train}개 + 테스트 이미지&#xa0;{test}개</translation>
     </message>
     <message>
         <source>{images} from Keras&apos; download, which needs the internet once (or Choose… a local mnist.npz)</source>
@@ -971,7 +971,7 @@
     <message numerus="yes">
         <source>pen strokes %Ln drawing(s)</source>
         <translation>
-            <numerusform>펜 획 그림 %Ln개</numerusform>
+            <numerusform>펜 획 그림&#xa0;%Ln개</numerusform>
         </translation>
     </message>
     <message>
