@@ -19,6 +19,7 @@ class LearningCurves(QChartView):
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.legend().setShowToolTips(True)  # a narrow panel elides the names: the whole name on hover
         self.series = {}
         for key, colour, dashed in [
             ("loss", "#d62728", False),

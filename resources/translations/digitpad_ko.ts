@@ -707,7 +707,7 @@
     </message>
     <message>
         <source>Epoch {epoch}/{epochs} · batch {batch}/{batches} · ETA {eta} · {speed} img/s</source>
-        <translation>에포크 {epoch}/{epochs} · 배치 {batch}/{batches} · 남은 시간 {eta} · 초당 이미지 {speed}개</translation>
+        <translation>에포크 {epoch}/{epochs} · 배치 {batch}/{batches} · 남은 시간 {eta} · 초당 {speed}장</translation>
     </message>
     <message>
         <source>loss {loss} · accuracy {accuracy}</source>
