@@ -568,6 +568,17 @@
     </message>
 </context>
 <context>
+    <name>TaskRunner</name>
+    <message>
+        <source>TensorFlow&apos;s process could not start ({reason})</source>
+        <translation>TensorFlow 프로세스를 시작할 수 없습니다({reason})</translation>
+    </message>
+    <message>
+        <source>TensorFlow&apos;s process ended unexpectedly ({reason})</source>
+        <translation>TensorFlow 프로세스가 예기치 않게 끝났습니다({reason})</translation>
+    </message>
+</context>
+<context>
     <name>TrainPanel</name>
     <message>
         <source>This recipe learns from pen strokes: choose a stroke file above (for example pendigits-train.jsonl), or it trains on MNIST only.</source>
