@@ -14,7 +14,6 @@ language: its file holds only the plural forms ("%n drawing(s)" → "1 drawing",
 from __future__ import annotations
 
 import argparse
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -91,22 +90,47 @@ def unfinished(ts: Path) -> list[tuple[str, str, str]]:
     return missing
 
 
+def texts_of_the_code(language: str, source_language: str) -> dict[tuple[str, str, str], ElementTree.Element]:
+    """The messages lupdate finds in the code now (for ``language``: all of them, or the plural ones)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        fresh = Path(scratch) / "fresh.ts"
+        update_ts(fresh, language, source_language)
+        return messages(fresh)
+
+
+def mismatched_qm(qm: Path, ts: Path) -> list[tuple[str, str, str]]:
+    """Messages whose translation in the compiled ``qm`` is not the one in ``ts``.  Compared by what
+    Qt reads from the file, not byte by byte: another Qt's lrelease may lay the same file out differently."""
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    if not translator.load(str(qm)):
+        return list(messages(ts))
+    wrong = []
+    for (context, source, comment), message in messages(ts).items():
+        translation = message.find("translation")
+        if message.get("numerus") == "yes":
+            forms = [form.text or "" for form in translation.findall("numerusform")]
+            counts = {1: forms[0], 2: forms[-1]} if len(forms) > 1 else {2: forms[0]}
+            if any(translator.translate(context, source, comment or None, n) != text for n, text in counts.items()):
+                wrong.append((context, source, comment))
+        elif translator.translate(context, source, comment or None) != (translation.text or ""):
+            wrong.append((context, source, comment))
+    return wrong
+
+
 def stale_files(language: str, source_language: str) -> list[str]:
     """What is out of date for ``language``, in words; nothing is written to the repository."""
-    problems = []
     ts, qm = ts_path(language), qm_path(language)
     if not ts.exists():
         return [f"{ts.name} does not exist"]
-    with tempfile.TemporaryDirectory() as scratch:
-        fresh = Path(scratch) / ts.name
-        shutil.copyfile(ts, fresh)
-        update_ts(fresh, language, source_language)
-        if fresh.read_bytes() != ts.read_bytes():
-            problems.append(f"{ts.name} is not what lupdate makes of the code")
-        compiled = Path(scratch) / qm.name
-        release(ts, compiled)
-        if not qm.exists() or compiled.read_bytes() != qm.read_bytes():
-            problems.append(f"{qm.name} is not what lrelease makes of {ts.name}")
+    in_code, in_file = set(texts_of_the_code(language, source_language)), set(messages(ts))
+    problems = [f"{ts.name} lacks a text of the code: [{context}] {source!r}"
+                for context, source, _ in sorted(in_code - in_file)]
+    problems += [f"{ts.name} has a text no longer in the code: [{context}] {source!r}"
+                 for context, source, _ in sorted(in_file - in_code)]
+    problems += [f"{qm.name} is out of date with {ts.name}: [{context}] {source!r}"
+                 for context, source, _ in mismatched_qm(qm, ts)]
     return problems
 
 
