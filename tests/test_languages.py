@@ -190,7 +190,6 @@ def test_a_korean_session_shows_a_korean_window(tmp_path):
     assert shown["language"] == "ko"
     share, korean, latin = korean_share(shown["texts"])
     print(f"Korean share {share:.1%}: {len(korean)} Korean texts, {len(latin)} in Latin script: {latin}")
-    print("\n".join(korean))
     assert len(korean) > 60
     assert share >= 0.95, latin
 
