@@ -7,12 +7,27 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import time
 
+from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QProgressBar,
+    QTabBar,
+    QWidget,
+)
 
 
 def send_mouse(widget, kind: QEvent.Type, position: QPointF, button, buttons) -> None:
@@ -57,10 +72,66 @@ def shown_window(settings_path, data_dir, size: tuple[int, int], **options):
     return window
 
 
-def scratch_window(application, size: tuple[int, int] = (1400, 860)):
-    """A throwaway window for scripts, once it can predict."""
+def scratch_window(application, size: tuple[int, int] = (1400, 860), language: str | None = None):
+    """A throwaway window for scripts, once it can predict; in ``language`` (a key of
+    ``app.language.LANGUAGES``) or, by default, the system's."""
     folder = tempfile.mkdtemp()
-    window = shown_window(os.path.join(folder, "settings.ini"), folder, size)
+    settings_path = os.path.join(folder, "settings.ini")
+    if language is not None:
+        settings = QSettings(settings_path, QSettings.Format.IniFormat)
+        settings.setValue("language", language)
+        settings.sync()
+    window = shown_window(settings_path, folder, size)
     window.start_loading_model()
     wait_until(application, lambda: window.predictor is not None)
     return window
+
+
+def visible_texts(window) -> list[str]:
+    """Every text the window shows now, as a person reads it: the texts, titles and tool tips of its
+    visible widgets, the chart captions, the menus (with their items) and the status bar; HTML tags
+    and mnemonic ampersands removed, empty texts left out."""
+    texts = [window.statusBar().currentMessage()]
+    for widget in [window, *window.findChildren(QWidget)]:
+        if widget.isVisible() and not isinstance(widget, QMenu):
+            texts += [widget.toolTip(), *_widget_texts(widget)]
+    texts += _menu_texts(window.menuBar().actions())
+    return [text for text in (_plain(text) for text in texts) if text]
+
+
+def _widget_texts(widget) -> list[str]:
+    if isinstance(widget, (QLabel, QAbstractButton, QProgressBar)):
+        return [widget.text()]
+    if isinstance(widget, QGroupBox):
+        return [widget.title()]
+    if isinstance(widget, QTabBar):
+        return [widget.tabText(index) for index in range(widget.count())]
+    if isinstance(widget, QComboBox):
+        return [widget.currentText()]
+    if isinstance(widget, QLineEdit):
+        return [widget.text() or widget.placeholderText()]
+    if isinstance(widget, QAbstractSpinBox):
+        return [widget.text()]
+    if isinstance(widget, QListWidget):
+        items = [widget.item(row) for row in range(widget.count())]
+        return [text for item in items for text in (item.text(), item.toolTip())]
+    if isinstance(widget, QChartView):
+        chart = widget.chart()
+        names = [series.name() for series in chart.series()] if chart.legend().isVisible() else []
+        return names + [axis.titleText() for axis in chart.axes() if axis.isVisible()]
+    return []
+
+
+def _menu_texts(actions) -> list[str]:
+    texts = []
+    for action in actions:
+        texts.append(action.text())
+        if action.menu() is not None:
+            texts += _menu_texts(action.menu().actions())
+    return texts
+
+
+def _plain(text: str) -> str:
+    """Without HTML tags and the ampersand of a mnemonic ("파일(&F)" → "파일(F)")."""
+    text = re.sub(r"<[^>]+>", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return " ".join(text.split())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QTabletEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -48,7 +48,6 @@ class DrawingCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(200, 200))
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip("Draw a digit here with the mouse or a pen")
         self.box = float(CANVAS_SIZE)
         self._brush = float(DEFAULT_BRUSH)
         self._strokes: Drawing = ()
@@ -59,6 +58,15 @@ class DrawingCanvas(QWidget):
         self._background: QImage | None = None  # an opened image, shown until the next stroke
         self._heatmap: tuple[QImage, QRectF] | None = None  # "Why?": an image over a box-coordinate rectangle
         self._digit_tags: list[DigitTag] = []
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Draw a digit here with the mouse or a pen"))
 
     # --- the drawing ----------------------------------------------------------
 

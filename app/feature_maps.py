@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
@@ -155,40 +155,75 @@ class LayerRow(QFrame):
 
     def __init__(self, index: int, name: str, kind: str, shape: tuple[int, ...], parameters: int) -> None:
         super().__init__()
-        self.index, self.name, self.kind, self.shape = index, name, kind, shape
+        self.index, self.name, self.kind, self.shape, self.parameters = index, name, kind, shape, parameters
+        self._top: float | None = None  # the largest activation shown
         channels = shape[-1]
         side = shape[0] if len(shape) == 3 else 1
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(2)
-        shape_text = " × ".join(str(s) for s in shape)
-        self.title = QLabel(
-            f"<b>{name}</b> <span style='color:#888'>{kind} · {shape_text} · {parameters:,} params</span>"
-        )
-        self.title.setToolTip("Layer name, type, output shape (height × width × maps) and trainable parameters")
+        self.title = QLabel()
         self.title.setMinimumWidth(10)
         self.title.setWordWrap(True)  # two lines rather than clipped in a narrow panel
         self.range_label = QLabel("")
         self.range_label.setStyleSheet("color:#888")
-        self.range_label.setToolTip("The largest activation in this layer: the brightest colour")
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.range_label)
         layout.addLayout(header)
         self.view = MosaicView(channels, side)
-        self.view.setToolTip(f"{channels} {'maps' if len(shape) == 3 else 'units'} of {name}; click one to enlarge it")
         layout.addWidget(self.view)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        shape_text = " × ".join(str(s) for s in self.shape)
+        summary = self.tr("{kind} · {shape} · %Ln param(s)", "", self.parameters).format(
+            kind=self.kind_text(), shape=shape_text)
+        self.title.setText(f"<b>{self.name}</b> <span style='color:#888'>{summary}</span>")
+        self.title.setToolTip(
+            self.tr("Layer name, type, output shape (height × width × maps) and trainable parameters"))
+        self.range_label.setToolTip(self.tr("The largest activation in this layer: the brightest colour"))
+        channels = self.shape[-1]
+        if len(self.shape) == 3:
+            tip = self.tr("%n map(s) of {layer}; click one to enlarge it", "", channels)
+        else:
+            tip = self.tr("%n unit(s) of {layer}; click one to enlarge it", "", channels)
+        self.view.setToolTip(tip.format(layer=self.name))
+        self._show_range()
+
+    def kind_text(self) -> str:
+        """The layer's type as people read it (Keras' class name in English); unknown kinds as Keras names them."""
+        names = {
+            "Conv2D": self.tr("Conv2D", "layer type: a convolution layer"),
+            "MaxPooling2D": self.tr("MaxPooling2D", "layer type: max pooling"),
+            "Dense": self.tr("Dense", "layer type: a fully connected layer"),
+            "Flatten": self.tr("Flatten", "layer type: turns the maps into one vector"),
+        }
+        return names.get(self.kind, self.kind)
 
     def set_activation(self, activation: np.ndarray) -> None:
         image, _, _ = mosaic(activation)
         top = float(np.nanmax(image)) if image.size else 0.0
         self.view.set_values(image, top if self.kind != "Dense" or top > 0 else 1.0)
-        self.range_label.setText(f"max {top:.2f}")
+        self._top = top
+        self._show_range()
 
     def clear(self) -> None:
         self.view.image = QImage()
         self.view.update()
-        self.range_label.setText("")
+        self._top = None
+        self._show_range()
+
+    def _show_range(self) -> None:
+        if self._top is None:
+            self.range_label.setText("")
+        else:
+            self.range_label.setText(self.tr("max {value}").format(value=QLocale().toString(self._top, "f", 2)))
 
 
 class MapDetail(QFrame):
@@ -199,7 +234,7 @@ class MapDetail(QFrame):
         self.setObjectName("mapDetail")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QGridLayout(self)
-        self.title = QLabel("Click a map to enlarge it")
+        self.title = QLabel()
         self.title.setWordWrap(True)
         self.map_view = _ImageView(80)
         self.kernel_title = QLabel("")
@@ -211,22 +246,41 @@ class MapDetail(QFrame):
         layout.addWidget(self.kernel_title, 2, 1)
         self.layer: str | None = None
         self.channel: int | None = None
+        self._shown: tuple | None = None  # show_map's arguments, to say it again in another language
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        if self._shown is None:
+            self.title.setText(self.tr("Click a map to enlarge it"))
+        else:
+            self.show_map(*self._shown)
 
     def show_map(self, layer: str, kind: str, channel: int, values: np.ndarray | None,
                  kernels: np.ndarray | None) -> None:
         self.layer, self.channel = layer, channel
+        self._shown = (layer, kind, channel, values, kernels)
+        locale = QLocale()
         if values is None:
-            self.title.setText(f"{layer} · {'map' if values is None or values.ndim == 2 else 'unit'} {channel}")
+            self.title.setText(self.tr("{layer} · map {index}").format(layer=layer, index=channel))
             self.map_view.set_image(QImage())
         elif values.ndim == 2:
             top = float(values.max())
-            self.title.setText(f"<b>{layer}</b> · map {channel} · {values.shape[0]}×{values.shape[1]} · max {top:.2f}")
+            details = self.tr("map {index} · {height}×{width} · max {value}").format(
+                index=channel, height=values.shape[0], width=values.shape[1], value=locale.toString(top, "f", 2))
+            self.title.setText(f"<b>{layer}</b> · {details}")
             self.map_view.set_image(to_qimage(scale_levels(values, top), MAGMA))
         else:
-            self.title.setText(f"<b>{layer}</b> · unit {channel} · value {float(values):.3f}")
+            details = self.tr("unit {index} · value {value}").format(
+                index=channel, value=locale.toString(float(values), "f", 3))
+            self.title.setText(f"<b>{layer}</b> · {details}")
             self.map_view.set_image(QImage())
         if kernels is None:
-            pooling = "Pooling has no weights: each cell is the largest of 2×2 below it."
+            pooling = self.tr("Pooling has no weights: each cell is the largest of 2×2 below it.")
             self.kernel_title.setText(pooling if kind == "MaxPooling2D" else "")
             self.kernel_view.set_image(QImage())
             return
@@ -236,11 +290,9 @@ class MapDetail(QFrame):
         levels = signed_levels(np.nan_to_num(image), extent)
         qimage = _paint_gaps(to_qimage(levels, DIVERGING), np.isnan(image))
         self.kernel_view.set_image(qimage)
-        inputs = filters.shape[-1]
-        self.kernel_title.setText(
-            f"Filter {channel}: {inputs} kernel{'s' if inputs > 1 else ''} of 3×3, one per input map "
-            f"(blue negative, red positive, ±{extent:.2f})"
-        )
+        self.kernel_title.setText(self.tr(
+            "Filter {index}: %n kernel(s) of 3×3, one per input map (blue negative, red positive, ±{extent})",
+            "", filters.shape[-1]).format(index=channel, extent=locale.toString(extent, "f", 2)))
 
 
 class _ImageView(QWidget):
@@ -282,13 +334,14 @@ class FeatureMapsPanel(QScrollArea):
         self._layout = QVBoxLayout(self._content)
         self._layout.setContentsMargins(8, 8, 8, 8)
         self.setWidget(self._content)
-        self.legend = QLabel("Loading the network…")
+        self.legend = QLabel()
         self.legend.setWordWrap(True)
         self._layout.addWidget(self.legend)
         scale_row = QHBoxLayout()
         scale_row.addWidget(QLabel("0"))
         scale_row.addWidget(ColourBar(), 1)
-        scale_row.addWidget(QLabel("layer max"))
+        self.scale_top = QLabel()
+        scale_row.addWidget(self.scale_top)
         self._layout.addLayout(scale_row)
         self.rows: list[LayerRow] = []
         self.detail = MapDetail()
@@ -297,6 +350,23 @@ class FeatureMapsPanel(QScrollArea):
         self._layers: list = []
         self._selected: tuple[int, int] | None = None
         self._layout.addStretch(1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.scale_top.setText(self.tr("layer max"))
+        if not self._layers:
+            self.legend.setText(self.tr("Loading the network…"))
+            return
+        total = sum(layer.parameters for layer in self._layers)
+        self.legend.setText(self.tr(
+            "%n layer(s), {parameters} parameters. Each square is one feature map: bright where the layer "
+            "responds. Click a map to enlarge it.", "", len(self._layers)).format(
+                parameters=QLocale().toString(total)))
 
     def set_model(self, layers, kernel_lookup) -> None:
         """One row per shown layer (``model.inference.LayerInfo``); ``kernel_lookup(name)`` gives kernels.
@@ -311,11 +381,7 @@ class FeatureMapsPanel(QScrollArea):
         self._layout.removeWidget(self.detail)
         self.rows = []
         self._selected = None
-        total = sum(layer.parameters for layer in layers)
-        self.legend.setText(
-            f"{len(layers)} layers, {total:,} parameters. Each square is one feature map: "
-            "bright where the layer responds. Click a map to enlarge it."
-        )
+        self.retranslate()
         stretch_at = self._layout.count() - 1
         for index, layer in enumerate(layers):
             row = LayerRow(index, layer.name, layer.kind, layer.output_shape, layer.parameters)

@@ -36,8 +36,8 @@ class FileActions(QObject):
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Open drawing or image", str(Path.home()),
-            f"Drawings and images (*.json {IMAGE_PATTERNS});;All files (*)")
+            self.window, self.tr("Open drawing or image"), str(Path.home()),
+            self.tr("Drawings and images ({patterns});;All files (*)").format(patterns=f"*.json {IMAGE_PATTERNS}"))
         if path:
             self.open_file(path)
 
@@ -52,9 +52,10 @@ class FileActions(QObject):
             else:
                 self._open_image(path)
         except ValueError as error:
-            self.error.emit(f"Could not open {path.name}: {_strip_path(str(error), path)}")
+            self.error.emit(self.tr("Could not open {file}: {reason}").format(
+                file=path.name, reason=_strip_path(str(error), path)))
             return False
-        self.status.emit(f"Opened {path.name}")
+        self.status.emit(self.tr("Opened {file}").format(file=path.name))
         return True
 
     def _open_strokes(self, strokes, widths: list[float]) -> None:
@@ -71,7 +72,7 @@ class FileActions(QObject):
             tensor = image_to_tensor(image)
             shown = QImage(str(path))
         if tensor is None:
-            raise ValueError("the image is blank: there is no digit in it")
+            raise ValueError(self.tr("the image is blank: there is no digit in it"))
         self.canvas.set_background(shown if not shown.isNull() else None)
         self.canvas.clear()
         self.session.show_image(tensor)
@@ -80,10 +81,10 @@ class FileActions(QObject):
 
     def save_dialog(self) -> None:
         if self.canvas.is_empty():
-            self.info.emit("Nothing to save yet: draw a digit first.")
+            self.info.emit(self.tr("Nothing to save yet: draw a digit first."))
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save drawing", str(Path.home() / "digit.png"),
-                                              "PNG image with strokes (*.png);;Strokes JSON (*.json)")
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save drawing"), str(Path.home() / "digit.png"),
+                                              self.tr("PNG image with strokes (*.png);;Strokes JSON (*.json)"))
         if path:
             self.save_drawing(path)
 
@@ -100,9 +101,10 @@ class FileActions(QObject):
             else:
                 save_png_with_strokes(path, _png_bytes(self.canvas.render_image()), points, widths)
         except OSError as error:
-            self.error.emit(f"Could not save {path.name}: {error.strerror or error}")
+            self.error.emit(self.tr("Could not save {file}: {reason}").format(
+                file=path.name, reason=error.strerror or error))
             return False
-        self.status.emit(f"Saved {path}")
+        self.status.emit(self.tr("Saved {path}").format(path=path))
         return True
 
     # --- export ----------------------------------------------------------------------------
@@ -110,14 +112,15 @@ class FileActions(QObject):
     def export_dialog(self) -> None:
         """Write the model in use for phones (TensorFlow Lite), servers (SavedModel) or any Keras."""
         if self.session.predictor is None:
-            self.info.emit("The model is still loading; export it in a moment.")
+            self.info.emit(self.tr("The model is still loading; export it in a moment."))
             return
-        filters = {"TensorFlow Lite for phones (*.tflite)": "tflite", "Keras model (*.keras)": "keras",
-                   "TensorFlow SavedModel for serving (a folder)": "savedmodel"}
+        filters = {self.tr("TensorFlow Lite for phones (*.tflite)"): "tflite",
+                   self.tr("Keras model (*.keras)"): "keras",
+                   self.tr("TensorFlow SavedModel for serving (a folder)"): "savedmodel"}
         if onnx_available():
-            filters["ONNX (*.onnx)"] = "onnx"
-        path, chosen = QFileDialog.getSaveFileName(self.window, "Export model", str(Path.home() / "digitpad.tflite"),
-                                                   ";;".join(filters))
+            filters[self.tr("ONNX (*.onnx)")] = "onnx"
+        path, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export model"),
+                                                   str(Path.home() / "digitpad.tflite"), ";;".join(filters))
         if path:
             self.export_model(filters.get(chosen, "tflite"), path)
 
@@ -128,10 +131,11 @@ class FileActions(QObject):
         if suffix and path.suffix != suffix:
             path = path.with_suffix(suffix)
         task = self.tasks.start_in_worker("export", "export", self.session.predictor.source, format, str(path))
-        self.status.emit(f"Exporting to {path.name}…")
-        task.succeeded.connect(lambda report: self.status.emit(
-            f"Exported {report.path} and checked it on {report.checked} drawings"))
-        task.failed.connect(lambda message: self.error.emit(f"Could not export the model: {message}"))
+        self.status.emit(self.tr("Exporting to {file}…").format(file=path.name))
+        task.succeeded.connect(lambda report: self.status.emit(self.tr(
+            "Exported {path} and checked it on %Ln drawing(s)", "", report.checked).format(path=report.path)))
+        task.failed.connect(lambda message: self.error.emit(self.tr("Could not export the model: {reason}").format(
+            reason=message)))
         return task
 
 

@@ -9,8 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -24,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digitpad.app import language
 from digitpad.app.canvas import DrawingCanvas
 from digitpad.app.correction_row import CorrectionRow
 from digitpad.app.feature_maps import FeatureMapsPanel
@@ -35,7 +45,7 @@ from digitpad.app.session_signals import SessionSignals
 from digitpad.app.tasks import TaskRunner
 from digitpad.app.train_panel import TrainPanel
 from digitpad.app.why_controller import WhyController
-from digitpad.app.widgets import MessageBanner, compact_button
+from digitpad.app.widgets import MessageBanner, compact_button, set_compact_text
 from digitpad.model.my_drawings import MyDrawings
 from digitpad.model.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH
 from digitpad.model.session import Reading, Session
@@ -59,6 +69,8 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self, worker_target)
         self.session = Session(MyDrawings(data_dir))
         self.signals = SessionSignals(self.session, self)
+        self.language_choice = language.remembered_choice(settings)
+        language.install(language.resolve(self.language_choice))
         self.setWindowTitle("DigitPad")
         icon_file = resource_path("icon.png")
         if icon_file.exists():
@@ -72,7 +84,8 @@ class MainWindow(QMainWindow):
         self._wire()
         self._build_actions()
         self._restore_settings()
-        self.statusBar().showMessage("Loading the model… you can start drawing.")
+        self.retranslate()
+        self.statusBar().showMessage(self.tr("Loading the model… you can start drawing."))
 
     # --- what the rest of the program reads -----------------------------------------------
 
@@ -111,15 +124,30 @@ class MainWindow(QMainWindow):
             count = self.session.keep(label)
         except (OSError, ValueError) as error:
             reason = f"{error.strerror} ({error.filename})" if isinstance(error, OSError) and error.strerror else error
-            self.banner.show_error(f"Could not keep the drawing: {reason}")
+            self.banner.show_error(self.tr("Could not keep the drawing: {reason}").format(reason=reason))
             self.statusBar().clearMessage()
             return False
         self._refresh_my_drawings()
         reading = self.session.reading
-        what = f"Digit {reading.focus + 1} kept" if reading.digits else "Kept"
-        self.statusBar().showMessage(
-            f"{what} as a {label} in my drawings ({count} in all); train on them in the Train tab", 8000)
+        total = QLocale().toString(count)
+        if reading.digits:
+            text = self.tr("Digit {position} kept as a {label} in my drawings ({total} in all); "
+                           "train on them in the Train tab").format(position=reading.focus + 1, label=label,
+                                                                    total=total)
+        else:
+            text = self.tr("Kept as a {label} in my drawings ({total} in all); "
+                           "train on them in the Train tab").format(label=label, total=total)
+        self.statusBar().showMessage(text, 8000)
         return True
+
+    def set_language(self, choice: str) -> None:
+        """View > Language: ``choice`` is SYSTEM or a key of ``language.LANGUAGES``; remembered, and
+        shown at once (every view sets its texts again on the LanguageChange event Qt sends)."""
+        self.language_choice = choice if choice in language.LANGUAGES else language.SYSTEM
+        language.remember_choice(self.settings, self.language_choice)
+        language.install(language.resolve(self.language_choice))
+        for action in self.language_actions.actions():
+            action.setChecked(action.data() == self.language_choice)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -129,14 +157,14 @@ class MainWindow(QMainWindow):
         self.brush_slider.setObjectName("brushWidth")
         self.brush_slider.setRange(MIN_BRUSH, MAX_BRUSH)
         self.brush_slider.setValue(DEFAULT_BRUSH)
-        self.brush_slider.setToolTip("Brush width in pixels of the 280×280 pad (the network sees the same either way)")
         self.brush_slider.setMinimumWidth(64)  # below this a slider looks like a checkbox
+        self.brush_caption = QLabel()
         self.brush_label = QLabel()
-        self.undo_button = _tool_button("Undo", "undoButton", "Undo the last stroke (Ctrl+Z)")
-        self.redo_button = _tool_button("Redo", "redoButton", "Redo (Ctrl+Shift+Z)")
-        self.clear_button = _tool_button("Clear", "clearButton", "Clear the pad (Esc)")
+        self.undo_button = _tool_button("undoButton")
+        self.redo_button = _tool_button("redoButton")
+        self.clear_button = _tool_button("clearButton")
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Brush"))
+        controls.addWidget(self.brush_caption)
         controls.addWidget(self.brush_slider, 1)
         controls.addWidget(self.brush_label)
         controls.addSpacing(8)
@@ -160,8 +188,8 @@ class MainWindow(QMainWindow):
         self.train_panel = TrainPanel(self.session, self.tasks)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sideTabs")
-        self.tabs.addTab(self.feature_maps, "Network")
-        self.tabs.addTab(self.train_panel, "Train")
+        self.tabs.addTab(self.feature_maps, "")
+        self.tabs.addTab(self.train_panel, "")
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -197,8 +225,9 @@ class MainWindow(QMainWindow):
         panel.useModelRequested.connect(self.models.adopt)
         panel.loadModelRequested.connect(self.load_model_dialog)
         panel.revertRequested.connect(self.models.revert_to_bundled)
-        self.tasks.workerDied.connect(lambda how: self.statusBar().showMessage(
-            f"TensorFlow's process ended unexpectedly ({how}); the next training starts a new one", 15000))
+        self.tasks.workerDied.connect(lambda how: self.statusBar().showMessage(self.tr(
+            "TensorFlow's process ended unexpectedly ({reason}); the next training starts a new one").format(
+                reason=how), 15000))
         self._on_brush_changed(self.brush_slider.value())
 
     def _show_reading(self, reading: Reading) -> None:
@@ -223,37 +252,49 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         files = self.files
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_action = self._action(file_menu, "&Open drawing or image…", QKeySequence.StandardKey.Open,
-                                        files.open_dialog)
-        self.save_action = self._action(file_menu, "&Save drawing…", QKeySequence.StandardKey.Save,
-                                        files.save_dialog)
-        file_menu.addSeparator()
-        self.load_model_action = self._action(file_menu, "&Load model…", "Ctrl+L", self.load_model_dialog)
-        self.revert_action = self._action(file_menu, "&Revert to bundled model", None, self.models.revert_to_bundled)
-        self.export_action = self._action(file_menu, "&Export model…", None, files.export_dialog)
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.file_menu = self.menuBar().addMenu("")
+        self.open_action = self._action(self.file_menu, QKeySequence.StandardKey.Open, files.open_dialog)
+        self.save_action = self._action(self.file_menu, QKeySequence.StandardKey.Save, files.save_dialog)
+        self.file_menu.addSeparator()
+        self.load_model_action = self._action(self.file_menu, "Ctrl+L", self.load_model_dialog)
+        self.revert_action = self._action(self.file_menu, None, self.models.revert_to_bundled)
+        self.export_action = self._action(self.file_menu, None, files.export_dialog)
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, QKeySequence.StandardKey.Quit, self.close)
 
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self._action(edit_menu, "&Undo stroke", QKeySequence.StandardKey.Undo, self.canvas.undo)
-        self.redo_action = self._action(edit_menu, "&Redo stroke", "Ctrl+Shift+Z", self.canvas.redo)
-        self.clear_action = self._action(edit_menu, "&Clear", "Esc", self.clear)
-        edit_menu.addSeparator()
-        self._action(edit_menu, "Thinner brush", "[", lambda: self.brush_slider.setValue(self.brush_slider.value() - 2))
-        self._action(edit_menu, "Thicker brush", "]", lambda: self.brush_slider.setValue(self.brush_slider.value() + 2))
+        self.edit_menu = self.menuBar().addMenu("")
+        self.undo_action = self._action(self.edit_menu, QKeySequence.StandardKey.Undo, self.canvas.undo)
+        self.redo_action = self._action(self.edit_menu, "Ctrl+Shift+Z", self.canvas.redo)
+        self.clear_action = self._action(self.edit_menu, "Esc", self.clear)
+        self.edit_menu.addSeparator()
+        self.thinner_action = self._action(self.edit_menu, "[",
+                                           lambda: self.brush_slider.setValue(self.brush_slider.value() - 2))
+        self.thicker_action = self._action(self.edit_menu, "]",
+                                           lambda: self.brush_slider.setValue(self.brush_slider.value() + 2))
 
-        self.view_menu = self.menuBar().addMenu("&View")
-        self._action(self.view_menu, "&Network", "Ctrl+1", lambda: self.tabs.setCurrentIndex(0))
-        self._action(self.view_menu, "&Train", "Ctrl+2", lambda: self.tabs.setCurrentIndex(1))
+        self.view_menu = self.menuBar().addMenu("")
+        self.network_action = self._action(self.view_menu, "Ctrl+1", lambda: self.tabs.setCurrentIndex(0))
+        self.train_action = self._action(self.view_menu, "Ctrl+2", lambda: self.tabs.setCurrentIndex(1))
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.setObjectName("languageMenu")
+        self.language_actions = QActionGroup(self)
+        for choice in (language.SYSTEM, *language.LANGUAGES):
+            action = self.language_menu.addAction(language.LANGUAGES.get(choice, ""))
+            action.setCheckable(True)
+            action.setData(choice)
+            action.setChecked(choice == self.language_choice)
+            action.triggered.connect(lambda checked=False, c=choice: self.set_language(c))
+            self.language_actions.addAction(action)
 
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&About DigitPad", None, lambda: self.banner.show_info(
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = self._action(self.help_menu, None, lambda: self.banner.show_info(self.tr(
             "DigitPad: draw a digit, watch a convnet read it. The network is the Keras MNIST convnet "
-            "(Conv32–Pool–Conv64–Pool–Conv64–Dense64–Dense10)."))
+            "(Conv32–Pool–Conv64–Pool–Conv64–Dense64–Dense10).")))
 
-    def _action(self, menu, text: str, shortcut, slot) -> QAction:
-        action = QAction(text, self)
+    def _action(self, menu, shortcut, slot) -> QAction:
+        """An action of ``menu``; its text is set in ``retranslate``."""
+        action = QAction(self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -262,15 +303,66 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    # --- texts ----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every text of the window's own widgets and menus, in the language in use."""
+        self.brush_slider.setToolTip(
+            self.tr("Brush width in pixels of the 280×280 pad (the network sees the same either way)"))
+        self.brush_caption.setText(self.tr("Brush"))
+        self._show_brush_width(self.brush_slider.value())
+        for button, text, tip in (
+                (self.undo_button, self.tr("Undo"), self.tr("Undo the last stroke (Ctrl+Z)")),
+                (self.redo_button, self.tr("Redo"), self.tr("Redo (Ctrl+Shift+Z)")),
+                (self.clear_button, self.tr("Clear"), self.tr("Clear the pad (Esc)"))):
+            set_compact_text(button, text)
+            button.setToolTip(tip)
+        self.tabs.setTabText(0, self.tr("Network"))
+        self.tabs.setTabText(1, self.tr("Train"))
+        self._retranslate_menus()
+
+    def _retranslate_menus(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_action.setText(self.tr("&Open drawing or image…"))
+        self.save_action.setText(self.tr("&Save drawing…"))
+        self.load_model_action.setText(self.tr("&Load model…"))
+        self.revert_action.setText(self.tr("&Revert to bundled model"))
+        self.export_action.setText(self.tr("&Export model…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.undo_action.setText(self.tr("&Undo stroke"))
+        self.redo_action.setText(self.tr("&Redo stroke"))
+        self.clear_action.setText(self.tr("&Clear"))
+        self.thinner_action.setText(self.tr("Thinner brush"))
+        self.thicker_action.setText(self.tr("Thicker brush"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.network_action.setText(self.tr("&Network"))
+        self.train_action.setText(self.tr("&Train"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        system = self.tr("System ({language})").format(
+            language=language.LANGUAGES[language.resolve(language.SYSTEM)])
+        self.language_actions.actions()[0].setText(system)
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About DigitPad"))
+
     def load_model_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load model", str(Path.home()), "Keras models (*.keras)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load model"), str(Path.home()),
+                                              self.tr("Keras models (*.keras)"))
         if path:
             self.models.load(path)
 
     def _on_brush_changed(self, value: int) -> None:
         self.canvas.set_brush_width(value)
-        self.brush_label.setText(f"{value} px")
+        self._show_brush_width(value)
         self.settings.setValue("brushWidth", value)
+
+    def _show_brush_width(self, value: int) -> None:
+        self.brush_label.setText(self.tr("{width} px").format(width=value))
 
     # --- drag and drop, settings, closing --------------------------------------------------
 
@@ -307,10 +399,9 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _tool_button(text: str, name: str, tip: str) -> QPushButton:
-    button = compact_button(text)  # leaves the brush slider room in a small window
+def _tool_button(name: str) -> QPushButton:
+    button = compact_button()  # leaves the brush slider room in a small window
     button.setObjectName(name)
-    button.setToolTip(tip)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
 

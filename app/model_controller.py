@@ -11,7 +11,7 @@ import shutil
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QLocale, QObject, QSettings, Signal
 
 from digitpad.app.tasks import TaskRunner
 from digitpad.model.files import replace_atomically
@@ -52,7 +52,7 @@ class ModelController(QObject):
         path = str(path)
         started = time.perf_counter()
         task = self.tasks.start("load-model", read_model, path)
-        self.status.emit(f"Loading {Path(path).name}…")
+        self.status.emit(self.tr("Loading {file}…").format(file=Path(path).name))
         task.succeeded.connect(lambda predictor: self._use(predictor, time.perf_counter() - started))
         task.failed.connect(lambda message: self._failed(message, path, fall_back))
         return task
@@ -69,7 +69,8 @@ class ModelController(QObject):
             kept = folder / f"trained-{time.strftime('%Y%m%d-%H%M%S')}.keras"
             replace_atomically(kept, lambda temporary: shutil.copyfile(trained_file, temporary))
         except OSError as error:
-            self.error.emit(f"Could not keep the trained model: {error.strerror or error}")
+            self.error.emit(self.tr("Could not keep the trained model: {reason}").format(
+                reason=error.strerror or error))
             return None
         self._descriptions[str(kept)] = description
         return self.load(kept)
@@ -77,9 +78,9 @@ class ModelController(QObject):
     def model_name(self) -> str:
         predictor = self.session.predictor
         if predictor is None:
-            return "no model"
+            return self.tr("no model")
         if predictor.source == str(bundled_model_path()):
-            return "bundled model"
+            return self.tr("bundled model")
         return self._descriptions.get(predictor.source) or Path(predictor.source).name
 
     def _use(self, predictor: Predictor, seconds: float) -> None:
@@ -88,8 +89,10 @@ class ModelController(QObject):
             self.settings.remove("lastModel")
         else:
             self.settings.setValue("lastModel", predictor.source)
-        self.status.emit(f"Model ready: {self.model_name()}, {predictor.parameter_count:,} parameters "
-                         f"in {seconds:.1f} s")
+        locale = QLocale()
+        self.status.emit(self.tr("Model ready: {model}, {parameters} parameters in {seconds} s").format(
+            model=self.model_name(), parameters=locale.toString(predictor.parameter_count),
+            seconds=locale.toString(seconds, "f", 1)))
         self.ready.emit(predictor)
         check = self.tasks.start_in_worker(f"check-model {predictor.source}", "check_model", predictor.source)
         check.succeeded.connect(lambda parameters: self.session.confirm_model(predictor.source))
@@ -101,18 +104,19 @@ class ModelController(QObject):
             return  # the process died, not the file: the pad keeps the model
         if self.session.refuse_model(path):
             self.settings.remove("lastModel")
-            self.error.emit(f"Could not load the model: {message}")
-            self.status.emit(f"Back to {self.model_name()}")
+            self.error.emit(self.tr("Could not load the model: {reason}").format(reason=message))
+            self.status.emit(self.tr("Back to {model}").format(model=self.model_name()))
 
     def _failed(self, message: str, path: str, fall_back: bool) -> None:
         bundled = str(bundled_model_path())
         if fall_back and path != bundled:
             self.settings.remove("lastModel")
-            self.error.emit(f"Could not load the model: {message}. Using the bundled model instead.")
+            self.error.emit(self.tr("Could not load the model: {reason}. Using the bundled model instead.").format(
+                reason=message))
             self.load(bundled)
             return
-        self.error.emit(f"Could not load the model: {message}")
+        self.error.emit(self.tr("Could not load the model: {reason}").format(reason=message))
         if self.session.predictor is None:
-            self.status.emit("No model: load one with File > Load model…")
+            self.status.emit(self.tr("No model: load one with File > Load model…"))
         else:
-            self.status.emit(f"Still using {self.model_name()}")
+            self.status.emit(self.tr("Still using {model}").format(model=self.model_name()))

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QLocale, QMargins, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from digitpad.app.colormaps import UNSURE_COLOUR, WINNER_COLOUR, greyscale_qimage
 from digitpad.app.widgets import compact_combo
+from digitpad.model import saliency
 from digitpad.model.session import Reading
 
 BAR_COLOUR = QColor("#9aa7b8")
@@ -59,8 +62,16 @@ class ProbabilityChart(QChartView):
         self.setObjectName("probabilityChart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(150)
-        self.setToolTip("How likely the network thinks each digit is, in percent (the bars add up to 100)")
         self._values = np.zeros(10)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("How likely the network thinks each digit is, in percent (the bars add up to 100)"))
 
     def set_probabilities(self, probabilities: np.ndarray | None, unsure: bool = False) -> None:
         # Whole percent: "97", "2", "0" read at a glance (the caption gives the exact figure).
@@ -92,10 +103,18 @@ class InputPreview(QWidget):
         self.setObjectName("inputPreview")
         self.setMinimumSize(QSize(112, 112))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.setToolTip("What the network sees: your drawing as 28×28 grey pixels, MNIST-style")
         self.image = QImage()
         self.tensor: np.ndarray | None = None
         self.overlay: QImage | None = None  # "Why?" heat map over the pixels
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("What the network sees: your drawing as 28×28 grey pixels, MNIST-style"))
 
     def set_tensor(self, tensor: np.ndarray | None) -> None:
         self.tensor = tensor
@@ -151,10 +170,12 @@ class InputPreview(QWidget):
 
 
 class PredictionPanel(QWidget):
-    """The digit, how sure the network is, the bars, and the 28×28 input."""
+    """The digit, how sure the network is, the bars, the 28×28 input, and *Why?*'s caption."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._reading = Reading()
+        self._why_text: Callable[[], str] = str  # what the Why? caption says, in the language in use
         self.digit = QLabel("")
         self.digit.setObjectName("predictionLabel")
         self.digit.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -163,8 +184,7 @@ class PredictionPanel(QWidget):
         font.setPointSize(64)
         font.setBold(True)
         self.digit.setFont(font)
-        self.digit.setToolTip("The digit the network reads")
-        self.caption = QLabel("Draw a digit")
+        self.caption = QLabel("")
         self.caption.setObjectName("predictionCaption")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.caption.setWordWrap(True)
@@ -173,19 +193,18 @@ class PredictionPanel(QWidget):
         self.caption.setFont(caption_font)
         self.chart = ProbabilityChart()
         self.preview = InputPreview()
-        preview_caption = QLabel("What the network sees (28×28)")
-        preview_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        preview_caption.setStyleSheet("color:#777")
-        preview_caption.setWordWrap(True)
+        self.preview_caption = QLabel()
+        self.preview_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview_caption.setStyleSheet("color:#777")
+        self.preview_caption.setWordWrap(True)
 
-        self.why_button = QPushButton("Why?")
+        self.why_button = QPushButton()
         self.why_button.setObjectName("whyButton")
         self.why_button.setCheckable(True)
-        self.why_button.setToolTip("Show which parts of the drawing pushed the network toward its answer")
         self.why_target = QComboBox()
         self.why_target.setObjectName("whyTarget")
-        self.why_target.addItem("toward the answer", "answer")
-        self.why_target.addItem("answer vs runner-up", "versus")
+        self.why_target.addItem("", "answer")
+        self.why_target.addItem("", "versus")
         self.why_target.setEnabled(False)
         compact_combo(self.why_target, 6)
         self.why_button.toggled.connect(self.why_target.setEnabled)
@@ -204,7 +223,7 @@ class PredictionPanel(QWidget):
         answer.addStretch(1)
         seen = QVBoxLayout()
         seen.addWidget(self.preview, 1)
-        seen.addWidget(preview_caption)
+        seen.addWidget(self.preview_caption)
         top = QHBoxLayout()
         top.addLayout(answer, 1)
         top.addLayout(seen, 1)
@@ -214,18 +233,34 @@ class PredictionPanel(QWidget):
         layout.addLayout(why_row)  # its own row, so a narrow window does not squeeze the choice
         layout.addWidget(self.why_caption)
         layout.addWidget(self.chart, 1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.digit.setToolTip(self.tr("The digit the network reads"))
+        self.preview_caption.setText(self.tr("What the network sees (28×28)"))
+        self.why_button.setText(self.tr("Why?"))
+        self.why_button.setToolTip(self.tr("Show which parts of the drawing pushed the network toward its answer"))
+        self.why_target.setItemText(0, self.tr("toward the answer"))
+        self.why_target.setItemText(1, self.tr("answer vs runner-up"))
+        self.why_caption.setText(self._why_text())
+        self._show_caption()
 
     def show_reading(self, reading: Reading) -> None:
         """Show what the pad holds: one digit, or a number with the digit in focus on the chart, the
         preview and the maps, and the other digits the network is unsure of in the caption."""
+        self._reading = reading
         prediction = reading.prediction
         self.preview.set_tensor(prediction.tensor)
+        self._show_caption()
         if reading.waiting:
-            self.caption.setText("Loading the model…")
             return
         if prediction.label is None:
             self.digit.setText("")
-            self.caption.setText("Draw a digit")
             self.chart.set_probabilities(None)
             return
         number = reading.number
@@ -233,17 +268,71 @@ class PredictionPanel(QWidget):
         font = self.digit.font()
         font.setPointSize(64 if not number or len(number) <= 2 else max(24, 64 - 8 * (len(number) - 2)))
         self.digit.setFont(font)
-        percent = prediction.confidence * 100
-        if prediction.is_unsure:
-            text = f"Unsure: {prediction.label} or {prediction.runner_up}? ({percent:.0f}%)"
-        else:
-            text = f"{percent:.1f}% sure"
-        if number:
-            text = f"{len(number)} digits; digit {reading.focus + 1} is a {prediction.label}: " + text
-        doubts = [f"digit {index + 1}: {digit.label} or {digit.runner_up}?" for index, digit in reading.doubts()]
-        if doubts:
-            text += "; unsure of " + ", ".join(doubts)
         colour = (UNSURE_COLOUR if reading.is_unsure else WINNER_COLOUR).name()
         self.digit.setStyleSheet(f"color:{colour}")
-        self.caption.setText(text if reading.final else f"{text} …")
         self.chart.set_probabilities(prediction.probabilities, prediction.is_unsure)
+
+    def _show_caption(self) -> None:
+        reading = self._reading
+        if reading.waiting:
+            self.caption.setText(self.tr("Loading the model…"))
+        elif reading.prediction.label is None:
+            self.caption.setText(self.tr("Draw a digit"))
+        else:
+            text = self._answer_text(reading)
+            self.caption.setText(text if reading.final else self.tr("{answer} …").format(answer=text))
+
+    def _answer_text(self, reading: Reading) -> str:
+        """How sure the network is of the digit (of a number: of the digit in focus, and which others it doubts)."""
+        prediction = reading.prediction
+        locale = QLocale()
+        percent = prediction.confidence * 100
+        label, runner_up = prediction.label, prediction.runner_up
+        if not reading.number:
+            if prediction.is_unsure:
+                return self.tr("Unsure: {label} or {runner_up}? ({percent}%)").format(
+                    label=label, runner_up=runner_up, percent=locale.toString(percent, "f", 0))
+            return self.tr("{percent}% sure").format(percent=locale.toString(percent, "f", 1))
+        count, position = len(reading.number), reading.focus + 1
+        if prediction.is_unsure:
+            text = self.tr("%n digits; digit {position} is a {label}: Unsure: {label} or {runner_up}? ({percent}%)",
+                           "", count).format(position=position, label=label, runner_up=runner_up,
+                                             percent=locale.toString(percent, "f", 0))
+        else:
+            text = self.tr("%n digits; digit {position} is a {label}: {percent}% sure", "", count).format(
+                position=position, label=label, percent=locale.toString(percent, "f", 1))
+        doubts = [self.tr("digit {position}: {label} or {runner_up}?").format(
+            position=index + 1, label=digit.label, runner_up=digit.runner_up) for index, digit in reading.doubts()]
+        if doubts:
+            text = self.tr("{answer}; unsure of {digits}").format(answer=text, digits=", ".join(doubts))
+        return text
+
+    # --- Why? -----------------------------------------------------------------------------
+
+    def show_why_nothing(self) -> None:
+        self._set_why_text(str)
+
+    def show_why_waiting(self) -> None:
+        self._set_why_text(lambda: self.tr("Explaining when you lift the pen…"))
+
+    def show_why_failed(self, reason: str) -> None:
+        self._set_why_text(lambda: self.tr("Could not explain: {reason}").format(reason=reason))
+
+    def show_why(self, target: int, versus: int | None, method: str) -> None:
+        """What the heat map shows: toward ``target``, or toward it and not toward ``versus``."""
+        if versus is not None:
+            self._set_why_text(lambda: self.tr(
+                "Why {target} and not {versus}: red pushed toward {target}, blue toward {versus}. "
+                "Method: {method}.").format(target=target, versus=versus, method=self._method_name(method)))
+        else:
+            self._set_why_text(lambda: self.tr("Red: what pushed the network toward {target}. Method: {method}.")
+                               .format(target=target, method=self._method_name(method)))
+
+    def _method_name(self, method: str) -> str:
+        if method == saliency.METHOD:
+            return self.tr("integrated gradients on the input (64 steps from a blank image)")
+        return method
+
+    def _set_why_text(self, text: Callable[[], str]) -> None:
+        self._why_text = text
+        self.why_caption.setText(text())

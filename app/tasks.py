@@ -123,7 +123,8 @@ class TaskRunner(QObject):
             try:
                 job = self.worker.submit(kind, *args)
             except (OSError, ValueError) as error:  # the process could not start
-                task._end("failed", f"TensorFlow's process could not start ({describe_error(error)})")
+                task._end("failed", self.tr("TensorFlow's process could not start ({reason})").format(
+                    reason=describe_error(error)))
                 return
             self._worker_tasks[job] = task
             task._cancel_hook = lambda: self.worker.cancel(job)
@@ -160,7 +161,7 @@ class TaskRunner(QObject):
         if kind == "died":
             task.worker_died = True
             self.workerDied.emit(value)
-            task._end("failed", f"TensorFlow's process ended unexpectedly ({value})")
+            task._end("failed", self.tr("TensorFlow's process ended unexpectedly ({reason})").format(reason=value))
         else:
             task._end(kind, value)
 

@@ -11,10 +11,11 @@ import math
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -62,6 +63,11 @@ class TrainPanel(QScrollArea):
         self.outcome = None
         self.task: Task | None = None
         self._folder: tempfile.TemporaryDirectory | None = None  # trained models not yet used or saved
+        # What the progress bar and the line below it say, and the confusion matrix's chosen cell:
+        # kept so that they can be said again in another language.
+        self._bar_text: Callable[[], str] = str
+        self._phase_text: Callable[[], str] = str
+        self._cell: tuple[int, int] | None = None
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = QWidget()
@@ -74,26 +80,26 @@ class TrainPanel(QScrollArea):
         self.setWidget(content)
         wheel_scrolls_area(self, content.findChildren(QAbstractSpinBox) + content.findChildren(QComboBox))
         self.settings.recipe_combo.activated.connect(self._hint_at_stroke_file)
+        self.retranslate()
 
     def _hint_at_stroke_file(self) -> None:
         if self.settings.needs_stroke_file():
-            self.phase_label.setText("This recipe learns from pen strokes: choose a stroke file above "
-                                     "(for example pendigits-train.jsonl), or it trains on MNIST only.")
+            self._show_phase(lambda: self.tr(
+                "This recipe learns from pen strokes: choose a stroke file above "
+                "(for example pendigits-train.jsonl), or it trains on MNIST only."))
 
     # --- building ------------------------------------------------------------------------
 
     def _progress_box(self) -> QGroupBox:
-        box = QGroupBox("Training")
-        layout = QVBoxLayout(box)
+        self.progress_box = QGroupBox()
+        layout = QVBoxLayout(self.progress_box)
         buttons = QHBoxLayout()
-        self.train_button = QPushButton("Train")
+        self.train_button = QPushButton()
         self.train_button.setObjectName("trainButton")
-        self.train_button.setToolTip("Train a new model with these settings; the pad keeps using the current one")
         self.train_button.clicked.connect(self.start_training)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelButton")
         self.cancel_button.setEnabled(False)
-        self.cancel_button.setToolTip("Stop within one batch; the model in use stays as it is")
         self.cancel_button.clicked.connect(self.cancel_training)
         buttons.addWidget(self.train_button)
         buttons.addWidget(self.cancel_button)
@@ -111,34 +117,122 @@ class TrainPanel(QScrollArea):
         layout.addWidget(self.phase_label)
         self.curves = LearningCurves()
         layout.addWidget(self.curves)
-        return box
+        return self.progress_box
 
     def _results_box(self) -> QGroupBox:
-        box = QGroupBox("Results")
-        layout = QVBoxLayout(box)
-        self.accuracy_label = QLabel("No model trained yet.")
+        self.results_box = QGroupBox()
+        layout = QVBoxLayout(self.results_box)
+        self.accuracy_label = QLabel()
         self.accuracy_label.setObjectName("testAccuracyLabel")
         self.accuracy_label.setWordWrap(True)
         layout.addWidget(self.accuracy_label)
         buttons = QGridLayout()  # two by two: the panel is narrow
-        self.use_button = _button("Use this model", "useModelButton", self.use_trained_model, enabled=False)
-        self.save_button = _button("Save as…", "saveModelButton", self._save_dialog, enabled=False)
-        load_button = _button("Load model…", "loadModelButton", self.loadModelRequested.emit)
-        revert_button = _button("Revert to bundled", "revertModelButton", self.revertRequested.emit)
-        for index, button in enumerate((self.use_button, self.save_button, load_button, revert_button)):
+        self.use_button = _button("useModelButton", self.use_trained_model, enabled=False)
+        self.save_button = _button("saveModelButton", self._save_dialog, enabled=False)
+        self.load_button = _button("loadModelButton", self.loadModelRequested.emit)
+        self.revert_button = _button("revertModelButton", self.revertRequested.emit)
+        for index, button in enumerate((self.use_button, self.save_button, self.load_button, self.revert_button)):
             buttons.addWidget(button, index // 2, index % 2)
         layout.addLayout(buttons)
-        matrix_caption = QLabel("Confusion matrix on the test set (click a cell to see its images):")
-        matrix_caption.setWordWrap(True)
-        layout.addWidget(matrix_caption)
+        self.matrix_caption = QLabel()
+        self.matrix_caption.setWordWrap(True)
+        layout.addWidget(self.matrix_caption)
         self.confusion = ConfusionMatrix()
         self.confusion.cellClicked.connect(self.show_cell)
         layout.addWidget(self.confusion)
-        self.gallery_label = QLabel("Misclassified test images")
+        self.gallery_label = QLabel()
+        self.gallery_label.setWordWrap(True)
         layout.addWidget(self.gallery_label)
         self.gallery = ImageGallery()
         layout.addWidget(self.gallery)
-        return box
+        return self.results_box
+
+    # --- texts ----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.progress_box.setTitle(self.tr("Training"))
+        self.train_button.setText(self.tr("Train"))
+        self.train_button.setToolTip(
+            self.tr("Train a new model with these settings; the pad keeps using the current one"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop within one batch; the model in use stays as it is"))
+        self.results_box.setTitle(self.tr("Results"))
+        self.use_button.setText(self.tr("Use this model"))
+        self.save_button.setText(self.tr("Save as…"))
+        self.load_button.setText(self.tr("Load model…"))
+        self.revert_button.setText(self.tr("Revert to bundled"))
+        self.matrix_caption.setText(self.tr("Confusion matrix on the test set (click a cell to see its images):"))
+        self.progress.setFormat(self._bar_text())
+        self.phase_label.setText(self._phase_text())
+        self._show_results()
+
+    def _show_bar(self, text: Callable[[], str]) -> None:
+        self._bar_text = text
+        self.progress.setFormat(text())
+
+    def _show_phase(self, text: Callable[[], str]) -> None:
+        self._phase_text = text
+        self.phase_label.setText(text())
+
+    def _show_results(self) -> None:
+        """The results line, the gallery's caption and the last run's sources, from the outcome."""
+        if self.outcome is None:
+            self.accuracy_label.setText(self.tr("No model trained yet."))
+            self.gallery_label.setText(self.tr("Misclassified test images"))
+            return
+        result, locale = self.outcome.result, QLocale()
+        accuracy = _percent(result.test_accuracy)
+        counts = self._counts_text(self.outcome.counts)
+        duration = _duration(result.seconds)
+        images = len(self.outcome.y_test)
+        if "mnist" in self.outcome.counts:
+            text = self.tr("<b>Test accuracy {accuracy}%</b> on the MNIST test set (%Ln image(s)). "
+                           "Trained on {counts} in {duration} on {device}.", "", images)
+        else:
+            text = self.tr("<b>Test accuracy {accuracy}%</b> on the held-back drawings (%Ln image(s)). "
+                           "Trained on {counts} in {duration} on {device}.", "", images)
+        self.accuracy_label.setText(text.format(accuracy=accuracy, counts=counts, duration=duration,
+                                                device=result.device))
+        self.phase_label.setToolTip(self.tr("Last run: {counts}.").format(counts=counts))
+        predictions = self.outcome.result.test_predictions
+        if self._cell is None:
+            wrong = int(np.count_nonzero(predictions != self.outcome.y_test))
+            self.gallery_label.setText(self.tr("Misclassified test images ({count}), true → predicted").format(
+                count=locale.toString(wrong)))
+        else:
+            truth, predicted = self._cell
+            chosen = int(np.count_nonzero((self.outcome.y_test == truth) & (predictions == predicted)))
+            self.gallery_label.setText(self.tr("Test images of {truth} read as {predicted} ({count})").format(
+                truth=truth, predicted=predicted, count=locale.toString(chosen)))
+
+    def _counts_text(self, counts: dict[str, int]) -> str:
+        """What a run trained on ("mnist 60,000, strokes 7,494"), each source in the language in use."""
+        names = {"mnist": self.tr("mnist {count}"), "strokes": self.tr("strokes {count}"),
+                 "my drawings": self.tr("my drawings {count}"), "scribbles": self.tr("scribbles {count}"),
+                 "digit pairs": self.tr("digit pairs {count}")}
+        locale = QLocale()
+        return ", ".join(names.get(name, f"{name} {{count}}").format(count=locale.toString(count))
+                         for name, count in counts.items())
+
+    def _phase_name(self, phase: str) -> str:
+        """A step of the job before the network learns (``model.train_job.TrainPhase``)."""
+        step = getattr(phase, "step", None)
+        if step == "loading-mnist":
+            return self.tr("Loading MNIST…")
+        if step == "reading-strokes":
+            return self.tr("Reading {path}…").format(path=phase.path)
+        if step == "rendering":
+            return self.tr("Rendering drawings…")
+        if step == "preparing":
+            return self.tr("Preparing images…")
+        if step == "training":
+            return self.tr("Training…")
+        return str(phase)
 
     # --- devices --------------------------------------------------------------------------
 
@@ -160,9 +254,9 @@ class TrainPanel(QScrollArea):
             self._folder = tempfile.TemporaryDirectory(prefix="digitpad-trained-")
         self.curves.reset(request.config.epochs)
         self.progress.setValue(0)
-        self.progress.setFormat("Starting…")
+        self._show_bar(lambda: self.tr("Starting…"))
         self.phase_label.setStyleSheet("")
-        self.phase_label.setText("Starting TensorFlow…")
+        self._show_phase(lambda: self.tr("Starting TensorFlow…"))
         self.train_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.task = self.tasks.start_in_worker("train", "train", request, self._folder.name)
@@ -171,75 +265,80 @@ class TrainPanel(QScrollArea):
         self.task.failed.connect(self._show_failure)
         self.task.cancelled.connect(self._on_cancelled)
         self.task.finished.connect(self._on_task_done)
-        self.statusMessage.emit("Training started; the pad keeps using the current model.")
+        self.statusMessage.emit(self.tr("Training started; the pad keeps using the current model."))
 
     def cancel_training(self) -> None:
         if self.task is not None and not self.task.done:
             self.task.cancel()
-            self.phase_label.setText("Cancelling… (stops after the current batch)")
+            self._show_phase(lambda: self.tr("Cancelling… (stops after the current batch)"))
 
     def is_training(self) -> bool:
         return self.task is not None and not self.task.done
 
     def _on_progress(self, progress) -> None:
-        if isinstance(progress, str):
-            self.phase_label.setText(progress)
-            self.progress.setFormat(progress)
+        if isinstance(progress, str):  # a TrainPhase
+            self._show_phase(lambda: self._phase_name(progress))
+            self._show_bar(lambda: self._phase_name(progress))
             return
         if not isinstance(progress, TrainProgress):
             return
         self.progress.setValue(int(progress.fraction * 1000))
-        self.progress.setFormat(
-            f"Epoch {progress.epoch}/{progress.epochs} · batch {progress.batch}/{progress.batches} · "
-            f"ETA {_duration(progress.eta_seconds)} · {progress.images_per_second:,.0f} img/s"
-        )
+        self._show_bar(lambda: self._progress_text(progress))
         position = progress.epoch - 1 + progress.batch / progress.batches
         self.curves.add("loss", position, progress.loss)
         self.curves.add("accuracy", position, progress.accuracy)
         if progress.epoch_end:
             self.curves.add("val_loss", position, progress.val_loss)
             self.curves.add("val_accuracy", position, progress.val_accuracy)
-        self.phase_label.setText(
-            f"loss {progress.loss:.4f} · accuracy {progress.accuracy:.4f}"
-            + (f" · validation accuracy {progress.val_accuracy:.4f}" if progress.val_accuracy is not None else "")
-        )
+        self._show_phase(lambda: self._metrics_text(progress))
+
+    def _progress_text(self, progress: TrainProgress) -> str:
+        return self.tr("Epoch {epoch}/{epochs} · batch {batch}/{batches} · ETA {eta} · {speed} img/s").format(
+            epoch=progress.epoch, epochs=progress.epochs, batch=progress.batch, batches=progress.batches,
+            eta=_duration(progress.eta_seconds), speed=QLocale().toString(round(progress.images_per_second)))
+
+    def _metrics_text(self, progress: TrainProgress) -> str:
+        locale = QLocale()
+        loss, accuracy = locale.toString(progress.loss, "f", 4), locale.toString(progress.accuracy, "f", 4)
+        if progress.val_accuracy is None:
+            return self.tr("loss {loss} · accuracy {accuracy}").format(loss=loss, accuracy=accuracy)
+        return self.tr("loss {loss} · accuracy {accuracy} · validation accuracy {validation}").format(
+            loss=loss, accuracy=accuracy, validation=locale.toString(progress.val_accuracy, "f", 4))
 
     def _on_finished(self, outcome) -> None:
         self.outcome = outcome
+        self._cell = None
         result = outcome.result
         self.progress.setValue(1000)
-        self.progress.setFormat(f"Done in {_duration(result.seconds)} on {result.device}")
-        counts = ", ".join(f"{name} {count:,}" for name, count in outcome.counts.items())
-        test_name = "MNIST test set" if "mnist" in outcome.counts else "held-back drawings"
-        self.accuracy_label.setText(
-            f"<b>Test accuracy {result.test_accuracy:.2%}</b> on the {test_name} ({len(outcome.y_test):,} images). "
-            f"Trained on {counts} in {_duration(result.seconds)} on {result.device}."
-        )
-        self.phase_label.setToolTip(f"Last run: {counts}.")
-        self.settings.device_label.setText(f"Last run used {result.device}.")
+        self._show_bar(lambda: self.tr("Done in {duration} on {device}").format(
+            duration=_duration(result.seconds), device=result.device))
+        self.settings.show_last_device(result.device)
         self.confusion.set_matrix(result.confusion)
         wrong = np.flatnonzero(result.test_predictions != outcome.y_test)
-        self.gallery_label.setText(f"Misclassified test images ({len(wrong):,}), true → predicted")
         self.gallery.show_images(outcome.x_test[wrong], outcome.y_test[wrong], result.test_predictions[wrong])
+        self._show_results()
         self.use_button.setEnabled(True)
         self.save_button.setEnabled(True)
         if outcome.warnings:
-            self.phase_label.setText("; ".join(outcome.warnings[:3]))
+            warnings = "; ".join(outcome.warnings[:3])
+            self._show_phase(lambda: self.tr("Finished, with warnings: {warnings}").format(warnings=warnings))
         else:
-            self.phase_label.setText("Finished. Look at the mistakes, then use or save the model.")
-        self.statusMessage.emit(f"Training finished: test accuracy {result.test_accuracy:.2%}")
+            self._show_phase(lambda: self.tr("Finished. Look at the mistakes, then use or save the model."))
+        self.statusMessage.emit(self.tr("Training finished: test accuracy {accuracy}%").format(
+            accuracy=_percent(result.test_accuracy)))
         self.trainingFinished.emit(outcome)
 
     def _show_failure(self, message: str) -> None:
         self.phase_label.setStyleSheet("color:#8a1c14")
-        self.phase_label.setText(f"Training failed: {message}. The model in use is unchanged.")
-        self.progress.setFormat("Failed")
-        self.statusMessage.emit(f"Training failed: {message}")
+        self._show_phase(lambda: self.tr("Training failed: {reason}. The model in use is unchanged.").format(
+            reason=message))
+        self._show_bar(lambda: self.tr("Failed"))
+        self.statusMessage.emit(self.tr("Training failed: {reason}").format(reason=message))
 
     def _on_cancelled(self) -> None:
-        self.phase_label.setText("Cancelled. The model in use is unchanged.")
-        self.progress.setFormat("Cancelled")
-        self.statusMessage.emit("Training cancelled; the model in use is unchanged.")
+        self._show_phase(lambda: self.tr("Cancelled. The model in use is unchanged."))
+        self._show_bar(lambda: self.tr("Cancelled"))
+        self.statusMessage.emit(self.tr("Training cancelled; the model in use is unchanged."))
 
     def _on_task_done(self) -> None:
         self.train_button.setEnabled(True)
@@ -250,29 +349,33 @@ class TrainPanel(QScrollArea):
     def show_cell(self, truth: int, predicted: int) -> None:
         if self.outcome is None:
             return
+        self._cell = (truth, predicted)
         predictions = self.outcome.result.test_predictions
         chosen = np.flatnonzero((self.outcome.y_test == truth) & (predictions == predicted))
-        self.gallery_label.setText(f"Test images of {truth} read as {predicted} ({len(chosen):,})")
+        self._show_results()
         self.gallery.show_images(self.outcome.x_test[chosen], self.outcome.y_test[chosen], predictions[chosen])
 
     def use_trained_model(self) -> None:
         if self.outcome is None:
             return
         self.use_button.setEnabled(False)
-        accuracy = self.outcome.result.test_accuracy
-        self.useModelRequested.emit(self.outcome.model_path, f"trained {time.strftime('%H:%M')} ({accuracy:.2%})")
+        accuracy = _percent(self.outcome.result.test_accuracy)
+        self.useModelRequested.emit(self.outcome.model_path, self.tr("trained {time} ({accuracy}%)").format(
+            time=time.strftime("%H:%M"), accuracy=accuracy))
 
     def _save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save model", str(Path.home() / "digitpad.keras"),
-                                              "Keras models (*.keras)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"), str(Path.home() / "digitpad.keras"),
+                                              self.tr("Keras models (*.keras)"))
         if path:
             self.save_model(path if path.endswith(".keras") else path + ".keras")
 
     def save_model(self, path: str) -> Task:
         """Write the trained model to ``path`` atomically (off the GUI thread); returns the task."""
         task = self.tasks.start("save-model", copy_model_file, self.outcome.model_path, path)
-        task.succeeded.connect(lambda saved: self.statusMessage.emit(f"Saved the model to {saved}"))
-        task.failed.connect(lambda message: self._show_failure(f"could not save: {message}"))
+        task.succeeded.connect(lambda saved: self.statusMessage.emit(
+            self.tr("Saved the model to {path}").format(path=saved)))
+        task.failed.connect(lambda message: self._show_failure(self.tr("could not save: {reason}").format(
+            reason=message)))
         return task
 
     def discard_trained_files(self) -> None:
@@ -282,12 +385,17 @@ class TrainPanel(QScrollArea):
             self._folder = None
 
 
-def _button(text: str, name: str, slot, enabled: bool = True) -> QPushButton:
-    button = QPushButton(text)
+def _button(name: str, slot, enabled: bool = True) -> QPushButton:
+    button = QPushButton()
     button.setObjectName(name)
     button.setEnabled(enabled)
     button.clicked.connect(slot)
     return button
+
+
+def _percent(fraction: float) -> str:
+    """A fraction as a percentage with two decimals, as the language in use writes numbers ("99.12")."""
+    return QLocale().toString(fraction * 100, "f", 2)
 
 
 def _duration(seconds: float) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMargins, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
@@ -19,15 +19,15 @@ class LearningCurves(QChartView):
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.legend().setShowToolTips(True)  # a narrow panel elides the names: the whole name on hover
         self.series = {}
-        for key, name, colour, dashed in [
-            ("loss", "train loss", "#d62728", False),
-            ("val_loss", "val loss", "#d62728", True),
-            ("accuracy", "train acc", "#1f77d0", False),
-            ("val_accuracy", "val acc", "#1f77d0", True),
+        for key, colour, dashed in [
+            ("loss", "#d62728", False),
+            ("val_loss", "#d62728", True),
+            ("accuracy", "#1f77d0", False),
+            ("val_accuracy", "#1f77d0", True),
         ]:
             line = QLineSeries()
-            line.setName(name)
             pen = QPen(QColor(colour), 2)
             if dashed:
                 pen.setStyle(Qt.PenStyle.DashLine)
@@ -36,13 +36,10 @@ class LearningCurves(QChartView):
             chart.addSeries(line)
             self.series[key] = line
         self.axis_x = QValueAxis()
-        self.axis_x.setTitleText("epoch")
         self.axis_x.setLabelFormat("%.1f")
         self.axis_loss = QValueAxis()
-        self.axis_loss.setTitleText("loss")
         self.axis_loss.setLabelFormat("%.2f")
         self.axis_accuracy = QValueAxis()
-        self.axis_accuracy.setTitleText("accuracy")
         self.axis_accuracy.setLabelFormat("%.2f")
         chart.addAxis(self.axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.axis_loss, Qt.AlignmentFlag.AlignLeft)
@@ -54,8 +51,23 @@ class LearningCurves(QChartView):
         self.setObjectName("lossChart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(200)
-        self.setToolTip("Loss and accuracy while the network learns; dashed lines are the validation set")
         self.reset(1)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Loss and accuracy while the network learns; dashed lines are the validation set"))
+        names = {"loss": self.tr("train loss"), "val_loss": self.tr("val loss"), "accuracy": self.tr("train acc"),
+                 "val_accuracy": self.tr("val acc")}
+        for key, line in self.series.items():
+            line.setName(names[key])
+        self.axis_x.setTitleText(self.tr("epoch"))
+        self.axis_loss.setTitleText(self.tr("loss"))
+        self.axis_accuracy.setTitleText(self.tr("accuracy"))
 
     def reset(self, epochs: int) -> None:
         for line in self.series.values():
@@ -95,8 +107,17 @@ class ConfusionMatrix(QWidget):
         self.selected: tuple[int, int] | None = None
         self.setMinimumSize(QSize(220, 220))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setToolTip("Rows: the true digit. Columns: what the network said. Click a cell to see those images.")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Rows: the true digit. Columns: what the network said. Click a cell to see those "
+                                "images."))
 
     def set_matrix(self, matrix: np.ndarray) -> None:
         self.matrix = np.asarray(matrix, np.int64)
@@ -183,13 +204,26 @@ class ImageGallery(QListWidget):
         self.setMinimumWidth(100)
         self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for row in range(self.count()):
+            item = self.item(row)
+            truth, predicted = item.data(Qt.ItemDataRole.UserRole)
+            item.setToolTip(self.tr("true digit {truth}, the network said {predicted}").format(
+                truth=truth, predicted=predicted))
+
     def show_images(self, images: np.ndarray, truths: np.ndarray, predictions: np.ndarray, limit: int = 300) -> None:
         self.clear()
         for image, truth, predicted in list(zip(images, truths, predictions))[:limit]:
             pixmap = QPixmap.fromImage(_thumbnail(image))
             item = QListWidgetItem(QIcon(pixmap), f"{int(truth)} → {int(predicted)}")
-            item.setToolTip(f"true digit {int(truth)}, the network said {int(predicted)}")
+            item.setData(Qt.ItemDataRole.UserRole, (int(truth), int(predicted)))
             self.addItem(item)
+        self.retranslate()
 
 
 def _thumbnail(image: np.ndarray) -> QImage:

@@ -44,15 +44,15 @@ class WhyController(QObject):
         self.answer.preview.set_overlay(None)
         reading = self.session.reading
         if self.session.why_mode is None or reading.prediction.label is None:
-            self.answer.why_caption.setText("")
+            self.answer.show_why_nothing()
             return
         request = self.session.why_request()
         if request is None:
-            self.answer.why_caption.setText("Explaining when you lift the pen…")
+            self.answer.show_why_waiting()
             return
         task = self.tasks.start("explain", explain_work, self.session.predictor.net, request)
         task.succeeded.connect(lambda attribution: self.session.show_why(request, attribution))
-        task.failed.connect(lambda message: self.answer.why_caption.setText(f"Could not explain: {message}"))
+        task.failed.connect(self.answer.show_why_failed)
 
     def _on_why(self, attribution, request: WhyRequest | None) -> None:
         if attribution is None:
@@ -65,10 +65,5 @@ class WhyController(QObject):
         if placement is not None:
             (x0, y0), (x1, y1) = placement.to_canvas(np.array([[0.0, 0.0], [28.0, 28.0]]))
             self.canvas.set_heatmap(image, QRectF(x0, y0, x1 - x0, y1 - y0))
-        if signed:
-            text = (f"Why {attribution.target} and not {attribution.versus}: red pushed toward "
-                    f"{attribution.target}, blue toward {attribution.versus}.")
-        else:
-            text = f"Red: what pushed the network toward {attribution.target}."
-        self.answer.why_caption.setText(f"{text} Method: {METHOD}.")
+        self.answer.show_why(attribution.target, attribution.versus, METHOD)
         self.shown.emit(attribution)

@@ -6,12 +6,18 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QLabel, QPushButton, QWidget
 
 
-def compact_button(text: str) -> QPushButton:
+def compact_button(text: str = "") -> QPushButton:
     """A push button as wide as its text needs.  The style's minimum (about 80 px) would squeeze
     the widgets beside it, or make a side panel wider than its tab, in a 1024×600 window."""
-    button = QPushButton(text)
-    button.setMinimumWidth(button.fontMetrics().horizontalAdvance(text) + 24)
+    button = QPushButton()
+    set_compact_text(button, text)
     return button
+
+
+def set_compact_text(button: QPushButton, text: str) -> None:
+    """Set a compact button's text, and its width with it (a translation can be longer or shorter)."""
+    button.setText(text)
+    button.setMinimumWidth(button.fontMetrics().horizontalAdvance(text) + 24)
 
 
 def compact_combo(combo: QComboBox, characters: int = 10) -> QComboBox:

@@ -1,9 +1,11 @@
 """Write the README's screenshots: the window as a person sees it, drawn with real mouse events.
 
-    python docs/make_screenshots.py [--mnist ../shared/data/mnist.npz] [--out docs/images]
+    python docs/make_screenshots.py [--mnist ../shared/data/mnist.npz] [--out docs/images] [--language ko]
 
 Offscreen Qt (no display needed).  Writes empty.png, digit.png, feature-map.png,
-unsure.png, number.png, why.png, train-during.png and train-after.png.
+unsure.png, number.png, why.png, train-during.png and train-after.png; with --language ko
+the window is in Korean and it writes ko-digit.png, ko-network.png and ko-train-after.png
+(Korean needs a CJK font: fonts-noto-cjk on Debian and Ubuntu).
 """
 
 from __future__ import annotations
@@ -21,38 +23,48 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from digitpad.app.automation import draw, scratch_window  # noqa: E402
 from digitpad.app.automation import wait_until as wait  # noqa: E402
 
+SCREENSHOTS = {shot: f"{shot}.png" for shot in
+               ("empty", "digit", "feature-map", "unsure", "number", "why", "train-during", "train-after")}
+# In another language, the README shows the drawing, the Network tab and the Train panel after training.
+TRANSLATED_SCREENSHOTS = {"digit": "digit.png", "feature-map": "network.png", "train-after": "train-after.png"}
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mnist", default=os.environ.get("DIGITPAD_MNIST", str(ROOT.parent / "shared/data/mnist.npz")))
     parser.add_argument("--strokes", default=str(ROOT.parent / "shared/data/pendigits-train.jsonl"))
     parser.add_argument("--out", default=str(ROOT / "docs" / "images"))
+    parser.add_argument("--language", default="en", help="the window's language (en, ko)")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    names = SCREENSHOTS if args.language == "en" else {
+        shot: f"{args.language}-{name}" for shot, name in TRANSLATED_SCREENSHOTS.items()}
 
     application = QApplication.instance() or QApplication([])
     from digitpad.model.data import load_stroke_records
 
-    window = scratch_window(application)
-    application.processEvents()
-    window.grab().save(str(out / "empty.png"))
+    window = scratch_window(application, language=args.language)
+
+    def shoot(shot: str) -> None:
+        application.processEvents()
+        if shot in names:
+            window.grab().save(str(out / names[shot]))
+
+    shoot("empty")
 
     records = load_stroke_records(args.strokes, default_box=(500, 500))
     four = next(r for r in records if r.label == 4 and r.writer == 5)
     draw(window.canvas, [s.tolist() for s in four.strokes])
-    application.processEvents()
-    window.grab().save(str(out / "digit.png"))
+    shoot("digit")
 
     window.feature_maps.select(2, 12)
-    application.processEvents()
-    window.grab().save(str(out / "feature-map.png"))
+    shoot("feature-map")
 
     window.clear()
     draw(window.canvas, [[(60, 200), (110, 60), (150, 210), (190, 70), (230, 200)],
                          [(70, 120), (220, 140)]])
-    application.processEvents()
-    window.grab().save(str(out / "unsure.png"))
+    shoot("unsure")
 
     # A number written in one go: three held-out pen digits side by side.
     import numpy as np
@@ -68,8 +80,7 @@ def main() -> None:
     offset = (280 - (high - low) * scale) / 2
     window.clear()
     draw(window.canvas, [((s - low) * scale + offset).tolist() for s in strokes])
-    application.processEvents()
-    window.grab().save(str(out / "number.png"))
+    shoot("number")
 
     window.clear()
     seven = next(r for r in records if r.label == 7 and r.writer == 15)
@@ -79,8 +90,7 @@ def main() -> None:
     window.whyShown.connect(shown.append)
     draw(window.canvas, [s.tolist() for s in seven.strokes])
     wait(application, lambda: bool(shown))
-    application.processEvents()
-    window.grab().save(str(out / "why.png"))
+    shoot("why")
     window.answer.why_button.setChecked(False)
 
     window.clear()
@@ -94,14 +104,12 @@ def main() -> None:
     wait(application, lambda: panel.curves.point_count("val_accuracy") >= 1 and panel.curves.point_count("loss") > 60)
     top = panel.curves.mapTo(panel.widget(), panel.curves.rect().topLeft()).y()
     panel.verticalScrollBar().setValue(max(0, top - 330))  # the progress bar and the curves
-    application.processEvents()
-    window.grab().save(str(out / "train-during.png"))
+    shoot("train-during")
     wait(application, lambda: panel.outcome is not None)
     application.processEvents()
     panel.verticalScrollBar().setValue(panel.verticalScrollBar().maximum())
-    application.processEvents()
-    window.grab().save(str(out / "train-after.png"))
-    print(f"wrote {', '.join(sorted(p.name for p in out.glob('*.png')))} to {out}")
+    shoot("train-after")
+    print(f"wrote {', '.join(names.values())} to {out}")
     window.close()
     os._exit(0)  # skip interpreter teardown of Qt objects (a PySide6 shutdown crash seen offscreen)
 

@@ -10,6 +10,7 @@ class Device:
     name: str  # TensorFlow's logical name, e.g. "/GPU:0"
     kind: str  # "GPU" or "CPU"
     description: str  # what a person reads, e.g. "NVIDIA A100 (40 GB)"
+    cores: int | None = None  # a CPU's cores (the window says "CPU (2 cores)" in its own language)
 
 
 def list_devices() -> list[Device]:
@@ -26,7 +27,8 @@ def list_devices() -> list[Device]:
         label = details.get("device_name", gpu.name)
         memory = _gpu_memory_text(index)
         devices.append(Device(f"/GPU:{index}", "GPU", f"{label}{memory}"))
-    devices.append(Device("/CPU:0", "CPU", f"CPU ({_cpu_count()} cores)"))
+    cores = _cpu_count()
+    devices.append(Device("/CPU:0", "CPU", f"CPU ({cores} cores)", cores))
     return devices
 
 

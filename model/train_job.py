@@ -1,7 +1,7 @@
 """A whole training job, as the window's worker process and ``digitpad train`` run it: gather the
 data, train (a copy of a model, or a fresh convnet), evaluate.
 
-``run_training(request, state)`` reports a string for each phase ("Loading MNIST…") and
+``run_training(request, state)`` reports a TrainPhase for each phase ("Loading MNIST…") and
 TrainProgress while the network trains, through ``state.report``, and stops when
 ``state.is_cancelled()``.  The tests call it directly with a recording state.
 """
@@ -16,6 +16,28 @@ from digitpad.model.data import load_mnist, load_stroke_records
 from digitpad.model.my_drawings import MyDrawings
 from digitpad.model.training import TrainConfig, TrainingCancelled, TrainResult, TrainState, train
 from digitpad.model.training_data import build_training_data
+
+
+class TrainPhase(str):
+    """A step of a training job before the network learns.  It is the step's English text (the
+    command line prints it as it is), and it carries ``step`` and ``path``, from which the window
+    says it in the person's language."""
+
+    TEXTS = {
+        "loading-mnist": "Loading MNIST…",
+        "reading-strokes": "Reading {path}…",
+        "rendering": "Rendering drawings…",
+        "preparing": "Preparing images…",
+        "training": "Training…",
+    }
+
+    def __new__(cls, step: str, path: str = "") -> TrainPhase:
+        phase = super().__new__(cls, cls.TEXTS[step].format(path=path))
+        phase.step, phase.path = step, path
+        return phase
+
+    def __getnewargs__(self) -> tuple[str, str]:  # pickled across the worker's pipe
+        return self.step, self.path
 
 
 @dataclass(frozen=True)
@@ -51,18 +73,18 @@ def run_training(request: TrainRequest, state: TrainState) -> TrainOutcome:
     warnings: list[str] = []
     mnist = None
     if request.use_mnist:
-        state.report("Loading MNIST…")
+        state.report(TrainPhase("loading-mnist"))
         mnist = load_mnist(request.mnist_path)
     records = []
     for path in request.stroke_files:
-        state.report(f"Reading {path}…")
+        state.report(TrainPhase("reading-strokes", path))
         records += [record for record in load_stroke_records(path, require_labels=True, default_box=request.stroke_box)
                     if record.writer not in request.exclude_writers]
     my_drawings = []
     if request.my_drawings_folder:
         my_drawings, warnings = MyDrawings(request.my_drawings_folder).load()
     _stop_if_cancelled(state)
-    state.report("Rendering drawings…" if records or my_drawings else "Preparing images…")
+    state.report(TrainPhase("rendering" if records or my_drawings else "preparing"))
     data = build_training_data(
         mnist, records, my_drawings,
         **request.config.data_options(),
@@ -75,7 +97,7 @@ def run_training(request: TrainRequest, state: TrainState) -> TrainOutcome:
         from digitpad.model.keras_models import load_model_file
 
         model = load_model_file(request.base_model_path)  # a fresh copy: the file in use is never changed
-    state.report("Training…")
+    state.report(TrainPhase("training"))
     result = train(request.config, data, state, model=model)
     test_images = np.clip(np.round(data.x_test[..., 0] * 255), 0, 255).astype(np.uint8)
     return TrainOutcome(result, test_images, data.y_test, data.counts, warnings)

@@ -1,4 +1,4 @@
-"""Files that ship with DigitPad: the trained model and the icon."""
+"""Files that ship with DigitPad: the trained model, the icon and the translations (``translations/*.qm``)."""
 
 from __future__ import annotations
 

@@ -50,8 +50,15 @@ def predictor(bundled_model_file):
 
 @pytest.fixture
 def settings_file(tmp_path) -> Path:
-    """Where a test window keeps its QSettings (never the user's real settings)."""
-    return tmp_path / "settings.ini"
+    """Where a test window keeps its QSettings (never the user's real settings).  The window is in
+    English, whatever the language of the machine running the tests: tests read its texts."""
+    from PySide6.QtCore import QSettings
+
+    path = tmp_path / "settings.ini"
+    settings = QSettings(str(path), QSettings.Format.IniFormat)
+    settings.setValue("language", "en")
+    settings.sync()
+    return path
 
 
 @pytest.fixture

@@ -207,7 +207,10 @@ def test_canvas_keeps_its_shape_when_the_window_resizes(window, qtbot):
     assert np.abs(window.prediction.tensor - strokes_to_tensor(seven())).max() < 0.02
 
 
-def test_a_small_laptop_window_shows_every_panel_whole(ready_window, qtbot):
+@pytest.mark.parametrize("language", ["en", "ko"])  # Korean texts are shorter or longer than English ones
+def test_a_small_laptop_window_shows_every_panel_whole(ready_window, qtbot, settings, language):
+    settings.setValue("language", language)
+    settings.sync()
     window = ready_window(size=(1024, 600))
     draw(window.canvas, seven())
     for tab in (0, 1):

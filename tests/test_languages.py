@@ -1,0 +1,279 @@
+"""Issue 17: the window in Korean (or English), following the system or chosen in View > Language.
+
+The translation files must match the code (tools/update_translations.py refreshes them), a window
+started in a Korean session must read as Korean, and switching the language must change what the
+window shows at once, both ways.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from digitpad.app import language
+from digitpad.app.automation import draw, visible_texts
+from drawings import seven
+
+ROOT = Path(__file__).resolve().parent.parent
+KOREAN_SESSION = {"LANG": "ko_KR.UTF-8", "LC_ALL": "ko_KR.UTF-8", "LANGUAGE": "ko"}
+
+# What Korean interfaces keep in Latin script: layer names, data sets, optimizers, devices,
+# libraries, file formats and names, units, keys.  A text made only of these is left out of the
+# share; a text that also has Hangul is Korean.
+LATIN_NAMES = re.compile(
+    r"\b(conv\d|pool\d|dense|probabilities|MNIST|Adam|RMSprop|SGD|ReLU|CPU|GPU|TensorFlow( Lite)?|Keras|"
+    r"SavedModel|ONNX|DigitPad|JSON( lines)?|PNG|IDX|npz|jsonl|json|keras|tflite|onnx|png|mnist|pendigits-train|"
+    r"px|GB|MB|Ctrl|Shift|Esc|adam|rmsprop|sgd|img/s)\b",
+    re.IGNORECASE)
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+LATIN = re.compile(r"[A-Za-z]")
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """Translators are the application's: leave English installed for the tests that follow."""
+    yield
+    if QApplication.instance() is not None:
+        language.install(language.SOURCE_LANGUAGE)
+
+
+def _tools():
+    spec = importlib.util.spec_from_file_location("update_translations", ROOT / "tools" / "update_translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def korean_share(texts: list[str]) -> tuple[float, list[str], list[str]]:
+    """(share, Korean texts, texts still in Latin script), over the distinct texts that have words."""
+    korean, latin = [], []
+    for text in sorted(set(texts) - set(language.LANGUAGES.values())):  # each language named in itself
+        if HANGUL.search(text):
+            korean.append(text)
+        elif LATIN.search(LATIN_NAMES.sub("", text)):
+            latin.append(text)
+    return len(korean) / max(1, len(korean) + len(latin)), korean, latin
+
+
+# --- the translation files --------------------------------------------------------------------
+
+@pytest.mark.parametrize("code", list(language.LANGUAGES))
+def test_translation_files_hold_every_text_of_the_code(code):
+    """Every text of the code is in the .ts, and nothing else is.  Fails after a text changes until
+    tools/update_translations.py has run (and the new text is translated: the next test)."""
+    tools = _tools()
+    committed = tools.ts_path(code)
+    in_code = set(tools.texts_of_the_code(code, language.SOURCE_LANGUAGE))
+    in_file = set(tools.messages(committed))
+    assert not in_code - in_file, f"texts of the code that {committed.name} lacks: {sorted(in_code - in_file)}"
+    assert not in_file - in_code, f"texts of {committed.name} no longer in the code: {sorted(in_file - in_code)}"
+
+
+@pytest.mark.parametrize("code", list(language.LANGUAGES))
+def test_the_shipped_qm_is_compiled_from_the_ts(code):
+    """The .qm in the package gives every translation of its .ts (run tools/update_translations.py)."""
+    tools = _tools()
+    assert tools.mismatched_qm(tools.qm_path(code), tools.ts_path(code)) == []
+
+
+@pytest.mark.parametrize("code", list(language.LANGUAGES))
+def test_every_entry_is_translated(code):
+    tools = _tools()
+    assert tools.unfinished(tools.ts_path(code)) == []
+
+
+@pytest.mark.parametrize("code", list(language.LANGUAGES))
+def test_translations_keep_placeholders_plurals_and_markup(code):
+    """A translation must keep the template's {names} (str.format would fail), its %n and its tags,
+    and have at most one mnemonic."""
+    tools = _tools()
+    for (context, source, _), message in tools.messages(tools.ts_path(code)).items():
+        translation = message.find("translation")
+        forms = [form.text for form in translation.findall("numerusform")] or [translation.text]
+        for text in forms:
+            where = f"[{context}] {source!r} → {text!r}"
+            assert set(re.findall(r"{\w+}", text)) == set(re.findall(r"{\w+}", source)), where
+            assert re.findall(r"%L?n", text) == re.findall(r"%L?n", source), where
+            assert re.findall(r"</?\w+", text) == re.findall(r"</?\w+", source), where
+            assert text.replace("&&", "").count("&") == source.replace("&&", "").count("&") <= 1, where
+
+
+def test_the_translations_ship_in_the_package():
+    folder = language.translations_folder()
+    assert {path.name for path in folder.glob("*.qm")} >= {f"digitpad_{code}.qm" for code in language.LANGUAGES}
+    assert "translations/*.qm" in (ROOT / "pyproject.toml").read_text()
+
+
+# --- which language ---------------------------------------------------------------------------
+
+def test_the_choice_or_the_systems_first_language_that_digitpad_has():
+    assert language.resolve("ko", ["en-US"]) == "ko"  # chosen in View > Language
+    assert language.resolve("en", ["ko-KR"]) == "en"
+    assert language.resolve(language.SYSTEM, ["ko-Kore-KR", "ko-KR", "ko"]) == "ko"
+    assert language.resolve(language.SYSTEM, ["fr-FR", "fr", "ko-KR"]) == "ko"  # the first it has
+    assert language.resolve(language.SYSTEM, ["de-DE", "de"]) == "en"  # unknown: English
+    assert language.resolve(language.SYSTEM, ["C"]) == "en"
+    assert language.resolve("klingon", ["ko"]) == "en"
+
+
+SYSTEM_LANGUAGE = """
+from PySide6.QtCore import QCoreApplication
+from digitpad.app import language
+application = QCoreApplication([])
+print(language.resolve(language.SYSTEM))
+"""
+
+
+@pytest.mark.parametrize("environment, expected", [
+    (KOREAN_SESSION, "ko"),
+    ({"LANG": "ko_KR.UTF-8", "LC_ALL": "", "LANGUAGE": ""}, "ko"),
+    ({"LANG": "en_US.UTF-8", "LC_ALL": "", "LANGUAGE": ""}, "en"),
+    ({"LANG": "fr_FR.UTF-8", "LC_ALL": "", "LANGUAGE": ""}, "en"),
+    ({"LANG": "fr_FR.UTF-8", "LC_ALL": "", "LANGUAGE": "fr:ko"}, "ko"),
+])
+def test_the_system_language_comes_from_lang_lc_all_and_language(environment, expected):
+    result = subprocess.run([sys.executable, "-c", SYSTEM_LANGUAGE], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, **environment})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == expected
+
+
+# --- the window in Korean -----------------------------------------------------------------------
+
+KOREAN_WINDOW = """
+import json, os, sys
+from PySide6.QtWidgets import QApplication
+from digitpad.app import language
+from digitpad.app.automation import draw, shown_window, visible_texts, wait_until
+from digitpad.app.main import configure_application
+
+application = QApplication(["digitpad"])
+configure_application(application)
+folder = sys.argv[1]
+window = shown_window(os.path.join(folder, "settings.ini"), folder, (1360, 820))  # no language chosen: the system's
+window.start_loading_model()
+wait_until(application, lambda: window.predictor is not None, 120)
+draw(window.canvas, [[(90, 70), (200, 70), (135, 225)]])
+texts = []
+for tab in range(window.tabs.count()):
+    window.tabs.setCurrentIndex(tab)
+    if tab == 0:
+        window.feature_maps.select(2, 5)  # a map enlarged, with its kernels
+    application.processEvents()
+    texts += visible_texts(window)
+print(json.dumps({"language": language.current_language(), "texts": texts}))
+window.close()
+os._exit(0)
+"""
+
+
+def test_a_korean_session_shows_a_korean_window(tmp_path):
+    """Started with LANG=ko_KR.UTF-8 LC_ALL=ko_KR.UTF-8 LANGUAGE=ko, a digit drawn and every tab visited:
+    at least 95% of the texts the window shows (labels, buttons, titles, menus, tool tips) are Korean,
+    leaving aside the names Korean interfaces keep in Latin script."""
+    script = tmp_path / "window.py"
+    script.write_text(KOREAN_WINDOW)
+    environment = {**os.environ, **KOREAN_SESSION, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, str(script), str(tmp_path)], capture_output=True, text=True,
+                            timeout=600, env=environment, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    shown = json.loads(result.stdout.strip().splitlines()[-1])
+    assert shown["language"] == "ko"
+    share, korean, latin = korean_share(shown["texts"])
+    print(f"Korean share {share:.1%}: {len(korean)} Korean texts, {len(latin)} in Latin script: {latin}")
+    assert len(korean) > 60
+    assert share >= 0.95, latin
+
+
+# --- switching ------------------------------------------------------------------------------
+
+def _language_action(window, code: str):
+    return next(action for action in window.language_menu.actions() if action.data() == code)
+
+
+def _hangul_texts(window) -> list[str]:
+    """Texts in Hangul, leaving aside the language menu's "한국어" (each language is named in itself)."""
+    return [text for text in visible_texts(window) if HANGUL.search(text) and text not in language.LANGUAGES.values()]
+
+
+def _sample(window) -> dict[str, str]:
+    """Texts from every part of the window: menus, buttons, tabs, captions, the Train panel, a chart."""
+    panel = window.train_panel
+    return {
+        "menu": window.file_menu.title(),
+        "action": window.open_action.text(),
+        "button": window.clear_button.text(),
+        "tab": window.tabs.tabText(1),
+        "caption": window.answer.caption.text(),
+        "question": window.correction.question.text(),
+        "legend": window.feature_maps.legend.text(),
+        "layer": window.feature_maps.rows[0].title.text(),
+        "group": panel.settings.data_box.title(),
+        "row": panel.settings.my_drawings_count.text(),
+        "train": panel.train_button.text(),
+        "curve": panel.curves.axis_x.titleText(),
+        "tip": window.canvas.toolTip(),
+    }
+
+
+def test_view_language_switches_the_visible_texts_at_once_both_ways(ready_window, settings_file):
+    window = ready_window()
+    draw(window.canvas, seven())
+    english = _sample(window)
+    assert english["tab"] == "Train" and english["caption"].endswith("% sure")
+    assert _hangul_texts(window) == []
+
+    _language_action(window, "ko").trigger()
+    QApplication.processEvents()  # Qt delivers the LanguageChange it posted: the next turn of the event loop
+    korean = _sample(window)
+    assert all(HANGUL.search(text) for text in korean.values()), korean
+    assert korean["tab"] == "학습" and korean["caption"].endswith("% 확신") and "합성곱 층" in korean["layer"]
+    assert _language_action(window, "ko").isChecked() and language.current_language() == "ko"
+    assert QSettings(str(settings_file), QSettings.Format.IniFormat).value("language") == "ko"  # remembered
+
+    _language_action(window, "en").trigger()
+    QApplication.processEvents()
+    assert _sample(window) == english
+    assert _hangul_texts(window) == []
+
+    _language_action(window, language.SYSTEM).trigger()
+    QApplication.processEvents()
+    assert QSettings(str(settings_file), QSettings.Format.IniFormat).value("language") is None
+    assert language.current_language() == language.resolve(language.SYSTEM)
+
+
+def test_the_chosen_language_is_used_at_the_next_start(ready_window, settings_file):
+    QSettings(str(settings_file), QSettings.Format.IniFormat).setValue("language", "ko")
+    window = ready_window()
+    assert window.tabs.tabText(0) == "신경망" and window.view_menu.title() == "보기(&V)"
+    assert _language_action(window, "ko").isChecked()
+
+
+def test_a_korean_window_after_training_says_so_in_korean(ready_window, settings_file, qtbot, mnist_path):
+    """The Train panel's progress, results and device lines come from the worker as data and are
+    worded by the window: in Korean, and again in English after a switch."""
+    QSettings(str(settings_file), QSettings.Format.IniFormat).setValue("language", "ko")
+    window = ready_window()
+    panel = window.train_panel
+    panel.settings.mnist_path.setText(str(mnist_path))
+    panel.settings.mnist_limit_spin.setValue(2000)
+    panel.settings.epochs_spin.setValue(1)
+    with qtbot.waitSignal(panel.trainingFinished, timeout=300_000):
+        panel.train_button.click()
+    for label in (panel.accuracy_label, panel.gallery_label, panel.phase_label, panel.settings.device_label,
+                  panel.settings.counts_label):
+        assert HANGUL.search(label.text()), label.text()
+    assert "테스트 정확도" in panel.accuracy_label.text() and "완료" in panel.progress.format()
+    _language_action(window, "en").trigger()
+    QApplication.processEvents()
+    assert "Test accuracy" in panel.accuracy_label.text() and panel.progress.format().startswith("Done in")
+    assert panel.settings.device_label.text().startswith("Last run used")
