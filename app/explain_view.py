@@ -15,10 +15,8 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,7 +39,7 @@ def number(value: float, decimals: int = 2) -> str:
 class NumberGrid(QWidget):
     """A small matrix of numbers, each cell coloured by its value; one cell may be marked."""
 
-    CELL = QSize(48, 26)
+    CELL = QSize(44, 24)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,7 +91,7 @@ class ContributionBars(QWidget):
         super().__init__(parent)
         self.items: list[tuple[int, str, float]] = []
         self.selected: int | None = None
-        self.setMinimumWidth(200)
+        self.setMinimumWidth(160)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def set_items(self, items: list[tuple[int, str, float]], selected: int | None = None) -> None:
@@ -157,7 +155,11 @@ class ExplanationView(QFrame):
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color:#777")
-        self.pages = QStackedWidget()
+        # One page per kind of layer; only the one shown takes room (a QStackedWidget would be as tall as
+        # the tallest page, leaving a pooling window in a sea of space).
+        self.pages = QWidget()
+        self._pages_layout = QVBoxLayout(self.pages)
+        self._pages_layout.setContentsMargins(0, 0, 0, 0)
         self._build_convolution_page()
         self._build_pooling_page()
         self._build_text_page()
@@ -174,49 +176,50 @@ class ExplanationView(QFrame):
         page = QWidget()
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
+        # patch × kernel on one line, = products on the next: narrow enough for the side panel.
         self.patch_grid, self.kernel_grid, self.product_grid = NumberGrid(), NumberGrid(), NumberGrid()
         self.patch_caption, self.kernel_caption, self.product_caption = QLabel(), QLabel(), QLabel()
-        for column, (view, caption) in enumerate(((self.patch_grid, self.patch_caption),
-                                                 (self.kernel_grid, self.kernel_caption),
-                                                 (self.product_grid, self.product_caption))):
+        for row, column, view, caption in ((0, 1, self.patch_grid, self.patch_caption),
+                                           (0, 3, self.kernel_grid, self.kernel_caption),
+                                           (2, 1, self.product_grid, self.product_caption)):
             caption.setWordWrap(True)
-            grid.addWidget(view, 0, column * 2, Qt.AlignmentFlag.AlignTop)
-            grid.addWidget(caption, 1, column * 2, Qt.AlignmentFlag.AlignTop)
-        for column, operator in ((1, "×"), (3, "=")):
+            grid.addWidget(view, row, column, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(caption, row + 1, column, Qt.AlignmentFlag.AlignTop)
+        for row, column, operator in ((0, 2, "×"), (2, 0, "=")):
             sign = QLabel(operator)
             sign.setStyleSheet("font-size:16pt; color:#555")
-            grid.addWidget(sign, 0, column, Qt.AlignmentFlag.AlignCenter)
+            grid.addWidget(sign, row, column, Qt.AlignmentFlag.AlignCenter)
         self.convolution_sum = QLabel()
         self.convolution_sum.setObjectName("convolutionSum")
         self.convolution_sum.setWordWrap(True)
         self.convolution_sum.setTextFormat(Qt.TextFormat.RichText)
-        grid.addWidget(self.convolution_sum, 2, 0, 1, 5)
+        grid.addWidget(self.convolution_sum, 4, 0, 1, 5)
         self.channels_caption = QLabel()
         self.channels_caption.setWordWrap(True)
-        grid.addWidget(self.channels_caption, 3, 0, 1, 5)
+        grid.addWidget(self.channels_caption, 5, 0, 1, 5)
         self.channel_bars = ContributionBars()
         self.channel_bars.setObjectName("channelContributions")
         self.channel_bars.chosen.connect(self.inputChannelChosen.emit)
-        grid.addWidget(self.channel_bars, 4, 0, 1, 5)
+        grid.addWidget(self.channel_bars, 6, 0, 1, 5)
         grid.setColumnStretch(5, 1)
-        self.pages.addWidget(page)
+        self._add_page(page)
 
     def _build_pooling_page(self) -> None:
         page = QWidget()
-        layout = QHBoxLayout(page)
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         self.window_grid = NumberGrid()
         self.pooling_text = QLabel()
         self.pooling_text.setWordWrap(True)
-        layout.addWidget(self.window_grid, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.pooling_text, 1)
-        self.pages.addWidget(page)
+        layout.addWidget(self.window_grid)
+        layout.addWidget(self.pooling_text)
+        self._add_page(page)
 
     def _build_text_page(self) -> None:
         self.flatten_text = QLabel()
         self.flatten_text.setWordWrap(True)
         self.flatten_text.setTextFormat(Qt.TextFormat.RichText)
-        self.pages.addWidget(self.flatten_text)
+        self._add_page(self.flatten_text)
 
     def _build_dense_page(self) -> None:
         page = QWidget()
@@ -233,7 +236,7 @@ class ExplanationView(QFrame):
         layout.addWidget(self.dense_caption)
         layout.addWidget(self.dense_bars)
         layout.addWidget(self.dense_sum)
-        self.pages.addWidget(page)
+        self._add_page(page)
 
     def _build_output_page(self) -> None:
         page = QWidget()
@@ -244,14 +247,24 @@ class ExplanationView(QFrame):
         self.output_table.verticalHeader().setVisible(False)
         self.output_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.output_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.output_table.setMinimumHeight(10 * 24 + 30)
+        self.output_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.output_table.horizontalHeader().setStretchLastSection(True)
+        self.output_table.setFixedHeight(11 * (self.fontMetrics().height() + 6) + 8)
         self.output_sum = QLabel()
         self.output_sum.setObjectName("softmaxSum")
         self.output_sum.setWordWrap(True)
         self.output_sum.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.output_table)
         layout.addWidget(self.output_sum)
-        self.pages.addWidget(page)
+        self._add_page(page)
+
+    def _add_page(self, page: QWidget) -> None:
+        self._pages_layout.addWidget(page)
+        page.hide()
+
+    def _show_page(self, index: int) -> None:
+        for position in range(self._pages_layout.count()):
+            self._pages_layout.itemAt(position).widget().setVisible(position == index)
 
     # --- showing a step ------------------------------------------------------------------
 
@@ -305,9 +318,9 @@ class ExplanationView(QFrame):
         relu = self.tr(" → ReLU → <b>{value}</b>").format(value=number(step.value, 4)) \
             if step.activation == "relu" else ""
         if channels == 1:
-            text = self.tr("Σ products {products} + bias {bias} = {total}")
+            text = self.tr("Σ of the products = {products}; + bias {bias} = {total}")
         else:
-            text = self.tr("Σ products over all {count} input maps {products} + bias {bias} = {total}")
+            text = self.tr("Σ of the products over all {count} input maps = {products}; + bias {bias} = {total}")
         self.convolution_sum.setText(text.format(count=channels, products=number(float(contributions.sum()), 4),
                                                  bias=number(step.bias, 4), total=number(step.total, 4)) + relu)
         self.channels_caption.setVisible(channels > 1)
@@ -320,7 +333,7 @@ class ExplanationView(QFrame):
             label = self.tr("{layer} map {channel}")
             self.channel_bars.set_items([(int(c), label.format(layer=self._input_name(step), channel=int(c)),
                                           float(contributions[c])) for c in order], selected=input_channel)
-        self.pages.setCurrentIndex(0)
+        self._show_page(0)
 
     def _show_pooling(self, step: Step, input_channel: int | None) -> None:
         self.title.setText(self.tr("<b>{layer}</b> · map {channel} · {where}: <b>{value}</b>").format(
@@ -332,7 +345,7 @@ class ExplanationView(QFrame):
             "columns {left}–{right}): {value}. It has no weights; it halves the height and the width.").format(
             source=self._input_name(step), channel=step.channel, top=top, bottom=top + 1, left=left, right=left + 1,
             value=number(step.value, 4)))
-        self.pages.setCurrentIndex(1)
+        self._show_page(1)
 
     def _show_flatten(self, step: Step, input_channel: int | None) -> None:
         rows, cols = step.at
@@ -344,7 +357,7 @@ class ExplanationView(QFrame):
             "{channel} = {index}. The dense layer reads that vector.").format(
             where=self._where(step), source=self._input_name(step), channel=step.channel, index=step.index,
             row=rows, column=cols, width=step.map_shape[1], maps=step.map_shape[2]))
-        self.pages.setCurrentIndex(2)
+        self._show_page(2)
 
     def _show_dense(self, step: Step, input_channel: int | None) -> None:
         products = step.products
@@ -360,9 +373,9 @@ class ExplanationView(QFrame):
                                    for i in order])
         relu = self.tr(" → ReLU → <b>{value}</b>").format(value=number(step.value, 4)) \
             if step.activation == "relu" else ""
-        self.dense_sum.setText(self.tr("Σ inputs × weights {products} + bias {bias} = {total}").format(
+        self.dense_sum.setText(self.tr("Σ of inputs × weights = {products}; + bias {bias} = {total}").format(
             products=number(float(products.sum()), 4), bias=number(step.bias, 4), total=number(step.total, 4)) + relu)
-        self.pages.setCurrentIndex(3)
+        self._show_page(3)
 
     def _show_output(self, step: Step, input_channel: int | None) -> None:
         logits = step.logits
@@ -390,7 +403,7 @@ class ExplanationView(QFrame):
             total=number(float(exponentials.sum()), 5), digit=step.channel,
             exponential=number(exponentials[step.channel], 5),
             probability=number(probabilities[step.channel] * 100, 2) + " %"))
-        self.pages.setCurrentIndex(4)
+        self._show_page(4)
 
     # --- keyboard -----------------------------------------------------------------------------
 

@@ -1,328 +1,29 @@
-"""Feature maps of every layer: the live version of the seed notebook's ``model.summary()``.
+"""The Network tab: the live version of the seed notebook's ``model.summary()``.
 
-Each layer is a row: its name, output shape and parameter count, and a grid of
-its maps coloured 0 → the layer's largest activation.  Clicking a map enlarges
-it and, for a convolution, shows the filter's 3×3 kernels.
+Each layer is a row (``app/layer_row.py``): its name, type, output shape and parameter count, a
+card that says what it does with its arithmetic, and a grid of its maps coloured 0 → the layer's
+largest activation.  Clicking a map enlarges it with its filter's kernels (``app/map_detail.py``);
+the pixel clicked is explained below it (``app/explain_view.py``).
 """
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
-from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QLinearGradient, QMouseEvent, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from digitpad.app.colormaps import DIVERGING, MAGMA, scale_levels, signed_levels, to_qimage
-
-GAP = 1
-
-
-def grid_columns(channels: int) -> int:
-    """How many maps a row holds: 8 for 32 maps, 16 for 64, all of them for the 10 classes."""
-    if channels <= 10:
-        return channels
-    return 8 if channels <= 32 else 16
-
-
-def mosaic(activation: np.ndarray) -> tuple[np.ndarray, int, int]:
-    """Arrange a layer's maps (H, W, C) or units (C,) into one 2-D image with gaps of NaN.
-
-    Returns the image, the number of columns and the cell size (map side + gap).
-    """
-    if activation.ndim == 1:
-        activation = activation[None, None, :]
-    height, width, channels = activation.shape
-    columns = grid_columns(channels)
-    rows = math.ceil(channels / columns)
-    cells = np.full((rows * columns, height + GAP, width + GAP), np.nan, np.float32)
-    cells[:channels, :height, :width] = np.moveaxis(activation, -1, 0)
-    tiled = cells.reshape(rows, columns, height + GAP, width + GAP).transpose(0, 2, 1, 3)
-    image = tiled.reshape(rows * (height + GAP), columns * (width + GAP))[:-GAP, :-GAP]
-    return image, columns, height + GAP
-
-
-class MosaicView(QWidget):
-    """One layer's grid of maps, painted pixel-sharp at any size; a click picks a map."""
-
-    mapClicked = Signal(int)
-
-    def __init__(self, channels: int, map_side: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.channels = channels
-        self.columns = grid_columns(channels)
-        self.rows = math.ceil(channels / self.columns)
-        self.cell = map_side + GAP
-        self.image_size = QSize(self.columns * self.cell - GAP, self.rows * self.cell - GAP)
-        self.image = QImage()
-        self.selected: int | None = None
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(12)
-
-    def set_values(self, values: np.ndarray, top: float) -> None:
-        levels = scale_levels(np.nan_to_num(values, nan=0.0), top)
-        image = to_qimage(levels, MAGMA)
-        gaps = np.isnan(values)
-        if gaps.any():
-            image = _paint_gaps(image, gaps)
-        self.image = image
-        self.update()
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        scale = min(width / self.image_size.width(), self._max_scale())
-        return max(12, int(self.image_size.height() * scale))
-
-    def _max_scale(self) -> float:
-        return 24.0 if self.cell <= 2 else 6.0
-
-    def sizeHint(self) -> QSize:
-        return QSize(320, self.heightForWidth(320))
-
-    def _target(self) -> QRectF:
-        scale = min(self.width() / self.image_size.width(), self.height() / self.image_size.height(), self._max_scale())
-        return QRectF(0, 0, self.image_size.width() * scale, self.image_size.height() * scale)
-
-    def paintEvent(self, event) -> None:
-        with QPainter(self) as painter:
-            target = self._target()
-            if self.image.isNull():
-                painter.fillRect(target, QColor("#2b2b30"))
-            else:
-                painter.drawImage(target, self.image)
-            if self.selected is not None:
-                painter.setPen(QPen(QColor("#2f9bff"), 2))
-                painter.drawRect(self._cell_rect(self.selected, target))
-
-    def _cell_rect(self, index: int, target: QRectF) -> QRectF:
-        scale = target.width() / self.image_size.width()
-        row, column = divmod(index, self.columns)
-        side = (self.cell - GAP) * scale
-        return QRectF(column * self.cell * scale, row * self.cell * scale, side, side).adjusted(-1, -1, 1, 1)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        index = self.index_at(event.position())
-        if index is not None:
-            self.mapClicked.emit(index)
-
-    def index_at(self, position: QPointF) -> int | None:
-        target = self._target()
-        if not target.contains(position):
-            return None
-        scale = target.width() / self.image_size.width()
-        column = int(position.x() / (self.cell * scale))
-        row = int(position.y() / (self.cell * scale))
-        index = row * self.columns + column
-        return index if 0 <= index < self.channels else None
-
-    def cell_centre(self, index: int) -> QPointF:
-        """Where map ``index`` is on screen (for tests and automation)."""
-        return self._cell_rect(index, self._target()).center()
-
-
-def _paint_gaps(image: QImage, gaps: np.ndarray) -> QImage:
-    """Gaps between maps in the panel's background colour."""
-    width = image.width()
-    buffer = np.frombuffer(image.bits(), np.uint32, count=image.height() * image.bytesPerLine() // 4)
-    view = buffer.reshape(image.height(), image.bytesPerLine() // 4)[:, :width]
-    view[gaps] = 0xFF202024
-    return image
-
-
-class ColourBar(QWidget):
-    """The colour scale: 0 → the layer's largest activation."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFixedHeight(14)
-        self.setMinimumWidth(40)
-
-    def paintEvent(self, event) -> None:
-        with QPainter(self) as painter:
-            gradient = QLinearGradient(0, 0, self.width(), 0)
-            for i in range(0, 256, 32):
-                gradient.setColorAt(i / 255, QColor.fromRgb(int(MAGMA[i])))
-            gradient.setColorAt(1.0, QColor.fromRgb(int(MAGMA[255])))
-            painter.fillRect(self.rect(), gradient)
-
-
-class LayerRow(QFrame):
-    """A layer's header (the ``model.summary()`` row) and its maps."""
-
-    def __init__(self, index: int, name: str, kind: str, shape: tuple[int, ...], parameters: int) -> None:
-        super().__init__()
-        self.index, self.name, self.kind, self.shape, self.parameters = index, name, kind, shape, parameters
-        self._top: float | None = None  # the largest activation shown
-        channels = shape[-1]
-        side = shape[0] if len(shape) == 3 else 1
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
-        layout.setSpacing(2)
-        self.title = QLabel()
-        self.title.setMinimumWidth(10)
-        self.title.setWordWrap(True)  # two lines rather than clipped in a narrow panel
-        self.range_label = QLabel("")
-        self.range_label.setStyleSheet("color:#888")
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.range_label)
-        layout.addLayout(header)
-        self.view = MosaicView(channels, side)
-        layout.addWidget(self.view)
-        self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        shape_text = " × ".join(str(s) for s in self.shape)
-        summary = self.tr("{kind} · {shape} · %Ln param(s)", "", self.parameters).format(
-            kind=self.kind_text(), shape=shape_text)
-        self.title.setText(f"<b>{self.name}</b> <span style='color:#888'>{summary}</span>")
-        self.title.setToolTip(
-            self.tr("Layer name, type, output shape (height × width × maps) and trainable parameters"))
-        self.range_label.setToolTip(self.tr("The largest activation in this layer: the brightest colour"))
-        channels = self.shape[-1]
-        if len(self.shape) == 3:
-            tip = self.tr("%n map(s) of {layer}; click one to enlarge it", "", channels)
-        else:
-            tip = self.tr("%n unit(s) of {layer}; click one to enlarge it", "", channels)
-        self.view.setToolTip(tip.format(layer=self.name))
-        self._show_range()
-
-    def kind_text(self) -> str:
-        """The layer's type as people read it (Keras' class name in English); unknown kinds as Keras names them."""
-        names = {
-            "Conv2D": self.tr("Conv2D", "layer type: a convolution layer"),
-            "MaxPooling2D": self.tr("MaxPooling2D", "layer type: max pooling"),
-            "Dense": self.tr("Dense", "layer type: a fully connected layer"),
-            "Flatten": self.tr("Flatten", "layer type: turns the maps into one vector"),
-        }
-        return names.get(self.kind, self.kind)
-
-    def set_activation(self, activation: np.ndarray) -> None:
-        image, _, _ = mosaic(activation)
-        top = float(np.nanmax(image)) if image.size else 0.0
-        self.view.set_values(image, top if self.kind != "Dense" or top > 0 else 1.0)
-        self._top = top
-        self._show_range()
-
-    def clear(self) -> None:
-        self.view.image = QImage()
-        self.view.update()
-        self._top = None
-        self._show_range()
-
-    def _show_range(self) -> None:
-        if self._top is None:
-            self.range_label.setText("")
-        else:
-            self.range_label.setText(self.tr("max {value}").format(value=QLocale().toString(self._top, "f", 2)))
-
-
-class MapDetail(QFrame):
-    """An enlarged map and, for a convolution, its filter's 3×3 kernels (one per input map)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("mapDetail")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QGridLayout(self)
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        self.map_view = _ImageView(80)
-        self.kernel_title = QLabel("")
-        self.kernel_title.setWordWrap(True)
-        self.kernel_view = _ImageView(80)
-        layout.addWidget(self.title, 0, 0, 1, 2)
-        layout.addWidget(self.map_view, 1, 0)
-        layout.addWidget(self.kernel_view, 1, 1)
-        layout.addWidget(self.kernel_title, 2, 1)
-        self.layer: str | None = None
-        self.channel: int | None = None
-        self._shown: tuple | None = None  # show_map's arguments, to say it again in another language
-        self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        if self._shown is None:
-            self.title.setText(self.tr("Click a map to enlarge it"))
-        else:
-            self.show_map(*self._shown)
-
-    def show_map(self, layer: str, kind: str, channel: int, values: np.ndarray | None,
-                 kernels: np.ndarray | None) -> None:
-        self.layer, self.channel = layer, channel
-        self._shown = (layer, kind, channel, values, kernels)
-        locale = QLocale()
-        if values is None:
-            self.title.setText(self.tr("{layer} · map {index}").format(layer=layer, index=channel))
-            self.map_view.set_image(QImage())
-        elif values.ndim == 2:
-            top = float(values.max())
-            details = self.tr("map {index} · {height}×{width} · max {value}").format(
-                index=channel, height=values.shape[0], width=values.shape[1], value=locale.toString(top, "f", 2))
-            self.title.setText(f"<b>{layer}</b> · {details}")
-            self.map_view.set_image(to_qimage(scale_levels(values, top), MAGMA))
-        else:
-            details = self.tr("unit {index} · value {value}").format(
-                index=channel, value=locale.toString(float(values), "f", 3))
-            self.title.setText(f"<b>{layer}</b> · {details}")
-            self.map_view.set_image(QImage())
-        if kernels is None:
-            pooling = self.tr("Pooling has no weights: each cell is the largest of 2×2 below it.")
-            self.kernel_title.setText(pooling if kind == "MaxPooling2D" else "")
-            self.kernel_view.set_image(QImage())
-            return
-        filters = kernels[:, :, :, channel]  # (3, 3, inputs)
-        extent = float(np.abs(filters).max())
-        image, _, _ = mosaic(filters)
-        levels = signed_levels(np.nan_to_num(image), extent)
-        qimage = _paint_gaps(to_qimage(levels, DIVERGING), np.isnan(image))
-        self.kernel_view.set_image(qimage)
-        self.kernel_title.setText(self.tr(
-            "Filter {index}: %n kernel(s) of 3×3, one per input map (blue negative, red positive, ±{extent})",
-            "", filters.shape[-1]).format(index=channel, extent=locale.toString(extent, "f", 2)))
-
-
-class _ImageView(QWidget):
-    def __init__(self, side: int) -> None:
-        super().__init__()
-        self.image = QImage()
-        self.setMinimumSize(side, side)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return width  # square: as large as the panel allows, down to the minimum
-
-    def set_image(self, image: QImage) -> None:
-        self.image = image
-        self.update()
-
-    def paintEvent(self, event) -> None:
-        if self.image.isNull():
-            return
-        with QPainter(self) as painter:
-            scale = min(self.width() / self.image.width(), self.height() / self.image.height())
-            width, height = self.image.width() * scale, self.image.height() * scale
-            painter.drawImage(QRectF(0, 0, width, height), self.image)
+from digitpad.app.explain_view import ExplanationView
+from digitpad.app.layer_row import LayerRow
+from digitpad.app.map_detail import MapDetail
+from digitpad.app.mosaic import ColourBar
+from digitpad.model.explain import LayerFacts
 
 
 class FeatureMapsPanel(QScrollArea):
-    """Every layer's activations for the current drawing, updated with each prediction."""
+    """Every layer's activations for the current drawing, updated with each prediction.  A click on a
+    pixel of a map (or on a unit) asks for its explanation: ``unitRequested(layer, row, column, map)``."""
+
+    unitRequested = Signal(str, int, int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -345,9 +46,12 @@ class FeatureMapsPanel(QScrollArea):
         self._layout.addLayout(scale_row)
         self.rows: list[LayerRow] = []
         self.detail = MapDetail()
+        self.explanation = ExplanationView()
+        self.explanation.hide()
         self._activations: list[np.ndarray] | None = None
         self._kernels = None
-        self._layers: list = []
+        self._facts: list[LayerFacts] = []
+        self._total_formula = ""
         self._selected: tuple[int, int] | None = None
         self._layout.addStretch(1)
         self.retranslate()
@@ -358,54 +62,96 @@ class FeatureMapsPanel(QScrollArea):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("The network's layers and feature maps"))
         self.scale_top.setText(self.tr("layer max"))
-        if not self._layers:
+        if not self._facts:
             self.legend.setText(self.tr("Loading the network…"))
             return
-        total = sum(layer.parameters for layer in self._layers)
+        total = sum(fact.parameters for fact in self._facts)
         self.legend.setText(self.tr(
-            "%n layer(s), {parameters} parameters. Each square is one feature map: bright where the layer "
-            "responds. Click a map to enlarge it.", "", len(self._layers)).format(
-                parameters=QLocale().toString(total)))
+            "%n layer(s), {parameters} parameters ({formula}). Each square is one feature map: bright where the "
+            "layer responds. Click a pixel of a map, or a unit, to see how its number is computed.", "",
+            len(self._facts)).format(parameters=QLocale().toString(total), formula=self._total_formula))
 
-    def set_model(self, layers, kernel_lookup) -> None:
-        """One row per shown layer (``model.inference.LayerInfo``); ``kernel_lookup(name)`` gives kernels.
+    def set_model(self, facts: list[LayerFacts], kernel_lookup, total_formula: str = "") -> None:
+        """One row per layer, Flatten included; ``kernel_lookup(name)`` gives a convolution's kernels.
         A model of the same layers (a retrained one) keeps the rows and the selected map."""
         self._kernels = kernel_lookup
-        if layers == self._layers:
+        self._total_formula = total_formula
+        if [(f.name, f.kind, f.output_shape) for f in facts] == [(f.name, f.kind, f.output_shape)
+                                                                  for f in self._facts]:
+            self._facts = list(facts)
             self._refresh_detail()
             return
-        self._layers = list(layers)
+        self._facts = list(facts)
         for row in self.rows:
             row.setParent(None)
-        self._layout.removeWidget(self.detail)
+        for widget in (self.detail, self.explanation):
+            self._layout.removeWidget(widget)
         self.rows = []
         self._selected = None
+        self.explanation.hide()
         self.retranslate()
         stretch_at = self._layout.count() - 1
-        for index, layer in enumerate(layers):
-            row = LayerRow(index, layer.name, layer.kind, layer.output_shape, layer.parameters)
+        for index, fact in enumerate(facts):
+            row = LayerRow(index, fact)
             row.view.mapClicked.connect(lambda channel, i=index: self.select(i, channel))
+            row.view.unitClicked.connect(lambda channel, r, c, i=index: self._unit_clicked(i, channel, r, c))
             self._layout.insertWidget(stretch_at + index, row)
             self.rows.append(row)
-        self._layout.insertWidget(stretch_at + len(layers), self.detail)
+        self._layout.insertWidget(stretch_at + len(facts), self.detail)
+        self._layout.insertWidget(stretch_at + len(facts) + 1, self.explanation)
 
     def set_activations(self, activations: list[np.ndarray] | None) -> None:
-        self._activations = activations
+        """The shown layers' activations (every layer but Flatten, whose values are its input's)."""
+        self._activations = None if activations is None else self._with_flatten(activations)
         for index, row in enumerate(self.rows):
-            if activations is None:
+            if self._activations is None:
                 row.clear()
             else:
-                row.set_activation(activations[index])
+                row.set_activation(self._activations[index])
         self._refresh_detail()
 
+    def _with_flatten(self, activations: list[np.ndarray]) -> list[np.ndarray]:
+        every, shown = [], iter(activations)
+        for fact in self._facts:
+            every.append(every[-1].reshape(-1) if fact.kind == "Flatten" and every else next(shown))
+        return every
+
+    def row(self, name: str) -> LayerRow:
+        return next(row for row in self.rows if row.name == name)
+
     def select(self, layer_index: int, channel: int) -> None:
+        """Enlarge map ``channel`` of a layer (with its kernels)."""
         for index, row in enumerate(self.rows):
             row.view.selected = channel if index == layer_index else None
+            row.view.unit = None
             row.view.update()
         self._selected = (layer_index, channel)
         self._refresh_detail()
         self.ensureWidgetVisible(self.detail)
+
+    def show_unit(self, layer: str, at: tuple[int, int] | None, channel: int) -> None:
+        """Mark the unit being explained (its map selected, its pixel outlined)."""
+        index = next(i for i, row in enumerate(self.rows) if row.name == layer)
+        if self.rows[index].kind == "Flatten":  # a unit of Flatten is a cell of the vector
+            flat = (at[0] * self.rows[index - 1].shape[1] + at[1]) * self.rows[index - 1].shape[2] + channel
+            channel, at = flat, None
+        if self._selected != (index, channel):
+            self.select(index, channel)
+        self.rows[index].view.unit = at
+        self.rows[index].view.update()
+
+    def mark(self, layer: str | None, mark: tuple[int, int, int, int | None] | None) -> None:
+        """Outline where an explanation's inputs come from on ``layer``'s maps (None: no mark anywhere)."""
+        for row in self.rows:
+            row.view.set_mark(mark if row.name == layer else None)
+
+    def _unit_clicked(self, layer_index: int, channel: int, row: int, column: int) -> None:
+        layer = self.rows[layer_index]
+        if layer.kind == "Flatten":  # back from the vector to the cell of the maps it came from
+            row, column, channel = (int(i) for i in np.unravel_index(channel, self.rows[layer_index - 1].shape))
+        self.unitRequested.emit(layer.name, row, column, channel)
 
     def _refresh_detail(self) -> None:
         selected = self._selected
@@ -419,3 +165,4 @@ class FeatureMapsPanel(QScrollArea):
             values = activation[..., channel] if activation.ndim == 3 else activation[channel]
         kernels = self._kernels(row.name) if self._kernels else None
         self.detail.show_map(row.name, row.kind, channel, values, kernels)
+        self.detail.setVisible(len(row.shape) == 3)  # a unit has no map to enlarge: its explanation says all

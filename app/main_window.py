@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from digitpad.app import language
 from digitpad.app.canvas import DrawingCanvas
 from digitpad.app.correction_row import CorrectionRow
+from digitpad.app.explain_controller import ExplainController
 from digitpad.app.feature_maps import FeatureMapsPanel
 from digitpad.app.file_actions import FileActions
 from digitpad.app.live_prediction import LivePrediction
@@ -46,6 +47,7 @@ from digitpad.app.tasks import TaskRunner
 from digitpad.app.train_panel import TrainPanel
 from digitpad.app.why_controller import WhyController
 from digitpad.app.widgets import MessageBanner, compact_button, set_compact_text
+from digitpad.model.explain import layer_facts, parameter_total_formula
 from digitpad.model.my_drawings import MyDrawings
 from digitpad.model.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH
 from digitpad.model.session import Reading, Session
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self, self.canvas, self.session, self.tasks)
         self.live = LivePrediction(self.canvas, self.session, self)
         self.why = WhyController(self.signals, self.tasks, self.canvas, self.answer, self)
+        self.explain = ExplainController(self.signals, self.feature_maps, self.answer.preview, self)
         self._wire()
         self._build_actions()
         self._restore_settings()
@@ -212,6 +215,7 @@ class MainWindow(QMainWindow):
         self.redo_button.setEnabled(False)
         signals.readingChanged.connect(self._show_reading)
         signals.modelChanged.connect(self._show_model)
+        self.answer.chart.digitClicked.connect(self._explain_output)
         self.correction.labelChosen.connect(self.keep_drawing)
         self.why.shown.connect(self.whyShown.emit)
         self.models.ready.connect(self.modelReady.emit)
@@ -240,7 +244,16 @@ class MainWindow(QMainWindow):
         if predictor is None:
             self.feature_maps.set_activations(None)
             return
-        self.feature_maps.set_model(predictor.shown_layers, predictor.kernels)
+        self.feature_maps.set_model(layer_facts(predictor.net), predictor.kernels,
+                                    parameter_total_formula(predictor.net))
+
+    def _explain_output(self, digit: int) -> None:
+        """A bar of the chart clicked: how that digit's probability is computed, in the Network tab."""
+        predictor = self.session.shown_predictor
+        if predictor is None or self.session.reading.prediction.tensor is None:
+            return
+        self.tabs.setCurrentWidget(self.feature_maps)
+        self.explain.explain(predictor.layers[-1].name, None, digit)
 
     def _on_first_model(self, predictor) -> None:
         self.train_panel.refresh_devices()  # starts TensorFlow's process, at low priority

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QEvent, QLocale, QMargins, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QLocale, QMargins, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -19,7 +19,10 @@ BAR_COLOUR = QColor("#9aa7b8")
 
 
 class ProbabilityChart(QChartView):
-    """Ten bars, 0–9, with their probabilities in percent; the winner highlighted."""
+    """Ten bars, 0–9, with their probabilities in percent; the winner highlighted.  A click on a digit's
+    bar (or where it would be) emits ``digitClicked(digit)``: how its probability is computed."""
+
+    digitClicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.bars = QBarSet("probability")
@@ -71,7 +74,27 @@ class ProbabilityChart(QChartView):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setToolTip(self.tr("How likely the network thinks each digit is, in percent (the bars add up to 100)"))
+        self.setToolTip(self.tr("How likely the network thinks each digit is, in percent (the bars add up to "
+                                "100). Click a bar to see how its probability is computed."))
+
+    def mousePressEvent(self, event) -> None:
+        digit = self.digit_at(event.position())
+        if digit is not None:
+            self.digitClicked.emit(digit)
+        super().mousePressEvent(event)
+
+    def digit_at(self, position: QPointF) -> int | None:
+        """The digit whose bar is under ``position`` (anywhere in its column of the chart)."""
+        chart = self.chart()
+        value = chart.mapToValue(chart.mapFromScene(self.mapToScene(position.toPoint())), self.series)
+        digit = round(value.x())
+        return digit if 0 <= digit <= 9 and abs(value.x() - digit) <= 0.5 else None
+
+    def bar_centre(self, digit: int) -> QPointF:
+        """Where the bar of ``digit`` is on screen, half-way up the chart (for tests and automation)."""
+        chart = self.chart()
+        scene = chart.mapToScene(chart.mapToPosition(QPointF(digit, 50.0), self.series))
+        return QPointF(self.mapFromScene(scene))
 
     def set_probabilities(self, probabilities: np.ndarray | None, unsure: bool = False) -> None:
         # Whole percent: "97", "2", "0" read at a glance (the caption gives the exact figure).
@@ -106,6 +129,7 @@ class InputPreview(QWidget):
         self.image = QImage()
         self.tensor: np.ndarray | None = None
         self.overlay: QImage | None = None  # "Why?" heat map over the pixels
+        self.highlight: QRectF | None = None  # an explained unit's input patch, in 28×28 pixels
         self.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -120,6 +144,11 @@ class InputPreview(QWidget):
         self.tensor = tensor
         self.image = QImage() if tensor is None else greyscale_qimage(tensor)
         self.overlay = None
+        self.update()
+
+    def set_highlight(self, rect: QRectF | None) -> None:
+        """Outline the pixels a conv1 unit reads (its 3×3 patch), or nothing."""
+        self.highlight = rect
         self.update()
 
     def set_overlay(self, image: QImage | None) -> None:
@@ -167,6 +196,12 @@ class InputPreview(QWidget):
             if self.overlay is not None:
                 painter.drawImage(target, self.overlay)
             painter.drawImage(target.topLeft(), self._grid_overlay(side))
+            if self.highlight is not None:
+                step = side / 28
+                painter.setPen(QPen(QColor("#39d353"), 2))
+                painter.drawRect(QRectF(target.left() + self.highlight.left() * step,
+                                        target.top() + self.highlight.top() * step,
+                                        self.highlight.width() * step, self.highlight.height() * step))
 
 
 class PredictionPanel(QWidget):
@@ -280,6 +315,8 @@ class PredictionPanel(QWidget):
             self.caption.setText(self.tr("Draw a digit"))
         else:
             text = self._answer_text(reading)
+            if reading.learning:
+                text = self.tr("{answer} (the network being trained)").format(answer=text)
             self.caption.setText(text if reading.final else self.tr("{answer} …").format(answer=text))
 
     def _answer_text(self, reading: Reading) -> str:

@@ -36,6 +36,7 @@ from digitpad.app.train_settings import TrainSettings
 from digitpad.app.train_views import ConfusionMatrix, ImageGallery, LearningCurves
 from digitpad.app.widgets import wheel_scrolls_area
 from digitpad.model.files import replace_atomically
+from digitpad.model.numpy_net import NumpyConvnet
 from digitpad.model.session import Session
 from digitpad.model.training import TrainProgress
 
@@ -280,6 +281,10 @@ class TrainPanel(QScrollArea):
             self._show_phase(lambda: self._phase_name(progress))
             self._show_bar(lambda: self._phase_name(progress))
             return
+        if isinstance(progress, NumpyConvnet):  # watch it learn: the network of this moment
+            if not self.task.is_cancelled():
+                self.session.watch_learning(progress)
+            return
         if not isinstance(progress, TrainProgress):
             return
         self.progress.setValue(int(progress.fraction * 1000))
@@ -343,6 +348,8 @@ class TrainPanel(QScrollArea):
     def _on_task_done(self) -> None:
         self.train_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
+        if self.session.learning is not None:
+            self.session.watch_learning(None)  # back to the model in use, until Use this model
 
     # --- results -----------------------------------------------------------------------
 

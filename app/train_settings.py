@@ -158,9 +158,12 @@ class TrainSettings(QWidget):
         self.seed_spin = _spin("seedSpin", 0, 2**31 - 1)
         self.finetune_check = QCheckBox()
         self.finetune_check.setObjectName("fineTuneCheck")
+        self.watch_check = QCheckBox()
+        self.watch_check.setObjectName("watchLearningCheck")
+        self.watch_check.setChecked(True)
         for field in (self.epochs_spin, self.batch_spin, self.optimizer_combo, self.learning_rate,
                       self.schedule_check, self.augment_check, self.copies_spin, self.validation_spin,
-                      self.seed_spin, self.finetune_check):
+                      self.seed_spin, self.finetune_check, self.watch_check):
             self._add_row(form, field)
         self.device_combo = QComboBox()
         self.device_combo.setObjectName("deviceCombo")
@@ -223,6 +226,10 @@ class TrainSettings(QWidget):
         self.validation_spin.setToolTip(self.tr("Share of the data held back to draw the validation curves"))
         self.finetune_check.setText(self.tr("fine-tune the model in use"))
         self.finetune_check.setToolTip(self.tr("Start from the model in use instead of a fresh network"))
+        self.watch_check.setText(self.tr("watch it learn"))
+        self.watch_check.setToolTip(self.tr(
+            "While it trains, the pad's answer, chart, maps and explanation follow the network being trained, a few "
+            "times a second. The model in use stays until you press Use this model."))
         for field, text in ((self.mnist_limit_spin, self.tr("MNIST images")),
                             (self.recipe_combo, self.tr("Recipe")),
                             (self.epochs_spin, self.tr("Epochs")),
@@ -287,6 +294,7 @@ class TrainSettings(QWidget):
             my_drawings_folder=str(self.my_drawings.folder) if self.my_drawings_check.isChecked() else None,
             base_model_path=model_in_use if self.finetune_check.isChecked() else None,
             mnist_limit=self.mnist_limit_spin.value() or None,
+            watch=self.watch_check.isChecked(),
         )
         if not (request.use_mnist or request.stroke_files or request.my_drawings_folder):
             raise ValueError(self.tr("Choose something to train on: MNIST, a stroke file or your drawings."))

@@ -50,7 +50,7 @@ class WhyController(QObject):
         if request is None:
             self.answer.show_why_waiting()
             return
-        task = self.tasks.start("explain", explain_work, self.session.predictor.net, request)
+        task = self.tasks.start("explain", explain_work, self.session.shown_predictor.net, request)
         task.succeeded.connect(lambda attribution: self.session.show_why(request, attribution))
         task.failed.connect(self.answer.show_why_failed)
 

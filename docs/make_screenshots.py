@@ -2,10 +2,11 @@
 
     python docs/make_screenshots.py [--mnist ../shared/data/mnist.npz] [--out docs/images] [--language ko]
 
-Offscreen Qt (no display needed).  Writes empty.png, digit.png, feature-map.png,
-unsure.png, number.png, why.png, train-during.png and train-after.png; with --language ko
-the window is in Korean and it writes ko-digit.png, ko-network.png and ko-train-after.png
-(Korean needs a CJK font: fonts-noto-cjk on Debian and Ubuntu).
+Offscreen Qt (no display needed).  Writes empty.png, digit.png, feature-map.png, explain-conv.png,
+explain-pool.png, explain-dense.png, explain-output.png, unsure.png, number.png, why.png,
+learn-early.png, learn-late.png, train-during.png and train-after.png; with --language ko the
+window is in Korean and it writes ko-digit.png, ko-network.png (an explanation open) and
+ko-train-after.png (Korean needs a CJK font: fonts-noto-cjk on Debian and Ubuntu).
 """
 
 from __future__ import annotations
@@ -24,9 +25,11 @@ from digitpad.app.automation import draw, scratch_window  # noqa: E402
 from digitpad.app.automation import wait_until as wait  # noqa: E402
 
 SCREENSHOTS = {shot: f"{shot}.png" for shot in
-               ("empty", "digit", "feature-map", "unsure", "number", "why", "train-during", "train-after")}
-# In another language, the README shows the drawing, the Network tab and the Train panel after training.
-TRANSLATED_SCREENSHOTS = {"digit": "digit.png", "feature-map": "network.png", "train-after": "train-after.png"}
+               ("empty", "digit", "feature-map", "explain-conv", "explain-pool", "explain-dense", "explain-output",
+                "unsure", "number", "why", "learn-early", "learn-late", "train-during", "train-after")}
+# In another language, the README shows the drawing, the Network tab with an explanation open, and the
+# Train panel after training.
+TRANSLATED_SCREENSHOTS = {"digit": "digit.png", "explain-conv": "network.png", "train-after": "train-after.png"}
 
 
 def main() -> None:
@@ -60,6 +63,18 @@ def main() -> None:
 
     window.feature_maps.select(2, 12)
     shoot("feature-map")
+
+    def explain(shot: str, layer: str, at, channel: int) -> None:
+        window.explain.explain(layer, at, channel)
+        application.processEvents()
+        window.feature_maps.ensureWidgetVisible(window.feature_maps.explanation, 0, 0)
+        shoot(shot)
+
+    explain("explain-conv", "conv2", (5, 6), 12)
+    explain("explain-pool", "pool1", (6, 5), 9)
+    explain("explain-dense", "dense", None, int(window.prediction.activations[5].argmax()))
+    explain("explain-output", "probabilities", None, window.prediction.label)
+    window.explain.close()
 
     window.clear()
     draw(window.canvas, [[(60, 200), (110, 60), (150, 210), (190, 70), (230, 200)],
@@ -96,11 +111,22 @@ def main() -> None:
     window.clear()
     draw(window.canvas, [s.tolist() for s in four.strokes])
     panel = window.train_panel
-    window.tabs.setCurrentWidget(panel)
     panel.settings.mnist_path.setText(args.mnist)
     panel.settings.mnist_limit_spin.setValue(12000)
     panel.settings.epochs_spin.setValue(3)
+    # Watch it learn: the pad, the chart, the maps and an open explanation follow the network being trained.
+    learning = []
+    window.signals.readingChanged.connect(lambda reading: learning.append(reading) if reading.learning else None)
+    window.tabs.setCurrentWidget(window.feature_maps)
+    window.explain.explain("conv1", (9, 12), 6)
     panel.start_training()
+    wait(application, lambda: len(learning) >= 2)
+    window.feature_maps.verticalScrollBar().setValue(0)
+    shoot("learn-early")
+    wait(application, lambda: panel.curves.point_count("val_accuracy") >= 1 and len(learning) >= 40)
+    shoot("learn-late")
+    window.explain.close()
+    window.tabs.setCurrentWidget(panel)
     wait(application, lambda: panel.curves.point_count("val_accuracy") >= 1 and panel.curves.point_count("loss") > 60)
     top = panel.curves.mapTo(panel.widget(), panel.curves.rect().topLeft()).y()
     panel.verticalScrollBar().setValue(max(0, top - 330))  # the progress bar and the curves

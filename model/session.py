@@ -9,7 +9,7 @@ them in Qt signals) and send it the user's actions; the command line and the tes
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -62,6 +62,7 @@ class Reading:
     strokes: list = field(default_factory=list)  # those strokes
     from_image: bool = False
     waiting: bool = False  # something is drawn, but no model has loaded yet
+    learning: bool = False  # read by the network being trained (watch it learn), not the model in use
 
     @property
     def number(self) -> str | None:
@@ -137,6 +138,8 @@ class Session:
 
     def _update(self, final: bool) -> Reading:
         self.reading = self._read(final)
+        if self.learning is not None and self.reading.prediction.label is not None:
+            self.reading = replace(self.reading, learning=True)
         self.attribution = None
         self.reading_changed.emit(self.reading)
         return self.reading

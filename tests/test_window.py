@@ -21,7 +21,7 @@ from digitpad.model.preprocessing import strokes_to_tensor
 from drawings import circle, seven
 
 EXPECTED = [("conv1", (26, 26, 32)), ("pool1", (13, 13, 32)), ("conv2", (11, 11, 64)), ("pool2", (5, 5, 64)),
-            ("conv3", (3, 3, 64)), ("dense", (64,)), ("probabilities", (10,))]
+            ("conv3", (3, 3, 64)), ("flatten", (576,)), ("dense", (64,)), ("probabilities", (10,))]
 
 
 @pytest.fixture

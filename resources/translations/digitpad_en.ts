@@ -4,10 +4,10 @@
 <context>
     <name>FeatureMapsPanel</name>
     <message numerus="yes">
-        <source>%n layer(s), {parameters} parameters. Each square is one feature map: bright where the layer responds. Click a map to enlarge it.</source>
+        <source>%n layer(s), {parameters} parameters ({formula}). Each square is one feature map: bright where the layer responds. Click a pixel of a map, or a unit, to see how its number is computed.</source>
         <translation>
-            <numerusform>%n layer, {parameters} parameters. Each square is one feature map: bright where the layer responds. Click a map to enlarge it.</numerusform>
-            <numerusform>%n layers, {parameters} parameters. Each square is one feature map: bright where the layer responds. Click a map to enlarge it.</numerusform>
+            <numerusform>%n layer, {parameters} parameters ({formula}). Each square is one feature map: bright where the layer responds. Click a pixel of a map, or a unit, to see how its number is computed.</numerusform>
+            <numerusform>%n layers, {parameters} parameters ({formula}). Each square is one feature map: bright where the layer responds. Click a pixel of a map, or a unit, to see how its number is computed.</numerusform>
         </translation>
     </message>
 </context>

@@ -43,7 +43,128 @@
     </message>
 </context>
 <context>
+    <name>ExplanationView</name>
+    <message>
+        <source>Explanation of one unit</source>
+        <translation>유닛 하나의 계산 설명</translation>
+    </message>
+    <message>
+        <source>Arrow keys: the next unit · Esc: close</source>
+        <translation>화살표 키: 옆 유닛 · Esc: 닫기</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>logit z</source>
+        <translation>로짓 z</translation>
+    </message>
+    <message>
+        <source>exp(z − max)</source>
+        <translation>exp(z − 최댓값)</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}</source>
+        <translation>{row}행 {column}열</translation>
+    </message>
+    <message>
+        <source>the 28×28 image</source>
+        <translation>28×28 입력 이미지</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{layer}&lt;/b&gt; · map {channel} · {where}: &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{layer}&lt;/b&gt; · 특성 맵 {channel} · {where}: &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{layer}, map {channel}</source>
+        <translation>{layer}, 맵 {channel}</translation>
+    </message>
+    <message>
+        <source>input patch
+({source})</source>
+        <translation>입력 패치
+({source})</translation>
+    </message>
+    <message>
+        <source>kernel
+(filter {filter}, input {channel})</source>
+        <translation>합성곱 커널
+(필터 {filter}, 입력 {channel})</translation>
+    </message>
+    <message>
+        <source>products
+(sum {total})</source>
+        <translation>원소별 곱
+(합 {total})</translation>
+    </message>
+    <message>
+        <source> → ReLU → &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation> → ReLU → &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Σ of the products = {products}; + bias {bias} = {total}</source>
+        <translation>곱의 합 Σ = {products}; + 편향 {bias} = {total}</translation>
+    </message>
+    <message>
+        <source>Σ of the products over all {count} input maps = {products}; + bias {bias} = {total}</source>
+        <translation>입력 맵 {count}개 전체에 걸친 곱의 합 Σ = {products}; + 편향 {bias} = {total}</translation>
+    </message>
+    <message>
+        <source>The sum, map by map: these {shown} of the {count} input maps add most. Click one to see its patch and kernel.</source>
+        <translation>합을 입력 맵별로 나눈 값입니다. 입력 맵 {count}개 중 가장 크게 기여하는 {shown}개입니다. 하나를 클릭하면 그 맵의 패치와 커널을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{layer} map {channel}</source>
+        <translation>{layer} 맵 {channel}</translation>
+    </message>
+    <message>
+        <source>Max pooling keeps the largest of each 2×2 window of {source}, map {channel} (rows {top}–{bottom}, columns {left}–{right}): {value}. It has no weights; it halves the height and the width.</source>
+        <translation>최대 풀링은 {source}의 맵 {channel}에서 2×2 창({top}–{bottom}행, {left}–{right}열)의 가장 큰 값만 남깁니다: {value}. 가중치가 없고, 높이와 너비를 절반으로 줄입니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{layer}&lt;/b&gt; · element {index}: &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{layer}&lt;/b&gt; · {index}번째 원소: &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Flatten only reorders. The value at {where} of {source} map {channel} becomes element &lt;b&gt;{index}&lt;/b&gt; of one long vector: (row × width + column) × maps + map = ({row} × {width} + {column}) × {maps} + {channel} = {index}. The dense layer reads that vector.</source>
+        <translation>Flatten은 순서만 바꿉니다. {source} 맵 {channel}의 {where} 값이 긴 벡터 하나의 &lt;b&gt;{index}&lt;/b&gt;번째 원소가 됩니다: (행 × 너비 + 열) × 맵 수 + 맵 = ({row} × {width} + {column}) × {maps} + {channel} = {index}. 완전 연결 층이 이 벡터를 읽습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{layer}&lt;/b&gt; · unit {unit}: &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{layer}&lt;/b&gt; · 유닛 {unit}: &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Every one of the {count} inputs times its weight, added up. The {shown} that add most:</source>
+        <translation>입력 {count}개 하나하나에 가중치를 곱해서 모두 더합니다. 가장 크게 기여하는 {shown}개:</translation>
+    </message>
+    <message>
+        <source>input {index}: {value} × {weight}</source>
+        <translation>입력 {index}: {value} × {weight}</translation>
+    </message>
+    <message>
+        <source>Σ of inputs × weights = {products}; + bias {bias} = {total}</source>
+        <translation>입력 × 가중치의 합 Σ = {products}; + 편향 {bias} = {total}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{layer}&lt;/b&gt; · digit {digit}: &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{layer}&lt;/b&gt; · 숫자 {digit}: &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Softmax: each exponential divided by their sum {total}. For {digit}: {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, the bar the chart shows. (Subtracting the largest logit first changes no probability; it keeps the exponentials small.)</source>
+        <translation>소프트맥스: 각 지수 값을 지수 값의 합 {total}로 나눕니다. {digit}의 경우 {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, 차트의 막대가 보여 주는 값입니다. (가장 큰 로짓을 먼저 빼도 확률은 그대로이고, 지수 값이 너무 커지지 않습니다.)</translation>
+    </message>
+</context>
+<context>
     <name>FeatureMapsPanel</name>
+    <message>
+        <source>The network&apos;s layers and feature maps</source>
+        <translation>신경망의 층과 특성 맵</translation>
+    </message>
     <message>
         <source>layer max</source>
         <translation>층 최댓값</translation>
@@ -53,9 +174,9 @@
         <translation>신경망을 불러오는 중…</translation>
     </message>
     <message numerus="yes">
-        <source>%n layer(s), {parameters} parameters. Each square is one feature map: bright where the layer responds. Click a map to enlarge it.</source>
+        <source>%n layer(s), {parameters} parameters ({formula}). Each square is one feature map: bright where the layer responds. Click a pixel of a map, or a unit, to see how its number is computed.</source>
         <translation>
-            <numerusform>층&#xa0;%n개, 매개변수&#xa0;{parameters}개. 사각형 하나가 특성 맵 하나이고, 층이 반응하는 곳일수록 밝습니다. 맵을 클릭하면 크게 볼 수 있습니다.</numerusform>
+            <numerusform>층 %n개, 매개변수 {parameters}개 ({formula}). 사각형 하나가 특성 맵 하나이고, 층이 강하게 반응한 곳이 밝습니다. 맵의 픽셀이나 유닛을 클릭하면 그 값이 어떻게 계산되는지 볼 수 있습니다.</numerusform>
         </translation>
     </message>
 </context>
@@ -181,6 +302,34 @@
         <translation>
             <numerusform>{layer}의 유닛 %n개. 하나를 클릭하면 크게 볼 수 있습니다</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Maps of {layer}</source>
+        <translation>{layer}의 특성 맵</translation>
+    </message>
+    <message>
+        <source>A convolution: a {rows}×{cols} window slides over the input. At every position the {rows}×{cols}×{depth} patch is multiplied with each of the {filters} kernels and summed, one number per filter; the numbers of one filter form its response map.</source>
+        <translation>합성곱 층: {rows}×{cols} 창이 입력 위를 미끄러지듯 움직입니다. 위치마다 {rows}×{cols}×{depth} 패치를 합성곱 커널 {filters}개와 각각 곱해서 더하므로 필터마다 숫자 하나가 나옵니다. 한 필터의 숫자들이 모여 그 필터의 응답 맵이 됩니다.</translation>
+    </message>
+    <message>
+        <source>Max pooling keeps the largest value of each {size}×{size} window: the maps keep their number and shrink. It has no weights.</source>
+        <translation>최대 풀링 층: {size}×{size} 창마다 가장 큰 값만 남깁니다. 맵의 개수는 그대로이고 크기가 줄어듭니다. 가중치는 없습니다.</translation>
+    </message>
+    <message>
+        <source>Flatten lays the maps out as one vector, row by row, for the dense layers. It only reorders: no weights.</source>
+        <translation>Flatten: 맵들을 행 순서대로 펼쳐 벡터 하나로 만들어 완전 연결 층에 넘깁니다. 순서만 바꿀 뿐 가중치는 없습니다.</translation>
+    </message>
+    <message>
+        <source>The output: a fully connected layer gives one number (a logit) per digit, and softmax turns the ten into the probabilities of the chart.</source>
+        <translation>출력 층: 완전 연결 층이 숫자마다 값 하나(로짓)를 내고, 소프트맥스가 이 10개를 차트의 확률로 바꿉니다.</translation>
+    </message>
+    <message>
+        <source>A fully connected layer: each of its {units} units multiplies every input by a weight of its own, adds them and a bias, then ReLU keeps what is above zero.</source>
+        <translation>완전 연결 층: 유닛 {units}개가 각자 모든 입력에 자기 가중치를 곱해 더하고 편향을 더한 뒤, ReLU로 0보다 큰 값만 남깁니다.</translation>
+    </message>
+    <message>
+        <source>Shape: {shape} · Parameters: {parameters}</source>
+        <translation>크기: {shape} · 매개변수: {parameters}</translation>
     </message>
     <message>
         <source>Conv2D</source>
@@ -508,6 +657,10 @@
         <translation>숫자를 그려 보세요</translation>
     </message>
     <message>
+        <source>{answer} (the network being trained)</source>
+        <translation>{answer} (학습 중인 신경망)</translation>
+    </message>
+    <message>
         <source>{answer} …</source>
         <translation>{answer} …</translation>
     </message>
@@ -563,8 +716,8 @@
 <context>
     <name>ProbabilityChart</name>
     <message>
-        <source>How likely the network thinks each digit is, in percent (the bars add up to 100)</source>
-        <translation>신경망이 판단한 숫자별 확률(%). 막대를 모두 더하면 100입니다</translation>
+        <source>How likely the network thinks each digit is, in percent (the bars add up to 100). Click a bar to see how its probability is computed.</source>
+        <translation>신경망이 각 숫자라고 보는 확률(%)입니다. 막대를 모두 더하면 100입니다. 막대를 클릭하면 그 확률이 어떻게 계산되는지 볼 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -880,6 +1033,14 @@
     <message>
         <source>Start from the model in use instead of a fresh network</source>
         <translation>새 신경망 대신 사용 중인 모델에서 시작합니다</translation>
+    </message>
+    <message>
+        <source>watch it learn</source>
+        <translation>학습 과정 보기</translation>
+    </message>
+    <message>
+        <source>While it trains, the pad&apos;s answer, chart, maps and explanation follow the network being trained, a few times a second. The model in use stays until you press Use this model.</source>
+        <translation>학습하는 동안 패드의 답, 차트, 특성 맵, 계산 설명이 1초에 몇 번씩 학습 중인 신경망을 따라갑니다. 사용 중인 모델은 ‘이 모델 사용’을 누를 때까지 그대로입니다.</translation>
     </message>
     <message>
         <source>MNIST images</source>

@@ -1,0 +1,117 @@
+"""Explanations in the window: click a unit of any layer (or a bar of the chart) and read the
+arithmetic of that exact number, computed from the drawing on the pad; watch the network learn."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from digitpad.app.automation import draw
+from digitpad.model.explain import explain_unit
+from drawings import seven
+
+
+@pytest.fixture
+def window(ready_window):
+    window = ready_window(size=(1400, 900))
+    draw(window.canvas, seven())
+    window.tabs.setCurrentWidget(window.feature_maps)
+    return window
+
+
+def click_unit(qtbot, window, layer: str, channel: int, row: int = 0, column: int = 0):
+    view = window.feature_maps.row(layer).view
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.pixel_centre(channel, row, column).toPoint())
+    return window.explain.step
+
+
+def core(window, layer, at, channel):
+    return explain_unit(window.predictor.net, window.prediction.tensor, layer, at, channel)
+
+
+def test_clicking_a_conv2_pixel_shows_its_patch_kernel_products_and_sum(window, qtbot):
+    step = click_unit(qtbot, window, "conv2", 5, 3, 4)
+    expected = core(window, "conv2", (3, 4), 5)
+    view = window.feature_maps.explanation
+    assert view.isVisible() and step.at == (3, 4) and step.channel == 5
+    assert step.value == pytest.approx(expected.value) == pytest.approx(float(window.prediction.activations[2][3, 4, 5]))
+    shown = view.input_channel  # the input map that adds most is opened first
+    assert np.allclose(view.patch_grid.values, expected.inputs[:, :, shown])
+    assert np.allclose(view.kernel_grid.values, expected.weights[:, :, shown])
+    assert np.allclose(view.product_grid.values, expected.inputs[:, :, shown] * expected.weights[:, :, shown])
+    assert f"{expected.total:.4f}".replace("-", "−") in view.convolution_sum.text()
+    assert len(view.channel_bars.items) == 10 and view.channel_bars.items[0][0] == shown
+    other = view.channel_bars.items[3][0]  # open another input map from the list
+    qtbot.mouseClick(view.channel_bars, Qt.MouseButton.LeftButton, pos=view.channel_bars.row_centre(other).toPoint())
+    assert np.allclose(view.patch_grid.values, expected.inputs[:, :, other])
+    assert window.feature_maps.row("pool1").view.mark == (3, 4, 3, None)  # the patch, outlined on conv2's input
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert window.explain.step.at == (3, 5)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not view.isVisible() and not window.canvas.is_empty()  # Esc closed it; it did not clear the pad
+
+
+def test_a_pooling_unit_shows_its_window_and_the_winner(window, qtbot):
+    step = click_unit(qtbot, window, "pool1", 7, 4, 3)
+    expected = core(window, "pool1", (4, 3), 7)
+    assert np.allclose(window.feature_maps.explanation.window_grid.values, expected.inputs)
+    assert step.value == pytest.approx(float(expected.inputs.max())) == pytest.approx(expected.map_value)
+    assert window.feature_maps.explanation.window_grid.marked == expected.winner
+    assert window.feature_maps.row("conv1").view.mark == (8, 6, 2, 7)
+
+
+def test_a_dense_unit_shows_its_largest_inputs_times_weights(window, qtbot):
+    step = click_unit(qtbot, window, "dense", 12)
+    expected = core(window, "dense", None, 12)
+    view = window.feature_maps.explanation
+    assert step.channel == 12 and step.value == pytest.approx(float(window.prediction.activations[5][12]))
+    top = int(np.argmax(np.abs(expected.products)))
+    assert view.dense_bars.items[0][0] == top and view.dense_bars.items[0][2] == pytest.approx(expected.products[top])
+    assert f"{expected.total:.4f}".replace("-", "−") in view.dense_sum.text()
+
+
+def test_a_bar_of_the_chart_explains_the_softmax(window, qtbot):
+    chart = window.answer.chart
+    window.tabs.setCurrentWidget(window.train_panel)
+    qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=chart.bar_centre(7).toPoint())
+    step = window.explain.step
+    assert window.tabs.currentWidget() is window.feature_maps
+    assert step.kind == "Output" and step.channel == 7
+    table = window.feature_maps.explanation.output_table
+    probabilities = window.prediction.probabilities
+    for digit in range(10):
+        shown = float(table.item(digit, 3).text().replace(" %", "").replace("−", "-")) / 100
+        assert shown == pytest.approx(float(probabilities[digit]), abs=6e-5)
+    assert step.probabilities() == pytest.approx(probabilities, abs=1e-6)
+
+
+def test_layer_cards_say_what_each_layer_does_with_its_arithmetic(window):
+    cards = {row.name: row.card.text() for row in window.feature_maps.rows}
+    assert "28 − 3 + 1 = 26" in cards["conv1"] and "(3·3·1 + 1)·32 = 320" in cards["conv1"]
+    assert "⌊11 / 2⌋ = 5" in cards["pool2"] and "3 × 3 × 64 = 576" in cards["flatten"]
+    assert "softmax" in cards["probabilities"]
+    assert "93,322" in window.feature_maps.legend.text()
+
+
+def test_the_maps_and_an_open_explanation_follow_the_network_while_it_learns(window, qtbot, mnist_path):
+    """Watch it learn: a fresh network's maps change as it trains; the model in use stays."""
+    click_unit(qtbot, window, "conv1", 3, 10, 10)
+    panel = window.train_panel
+    panel.settings.mnist_path.setText(str(mnist_path))
+    panel.settings.mnist_limit_spin.setValue(6000)
+    panel.settings.epochs_spin.setValue(2)
+    assert panel.settings.watch_check.isChecked()
+    in_use, before = window.predictor, window.prediction.activations[0].copy()
+    seen = []
+    window.signals.readingChanged.connect(lambda reading: seen.append(reading) if reading.learning else None)
+    panel.start_training()
+    qtbot.waitUntil(lambda: len(seen) >= 3, timeout=300_000)
+    assert window.predictor is in_use and window.session.learning is not None
+    maps = [reading.prediction.activations[0] for reading in seen]
+    assert not np.allclose(maps[0], before) and not np.allclose(maps[-1], maps[0])  # sharpening as it learns
+    assert window.explain.step.map_value == pytest.approx(float(window.prediction.activations[0][10, 10, 3]))
+    assert "the network being trained" in window.answer.caption.text()
+    with qtbot.waitSignal(panel.task.finished, timeout=600_000):
+        pass
+    assert window.session.learning is None and window.predictor is in_use
