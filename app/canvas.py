@@ -66,6 +66,7 @@ class DrawingCanvas(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Drawing pad"))
         self.setToolTip(self.tr("Draw a digit here with the mouse or a pen"))
 
     # --- the drawing ----------------------------------------------------------

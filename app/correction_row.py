@@ -48,6 +48,7 @@ class CorrectionRow(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Is it right?"))
         self.confirm_button.setText(self.tr("✓ Right"))
         self.confirm_button.setToolTip(self.tr("Keep this drawing with its label in my drawings, to train on later"))
         self.no_label.setText(self.tr("No, it's"))

@@ -28,11 +28,13 @@ class ExplainController(QObject):
         signals.readingChanged.connect(lambda reading: self.refresh())
         signals.modelChanged.connect(self._model_changed)
         self.view.moveRequested.connect(self.move)
+        self.view.layerRequested.connect(self.step_layer)
         self.view.closeRequested.connect(self.close)
         self.view.inputChannelChosen.connect(self._choose_input_channel)
 
-    def explain(self, layer: str, at: tuple[int, int] | None, channel: int) -> None:
-        """Explain a unit of ``layer`` (``at`` is ignored for layers of units)."""
+    def explain(self, layer: str, at: tuple[int, int] | None, channel: int | None) -> None:
+        """Explain a unit of ``layer`` (``at`` is ignored for layers of units); without ``channel``, the
+        unit that responds most strongly."""
         self.unit, self.input_channel = (layer, at, channel), None
         self.refresh()
         if self.step is not None:
@@ -55,6 +57,7 @@ class ExplainController(QObject):
             self.close()
             return
         self.step = explain_unit(net, prediction.tensor, layer, at, channel)
+        self.unit = (layer, self.step.at, self.step.channel)  # the strongest unit, once chosen, stays
         self.view.show_step(self.step, self.input_channel)
         self.panel.show_unit(layer, self.step.at, self.step.channel)
         self._mark_inputs(self.step)
@@ -74,6 +77,15 @@ class ExplainController(QObject):
             column = min(max(step.at[1] + columns, 0), width - 1)
             self.unit = (step.layer, (row, column), step.channel)
         self.refresh()
+
+    def step_layer(self, step: int) -> None:
+        """Page Up, Page Down: the strongest unit of the layer before or after."""
+        if self.step is None:
+            return
+        names = [row.name for row in self.panel.rows]
+        index = names.index(self.step.layer) + step
+        if 0 <= index < len(names):
+            self.explain(names[index], None, None)
 
     def close(self) -> None:
         self.unit, self.step = None, None

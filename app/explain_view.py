@@ -133,11 +133,13 @@ class ContributionBars(QWidget):
 
 
 class ExplanationView(QFrame):
-    """The explanation of one unit.  Arrow keys move to the next unit and Esc closes it; both go out as
-    requests (``moveRequested(rows, columns)``, ``closeRequested``), and a convolution's input channel
-    chosen in its list as ``inputChannelChosen``."""
+    """The explanation of one unit.  Arrow keys move to the next unit, Page Up and Page Down to the layer
+    before or after, and Esc closes it; all go out as requests (``moveRequested(rows, columns)``,
+    ``layerRequested(step)``, ``closeRequested``), and a convolution's input channel chosen in its list
+    as ``inputChannelChosen``."""
 
     moveRequested = Signal(int, int)
+    layerRequested = Signal(int)  # -1: the layer before, +1: the layer after
     closeRequested = Signal()
     inputChannelChosen = Signal(int)
 
@@ -270,7 +272,8 @@ class ExplanationView(QFrame):
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Explanation of one unit"))
-        self.hint.setText(self.tr("Arrow keys: the next unit · Esc: close"))
+        self.hint.setText(self.tr("Arrow keys: the next unit · Page Up, Page Down: the layer before, after · "
+                                  "Esc: close"))
         self.output_table.setHorizontalHeaderLabels(
             [self.tr("digit"), self.tr("logit z"), self.tr("exp(z − max)"), self.tr("probability")])
         if self.step is not None:
@@ -419,6 +422,8 @@ class ExplanationView(QFrame):
         key = event.key()
         if key == Qt.Key.Key_Escape:
             self.closeRequested.emit()
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.layerRequested.emit(-1 if key == Qt.Key.Key_PageUp else 1)
         elif key in _KEYS:
             self.moveRequested.emit(*_KEYS[key])
         else:
@@ -426,7 +431,7 @@ class ExplanationView(QFrame):
 
 
 _KEYS = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0),
-         Qt.Key.Key_Escape: (0, 0)}
+         Qt.Key.Key_Escape: (0, 0), Qt.Key.Key_PageUp: (0, 0), Qt.Key.Key_PageDown: (0, 0)}
 
 
 def _colour(value: float, extent: float, signed: bool) -> QColor:

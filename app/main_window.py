@@ -247,6 +247,13 @@ class MainWindow(QMainWindow):
         self.feature_maps.set_model(layer_facts(predictor.net), predictor.kernels,
                                     parameter_total_formula(predictor.net))
 
+    def _explain_answer(self) -> None:
+        """From the keyboard: the explanation of the answer's probability, to move on from there."""
+        if self.session.reading.prediction.label is None:
+            self.banner.show_info(self.tr("Draw a digit first: the explanation is of the network's answer to it."))
+            return
+        self._explain_output(self.session.reading.prediction.label)
+
     def _explain_output(self, digit: int) -> None:
         """A bar of the chart clicked: how that digit's probability is computed, in the Network tab."""
         predictor = self.session.shown_predictor
@@ -288,6 +295,7 @@ class MainWindow(QMainWindow):
         self.view_menu = self.menuBar().addMenu("")
         self.network_action = self._action(self.view_menu, "Ctrl+1", lambda: self.tabs.setCurrentIndex(0))
         self.train_action = self._action(self.view_menu, "Ctrl+2", lambda: self.tabs.setCurrentIndex(1))
+        self.explain_action = self._action(self.view_menu, "Ctrl+E", self._explain_answer)
         self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.setObjectName("languageMenu")
@@ -356,6 +364,9 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.network_action.setText(self.tr("&Network"))
         self.train_action.setText(self.tr("&Train"))
+        self.explain_action.setText(self.tr("&Explain the answer"))
+        self.explain_action.setToolTip(self.tr("How the network computed its answer; then arrow keys move between "
+                                               "units, Page Up and Page Down between layers, and Esc closes it"))
         self.language_menu.setTitle(self.tr("&Language"))
         system = self.tr("System ({language})").format(
             language=language.LANGUAGES[language.resolve(language.SYSTEM)])

@@ -40,6 +40,7 @@ class MapDetail(QFrame):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("An enlarged map and its kernels"))
         if self._shown is None:
             self.title.setText(self.tr("Click a map to enlarge it"))
         else:

@@ -74,6 +74,7 @@ class ProbabilityChart(QChartView):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Probabilities of the ten digits"))
         self.setToolTip(self.tr("How likely the network thinks each digit is, in percent (the bars add up to "
                                 "100). Click a bar to see how its probability is computed."))
 
@@ -138,6 +139,7 @@ class InputPreview(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("What the network sees (28×28)"))
         self.setToolTip(self.tr("What the network sees: your drawing as 28×28 grey pixels, MNIST-style"))
 
     def set_tensor(self, tensor: np.ndarray | None) -> None:
@@ -276,6 +278,7 @@ class PredictionPanel(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("The answer"))
         self.digit.setToolTip(self.tr("The digit the network reads"))
         self.preview_caption.setText(self.tr("What the network sees (28×28)"))
         self.why_button.setText(self.tr("Why?"))

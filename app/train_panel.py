@@ -156,6 +156,7 @@ class TrainPanel(QScrollArea):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Train the network"))
         self.progress_box.setTitle(self.tr("Training"))
         self.train_button.setText(self.tr("Train"))
         self.train_button.setToolTip(

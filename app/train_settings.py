@@ -189,6 +189,7 @@ class TrainSettings(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Training data and settings"))
         self._retranslate_data()
         self._retranslate_settings()
 

@@ -115,3 +115,21 @@ def test_the_maps_and_an_open_explanation_follow_the_network_while_it_learns(win
     with qtbot.waitSignal(panel.task.finished, timeout=600_000):
         pass
     assert window.session.learning is None and window.predictor is in_use
+
+
+def test_the_explanations_can_be_reached_and_read_without_a_mouse(window, qtbot):
+    """View > Explain the answer (Ctrl+E), then Page Up through the layers and arrow keys within one."""
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    view = window.feature_maps.explanation
+    assert view.isVisible() and view.hasFocus() and window.explain.step.kind == "Output"
+    assert window.explain.step.channel == window.prediction.label
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert window.explain.step.layer == "dense"
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert window.explain.step.layer == "dense"
+    for _ in range(3):
+        qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert window.explain.step.layer == "pool2" and window.explain.step.kind == "MaxPooling2D"
+    assert all(panel.accessibleName() for panel in (window.canvas, window.answer, window.answer.chart,
+                                                    window.answer.preview, window.feature_maps, view,
+                                                    window.train_panel, window.correction))

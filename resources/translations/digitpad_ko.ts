@@ -38,6 +38,10 @@
 <context>
     <name>DrawingCanvas</name>
     <message>
+        <source>Drawing pad</source>
+        <translation>그림판</translation>
+    </message>
+    <message>
         <source>Draw a digit here with the mouse or a pen</source>
         <translation>여기에 마우스나 펜으로 숫자를 그리세요</translation>
     </message>
@@ -49,8 +53,8 @@
         <translation>유닛 하나의 계산 설명</translation>
     </message>
     <message>
-        <source>Arrow keys: the next unit · Esc: close</source>
-        <translation>화살표 키: 옆 유닛 · Esc: 닫기</translation>
+        <source>Arrow keys: the next unit · Page Up, Page Down: the layer before, after · Esc: close</source>
+        <translation>화살표 키: 옆 유닛 · Page Up, Page Down: 앞 층, 뒤 층 · Esc: 닫기</translation>
     </message>
     <message>
         <source>digit</source>
@@ -271,6 +275,10 @@
 <context>
     <name>InputPreview</name>
     <message>
+        <source>What the network sees (28×28)</source>
+        <translation>신경망이 보는 입력 (28×28)</translation>
+    </message>
+    <message>
         <source>What the network sees: your drawing as 28×28 grey pixels, MNIST-style</source>
         <translation>신경망이 보는 이미지: 그린 숫자를 MNIST처럼 28×28 회색 픽셀로 바꾼 것</translation>
     </message>
@@ -414,6 +422,10 @@
         <translation>TensorFlow 프로세스가 예기치 않게 끝났습니다({reason}). 다음 학습 때 새로 시작합니다</translation>
     </message>
     <message>
+        <source>Draw a digit first: the explanation is of the network&apos;s answer to it.</source>
+        <translation>먼저 숫자를 그리세요. 설명은 그 숫자에 대한 신경망의 답을 풀어 보여 줍니다.</translation>
+    </message>
+    <message>
         <source>DigitPad: draw a digit, watch a convnet read it. The network is the Keras MNIST convnet (Conv32–Pool–Conv64–Pool–Conv64–Dense64–Dense10).</source>
         <translation>DigitPad: 숫자를 그리고, 합성곱 신경망(컨브넷)이 그 숫자를 읽는 과정을 지켜보세요. 신경망은 Keras의 MNIST 컨브넷입니다(Conv32–Pool–Conv64–Pool–Conv64–Dense64–Dense10).</translation>
     </message>
@@ -522,6 +534,14 @@
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;Explain the answer</source>
+        <translation>답 설명 보기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>How the network computed its answer; then arrow keys move between units, Page Up and Page Down between layers, and Esc closes it</source>
+        <translation>신경망이 답을 어떻게 계산했는지 보여 줍니다. 화살표 키로 유닛 사이를, Page Up과 Page Down으로 층 사이를 옮겨 다니고, Esc로 닫습니다</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
@@ -552,6 +572,10 @@
 </context>
 <context>
     <name>MapDetail</name>
+    <message>
+        <source>An enlarged map and its kernels</source>
+        <translation>크게 본 맵과 그 합성곱 커널</translation>
+    </message>
     <message>
         <source>Click a map to enlarge it</source>
         <translation>맵을 클릭하면 크게 볼 수 있습니다</translation>
@@ -624,6 +648,10 @@
 </context>
 <context>
     <name>PredictionPanel</name>
+    <message>
+        <source>The answer</source>
+        <translation>신경망의 답</translation>
+    </message>
     <message>
         <source>The digit the network reads</source>
         <translation>신경망이 읽은 숫자</translation>
@@ -716,6 +744,10 @@
 <context>
     <name>ProbabilityChart</name>
     <message>
+        <source>Probabilities of the ten digits</source>
+        <translation>숫자 10개의 확률</translation>
+    </message>
+    <message>
         <source>How likely the network thinks each digit is, in percent (the bars add up to 100). Click a bar to see how its probability is computed.</source>
         <translation>신경망이 각 숫자라고 보는 확률(%)입니다. 막대를 모두 더하면 100입니다. 막대를 클릭하면 그 확률이 어떻게 계산되는지 볼 수 있습니다.</translation>
     </message>
@@ -736,6 +768,10 @@
     <message>
         <source>This recipe learns from pen strokes: choose a stroke file above (for example pendigits-train.jsonl), or it trains on MNIST only.</source>
         <translation>이 레시피는 펜 획으로 학습합니다. 위에서 획 파일(예: pendigits-train.jsonl)을 고르세요. 고르지 않으면 MNIST로만 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Train the network</source>
+        <translation>신경망 학습</translation>
     </message>
     <message>
         <source>Training</source>
@@ -944,6 +980,10 @@
 </context>
 <context>
     <name>TrainSettings</name>
+    <message>
+        <source>Training data and settings</source>
+        <translation>학습 데이터와 설정</translation>
+    </message>
     <message>
         <source>Data</source>
         <translation>데이터</translation>
