@@ -80,7 +80,8 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--data", metavar="PATH", help="MNIST .npz or IDX folder (default: $DIGITPAD_MNIST, else download)")
     evaluate.add_argument("--strokes", metavar="FILE.jsonl", help="labelled drawings to evaluate on instead of MNIST")
-    evaluate.add_argument("--writers", metavar="N,N,...", help="only these writers' drawings (stroke files with a writer field)")
+    evaluate.add_argument("--writers", metavar="W,W,...", help="only these writers' drawings (stroke files with a writer field)")
+    evaluate.add_argument("--sources", metavar="SITE,...", help='only drawings from these sites (stroke files with a "source" field, e.g. UNIPEN\'s)')
     _add_drawing_options(evaluate)
     evaluate.set_defaults(handler=_evaluate, command="evaluate")
 
@@ -130,11 +131,19 @@ def _add_training_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", metavar="PATH", help="MNIST .npz or IDX folder (default: $DIGITPAD_MNIST, else download)")
     parser.add_argument("--no-mnist", action="store_true", help="train on drawings only")
     parser.add_argument("--strokes", action="append", default=[], metavar="FILE.jsonl", help="labelled drawings to add (repeatable)")
-    parser.add_argument("--exclude-writers", metavar="N,N,...", help="leave these writers' drawings out (to test on them)")
+    parser.add_argument("--exclude-writers", metavar="W,W,...", help="leave these writers' drawings out (to test on them)")
+    parser.add_argument(
+        "--exclude-sources", metavar="SITE,...",
+        help='leave out the drawings of these collection sites (a "source" field, e.g. UNIPEN\'s apb,imp), to test on them',
+    )
     _add_box_option(parser)
     parser.add_argument("--stroke-copies", type=int, metavar="K", help="renderings of each drawing (the recipe's by default)")
     parser.add_argument("--scribbles", type=int, metavar="N", help="non-digits to train on towards 'unsure' (the recipe's by default)")
     parser.add_argument("--digit-pairs", type=int, metavar="N", help="two drawings side by side to train on towards 'unsure' (the recipe's by default)")
+    parser.add_argument("--style-share", type=float, metavar="P",
+                        help="share of augmented drawings written in another style of their digit (the recipe's by default)")
+    parser.add_argument("--device-share", type=float, metavar="P",
+                        help="share of augmented drawings made to look recorded by another digitizer (the recipe's by default)")
     parser.add_argument("--epochs", type=int)
     parser.add_argument("--batch-size", type=int)
     parser.add_argument("--optimizer", choices=OPTIMIZERS)
@@ -242,10 +251,13 @@ def _evaluate(args: argparse.Namespace) -> int:
     import numpy as np
 
     if args.strokes:
-        records = _read_records(args.strokes, require_labels=True, box=args.box)
-        if args.writers:
-            wanted = _parse_writers(args.writers)
-            records = [r for r in records if r.writer in wanted]
+        from model.data import parse_source_list, parse_writer_list, select_records
+
+        records = select_records(
+            _read_records(args.strokes, require_labels=True, box=args.box),
+            writers=parse_writer_list(args.writers) if args.writers else None,
+            sources=parse_source_list(args.sources) if args.sources else None,
+        )
         if not records:
             raise CliError("no labelled drawings to evaluate on")
         tensors = [_record_tensor(r, args) for r in records]
@@ -272,17 +284,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parse_writers(text: str) -> set[int]:
-    try:
-        return {int(part) for part in text.split(",") if part.strip()}
-    except ValueError:
-        raise CliError(f"writers must be numbers separated by commas, got {text!r}") from None
-
-
 # --- train ----------------------------------------------------------------------------
 
 def _train(args: argparse.Namespace) -> int:
-    from model.data import load_mnist
+    from model.data import load_mnist, parse_source_list, parse_writer_list, select_records
     from model.inference import save_model_atomically
     from model.training import PRESETS, TrainingCancelled, TrainingFailed, with_overrides
     from model.training_data import build_training_data
@@ -298,12 +303,15 @@ def _train(args: argparse.Namespace) -> int:
         learning_rate=args.learning_rate, augment=args.augment,
         validation_fraction=args.validation_fraction, seed=args.seed, device=args.device,
         stroke_copies=args.stroke_copies, scribbles=args.scribbles, digit_pairs=args.digit_pairs,
+        style_share=args.style_share, device_share=args.device_share,
     )
+    excluded_writers = parse_writer_list(args.exclude_writers) if args.exclude_writers else set()
+    excluded_sources = parse_source_list(args.exclude_sources) if args.exclude_sources else set()
     mnist = None if args.no_mnist else load_mnist(args.data)
     records = []
-    excluded = _parse_writers(args.exclude_writers) if args.exclude_writers else set()
     for path in args.strokes:
-        records += [r for r in _read_records(path, require_labels=True, box=args.box) if r.writer not in excluded]
+        records += select_records(_read_records(path, require_labels=True, box=args.box),
+                                  exclude_writers=excluded_writers, exclude_sources=excluded_sources)
     print(f"digitpad: preparing data ({'MNIST' if mnist else 'no MNIST'}, {len(records)} drawings "
           f"× {config.stroke_copies}, {config.scribbles} scribbles, {config.digit_pairs} digit pairs)", file=sys.stderr)
     data = build_training_data(mnist, records, **config.data_options(), mnist_limit=args.limit)

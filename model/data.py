@@ -48,8 +48,11 @@ class StrokeRecord:
 
     strokes: list[np.ndarray]
     label: int | None
-    writer: int | None = None
+    # pendigits numbers its writers; UNIPEN names the file a writer's session came from.
+    writer: int | str | None = None
     extra: dict = field(default_factory=dict)
+    # The collection site (UNIPEN's "apa", "tos", ...), so that whole sites can be held out.
+    source: str | None = None
 
 
 # --- MNIST -------------------------------------------------------------------
@@ -188,8 +191,11 @@ def parse_stroke_line(line: str, where: str = "input", default_box: tuple[float,
     except ValueError as error:
         raise DataError(f"{where}: {error}") from None
     writer = item.get("writer")
-    extra = {k: v for k, v in item.items() if k not in ("strokes", "label", "writer")}
-    return StrokeRecord(strokes, label, writer if isinstance(writer, int) else None, extra)
+    if isinstance(writer, bool) or not isinstance(writer, (int, str)):
+        writer = None
+    source = item.get("source")
+    extra = {k: v for k, v in item.items() if k not in ("strokes", "label", "writer", "source")}
+    return StrokeRecord(strokes, label, writer, extra, source if isinstance(source, str) else None)
 
 
 def load_stroke_records(
@@ -220,6 +226,41 @@ def parse_stroke_lines(
             raise DataError(f'{name}:{number}: no "label" (a digit 0..9 is needed here)')
         records.append(record)
     return records
+
+
+def parse_writer_list(text: str) -> set[int | str]:
+    """Writers named on a command line, comma-separated: numbers (pendigits) or names (UNIPEN's files)."""
+    names = {part.strip() for part in text.split(",") if part.strip()}
+    if not names:
+        raise ValueError(f"expected writers separated by commas, got {text!r}")
+    return {int(name) if name.lstrip("-").isdigit() else name for name in names}
+
+
+def parse_source_list(text: str) -> set[str]:
+    """Collection sites named on a command line, comma-separated (UNIPEN's "apa", "tos", ...)."""
+    names = {part.strip() for part in text.split(",") if part.strip()}
+    if not names:
+        raise ValueError(f"expected sites separated by commas, such as apb,imp, got {text!r}")
+    return names
+
+
+def select_records(
+    records: list[StrokeRecord],
+    *,
+    writers: set | None = None,
+    sources: set[str] | None = None,
+    exclude_writers: set = frozenset(),
+    exclude_sources: set[str] = frozenset(),
+) -> list[StrokeRecord]:
+    """The records of the given writers and sites (None: any), less the excluded ones.  A record
+    without a site is never excluded by site, and never chosen by one."""
+    return [
+        r for r in records
+        if (writers is None or r.writer in writers)
+        and (sources is None or r.source in sources)
+        and r.writer not in exclude_writers
+        and (r.source is None or r.source not in exclude_sources)
+    ]
 
 
 def split_by_writer(records: list[StrokeRecord], held_out_writers: set[int]) -> tuple[list, list]:
