@@ -34,6 +34,11 @@ class TrainConfig:
     stroke_copies: int = 1  # renderings of each training drawing (the first plain, the rest augmented)
     scribbles: int = 0  # non-digits to train on, towards "unsure" (outlier exposure)
     digit_pairs: int = 0  # two drawings side by side, also towards "unsure" (for reading numbers)
+    # Of the augmented renderings of drawings: the share written in another style of their digit
+    # (a slashed 0, a European 1, a crossed 7, a 4's second stroke apart), and the share made to
+    # look as if another digitizer had recorded them (coarse grid, sparse points).
+    style_share: float = 0.0
+    device_share: float = 0.0
     label_smoothing: float = 0.0
     validation_fraction: float = 0.05
     calibrate: bool = True  # temperature scaling on the validation split after training
@@ -43,6 +48,7 @@ class TrainConfig:
     def data_options(self) -> dict:
         """What build_training_data takes from the recipe."""
         return {"stroke_copies": self.stroke_copies, "scribbles": self.scribbles, "digit_pairs": self.digit_pairs,
+                "style_share": self.style_share, "device_share": self.device_share,
                 "validation_fraction": self.validation_fraction, "seed": self.seed}
 
     def __post_init__(self) -> None:
@@ -60,6 +66,9 @@ class TrainConfig:
             raise ValueError(f"stroke copies must be between 1 and 64, got {self.stroke_copies}")
         if not 0 <= self.label_smoothing < 0.5:
             raise ValueError(f"label smoothing must be in [0, 0.5), got {self.label_smoothing}")
+        for name in ("style_share", "device_share"):
+            if not 0 <= getattr(self, name) <= 1:
+                raise ValueError(f"{name.replace('_', ' ')} must be between 0 and 1, got {getattr(self, name)}")
         if not 0 <= self.validation_fraction < 0.9:
             raise ValueError(f"validation fraction must be in [0, 0.9), got {self.validation_fraction}")
 

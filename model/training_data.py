@@ -8,6 +8,7 @@ import numpy as np
 
 from model.augment import augment_strokes, random_scribble
 from model.data import Mnist, StrokeRecord
+from model.stroke_styles import like_another_device, restyle
 from model.preprocessing import DEFAULT_PEN_WIDTH, render_normalised
 from model.training import TrainingData
 
@@ -63,11 +64,16 @@ def render_records(
     copies: int = 1,
     seed: int = 0,
     should_stop: Callable[[], bool] = lambda: False,
+    *,
+    style_share: float = 0.0,
+    device_share: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Tensors (n * copies, 28, 28, 1) and labels for labelled drawings.
 
     The first copy of each drawing is rendered as the app renders it; the
-    others are augmented (a slightly different hand and pen).
+    others are augmented (a slightly different hand and pen).  Of those, a
+    ``style_share`` is written in another style of their digit (model.stroke_styles)
+    and a ``device_share`` looks as if another digitizer had recorded it.
     """
     rng = np.random.default_rng(seed)
     images = np.zeros((len(records) * copies, 28, 28, 1), np.float32)
@@ -82,7 +88,10 @@ def render_records(
             if copy == 0:
                 strokes, pen = record.strokes, DEFAULT_PEN_WIDTH
             else:
-                strokes, pen = augment_strokes(record.strokes, rng), rng.uniform(*PEN_WIDTHS)
+                strokes = restyle(record.strokes, record.label, rng, style_share)
+                if device_share and rng.random() < device_share:
+                    strokes = like_another_device(strokes, rng)
+                strokes, pen = augment_strokes(strokes, rng), rng.uniform(*PEN_WIDTHS)
             images[row, :, :, 0] = render_normalised(strokes, pen)
             labels[row] = record.label
             row += 1
@@ -99,6 +108,8 @@ def build_training_data(
     personal_copies: int = 16,
     scribbles: int = 0,
     digit_pairs: int = 0,
+    style_share: float = 0.0,
+    device_share: float = 0.0,
     mnist_limit: int | None = None,
     seed: int = 0,
     should_stop: Callable[[], bool] = lambda: False,
@@ -120,12 +131,16 @@ def build_training_data(
         x_test = mnist.x_test.astype(np.float32)[..., None] / 255.0
         y_test = mnist.y_test.astype(np.int64)
         counts["mnist"] = len(x)
-    for name, records, copies in (("strokes", strokes, stroke_copies), ("my drawings", personal, personal_copies)):
+    # Your own drawings are your style already: only the stroke datasets are restyled.
+    for name, records, copies, styles in (
+        ("strokes", strokes, stroke_copies, {"style_share": style_share, "device_share": device_share}),
+        ("my drawings", personal, personal_copies, {}),
+    ):
         records = [r for r in records if r.label is not None]
         if not records:
             continue
         train_idx, val_idx = _split(len(records), validation_fraction, rng)
-        parts_train.append(render_records([records[i] for i in train_idx], copies, seed, should_stop))
+        parts_train.append(render_records([records[i] for i in train_idx], copies, seed, should_stop, **styles))
         parts_val.append(render_records([records[i] for i in val_idx], 1, seed, should_stop))
         counts[name] = len(records)
     if scribbles and parts_train:  # only ever in training: validation and test stay digits
