@@ -45,18 +45,24 @@ def cross_seven(strokes: Strokes, rng: np.random.Generator) -> Strokes:
 
 
 def flag_one(strokes: Strokes, rng: np.random.Generator) -> Strokes:
-    """A European 1: a long up-stroke from the lower left to the top of the stem, drawn as part of
-    the same stroke when the stem starts at the top; sometimes a base line too."""
+    """A European 1: a long up-stroke from the lower left to the top of the stem, often rising to a
+    little roof first; drawn into the stem when the stem starts at the top, else as a stroke of its
+    own that may stop short of the stem; sometimes a base line too."""
     low, high, size = _bounds(strokes)
     points = np.concatenate(strokes)
     top = points[np.argmin(points[:, 1])]
-    length = size[1] * rng.uniform(0.25, 0.65)
-    angle = math.radians(rng.uniform(15, 60))  # below the horizontal
+    length = size[1] * rng.uniform(0.25, 0.7)
+    angle = math.radians(rng.uniform(10, 55))  # below the horizontal
     start = top + np.array([-math.cos(angle), math.sin(angle)]) * length
-    flag = _hand_line(start, top, size, rng)
+    separate = rng.random() < 0.35
+    end = top - np.array([rng.uniform(0, 0.08), 0]) * size[1] if separate else top
+    flag = _hand_line(start, end, size, rng)
+    if rng.random() < 0.4:  # the roof: up past the stem's top, then down onto it
+        peak = end + np.array([-rng.uniform(0.03, 0.12), -rng.uniform(0.02, 0.08)]) * size[1]
+        flag = np.concatenate([_hand_line(start, peak, size, rng), [end]])
     changed = _copy(strokes)
     first = changed[0]
-    if np.linalg.norm(first[0] - top) <= 0.15 * size[1]:
+    if not separate and np.linalg.norm(first[0] - top) <= 0.15 * size[1]:
         changed[0] = np.concatenate([flag[:-1], first])
     else:
         changed.insert(0, flag)

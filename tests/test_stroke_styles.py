@@ -48,20 +48,21 @@ def test_a_bar_crosses_the_sevens_leg_half_way_down(seed):
     assert np.ptp(bar[:, 0]) > 3 * np.ptp(bar[:, 1])  # a bar, not a slash
 
 
-@pytest.mark.parametrize("seed", range(5))
-def test_a_european_one_gets_an_up_stroke_into_the_top_of_its_stem(seed):
+@pytest.mark.parametrize("seed", range(8))
+def test_a_european_one_gets_an_up_stroke_to_the_top_of_its_stem(seed):
     flagged = flag_one(ONE, np.random.default_rng(seed))
-    first = flagged[0]
-    assert np.array_equal(first[-3:], ONE[0])  # the stem is drawn on from the top, in the same stroke
-    start = first[0]
-    assert start[0] < 150 - 20 and 60 + 10 < start[1] < 220  # from the lower left
-    assert len(flagged) in (1, 2)  # and sometimes a base
+    stem = next(s for s in flagged if np.array_equal(s[-3:], ONE[0]))
+    flag = stem[:-3] if len(stem) > 3 else flagged[0]  # drawn into the stem, or a stroke of its own
+    assert len(flag) >= 7 and flag[0][0] < 150 - 20 and 60 + 10 < flag[0][1] < 220  # from the lower left
+    assert np.linalg.norm(flag[-1] - [150, 60]) <= 0.1 * 160  # up to (or just short of) the top
+    assert len(flagged) - len(ONE) in (0, 1, 2)  # and sometimes a base
 
 
 def test_a_stem_that_starts_at_the_bottom_gets_a_separate_up_stroke():
     upwards = [ONE[0][::-1].copy()]
-    flagged = flag_one(upwards, np.random.default_rng(0))
-    assert np.array_equal(flagged[1], upwards[0]) and np.allclose(flagged[0][-1], [150, 60])
+    for seed in range(5):
+        flagged = flag_one(upwards, np.random.default_rng(seed))
+        assert np.array_equal(flagged[1], upwards[0]) and np.linalg.norm(flagged[0][-1] - [150, 60]) <= 16
 
 
 def test_later_strokes_move_and_the_first_stays():
