@@ -112,3 +112,15 @@ def test_rendered_training_drawings_carry_the_styles():
     assert list(labels) == [0, 0, 0, 7, 7, 7]
     assert np.array_equal(plain[[0, 3]], styled[[0, 3]])  # the first copy is the drawing as the app sees it
     assert not np.allclose(plain[[1, 2, 4, 5]], styled[[1, 2, 4, 5]])
+
+
+def test_scribbled_tangles_go_round_and_round_inside_the_pad():
+    from model.augment import _tangle
+
+    rng = np.random.default_rng(0)
+    for _ in range(50):
+        tangle = _tangle(rng)
+        steps = np.diff(tangle, axis=0)
+        headings = np.unwrap(np.arctan2(steps[:, 1], steps[:, 0]))
+        assert abs(headings[-1] - headings[0]) > 2 * np.pi  # more than one loop: not a 0, not an arc like a 1
+        assert tangle.min() >= 40 - 1e-9 and tangle.max() <= 240 + 1e-9
