@@ -78,11 +78,12 @@ PRESETS: dict[str, TrainConfig] = {
     "seed": TrainConfig(epochs=5, batch_size=64, optimizer="rmsprop", learning_rate=1e-3, schedule="constant"),
     # Adam with warm-up and cosine decay, label smoothing, 2 epochs: the seed's accuracy in less time.
     "fast": TrainConfig(epochs=2, batch_size=128, learning_rate=5e-3, label_smoothing=0.1, validation_fraction=0.02),
-    # MNIST plus pen strokes re-rendered 8 ways each; scribbles and pairs of digits side by side
-    # teach it to be unsure of what is not one digit (and so to read numbers digit by digit).
+    # MNIST plus pen strokes re-rendered 8 ways each, 30% of those in another style of their digit
+    # (slashed 0, European 1, crossed 7, second strokes moved); scribbles and pairs of digits side
+    # by side teach it to be unsure of what is not one digit (and so to read numbers digit by digit).
     "drawings": TrainConfig(
         epochs=6, batch_size=128, learning_rate=5e-3, label_smoothing=0.1, validation_fraction=0.02,
-        stroke_copies=8, scribbles=5000, digit_pairs=6000,
+        stroke_copies=8, scribbles=5000, digit_pairs=6000, style_share=0.3,
     ),
 }
 
