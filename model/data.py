@@ -263,6 +263,20 @@ def select_records(
     ]
 
 
+def without_repeats(records: list[StrokeRecord]) -> list[StrokeRecord]:
+    """The records less exact repeats (the same points in the same strokes, the same label), first
+    kept.  UNIPEN's syn site holds 108 digits twice, each time within one writer's file: a repeat
+    adds no new hand, only weight."""
+    seen: set[tuple] = set()
+    unique = []
+    for record in records:
+        key = (record.label, tuple(s.tobytes() for s in record.strokes))
+        if key not in seen:
+            seen.add(key)
+            unique.append(record)
+    return unique
+
+
 def split_by_writer(records: list[StrokeRecord], held_out_writers: set[int]) -> tuple[list, list]:
     """(records of other writers, records of the held-out writers)."""
     kept = [r for r in records if r.writer not in held_out_writers]

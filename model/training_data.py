@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from model.augment import augment_strokes, random_scribble
-from model.data import Mnist, StrokeRecord
+from model.data import Mnist, StrokeRecord, without_repeats
 from model.stroke_styles import like_another_device, restyle
 from model.preprocessing import DEFAULT_PEN_WIDTH, render_normalised
 from model.training import TrainingData
@@ -136,7 +136,7 @@ def build_training_data(
         ("strokes", strokes, stroke_copies, {"style_share": style_share, "device_share": device_share}),
         ("my drawings", personal, personal_copies, {}),
     ):
-        records = [r for r in records if r.label is not None]
+        records = without_repeats([r for r in records if r.label is not None])
         if not records:
             continue
         train_idx, val_idx = _split(len(records), validation_fraction, rng)

@@ -231,3 +231,21 @@ def test_real_unipen_digits_load_with_their_sites(unipen_strokes_path):
     sites = {site: sum(r.source == site for r in records) for site in ("apa", "apb", "app", "imp", "syn", "tos")}
     assert sites == {"apa": 692, "apb": 2033, "app": 1046, "imp": 257, "syn": 4554, "tos": 543}
     assert all(isinstance(r.writer, str) and r.writer.startswith(r.source) for r in records)
+
+
+def test_repeated_drawings_count_once():
+    from model.data import StrokeRecord, without_repeats
+
+    a, b = [np.array([[0.0, 0.0], [1.0, 2.0]])], [np.array([[0.0, 0.0]]), np.array([[1.0, 2.0]])]
+    records = [StrokeRecord(a, 1, "w"), StrokeRecord([s.copy() for s in a], 1, "w"), StrokeRecord(b, 1, "w"),
+               StrokeRecord(a, 7, "w")]
+    assert without_repeats(records) == [records[0], records[2], records[3]]  # other strokes or label: kept
+
+
+def test_unipens_repeats_are_all_within_one_writer_of_site_syn(unipen_strokes_path):
+    from model.data import without_repeats
+
+    records = load_stroke_records(unipen_strokes_path)
+    kept = {id(r) for r in without_repeats(records)}
+    dropped = [r for r in records if id(r) not in kept]
+    assert len(dropped) == 108 and {r.source for r in dropped} == {"syn"}
