@@ -234,20 +234,21 @@ def train(config: TrainConfig, data: TrainingData, state: TrainState | None = No
 def calibrate_temperature(model, images: np.ndarray, labels: np.ndarray) -> float:
     """Temperature scaling (Guo et al., 2017): find T so that softmax(logits / T) is honest on the
     validation split, then fold it into the last layer (weights and bias divided by T).  The
-    architecture and the predicted digits stay the same; only the probabilities get truthful."""
+    architecture and the predicted digits stay the same; only the probabilities get truthful.
+    Non-digits in the validation split (label < 0) count with their target, every digit equally
+    likely: fitted on digits alone, T came out sharper than unseen writers and scribbles warrant."""
     last = model.layers[-1]
     if type(last).__name__ != "Dense" or len(last.get_weights()) != 2:
         return 1.0  # nothing to fold the temperature into
-    digits = np.asarray(labels) >= 0
-    probabilities = np.asarray(model(images[digits], training=False), np.float64)
+    probabilities = np.asarray(model(images, training=False), np.float64)
     logits = np.log(np.clip(probabilities, 1e-12, 1.0))
-    truth = np.asarray(labels)[digits].astype(int)
+    targets = _one_hot(np.asarray(labels)).astype(np.float64)
 
     def nll(temperature: float) -> float:
         scaled = logits / temperature
         scaled -= scaled.max(axis=1, keepdims=True)
         log_softmax = scaled - np.log(np.exp(scaled).sum(axis=1, keepdims=True))
-        return float(-log_softmax[np.arange(len(truth)), truth].mean())
+        return float(-(targets * log_softmax).sum(axis=1).mean())
 
     candidates = np.exp(np.linspace(np.log(0.25), np.log(4.0), 81))
     temperature = float(min(candidates, key=nll))

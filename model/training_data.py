@@ -117,7 +117,8 @@ def build_training_data(
     """Training, validation and test splits.  Drawings are split before they are copied, so
     no augmented copy of a validation drawing is trained on.  The test split is MNIST's.
     ``scribbles`` non-digits are added to the training split (outlier exposure), so that the
-    network learns to be unsure of things that are not digits."""
+    network learns to be unsure of things that are not digits; a share of them (and of the
+    digit pairs) goes into validation, so that the calibration is honest about them too."""
     rng = np.random.default_rng(seed)
     parts_train, parts_val, counts = [], [], {}
     x_test = np.zeros((0, 28, 28, 1), np.float32)
@@ -143,20 +144,24 @@ def build_training_data(
         parts_train.append(render_records([records[i] for i in train_idx], copies, seed, should_stop, **styles))
         parts_val.append(render_records([records[i] for i in val_idx], 1, seed, should_stop))
         counts[name] = len(records)
-    if scribbles and parts_train:  # only ever in training: validation and test stay digits
+    if scribbles and parts_train:
         parts_train.append(render_scribbles(scribbles, seed))
+        parts_val.append(render_scribbles(int(round(scribbles * validation_fraction)), seed + 1))
         counts["scribbles"] = scribbles
     if digit_pairs and parts_train:
-        pairs = render_digit_pairs([r for r in (*strokes, *personal) if r.label is not None], digit_pairs, seed)
+        drawings = [r for r in (*strokes, *personal) if r.label is not None]
+        pairs = render_digit_pairs(drawings, digit_pairs, seed)
         if len(pairs[0]):
             parts_train.append(pairs)
+            parts_val.append(render_digit_pairs(drawings, int(round(digit_pairs * validation_fraction)), seed + 1))
             counts["digit pairs"] = len(pairs[0])
     if not parts_train:
         raise ValueError("there is nothing to train on: choose MNIST, a stroke dataset or your drawings")
     x_train, y_train = _concatenate(parts_train)
     x_val, y_val = _concatenate(parts_val)
-    if mnist is None:  # judge by the held-back drawings instead
-        x_test, y_test = x_val, y_val
+    if mnist is None:  # judge by the held-back drawings instead (digits only: a non-digit has no right answer)
+        digits = y_val >= 0
+        x_test, y_test = x_val[digits], y_val[digits]
     return TrainingData(x_train, y_train, x_val, y_val, x_test, y_test, counts)
 
 
