@@ -144,19 +144,20 @@ def build_training_data(
         parts_train.append(render_records([records[i] for i in train_idx], copies, seed, should_stop, **styles))
         parts_val.append(render_records([records[i] for i in val_idx], 1, seed, should_stop))
         counts[name] = len(records)
-    if scribbles and parts_train:
-        parts_train.append(render_scribbles(scribbles, seed))
-        parts_val.append(render_scribbles(int(round(scribbles * validation_fraction)), seed + 1))
-        counts["scribbles"] = scribbles
-    if digit_pairs and parts_train:
-        drawings = [r for r in (*strokes, *personal) if r.label is not None]
-        pairs = render_digit_pairs(drawings, digit_pairs, seed)
-        if len(pairs[0]):
-            parts_train.append(pairs)
-            parts_val.append(render_digit_pairs(drawings, int(round(digit_pairs * validation_fraction)), seed + 1))
-            counts["digit pairs"] = len(pairs[0])
     if not parts_train:
         raise ValueError("there is nothing to train on: choose MNIST, a stroke dataset or your drawings")
+    # Validation gets non-digits in the proportion training has them (there each digit drawing
+    # counts once per rendering), so that the calibration weighs them as training does.
+    share = sum(len(part[1]) for part in parts_val) / sum(len(part[1]) for part in parts_train)
+    if scribbles:
+        parts_train.append(render_scribbles(scribbles, seed))
+        parts_val.append(render_scribbles(int(round(scribbles * share)), seed + 1))
+        counts["scribbles"] = scribbles
+    drawings = [r for r in (*strokes, *personal) if r.label is not None]
+    if digit_pairs and len(drawings) >= 2:
+        parts_train.append(render_digit_pairs(drawings, digit_pairs, seed))
+        parts_val.append(render_digit_pairs(drawings, int(round(digit_pairs * share)), seed + 1))
+        counts["digit pairs"] = digit_pairs
     x_train, y_train = _concatenate(parts_train)
     x_val, y_val = _concatenate(parts_val)
     if mnist is None:  # judge by the held-back drawings instead (digits only: a non-digit has no right answer)

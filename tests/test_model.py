@@ -243,7 +243,7 @@ def test_calibration_counts_non_digits_towards_every_digit_equally_likely():
     assert with_non_digits > digits_only  # being sure of noise costs: the fit softens the answers
 
 
-def test_validation_holds_a_share_of_the_non_digits_and_the_test_split_only_digits():
+def test_validation_holds_non_digits_in_trainings_proportion_and_the_test_split_only_digits():
     from model.data import StrokeRecord
     from model.training_data import build_training_data
 
@@ -251,5 +251,6 @@ def test_validation_holds_a_share_of_the_non_digits_and_the_test_split_only_digi
     records = [StrokeRecord([np.array(s, float) + i for s in (seven() if i % 2 else circle())], 7 if i % 2 else 0)
                for i in range(40)]
     data = build_training_data(None, records, validation_fraction=0.25, stroke_copies=1, scribbles=40, digit_pairs=20)
-    assert np.sum(data.y_val < 0) == 10 + 5 and np.sum(data.y_train < 0) == 40 + 20
+    assert np.sum(data.y_train < 0) == 40 + 20 and np.sum(data.y_train >= 0) == 30
+    assert np.sum(data.y_val < 0) == 13 + 7 and np.sum(data.y_val >= 0) == 10  # the same proportion
     assert len(data.y_test) and (data.y_test >= 0).all()
