@@ -48,7 +48,7 @@ def flag_one(strokes: Strokes, rng: np.random.Generator) -> Strokes:
     """A European 1: a long up-stroke from the lower left to the top of the stem, often rising to a
     little roof first; drawn into the stem when the stem starts at the top, else as a stroke of its
     own that may stop short of the stem; sometimes a base line too."""
-    low, high, size = _bounds(strokes)
+    _, _, size = _bounds(strokes)
     points = np.concatenate(strokes)
     top = points[np.argmin(points[:, 1])]
     length = size[1] * rng.uniform(0.25, 0.7)
@@ -80,8 +80,8 @@ def move_later_strokes(strokes: Strokes, rng: np.random.Generator) -> Strokes:
         return _copy(strokes)
     _, _, size = _bounds(strokes)
     scale = float(size.max())
-    changed = [strokes[0].copy()]
-    for stroke in strokes[1:]:
+    changed = _copy(strokes[:1])
+    for stroke in _copy(strokes[1:]):
         centre = stroke.mean(axis=0)
         factor = math.exp(rng.uniform(-0.15, 0.15))
         changed.append((stroke - centre) * factor + centre + rng.normal(0, 0.05, 2) * scale)
@@ -156,17 +156,18 @@ def _hand_line(start: np.ndarray, end: np.ndarray, size: np.ndarray, rng: np.ran
 
 
 def _ink_x_at(strokes: Strokes, y: float, tolerance: float) -> float | None:
-    """The median x of the ink at height ``y`` (strokes sampled finely first), or None if none."""
-    near = []
-    for stroke in strokes:
-        if len(stroke) == 1:
-            dense = stroke
-        else:
-            steps = max(2, int(np.linalg.norm(np.diff(stroke, axis=0), axis=1).sum() / max(tolerance / 2, 1e-9)))
-            steps = min(steps, 2000)
-            lengths = np.concatenate([[0], np.cumsum(np.linalg.norm(np.diff(stroke, axis=0), axis=1))])
-            at = np.linspace(0, lengths[-1], steps)
-            dense = np.stack([np.interp(at, lengths, stroke[:, 0]), np.interp(at, lengths, stroke[:, 1])], axis=1)
-        near.append(dense[np.abs(dense[:, 1] - y) <= tolerance, 0])
-    xs = np.concatenate(near)
+    """The median x of the ink within ``tolerance`` of height ``y``, or None if there is none.
+    Strokes are resampled every half tolerance first: a sparse stroke may jump over the band."""
+    near = [_resampled(np.asarray(s, float), tolerance / 2) for s in strokes]
+    xs = np.concatenate([points[np.abs(points[:, 1] - y) <= tolerance, 0] for points in near])
     return float(np.median(xs)) if len(xs) else None
+
+
+def _resampled(stroke: np.ndarray, step: float) -> np.ndarray:
+    """Points along the stroke about ``step`` apart (at most 2,000)."""
+    if len(stroke) < 2:
+        return stroke
+    lengths = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(stroke, axis=0), axis=1))])
+    count = int(min(2000, max(2, lengths[-1] / max(step, 1e-9))))
+    at = np.linspace(0.0, lengths[-1], count)
+    return np.stack([np.interp(at, lengths, stroke[:, 0]), np.interp(at, lengths, stroke[:, 1])], axis=1)
