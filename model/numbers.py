@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from model.inference import Prediction
-from model.preprocessing import strokes_to_tensor, validate_strokes
+from digitpad.model.inference import Prediction
+from digitpad.model.preprocessing import strokes_to_tensor, validate_strokes
 
 # A stroke joins a digit when their horizontal extents overlap by at least this share
 # of the narrower of the two.

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from drawings import circle, seven
-from model.stroke_styles import (STYLES, cross_seven, flag_one, like_another_device, move_later_strokes, restyle,
+from digitpad.model.stroke_styles import (STYLES, cross_seven, flag_one, like_another_device, move_later_strokes, restyle,
                                  slash_zero)
 
 
@@ -103,8 +103,8 @@ def test_styles_survive_degenerate_drawings():
 
 
 def test_rendered_training_drawings_carry_the_styles():
-    from model.data import StrokeRecord
-    from model.training_data import render_records
+    from digitpad.model.data import StrokeRecord
+    from digitpad.model.training_data import render_records
 
     records = [StrokeRecord(ZERO, 0), StrokeRecord(SEVEN, 7)]
     plain, labels = render_records(records, copies=3, seed=0)
@@ -115,7 +115,7 @@ def test_rendered_training_drawings_carry_the_styles():
 
 
 def test_scribbled_tangles_go_round_and_round_inside_the_pad():
-    from model.augment import _tangle
+    from digitpad.model.augment import _tangle
 
     rng = np.random.default_rng(0)
     for _ in range(50):

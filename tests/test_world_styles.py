@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from drawings import crossed_seven, european_one, slashed_zero
-from model.numbers import read_number
-from qt_helpers import draw
+from digitpad.model.numbers import read_number
+from digitpad.app.automation import draw
 
 STYLES = [("slashed zero", slashed_zero, 0), ("European one", european_one, 1), ("crossed seven", crossed_seven, 7)]
 
@@ -16,7 +16,7 @@ STYLES = [("slashed zero", slashed_zero, 0), ("European one", european_one, 1), 
 @pytest.fixture(scope="module")
 def window(qapp, tmp_path_factory):
     """One window for the three drawings: starting Keras once is most of the cost."""
-    from qt_helpers import scratch_window
+    from digitpad.app.automation import scratch_window
 
     window = scratch_window(qapp)
     yield window
