@@ -87,8 +87,10 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--data", metavar="PATH", help=MNIST_HELP)
     evaluate.add_argument("--strokes", metavar="FILE.jsonl", help="labelled drawings to evaluate on instead of MNIST")
-    evaluate.add_argument("--writers", metavar="N,N,...",
+    evaluate.add_argument("--writers", metavar="W,W,...",
                           help="only these writers' drawings (stroke files with a writer field)")
+    evaluate.add_argument("--sources", metavar="SITE,...",
+                          help='only drawings from these sites (stroke files with a "source" field, e.g. UNIPEN\'s)')
     _add_drawing_options(evaluate)
     evaluate.set_defaults(handler=_evaluate, command="evaluate")
 
@@ -182,8 +184,11 @@ def _add_training_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-mnist", action="store_true", help="train on drawings only")
     parser.add_argument("--strokes", action="append", default=[], metavar="FILE.jsonl",
                         help="labelled drawings to add (repeatable)")
-    parser.add_argument("--exclude-writers", metavar="N,N,...",
+    parser.add_argument("--exclude-writers", metavar="W,W,...",
                         help="leave these writers' drawings out (to test on them)")
+    parser.add_argument("--exclude-sources", metavar="SITE,...",
+                        help='leave out the drawings of these collection sites (a "source" field, e.g. UNIPEN\'s '
+                        "apb,imp), to test on them")
     _add_box_option(parser)
     parser.add_argument("--stroke-copies", type=int, metavar="K",
                         help="renderings of each drawing (the recipe's by default)")
@@ -191,6 +196,12 @@ def _add_training_options(parser: argparse.ArgumentParser) -> None:
                         help="non-digits to train on towards 'unsure' (the recipe's by default)")
     parser.add_argument("--digit-pairs", type=int, metavar="N",
                         help="two drawings side by side to train on towards 'unsure' (the recipe's by default)")
+    parser.add_argument("--style-share", type=float, metavar="P",
+                        help="share of augmented drawings written in another style of their digit (the recipe's by "
+                        "default)")
+    parser.add_argument("--device-share", type=float, metavar="P",
+                        help="share of augmented drawings made to look recorded by another digitizer (the recipe's "
+                        "by default)")
     parser.add_argument("--epochs", type=int)
     parser.add_argument("--batch-size", type=int)
     parser.add_argument("--optimizer", choices=OPTIMIZERS)
@@ -298,10 +309,13 @@ def _evaluate(args: argparse.Namespace) -> int:
     import numpy as np
 
     if args.strokes:
-        records = _read_records(args.strokes, require_labels=True, box=args.box)
-        if args.writers:
-            wanted = _parse_writers(args.writers)
-            records = [r for r in records if r.writer in wanted]
+        from digitpad.model.data import parse_source_list, parse_writer_list, select_records
+
+        records = select_records(
+            _read_records(args.strokes, require_labels=True, box=args.box),
+            writers=parse_writer_list(args.writers) if args.writers else None,
+            sources=parse_source_list(args.sources) if args.sources else None,
+        )
         if not records:
             raise CliError("no labelled drawings to evaluate on")
         tensors = [_record_tensor(r, args) for r in records]
@@ -327,13 +341,6 @@ def _evaluate(args: argparse.Namespace) -> int:
     }
     print(json.dumps(report))
     return 0
-
-
-def _parse_writers(text: str) -> set[int]:
-    try:
-        return {int(part) for part in text.split(",") if part.strip()}
-    except ValueError:
-        raise CliError(f"writers must be numbers separated by commas, got {text!r}") from None
 
 
 # --- explain --------------------------------------------------------------------------
@@ -378,6 +385,7 @@ def _export(args: argparse.Namespace) -> int:
 # --- train ----------------------------------------------------------------------------
 
 def _train(args: argparse.Namespace) -> int:
+    from digitpad.model.data import parse_source_list, parse_writer_list
     from digitpad.model.keras_models import save_model_atomically
     from digitpad.model.train_job import TrainRequest, run_training
     from digitpad.model.training import PRESETS, TrainingCancelled, TrainingFailed, with_overrides
@@ -393,11 +401,13 @@ def _train(args: argparse.Namespace) -> int:
         learning_rate=args.learning_rate, augment=args.augment,
         validation_fraction=args.validation_fraction, seed=args.seed, device=args.device,
         stroke_copies=args.stroke_copies, scribbles=args.scribbles, digit_pairs=args.digit_pairs,
+        style_share=args.style_share, device_share=args.device_share,
     )
     request = TrainRequest(
         config, use_mnist=not args.no_mnist, mnist_path=args.data, stroke_files=tuple(args.strokes),
         stroke_box=args.box, mnist_limit=args.limit,
-        exclude_writers=frozenset(_parse_writers(args.exclude_writers) if args.exclude_writers else ()),
+        exclude_writers=frozenset(parse_writer_list(args.exclude_writers) if args.exclude_writers else ()),
+        exclude_sources=frozenset(parse_source_list(args.exclude_sources) if args.exclude_sources else ()),
     )
     try:
         outcome = run_training(request, _ProgressBar())
@@ -407,13 +417,12 @@ def _train(args: argparse.Namespace) -> int:
         raise CliError(f"training failed: {error}; nothing was written") from None
     result = outcome.result
     save_model_atomically(result.model, out)
-    print(
-        f"digitpad: test accuracy {result.test_accuracy:.4f} on {len(outcome.y_test)} images, "
-        f"{result.seconds:.0f} s on {result.device}; wrote {out}",
-        file=sys.stderr,
-    )
+    tested = (f"test accuracy {result.test_accuracy:.4f} on {len(outcome.y_test)} images" if len(outcome.y_test)
+              else "no test images (too few drawings to hold any back)")
+    print(f"digitpad: {tested}, {result.seconds:.0f} s on {result.device}; wrote {out}", file=sys.stderr)
     print(json.dumps({"test_accuracy": round(result.test_accuracy, 4), "seconds": round(result.seconds, 1),
-                      "device": result.device, "out": str(out), "config": result.config.__dict__}))
+                      "device": result.device, "out": str(out), "counts": outcome.counts,
+                      "config": result.config.__dict__}))
     return 0
 
 

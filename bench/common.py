@@ -20,6 +20,13 @@ HELD_OUT_WRITERS = {5, 10, 15, 20, 25, 30}
 # Writers used to choose between recipes (never in the bundled model's final report).
 TUNING_WRITERS = {2, 7, 12, 17, 22, 27}
 
+# UNIPEN digits from six collection sites, each with its own digitizers and writers.
+UNIPEN_STROKES = Path(os.environ.get("DIGITPAD_UNIPEN", SHARED / "unipen-train.jsonl"))
+# Whole sites kept out of every training and tuning step: every UNIPEN accuracy is reported on them.
+HELD_OUT_SITES = {"apb", "imp"}
+# The site recipes were chosen on (kept out of training while choosing, never reported).
+TUNING_SITES = {"apa"}
+
 
 def machine() -> str:
     try:

@@ -1,10 +1,12 @@
-"""How well DigitPad reads digits people actually drew: real pen strokes of writers it never saw.
+"""How well DigitPad reads digits people actually drew: real pen strokes of writers and sites it never saw.
 
 Replays ../shared/data/pendigits-train.jsonl through what the app does with a
 drawing: the tablet box mapped onto the 280×280 canvas, the canvas' brush, the
-model core's preprocessing, the model.  Reports the held-out writers only.
+model core's preprocessing, the model.  Reports the held-out writers only.  Then
+the same for UNIPEN digits (../shared/data/unipen-train.jsonl) of whole
+collection sites left out of training, each written on its own digitizers.
 
-    python bench/pen_digits.py [--model PATH] [--compare-raster] [--writers tuning]
+    python bench/pen_digits.py [--model PATH] [--compare-raster] [--writers tuning] [--sites tuning]
 """
 
 from __future__ import annotations
@@ -15,7 +17,18 @@ import time
 
 import numpy as np
 
-from common import HELD_OUT_WRITERS, MNIST, PEN_BOX, PEN_STROKES, TUNING_WRITERS, machine, table
+from common import (
+    HELD_OUT_SITES,
+    HELD_OUT_WRITERS,
+    MNIST,
+    PEN_BOX,
+    PEN_STROKES,
+    TUNING_SITES,
+    TUNING_WRITERS,
+    UNIPEN_STROKES,
+    machine,
+    table,
+)
 from digitpad.model.data import load_mnist, load_stroke_records
 from digitpad.model.inference import UNSURE_BELOW, Predictor
 from digitpad.model.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH, strokes_to_tensor
@@ -54,68 +67,117 @@ def scribbles(count: int, seed: int = 0) -> list[list[np.ndarray]]:
     return drawings
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--model", default=str(bundled_model_path()))
-    parser.add_argument("--writers", choices=("held-out", "tuning"), default="held-out")
-    parser.add_argument("--compare-raster", action="store_true", help="also crop the painted canvas (the old way)")
-    parser.add_argument("--json", action="store_true", help="print one JSON summary line at the end")
-    args = parser.parse_args()
+def scores(probabilities: np.ndarray, labels: np.ndarray) -> list:
+    """Accuracy, misses, ECE, share shown as unsure, accuracy when sure: one table row's worth."""
+    predicted = probabilities.argmax(axis=1)
+    sure = probabilities.max(axis=1) >= UNSURE_BELOW
+    return [f"{np.mean(predicted == labels):.2%}", int(np.sum(predicted != labels)),
+            f"{expected_calibration_error(probabilities, labels):.4f}", f"{1 - sure.mean():.1%}",
+            f"{np.mean(predicted[sure] == labels[sure]):.2%}" if sure.any() else "–"]
 
-    writers = HELD_OUT_WRITERS if args.writers == "held-out" else TUNING_WRITERS
+
+def per_digit(predicted: np.ndarray, labels: np.ndarray) -> str:
+    return table(["digit", *map(str, range(10))],
+                 [["accuracy", *(f"{np.mean(predicted[labels == d] == d):.1%}" if np.any(labels == d) else "–"
+                                 for d in range(10))],
+                  ["drawings", *(int(np.sum(labels == d)) for d in range(10))]])
+
+
+def confusions(predicted: np.ndarray, labels: np.ndarray, top: int = 12) -> str:
+    pairs: dict[tuple[int, int], int] = {}
+    for truth, guess in zip(labels, predicted):
+        if truth != guess:
+            pairs[(int(truth), int(guess))] = pairs.get((int(truth), int(guess)), 0) + 1
+    ranked = sorted(pairs.items(), key=lambda item: -item[1])[:top]
+    return table(["true → read as", "count"], [[f"{t} → {g}", n] for (t, g), n in ranked]) if ranked else "none"
+
+
+def pen_writers_report(predictor, writers: set[int], name: str, compare_raster: bool) -> dict:
     records = [r for r in load_stroke_records(PEN_STROKES, default_box=PEN_BOX) if r.writer in writers]
     labels = np.array([r.label for r in records])
-    predictor = Predictor.load(args.model)
-    mnist = load_mnist(MNIST)
-    mnist_accuracy = float(np.mean(predictor.probabilities(mnist.x_test / 255.0).argmax(1) == mnist.y_test))
-
-    print(f"# Pen digits of unseen writers\n\nModel: {args.model}\nMachine: {machine()}")
-    print(f"Writers {sorted(writers)} ({args.writers}): {len(records)} drawings. "
-          f"MNIST test accuracy: {mnist_accuracy:.4f}\n")
-    methods = ["vector", "raster"] if args.compare_raster else ["vector"]
+    print(f"## Pendigits writers {sorted(writers)} ({name}): {len(records)} drawings\n")
+    methods = ["vector", "raster"] if compare_raster else ["vector"]
     rows, results = [], {}
     for method in methods:
-        for name, brush in BRUSHES:
+        for brush_name, brush in BRUSHES:
             started = time.perf_counter()
             tensors = np.stack([strokes_to_tensor(r.strokes, brush, method=method) for r in records])
             preprocessing_ms = (time.perf_counter() - started) / len(records) * 1000
             probabilities = predictor.probabilities(tensors)
-            predicted = probabilities.argmax(axis=1)
-            sure = probabilities.max(axis=1) >= UNSURE_BELOW
-            accuracy = float(np.mean(predicted == labels))
-            results[(method, name)] = (probabilities, predicted)
-            rows.append([
-                "app (re-rendered strokes)" if method == "vector" else "cropped canvas",
-                f"{name} ({brush} px)", f"{accuracy:.2%}", int(np.sum(predicted != labels)),
-                f"{expected_calibration_error(probabilities, labels):.4f}",
-                f"{1 - sure.mean():.1%}", f"{np.mean(predicted[sure] == labels[sure]):.2%}",
-                f"{preprocessing_ms:.2f}",
-            ])
+            results[(method, brush_name)] = probabilities
+            rows.append(["app (re-rendered strokes)" if method == "vector" else "cropped canvas",
+                         f"{brush_name} ({brush} px)", *scores(probabilities, labels), f"{preprocessing_ms:.2f}"])
     print(table(["preprocessing", "brush", "accuracy", "misses", "ECE", "unsure", "accuracy when sure",
                  "ms / drawing"], rows))
-
-    probabilities, predicted = results[("vector", "default")]
+    probabilities = results[("vector", "default")]
+    predicted = probabilities.argmax(axis=1)
     print("\nPer digit (default brush):\n")
-    print(table(["digit", *map(str, range(10))],
-                [["accuracy", *(f"{np.mean(predicted[labels == d] == d):.1%}" for d in range(10))],
-                 ["drawings", *(int(np.sum(labels == d)) for d in range(10))]]))
-    pairs = {}
-    for truth, guess in zip(labels, predicted):
-        if truth != guess:
-            pairs[(int(truth), int(guess))] = pairs.get((int(truth), int(guess)), 0) + 1
-    top = sorted(pairs.items(), key=lambda item: -item[1])[:10]
+    print(per_digit(predicted, labels))
     print("\nConfusions (default brush), most frequent first:\n")
-    print(table(["true → read as", "count"], [[f"{t} → {g}", n] for (t, g), n in top]) if top else "none")
+    print(confusions(predicted, labels))
+    summary = {brush_name: float(np.mean(results[("vector", brush_name)].argmax(axis=1) == labels))
+               for brush_name, _ in BRUSHES}
+    return {**summary, "ece": expected_calibration_error(probabilities, labels)}
+
+
+def unipen_sites_report(predictor, sites: set[str], name: str) -> dict:
+    """UNIPEN digits of whole sites, each drawn in its own box, read as the app reads strokes."""
+    records = [r for r in load_stroke_records(UNIPEN_STROKES) if r.source in sites]
+    if not records:
+        print(f"\nNo UNIPEN digits from sites {sorted(sites)} in {UNIPEN_STROKES}.")
+        return {}
+    labels = np.array([r.label for r in records])
+    site_of = np.array([r.source for r in records])
+    probabilities = predictor.probabilities(np.stack([strokes_to_tensor(r.strokes) for r in records]))
+    predicted = probabilities.argmax(axis=1)
+    print(f"\n## UNIPEN sites {', '.join(sorted(sites))} ({name}): {len(records)} drawings\n")
+    rows = []
+    for site in sorted(sites):
+        mine = site_of == site
+        writers = len({r.writer for r, m in zip(records, mine) if m})
+        rows.append([site, writers, int(mine.sum()), *scores(probabilities[mine], labels[mine])])
+    if len(sites) > 1:
+        rows.append(["all", len({r.writer for r in records}), len(records), *scores(probabilities, labels)])
+    print(table(["site", "writers", "drawings", "accuracy", "misses", "ECE", "unsure", "accuracy when sure"], rows))
+    print("\nPer digit:\n")
+    print(per_digit(predicted, labels))
+    print("\nConfusions, most frequent first:\n")
+    print(confusions(predicted, labels))
+    per_site = {site: float(np.mean(predicted[site_of == site] == labels[site_of == site])) for site in sorted(sites)}
+    return {"accuracy": float(np.mean(predicted == labels)), "per_site": per_site,
+            "ece": expected_calibration_error(probabilities, labels)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", default=str(bundled_model_path()))
+    parser.add_argument("--writers", choices=("held-out", "tuning"), default="held-out")
+    parser.add_argument("--sites", choices=("held-out", "tuning", "none"), default="held-out",
+                        help="UNIPEN sites to report: the held-out ones, the tuning one, or none")
+    parser.add_argument("--compare-raster", action="store_true", help="also crop the painted canvas (the old way)")
+    parser.add_argument("--json", action="store_true", help="print one JSON summary line at the end")
+    args = parser.parse_args()
+
+    predictor = Predictor.load(args.model)
+    mnist = load_mnist(MNIST)
+    mnist_accuracy = float(np.mean(predictor.probabilities(mnist.x_test / 255.0).argmax(1) == mnist.y_test))
+    print(f"# Pen digits of unseen writers and sites\n\nModel: {args.model}\nMachine: {machine()}")
+    print(f"MNIST test accuracy: {mnist_accuracy:.4f}\n")
+
+    writers = HELD_OUT_WRITERS if args.writers == "held-out" else TUNING_WRITERS
+    pen = pen_writers_report(predictor, writers, args.writers, args.compare_raster)
+    unipen = {}
+    if args.sites != "none":
+        sites = HELD_OUT_SITES if args.sites == "held-out" else TUNING_SITES
+        unipen = unipen_sites_report(predictor, sites, args.sites)
 
     scribble_tensors = np.stack([strokes_to_tensor(s) for s in scribbles(300)])
     scribble_top = predictor.probabilities(scribble_tensors).max(axis=1)
     print(f"\nNot digits (300 random scribbles): median top probability {np.median(scribble_top):.2f}, "
           f"{np.mean(scribble_top < UNSURE_BELOW):.0%} shown as unsure (threshold {UNSURE_BELOW}).")
     if args.json:
-        summary = {name: float(np.mean(results[("vector", name)][1] == labels)) for name, _ in BRUSHES}
-        print(json.dumps({"writers": args.writers, "mnist": mnist_accuracy, **summary,
-                          "ece": expected_calibration_error(probabilities, labels),
-                          "scribbles_unsure": float(np.mean(scribble_top < UNSURE_BELOW))}))
+        print(json.dumps({"writers": args.writers, "sites": args.sites, "mnist": mnist_accuracy, **pen,
+                          "unipen": unipen, "scribbles_unsure": float(np.mean(scribble_top < UNSURE_BELOW))}))
 
 
 if __name__ == "__main__":

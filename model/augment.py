@@ -102,11 +102,8 @@ def random_scribble(rng: np.random.Generator) -> list[np.ndarray]:
         count = rng.integers(3, 9)
         return [np.array([140 + across * (k - count / 2) * spacing - along * length,
                           140 + across * (k - count / 2) * spacing + along * length]) for k in range(count)]
-    if kind == 2:  # a tangle: a long smooth random walk
-        steps = rng.normal(0, rng.uniform(6, 16), (rng.integers(80, 240), 2))
-        smooth = np.cumsum(np.cumsum(steps, axis=0) * 0.15, axis=0)
-        smooth -= smooth.mean(axis=0)
-        return [140 + smooth * (90 / max(1e-6, np.abs(smooth).max()))]
+    if kind == 2:  # a tangle: the pen going round and round, turning as it goes, steady or shaky
+        return [_tangle(rng)]
     if kind == 3:  # confetti: many short strokes scattered around
         starts = rng.uniform(30, 250, (rng.integers(6, 14), 2))
         return [np.array([s, s + rng.normal(0, 14, 2)]) for s in starts]
@@ -115,3 +112,17 @@ def random_scribble(rng: np.random.Generator) -> list[np.ndarray]:
     xs = np.where(np.arange(rows) % 2 == 0, 60.0, 220.0)
     ys = np.linspace(60, 220, rows)
     return [np.stack([xs + rng.normal(0, 8, rows), ys + rng.normal(0, 3, rows)], axis=1)]
+
+
+def _tangle(rng: np.random.Generator) -> np.ndarray:
+    """A scribbled tangle: a heading that keeps turning (loops, curls, spirals), with a shaky hand
+    half of the time.  (A smooth random walk, tried first, mostly made single arcs that look like a
+    1, a 7 or a 2; training those towards "unsure" taught the wrong thing.)"""
+    turn = rng.uniform(0.2, 0.6) * rng.choice([-1, 1])
+    # At least two and a half turns: a single loop is a 0, not a scribble.
+    count = int(rng.integers(math.ceil(5 * math.pi / abs(turn)), 220))
+    headings = np.cumsum(turn + rng.normal(0, rng.uniform(0.1, 0.5), count)) + rng.uniform(0, 2 * math.pi)
+    path = np.cumsum(np.stack([np.cos(headings), np.sin(headings)], axis=1) * rng.uniform(0.6, 1.4, (count, 1)), axis=0)
+    path += rng.normal(0, 0.3, (count, 2)) * (rng.random() < 0.5)
+    path -= (path.min(axis=0) + path.max(axis=0)) / 2
+    return 140 + path * (100 / max(1e-6, np.abs(path).max()))

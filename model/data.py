@@ -50,7 +50,10 @@ class StrokeRecord:
 
     strokes: list[np.ndarray]
     label: int | None
-    writer: int | None = None
+    # pendigits numbers its writers; UNIPEN names the file a writer's session came from.
+    writer: int | str | None = None
+    # The collection site (UNIPEN's "apa", "tos", ...), so that whole sites can be held out.
+    source: str | None = None
 
 
 # --- MNIST -------------------------------------------------------------------
@@ -220,7 +223,10 @@ def parse_stroke_line(line: str | bytes, where: str = "input",
     except ValueError as error:
         raise DataError(f"{where}: {error}") from None
     writer = item.get("writer")
-    return StrokeRecord(strokes, label, writer if isinstance(writer, int) else None)
+    if isinstance(writer, bool) or not isinstance(writer, (int, str)):
+        writer = None
+    source = item.get("source")
+    return StrokeRecord(strokes, label, writer, source if isinstance(source, str) else None)
 
 
 def _check_size(line: str | bytes, where: str) -> None:
@@ -274,6 +280,55 @@ def _bounded_lines(stream: BinaryIO, name: str) -> Iterator[bytes]:
             raise DataError(f"{name}:{number}: the line is longer than {MAX_LINE_BYTES // (1024 * 1024)} MB "
                             "(the limit); it is not a drawing")
         yield line
+
+
+def parse_writer_list(text: str) -> set[int | str]:
+    """Writers named on a command line, comma-separated: numbers (pendigits) or names (UNIPEN's files)."""
+    names = {part.strip() for part in text.split(",") if part.strip()}
+    if not names:
+        raise ValueError(f"expected writers separated by commas, got {text!r}")
+    return {int(name) if name.lstrip("-").isdigit() else name for name in names}
+
+
+def parse_source_list(text: str) -> set[str]:
+    """Collection sites named on a command line, comma-separated (UNIPEN's "apa", "tos", ...)."""
+    names = {part.strip() for part in text.split(",") if part.strip()}
+    if not names:
+        raise ValueError(f"expected sites separated by commas, such as apb,imp, got {text!r}")
+    return names
+
+
+def select_records(
+    records: list[StrokeRecord],
+    *,
+    writers: set | None = None,
+    sources: set[str] | None = None,
+    exclude_writers: set = frozenset(),
+    exclude_sources: set[str] = frozenset(),
+) -> list[StrokeRecord]:
+    """The records of the given writers and sites (None: any), less the excluded ones.  A record
+    without a site is never excluded by site, and never chosen by one."""
+    return [
+        r for r in records
+        if (writers is None or r.writer in writers)
+        and (sources is None or r.source in sources)
+        and r.writer not in exclude_writers
+        and (r.source is None or r.source not in exclude_sources)
+    ]
+
+
+def without_repeats(records: list[StrokeRecord]) -> list[StrokeRecord]:
+    """The records less exact repeats (the same points in the same strokes, the same label), first
+    kept.  UNIPEN's syn site holds 108 digits twice, each time within one writer's file: a repeat
+    adds no new hand, only weight."""
+    seen: set[tuple] = set()
+    unique = []
+    for record in records:
+        key = (record.label, tuple(s.tobytes() for s in record.strokes))
+        if key not in seen:
+            seen.add(key)
+            unique.append(record)
+    return unique
 
 
 def mnist_needs_download(path: str | os.PathLike | None = None) -> bool:

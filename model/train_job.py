@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from digitpad.model.data import load_mnist, load_stroke_records
+from digitpad.model.data import load_mnist, load_stroke_records, select_records
 from digitpad.model.my_drawings import MyDrawings
 from digitpad.model.training import TrainConfig, TrainingCancelled, TrainResult, TrainState, train
 from digitpad.model.training_data import build_training_data
@@ -47,7 +47,8 @@ class TrainRequest:
     mnist_path: str | None = None  # None: $DIGITPAD_MNIST, else Keras' download
     stroke_files: tuple[str, ...] = ()
     stroke_box: tuple[float, float] | None = None  # the box of drawings that do not give theirs
-    exclude_writers: frozenset[int] = frozenset()  # left out, to test on them
+    exclude_writers: frozenset[int | str] = frozenset()  # left out, to test on them
+    exclude_sources: frozenset[str] = frozenset()  # whole collection sites left out (UNIPEN's apb, imp, ...)
     my_drawings_folder: str | None = None  # include "my drawings" from here
     base_model_path: str | None = None  # fine-tune a copy of this .keras model
     mnist_limit: int | None = None
@@ -78,8 +79,8 @@ def run_training(request: TrainRequest, state: TrainState) -> TrainOutcome:
     records = []
     for path in request.stroke_files:
         state.report(TrainPhase("reading-strokes", path))
-        records += [record for record in load_stroke_records(path, require_labels=True, default_box=request.stroke_box)
-                    if record.writer not in request.exclude_writers]
+        records += select_records(load_stroke_records(path, require_labels=True, default_box=request.stroke_box),
+                                  exclude_writers=request.exclude_writers, exclude_sources=request.exclude_sources)
     my_drawings = []
     if request.my_drawings_folder:
         my_drawings, warnings = MyDrawings(request.my_drawings_folder).load()

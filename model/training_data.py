@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from digitpad.model.augment import augment_strokes, random_scribble
-from digitpad.model.data import Mnist, StrokeRecord
+from digitpad.model.data import Mnist, StrokeRecord, without_repeats
 from digitpad.model.preprocessing import DEFAULT_PEN_WIDTH, render_normalised
+from digitpad.model.stroke_styles import like_another_device, restyle
 from digitpad.model.training import TrainingData
 
 # Pen widths (28×28 pixels) for rendered training drawings: MNIST's pens vary about this much.
@@ -63,11 +64,16 @@ def render_records(
     copies: int = 1,
     seed: int = 0,
     should_stop: Callable[[], bool] = lambda: False,
+    *,
+    style_share: float = 0.0,
+    device_share: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Tensors (n * copies, 28, 28, 1) and labels for labelled drawings.
 
     The first copy of each drawing is rendered as the app renders it; the
-    others are augmented (a slightly different hand and pen).
+    others are augmented (a slightly different hand and pen).  Of those, a
+    ``style_share`` is written in another style of their digit (model.stroke_styles)
+    and a ``device_share`` looks as if another digitizer had recorded it.
     """
     rng = np.random.default_rng(seed)
     images = np.zeros((len(records) * copies, 28, 28, 1), np.float32)
@@ -82,7 +88,10 @@ def render_records(
             if copy == 0:
                 strokes, pen = record.strokes, DEFAULT_PEN_WIDTH
             else:
-                strokes, pen = augment_strokes(record.strokes, rng), rng.uniform(*PEN_WIDTHS)
+                strokes = restyle(record.strokes, record.label, rng, style_share)
+                if device_share and rng.random() < device_share:
+                    strokes = like_another_device(strokes, rng)
+                strokes, pen = augment_strokes(strokes, rng), rng.uniform(*PEN_WIDTHS)
             images[row, :, :, 0] = render_normalised(strokes, pen)
             labels[row] = record.label
             row += 1
@@ -99,6 +108,8 @@ def build_training_data(
     my_drawings_copies: int = 16,
     scribbles: int = 0,
     digit_pairs: int = 0,
+    style_share: float = 0.0,
+    device_share: float = 0.0,
     mnist_limit: int | None = None,
     seed: int = 0,
     should_stop: Callable[[], bool] = lambda: False,
@@ -106,7 +117,8 @@ def build_training_data(
     """Training, validation and test splits.  Drawings are split before they are copied, so
     no augmented copy of a validation drawing is trained on.  The test split is MNIST's.
     ``scribbles`` non-digits are added to the training split (outlier exposure), so that the
-    network learns to be unsure of things that are not digits."""
+    network learns to be unsure of things that are not digits; a share of them (and of the
+    digit pairs) goes into validation, so that the calibration is honest about them too."""
     rng = np.random.default_rng(seed)
     parts_train, parts_val, counts = [], [], {}
     x_test = np.zeros((0, 28, 28, 1), np.float32)
@@ -120,29 +132,37 @@ def build_training_data(
         x_test = mnist.x_test.astype(np.float32)[..., None] / 255.0
         y_test = mnist.y_test.astype(np.int64)
         counts["mnist"] = len(x)
-    sources = (("strokes", strokes, stroke_copies), ("my drawings", my_drawings, my_drawings_copies))
-    for name, records, copies in sources:
-        records = [r for r in records if r.label is not None]
+    # Your own drawings are your style already: only the stroke datasets are restyled.
+    for name, records, copies, styles in (
+        ("strokes", strokes, stroke_copies, {"style_share": style_share, "device_share": device_share}),
+        ("my drawings", my_drawings, my_drawings_copies, {}),
+    ):
+        records = without_repeats([r for r in records if r.label is not None])
         if not records:
             continue
         train_idx, val_idx = _split(len(records), validation_fraction, rng)
-        parts_train.append(render_records([records[i] for i in train_idx], copies, seed, should_stop))
+        parts_train.append(render_records([records[i] for i in train_idx], copies, seed, should_stop, **styles))
         parts_val.append(render_records([records[i] for i in val_idx], 1, seed, should_stop))
         counts[name] = len(records)
-    if scribbles and parts_train:  # only ever in training: validation and test stay digits
-        parts_train.append(render_scribbles(scribbles, seed))
-        counts["scribbles"] = scribbles
-    if digit_pairs and parts_train:
-        pairs = render_digit_pairs([r for r in (*strokes, *my_drawings) if r.label is not None], digit_pairs, seed)
-        if len(pairs[0]):
-            parts_train.append(pairs)
-            counts["digit pairs"] = len(pairs[0])
     if not parts_train:
         raise ValueError("there is nothing to train on: choose MNIST, a stroke dataset or your drawings")
+    # Validation gets non-digits in the proportion training has them (there each digit drawing
+    # counts once per rendering), so that the calibration weighs them as training does.
+    share = sum(len(part[1]) for part in parts_val) / sum(len(part[1]) for part in parts_train)
+    if scribbles:
+        parts_train.append(render_scribbles(scribbles, seed))
+        parts_val.append(render_scribbles(int(round(scribbles * share)), seed + 1))
+        counts["scribbles"] = scribbles
+    drawings = [r for r in (*strokes, *my_drawings) if r.label is not None]
+    if digit_pairs and len(drawings) >= 2:
+        parts_train.append(render_digit_pairs(drawings, digit_pairs, seed))
+        parts_val.append(render_digit_pairs(drawings, int(round(digit_pairs * share)), seed + 1))
+        counts["digit pairs"] = digit_pairs
     x_train, y_train = _concatenate(parts_train)
     x_val, y_val = _concatenate(parts_val)
-    if mnist is None:  # judge by the held-back drawings instead
-        x_test, y_test = x_val, y_val
+    if mnist is None:  # judge by the held-back drawings instead (digits only: a non-digit has no right answer)
+        digits = y_val >= 0
+        x_test, y_test = x_val[digits], y_val[digits]
     return TrainingData(x_train, y_train, x_val, y_val, x_test, y_test, counts)
 
 

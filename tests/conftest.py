@@ -2,7 +2,8 @@
 
 Tests that need MNIST read it from $DIGITPAD_MNIST (CI sets it to
 ../shared/data/mnist.npz); tests that replay real pen strokes read
-$DIGITPAD_STROKES (../shared/data/pendigits-train.jsonl).
+$DIGITPAD_STROKES (../shared/data/pendigits-train.jsonl); tests of UNIPEN's digits read
+$DIGITPAD_UNIPEN (../shared/data/unipen-train.jsonl).
 """
 
 from __future__ import annotations
@@ -31,6 +32,14 @@ def pen_strokes_path() -> Path:
     value = os.environ.get("DIGITPAD_STROKES")
     if not value or not Path(value).exists():
         pytest.skip("set DIGITPAD_STROKES to pendigits-train.jsonl to run this test")
+    return Path(value)
+
+
+@pytest.fixture(scope="session")
+def unipen_strokes_path() -> Path:
+    value = os.environ.get("DIGITPAD_UNIPEN")
+    if not value or not Path(value).exists():
+        pytest.skip("set DIGITPAD_UNIPEN to unipen-train.jsonl to run this test")
     return Path(value)
 
 

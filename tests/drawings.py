@@ -46,3 +46,22 @@ def assert_opens_in_plain_keras(*paths: Path) -> None:
         result = subprocess.run([sys.executable, "-c", PLAIN_KERAS, *map(str, paths)], cwd=elsewhere, text=True,
                                 capture_output=True, env={**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}, timeout=300)
     assert result.returncode == 0 and f"opened {len(paths)}" in result.stdout, result.stderr[-3000:]
+
+
+def slashed_zero() -> list[list[tuple[float, float]]]:
+    """"Ø": a ring, then one stroke up through it from below its lower left to above its upper right."""
+    ring = circle(140, 140, 85)[0]
+    return [ring, [(78, 250), (105, 200), (140, 140), (175, 80), (202, 32)]]
+
+
+def european_one() -> list[list[tuple[float, float]]]:
+    """The continental 1: a long up-stroke from far down on the left to the top, then the stem, leaning a
+    little, in one go."""
+    up = [(72, 128), (100, 100), (130, 72), (165, 40)]
+    down = [(159, 90), (152, 140), (146, 190), (140, 242)]
+    return [up + down]
+
+
+def crossed_seven() -> list[list[tuple[float, float]]]:
+    """The continental 7: the bar and leg of ``seven()``, then a short bar across the leg half-way down."""
+    return [*seven(), [(132, 146), (160, 145), (190, 144)]]

@@ -123,6 +123,29 @@ def test_train_writes_a_model_that_predict_can_use(tmp_path, mnist_path):
     assert predicted.returncode == 0 and json.loads(predicted.stdout)["label"] in range(10)
 
 
+def test_train_leaves_out_whole_sites_and_writers_of_several_stroke_files(tmp_path):
+    pen = write_jsonl(tmp_path / "pen.jsonl", [{"strokes": seven(), "label": 7, "writer": w} for w in (1, 2, 5)] * 4)
+    unipen = write_jsonl(tmp_path / "unipen.jsonl", [
+        {"strokes": circle(), "label": 0, "source": site, "writer": f"{site}/data/w.dat", "width": 300, "height": 300}
+        for site in ("apa", "apb", "imp")
+    ] * 4)
+    out = tmp_path / "m.keras"
+    result = digitpad("train", "--no-mnist", "--strokes", str(pen), "--strokes", str(unipen), "--box", "500x500",
+                      "--exclude-writers", "5", "--exclude-sources", "apb,imp", "--epochs", "1", "--stroke-copies", "2",
+                      "--style-share", "0.5", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["counts"]["strokes"] == 12  # 8 of writers 1 and 2, 4 of site apa
+    assert json.loads(result.stdout)["config"]["style_share"] == 0.5
+    assert_one_line_error(digitpad("train", "--exclude-sources", " ,", "--out", str(out)), "separated by commas")
+
+
+def test_evaluate_chooses_drawings_by_site(tmp_path):
+    path = write_jsonl(tmp_path / "u.jsonl", [{"strokes": seven(), "label": 7, "source": "tos"},
+                                              {"strokes": circle(), "label": 1, "source": "apb"}])
+    report = json.loads(digitpad("evaluate", "--strokes", str(path), "--sources", "tos").stdout)
+    assert report["count"] == 1 and report["accuracy"] == 1.0
+
+
 def test_train_refuses_an_output_that_is_not_keras(tmp_path):
     assert_one_line_error(digitpad("train", "--out", str(tmp_path / "model.h5")), "must end in .keras")
     assert_one_line_error(digitpad("train", "--out", str(tmp_path / "no" / "m.keras")), "no such folder")

@@ -195,3 +195,58 @@ def test_an_idx_folder_with_dotted_names_is_counted_as_it_is_loaded(tmp_path):
         file.rename(folder / file.name.replace("-idx", ".idx"))
     assert len(load_mnist(folder).x_train) == 12
     assert count_mnist(folder) == (12, 6)
+
+
+def test_unipen_lines_keep_their_writer_name_and_site(tmp_path):
+    path = write_jsonl(tmp_path / "u.jsonl", [
+        {"source": "apb", "writer": "apb/data/apb02/app0237.dat", "label": 4,
+         "strokes": [[[10, 10], [20, 40]], [[30, 10], [30, 60]]], "width": 100.0, "height": 100.0},
+        {"strokes": [[[0, 0], [5, 5]]], "label": 1, "writer": True, "source": 3},
+    ])
+    unipen, odd = load_stroke_records(path)
+    assert unipen.writer == "apb/data/apb02/app0237.dat" and unipen.source == "apb"
+    assert not hasattr(unipen, "extra")  # only what DigitPad uses is kept
+    assert odd.writer is None and odd.source is None  # neither a bool writer nor a numeric site is a name
+
+
+def test_records_are_chosen_by_writer_and_site():
+    from digitpad.model.data import StrokeRecord, parse_source_list, parse_writer_list, select_records
+
+    stroke = [np.array([[0.0, 0.0], [1.0, 1.0]])]
+    records = [StrokeRecord(stroke, 1, 5), StrokeRecord(stroke, 2, 6),
+               StrokeRecord(stroke, 3, "apb/x.dat", source="apb"), StrokeRecord(stroke, 4, "tos/y.dat", source="tos")]
+    labels = lambda chosen: [r.label for r in chosen]  # noqa: E731
+    assert parse_writer_list("5, apb/x.dat,") == {5, "apb/x.dat"}
+    assert labels(select_records(records, exclude_writers={5}, exclude_sources=parse_source_list("apb"))) == [2, 4]
+    assert labels(select_records(records, sources={"tos"})) == [4]
+    assert labels(select_records(records, writers=parse_writer_list("6,apb/x.dat"))) == [2, 3]
+    for bad in ("", " , "):
+        with pytest.raises(ValueError, match="separated by commas"):
+            parse_writer_list(bad)
+        with pytest.raises(ValueError, match="separated by commas"):
+            parse_source_list(bad)
+
+
+def test_real_unipen_digits_load_with_their_sites(unipen_strokes_path):
+    records = load_stroke_records(unipen_strokes_path, require_labels=True)
+    sites = {site: sum(r.source == site for r in records) for site in ("apa", "apb", "app", "imp", "syn", "tos")}
+    assert sites == {"apa": 692, "apb": 2033, "app": 1046, "imp": 257, "syn": 4554, "tos": 543}
+    assert all(isinstance(r.writer, str) and r.writer.startswith(r.source) for r in records)
+
+
+def test_repeated_drawings_count_once():
+    from digitpad.model.data import StrokeRecord, without_repeats
+
+    a, b = [np.array([[0.0, 0.0], [1.0, 2.0]])], [np.array([[0.0, 0.0]]), np.array([[1.0, 2.0]])]
+    records = [StrokeRecord(a, 1, "w"), StrokeRecord([s.copy() for s in a], 1, "w"), StrokeRecord(b, 1, "w"),
+               StrokeRecord(a, 7, "w")]
+    assert without_repeats(records) == [records[0], records[2], records[3]]  # other strokes or label: kept
+
+
+def test_unipens_repeats_are_all_within_one_writer_of_site_syn(unipen_strokes_path):
+    from digitpad.model.data import without_repeats
+
+    records = load_stroke_records(unipen_strokes_path)
+    kept = {id(r) for r in without_repeats(records)}
+    dropped = [r for r in records if id(r) not in kept]
+    assert len(dropped) == 108 and {r.source for r in dropped} == {"syn"}

@@ -35,7 +35,8 @@ def test_clicking_a_conv2_pixel_shows_its_patch_kernel_products_and_sum(window, 
     expected = core(window, "conv2", (3, 4), 5)
     view = window.feature_maps.explanation
     assert view.isVisible() and step.at == (3, 4) and step.channel == 5
-    assert step.value == pytest.approx(expected.value) == pytest.approx(float(window.prediction.activations[2][3, 4, 5]))
+    in_map = float(window.prediction.activations[2][3, 4, 5])
+    assert step.value == pytest.approx(expected.value) == pytest.approx(in_map)
     shown = view.input_channel  # the input map that adds most is opened first
     assert np.allclose(view.patch_grid.values, expected.inputs[:, :, shown])
     assert np.allclose(view.kernel_grid.values, expected.weights[:, :, shown])

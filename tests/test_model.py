@@ -232,3 +232,30 @@ def test_temperature_scaling_makes_probabilities_honest_without_changing_answers
     assert temperature > 1.5
     assert negative_log_likelihood() < overconfident
     assert np.array_equal(np.asarray(model(data.x_val)).argmax(axis=1), answers)
+
+
+def test_calibration_counts_non_digits_towards_every_digit_equally_likely():
+    from digitpad.model.training import calibrate_temperature
+
+    data = tiny_data(seed=6)
+    model = train(TrainConfig(epochs=2, batch_size=32, calibrate=False), data).model
+    noise = np.random.default_rng(4).uniform(0, 1, (len(data.x_val), 28, 28, 1)).astype(np.float32)
+    weights = model.get_weights()
+    digits_only = calibrate_temperature(model, data.x_val, data.y_val)
+    model.set_weights(weights)
+    with_non_digits = calibrate_temperature(model, np.concatenate([data.x_val, noise]),
+                                            np.concatenate([data.y_val, np.full(len(noise), -1)]))
+    assert with_non_digits > digits_only  # being sure of noise costs: the fit softens the answers
+
+
+def test_validation_holds_non_digits_in_trainings_proportion_and_the_test_split_only_digits():
+    from digitpad.model.data import StrokeRecord
+    from digitpad.model.training_data import build_training_data
+
+    # Each drawing moved a little, so that none is a repeat of another.
+    records = [StrokeRecord([np.array(s, float) + i for s in (seven() if i % 2 else circle())], 7 if i % 2 else 0)
+               for i in range(40)]
+    data = build_training_data(None, records, validation_fraction=0.25, stroke_copies=1, scribbles=40, digit_pairs=20)
+    assert np.sum(data.y_train < 0) == 40 + 20 and np.sum(data.y_train >= 0) == 30
+    assert np.sum(data.y_val < 0) == 13 + 7 and np.sum(data.y_val >= 0) == 10  # the same proportion
+    assert len(data.y_test) and (data.y_test >= 0).all()
