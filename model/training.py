@@ -1,8 +1,9 @@
 """Training: one function that the CLI and the window both call.
 
 ``train(config, data, state)`` follows Orange's ``run(data, state)`` shape: it
-reports progress through ``state.report(...)`` and stops within one batch once
-``state.is_cancelled()`` is true.  Device placement is the only thing that
+reports progress through ``state.report(...)`` and stops within one call into
+TensorFlow (``steps_per_execution`` batches; one batch unless a recipe says more)
+once ``state.is_cancelled()`` is true.  Device placement is the only thing that
 differs between the CPU and a GPU: the same code runs under ``tf.device``.
 """
 
@@ -75,8 +76,12 @@ class TrainConfig:
 # The seed notebook's recipe, the fast default, and the one behind the bundled model.
 PRESETS: dict[str, TrainConfig] = {
     "seed": TrainConfig(epochs=5, batch_size=64, optimizer="rmsprop", learning_rate=1e-3, schedule="constant"),
-    # Adam with warm-up and cosine decay, label smoothing, 2 epochs: the seed's accuracy in less time.
-    "fast": TrainConfig(epochs=2, batch_size=128, learning_rate=5e-3, label_smoothing=0.1, validation_fraction=0.02),
+    # One epoch: Adam with warm-up and cosine decay (a high peak rate, a short memory of squared
+    # gradients), label smoothing, 8 batches per call: the seed's accuracy in a fifth of its time.
+    "fast": TrainConfig(
+        epochs=1, batch_size=64, learning_rate=1e-2, beta_2=0.99, label_smoothing=0.1, validation_fraction=0.02,
+        steps_per_execution=8,
+    ),
     # MNIST plus pen strokes re-rendered 8 ways each; scribbles and pairs of digits side by side
     # teach it to be unsure of what is not one digit (and so to read numbers digit by digit).
     "drawings": TrainConfig(
@@ -384,7 +389,8 @@ def _progress_callback_class():
     import keras
 
     class ProgressCallback(keras.callbacks.Callback):
-        """Reports each batch, checks for Cancel and NaN after each batch."""
+        """Reports, and checks for Cancel and NaN, after each call into TensorFlow (Keras calls
+        back once per ``steps_per_execution`` batches); validates at the end of each epoch."""
 
         def __init__(self, state: TrainState, config: TrainConfig, steps: int, started: float,
                      validation: _Validation | None = None) -> None:
