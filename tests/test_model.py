@@ -180,6 +180,46 @@ def test_cancel_stops_within_one_batch():
     assert len([p for p in state.reports if not p.epoch_end]) <= 4
 
 
+def test_several_steps_per_execution_report_and_cancel_once_per_call():
+    """Keras runs steps_per_execution batches per call and calls back after each call: progress
+    moves in whole calls and Cancel stops within one call."""
+    data = tiny_data()  # 384 training images: 24 batches of 16, 6 calls of 4
+    state = RecordingState()
+    train(TrainConfig(epochs=1, batch_size=16, steps_per_execution=4), data, state)
+    assert [p.batch for p in state.reports if not p.epoch_end] == [4, 8, 12, 16, 20, 24]
+    assert state.reports[-1].epoch_end and state.reports[-1].fraction == 1.0
+    state = RecordingState(cancel_after=3)
+    with pytest.raises(TrainingCancelled):
+        train(TrainConfig(epochs=5, batch_size=16, steps_per_execution=4), data, state)
+    assert len([p for p in state.reports if not p.epoch_end]) <= 4
+
+
+def test_an_epoch_is_whole_calls_and_at_most_one_batch_per_call_more():
+    from digitpad.model.training import _epoch_steps
+
+    def steps(images, batch_size, steps_per_execution):
+        return _epoch_steps(TrainConfig(batch_size=batch_size, steps_per_execution=steps_per_execution), images)
+
+    assert steps(58_800, 64, 1) == (919, 1)
+    assert steps(58_800, 64, 8) == (920, 8)  # 115 calls of 8
+    assert steps(640, 64, 8) == (10, 5)  # 2 calls of 5, not 2 of 8
+    assert steps(100, 64, 8) == (2, 2)  # a small set is one call, no batch more
+    for images, batch_size, per_call in [(1, 1, 8), (999, 7, 32), (60_000, 128, 3)]:
+        epoch, call = steps(images, batch_size, per_call)
+        batches = -(-images // batch_size)
+        assert epoch % call == 0 and call <= per_call and batches <= epoch < batches + epoch // call
+
+
+def test_validation_metrics_are_what_keras_evaluate_reports():
+    from digitpad.model.training import _one_hot
+
+    data = tiny_data()
+    result = train(TrainConfig(epochs=1, batch_size=32, label_smoothing=0.1, calibrate=False), data)
+    loss, accuracy = result.model.evaluate(data.x_val, _one_hot(data.y_val), batch_size=1024, verbose=0)
+    assert result.history["val_loss"][-1] == pytest.approx(loss, abs=1e-4)
+    assert result.history["val_accuracy"][-1] == pytest.approx(accuracy, abs=1e-6)
+
+
 def test_loss_becoming_nan_stops_training_with_a_message():
     data = tiny_data()
     data.x_train[:] = 1e30  # finite inputs that overflow inside the network
@@ -190,7 +230,10 @@ def test_loss_becoming_nan_stops_training_with_a_message():
 def test_bad_settings_are_refused():
     for changes, message in [({"epochs": 0}, "epochs"), ({"optimizer": "lbfgs"}, "optimizer"),
                              ({"learning_rate": float("nan")}, "learning rate"),
-                             ({"validation_fraction": 0.95}, "validation fraction")]:
+                             ({"validation_fraction": 0.95}, "validation fraction"),
+                             ({"steps_per_execution": 0}, "steps per execution"),
+                             ({"steps_per_execution": 1000}, "steps per execution"),
+                             ({"beta_2": 1.0}, "beta_2"), ({"beta_2": 0.0}, "beta_2")]:
         with pytest.raises(ValueError, match=message):
             TrainConfig(**changes)
 
