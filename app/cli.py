@@ -169,30 +169,49 @@ def _start_window(args: argparse.Namespace) -> int:
 def _predict(args: argparse.Namespace) -> int:
     if not args.images and not args.strokes:
         raise CliError("give IMAGE files or --strokes FILE.jsonl (see digitpad predict --help)")
-    from model.numbers import needs_splitting, number_text, read_number
+    from model.numbers import needs_splitting, number_json, read_number
 
-    tensors = [_image_tensor(path) for path in args.images]
+    images = [read_image_file(path) for path in args.images]  # a bad file fails before the model loads
     records = _read_records(args.strokes, box=args.box) if args.strokes else []
-    tensors += [_record_tensor(r, args) for r in records]
+    tensors = [_record_tensor(r, args) for r in records]
     predictor = _load_predictor(args.model)
-    answers = [prediction.as_json() for prediction in _predict_all(predictor, tensors)]
-    for index, record in enumerate(records, start=len(args.images)):
+    answers = [image_answer(predictor, reading) for reading in images]
+    answers += [prediction.as_json() for prediction in _predict_all(predictor, tensors)]
+    for index, record in enumerate(records, start=len(images)):
         # Several digits side by side are read as a number; one digit stays exactly as it was.
         if args.method == "vector" and needs_splitting(record.strokes):
             readings = read_number(predictor, record.strokes)
             if len(readings) > 1:
-                answers[index] = {"label": None, "probabilities": None, "number": number_text(readings),
-                                  "digits": [reading.as_json() for reading in readings]}
+                answers[index] = number_json(readings)
     for answer in answers:
         print(json.dumps(answer))
     return 0
 
 
-def _image_tensor(path: str):
-    from model.preprocessing import image_to_tensor, open_image
+def read_image_file(path):
+    """Open an image (a path or a binary file object) and find its digit: a model.preprocessing.ImageReading."""
+    from model.preprocessing import open_image, read_image
 
     with open_image(path) as image:
-        return image_to_tensor(image)
+        return read_image(image)
+
+
+def image_answer(predictor, reading) -> dict:
+    """What `digitpad predict` prints for one image: no digit, a digit with the box it was read from
+    (in the image's pixels), or a number; with "doubt" when the ink is faint or cluttered."""
+    from model.inference import NOTHING_DRAWN
+    from model.numbers import number_json, read_image_number
+
+    digits = read_image_number(predictor, reading)
+    if not digits:
+        return NOTHING_DRAWN.as_json()
+    if len(digits) > 1:
+        answer = number_json(digits)
+    else:
+        answer = {**digits[0].prediction.as_json(), "box": [round(v, 1) for v in reading.box]}
+    if reading.doubt:
+        answer["doubt"] = reading.doubt
+    return answer
 
 
 def _record_tensor(record, args: argparse.Namespace):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from model.inference import Prediction
-from model.preprocessing import strokes_to_tensor, validate_strokes
+from model.preprocessing import ImageReading, strokes_to_tensor, validate_strokes
 
 # A stroke joins a digit when their horizontal extents overlap by at least this share
 # of the narrower of the two.
@@ -33,9 +33,9 @@ WIDE_PENALTY = 4.0
 
 @dataclass
 class DigitReading:
-    indices: list[int]  # which of the drawing's strokes
-    strokes: list[np.ndarray]
-    box: tuple[float, float, float, float]  # x0, y0, x1, y1 in canvas coordinates
+    indices: list[int]  # which of the drawing's strokes (for an image: which of its ImageReading.marks)
+    strokes: list[np.ndarray]  # empty for an image
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1 in canvas coordinates (for an image: its pixels)
     label: int
     probabilities: np.ndarray
     tensor: np.ndarray
@@ -106,25 +106,35 @@ def split_digits(strokes, predictor=None) -> list[list[int]]:
 def _best_split(strokes: list[np.ndarray], pieces: list[list[int]], predictor,
                 cache: ReadingCache | None = None) -> list[tuple[list[int], np.ndarray, np.ndarray]]:
     """(stroke indices, tensor, probabilities) of each digit of the most confident split."""
-    runs = [(start, end) for start in range(len(pieces))
-            for end in range(start + 1, min(len(pieces), start + MAX_PIECES_PER_DIGIT) + 1)]
+    runs = _runs(len(pieces))
     groups = [[strokes[i] for p in pieces[start:end] for i in p] for start, end in runs]
     tensors, probabilities = zip(*(cache or ReadingCache()).read(predictor, groups))
     score = {run: float(np.log(max(p.max(), 1e-9))) + DIGIT_COST - _too_wide(strokes, pieces[run[0]:run[1]])
              for run, p in zip(runs, probabilities)}
-    best = [0.0] + [-np.inf] * len(pieces)
-    cut = [0] * (len(pieces) + 1)
-    for end in range(1, len(pieces) + 1):
+    read = {run: (tensor, p) for run, tensor, p in zip(runs, tensors, probabilities)}
+    return [(sorted(i for p in pieces[start:end] for i in p), *read[(start, end)])
+            for start, end in _best_cut(len(pieces), score)]
+
+
+def _runs(count: int) -> list[tuple[int, int]]:
+    """Every run of consecutive pieces that could be one digit, as (start, end)."""
+    return [(start, end) for start in range(count) for end in range(start + 1, min(count, start + MAX_PIECES_PER_DIGIT) + 1)]
+
+
+def _best_cut(count: int, score: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """The runs, left to right, that cut ``count`` pieces into digits with the highest total score."""
+    best = [0.0] + [-np.inf] * count
+    cut = [0] * (count + 1)
+    for end in range(1, count + 1):
         for start in range(max(0, end - MAX_PIECES_PER_DIGIT), end):
             value = best[start] + score[(start, end)]
             if value > best[end]:
                 best[end], cut[end] = value, start
-    read = {run: (tensor, p) for run, tensor, p in zip(runs, tensors, probabilities)}
-    digits, end = [], len(pieces)
+    runs, end = [], count
     while end > 0:
-        digits.append((sorted(i for p in pieces[cut[end]:end] for i in p), *read[(cut[end], end)]))
+        runs.append((cut[end], end))
         end = cut[end]
-    return digits[::-1]
+    return runs[::-1]
 
 
 def _too_wide(strokes: list[np.ndarray], pieces: list[list[int]]) -> float:
@@ -132,6 +142,10 @@ def _too_wide(strokes: list[np.ndarray], pieces: list[list[int]]) -> float:
     squeezed into one reading usually are.  Returns a log-probability penalty."""
     points = np.concatenate([strokes[i] for piece in pieces for i in piece])
     width, height = np.ptp(points, axis=0)
+    return _wide_penalty(width, height)
+
+
+def _wide_penalty(width: float, height: float) -> float:
     aspect = width / max(height, 1e-6)
     return WIDE_PENALTY * max(0.0, aspect - WIDE_ASPECT)
 
@@ -140,9 +154,15 @@ def _pieces(strokes: list[np.ndarray]) -> list[list[int]]:
     """Strokes grouped where they mostly overlap horizontally, ordered left to right."""
     everything = np.concatenate(strokes)
     height = float(np.ptp(everything[:, 1])) or float(np.ptp(everything[:, 0])) or 1.0
+    return _pieces_by_extent([(float(s[:, 0].min()), float(s[:, 0].max())) for s in strokes], height)
+
+
+def _pieces_by_extent(extents: list[tuple[float, float]], height: float) -> list[list[int]]:
+    """Indices of horizontal extents grouped where they mostly overlap, ordered left to right;
+    ``height`` is the whole drawing's, for how wide a narrow stroke (a 1) counts."""
     min_width = MIN_WIDTH_SHARE * height
-    extents = [_padded(float(s[:, 0].min()), float(s[:, 0].max()), min_width) for s in strokes]
-    order = sorted(range(len(strokes)), key=lambda i: (extents[i][0] + extents[i][1]) / 2)
+    extents = [_padded(low, high, min_width) for low, high in extents]
+    order = sorted(range(len(extents)), key=lambda i: (extents[i][0] + extents[i][1]) / 2)
     groups: list[list[int]] = []
     spans: list[tuple[float, float]] = []
     for index in order:
@@ -185,8 +205,53 @@ def read_number(predictor, strokes, groups: list[list[int]] | None = None, *,
     return readings
 
 
+def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
+    """The digits of an image, left to right: one for a single digit, none when it holds nothing.
+
+    The strokes' rule on the image's connected ink: marks that mostly overlap horizontally are
+    one piece, and pieces are grouped into digits the way the network reads most confidently, so
+    a 5 with its bar apart stays one 5 and two digits side by side become two.  Each reading's
+    ``indices`` are indices into ``reading.marks``, its ``strokes`` are empty, and its ``box`` is
+    in the image's pixels (``reading.box_of(indices)``).
+    """
+    if reading.is_blank:
+        return []
+    pieces = _pieces_by_extent([(box[0], box[2]) for box in reading.marks], _height(reading.marks))
+    if len(pieces) == 1:
+        runs, tensors = [(0, 1)], [reading.tensor]
+    else:
+        runs = _runs(len(pieces))
+        tensors = [reading.tensor_of(_marks_in(pieces, run)) for run in runs]
+    probabilities = predictor.probabilities(np.stack(tensors))
+    score = {}
+    for run, p in zip(runs, probabilities):
+        x0, y0, x1, y1 = reading.box_of(_marks_in(pieces, run))
+        score[run] = float(np.log(max(p.max(), 1e-9))) + DIGIT_COST - _wide_penalty(x1 - x0, y1 - y0)
+    read = {run: (tensor, p) for run, tensor, p in zip(runs, tensors, probabilities)}
+    readings = []
+    for run in _best_cut(len(pieces), score):
+        marks = _marks_in(pieces, run)
+        tensor, p = read[run]
+        readings.append(DigitReading(marks, [], reading.box_of(marks), int(np.argmax(p)), np.asarray(p), tensor))
+    return readings
+
+
+def _marks_in(pieces: list[list[int]], run: tuple[int, int]) -> list[int]:
+    return sorted(i for piece in pieces[run[0]:run[1]] for i in piece)
+
+
+def _height(boxes) -> float:
+    return (max(b[3] for b in boxes) - min(b[1] for b in boxes)) or (max(b[2] for b in boxes) - min(b[0] for b in boxes)) or 1.0
+
+
 def number_text(readings: list[DigitReading]) -> str:
     return "".join(str(r.label) for r in readings)
+
+
+def number_json(readings: list[DigitReading]) -> dict:
+    """`digitpad predict`'s answer for several digits: no single label, the number, and each digit."""
+    return {"label": None, "probabilities": None, "number": number_text(readings),
+            "digits": [reading.as_json() for reading in readings]}
 
 
 def needs_splitting(strokes) -> bool:
