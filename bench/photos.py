@@ -48,6 +48,9 @@ DISTORTIONS = {
     "polarity": "light chalk on a dark board (1 photo in 5 in “all of them”)",
 }
 ALL = "all of them"
+# Not in the issue's list, so not in "all of them": reported on its own and on top of everything.
+SHADOW = "shadow"
+SHADOW_WHAT = "a soft-edged shadow across the sheet, 15–40% darker (the phone's or the hand's)"
 
 
 @dataclass
@@ -67,6 +70,7 @@ class Recipe:
     noise: float = 0.0
     blur: float = 0.0
     jpeg: int | None = None
+    shadow: tuple[float, float, float, float] | None = None  # darkness, angle, offset, edge softness
     light_on_dark: bool = False
     board: float = 0.2
     chalk: float = 0.9
@@ -107,6 +111,8 @@ def random_recipe(rng: np.random.Generator, distortions: set[str]) -> Recipe:
         recipe.blur = rng.uniform(0.4, 2.5)
     if "jpeg" in distortions:
         recipe.jpeg = int(rng.integers(25, 91))
+    if SHADOW in distortions:
+        recipe.shadow = (rng.uniform(0.15, 0.4), rng.uniform(0, 2 * np.pi), rng.uniform(-0.3, 0.3), rng.uniform(0.01, 0.04))
     if "polarity" in distortions and (len(distortions) == 1 or rng.random() < 0.2):
         recipe.light_on_dark = True
         recipe.board = rng.uniform(0.05, 0.35)
@@ -154,7 +160,7 @@ def place_digits(alphas: list[np.ndarray], recipe: Recipe, rng: np.random.Genera
 
 
 def light_field(recipe: Recipe) -> np.ndarray:
-    """How much light falls on each point of the sheet: a gradient across it times a vignette."""
+    """How much light falls on each point of the sheet: a gradient across it times a vignette (times a shadow)."""
     width, height = recipe.frame
     ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
     xs /= max(width - 1, 1)
@@ -163,7 +169,13 @@ def light_field(recipe: Recipe) -> np.ndarray:
     along = (along - along.min()) / max(float(np.ptp(along)), 1e-6)
     cx, cy = recipe.vignette_centre
     radius_squared = ((xs - cx) ** 2 + (ys - cy) ** 2) / 0.5
-    return (1 - recipe.gradient * along) * (1 - recipe.vignette * np.clip(radius_squared, 0, 1.5) / 1.5)
+    light = (1 - recipe.gradient * along) * (1 - recipe.vignette * np.clip(radius_squared, 0, 1.5) / 1.5)
+    if recipe.shadow is not None:  # a half-plane in shadow, its edge a sigmoid; offset and softness in short sides
+        darkness, angle, offset, softness = recipe.shadow
+        short = min(width, height)
+        across = (xs - 0.5) * (width - 1) * np.cos(angle) + (ys - 0.5) * (height - 1) * np.sin(angle)
+        light = light * (1 - darkness / (1 + np.exp(-np.clip((across - offset * short) / (softness * short), -50, 50))))
+    return light
 
 
 def gaussian_blur(values: np.ndarray, sigma: float) -> np.ndarray:
@@ -180,14 +192,19 @@ def gaussian_blur(values: np.ndarray, sigma: float) -> np.ndarray:
 
 def render(coverage: np.ndarray, recipe: Recipe, rng: np.random.Generator) -> Image.Image:
     """The photo (RGB) of ink ``coverage`` on paper under ``recipe``'s light, lens, sensor."""
-    if recipe.blur > 0:
-        coverage = gaussian_blur(coverage, recipe.blur)
+    if recipe.blur > 0 and coverage.any():  # blur only around the ink: the rest is 0 and stays 0
+        rows, cols = np.flatnonzero(coverage.any(axis=1)), np.flatnonzero(coverage.any(axis=0))
+        margin = int(np.ceil(3 * recipe.blur)) + 1
+        top, left = max(0, rows[0] - margin), max(0, cols[0] - margin)
+        bottom, right = rows[-1] + margin + 1, cols[-1] + margin + 1
+        coverage = coverage.copy()
+        coverage[top:bottom, left:right] = gaussian_blur(coverage[top:bottom, left:right], recipe.blur)
     coverage = coverage[..., None]
     if recipe.light_on_dark:
         colour = recipe.board + coverage * (recipe.chalk - recipe.board) * np.ones(3, np.float32)
     else:
         colour = np.asarray(recipe.paper, np.float32) * (1 - coverage * np.asarray(recipe.ink, np.float32))
-    if recipe.gradient or recipe.vignette:
+    if recipe.gradient or recipe.vignette or recipe.shadow is not None:
         colour = colour * light_field(recipe)[..., None]
     pixels = colour * 255.0
     for extra in recipe.extras:
@@ -290,33 +307,15 @@ def rate(counts: dict, *keys: str) -> float:
     return sum(counts.get(k, 0) for k in keys) / max(total, 1)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--per-row", type=int, default=200, help="photos per row (the 'all' row gets 3×)")
-    parser.add_argument("--digits", choices=("tuning", "held-out"), default="tuning",
-                        help="MNIST test digits 0–4,999 (tuning) or 5,000–9,999 (held-out)")
-    parser.add_argument("--rows", help="only these rows, comma-separated (e.g. noise,all)")
-    parser.add_argument("--compare-old", action="store_true", help="also read each photo the pre-issue-20 way")
-    parser.add_argument("--model", default=str(bundled_model_path()))
-    parser.add_argument("--show-misses", type=int, default=0, metavar="N", help="write the first N misses to /tmp")
-    parser.add_argument("--json", action="store_true")
-    args = parser.parse_args()
-
-    mnist = load_mnist(MNIST)
-    half = len(mnist.x_test) // 2
-    pool = range(0, half) if args.digits == "tuning" else range(half, len(mnist.x_test))
-    images, labels = mnist.x_test[pool.start: pool.stop], mnist.y_test[pool.start: pool.stop]
-    predictor = Predictor.load(args.model)
-    wanted = set(args.rows.split(",")) if args.rows else None
-
-    rows_spec = [("clean", set())] + [(name, {name}) for name in DISTORTIONS] + [(ALL, set(DISTORTIONS))]
-    print(f"# Photos of MNIST test digits on paper\n\nMachine: {machine()}\n"
-          f"Seed {args.seed}, {args.digits} digits, {args.per_row} photos per row ({3 * args.per_row} for all).\n")
+def single_digits(args, images, labels, predictor) -> tuple[str, dict]:
+    """The table of single digits by distortion, and each row's accuracy."""
+    rows_spec = ([("clean", set())] + [(name, {name}) for name in DISTORTIONS] + [(ALL, set(DISTORTIONS))]
+                 + [(SHADOW, {SHADOW}), (f"{ALL} and a shadow", set(DISTORTIONS) | {SHADOW})])
+    described = {**DISTORTIONS, "clean": "none: black on white, centred", ALL: "every row above at once",
+                 SHADOW: SHADOW_WHAT + " (not in “all of them”)", f"{ALL} and a shadow": "all of them, and a shadow"}
     rows, summary, misses = [], {}, 0
-    started = time.perf_counter()
     for row_index, (name, distortions) in enumerate(rows_spec):
-        if wanted and name.split()[0] not in wanted:
+        if args.rows and name not in args.rows:
             continue
         rng = np.random.default_rng([args.seed, row_index])
         count = args.per_row * (3 if name == ALL else 1)
@@ -324,35 +323,59 @@ def main() -> None:
         old_right = 0
         for _ in range(count):
             pick = int(rng.integers(len(images)))
-            photo, recipe, _ = make_photo([images[pick]], distortions, rng)
+            photo, _, _ = make_photo([images[pick]], distortions, rng)
             result = outcome(read_answer(predictor, photo), [int(labels[pick])])
             counts[result] = counts.get(result, 0) + 1
             if args.compare_old:
                 old_right += old_answer(predictor, photo) == int(labels[pick])
             if result not in ("right", "unsure right") and misses < args.show_misses:
                 misses += 1
-                path = f"/tmp/photo-miss-{misses}-{name.split()[0]}-{labels[pick]}-{result.replace(' ', '_')}.jpg"
-                with open(path, "wb") as handle:
-                    handle.write(photo)
+                with open(f"/tmp/photo-miss-{misses}-{name.split()[0]}-{labels[pick]}-{result.replace(' ', '_')}", "wb") as out:
+                    out.write(photo)
         right = rate(counts, "right", "unsure right")
         summary[name] = right
-        row = [name, DISTORTIONS.get(name, "none: black on white, centred" if name == "clean" else "every row above at once"),
-               count, f"**{right:.1%}**" if name == ALL else f"{right:.1%}", f"{rate(counts, 'unsure right', 'unsure wrong'):.1%}",
-               f"{rate(counts, 'wrong'):.1%}", f"{rate(counts, 'nothing'):.1%}", f"{rate(counts, 'wrong split'):.1%}"]
+        row = [name, described[name], count, f"**{right:.1%}**" if name == ALL else f"{right:.1%}",
+               f"{rate(counts, 'unsure right', 'unsure wrong'):.1%}", f"{rate(counts, 'wrong'):.1%}",
+               f"{rate(counts, 'nothing'):.1%}", f"{rate(counts, 'wrong split'):.1%}"]
         if args.compare_old:
             row.append(f"{old_right / count:.1%}")
         rows.append(row)
     headers = ["photos", "what varies", "count", "read right", "unsure", "wrong and sure", "no digit", "read as a number"]
     if args.compare_old:
-        headers.append("before (one background level)")
-    print(table(headers, rows))
+        headers.append("before issue 20")
+    return table(headers, rows), summary
 
-    print("\nBlank and near-blank paper (all of the above distortions except polarity), "
-          f"{args.per_row} photos each:\n")
-    blank_rows = []
-    for index, (kind, what) in enumerate([("blank", "paper only"), ("dust", "3–15 specks of dust, 1–4 px"),
-                                          ("stain", "a faint soft stain (3–8% darker)"),
-                                          ("fold", "a faint fold line across the sheet (3–8% darker)")]):
+
+def numbers(args, images, labels, predictor) -> tuple[str, dict]:
+    """Photos of 2–4 digits side by side (all distortions): read as the right number?"""
+    rows, summary = [], {}
+    for length in (2, 3, 4):
+        rng = np.random.default_rng([args.seed, 200 + length])
+        whole = digits_right = split_right = 0
+        for _ in range(args.per_row):
+            picks = rng.integers(len(images), size=length)
+            photo, _, _ = make_photo([images[i] for i in picks], set(DISTORTIONS), rng)
+            answer = read_answer(predictor, photo)
+            truth = [int(labels[i]) for i in picks]
+            read = [d["label"] for d in answer["digits"]] if "number" in answer else [answer["label"]]
+            whole += read == truth
+            if len(read) == length:
+                split_right += 1
+                digits_right += sum(a == b for a, b in zip(read, truth))
+        n = args.per_row
+        rows.append([length, n, f"{whole / n:.1%}", f"{digits_right / (n * length):.1%}", f"{split_right / n:.1%}"])
+        summary[f"number:{length}"] = whole / n
+    return table(["digits", "photos", "whole number right", "digits right", "split right"], rows), summary
+
+
+NEAR_BLANK = [("blank", "paper only"), ("dust", "3–15 specks of dust, 1–4 px"),
+              ("stain", "a faint soft stain (3–8% darker)"), ("fold", "a faint fold line across the sheet (3–8% darker)")]
+
+
+def blank_paper(args, predictor) -> tuple[str, dict]:
+    """What blank and near-blank paper is read as: nothing, an unsure digit, or a digit (wrongly sure)."""
+    rows, summary = [], {}
+    for index, (kind, what) in enumerate(NEAR_BLANK):
         rng = np.random.default_rng([args.seed, 100 + index])
         nothing = unsure = sure = 0
         top = []
@@ -368,12 +391,97 @@ def main() -> None:
             unsure += doubtful
             sure += not doubtful
         n = args.per_row
-        blank_rows.append([kind, what, n, f"{nothing / n:.1%}", f"{unsure / n:.1%}", f"{sure / n:.1%}",
-                           f"{max(top):.2f}" if top else "–"])
+        rows.append([kind, what, n, f"{nothing / n:.1%}", f"{unsure / n:.1%}", f"{sure / n:.1%}",
+                     f"{max(top):.2f}" if top else "–"])
         summary[f"blank:{kind}"] = (nothing + unsure) / n
-    print(table(["paper", "what is on it", "count", "no digit", "a digit, unsure", "a digit, sure",
-                 "highest confidence"], blank_rows))
-    print(f"\n{time.perf_counter() - started:.0f} s")
+    return table(["paper", "what is on it", "count", "no digit", "a digit, unsure", "a digit, sure",
+                  "highest probability"], rows), summary
+
+
+def timing(predictor, images, repeats: int = 5) -> str:
+    """How long a 12-megapixel JPEG takes: opened, read and answered in this process, and end to end
+    through `digitpad predict` in a fresh process (which also starts Python and loads the model)."""
+    import subprocess
+    import sys
+    import tempfile
+
+    from common import ROOT, percentile
+
+    rng = np.random.default_rng(12)
+    recipe_rng = np.random.default_rng(13)
+    recipe = random_recipe(recipe_rng, set(DISTORTIONS) - {"polarity"})
+    recipe.frame, recipe.digit_height, recipe.position, recipe.jpeg = (4000, 3000), 900.0, (0.3, 0.6), 90
+    coverage, _ = place_digits([digit_alpha(images[0], recipe.digit_height, recipe.stroke_level)], recipe, rng)
+    photo = encode(render(coverage, recipe, rng), recipe.jpeg)
+    rows = []
+    steps = {"open and decode": [], "find the digit (read_image)": [], "split and read (network)": [], "total": []}
+    for _ in range(repeats):
+        started = time.perf_counter()
+        from model.preprocessing import open_image, read_image
+
+        with open_image(io.BytesIO(photo)) as image:
+            decoded = time.perf_counter()
+            reading = read_image(image)
+        found = time.perf_counter()
+        image_answer(predictor, reading)
+        done = time.perf_counter()
+        for key, value in zip(steps, (decoded - started, found - decoded, done - found, done - started)):
+            value = value * 1000
+            steps[key].append(value)
+    for key, values in steps.items():
+        rows.append([key, f"{percentile(values, 50):.0f} ms", f"{max(values):.0f} ms"])
+    with tempfile.TemporaryDirectory() as folder:
+        path = f"{folder}/photo.jpg"
+        with open(path, "wb") as out:
+            out.write(photo)
+        walls = []
+        for _ in range(3):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "app", "predict", path], cwd=ROOT, capture_output=True, check=True)
+            walls.append((time.perf_counter() - started) * 1000)
+    rows.append(["`digitpad predict photo.jpg`, whole process", f"{percentile(walls, 50):.0f} ms", f"{max(walls):.0f} ms"])
+    return table(["12-megapixel JPEG (4000×3000)", f"median of {repeats}", "worst"], rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--per-row", type=int, default=200, help="photos per row (the 'all of them' row gets 3×)")
+    parser.add_argument("--digits", choices=("tuning", "held-out"), default="tuning",
+                        help="MNIST test digits 0–4,999 (tuning) or 5,000–9,999 (held-out)")
+    parser.add_argument("--rows", type=lambda text: set(text.split(",")), help="only these rows, comma-separated")
+    parser.add_argument("--compare-old", action="store_true", help="also read each photo the pre-issue-20 way")
+    parser.add_argument("--skip", type=lambda text: set(text.split(",")), default=set(),
+                        help="leave out some tables: digits,numbers,blank,timing")
+    parser.add_argument("--model", default=str(bundled_model_path()))
+    parser.add_argument("--show-misses", type=int, default=0, metavar="N", help="write the first N misses to /tmp")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    mnist = load_mnist(MNIST)
+    half = len(mnist.x_test) // 2
+    chosen = slice(0, half) if args.digits == "tuning" else slice(half, None)
+    images, labels = mnist.x_test[chosen], mnist.y_test[chosen]
+    predictor = Predictor.load(args.model)
+    started = time.perf_counter()
+    print(f"# Photos of MNIST test digits on paper\n\nMachine: {machine()}\n"
+          f"Seed {args.seed}, {args.digits} digits, {args.per_row} photos per row.\n")
+    summary = {}
+    if "digits" not in args.skip:
+        text, part = single_digits(args, images, labels, predictor)
+        print(f"Single digits ({3 * args.per_row} photos for “all of them”):\n\n{text}\n")
+        summary.update(part)
+    if "numbers" not in args.skip:
+        text, part = numbers(args, images, labels, predictor)
+        print(f"Numbers: digits side by side, gaps of 15–50% of a digit's height, all the distortions:\n\n{text}\n")
+        summary.update(part)
+    if "blank" not in args.skip:
+        text, part = blank_paper(args, predictor)
+        print(f"Blank and near-blank paper, with all the distortions but polarity:\n\n{text}\n")
+        summary.update(part)
+    if "timing" not in args.skip:
+        print(f"Speed:\n\n{timing(predictor, images)}\n")
+    print(f"{time.perf_counter() - started:.0f} s")
     if args.json:
         print(json.dumps(summary))
 

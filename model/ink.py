@@ -29,7 +29,7 @@ from PIL import Image
 
 # The paper's brightness is estimated on a copy about this many pixels across: light changes slowly,
 # and the estimate then costs a few milliseconds even for a 12-megapixel photo.
-BACKGROUND_SIDE = 160
+BACKGROUND_SIDE = 240
 # Width of the closing window, as a share of the image's shorter side.  It must be wider than the
 # widest pen stroke (a digit filling the frame, drawn with a marker, has strokes ~12% of it).
 BACKGROUND_WINDOW = 0.2
@@ -158,13 +158,16 @@ def _ink_is_light(grey: np.ndarray) -> bool | None:
     """Light ink on dark paper (True), dark on light (False), or None when neither stands out.
 
     The paper is what most of any neighbourhood is, so a local median is the paper; ink is the
-    side on which pixels stray far from it.  (A closing cannot decide this: it also turns the
-    paper inside a 0's loop into 'ink' of the other polarity.)"""
+    side on which pixels stray furthest from it.  Only the strongest strays count: where the light
+    changes sharply (the edge of a shadow) the median lags, and the paper on the bright side would
+    otherwise outvote a thin dark digit.  (A closing cannot decide this: it also turns the paper
+    inside a 0's loop into 'ink' of the other polarity.)"""
     grey = _reduce_to(grey, POLARITY_CHECK_SIDE)
     median = _upsample(_local_median(_reduce_to(grey, POLARITY_SIDE)), grey.shape)
-    difference = grey - median
-    level, spread = _robust_level_and_spread(_box3(difference))
-    far = max(STRONG_SIGMAS * spread, MIN_CONTRAST / 2)
+    difference = _box3(grey - median)
+    level, spread = _robust_level_and_spread(difference)
+    low, high = np.percentile(difference, [0.02, 99.98]) - level
+    far = max(STRONG_SIGMAS * spread, MIN_CONTRAST / 2, max(-low, high) / 2)
     darker = int(np.count_nonzero(difference < level - far))
     lighter = int(np.count_nonzero(difference > level + far))
     if darker == lighter == 0:
@@ -183,7 +186,7 @@ def paper_brightness(grey: np.ndarray, light_on_dark: bool = False) -> np.ndarra
     window = _odd(BACKGROUND_WINDOW * min(small.shape))
     first, second = (_min_filter, _max_filter) if light_on_dark else (_max_filter, _min_filter)
     extended = np.pad(small, window, mode="edge")
-    closed = _box_blur(second(first(extended, window), window), _odd(window / 4))
+    closed = _box_blur(second(first(extended, window), window), 3)
     return _upsample(closed[window:-window, window:-window], grey.shape)
 
 
