@@ -199,6 +199,8 @@ def read_image_file(path):
 def image_answer(predictor, reading) -> dict:
     """What `digitpad predict` prints for one image: no digit, a digit with the box it was read from
     (in the image's pixels), or a number; with "doubt" when the ink is faint or cluttered."""
+    from dataclasses import replace
+
     from model.inference import NOTHING_DRAWN
     from model.numbers import number_json, read_image_number
 
@@ -207,11 +209,11 @@ def image_answer(predictor, reading) -> dict:
         return NOTHING_DRAWN.as_json()
     if len(digits) > 1:
         answer = number_json(digits)
-    else:
-        answer = {**digits[0].prediction.as_json(), "box": [round(v, 1) for v in reading.box]}
-    if reading.doubt:
-        answer["doubt"] = reading.doubt
-    return answer
+        if reading.doubt:
+            answer["doubt"] = reading.doubt
+        return answer
+    prediction = replace(digits[0].prediction, doubt=reading.doubt)
+    return {**prediction.as_json(), "box": [round(v, 1) for v in reading.box]}
 
 
 def _record_tensor(record, args: argparse.Namespace):

@@ -24,7 +24,7 @@ import argparse
 import io
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from PIL import Image
@@ -74,7 +74,6 @@ class Recipe:
     light_on_dark: bool = False
     board: float = 0.2
     chalk: float = 0.9
-    extras: list = field(default_factory=list)
 
 
 def random_recipe(rng: np.random.Generator, distortions: set[str]) -> Recipe:
@@ -159,14 +158,16 @@ def place_digits(alphas: list[np.ndarray], recipe: Recipe, rng: np.random.Genera
     return coverage, boxes
 
 
-def light_field(recipe: Recipe) -> np.ndarray:
-    """How much light falls on each point of the sheet: a gradient across it times a vignette (times a shadow)."""
+def light_field(recipe: Recipe, step: int = 4) -> np.ndarray:
+    """How much light falls on each point of the sheet: a gradient across it times a vignette (times a
+    shadow).  Light changes slowly: it is computed every ``step`` pixels and interpolated."""
     width, height = recipe.frame
-    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    ys, xs = np.mgrid[0:height + step:step, 0:width + step:step].astype(np.float32)
     xs /= max(width - 1, 1)
     ys /= max(height - 1, 1)
     along = xs * np.cos(recipe.gradient_angle) + ys * np.sin(recipe.gradient_angle)
-    along = (along - along.min()) / max(float(np.ptp(along)), 1e-6)
+    corners = [c * np.cos(recipe.gradient_angle) + r * np.sin(recipe.gradient_angle) for c in (0, 1) for r in (0, 1)]
+    along = (along - min(corners)) / max(max(corners) - min(corners), 1e-6)
     cx, cy = recipe.vignette_centre
     radius_squared = ((xs - cx) ** 2 + (ys - cy) ** 2) / 0.5
     light = (1 - recipe.gradient * along) * (1 - recipe.vignette * np.clip(radius_squared, 0, 1.5) / 1.5)
@@ -175,7 +176,9 @@ def light_field(recipe: Recipe) -> np.ndarray:
         short = min(width, height)
         across = (xs - 0.5) * (width - 1) * np.cos(angle) + (ys - 0.5) * (height - 1) * np.sin(angle)
         light = light * (1 - darkness / (1 + np.exp(-np.clip((across - offset * short) / (softness * short), -50, 50))))
-    return light
+    full = Image.fromarray(light.astype(np.float32), mode="F").resize(
+        (light.shape[1] * step, light.shape[0] * step), Image.Resampling.BILINEAR)
+    return np.asarray(full)[:height, :width]
 
 
 def gaussian_blur(values: np.ndarray, sigma: float) -> np.ndarray:
@@ -199,19 +202,18 @@ def render(coverage: np.ndarray, recipe: Recipe, rng: np.random.Generator) -> Im
         bottom, right = rows[-1] + margin + 1, cols[-1] + margin + 1
         coverage = coverage.copy()
         coverage[top:bottom, left:right] = gaussian_blur(coverage[top:bottom, left:right], recipe.blur)
-    coverage = coverage[..., None]
-    if recipe.light_on_dark:
-        colour = recipe.board + coverage * (recipe.chalk - recipe.board) * np.ones(3, np.float32)
-    else:
-        colour = np.asarray(recipe.paper, np.float32) * (1 - coverage * np.asarray(recipe.ink, np.float32))
-    if recipe.gradient or recipe.vignette or recipe.shadow is not None:
-        colour = colour * light_field(recipe)[..., None]
-    pixels = colour * 255.0
-    for extra in recipe.extras:
-        pixels = extra(pixels, rng)
-    if recipe.noise > 0:
-        pixels = pixels + recipe.noise * rng.standard_normal(pixels.shape, dtype=np.float32)
-    return Image.fromarray(np.clip(np.rint(pixels), 0, 255).astype(np.uint8), "RGB")
+    light = light_field(recipe) * 255 if recipe.gradient or recipe.vignette or recipe.shadow is not None else 255
+    channels = []
+    for channel in range(3):
+        if recipe.light_on_dark:
+            value = recipe.board + coverage * (recipe.chalk - recipe.board)
+        else:
+            value = recipe.paper[channel] * (1 - coverage * recipe.ink[channel])
+        value = value * light
+        if recipe.noise > 0:
+            value += recipe.noise * rng.standard_normal(value.shape, dtype=np.float32)
+        channels.append(Image.fromarray(np.clip(np.rint(value), 0, 255).astype(np.uint8), "L"))
+    return Image.merge("RGB", channels)
 
 
 def encode(image: Image.Image, quality: int | None) -> bytes:

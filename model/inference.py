@@ -46,6 +46,9 @@ class Prediction:
     probabilities: np.ndarray | None = None  # (10,) float32
     activations: list[np.ndarray] | None = None  # one per shown layer, batch dimension removed
     tensor: np.ndarray | None = None  # the 28×28 input the network saw
+    # Why the answer may be wrong however sure the network is (a photo whose ink is faint or cluttered,
+    # see model.preprocessing.ImageReading.doubt); such an answer is shown as unsure.
+    doubt: str | None = None
 
     @property
     def confidence(self) -> float:
@@ -53,7 +56,7 @@ class Prediction:
 
     @property
     def is_unsure(self) -> bool:
-        return self.label is not None and self.confidence < UNSURE_BELOW
+        return self.label is not None and (self.confidence < UNSURE_BELOW or self.doubt is not None)
 
     @property
     def runner_up(self) -> int | None:
@@ -64,7 +67,10 @@ class Prediction:
     def as_json(self) -> dict:
         if self.label is None:
             return {"label": None, "probabilities": None}
-        return {"label": self.label, "probabilities": [round(float(p), 6) for p in self.probabilities]}
+        answer = {"label": self.label, "probabilities": [round(float(p), 6) for p in self.probabilities]}
+        if self.doubt:
+            answer["doubt"] = self.doubt
+        return answer
 
 
 NOTHING_DRAWN = Prediction(label=None)

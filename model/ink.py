@@ -60,13 +60,16 @@ CONTRAST_PERCENTILE = 95
 
 @dataclass(frozen=True)
 class Mark:
-    """One connected piece of ink.  ``box`` is (x0, y0, x1, y1), x1 and y1 exclusive, in the grey image's pixels."""
+    """One connected piece of ink.  ``box`` is (x0, y0, x1, y1), x1 and y1 exclusive, in the grey image's pixels;
+    ``peak`` its darkest point in grey levels above the paper, ``contrast`` that as a share of the paper's
+    brightness, ``mass`` the sum of its darkness as shares of the paper."""
 
     label: int
     box: tuple[int, int, int, int]
     area: int
     mass: float
     peak: float
+    contrast: float
 
     @property
     def width(self) -> int:
@@ -89,8 +92,9 @@ class PaperInk:
     labels: np.ndarray
     marks: dict[int, Mark]
     digit: list[int]
-    noise: float  # the paper's noise, in the units of the ink map (a share of the paper's brightness)
-    contrast: float  # how much darker than the paper the strokes are, in the same units
+    noise: float  # the paper's noise σ in grey levels (0–1), after a 3×3 mean
+    contrast: float  # how much darker than its paper the strokes are, as a share of the paper's brightness
+    strength: float  # how much darker than its paper the strokes are, in noise σ
     light_on_dark: bool
     clutter: float
 
@@ -114,7 +118,7 @@ class PaperInk:
 
 
 def blank(shape: tuple[int, int], noise: float = 0.0, light_on_dark: bool = False) -> PaperInk:
-    return PaperInk(np.zeros(shape, np.float32), np.zeros(shape, np.int32), {}, [], noise, 0.0, light_on_dark, 0.0)
+    return PaperInk(np.zeros(shape, np.float32), np.zeros(shape, np.int32), {}, [], noise, 0.0, 0.0, light_on_dark, 0.0)
 
 
 def find_ink(grey: np.ndarray) -> PaperInk:
@@ -131,25 +135,31 @@ def find_ink(grey: np.ndarray) -> PaperInk:
     if light_on_dark is None:
         return blank(grey.shape)
     paper = paper_brightness(grey, light_on_dark)
-    if light_on_dark:
-        contrast_map = grey - paper
-    else:
-        contrast_map = (paper - grey) / np.maximum(paper, 0.05)
-    smooth = _box3(contrast_map)
+    # How much darker than its paper each pixel is, in grey levels: the paper's noise is about the
+    # same everywhere in these units, so marks are told from noise in them.  As a share of the
+    # paper's brightness the same stroke is equally dark in the light and in the shade, so that is
+    # what contrast is measured in.  (Light ink: how much brighter, and in grey levels throughout.)
+    darkness = grey - paper if light_on_dark else paper - grey
+    lighting = np.ones_like(paper) if light_on_dark else np.maximum(paper, 0.05)
+    smooth = _box3(darkness)
     level, noise = _robust_level_and_spread(smooth)
-    weak = level + max(WEAK_SIGMAS * noise, MIN_WEAK)
-    labels, marks = label_marks(smooth > weak, smooth, contrast_map)
-    strong = max(level + STRONG_SIGMAS * noise, level + MIN_CONTRAST, _otsu([m.peak for m in marks.values()], marks))
-    inked = {label: m for label, m in marks.items() if m.peak >= strong}
+    above = smooth - level
+    weak = max(WEAK_SIGMAS * noise, MIN_WEAK)
+    labels, marks = label_marks(above > weak, above, above / lighting)
+    strong = [m for m in marks.values() if m.peak >= STRONG_SIGMAS * noise and m.contrast >= MIN_CONTRAST]
+    otsu = _otsu(strong)
+    inked = {m.label: m for m in strong if m.contrast >= otsu}
     digit, clutter = _digit_marks(inked, grey.shape)
     if not digit:
         return blank(grey.shape, noise, light_on_dark)
     in_digit = np.isin(labels, digit)
-    contrast = float(np.percentile(smooth[in_digit], CONTRAST_PERCENTILE))
-    ink = np.clip((contrast_map - weak) / max(contrast - weak, 1e-6), 0, 1)
+    contrast = float(np.percentile((above / lighting)[in_digit], CONTRAST_PERCENTILE))
+    core = contrast * lighting
+    ink = np.clip((darkness - level - weak) / np.maximum(core - weak, core / 2), 0, 1)
     ink[~in_digit] = 0
+    strength = float(np.percentile(above[in_digit], CONTRAST_PERCENTILE)) / max(noise, 1e-9)
     return PaperInk(ink.astype(np.float32), np.where(in_digit, labels, 0).astype(np.int32),
-                    {label: inked[label] for label in digit}, digit, noise, contrast - level, light_on_dark, clutter)
+                    {label: inked[label] for label in digit}, digit, noise, contrast, strength, light_on_dark, clutter)
 
 
 # --- paper ---------------------------------------------------------------------------------
@@ -182,7 +192,7 @@ def paper_brightness(grey: np.ndarray, light_on_dark: bool = False) -> np.ndarra
     The copy is first extended past its edges by a window's width (repeating the edge): a closing
     then follows light that falls off towards an edge exactly, instead of carrying the brighter
     paper further in out to the edge, which would make a dim corner look like ink."""
-    small = _reduce_to(grey, BACKGROUND_SIDE)
+    small = _box_blur(_reduce_to(grey, BACKGROUND_SIDE), 3)  # less noise, so the max filter is not biased up by it
     window = _odd(BACKGROUND_WINDOW * min(small.shape))
     first, second = (_min_filter, _max_filter) if light_on_dark else (_max_filter, _min_filter)
     extended = np.pad(small, window, mode="edge")
@@ -247,13 +257,13 @@ def _robust_level_and_spread(values: np.ndarray) -> tuple[float, float]:
     return level, 1.4826 * float(np.median(np.abs(sample - level)))
 
 
-def _otsu(peaks: list[float], marks: dict) -> float:
-    """The level that best separates faint marks from strong ink (Otsu's method over the marks' peaks,
-    each weighted by its area); 0 when there is only one kind."""
-    if len(peaks) < 2:
+def _otsu(marks: list[Mark]) -> float:
+    """The contrast that best separates faint marks from strong ink (Otsu's method over the marks'
+    contrasts, each weighted by its area); 0 when they are all of one kind."""
+    if len(marks) < 2:
         return 0.0
-    values = np.asarray(peaks, np.float64)
-    weights = np.asarray([m.area for m in marks.values()], np.float64)
+    values = np.asarray([m.contrast for m in marks], np.float64)
+    weights = np.asarray([m.area for m in marks], np.float64)
     order = np.argsort(values)
     values, weights = values[order], weights[order]
     below = np.cumsum(weights)[:-1]
@@ -269,8 +279,9 @@ def _otsu(peaks: list[float], marks: dict) -> float:
 
 # --- marks ---------------------------------------------------------------------------------
 
-def label_marks(mask: np.ndarray, smooth: np.ndarray, contrast_map: np.ndarray) -> tuple[np.ndarray, dict[int, Mark]]:
-    """Label the 8-connected pieces of ``mask`` (1, 2, …; 0 is paper) and measure each one."""
+def label_marks(mask: np.ndarray, darkness: np.ndarray, share: np.ndarray) -> tuple[np.ndarray, dict[int, Mark]]:
+    """Label the 8-connected pieces of ``mask`` (1, 2, …; 0 is paper) and measure each one's box, area, and
+    darkness: in grey levels above the paper (``darkness``) and as a share of the paper's brightness (``share``)."""
     labels, count = label_components(mask)
     if count == 0:
         return labels, {}
@@ -278,10 +289,13 @@ def label_marks(mask: np.ndarray, smooth: np.ndarray, contrast_map: np.ndarray) 
     inside = flat > 0
     ids = flat[inside]
     rows, cols = np.divmod(np.flatnonzero(inside), mask.shape[1])
+    shares = share.ravel()[inside]
     area = np.bincount(ids, minlength=count + 1)
-    mass = np.bincount(ids, weights=contrast_map.ravel()[inside], minlength=count + 1)
+    mass = np.bincount(ids, weights=shares, minlength=count + 1)
     peak = np.zeros(count + 1)
-    np.maximum.at(peak, ids, smooth.ravel()[inside])
+    contrast = np.zeros(count + 1)
+    np.maximum.at(peak, ids, darkness.ravel()[inside])
+    np.maximum.at(contrast, ids, shares)
     x0 = np.full(count + 1, mask.shape[1])
     y0 = np.full(count + 1, mask.shape[0])
     x1 = np.zeros(count + 1, int)
@@ -291,7 +305,8 @@ def label_marks(mask: np.ndarray, smooth: np.ndarray, contrast_map: np.ndarray) 
     np.maximum.at(x1, ids, cols + 1)
     np.maximum.at(y1, ids, rows + 1)
     marks = {label: Mark(label, (int(x0[label]), int(y0[label]), int(x1[label]), int(y1[label])),
-                         int(area[label]), float(mass[label]), float(peak[label])) for label in range(1, count + 1)}
+                         int(area[label]), float(mass[label]), float(peak[label]), float(contrast[label]))
+             for label in range(1, count + 1)}
     return labels, marks
 
 

@@ -321,8 +321,8 @@ class ImageReading:
     - ``doubt``: why the answer may be unreliable, or None: the ink is faint against the paper's
       noise, or there is as much other ink (clutter) as digit.  Show such an answer as unsure.
     - ``light_on_dark``: the ink was lighter than its paper (chalk on a board, white on black).
-    - ``noise`` and ``contrast``: the paper's noise σ and the strokes' darkness, both as shares
-      of the paper's brightness.
+    - ``noise``: the paper's noise σ in grey levels from 0 to 1 (after a 3×3 mean); ``contrast``:
+      how much darker than its paper the strokes are, as a share of the paper's brightness.
     """
 
     size: tuple[int, int]
@@ -390,7 +390,7 @@ def read_image(image: Image.Image) -> ImageReading:
 
 
 def _doubt(paper) -> str | None:
-    if paper.contrast < FAINT_BELOW_SIGMAS * paper.noise:
+    if paper.strength < FAINT_BELOW_SIGMAS:
         return "the ink is faint against the paper's noise"
     if paper.clutter >= CLUTTERED_ABOVE:
         return "there is other ink around the digit"
