@@ -31,8 +31,10 @@ from PIL import Image
 # and the estimate then costs a few milliseconds even for a 12-megapixel photo.
 BACKGROUND_SIDE = 240
 # Width of the closing window, as a share of the image's shorter side.  It must be wider than the
-# widest pen stroke (a digit filling the frame, drawn with a marker, has strokes ~12% of it).
+# widest pen stroke (a digit filling the frame, drawn with a marker, has strokes ~12% of it) ...
 BACKGROUND_WINDOW = 0.2
+# ... and at least 1 / this times the thickest stroke found; if not, the paper is estimated again, wider.
+STROKE_SHARE_OF_WINDOW = 0.5
 # Which is ink, the dark or the light, is decided on a copy this big, against a local median of
 # the paper computed on an even smaller one.
 POLARITY_CHECK_SIDE = 320
@@ -55,7 +57,7 @@ MIN_DIGIT_PIXELS = 6
 NEAR_SIDEWAYS = 0.6
 NEAR_VERTICAL = 0.25
 # The strokes' own darkness is this percentile of their ink; it becomes 1 (MNIST's core level).
-CONTRAST_PERCENTILE = 95
+CONTRAST_PERCENTILE = 99
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,19 @@ def find_ink(grey: np.ndarray) -> PaperInk:
     light_on_dark = _ink_is_light(grey)
     if light_on_dark is None:
         return blank(grey.shape)
-    paper = paper_brightness(grey, light_on_dark)
+    found = _ink_against_paper(grey, light_on_dark, BACKGROUND_WINDOW)
+    if found.digit:
+        # The closing must be wider than every stroke, or a thick one (a digit filling a small image,
+        # a marker's loop) fills the paper estimate and turns grey.  Measure them, widen if needed.
+        thickest = _thickest(found.labels > 0) / min(grey.shape)
+        if thickest > BACKGROUND_WINDOW * STROKE_SHARE_OF_WINDOW:
+            found = _ink_against_paper(grey, light_on_dark, min(1.0, thickest / STROKE_SHARE_OF_WINDOW))
+    return found
+
+
+def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float) -> PaperInk:
+    """find_ink with the paper estimated by a closing ``window`` (a share of the shorter side) wide."""
+    paper = paper_brightness(grey, light_on_dark, window)
     # How much darker than its paper each pixel is, in grey levels: the paper's noise is about the
     # same everywhere in these units, so marks are told from noise in them.  As a share of the
     # paper's brightness the same stroke is equally dark in the light and in the shade, so that is
@@ -185,15 +199,16 @@ def _ink_is_light(grey: np.ndarray) -> bool | None:
     return lighter > darker
 
 
-def paper_brightness(grey: np.ndarray, light_on_dark: bool = False) -> np.ndarray:
+def paper_brightness(grey: np.ndarray, light_on_dark: bool = False, window: float = BACKGROUND_WINDOW) -> np.ndarray:
     """The paper's brightness at every pixel, as if there were no ink: a closing (for dark ink; an
-    opening for light ink) wider than any stroke, blurred, on a copy about BACKGROUND_SIDE pixels across.
+    opening for light ink) ``window`` wide (a share of the shorter side, wider than any stroke),
+    blurred, on a copy about BACKGROUND_SIDE pixels across.
 
     The copy is first extended past its edges by a window's width (repeating the edge): a closing
     then follows light that falls off towards an edge exactly, instead of carrying the brighter
     paper further in out to the edge, which would make a dim corner look like ink."""
     small = _box_blur(_reduce_to(grey, BACKGROUND_SIDE), 3)  # less noise, so the max filter is not biased up by it
-    window = _odd(BACKGROUND_WINDOW * min(small.shape))
+    window = _odd(window * min(small.shape))
     first, second = (_min_filter, _max_filter) if light_on_dark else (_max_filter, _min_filter)
     extended = np.pad(small, window, mode="edge")
     closed = _box_blur(second(first(extended, window), window), 3)
@@ -360,6 +375,18 @@ def _union(parent: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
                 break
             parent = jumped
     return parent
+
+
+def _thickest(mask: np.ndarray) -> int:
+    """Width in pixels of the thickest part of a mask: how many 3×3 erosions it survives, on a copy
+    about BACKGROUND_SIDE pixels across."""
+    factor = max(1, math.ceil(max(mask.shape) / BACKGROUND_SIDE))
+    small = _reduce_to(mask.astype(np.float32), BACKGROUND_SIDE) > 0.5
+    erosions = 0
+    while small.any():
+        small = _min_filter(np.pad(small, 1).astype(np.uint8), 3)[1:-1, 1:-1].astype(bool)
+        erosions += 1
+    return (2 * erosions - 1) * factor
 
 
 def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int]) -> tuple[list[int], float]:
