@@ -15,7 +15,7 @@ import numpy as np
 
 from model.files import replace_atomically
 from model.numpy_net import NumpyConvnet, UnsupportedModel
-from model.preprocessing import image_to_tensor, strokes_to_tensor
+from model.preprocessing import read_image, strokes_to_tensor
 
 # Below this top probability the window says "unsure" instead of claiming a digit.
 UNSURE_BELOW = 0.6
@@ -151,7 +151,14 @@ class Predictor:
         return self.predict_tensor(strokes_to_tensor(strokes, **preprocessing))
 
     def predict_image(self, image) -> Prediction:
-        return self.predict_tensor(image_to_tensor(image))
+        """The reading of a Pillow image as one digit, in doubt when its ink is faint or cluttered.
+        ``model.preprocessing.read_image`` says where the digit is; ``model.numbers.read_image_number``
+        reads several digits side by side."""
+        reading = read_image(image)
+        prediction = self.predict_tensor(reading.tensor)
+        if reading.doubt and prediction.label is not None:
+            prediction.doubt = reading.doubt
+        return prediction
 
     def probabilities(self, tensors: np.ndarray, batch_size: int = 512) -> np.ndarray:
         """Probabilities for many 28×28 tensors at once, shape (n, 10)."""

@@ -163,6 +163,15 @@ def test_ink_that_barely_stands_out_from_the_noise_is_nothing_or_in_doubt(ink, n
     assert reading.box is None or reading.doubt is not None
 
 
+def test_other_writing_far_from_the_digit_puts_the_reading_in_doubt(predictor):
+    image = photo(at=(200, 20), height=200, noise=4)
+    ImageDraw.Draw(image).line([(250, 400), (500, 410)], fill=(40, 40, 40), width=14)  # writing below, 70% of its ink
+    reading = read_image(image)
+    assert reading.doubt is not None and "other ink" in reading.doubt
+    assert predictor.predict_image(image).is_unsure
+    assert reading.box[3] < 300  # the crop is the digit's, not the line's
+
+
 def test_labelling_agrees_with_a_flood_fill():
     rng = np.random.default_rng(0)
     for _ in range(20):
