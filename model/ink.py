@@ -2,19 +2,19 @@
 
 The way document scanners do it.  The paper's own brightness is estimated
 locally, on a small copy of the image, with a morphological closing (a max
-filter, then a min filter, wider than any pen stroke) followed by a blur: the
+filter, then a min filter, wider than any pen stroke) and a light blur: the
 strokes vanish from the estimate, while light that falls off across the sheet
 stays in it and cancels when the image is compared with it.  Ink is how much
-darker than its paper a pixel is, as a share of the paper's brightness (light
-ink on a dark board: how much brighter).
+darker than its paper a pixel is (light ink on a dark board: how much brighter).
 
-What counts as ink is decided by the image itself: the paper's noise is
-measured (a robust spread of the ink map, which is mostly paper) and a stroke
-must rise well above it, and above the level Otsu's method puts between faint
-marks and the strongest ink.  Connected ink is then labelled; specks are
-dropped, and the digit is the largest connected ink plus the ink near it (the
-bar of a 5, the second stroke of a 4, the next digits of a number).  The grey
-levels of the strokes are kept, so the digit is anti-aliased the way MNIST's are.
+What counts as ink is decided by the image itself.  The paper's noise is
+measured (a robust spread of the darkness map, which is mostly paper); a mark
+must rise well above that noise in grey levels, be darker than its paper by a
+minimum share of the paper's brightness, and lie above the contrast Otsu's
+method puts between faint marks and the strongest ink.  Connected ink is
+labelled; specks are dropped, and the digit is the largest connected ink plus
+the ink near it (the bar of a 5, the next digits of a number).  The grey levels
+of the strokes are kept, so the digit is anti-aliased the way MNIST's are.
 
 Pure numpy and Pillow (for resampling): no Qt, no TensorFlow, no SciPy.
 """
@@ -39,7 +39,7 @@ STROKE_SHARE_OF_WINDOW = 0.5
 # the paper computed on an even smaller one.
 POLARITY_CHECK_SIDE = 320
 POLARITY_SIDE = 48
-# A stroke must reach this many noise σ above the paper somewhere, and it extends down to WEAK.
+# A mark must reach this many noise σ above the paper somewhere, and it extends down to WEAK_SIGMAS.
 STRONG_SIGMAS = 6.0
 WEAK_SIGMAS = 3.0
 # Ink at least this much darker than its paper (a share of the paper's brightness), as before issue 20;

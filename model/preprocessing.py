@@ -298,8 +298,10 @@ def open_image(path) -> Image.Image:
 
 
 Box = tuple[float, float, float, float]
-# A reading is in doubt when its strokes are less than this many noise σ darker than the paper ...
+# A reading is in doubt when its strokes are less than this many noise σ darker than the paper, or
+# darker than it by less than this share of its brightness (a stain; pen and pencil are 0.3 and more) ...
 FAINT_BELOW_SIGMAS = 10.0
+FAINT_BELOW_CONTRAST = 0.2
 # ... or when the ink elsewhere in the image is at least this share of the digit's (other writing, clutter).
 CLUTTERED_ABOVE = 0.5
 
@@ -318,8 +320,9 @@ class ImageReading:
       5's bar is a mark of its own).  Several digits side by side are several marks;
       ``model.numbers.read_image_number`` groups them into digits the way the network reads
       most confidently, and ``tensor_of``/``box_of`` give the tensor and box of any group.
-    - ``doubt``: why the answer may be unreliable, or None: the ink is faint against the paper's
-      noise, or there is as much other ink (clutter) as digit.  Show such an answer as unsure.
+    - ``doubt``: why the answer may be unreliable, or None: the ink is faint (against the paper's
+      noise, or hardly darker than the paper), or there is half as much other ink (clutter) as
+      digit or more.  Show such an answer as unsure.
     - ``light_on_dark``: the ink was lighter than its paper (chalk on a board, white on black).
     - ``noise``: the paper's noise σ in grey levels from 0 to 1 (after a 3×3 mean); ``contrast``:
       how much darker than its paper the strokes are, as a share of the paper's brightness.
@@ -392,6 +395,8 @@ def read_image(image: Image.Image) -> ImageReading:
 def _doubt(paper) -> str | None:
     if paper.strength < FAINT_BELOW_SIGMAS:
         return "the ink is faint against the paper's noise"
+    if paper.contrast < FAINT_BELOW_CONTRAST:
+        return "the ink is hardly darker than the paper"
     if paper.clutter >= CLUTTERED_ABOVE:
         return "there is other ink around the digit"
     return None
