@@ -64,7 +64,9 @@ def _build_parser() -> argparse.ArgumentParser:
         help="print the digit and its probabilities for images or drawings, one JSON line each",
         description='Prints one JSON line per input, in order: {"label": 3, "probabilities": [...]}; '
         '"label" is null when nothing is drawn. A drawing of several digits side by side gives '
-        '{"label": null, "number": "42", "digits": [{"box": [x0, y0, x1, y1], "label": 4, "probabilities": [...]}, ...]}.',
+        '{"label": null, "number": "42", "digits": [{"box": [x0, y0, x1, y1], "label": 4, "probabilities": [...]}, ...]}. '
+        'For an image, "box" is where the digit was read, in the image\'s pixels; blank paper gives "label": null; '
+        '"doubt" says why an answer is unsure (faint or cluttered ink).',
     )
     predict.add_argument("images", nargs="*", metavar="IMAGE", help="image files (any format Pillow reads)")
     predict.add_argument(
