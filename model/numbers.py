@@ -26,6 +26,10 @@ MIN_WIDTH_SHARE = 0.15
 # a split must make the reading clearly more confident to win.
 MAX_PIECES_PER_DIGIT = 3
 DIGIT_COST = 0.0
+# In an image, cutting between two pieces of ink closer than this (in heights of the writing) costs up to
+# CLOSE_CUT_PENALTY: a stroke broken by faint ink leaves a sliver of paper, digits side by side more.
+CLOSE_GAP = 0.1
+CLOSE_CUT_PENALTY = 3.0
 # Width/height beyond which a reading as one digit is penalised, and by how much per unit.
 WIDE_ASPECT = 1.3
 WIDE_PENALTY = 4.0
@@ -223,10 +227,12 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
         runs = _runs(len(pieces))
         tensors = [reading.tensor_of(_marks_in(pieces, run)) for run in runs]
     probabilities = predictor.probabilities(np.stack(tensors))
+    gaps = _gaps_before(pieces, reading.marks)
     score = {}
     for run, p in zip(runs, probabilities):
         x0, y0, x1, y1 = reading.box_of(_marks_in(pieces, run))
-        score[run] = float(np.log(max(p.max(), 1e-9))) + DIGIT_COST - _wide_penalty(x1 - x0, y1 - y0)
+        score[run] = (float(np.log(max(p.max(), 1e-9))) + DIGIT_COST - _wide_penalty(x1 - x0, y1 - y0)
+                      - CLOSE_CUT_PENALTY * max(0.0, 1 - gaps[run[0]] / CLOSE_GAP))
     read = {run: (tensor, p) for run, tensor, p in zip(runs, tensors, probabilities)}
     readings = []
     for run in _best_cut(len(pieces), score):
@@ -234,6 +240,14 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
         tensor, p = read[run]
         readings.append(DigitReading(marks, [], reading.box_of(marks), int(np.argmax(p)), np.asarray(p), tensor))
     return readings
+
+
+def _gaps_before(pieces: list[list[int]], boxes) -> list[float]:
+    """The empty space between each piece and the one to its left (negative where they overlap), in
+    heights of the writing; infinite before the first."""
+    height = _height(boxes)
+    spans = [(min(boxes[i][0] for i in piece), max(boxes[i][2] for i in piece)) for piece in pieces]
+    return [np.inf] + [(right[0] - left[1]) / height for left, right in zip(spans, spans[1:])]
 
 
 def _marks_in(pieces: list[list[int]], run: tuple[int, int]) -> list[int]:
