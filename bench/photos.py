@@ -275,7 +275,7 @@ def read_answer(predictor, photo: bytes) -> dict:
 
 def old_answer(predictor, photo: bytes) -> int | None:
     """How DigitPad read images before issue 20: one background level, everything 10% above it is ink."""
-    from model.preprocessing import _shrink, _to_grey, normalise_ink  # noqa: PLC0415
+    from model.preprocessing import _shrink, _to_grey, normalise_ink
 
     with Image.open(io.BytesIO(photo)) as image:
         grey = _to_grey(_shrink(image))

@@ -230,7 +230,7 @@ def _upsample(values: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
 
 
 def _odd(size: float) -> int:
-    return max(3, int(round(size)) // 2 * 2 + 1)
+    return max(3, round(size) // 2 * 2 + 1)
 
 
 def _sliding(values: np.ndarray, size: int, axis: int) -> np.ndarray:
@@ -331,7 +331,7 @@ def label_components(mask: np.ndarray) -> tuple[np.ndarray, int]:
     Horizontal runs of pixels are the nodes; runs in neighbouring rows that touch (diagonally too)
     are joined with a vectorised union-find, so a 1024×768 mask takes milliseconds."""
     mask = np.asarray(mask, bool)
-    height, width = mask.shape
+    width = mask.shape[1]
     starts = mask & ~np.pad(mask, ((0, 0), (1, 0)))[:, :-1]
     run_of = np.cumsum(starts.ravel()).reshape(mask.shape) - 1  # run index of each mask pixel
     runs = int(starts.sum())

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -247,7 +248,7 @@ def _gaps_before(pieces: list[list[int]], boxes) -> list[float]:
     heights of the writing; infinite before the first."""
     height = _height(boxes)
     spans = [(min(boxes[i][0] for i in piece), max(boxes[i][2] for i in piece)) for piece in pieces]
-    return [np.inf] + [(right[0] - left[1]) / height for left, right in zip(spans, spans[1:])]
+    return [np.inf] + [(right[0] - left[1]) / height for left, right in pairwise(spans)]
 
 
 def _marks_in(pieces: list[list[int]], run: tuple[int, int]) -> list[int]:
