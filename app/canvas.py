@@ -14,8 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPainterPath, QPen, QTabletEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from app.colormaps import UNSURE_COLOUR, WINNER_COLOUR
-from model.preprocessing import CANVAS_SIZE, DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH
+from digitpad.app.colormaps import UNSURE_COLOUR, WINNER_COLOUR
+from digitpad.model.preprocessing import CANVAS_SIZE, DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH
 
 PAPER = QColor("#fdfdfb")
 INK = QColor("#1d1d1f")

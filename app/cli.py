@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
     if args.command is not None and not os.environ.get("DIGITPAD_DEBUG"):
-        from app.platform_check import silence_native_stderr
+        from digitpad.app.platform_check import silence_native_stderr
 
         silence_native_stderr()  # the window does it once Qt has started: Qt's messages explain a failed start
     try:
@@ -110,7 +110,7 @@ def _parse_box(text: str) -> tuple[float, float]:
 
 
 def _add_drawing_options(parser: argparse.ArgumentParser) -> None:
-    from model.preprocessing import DEFAULT_BRUSH
+    from digitpad.model.preprocessing import DEFAULT_BRUSH
 
     _add_box_option(parser)
     parser.add_argument(
@@ -125,7 +125,7 @@ def _add_drawing_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_training_options(parser: argparse.ArgumentParser) -> None:
-    from model.training import OPTIMIZERS, PRESETS
+    from digitpad.model.training import OPTIMIZERS, PRESETS
 
     parser.add_argument("--out", required=True, metavar="PATH", help="where to write the model (.keras), atomically")
     parser.add_argument("--recipe", choices=sorted(PRESETS), default="fast", help="starting settings (default fast)")
@@ -151,13 +151,13 @@ def _add_training_options(parser: argparse.ArgumentParser) -> None:
 # --- the window -----------------------------------------------------------------
 
 def _start_window(args: argparse.Namespace) -> int:
-    from app.platform_check import QT_SYSTEM_PACKAGES, window_problem
+    from digitpad.app.platform_check import QT_SYSTEM_PACKAGES, window_problem
 
     problem = window_problem()
     if problem:
         raise CliError(f"the window cannot open: {problem}")
     try:
-        from app.main import run_window
+        from digitpad.app.main import run_window
     except ImportError as error:
         raise CliError(
             f"the window cannot open: Qt did not load ({error}); "
@@ -171,7 +171,7 @@ def _start_window(args: argparse.Namespace) -> int:
 def _predict(args: argparse.Namespace) -> int:
     if not args.images and not args.strokes:
         raise CliError("give IMAGE files or --strokes FILE.jsonl (see digitpad predict --help)")
-    from model.numbers import needs_splitting, number_json, read_number
+    from digitpad.model.numbers import needs_splitting, number_json, read_number
 
     images = [read_image_file(path) for path in args.images]  # a bad file fails before the model loads
     records = _read_records(args.strokes, box=args.box) if args.strokes else []
@@ -192,7 +192,7 @@ def _predict(args: argparse.Namespace) -> int:
 
 def read_image_file(path):
     """Open an image (a path or a binary file object) and find its digit: a model.preprocessing.ImageReading."""
-    from model.preprocessing import open_image, read_image
+    from digitpad.model.preprocessing import open_image, read_image
 
     with open_image(path) as image:
         return read_image(image)
@@ -203,8 +203,8 @@ def image_answer(predictor, reading) -> dict:
     (in the image's pixels), or a number; with "doubt" when the ink is faint or cluttered."""
     from dataclasses import replace
 
-    from model.inference import NOTHING_DRAWN
-    from model.numbers import number_json, read_image_number
+    from digitpad.model.inference import NOTHING_DRAWN
+    from digitpad.model.numbers import number_json, read_image_number
 
     digits = read_image_number(predictor, reading)
     if not digits:
@@ -219,13 +219,13 @@ def image_answer(predictor, reading) -> dict:
 
 
 def _record_tensor(record, args: argparse.Namespace):
-    from model.preprocessing import strokes_to_tensor
+    from digitpad.model.preprocessing import strokes_to_tensor
 
     return strokes_to_tensor(record.strokes, args.brush, method=args.method)
 
 
 def _read_records(source: str, require_labels: bool = False, box=None):
-    from model.data import load_stroke_records, parse_stroke_lines
+    from digitpad.model.data import load_stroke_records, parse_stroke_lines
 
     if source == "-":
         return parse_stroke_lines(sys.stdin.readlines(), "stdin", require_labels=require_labels, default_box=box)
@@ -236,7 +236,7 @@ def _predict_all(predictor, tensors):
     """Predictions in input order; drawings with ink go through the network in batches."""
     import numpy as np
 
-    from model.inference import NOTHING_DRAWN, Prediction
+    from digitpad.model.inference import NOTHING_DRAWN, Prediction
 
     drawn = [i for i, t in enumerate(tensors) if t is not None]
     probabilities = predictor.probabilities(np.stack([tensors[i] for i in drawn])) if drawn else []
@@ -247,8 +247,8 @@ def _predict_all(predictor, tensors):
 
 
 def _load_predictor(path: str | None):
-    from model.inference import ModelError, Predictor
-    from resources import bundled_model_path
+    from digitpad.model.inference import ModelError, Predictor
+    from digitpad.resources import bundled_model_path
 
     path = path or bundled_model_path()
     if not Path(path).exists() and path == bundled_model_path():
@@ -275,7 +275,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         labels = np.array([r.label for r in records])
         source = args.strokes
     else:
-        from model.data import load_mnist
+        from digitpad.model.data import load_mnist
 
         mnist = load_mnist(args.data)
         tensors = list(mnist.x_test.astype(np.float32) / 255.0)
@@ -305,10 +305,10 @@ def _parse_writers(text: str) -> set[int]:
 # --- train ----------------------------------------------------------------------------
 
 def _train(args: argparse.Namespace) -> int:
-    from model.data import load_mnist
-    from model.inference import save_model_atomically
-    from model.training import PRESETS, TrainingCancelled, TrainingFailed, with_overrides
-    from model.training_data import build_training_data
+    from digitpad.model.data import load_mnist
+    from digitpad.model.inference import save_model_atomically
+    from digitpad.model.training import PRESETS, TrainingCancelled, TrainingFailed, with_overrides
+    from digitpad.model.training_data import build_training_data
 
     out = Path(args.out).expanduser()
     if out.suffix != ".keras":
@@ -348,7 +348,7 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _run_training(config, data):
-    from model.training import train
+    from digitpad.model.training import train
 
     bar = _ProgressBar()
     return train(config, data, bar)

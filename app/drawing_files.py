@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PIL import Image, PngImagePlugin
 
-from model.data import parse_stroke_line
-from model.files import write_bytes_atomically
-from model.preprocessing import CANVAS_SIZE
+from digitpad.model.data import parse_stroke_line
+from digitpad.model.files import write_bytes_atomically
+from digitpad.model.preprocessing import CANVAS_SIZE
 
 PNG_KEY = "digitpad-strokes"
 

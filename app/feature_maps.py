@@ -14,7 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from app.colormaps import DIVERGING, MAGMA, scale_levels, signed_levels, to_qimage
+from digitpad.app.colormaps import DIVERGING, MAGMA, scale_levels, signed_levels, to_qimage
 
 GAP = 1
 

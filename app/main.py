@@ -24,7 +24,7 @@ def build_main_window(
     """
     from PySide6.QtCore import QSettings, QStandardPaths
 
-    from app.main_window import MainWindow
+    from digitpad.app.main_window import MainWindow
 
     if settings is None:
         settings = QSettings("DigitPad", "DigitPad")
@@ -46,7 +46,7 @@ def run_window(model_path: str | None = None, quiet: bool = False) -> int:
 
     application = QApplication.instance() or QApplication(sys.argv[:1])
     if quiet:
-        from app.platform_check import silence_native_stderr
+        from digitpad.app.platform_check import silence_native_stderr
 
         qInstallMessageHandler(lambda kind, context, message: print(message, file=sys.stderr))
         silence_native_stderr()

@@ -25,19 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.canvas import DrawingCanvas, Stroke
-from app.colormaps import attribution_qimage
-from app.drawing_files import drawing_json, read_strokes_file, save_png_with_strokes
-from app.feature_maps import FeatureMapsPanel
-from app.prediction_view import PredictionPanel
-from app.train_panel import TrainPanel
-from app.widgets import compact_button
-from app.workers import TaskRunner
-from model.files import write_bytes_atomically
-from model.inference import NOTHING_DRAWN, Prediction, Predictor
-from model.numbers import ReadingCache, needs_splitting, number_text, read_number
-from model.saliency import METHOD as SALIENCY_METHOD
-from model.preprocessing import (
+from digitpad.app.canvas import DrawingCanvas, Stroke
+from digitpad.app.colormaps import attribution_qimage
+from digitpad.app.drawing_files import drawing_json, read_strokes_file, save_png_with_strokes
+from digitpad.app.feature_maps import FeatureMapsPanel
+from digitpad.app.prediction_view import PredictionPanel
+from digitpad.app.train_panel import TrainPanel
+from digitpad.app.widgets import compact_button
+from digitpad.app.workers import TaskRunner
+from digitpad.model.files import write_bytes_atomically
+from digitpad.model.inference import NOTHING_DRAWN, Prediction, Predictor
+from digitpad.model.numbers import ReadingCache, needs_splitting, number_text, read_number
+from digitpad.model.saliency import METHOD as SALIENCY_METHOD
+from digitpad.model.preprocessing import (
     DEFAULT_BRUSH,
     MAX_BRUSH,
     MIN_BRUSH,
@@ -46,7 +46,7 @@ from model.preprocessing import (
     render_with_placement,
     strokes_to_tensor,
 )
-from resources import bundled_model_path, resource_path
+from digitpad.resources import bundled_model_path, resource_path
 
 # The window's size on first start, where the screen has room for it.
 FIRST_SIZE = (1360, 820)
@@ -55,7 +55,7 @@ IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm
 
 def explain_work(task, keras_model, tensor, target: int, versus: int | None):
     """Background work: integrated gradients for one answer (an Explainer per model, compiled once)."""
-    from model.saliency import Explainer
+    from digitpad.model.saliency import Explainer
 
     explainer = _EXPLAINERS.get(keras_model)
     if explainer is None:
@@ -70,8 +70,8 @@ def load_predictor(task, path: str):
     """Background work.  First a quick read of the weights as data (no TensorFlow, a fraction of a
     second), reported as progress so the pad predicts at once; then the real load in Keras' safe
     mode, which validates the file and gives the Keras model that training needs."""
-    from model.inference import ModelError, Predictor
-    from model.numpy_net import UnsupportedModel
+    from digitpad.model.inference import ModelError, Predictor
+    from digitpad.model.numpy_net import UnsupportedModel
 
     try:
         task.report(Predictor.quick_load(path), force=True)

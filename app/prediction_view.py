@@ -8,9 +8,9 @@ from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from app.colormaps import UNSURE_COLOUR, WINNER_COLOUR, greyscale_qimage
-from app.widgets import compact_combo
-from model.inference import Prediction
+from digitpad.app.colormaps import UNSURE_COLOUR, WINNER_COLOUR, greyscale_qimage
+from digitpad.app.widgets import compact_combo
+from digitpad.model.inference import Prediction
 
 BAR_COLOUR = QColor("#9aa7b8")
 

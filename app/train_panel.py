@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.train_views import ConfusionMatrix, ImageGallery, LearningCurves
-from app.widgets import compact_button, compact_combo, wheel_scrolls_area
-from model.data import MNIST_ENV
-from model.my_drawings import PersonalDataset
-from model.training import OPTIMIZERS, PRESETS, TrainConfig, TrainProgress
+from digitpad.app.train_views import ConfusionMatrix, ImageGallery, LearningCurves
+from digitpad.app.widgets import compact_button, compact_combo, wheel_scrolls_area
+from digitpad.model.data import MNIST_ENV
+from digitpad.model.my_drawings import PersonalDataset
+from digitpad.model.training import OPTIMIZERS, PRESETS, TrainConfig, TrainProgress
 
 STROKES_ENV = "DIGITPAD_STROKES"
 RECIPES = [
@@ -51,7 +51,7 @@ RECIPES = [
 
 def training_work(task, request):
     """Worker-thread entry point: the task is the train state (report / is_cancelled)."""
-    from model.train_job import run_training
+    from digitpad.model.train_job import run_training
 
     return run_training(request, task)
 
@@ -59,7 +59,7 @@ def training_work(task, request):
 def count_data(task, mnist: str | None, use_mnist: bool, strokes: str | None, mnist_limit: int = 0):
     """Worker: how many images and drawings the chosen sources hold (headers and lines only), and
     how many of MNIST's training images a limit leaves."""
-    from model.data import DataError, count_lines, count_mnist, mnist_needs_download
+    from digitpad.model.data import DataError, count_lines, count_mnist, mnist_needs_download
 
     parts = []
     if use_mnist:
@@ -80,13 +80,13 @@ def count_data(task, mnist: str | None, use_mnist: bool, strokes: str | None, mn
 
 
 def make_predictor(task, keras_model, source: str):
-    from model.inference import Predictor
+    from digitpad.model.inference import Predictor
 
     return Predictor(keras_model, source=source)
 
 
 def save_work(task, keras_model, path: str):
-    from model.inference import save_model_atomically
+    from digitpad.model.inference import save_model_atomically
 
     return save_model_atomically(keras_model, path)
 
@@ -327,7 +327,7 @@ class TrainPanel(QScrollArea):
 
     def refresh_devices(self) -> None:
         """Fill the device list once TensorFlow is loaded (it is, when the first model is ready)."""
-        from model.devices import list_devices
+        from digitpad.model.devices import list_devices
 
         current = self.device_combo.currentData()
         self.device_combo.clear()
@@ -365,7 +365,7 @@ class TrainPanel(QScrollArea):
     # --- running --------------------------------------------------------------------------
 
     def request(self):
-        from model.train_job import TrainRequest
+        from digitpad.model.train_job import TrainRequest
 
         strokes = self.strokes_path.text().strip()
         base = None

@@ -8,7 +8,7 @@ from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
-from app.colormaps import greyscale_qimage
+from digitpad.app.colormaps import greyscale_qimage
 
 
 class LearningCurves(QChartView):

@@ -17,10 +17,10 @@ import numpy as np
 
 from common import PEN_BOX, PEN_STROKES, machine, percentile, table
 
-from model.data import load_stroke_records  # noqa: E402
-from model.inference import Predictor, _all_activations_function  # noqa: E402
-from model.preprocessing import strokes_to_tensor  # noqa: E402
-from resources import bundled_model_path  # noqa: E402
+from digitpad.model.data import load_stroke_records  # noqa: E402
+from digitpad.model.inference import Predictor, _all_activations_function  # noqa: E402
+from digitpad.model.preprocessing import strokes_to_tensor  # noqa: E402
+from digitpad.resources import bundled_model_path  # noqa: E402
 
 
 def timings(function, inputs, repeats: int) -> list[float]:

@@ -21,12 +21,12 @@ import numpy as np
 
 from common import HELD_OUT_WRITERS, PEN_BOX, PEN_STROKES, TUNING_WRITERS, machine, table
 
-from model.data import load_stroke_records  # noqa: E402
-from model.inference import Predictor  # noqa: E402
-from model.numbers import read_number  # noqa: E402
-from model.preprocessing import strokes_to_tensor  # noqa: E402
-from model.training_data import side_by_side  # noqa: E402
-from resources import bundled_model_path  # noqa: E402
+from digitpad.model.data import load_stroke_records  # noqa: E402
+from digitpad.model.inference import Predictor  # noqa: E402
+from digitpad.model.numbers import read_number  # noqa: E402
+from digitpad.model.preprocessing import strokes_to_tensor  # noqa: E402
+from digitpad.model.training_data import side_by_side  # noqa: E402
+from digitpad.resources import bundled_model_path  # noqa: E402
 
 
 def compose(records, rng: np.random.Generator):

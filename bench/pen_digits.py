@@ -17,10 +17,10 @@ import numpy as np
 
 from common import HELD_OUT_WRITERS, MNIST, PEN_BOX, PEN_STROKES, TUNING_WRITERS, machine, table
 
-from model.data import load_mnist, load_stroke_records  # noqa: E402
-from model.inference import UNSURE_BELOW, Predictor  # noqa: E402
-from model.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH, strokes_to_tensor  # noqa: E402
-from resources import bundled_model_path  # noqa: E402
+from digitpad.model.data import load_mnist, load_stroke_records  # noqa: E402
+from digitpad.model.inference import UNSURE_BELOW, Predictor  # noqa: E402
+from digitpad.model.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH, strokes_to_tensor  # noqa: E402
+from digitpad.resources import bundled_model_path  # noqa: E402
 
 BRUSHES = [("thin", MIN_BRUSH), ("default", DEFAULT_BRUSH), ("thick", MAX_BRUSH)]
 

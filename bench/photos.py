@@ -33,10 +33,10 @@ from PIL import Image
 
 from common import MNIST, machine, table
 
-from app.cli import image_answer, read_image_file  # noqa: E402
-from model.data import load_mnist  # noqa: E402
-from model.inference import UNSURE_BELOW, Predictor  # noqa: E402
-from resources import bundled_model_path  # noqa: E402
+from digitpad.app.cli import image_answer, read_image_file  # noqa: E402
+from digitpad.model.data import load_mnist  # noqa: E402
+from digitpad.model.inference import UNSURE_BELOW, Predictor  # noqa: E402
+from digitpad.resources import bundled_model_path  # noqa: E402
 
 # The distortions, what each varies and over what range (shown in the table).
 DISTORTIONS = {
@@ -275,7 +275,7 @@ def read_answer(predictor, photo: bytes) -> dict:
 
 def old_answer(predictor, photo: bytes) -> int | None:
     """How DigitPad read images before issue 20: one background level, everything 10% above it is ink."""
-    from model.preprocessing import _shrink, _to_grey, normalise_ink
+    from digitpad.model.preprocessing import _shrink, _to_grey, normalise_ink
 
     with Image.open(io.BytesIO(photo)) as image:
         grey = _to_grey(_shrink(image))
@@ -421,7 +421,7 @@ def timing(predictor, images, repeats: int = 5) -> str:
     steps = {"open and decode": [], "find the digit (read_image)": [], "split and read (network)": [], "total": []}
     for _ in range(repeats):
         started = time.perf_counter()
-        from model.preprocessing import open_image, read_image
+        from digitpad.model.preprocessing import open_image, read_image
 
         with open_image(io.BytesIO(photo)) as image:
             decoded = time.perf_counter()
@@ -441,7 +441,7 @@ def timing(predictor, images, repeats: int = 5) -> str:
         walls = []
         for _ in range(3):
             started = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "app", "predict", path], cwd=ROOT, capture_output=True, check=True)
+            subprocess.run([sys.executable, "-m", "digitpad", "predict", path], cwd=ROOT, capture_output=True, check=True)
             walls.append((time.perf_counter() - started) * 1000)
     rows.append(["`digitpad predict photo.jpg`, whole process", f"{percentile(walls, 50):.0f} ms", f"{max(walls):.0f} ms"])
     return table(["12-megapixel JPEG (4000×3000)", f"median of {repeats}", "worst"], rows)

@@ -27,7 +27,7 @@ def one_run() -> tuple[float, float]:
         env["XDG_CONFIG_HOME"] = home  # fresh settings: the bundled model, default geometry
         env["XDG_DATA_HOME"] = home
         started = time.time()
-        result = subprocess.run([sys.executable, "-m", "app"], env=env, cwd=ROOT, capture_output=True, text=True,
+        result = subprocess.run([sys.executable, "-m", "digitpad"], env=env, cwd=ROOT, capture_output=True, text=True,
                                 timeout=300)
     stamps = dict(re.findall(r"startup: (window painted|first prediction possible|model ready) at ([\d.]+)",
                              result.stderr))

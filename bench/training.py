@@ -21,16 +21,16 @@ import numpy as np
 
 from common import MNIST, machine, table
 
-from model.data import load_mnist  # noqa: E402
-from model.training import PRESETS, train  # noqa: E402
-from model.training_data import build_training_data  # noqa: E402
+from digitpad.model.data import load_mnist  # noqa: E402
+from digitpad.model.training import PRESETS, train  # noqa: E402
+from digitpad.model.training_data import build_training_data  # noqa: E402
 
 
 def seed_recipe(mnist) -> tuple[float, float]:
     """The notebook, verbatim in spirit: build, compile, fit 5 epochs, evaluate."""
     import keras
 
-    from model.network import build_convnet
+    from digitpad.model.network import build_convnet
 
     x_train = mnist.x_train.reshape(-1, 28, 28, 1).astype("float32") / 255
     x_test = mnist.x_test.reshape(-1, 28, 28, 1).astype("float32") / 255

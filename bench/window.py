@@ -33,9 +33,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from PySide6.QtCore import QEvent, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from qt_helpers import scratch_window, send_mouse, widget_point  # noqa: E402
+from digitpad.app.automation import scratch_window, send_mouse, widget_point  # noqa: E402
 
-from model.data import load_stroke_records  # noqa: E402
+from digitpad.model.data import load_stroke_records  # noqa: E402
 
 MOUSE_HZ = 125
 
@@ -108,7 +108,7 @@ def _densify(points: np.ndarray, spacing: float) -> np.ndarray:
 
 def numbers(records, digits: int, count: int) -> list[list[np.ndarray]]:
     """``count`` numbers of ``digits`` pen digits side by side, fitted into the 280×280 pad."""
-    from model.training_data import side_by_side
+    from digitpad.model.training_data import side_by_side
 
     rng = np.random.default_rng(0)
     result = []

@@ -20,7 +20,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from qt_helpers import draw, scratch_window, wait_until as wait  # noqa: E402
+from digitpad.app.automation import draw, scratch_window, wait_until as wait  # noqa: E402
 
 
 def main() -> None:
@@ -33,7 +33,7 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
 
     application = QApplication.instance() or QApplication([])
-    from model.data import load_stroke_records
+    from digitpad.model.data import load_stroke_records
 
     window = scratch_window(application)
     application.processEvents()
@@ -58,7 +58,7 @@ def main() -> None:
     # A number written in one go: three held-out pen digits side by side.
     import numpy as np
 
-    from model.training_data import side_by_side
+    from digitpad.model.training_data import side_by_side
 
     rng = np.random.default_rng(4)
     digits = [next(r for r in records if r.label == d and r.writer == 10) for d in (2, 0, 7)]

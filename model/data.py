@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from model.preprocessing import fit_to_canvas
+from digitpad.model.preprocessing import fit_to_canvas
 
 MNIST_ENV = "DIGITPAD_MNIST"
 _IDX_NAMES = {

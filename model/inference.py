@@ -13,9 +13,9 @@ from pathlib import Path
 
 import numpy as np
 
-from model.files import replace_atomically
-from model.numpy_net import NumpyConvnet, UnsupportedModel
-from model.preprocessing import read_image, strokes_to_tensor
+from digitpad.model.files import replace_atomically
+from digitpad.model.numpy_net import NumpyConvnet, UnsupportedModel
+from digitpad.model.preprocessing import read_image, strokes_to_tensor
 
 # Below this top probability the window says "unsure" instead of claiming a digit.
 UNSURE_BELOW = 0.6
@@ -90,7 +90,7 @@ class Predictor:
         self.net = net
         self._activations = None
         if keras_model is not None:
-            from model.network import check_compatible
+            from digitpad.model.network import check_compatible
 
             check_compatible(keras_model)
             try:
@@ -101,7 +101,7 @@ class Predictor:
             self.layers = [LayerInfo(layer.name, layer.kind, layer.output_shape, layer.parameters)
                            for layer in self.net.shown_layers()]
         elif keras_model is not None:
-            from model.network import shown_layers
+            from digitpad.model.network import shown_layers
 
             self.layers = [
                 LayerInfo(layer.name, type(layer).__name__, tuple(layer.output.shape[1:]), int(layer.count_params()))
@@ -189,7 +189,7 @@ def _all_activations_function(keras_model):
     import keras
     import tensorflow as tf
 
-    from model.network import build_feature_extractor, shown_layers
+    from digitpad.model.network import build_feature_extractor, shown_layers
 
     shown = {id(layer) for layer in shown_layers(keras_model)}
     signature = [tf.TensorSpec([None, 28, 28, 1], tf.float32)]
@@ -215,7 +215,7 @@ def load_model_file(path: str | os.PathLike):
     """A keras.Model from a ``.keras`` file, or ModelError saying what is wrong with the file."""
     import keras
 
-    from model.network import check_compatible
+    from digitpad.model.network import check_compatible
 
     path = Path(path).expanduser()
     _check_model_path(path)

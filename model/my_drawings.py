@@ -15,8 +15,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from model.data import DataError, StrokeRecord, parse_stroke_line
-from model.preprocessing import CANVAS_SIZE, validate_strokes
+from digitpad.model.data import DataError, StrokeRecord, parse_stroke_line
+from digitpad.model.preprocessing import CANVAS_SIZE, validate_strokes
 
 FILE_NAME = "my-drawings.jsonl"
 

@@ -15,8 +15,8 @@ from itertools import pairwise
 
 import numpy as np
 
-from model.inference import Prediction
-from model.preprocessing import ImageReading, strokes_to_tensor, validate_strokes
+from digitpad.model.inference import Prediction
+from digitpad.model.preprocessing import ImageReading, strokes_to_tensor, validate_strokes
 
 # A stroke joins a digit when their horizontal extents overlap by at least this share
 # of the narrower of the two.

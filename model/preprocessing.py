@@ -24,7 +24,7 @@ from typing import Literal
 import numpy as np
 from PIL import Image, ImageDraw, UnidentifiedImageError
 
-from model.ink import find_ink
+from digitpad.model.ink import find_ink
 
 MNIST_SIZE = 28
 DIGIT_BOX = 20

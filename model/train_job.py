@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from model.data import load_mnist, load_stroke_records
-from model.my_drawings import PersonalDataset
-from model.training import TrainConfig, TrainingCancelled, TrainResult, TrainState, train
-from model.training_data import build_training_data
+from digitpad.model.data import load_mnist, load_stroke_records
+from digitpad.model.my_drawings import PersonalDataset
+from digitpad.model.training import TrainConfig, TrainingCancelled, TrainResult, TrainState, train
+from digitpad.model.training_data import build_training_data
 
 
 @dataclass

@@ -15,7 +15,7 @@ from typing import Protocol
 
 import numpy as np
 
-from model.augment import augment_batch_fn
+from digitpad.model.augment import augment_batch_fn
 
 OPTIMIZERS = ("rmsprop", "adam", "sgd")
 
@@ -158,8 +158,8 @@ def train(config: TrainConfig, data: TrainingData, state: TrainState | None = No
     import keras
     import tensorflow as tf
 
-    from model.devices import pick_device
-    from model.network import build_convnet
+    from digitpad.model.devices import pick_device
+    from digitpad.model.network import build_convnet
 
     state = state or SilentState()
     _check_data(data, config)

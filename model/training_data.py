@@ -6,10 +6,10 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from model.augment import augment_strokes, random_scribble
-from model.data import Mnist, StrokeRecord
-from model.preprocessing import DEFAULT_PEN_WIDTH, render_normalised
-from model.training import TrainingData
+from digitpad.model.augment import augment_strokes, random_scribble
+from digitpad.model.data import Mnist, StrokeRecord
+from digitpad.model.preprocessing import DEFAULT_PEN_WIDTH, render_normalised
+from digitpad.model.training import TrainingData
 
 # Pen widths (28×28 pixels) for rendered training drawings: MNIST's pens vary about this much.
 PEN_WIDTHS = (1.8, 3.2)

@@ -36,14 +36,14 @@ def pen_strokes_path() -> Path:
 
 @pytest.fixture(scope="session")
 def bundled_model_file() -> Path:
-    from resources import bundled_model_path
+    from digitpad.resources import bundled_model_path
 
     return bundled_model_path()
 
 
 @pytest.fixture(scope="session")
 def predictor(bundled_model_file):
-    from model.inference import Predictor
+    from digitpad.model.inference import Predictor
 
     return Predictor.load(bundled_model_file)
 
@@ -59,7 +59,7 @@ def ready_window(qtbot, tmp_path, settings_file):
     """A factory: the main window, shown offscreen, once Keras has loaded the bundled model."""
 
     def make(size=(1300, 800), add_to_qtbot: bool = True):
-        from qt_helpers import shown_window
+        from digitpad.app.automation import shown_window
 
         window = shown_window(settings_file, tmp_path / "data", size)
         if add_to_qtbot:

@@ -52,7 +52,7 @@ def wait_until(application, condition, timeout: float = 600) -> None:
 
 def shown_window(settings_path, data_dir, size: tuple[int, int]):
     """The main window shown offscreen with the given settings file and data folder; no model yet."""
-    from app.main import build_main_window
+    from digitpad.app.main import build_main_window
 
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
     window = build_main_window(settings=settings, data_dir=data_dir, load_model=False)

@@ -16,7 +16,7 @@ from drawings import circle, seven, write_jsonl
 def digitpad(*args: str, stdin: str | None = None, cwd=None) -> subprocess.CompletedProcess:
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
     return subprocess.run(
-        [sys.executable, "-m", "app", *args], input=stdin, capture_output=True, text=True, env=env, cwd=cwd, timeout=600
+        [sys.executable, "-m", "digitpad", *args], input=stdin, capture_output=True, text=True, env=env, cwd=cwd, timeout=600
     )
 
 
@@ -133,7 +133,7 @@ def test_the_window_keeps_tensorflows_chatter_out_of_the_terminal(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "DIGITPAD_REPORT_STARTUP": "exit", "HOME": str(tmp_path)}
     env.pop("TF_CPP_MIN_LOG_LEVEL", None)
     env.pop("DIGITPAD_DEBUG", None)
-    result = subprocess.run([sys.executable, "-m", "app"], capture_output=True, text=True, env=env, timeout=300)
+    result = subprocess.run([sys.executable, "-m", "digitpad"], capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "startup: model ready" in result.stderr
     chatter = [line for line in result.stderr.splitlines() if not line.startswith(("startup:", "This plugin"))]

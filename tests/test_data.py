@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from drawings import write_jsonl
-from model.data import DataError, load_mnist, load_stroke_records, parse_stroke_lines, read_idx
+from digitpad.model.data import DataError, load_mnist, load_stroke_records, parse_stroke_lines, read_idx
 
 
 def small_mnist(count: int = 20) -> dict[str, np.ndarray]:
@@ -174,7 +174,7 @@ def test_real_pen_strokes_load(pen_strokes_path):
 
 
 def test_counting_reads_only_the_headers(tmp_path):
-    from model.data import count_lines, count_mnist
+    from digitpad.model.data import count_lines, count_mnist
 
     np.savez(tmp_path / "m.npz", **small_mnist(20))
     assert count_mnist(tmp_path / "m.npz") == (20, 10)
@@ -187,7 +187,7 @@ def test_counting_reads_only_the_headers(tmp_path):
 
 def test_an_idx_folder_with_dotted_names_is_counted_as_it_is_loaded(tmp_path):
     """MNIST mirrors also name the files train-images.idx3-ubyte: what loads must also be counted."""
-    from model.data import count_mnist
+    from digitpad.model.data import count_mnist
 
     folder = write_idx_folder(tmp_path / "idx", small_mnist(12), gzipped=False)
     for file in list(folder.iterdir()):

@@ -17,8 +17,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from model.inference import ModelError, Predictor, save_model_atomically
-from model.network import build_convnet
+from digitpad.model.inference import ModelError, Predictor, save_model_atomically
+from digitpad.model.network import build_convnet
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,8 +27,8 @@ SAVER = textwrap.dedent("""
     os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
     sys.path.insert(0, {root!r})
     import keras
-    from model.inference import save_model_atomically
-    from model.network import build_convnet
+    from digitpad.model.inference import save_model_atomically
+    from digitpad.model.network import build_convnet
     path = sys.argv[1]
     model = build_convnet()
     version = 0
@@ -80,7 +80,7 @@ def test_a_save_leaves_temporaries_of_running_saves_and_other_files_alone(tmp_pa
 
 
 def test_saving_a_drawing_again_removes_what_a_killed_save_left(tmp_path):
-    from model.files import write_bytes_atomically
+    from digitpad.model.files import write_bytes_atomically
 
     path = tmp_path / "seven.json"
     left = tmp_path / ".seven.k1.partial.json"  # what a process killed mid-save leaves
@@ -141,7 +141,7 @@ def test_full_disk_while_keeping_a_drawing_keeps_the_file_whole(tmp_path, monkey
     """Drawings appended to a real 64 KB filesystem until it is full (or, where mounting is not
     allowed, a write that stops half-way as a full disk's does): the drawing that did not fit is
     refused with a message and leaves no torn line; every earlier drawing loads."""
-    from model import my_drawings
+    from digitpad.model import my_drawings
 
     disk = tmp_path / "disk"
     mounted = _mount_small_filesystem(disk, "64k")
@@ -179,7 +179,7 @@ def test_full_disk_while_keeping_a_drawing_keeps_the_file_whole(tmp_path, monkey
 def test_local_data_never_triggers_a_download(tmp_path, monkeypatch):
     import keras
 
-    from model.data import load_mnist
+    from digitpad.model.data import load_mnist
 
     def no_network(*args, **kwargs):
         raise AssertionError("tried to download MNIST although a file was given")
@@ -196,7 +196,7 @@ def test_local_data_never_triggers_a_download(tmp_path, monkeypatch):
 def test_failed_download_is_a_clear_message(monkeypatch):
     import keras
 
-    from model.data import DataError, load_mnist
+    from digitpad.model.data import DataError, load_mnist
 
     def offline(*args, **kwargs):
         raise OSError("network is unreachable")
@@ -244,8 +244,8 @@ import json, subprocess, sys, threading, time
 sys.path[:0] = [{root!r}, {tests!r}]
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from app.main import configure_application
-from qt_helpers import shown_window
+from digitpad.app.main import configure_application
+from digitpad.app.automation import shown_window
 
 application = QApplication(["digitpad"])
 configure_application(application)

@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from drawings import circle, seven
-from model.inference import ModelError, Predictor, load_model_file, save_model_atomically
-from model.network import build_convnet, build_feature_extractor
-from model.training import TrainConfig, TrainingCancelled, TrainingData, TrainingFailed, train
+from digitpad.model.inference import ModelError, Predictor, load_model_file, save_model_atomically
+from digitpad.model.network import build_convnet, build_feature_extractor
+from digitpad.model.training import TrainConfig, TrainingCancelled, TrainingData, TrainingFailed, train
 
 EXPECTED_SHAPES = [(26, 26, 32), (13, 13, 32), (11, 11, 64), (5, 5, 64), (3, 3, 64), (64,), (10,)]
 
@@ -56,7 +56,7 @@ def test_nothing_drawn_is_not_a_prediction(predictor):
 
 
 def test_batch_probabilities_match_single_predictions(predictor):
-    from model.preprocessing import strokes_to_tensor
+    from digitpad.model.preprocessing import strokes_to_tensor
 
     tensors = np.stack([strokes_to_tensor(seven()), strokes_to_tensor(circle())])
     batch = predictor.probabilities(tensors)
@@ -208,7 +208,7 @@ def test_non_digits_train_towards_unsure_and_do_not_count_in_accuracy():
 
 
 def test_temperature_scaling_makes_probabilities_honest_without_changing_answers():
-    from model.training import calibrate_temperature
+    from digitpad.model.training import calibrate_temperature
 
     data = tiny_data(seed=5)
     model = train(TrainConfig(epochs=2, batch_size=32, calibrate=False), data).model

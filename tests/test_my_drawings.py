@@ -7,7 +7,7 @@ import multiprocessing
 import pytest
 
 from drawings import circle, seven
-from model.my_drawings import PersonalDataset
+from digitpad.model.my_drawings import PersonalDataset
 
 
 def test_append_and_load(tmp_path):

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from drawings import circle, seven, write_jsonl
-from model.numbers import ReadingCache, number_text, read_number, split_digits
-from model.preprocessing import render_with_placement, strokes_to_tensor
+from digitpad.model.numbers import ReadingCache, number_text, read_number, split_digits
+from digitpad.model.preprocessing import render_with_placement, strokes_to_tensor
 
 ONE = [[(60, 60), (62, 120), (63, 200)]]
 
@@ -48,8 +48,8 @@ def test_digits_side_by_side_are_read_as_a_number(predictor):
 
 
 def test_numbers_from_real_pen_digits_of_unseen_writers(predictor, pen_strokes_path):
-    from model.data import load_stroke_records
-    from model.training_data import side_by_side as compose
+    from digitpad.model.data import load_stroke_records
+    from digitpad.model.training_data import side_by_side as compose
 
     records = [r for r in load_stroke_records(pen_strokes_path, default_box=(500, 500)) if r.writer in {5, 10, 15}]
     rng = np.random.default_rng(3)
@@ -95,7 +95,7 @@ def test_cli_reports_the_number_and_each_digits_box(tmp_path):
         {"strokes": side_by_side(small(ONE), small(circle()), spacing=100)},
         {"strokes": FOUR},
     ])
-    result = subprocess.run([sys.executable, "-m", "app", "predict", "--strokes", str(path)], capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "digitpad", "predict", "--strokes", str(path)], capture_output=True,
                             text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     number, single = (json.loads(line) for line in result.stdout.splitlines())
@@ -106,8 +106,8 @@ def test_cli_reports_the_number_and_each_digits_box(tmp_path):
 
 
 def test_attribution_adds_up_and_follows_the_ink(predictor, mnist_path):
-    from model.data import load_mnist
-    from model.saliency import Explainer
+    from digitpad.model.data import load_mnist
+    from digitpad.model.saliency import Explainer
 
     explainer = Explainer(predictor.model)
     mnist = load_mnist(mnist_path)
@@ -126,7 +126,7 @@ def test_attribution_adds_up_and_follows_the_ink(predictor, mnist_path):
 
 
 def test_attribution_maps_back_to_where_the_stroke_was_drawn(predictor):
-    from model.saliency import Explainer
+    from digitpad.model.saliency import Explainer
 
     top_left = small(ONE, scale=0.5, offset=(10, -20))  # a 1 in the top-left corner of the pad
     tensor, placement = render_with_placement([np.asarray(s, float) for s in top_left])
@@ -145,7 +145,7 @@ def window(ready_window):
 
 
 def test_window_reads_a_number_and_boxes_each_digit(window):
-    from qt_helpers import draw
+    from digitpad.app.automation import draw
 
     draw(window.canvas, side_by_side(small(ONE), small(circle()), small(seven()), spacing=80))
     assert window.findChild(QLabel, "predictionLabel").text() == "107"
@@ -160,7 +160,7 @@ def test_window_reads_a_number_and_boxes_each_digit(window):
 
 def test_confirming_a_number_keeps_only_the_digit_it_shows(window):
     from PySide6.QtWidgets import QPushButton
-    from qt_helpers import draw
+    from digitpad.app.automation import draw
 
     number = side_by_side(small(ONE), small(circle()), small(seven()), spacing=80)
     draw(window.canvas, number)
@@ -177,9 +177,9 @@ SCRIBBLE = [[(60, 200), (110, 60), (150, 210), (190, 70), (230, 200)], [(70, 120
 
 
 def test_a_number_with_a_doubtful_digit_says_so(window):
-    from qt_helpers import draw
+    from digitpad.app.automation import draw
 
-    from app.prediction_view import UNSURE_COLOUR
+    from digitpad.app.prediction_view import UNSURE_COLOUR
 
     draw(window.canvas, side_by_side(small(ONE), small(SCRIBBLE), small(seven()), spacing=100))
     boxes = window.canvas.digit_boxes()
@@ -191,7 +191,7 @@ def test_a_number_with_a_doubtful_digit_says_so(window):
 
 
 def test_why_overlays_the_canvas_where_the_digit_is(window, qtbot):
-    from qt_helpers import draw
+    from digitpad.app.automation import draw
 
     window.answer.why_button.setChecked(True)
     with qtbot.waitSignal(window.whyShown, timeout=60_000):

@@ -9,9 +9,9 @@ import sys
 import numpy as np
 import pytest
 
-from model.inference import Predictor
-from model.network import build_convnet
-from model.numpy_net import NumpyConvnet, UnsupportedModel
+from digitpad.model.inference import Predictor
+from digitpad.model.network import build_convnet
+from digitpad.model.numpy_net import NumpyConvnet, UnsupportedModel
 
 
 def random_images(count: int = 6) -> np.ndarray:

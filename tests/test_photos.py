@@ -15,9 +15,9 @@ import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
 from drawings import circle, seven
-from model.ink import find_ink, label_components
-from model.numbers import number_text, read_image_number
-from model.preprocessing import image_to_tensor, read_image
+from digitpad.model.ink import find_ink, label_components
+from digitpad.model.numbers import number_text, read_image_number
+from digitpad.model.preprocessing import image_to_tensor, read_image
 
 ONE = [[(140, 50), (140, 230)]]
 # A 5 whose bar does not touch its body.
@@ -215,7 +215,7 @@ def test_predict_answers_for_photos(tmp_path):
     photo(noise=6, jpeg=80).save(tmp_path / "seven.jpg")
     photo(digits=(ONE, seven()), at=(120, 120), height=200, noise=6, jpeg=80).save(tmp_path / "seventeen.jpg")
     env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
-    result = subprocess.run([sys.executable, "-m", "app", "predict", *(str(tmp_path / name) for name in
+    result = subprocess.run([sys.executable, "-m", "digitpad", "predict", *(str(tmp_path / name) for name in
                             ("blank.jpg", "seven.jpg", "seventeen.jpg"))], capture_output=True, text=True, env=env, timeout=600,
                             check=False)
     assert result.returncode == 0, result.stderr

@@ -12,7 +12,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from drawings import circle, seven
-from model.preprocessing import (
+from digitpad.model.preprocessing import (
     DIGIT_BOX,
     fit_to_canvas,
     image_to_tensor,

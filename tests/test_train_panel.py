@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton, QSpinBox, QWidget
 
 from drawings import circle, seven
-from model.inference import Predictor
-from model.training import TrainProgress
-from qt_helpers import draw
+from digitpad.model.inference import Predictor
+from digitpad.model.training import TrainProgress
+from digitpad.app.automation import draw
 
 
 @pytest.fixture
@@ -132,7 +132,7 @@ def test_correct_a_prediction_into_my_drawings_and_fine_tune(window, qtbot):
 
 def test_a_full_disk_refuses_the_correction_and_keeps_the_drawing(window, monkeypatch):
     """The write stops half-way, as on a full disk: a message, the drawing still on the canvas, nothing kept."""
-    from model import my_drawings
+    from digitpad.model import my_drawings
 
     panel = window.train_panel
     draw(window.canvas, seven())

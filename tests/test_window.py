@@ -13,12 +13,12 @@ from PySide6.QtCore import QEvent, QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSlider, QWidget
 
-from app.feature_maps import FeatureMapsPanel
-from app.main import build_main_window
+from digitpad.app.feature_maps import FeatureMapsPanel
+from digitpad.app.main import build_main_window
 from drawings import circle, seven
-from model.data import load_stroke_records
-from model.preprocessing import strokes_to_tensor
-from qt_helpers import draw, draw_stroke, send_mouse, widget_point
+from digitpad.model.data import load_stroke_records
+from digitpad.model.preprocessing import strokes_to_tensor
+from digitpad.app.automation import draw, draw_stroke, send_mouse, widget_point
 
 EXPECTED = [("conv1", (26, 26, 32)), ("pool1", (13, 13, 32)), ("conv2", (11, 11, 64)), ("pool2", (5, 5, 64)),
             ("conv3", (3, 3, 64)), ("dense", (64,)), ("probabilities", (10,))]
@@ -181,7 +181,7 @@ def test_save_and_open_a_drawing_keeps_its_strokes(window, tmp_path, suffix):
 def test_saved_json_is_what_the_cli_reads(window, tmp_path):
     draw(window.canvas, circle())
     window.save_drawing(tmp_path / "zero.json")
-    result = subprocess.run([sys.executable, "-m", "app", "predict", "--strokes", str(tmp_path / "zero.json")],
+    result = subprocess.run([sys.executable, "-m", "digitpad", "predict", "--strokes", str(tmp_path / "zero.json")],
                             capture_output=True, text=True, timeout=300)
     assert json.loads(result.stdout)["label"] == 0
 
@@ -245,7 +245,7 @@ def test_pen_digits_drawn_with_the_mouse_match_the_cli(window, tmp_path, pen_str
         labels.append(int(label(window)))
     lines = [json.dumps({"strokes": [s.tolist() for s in r.strokes], "width": 280, "height": 280}) for r in records]
     (tmp_path / "pen.jsonl").write_text("\n".join(lines) + "\n")
-    result = subprocess.run([sys.executable, "-m", "app", "predict", "--strokes", str(tmp_path / "pen.jsonl")],
+    result = subprocess.run([sys.executable, "-m", "digitpad", "predict", "--strokes", str(tmp_path / "pen.jsonl")],
                             capture_output=True, text=True, timeout=300)
     assert [json.loads(line)["label"] for line in result.stdout.splitlines()] == labels
     assert np.mean(np.array(labels) == np.array([r.label for r in records])) > 0.9

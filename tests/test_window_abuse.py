@@ -14,7 +14,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from drawings import seven
-from qt_helpers import draw
+from digitpad.app.automation import draw
 
 
 def resident_mb() -> float:
@@ -115,7 +115,7 @@ def test_cancel_at_random_moments_never_changes_the_model_in_use(window, qtbot, 
 
 
 def test_nan_loss_stops_training_and_keeps_the_model(window, qtbot, mnist_path, monkeypatch):
-    import model.train_job as job
+    import digitpad.model.train_job as job
 
     original = job.build_training_data
 

@@ -7,7 +7,7 @@ import numpy as np
 from PIL import Image
 from PySide6.QtWidgets import QLabel
 
-from model.preprocessing import read_image
+from digitpad.model.preprocessing import read_image
 from test_photos import blank_paper, photo
 
 
