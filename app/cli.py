@@ -71,7 +71,9 @@ def _build_parser() -> argparse.ArgumentParser:
         description='Prints one JSON line per input, in order: {"label": 3, "probabilities": [...]}; '
         '"label" is null when nothing is drawn. A drawing of several digits side by side gives '
         '{"label": null, "number": "42", "digits": '
-        '[{"box": [x0, y0, x1, y1], "label": 4, "probabilities": [...]}, ...]}.',
+        '[{"box": [x0, y0, x1, y1], "label": 4, "probabilities": [...]}, ...]}. '
+        'For an image, "box" is where the digit was read, in the image\'s pixels; blank paper gives "label": null; '
+        '"doubt" says why an answer is unsure (faint or cluttered ink).',
     )
     predict.add_argument("images", nargs="*", metavar="IMAGE", help="image files (any format Pillow reads)")
     predict.add_argument(
@@ -236,30 +238,51 @@ def _start_window(args: argparse.Namespace) -> int:
 def _predict(args: argparse.Namespace) -> int:
     if not args.images and not args.strokes:
         raise CliError("give IMAGE files or --strokes FILE.jsonl (see digitpad predict --help)")
-    from digitpad.model.numbers import needs_splitting, number_text, read_number
+    from digitpad.model.numbers import needs_splitting, number_json, read_number
 
-    tensors = [_image_tensor(path) for path in args.images]
+    images = [read_image_file(path) for path in args.images]  # a bad file fails before the model loads
     records = _read_records(args.strokes, box=args.box) if args.strokes else []
-    tensors += [_record_tensor(r, args) for r in records]
+    tensors = [_record_tensor(r, args) for r in records]
     predictor = _load_predictor(args.model)
-    answers = [prediction.as_json() for prediction in _predict_all(predictor, tensors)]
-    for index, record in enumerate(records, start=len(args.images)):
+    answers = [image_answer(predictor, reading) for reading in images]
+    answers += [prediction.as_json() for prediction in _predict_all(predictor, tensors)]
+    for index, record in enumerate(records, start=len(images)):
         # Several digits side by side are read as a number; one digit stays exactly as it was.
         if args.method == "vector" and needs_splitting(record.strokes):
             readings = read_number(predictor, record.strokes)
             if len(readings) > 1:
-                answers[index] = {"label": None, "probabilities": None, "number": number_text(readings),
-                                  "digits": [reading.as_json() for reading in readings]}
+                answers[index] = number_json(readings)
     for answer in answers:
         print(json.dumps(answer))
     return 0
 
 
-def _image_tensor(path: str):
-    from digitpad.model.preprocessing import image_to_tensor, open_image
+def read_image_file(path):
+    """Open an image (a path or a binary file object) and find its digit: a model.preprocessing.ImageReading."""
+    from digitpad.model.preprocessing import open_image, read_image
 
     with open_image(path) as image:
-        return image_to_tensor(image)
+        return read_image(image)
+
+
+def image_answer(predictor, reading) -> dict:
+    """What `digitpad predict` prints for one image: no digit, a digit with the box it was read from
+    (in the image's pixels), or a number; with "doubt" when the ink is faint or cluttered."""
+    from dataclasses import replace
+
+    from digitpad.model.inference import NOTHING_DRAWN
+    from digitpad.model.numbers import number_json, read_image_number
+
+    digits = read_image_number(predictor, reading)
+    if not digits:
+        return NOTHING_DRAWN.as_json()
+    if len(digits) > 1:
+        answer = number_json(digits)
+        if reading.doubt:
+            answer["doubt"] = reading.doubt
+        return answer
+    prediction = replace(digits[0].prediction, doubt=reading.doubt)
+    return {**prediction.as_json(), "box": [round(v, 1) for v in reading.box]}
 
 
 def _record_tensor(record, args: argparse.Namespace):
@@ -351,7 +374,7 @@ def _explain(args: argparse.Namespace) -> int:
 
     if not args.images and not args.strokes:
         raise CliError("give IMAGE files or --strokes FILE.jsonl (see digitpad explain --help)")
-    tensors = [_image_tensor(path) for path in args.images]
+    tensors = [read_image_file(path).tensor for path in args.images]
     records = _read_records(args.strokes, box=args.box) if args.strokes else []
     tensors += [strokes_to_tensor(record.strokes) for record in records]
     predictor = _load_predictor(args.model)

@@ -9,7 +9,7 @@ the worker process) only trains and exports.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -42,6 +42,9 @@ class Prediction:
     probabilities: np.ndarray | None = None  # (10,) float32
     activations: list[np.ndarray] | None = None  # one per shown layer, batch dimension removed
     tensor: np.ndarray | None = None  # the 28×28 input the network saw
+    # Why the answer may be wrong however sure the network is (a photo whose ink is faint or cluttered,
+    # see model.preprocessing.ImageReading.doubt); such an answer is shown as unsure.
+    doubt: str | None = None
 
     @property
     def confidence(self) -> float:
@@ -49,7 +52,7 @@ class Prediction:
 
     @property
     def is_unsure(self) -> bool:
-        return self.label is not None and self.confidence < UNSURE_BELOW
+        return self.label is not None and (self.confidence < UNSURE_BELOW or self.doubt is not None)
 
     @property
     def runner_up(self) -> int | None:
@@ -60,7 +63,10 @@ class Prediction:
     def as_json(self) -> dict:
         if self.label is None:
             return {"label": None, "probabilities": None}
-        return {"label": self.label, "probabilities": [round(float(p), 6) for p in self.probabilities]}
+        answer = {"label": self.label, "probabilities": [round(float(p), 6) for p in self.probabilities]}
+        if self.doubt:
+            answer["doubt"] = self.doubt
+        return answer
 
 
 NOTHING_DRAWN = Prediction(label=None)
@@ -100,6 +106,18 @@ class Predictor:
 
     def predict_strokes(self, strokes, **preprocessing) -> Prediction:
         return self.predict_tensor(strokes_to_tensor(strokes, **preprocessing))
+
+    def predict_image(self, image) -> Prediction:
+        """A Pillow image read as one digit, in doubt when its ink is faint or cluttered.
+        ``model.preprocessing.read_image`` says where the digit is; ``model.numbers.read_image_number``
+        reads several digits side by side."""
+        from digitpad.model.preprocessing import read_image
+
+        reading = read_image(image)
+        prediction = self.predict_tensor(reading.tensor)
+        if reading.doubt and prediction.label is not None:
+            prediction = replace(prediction, doubt=reading.doubt)
+        return prediction
 
     def probabilities(self, tensors: np.ndarray) -> np.ndarray:
         """Probabilities for many 28×28 tensors at once, shape (n, 10)."""

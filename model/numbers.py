@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
 from digitpad.model.inference import Prediction
-from digitpad.model.preprocessing import Placement, render_with_placement, validate_strokes
+from digitpad.model.preprocessing import ImageReading, Placement, render_with_placement, validate_strokes
 
 # A stroke joins a digit when their horizontal extents overlap by at least this share
 # of the narrower of the two.
@@ -24,6 +25,10 @@ SAME_DIGIT_OVERLAP = 0.5
 MIN_WIDTH_SHARE = 0.15
 # A digit is at most this many pieces.
 MAX_PIECES_PER_DIGIT = 3
+# In an image, cutting between two pieces of ink closer than this (in heights of the writing) costs up to
+# CLOSE_CUT_PENALTY: a stroke broken by faint ink leaves a sliver of paper, digits side by side more.
+CLOSE_GAP = 0.1
+CLOSE_CUT_PENALTY = 3.0
 # Width/height beyond which a reading as one digit is penalised, and by how much per unit.
 WIDE_ASPECT = 1.3
 WIDE_PENALTY = 4.0
@@ -33,11 +38,11 @@ WIDE_PENALTY = 4.0
 class DigitReading:
     """One digit of a number: which strokes, where, and what the network says about them."""
 
-    indices: tuple[int, ...]  # which of the drawing's strokes
-    strokes: list[np.ndarray]
-    box: tuple[float, float, float, float]  # x0, y0, x1, y1 in canvas coordinates
+    indices: tuple[int, ...]  # which of the drawing's strokes (of an image: which of its ImageReading.marks)
+    strokes: list[np.ndarray]  # empty for an image
+    box: tuple[float, float, float, float]  # x0, y0, x1, y1 in canvas coordinates (of an image: its pixels)
     prediction: Prediction  # with every layer's activation: the maps can show any digit
-    placement: Placement  # where the digit's strokes went in its 28×28 tensor
+    placement: Placement | None  # where the digit's strokes went in its 28×28 tensor (None for an image)
 
     @property
     def label(self) -> int:
@@ -115,8 +120,52 @@ def read_number(predictor, strokes, *, cache: ReadingCache | None = None) -> lis
     return _best_split(strokes, _pieces(strokes), predictor, cache or ReadingCache())
 
 
+def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
+    """The digits of an image, left to right: one for a single digit, none when it holds nothing.
+
+    The strokes' rule on the image's connected ink: marks that mostly overlap horizontally are one
+    piece, and pieces are grouped into digits the way the network reads most confidently, so a 5
+    with its bar apart stays one 5 and two digits side by side become two.  Each reading's
+    ``indices`` are indices into ``reading.marks``, its ``strokes`` are empty, and its ``box`` is in
+    the image's pixels (``reading.box_of(indices)``).
+    """
+    if reading.is_blank:
+        return []
+    pieces = _pieces_by_extent([(box[0], box[2]) for box in reading.marks], _height(reading.marks))
+    runs = [(0, 1)] if len(pieces) == 1 else _runs(len(pieces))
+    tensors = [reading.tensor] if len(pieces) == 1 else [reading.tensor_of(_marks_in(pieces, run)) for run in runs]
+    read = {run: predictor.predict_tensor(tensor) for run, tensor in zip(runs, tensors)}
+    gaps = _gaps_before(pieces, reading.marks)
+    score = {}
+    for run, prediction in read.items():
+        x0, y0, x1, y1 = reading.box_of(_marks_in(pieces, run))
+        score[run] = (float(np.log(max(prediction.confidence, 1e-9))) - _wide_penalty(x1 - x0, y1 - y0)
+                      - CLOSE_CUT_PENALTY * max(0.0, 1 - gaps[run[0]] / CLOSE_GAP))
+    return [DigitReading(tuple(_marks_in(pieces, run)), [], reading.box_of(_marks_in(pieces, run)), read[run], None)
+            for run in _best_cut(len(pieces), score)]
+
+
+def _gaps_before(pieces: list[list[int]], boxes) -> list[float]:
+    """The empty space between each piece and the one to its left (negative where they overlap), in
+    heights of the writing; infinite before the first."""
+    height = _height(boxes)
+    spans = [(min(boxes[i][0] for i in piece), max(boxes[i][2] for i in piece)) for piece in pieces]
+    return [np.inf] + [(right[0] - left[1]) / height for left, right in pairwise(spans)]
+
+
+def _height(boxes) -> float:
+    heights = max(b[3] for b in boxes) - min(b[1] for b in boxes)
+    return heights or (max(b[2] for b in boxes) - min(b[0] for b in boxes)) or 1.0
+
+
 def number_text(readings: list[DigitReading]) -> str:
     return "".join(str(r.label) for r in readings)
+
+
+def number_json(readings: list[DigitReading]) -> dict:
+    """`digitpad predict`'s answer for several digits: no single label, the number, and each digit."""
+    return {"label": None, "probabilities": None, "number": number_text(readings),
+            "digits": [reading.as_json() for reading in readings]}
 
 
 def needs_splitting(strokes) -> bool:
@@ -128,25 +177,39 @@ def needs_splitting(strokes) -> bool:
 def _best_split(strokes: list[np.ndarray], pieces: list[list[int]], predictor,
                 cache: ReadingCache) -> list[DigitReading]:
     """The digits of the most confident way of cutting the row of pieces (dynamic programming)."""
-    runs = [(start, end) for start in range(len(pieces))
-            for end in range(start + 1, min(len(pieces), start + MAX_PIECES_PER_DIGIT) + 1)]
+    runs = _runs(len(pieces))
     groups = [[strokes[i] for p in pieces[start:end] for i in p] for start, end in runs]
     read = dict(zip(runs, cache.read(predictor, groups)))
     score = {run: float(np.log(max(prediction.confidence, 1e-9))) - _too_wide(strokes, pieces[run[0]:run[1]])
              for run, (prediction, _) in read.items()}
-    best = [0.0] + [-np.inf] * len(pieces)
-    cut = [0] * (len(pieces) + 1)
-    for end in range(1, len(pieces) + 1):
+    return [_digit(strokes, tuple(_marks_in(pieces, run)), *read[run]) for run in _best_cut(len(pieces), score)]
+
+
+def _runs(count: int) -> list[tuple[int, int]]:
+    """Every run of consecutive pieces that could be one digit, as (start, end)."""
+    return [(start, end) for start in range(count)
+            for end in range(start + 1, min(count, start + MAX_PIECES_PER_DIGIT) + 1)]
+
+
+def _best_cut(count: int, score: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    """The runs, left to right, that cut ``count`` pieces into digits with the highest total score
+    (dynamic programming)."""
+    best = [0.0] + [-np.inf] * count
+    cut = [0] * (count + 1)
+    for end in range(1, count + 1):
         for start in range(max(0, end - MAX_PIECES_PER_DIGIT), end):
             value = best[start] + score[(start, end)]
             if value > best[end]:
                 best[end], cut[end] = value, start
-    digits, end = [], len(pieces)
+    runs, end = [], count
     while end > 0:
-        indices = tuple(sorted(i for p in pieces[cut[end]:end] for i in p))
-        digits.append(_digit(strokes, indices, *read[(cut[end], end)]))
+        runs.append((cut[end], end))
         end = cut[end]
-    return digits[::-1]
+    return runs[::-1]
+
+
+def _marks_in(pieces: list[list[int]], run: tuple[int, int]) -> list[int]:
+    return sorted(i for piece in pieces[run[0]:run[1]] for i in piece)
 
 
 def _digit(strokes: list[np.ndarray], indices: tuple[int, ...], prediction: Prediction,
@@ -163,6 +226,10 @@ def _too_wide(strokes: list[np.ndarray], pieces: list[list[int]]) -> float:
     squeezed into one reading usually are.  Returns a log-probability penalty."""
     points = np.concatenate([strokes[i] for piece in pieces for i in piece])
     width, height = np.ptp(points, axis=0)
+    return _wide_penalty(width, height)
+
+
+def _wide_penalty(width: float, height: float) -> float:
     aspect = width / max(height, 1e-6)
     return WIDE_PENALTY * max(0.0, aspect - WIDE_ASPECT)
 
@@ -171,9 +238,15 @@ def _pieces(strokes: list[np.ndarray]) -> list[list[int]]:
     """Strokes grouped where they mostly overlap horizontally, ordered left to right."""
     everything = np.concatenate(strokes)
     height = float(np.ptp(everything[:, 1])) or float(np.ptp(everything[:, 0])) or 1.0
+    return _pieces_by_extent([(float(s[:, 0].min()), float(s[:, 0].max())) for s in strokes], height)
+
+
+def _pieces_by_extent(extents: list[tuple[float, float]], height: float) -> list[list[int]]:
+    """Indices of horizontal extents grouped where they mostly overlap, ordered left to right;
+    ``height`` is the whole drawing's, for how wide a narrow stroke (a 1) counts."""
     min_width = MIN_WIDTH_SHARE * height
-    extents = [_padded(float(s[:, 0].min()), float(s[:, 0].max()), min_width) for s in strokes]
-    order = sorted(range(len(strokes)), key=lambda i: (extents[i][0] + extents[i][1]) / 2)
+    extents = [_padded(low, high, min_width) for low, high in extents]
+    order = sorted(range(len(extents)), key=lambda i: (extents[i][0] + extents[i][1]) / 2)
     groups: list[list[int]] = []
     spans: list[tuple[float, float]] = []
     for index in order:

@@ -1,0 +1,420 @@
+"""Ink on paper: which pixels of a photo or scan are a digit's strokes, and how dark they are.
+
+The way document scanners do it.  The paper's own brightness is estimated
+locally, on a small copy of the image, with a morphological closing (a max
+filter, then a min filter, wider than any pen stroke) and a light blur: the
+strokes vanish from the estimate, while light that falls off across the sheet
+stays in it and cancels when the image is compared with it.  Ink is how much
+darker than its paper a pixel is (light ink on a dark board: how much brighter).
+
+What counts as ink is decided by the image itself.  The paper's noise is
+measured (a robust spread of the darkness map, which is mostly paper); a mark
+must rise well above that noise in grey levels, be darker than its paper by a
+minimum share of the paper's brightness, and lie above the contrast Otsu's
+method puts between faint marks and the strongest ink.  Connected ink is
+labelled; specks are dropped, and the digit is the largest connected ink plus
+the ink near it (the bar of a 5, the next digits of a number).  The grey levels
+of the strokes are kept, so the digit is anti-aliased the way MNIST's are.
+
+Pure numpy and Pillow (for resampling): no Qt, no TensorFlow, no SciPy.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image
+
+# The paper's brightness is estimated on a copy about this many pixels across: light changes slowly,
+# and the estimate then costs a few milliseconds even for a 12-megapixel photo.
+BACKGROUND_SIDE = 240
+# Width of the closing window, as a share of the image's shorter side.  It must be wider than the
+# widest pen stroke (a digit filling the frame, drawn with a marker, has strokes ~12% of it) ...
+BACKGROUND_WINDOW = 0.2
+# ... and at least 1 / this times the thickest stroke found; if not, the paper is estimated again, wider.
+STROKE_SHARE_OF_WINDOW = 0.5
+# Which is ink, the dark or the light, is decided on a copy this big, against a local median of
+# the paper computed on an even smaller one.
+POLARITY_CHECK_SIDE = 320
+POLARITY_SIDE = 48
+# A mark must reach this many noise σ above the paper somewhere, and it extends down to WEAK_SIGMAS.
+STRONG_SIGMAS = 6.0
+WEAK_SIGMAS = 3.0
+# Ink at least this much darker than its paper (a share of the paper's brightness), as before issue 20;
+# fainter than that is a stain or a shadow, even on a noiseless scan.
+MIN_CONTRAST = 0.08
+# ... and the weak level never goes below this, so that JPEG ringing on a clean scan is not a stroke.
+MIN_WEAK = 0.02
+# A mark is a speck (dust, noise) if it covers less than this share of the largest mark's area.
+SPECK_SHARE = 0.03
+# The digit must be at least this big: a share of the image's shorter side, and in pixels.
+MIN_DIGIT_SHARE = 0.04
+MIN_DIGIT_PIXELS = 6
+# Marks belong to the digit when they are this close to it, in heights of its largest mark: sideways far
+# enough to reach the next digit of a number, up and down only a little (not the next line of writing).
+NEAR_SIDEWAYS = 0.6
+NEAR_VERTICAL = 0.25
+# The strokes' own darkness is this percentile of their ink; it becomes 1 (MNIST's core level).
+CONTRAST_PERCENTILE = 99
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One connected piece of ink.  ``box`` is (x0, y0, x1, y1), x1 and y1 exclusive, in the grey image's pixels;
+    ``peak`` its darkest point in grey levels above the paper, ``contrast`` that as a share of the paper's
+    brightness, ``mass`` the sum of its darkness as shares of the paper."""
+
+    label: int
+    box: tuple[int, int, int, int]
+    area: int
+    mass: float
+    peak: float
+    contrast: float
+
+    @property
+    def width(self) -> int:
+        return self.box[2] - self.box[0]
+
+    @property
+    def height(self) -> int:
+        return self.box[3] - self.box[1]
+
+
+@dataclass
+class PaperInk:
+    """What find_ink found.  ``ink`` holds the digit's strokes only (0 elsewhere), white on black in [0, 1].
+
+    ``labels`` numbers every mark's pixels (0 for paper); ``digit`` lists the marks that make up the digit
+    (or the number), left to right; ``clutter`` is how much other ink there is, as a share of the digit's.
+    """
+
+    ink: np.ndarray
+    labels: np.ndarray
+    marks: dict[int, Mark]
+    digit: list[int]
+    noise: float  # the paper's noise σ in grey levels (0–1), after a 3×3 mean
+    contrast: float  # how much darker than its paper the strokes are, as a share of the paper's brightness
+    strength: float  # how much darker than its paper the strokes are, in noise σ
+    light_on_dark: bool
+    clutter: float
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.digit
+
+    def box(self, labels=None) -> tuple[int, int, int, int] | None:
+        """The box around the given marks (all of the digit's by default), in the grey image's pixels."""
+        chosen = [self.marks[label] for label in (self.digit if labels is None else labels)]
+        if not chosen:
+            return None
+        return (min(m.box[0] for m in chosen), min(m.box[1] for m in chosen),
+                max(m.box[2] for m in chosen), max(m.box[3] for m in chosen))
+
+    def ink_of(self, labels) -> np.ndarray:
+        """The ink of the given marks only, cropped to their box."""
+        x0, y0, x1, y1 = self.box(labels)
+        window = self.ink[y0:y1, x0:x1]
+        return np.where(np.isin(self.labels[y0:y1, x0:x1], list(labels)), window, 0).astype(np.float32)
+
+
+def blank(shape: tuple[int, int], noise: float = 0.0, light_on_dark: bool = False) -> PaperInk:
+    return PaperInk(np.zeros(shape, np.float32), np.zeros(shape, np.int32), {}, [], noise, 0.0, 0.0, light_on_dark, 0.0)
+
+
+def find_ink(grey: np.ndarray) -> PaperInk:
+    """The digit's ink in a grey image (float, 0 black to 1 white, either polarity).
+
+    Returns a blank PaperInk when nothing stands out from the paper and its noise.
+    """
+    grey = np.asarray(grey, np.float32)
+    if grey.ndim != 2:
+        raise ValueError(f"expected a 2-D grey image, got shape {grey.shape}")
+    if min(grey.shape) < 3 or float(np.ptp(grey)) < MIN_CONTRAST / 2:
+        return blank(grey.shape)
+    light_on_dark = _ink_is_light(grey)
+    if light_on_dark is None:
+        return blank(grey.shape)
+    found = _ink_against_paper(grey, light_on_dark, BACKGROUND_WINDOW)
+    if found.digit:
+        # The closing must be wider than every stroke, or a thick one (a digit filling a small image,
+        # a marker's loop) fills the paper estimate and turns grey.  Measure them, widen if needed.
+        thickest = _thickest(found.labels > 0) / min(grey.shape)
+        if thickest > BACKGROUND_WINDOW * STROKE_SHARE_OF_WINDOW:
+            found = _ink_against_paper(grey, light_on_dark, min(1.0, thickest / STROKE_SHARE_OF_WINDOW))
+    return found
+
+
+def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float) -> PaperInk:
+    """find_ink with the paper estimated by a closing ``window`` (a share of the shorter side) wide."""
+    paper = paper_brightness(grey, light_on_dark, window)
+    # How much darker than its paper each pixel is, in grey levels: the paper's noise is about the
+    # same everywhere in these units, so marks are told from noise in them.  As a share of the
+    # paper's brightness the same stroke is equally dark in the light and in the shade, so that is
+    # what contrast is measured in.  (Light ink: how much brighter, and in grey levels throughout.)
+    darkness = grey - paper if light_on_dark else paper - grey
+    lighting = np.ones_like(paper) if light_on_dark else np.maximum(paper, 0.05)
+    smooth = _box3(darkness)
+    level, noise = _robust_level_and_spread(smooth)
+    above = smooth - level
+    weak = max(WEAK_SIGMAS * noise, MIN_WEAK)
+    labels, marks = label_marks(above > weak, above, above / lighting)
+    strong = [m for m in marks.values() if m.peak >= STRONG_SIGMAS * noise and m.contrast >= MIN_CONTRAST]
+    otsu = _otsu(strong)
+    inked = {m.label: m for m in strong if m.contrast >= otsu}
+    digit, clutter = _digit_marks(inked, grey.shape)
+    if not digit:
+        return blank(grey.shape, noise, light_on_dark)
+    in_digit = np.isin(labels, digit)
+    contrast = float(np.percentile((above / lighting)[in_digit], CONTRAST_PERCENTILE))
+    core = contrast * lighting
+    ink = np.clip((darkness - level - weak) / np.maximum(core - weak, core / 2), 0, 1)
+    ink[~in_digit] = 0
+    strength = float(np.percentile(above[in_digit], CONTRAST_PERCENTILE)) / max(noise, 1e-9)
+    return PaperInk(ink.astype(np.float32), np.where(in_digit, labels, 0).astype(np.int32),
+                    {label: inked[label] for label in digit}, digit, noise, contrast, strength, light_on_dark, clutter)
+
+
+# --- paper ---------------------------------------------------------------------------------
+
+def _ink_is_light(grey: np.ndarray) -> bool | None:
+    """Light ink on dark paper (True), dark on light (False), or None when neither stands out.
+
+    The paper is what most of any neighbourhood is, so a local median is the paper; ink is the
+    side on which pixels stray furthest from it.  Only the strongest strays count: where the light
+    changes sharply (the edge of a shadow) the median lags, and the paper on the bright side would
+    otherwise outvote a thin dark digit.  (A closing cannot decide this: it also turns the paper
+    inside a 0's loop into 'ink' of the other polarity.)"""
+    grey = _reduce_to(grey, POLARITY_CHECK_SIDE)
+    median = _upsample(_local_median(_reduce_to(grey, POLARITY_SIDE)), grey.shape)
+    difference = _box3(grey - median)
+    level, spread = _robust_level_and_spread(difference)
+    low, high = np.percentile(difference, [0.02, 99.98]) - level
+    far = max(STRONG_SIGMAS * spread, MIN_CONTRAST / 2, max(-low, high) / 2)
+    darker = int(np.count_nonzero(difference < level - far))
+    lighter = int(np.count_nonzero(difference > level + far))
+    if darker == lighter == 0:
+        return None
+    return lighter > darker
+
+
+def paper_brightness(grey: np.ndarray, light_on_dark: bool = False, window: float = BACKGROUND_WINDOW) -> np.ndarray:
+    """The paper's brightness at every pixel, as if there were no ink: a closing (for dark ink; an
+    opening for light ink) ``window`` wide (a share of the shorter side, wider than any stroke),
+    blurred, on a copy about BACKGROUND_SIDE pixels across.
+
+    The copy is first extended past its edges by a window's width (repeating the edge): a closing
+    then follows light that falls off towards an edge exactly, instead of carrying the brighter
+    paper further in out to the edge, which would make a dim corner look like ink."""
+    small = _box_blur(_reduce_to(grey, BACKGROUND_SIDE), 3)  # less noise, so the max filter is not biased up by it
+    window = _odd(window * min(small.shape))
+    first, second = (_min_filter, _max_filter) if light_on_dark else (_max_filter, _min_filter)
+    extended = np.pad(small, window, mode="edge")
+    closed = _box_blur(second(first(extended, window), window), 3)
+    return _upsample(closed[window:-window, window:-window], grey.shape)
+
+
+def _reduce_to(values: np.ndarray, side: int) -> np.ndarray:
+    """Average blocks of pixels so the longer side is about ``side``: noise drops, the light stays."""
+    factor = math.ceil(max(values.shape) / side)
+    if factor <= 1:
+        return values
+    return np.asarray(Image.fromarray(values, mode="F").reduce(factor), np.float32)
+
+
+def _upsample(values: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    if values.shape == shape:
+        return values
+    return np.asarray(Image.fromarray(values, mode="F").resize((shape[1], shape[0]), Image.Resampling.BILINEAR))
+
+
+def _odd(size: float) -> int:
+    return max(3, round(size) // 2 * 2 + 1)
+
+
+def _sliding(values: np.ndarray, size: int, axis: int) -> np.ndarray:
+    pad = [(size // 2, size // 2) if a == axis else (0, 0) for a in (0, 1)]
+    return np.lib.stride_tricks.sliding_window_view(np.pad(values, pad, mode="edge"), size, axis=axis)
+
+
+def _max_filter(values: np.ndarray, size: int) -> np.ndarray:
+    return _sliding(_sliding(values, size, 0).max(axis=-1), size, 1).max(axis=-1)
+
+
+def _min_filter(values: np.ndarray, size: int) -> np.ndarray:
+    return _sliding(_sliding(values, size, 0).min(axis=-1), size, 1).min(axis=-1)
+
+
+def _box_blur(values: np.ndarray, size: int) -> np.ndarray:
+    return _sliding(_sliding(values, size, 0).mean(axis=-1), size, 1).mean(axis=-1).astype(np.float32)
+
+
+def _box3(values: np.ndarray) -> np.ndarray:
+    """A 3×3 mean: a stroke keeps its level, pixel noise drops to a third."""
+    padded = np.pad(values, 1, mode="edge")
+    rows = padded[:-2] + padded[1:-1] + padded[2:]
+    return ((rows[:, :-2] + rows[:, 1:-1] + rows[:, 2:]) / 9).astype(np.float32)
+
+
+def _local_median(values: np.ndarray) -> np.ndarray:
+    size = _odd(min(values.shape) / 3)
+    padded = np.pad(values, size // 2, mode="edge")
+    windows = np.lib.stride_tricks.sliding_window_view(padded, (size, size))
+    return np.median(windows.reshape(*values.shape, -1), axis=-1).astype(np.float32)
+
+
+def _robust_level_and_spread(values: np.ndarray) -> tuple[float, float]:
+    """Median and noise σ (1.4826 × median absolute deviation) of a map that is mostly paper."""
+    step = max(1, int(math.sqrt(values.size / 100_000)))
+    sample = values[::step, ::step].ravel()
+    level = float(np.median(sample))
+    return level, 1.4826 * float(np.median(np.abs(sample - level)))
+
+
+def _otsu(marks: list[Mark]) -> float:
+    """The contrast that best separates faint marks from strong ink (Otsu's method over the marks'
+    contrasts, each weighted by its area); 0 when they are all of one kind."""
+    if len(marks) < 2:
+        return 0.0
+    values = np.asarray([m.contrast for m in marks], np.float64)
+    weights = np.asarray([m.area for m in marks], np.float64)
+    order = np.argsort(values)
+    values, weights = values[order], weights[order]
+    below = np.cumsum(weights)[:-1]
+    above = weights.sum() - below
+    mean_below = np.cumsum(values * weights)[:-1] / below
+    mean_above = (np.sum(values * weights) - np.cumsum(values * weights)[:-1]) / above
+    between = below * above * (mean_below - mean_above) ** 2
+    best = int(np.argmax(between))
+    if mean_above[best] < 2 * mean_below[best]:  # one kind of mark, not faint ones and strong ones
+        return 0.0
+    return float((values[best] + values[best + 1]) / 2)
+
+
+# --- marks ---------------------------------------------------------------------------------
+
+def label_marks(mask: np.ndarray, darkness: np.ndarray, share: np.ndarray) -> tuple[np.ndarray, dict[int, Mark]]:
+    """Label the 8-connected pieces of ``mask`` (1, 2, …; 0 is paper) and measure each one's box, area, and
+    darkness: in grey levels above the paper (``darkness``) and as a share of the paper's brightness (``share``)."""
+    labels, count = label_components(mask)
+    if count == 0:
+        return labels, {}
+    flat = labels.ravel()
+    inside = flat > 0
+    ids = flat[inside]
+    rows, cols = np.divmod(np.flatnonzero(inside), mask.shape[1])
+    shares = share.ravel()[inside]
+    area = np.bincount(ids, minlength=count + 1)
+    mass = np.bincount(ids, weights=shares, minlength=count + 1)
+    peak = np.zeros(count + 1)
+    contrast = np.zeros(count + 1)
+    np.maximum.at(peak, ids, darkness.ravel()[inside])
+    np.maximum.at(contrast, ids, shares)
+    x0 = np.full(count + 1, mask.shape[1])
+    y0 = np.full(count + 1, mask.shape[0])
+    x1 = np.zeros(count + 1, int)
+    y1 = np.zeros(count + 1, int)
+    np.minimum.at(x0, ids, cols)
+    np.minimum.at(y0, ids, rows)
+    np.maximum.at(x1, ids, cols + 1)
+    np.maximum.at(y1, ids, rows + 1)
+    marks = {label: Mark(label, (int(x0[label]), int(y0[label]), int(x1[label]), int(y1[label])),
+                         int(area[label]), float(mass[label]), float(peak[label]), float(contrast[label]))
+             for label in range(1, count + 1)}
+    return labels, marks
+
+
+def label_components(mask: np.ndarray) -> tuple[np.ndarray, int]:
+    """8-connected components of a boolean image: labels 1…count (0 off the mask), and count.
+
+    Horizontal runs of pixels are the nodes; runs in neighbouring rows that touch (diagonally too)
+    are joined with a vectorised union-find, so a 1024×768 mask takes milliseconds."""
+    mask = np.asarray(mask, bool)
+    width = mask.shape[1]
+    starts = mask & ~np.pad(mask, ((0, 0), (1, 0)))[:, :-1]
+    run_of = np.cumsum(starts.ravel()).reshape(mask.shape) - 1  # run index of each mask pixel
+    runs = int(starts.sum())
+    if runs == 0:
+        return np.zeros(mask.shape, np.int32), 0
+    pairs = []
+    for shift in (-1, 0, 1):  # the pixel below-left, below, below-right
+        upper = mask[:-1, max(0, -shift): width - max(0, shift)]
+        lower = mask[1:, max(0, shift): width - max(0, -shift)]
+        touching = upper & lower
+        if touching.any():
+            a = run_of[:-1, max(0, -shift): width - max(0, shift)][touching]
+            b = run_of[1:, max(0, shift): width - max(0, -shift)][touching]
+            # Two runs that touch do so along many pixels in a row: keep one pair per stretch.
+            changed = np.ones(len(a), bool)
+            changed[1:] = (a[1:] != a[:-1]) | (b[1:] != b[:-1])
+            pairs.append((a[changed], b[changed]))
+    parent = np.arange(runs)
+    if pairs:
+        parent = _union(parent, np.concatenate([a for a, _ in pairs]), np.concatenate([b for _, b in pairs]))
+    roots, compact = np.unique(parent, return_inverse=True)
+    labels = np.zeros(mask.shape, np.int32)
+    labels[mask] = compact[run_of[mask]] + 1
+    return labels, len(roots)
+
+
+def _union(parent: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Join the sets of each edge (a[i], b[i]): hook the larger root under the smaller, then jump
+    pointers until every node points at its root; repeat while any edge still joins two roots."""
+    while len(a):
+        root_a, root_b = parent[a], parent[b]
+        apart = root_a != root_b
+        if not apart.any():
+            break
+        a, b = a[apart], b[apart]
+        low, high = np.minimum(root_a[apart], root_b[apart]), np.maximum(root_a[apart], root_b[apart])
+        np.minimum.at(parent, high, low)
+        while True:
+            jumped = parent[parent]
+            if np.array_equal(jumped, parent):
+                break
+            parent = jumped
+    return parent
+
+
+def _thickest(mask: np.ndarray) -> int:
+    """Width in pixels of the thickest part of a mask: how many 3×3 erosions it survives, on a copy
+    about BACKGROUND_SIDE pixels across."""
+    factor = max(1, math.ceil(max(mask.shape) / BACKGROUND_SIDE))
+    small = _reduce_to(mask.astype(np.float32), BACKGROUND_SIDE) > 0.5
+    erosions = 0
+    while small.any():
+        small = _min_filter(np.pad(small, 1).astype(np.uint8), 3)[1:-1, 1:-1].astype(bool)
+        erosions += 1
+    return (2 * erosions - 1) * factor
+
+
+def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int]) -> tuple[list[int], float]:
+    """The largest mark and the marks near it (chains of them: the digits of a number), left to right;
+    and how much ink lies elsewhere, as a share of the digit's."""
+    if not marks:
+        return [], 0.0
+    largest = max(marks.values(), key=lambda m: m.mass)
+    size = max(largest.width, largest.height)
+    if size < max(MIN_DIGIT_PIXELS, MIN_DIGIT_SHARE * min(shape)):
+        return [], 0.0  # only specks: dust, noise, a dot
+    significant = [m for m in marks.values() if m.area >= SPECK_SHARE * largest.area]
+    chosen = {largest.label}
+    box = list(largest.box)
+    grown = True
+    while grown:
+        grown = False
+        for mark in significant:
+            if mark.label in chosen:
+                continue
+            sideways = max(box[0] - mark.box[2], mark.box[0] - box[2], 0)
+            vertical = max(box[1] - mark.box[3], mark.box[1] - box[3], 0)
+            if sideways <= NEAR_SIDEWAYS * size and vertical <= NEAR_VERTICAL * size:
+                chosen.add(mark.label)
+                box = [min(box[0], mark.box[0]), min(box[1], mark.box[1]),
+                       max(box[2], mark.box[2]), max(box[3], mark.box[3])]
+                grown = True
+    digit_mass = sum(marks[label].mass for label in chosen)
+    other = sum(m.mass for m in significant if m.label not in chosen)
+    ordered = sorted(chosen, key=lambda label: (marks[label].box[0] + marks[label].box[2]) / 2)
+    return ordered, other / max(digit_mass, 1e-9)

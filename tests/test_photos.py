@@ -1,0 +1,226 @@
+"""Photos and scans of digits on paper (issue 20), headless: what a person who opens a phone photo
+would notice if it broke.  Every photo is made here: a pen digit on tinted paper, under uneven
+light, with sensor noise, blur and JPEG compression."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from PIL import Image, ImageDraw, ImageFilter
+
+from digitpad.model.ink import find_ink, label_components
+from digitpad.model.numbers import number_text, read_image_number
+from digitpad.model.preprocessing import image_to_tensor, read_image
+from drawings import circle, seven
+
+ONE = [[(140, 50), (140, 230)]]
+# A 5 whose bar does not touch its body.
+FIVE = [[(110, 35), (190, 35)], [(110, 75), (100, 120), (150, 110), (185, 150), (170, 210), (120, 225), (95, 205)]]
+
+
+def drawn_box(strokes, at, height, index: int = 0) -> tuple[float, float, float, float]:
+    """Where photo() puts a digit's ink, pen included, in the photo's pixels."""
+    points = np.array([p for stroke in strokes for p in stroke], float)
+    left, scale, pen = at[0] + index * height * 0.8, height / 200, height * 0.045
+    (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
+    return ((x0 - 70) * scale + left - pen, (y0 - 40) * scale + at[1] - pen,
+            (x1 - 70) * scale + left + pen, (y1 - 40) * scale + at[1] + pen)
+
+
+def assert_near(box, expected, tolerance: float) -> None:
+    assert np.abs(np.subtract(box, expected)).max() <= tolerance, (box, expected)
+
+
+def photo(
+    digits=None, size=(640, 480), at=(200, 120), height=240, *, paper=(0.93, 0.9, 0.82), ink=0.8,
+    falloff=0.0, vignette=0.0, noise=0.0, blur=0.0, jpeg: int | None = None, light_on_dark=False, seed=0,
+) -> Image.Image:
+    """A photo of pen digits (strokes in the 280×280 box, side by side from ``at``, ``height`` tall;
+    a seven by default)."""
+    digits = (seven(),) if digits is None else digits
+    rng = np.random.default_rng(seed)
+    width, tall = size
+    mask = Image.new("L", (width * 2, tall * 2), 0)
+    draw = ImageDraw.Draw(mask)
+    scale = height / 200 * 2  # the strokes span about 200 of the box's 280 units
+    for index, strokes in enumerate(digits):
+        left = (at[0] + index * height * 0.8) * 2
+        for stroke in strokes:
+            points = [((x - 70) * scale + left, (y - 40) * scale + at[1] * 2) for x, y in stroke]
+            draw.line(points, fill=255, width=max(2, round(height * 0.09 * 2)), joint="curve")
+            for x, y in (points[0], points[-1]):
+                r = height * 0.045 * 2
+                draw.ellipse((x - r, y - r, x + r, y + r), fill=255)
+    if blur:
+        mask = mask.filter(ImageFilter.GaussianBlur(blur * 2))
+    coverage = np.asarray(mask.reduce(2), np.float32)[..., None] / 255.0
+    ys, xs = np.mgrid[0:tall, 0:width] / max(width, tall)
+    light = (1 - falloff * xs) * (1 - vignette * ((xs - 0.5) ** 2 + (ys - 0.4) ** 2) * 2)
+    if light_on_dark:
+        colour = 0.2 + coverage * 0.65 * np.ones(3)
+    else:
+        colour = np.asarray(paper) * (1 - coverage * ink)
+    pixels = colour * light[..., None] * 255 + rng.normal(0, noise, (tall, width, 3))
+    image = Image.fromarray(np.clip(np.rint(pixels), 0, 255).astype(np.uint8), "RGB")
+    if jpeg:
+        buffer = io.BytesIO()
+        image.save(buffer, format="JPEG", quality=jpeg)
+        image = Image.open(io.BytesIO(buffer.getvalue()))
+        image.load()
+    return image
+
+
+def blank_paper(**distortions) -> Image.Image:
+    return photo(digits=(), **distortions)
+
+
+def read(predictor, image) -> int | None:
+    return predictor.predict_image(image).label
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_blank_paper_with_noise_and_uneven_light_is_nothing(seed):
+    for image in (blank_paper(noise=6, seed=seed), blank_paper(noise=12, falloff=0.5, vignette=0.4, jpeg=60, seed=seed),
+                  blank_paper(paper=(0.7, 0.68, 0.6), noise=3, falloff=0.3, seed=seed)):
+        reading = read_image(image)
+        assert reading.box is None and reading.tensor is None and reading.marks == ()
+        assert image_to_tensor(image) is None
+
+
+def test_specks_of_dust_are_not_a_digit():
+    image = blank_paper(noise=4, seed=3)
+    draw = ImageDraw.Draw(image)
+    for x, y in [(100, 100), (400, 50), (600, 300), (50, 420)]:
+        draw.ellipse((x, y, x + 3, y + 3), fill=(60, 60, 60))
+    assert read_image(image).box is None
+
+
+def test_uneven_light_is_read_and_cropped_to_the_digit(predictor):
+    image = photo(falloff=0.5, vignette=0.5, noise=4)
+    reading = read_image(image)
+    assert predictor.predict_tensor(reading.tensor).label == 7
+    assert_near(reading.box, drawn_box(seven(), (200, 120), 240), 4)
+
+
+@pytest.mark.parametrize("noise", [6, 12])
+def test_noise_does_not_become_ink(predictor, noise):
+    image = photo(noise=noise, blur=1.0, jpeg=70, seed=noise)
+    reading = read_image(image)
+    assert read(predictor, image) == 7
+    assert reading.box[2] - reading.box[0] < 200 and reading.doubt is None  # the digit, not the sheet
+
+
+def test_a_small_digit_anywhere_in_a_big_photo(predictor):
+    image = photo(digits=(circle(),), size=(2400, 1600), at=(1900, 1200), height=260, noise=8, falloff=0.3, jpeg=80)
+    reading = read_image(image)
+    assert read(predictor, image) == 0
+    assert reading.size == (2400, 1600)
+    # In the photo's own pixels, though it was read at 1024 pixels across (3 photo pixels to one).
+    assert_near(reading.box, drawn_box(circle(), (1900, 1200), 260), 8)
+
+
+def test_chalk_on_a_dark_board(predictor):
+    image = photo(light_on_dark=True, noise=6, falloff=0.4, jpeg=70)
+    reading = read_image(image)
+    assert reading.light_on_dark and read(predictor, image) == 7
+
+
+def test_a_clean_digit_reads_as_before():
+    # A photo without distortions gives the tensor of the plain image: same polarity, same crop.
+    clean = photo(paper=(1, 1, 1), ink=1.0)
+    plain = photo(paper=(1, 1, 1), ink=1.0).convert("L")
+    assert np.abs(image_to_tensor(clean) - image_to_tensor(plain)).max() < 0.02
+    strokes_seven = image_to_tensor(photo(paper=(1, 1, 1), ink=1.0, noise=10, blur=1.5, jpeg=50, seed=5))
+    assert np.abs(strokes_seven - image_to_tensor(clean)).mean() < 0.05
+
+
+def test_two_digits_in_a_photo_are_read_as_a_number(predictor):
+    image = photo(digits=(ONE, seven()), at=(120, 120), height=200, noise=6, falloff=0.3, jpeg=75)
+    reading = read_image(image)
+    digits = read_image_number(predictor, reading)
+    assert number_text(digits) == "17"
+    one, seven_ = (d.box for d in digits)
+    assert_near(one, drawn_box(ONE, (120, 120), 200), 4)
+    assert_near(seven_, drawn_box(seven(), (120, 120), 200, index=1), 4)
+    assert reading.box == (one[0], min(one[1], seven_[1]), seven_[2], max(one[3], seven_[3]))
+
+
+def test_a_digit_made_of_two_marks_stays_one_digit(predictor):
+    reading = read_image(photo(digits=(FIVE,), noise=5, seed=2))
+    assert len(reading.marks) == 2  # the bar and the body
+    digits = read_image_number(predictor, reading)
+    assert [d.label for d in digits] == [5] and digits[0].indices == [0, 1]
+    assert digits[0].box == reading.box
+
+
+@pytest.mark.parametrize("ink, noise", [(0.05, 8), (0.08, 12), (0.1, 14)])
+def test_ink_that_barely_stands_out_from_the_noise_is_nothing_or_in_doubt(ink, noise):
+    reading = read_image(photo(ink=ink, noise=noise, blur=1.0, seed=4))
+    assert reading.box is None or reading.doubt is not None
+
+
+def test_other_writing_far_from_the_digit_puts_the_reading_in_doubt(predictor):
+    image = photo(at=(200, 20), height=200, noise=4)
+    ImageDraw.Draw(image).line([(250, 400), (500, 410)], fill=(40, 40, 40), width=14)  # writing below, 70% of its ink
+    reading = read_image(image)
+    assert reading.doubt is not None and "other ink" in reading.doubt
+    assert predictor.predict_image(image).is_unsure
+    assert reading.box[3] < 300  # the crop is the digit's, not the line's
+
+
+def test_labelling_agrees_with_a_flood_fill():
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        mask = rng.random((30, 40)) < rng.uniform(0.2, 0.6)
+        labels, count = label_components(mask)
+        assert count == len(np.unique(labels[mask]))
+        assert (labels > 0).sum() == mask.sum()
+        # Every 8-neighbour pair on the mask shares a label, and flood fill finds the same pieces.
+        seen = np.zeros_like(mask)
+        pieces = 0
+        for start in zip(*np.nonzero(mask)):
+            if seen[start]:
+                continue
+            pieces += 1
+            stack, members = [start], []
+            seen[start] = True
+            while stack:
+                y, x = stack.pop()
+                members.append((y, x))
+                for dy in (-1, 0, 1):
+                    for dx in (-1, 0, 1):
+                        ny, nx = y + dy, x + dx
+                        if 0 <= ny < 30 and 0 <= nx < 40 and mask[ny, nx] and not seen[ny, nx]:
+                            seen[ny, nx] = True
+                            stack.append((ny, nx))
+            assert len({labels[p] for p in members}) == 1
+        assert pieces == count
+
+
+def test_find_ink_refuses_what_is_not_a_grey_image():
+    with pytest.raises(ValueError, match="2-D grey image"):
+        find_ink(np.zeros((4, 4, 3)))
+    assert find_ink(np.ones((2, 2))).is_blank
+
+
+def test_predict_answers_for_photos(tmp_path):
+    """`digitpad predict` on a blank sheet, a digit and a number: one JSON line each, boxes in the photo's pixels."""
+    blank_paper(noise=8, falloff=0.4, vignette=0.3, jpeg=70).save(tmp_path / "blank.jpg")
+    photo(noise=6, jpeg=80).save(tmp_path / "seven.jpg")
+    photo(digits=(ONE, seven()), at=(120, 120), height=200, noise=6, jpeg=80).save(tmp_path / "seventeen.jpg")
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3"}
+    names = ("blank.jpg", "seven.jpg", "seventeen.jpg")
+    result = subprocess.run([sys.executable, "-m", "digitpad", "predict", *(str(tmp_path / name) for name in names)],
+                            capture_output=True, text=True, env=env, timeout=600, check=False)
+    assert result.returncode == 0, result.stderr
+    blank, digit, number = (json.loads(line) for line in result.stdout.splitlines())
+    assert blank == {"label": None, "probabilities": None}
+    assert digit["label"] == 7 and len(digit["box"]) == 4 and 200 < digit["box"][0] < 240
+    assert number["label"] is None and number["number"] == "17"
+    assert [d["label"] for d in number["digits"]] == [1, 7] and all(len(d["box"]) == 4 for d in number["digits"])

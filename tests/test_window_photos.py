@@ -1,0 +1,33 @@
+"""Photos of paper opened in the window (offscreen): it reads what the core reads.  The crop that
+was taken is in ``model.preprocessing.read_image(...).box`` for the window to show."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+from PySide6.QtWidgets import QLabel
+from test_photos import blank_paper, photo
+
+from digitpad.model.preprocessing import read_image
+
+
+def label(window) -> str:
+    return window.findChild(QLabel, "predictionLabel").text()
+
+
+def test_opening_a_photo_of_a_digit_on_paper_reads_it(ready_window, tmp_path):
+    window = ready_window()
+    photo(falloff=0.4, vignette=0.3, noise=8, blur=1.0, jpeg=75).save(tmp_path / "seven.jpg")
+    assert window.open_file(tmp_path / "seven.jpg")
+    assert label(window) == "7" and window.canvas.has_background()
+    with Image.open(tmp_path / "seven.jpg") as image:
+        expected = read_image(image).tensor
+    assert np.abs(window.prediction.tensor - expected).max() < 1e-6  # the 28×28 shown is the core's
+
+
+def test_opening_blank_paper_claims_no_digit(ready_window, tmp_path):
+    window = ready_window()
+    blank_paper(noise=8, falloff=0.5, vignette=0.4, jpeg=70).save(tmp_path / "blank.jpg")
+    window.open_file(tmp_path / "blank.jpg")
+    assert label(window) not in [str(d) for d in range(10)]
+    assert window.prediction is None or window.prediction.label is None
