@@ -56,6 +56,8 @@ class DrawingCanvas(QWidget):
         self._redo: list[Drawing] = []
         self._backing = QImage()
         self._background: QImage | None = None  # an opened image, shown until the next stroke
+        self._image_crop: tuple[float, float, float, float] | None = None  # where the image was read
+        self._image_tags: list[DigitTag] = []  # the digits of a number found in the image
         self._heatmap: tuple[QImage, QRectF] | None = None  # "Why?": an image over a box-coordinate rectangle
         self._digit_tags: list[DigitTag] = []
         self.retranslate()
@@ -101,6 +103,7 @@ class DrawingCanvas(QWidget):
     def set_background(self, image: QImage | None) -> None:
         """Show an opened image on the pad (it is not part of the drawing)."""
         self._background = image
+        self._image_crop, self._image_tags = None, []
         self._repaint_backing()
 
     def has_background(self) -> bool:
@@ -270,9 +273,23 @@ class DrawingCanvas(QWidget):
     def digit_tags(self) -> list[DigitTag]:
         return list(self._digit_tags)
 
+    def set_image_marks(self, crop: tuple[float, float, float, float] | None, tags: list[DigitTag]) -> None:
+        """On an opened image: the crop that was read (in the image's pixels), and the digits of a number
+        found in it, so the person sees what the network read."""
+        self._image_crop, self._image_tags = crop, list(tags)
+        self.update()
+
+    def image_crop(self) -> tuple[float, float, float, float] | None:
+        return self._image_crop
+
+    def image_tags(self) -> list[DigitTag]:
+        return list(self._image_tags)
+
     def paintEvent(self, event) -> None:
         with QPainter(self) as painter:
             painter.drawImage(QRectF(event.rect()), self._backing, self._device_rect(event.rect()))
+            if self._background is not None and (self._image_crop or self._image_tags):
+                self._paint_image_marks(painter)
             if self._heatmap is None and not self._digit_tags:
                 return
             painter.setClipRect(self.paper_rect())
@@ -285,9 +302,25 @@ class DrawingCanvas(QWidget):
             for tag in self._digit_tags:
                 self._paint_tag(painter, tag)
 
-    def _paint_tag(self, painter: QPainter, tag: DigitTag) -> None:
+    def _paint_image_marks(self, painter: QPainter) -> None:
+        target = _fit(self._background, self.paper_rect())
+        scale = target.width() / max(1, self._background.width())
+
+        def to_widget(box) -> QRectF:
+            x0, y0, x1, y1 = box
+            return QRectF(target.left() + x0 * scale, target.top() + y0 * scale, (x1 - x0) * scale, (y1 - y0) * scale)
+
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._image_crop is not None and not self._image_tags:
+            painter.setPen(QPen(WINNER_COLOUR, 2, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(to_widget(self._image_crop).adjusted(-3, -3, 3, 3))
+        for tag in self._image_tags:
+            self._paint_tag(painter, tag, to_widget(tag.box))
+
+    def _paint_tag(self, painter: QPainter, tag: DigitTag, rect: QRectF | None = None) -> None:
         x0, y0, x1, y1 = tag.box
-        rect = self.box_rect_to_widget(QRectF(x0, y0, x1 - x0, y1 - y0)).adjusted(-6, -6, 6, 6)
+        rect = (rect or self.box_rect_to_widget(QRectF(x0, y0, x1 - x0, y1 - y0))).adjusted(-6, -6, 6, 6)
         colour = UNSURE_COLOUR if tag.unsure else WINNER_COLOUR if tag.focus else QColor("#8a97a8")
         painter.setPen(QPen(colour, 2 if tag.focus else 1, Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)

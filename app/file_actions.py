@@ -15,7 +15,7 @@ from digitpad.app.canvas import DrawingCanvas, Stroke
 from digitpad.app.tasks import TaskRunner
 from digitpad.model.drawing_files import read_strokes_file, save_drawing_json, save_png_with_strokes
 from digitpad.model.export import default_suffix, onnx_available
-from digitpad.model.preprocessing import image_to_tensor, open_image
+from digitpad.model.preprocessing import open_image, read_image
 from digitpad.model.session import Session
 
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
@@ -68,14 +68,13 @@ class FileActions(QObject):
         self.canvas.set_strokes(drawing)
 
     def _open_image(self, path: Path) -> None:
+        """Show the image on the pad and read it: blank paper reads as nothing, never as a digit."""
         with open_image(path) as image:
-            tensor = image_to_tensor(image)
-            shown = QImage(str(path))
-        if tensor is None:
-            raise ValueError(self.tr("the image is blank: there is no digit in it"))
+            reading = read_image(image)
+        shown = QImage(str(path))
         self.canvas.set_background(shown if not shown.isNull() else None)
         self.canvas.clear()
-        self.session.show_image(tensor)
+        self.session.show_image(reading)
 
     # --- save ------------------------------------------------------------------------------
 

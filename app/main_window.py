@@ -236,7 +236,11 @@ class MainWindow(QMainWindow):
 
     def _show_reading(self, reading: Reading) -> None:
         self.answer.show_reading(reading)
-        self.canvas.set_digit_tags(reading.tags())
+        if reading.from_image:  # the crop read, or a number's digits, on the image
+            self.canvas.set_digit_tags([])
+            self.canvas.set_image_marks(reading.image.box if reading.image else None, reading.tags())
+        else:
+            self.canvas.set_digit_tags(reading.tags())
         self.feature_maps.set_activations(reading.prediction.activations)
         self.correction.set_reading(reading, self.session.can_keep())
 

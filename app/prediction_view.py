@@ -314,6 +314,8 @@ class PredictionPanel(QWidget):
         reading = self._reading
         if reading.waiting:
             self.caption.setText(self.tr("Loading the model…"))
+        elif reading.prediction.label is None and reading.from_image:
+            self.caption.setText(self.tr("Nothing to read: no ink stands out from the paper"))
         elif reading.prediction.label is None:
             self.caption.setText(self.tr("Draw a digit"))
         else:
@@ -329,6 +331,9 @@ class PredictionPanel(QWidget):
         percent = prediction.confidence * 100
         label, runner_up = prediction.label, prediction.runner_up
         if not reading.number:
+            if prediction.doubt is not None:  # a photo's ink is faint or cluttered: sure or not, it may be wrong
+                return self.tr("Unsure, the ink is hard to read: {label} or {runner_up}? ({percent}%)").format(
+                    label=label, runner_up=runner_up, percent=locale.toString(percent, "f", 0))
             if prediction.is_unsure:
                 return self.tr("Unsure: {label} or {runner_up}? ({percent}%)").format(
                     label=label, runner_up=runner_up, percent=locale.toString(percent, "f", 0))

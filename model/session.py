@@ -15,9 +15,15 @@ import numpy as np
 
 from digitpad.model.inference import NOTHING_DRAWN, Prediction, Predictor
 from digitpad.model.my_drawings import MyDrawings
-from digitpad.model.numbers import DigitReading, ReadingCache, needs_splitting, read_number
+from digitpad.model.numbers import DigitReading, ReadingCache, needs_splitting, read_image_number, read_number
 from digitpad.model.numpy_net import NumpyConvnet
-from digitpad.model.preprocessing import Placement, ValidStrokes, render_with_placement, validate_strokes
+from digitpad.model.preprocessing import (
+    ImageReading,
+    Placement,
+    ValidStrokes,
+    render_with_placement,
+    validate_strokes,
+)
 from digitpad.model.saliency import Attribution
 
 WHY_MODES = ("answer", "versus")  # toward the answer; the answer and not the runner-up
@@ -61,6 +67,7 @@ class Reading:
     indices: tuple[int, ...] = ()  # which of the drawing's strokes the shown digit holds
     strokes: list = field(default_factory=list)  # those strokes
     from_image: bool = False
+    image: ImageReading | None = None  # an opened image: the crop that was taken, the pieces of ink
     waiting: bool = False  # something is drawn, but no model has loaded yet
     learning: bool = False  # read by the network being trained (watch it learn), not the model in use
 
@@ -112,7 +119,7 @@ class Session:
         self.why_mode: str | None = None  # None: off; else one of WHY_MODES
         self.attribution: Attribution | None = None
         self._strokes = ValidStrokes()
-        self._image: np.ndarray | None = None  # an opened image's tensor, until the next stroke
+        self._image: ImageReading | None = None  # an opened image, until the next stroke
         self._cache = ReadingCache()
         self._fallback: Predictor | None = None  # the model to return to if the one in use is refused
         self.reading_changed = Event()
@@ -127,10 +134,11 @@ class Session:
         self._image = None
         return self._update(final)
 
-    def show_image(self, tensor: np.ndarray) -> Reading:
-        """Read an opened image's 28×28 tensor (the pad keeps it until the next stroke)."""
+    def show_image(self, image: ImageReading) -> Reading:
+        """Read an opened image (``model.preprocessing.read_image``): nothing, a digit, or a number; the pad
+        keeps it until the next stroke."""
         self._strokes = ValidStrokes()
-        self._image = np.asarray(tensor, np.float32)
+        self._image = image
         return self._update(True)
 
     def clear(self) -> Reading:
@@ -152,9 +160,7 @@ class Session:
     def _read(self, final: bool) -> Reading:
         predictor = self.shown_predictor
         if self._image is not None:
-            if predictor is None:
-                return Reading(Prediction(None, tensor=self._image), from_image=True, waiting=True)
-            return Reading(predictor.predict_tensor(self._image), from_image=True)
+            return self._read_image(predictor, self._image)
         if not self._strokes:
             return EMPTY
         if predictor is None:
@@ -168,6 +174,19 @@ class Session:
         tensor, placement = render_with_placement(self._strokes)
         return Reading(predictor.predict_tensor(tensor), final=final, placement=placement,
                        indices=tuple(range(len(self._strokes))), strokes=list(self._strokes))
+
+    def _read_image(self, predictor: Predictor | None, image: ImageReading) -> Reading:
+        """An image's digits: none on blank paper, one, or a number (the chart shows its last digit).
+        A doubt about the ink (faint, cluttered) makes the answer unsure however sure the network is."""
+        if image.is_blank:
+            return Reading(from_image=True, image=image)
+        if predictor is None:
+            return Reading(Prediction(None, tensor=image.tensor), from_image=True, image=image, waiting=True)
+        digits = [replace(digit, prediction=replace(digit.prediction, doubt=image.doubt))
+                  for digit in read_image_number(predictor, image)]
+        if len(digits) == 1:
+            return Reading(digits[0].prediction, from_image=True, image=image)
+        return Reading(digits[-1].prediction, tuple(digits), len(digits) - 1, from_image=True, image=image)
 
     def _number(self, digits: list[DigitReading], final: bool) -> Reading:
         """The chart and the maps follow the digit that holds the latest stroke."""

@@ -155,7 +155,7 @@ def test_a_digit_made_of_two_marks_stays_one_digit(predictor):
     reading = read_image(photo(digits=(FIVE,), noise=5, seed=2))
     assert len(reading.marks) == 2  # the bar and the body
     digits = read_image_number(predictor, reading)
-    assert [d.label for d in digits] == [5] and digits[0].indices == [0, 1]
+    assert [d.label for d in digits] == [5] and digits[0].indices == (0, 1)
     assert digits[0].box == reading.box
 
 

@@ -54,8 +54,15 @@ def test_keeping_a_number_keeps_only_the_digit_on_screen(session):
     assert session.keep(7) == 1
     records, _ = session.my_drawings.load()
     assert records[0].label == 7 and len(records[0].strokes) == 1
-    session.show_image(np.zeros((28, 28), np.float32) + 0.1)
+    from PIL import Image, ImageDraw
+
+    from digitpad.model.preprocessing import read_image
+
+    paper = Image.new("L", (200, 200), 235)
+    ImageDraw.Draw(paper).line([(60, 40), (150, 40), (90, 170)], fill=30, width=12)
+    assert session.show_image(read_image(paper)).prediction.label == 7
     assert not session.can_keep()  # an image has no strokes to keep
+    assert session.show_image(read_image(Image.new("L", (200, 200), 235))).prediction.label is None
     with pytest.raises(ValueError, match="no drawing to keep"):
         session.keep(3)
 

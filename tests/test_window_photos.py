@@ -23,6 +23,8 @@ def test_opening_a_photo_of_a_digit_on_paper_reads_it(ready_window, tmp_path):
     with Image.open(tmp_path / "seven.jpg") as image:
         expected = read_image(image).tensor
     assert np.abs(window.prediction.tensor - expected).max() < 1e-6  # the 28×28 shown is the core's
+    with Image.open(tmp_path / "seven.jpg") as image:
+        assert window.canvas.image_crop() == read_image(image).box  # and the crop it was read from
 
 
 def test_opening_blank_paper_claims_no_digit(ready_window, tmp_path):
@@ -31,3 +33,18 @@ def test_opening_blank_paper_claims_no_digit(ready_window, tmp_path):
     window.open_file(tmp_path / "blank.jpg")
     assert label(window) not in [str(d) for d in range(10)]
     assert window.prediction is None or window.prediction.label is None
+    assert window.answer.caption.text().startswith("Nothing to read") and window.canvas.has_background()
+    assert window.canvas.image_crop() is None
+
+
+def test_a_photo_of_a_number_shows_each_digit_on_the_image(ready_window, tmp_path):
+    from test_photos import ONE
+
+    from drawings import seven
+
+    window = ready_window()
+    photo(digits=(ONE, seven()), at=(120, 120), height=200, noise=6, jpeg=80).save(tmp_path / "seventeen.jpg")
+    assert window.open_file(tmp_path / "seventeen.jpg")
+    assert label(window) == "17"
+    tags = window.canvas.image_tags()
+    assert [tag.text for tag in tags] == ["1", "7"] and tags[0].box[2] <= tags[1].box[0] + 5

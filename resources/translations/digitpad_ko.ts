@@ -203,10 +203,6 @@
         <translation>{file} 파일을 열었습니다</translation>
     </message>
     <message>
-        <source>the image is blank: there is no digit in it</source>
-        <translation>빈 이미지입니다. 숫자가 없습니다</translation>
-    </message>
-    <message>
         <source>Nothing to save yet: draw a digit first.</source>
         <translation>아직 저장할 그림이 없습니다. 먼저 숫자를 그리세요.</translation>
     </message>
@@ -681,6 +677,10 @@
         <translation>모델을 불러오는 중…</translation>
     </message>
     <message>
+        <source>Nothing to read: no ink stands out from the paper</source>
+        <translation>읽을 것이 없습니다: 종이에서 두드러지는 잉크가 없습니다</translation>
+    </message>
+    <message>
         <source>Draw a digit</source>
         <translation>숫자를 그려 보세요</translation>
     </message>
@@ -691,6 +691,10 @@
     <message>
         <source>{answer} …</source>
         <translation>{answer} …</translation>
+    </message>
+    <message>
+        <source>Unsure, the ink is hard to read: {label} or {runner_up}? ({percent}%)</source>
+        <translation>확실하지 않음, 잉크를 읽기 어렵습니다: {label} 아니면 {runner_up}? ({percent}%)</translation>
     </message>
     <message>
         <source>Unsure: {label} or {runner_up}? ({percent}%)</source>
