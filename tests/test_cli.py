@@ -124,11 +124,14 @@ def test_train_writes_a_model_that_predict_can_use(tmp_path, mnist_path):
 
 
 def test_train_leaves_out_whole_sites_and_writers_of_several_stroke_files(tmp_path):
-    pen = write_jsonl(tmp_path / "pen.jsonl", [{"strokes": seven(), "label": 7, "writer": w} for w in (1, 2, 5)] * 4)
+    # Each record is drawn a little apart from the others: exact repeats count once.
+    pen = write_jsonl(tmp_path / "pen.jsonl", [{"strokes": seven(offset=(copy, w)), "label": 7, "writer": w}
+                                               for w in (1, 2, 5) for copy in range(4)])
     unipen = write_jsonl(tmp_path / "unipen.jsonl", [
-        {"strokes": circle(), "label": 0, "source": site, "writer": f"{site}/data/w.dat", "width": 300, "height": 300}
-        for site in ("apa", "apb", "imp")
-    ] * 4)
+        {"strokes": circle(cx=140 + copy), "label": 0, "source": site, "writer": f"{site}/data/w.dat",
+         "width": 300, "height": 300}
+        for site in ("apa", "apb", "imp") for copy in range(4)
+    ])
     out = tmp_path / "m.keras"
     result = digitpad("train", "--no-mnist", "--strokes", str(pen), "--strokes", str(unipen), "--box", "500x500",
                       "--exclude-writers", "5", "--exclude-sources", "apb,imp", "--epochs", "1", "--stroke-copies", "2",
