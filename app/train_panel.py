@@ -162,7 +162,7 @@ class TrainPanel(QScrollArea):
         self.train_button.setToolTip(
             self.tr("Train a new model with these settings; the pad keeps using the current one"))
         self.cancel_button.setText(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Stop within one batch; the model in use stays as it is"))
+        self.cancel_button.setToolTip(self.tr("Stop within a fraction of a second; the model in use stays as it is"))
         self.results_box.setTitle(self.tr("Results"))
         self.use_button.setText(self.tr("Use this model"))
         self.save_button.setText(self.tr("Save as…"))
@@ -272,7 +272,7 @@ class TrainPanel(QScrollArea):
     def cancel_training(self) -> None:
         if self.task is not None and not self.task.done:
             self.task.cancel()
-            self._show_phase(lambda: self.tr("Cancelling… (stops after the current batch)"))
+            self._show_phase(lambda: self.tr("Cancelling… (stops after the batches under way)"))
 
     def is_training(self) -> bool:
         return self.task is not None and not self.task.done

@@ -794,8 +794,8 @@
         <translation>취소</translation>
     </message>
     <message>
-        <source>Stop within one batch; the model in use stays as it is</source>
-        <translation>배치 하나 안에 멈춥니다. 사용 중인 모델은 그대로입니다</translation>
+        <source>Stop within a fraction of a second; the model in use stays as it is</source>
+        <translation>1초도 안 되어 멈춥니다. 사용 중인 모델은 그대로입니다</translation>
     </message>
     <message>
         <source>Results</source>
@@ -906,8 +906,8 @@
         <translation>학습을 시작했습니다. 패드는 지금 모델을 계속 사용합니다.</translation>
     </message>
     <message>
-        <source>Cancelling… (stops after the current batch)</source>
-        <translation>취소하는 중… (지금 배치가 끝나면 멈춥니다)</translation>
+        <source>Cancelling… (stops after the batches under way)</source>
+        <translation>취소하는 중… (처리 중인 배치가 끝나면 멈춥니다)</translation>
     </message>
     <message>
         <source>Epoch {epoch}/{epochs} · batch {batch}/{batches} · ETA {eta} · {speed} img/s</source>
