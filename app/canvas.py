@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPen, QTabletEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from digitpad.app.colormaps import UNSURE_COLOUR, WINNER_COLOUR
+from digitpad.app.language import Retranslatable
 from digitpad.model.preprocessing import CANVAS_SIZE, DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH
 from digitpad.model.session import DigitTag
 
@@ -33,7 +34,7 @@ class Stroke:
 Drawing = tuple[Stroke, ...]
 
 
-class DrawingCanvas(QWidget):
+class DrawingCanvas(Retranslatable, QWidget):
     """Draw with the mouse or a stylus; undo, redo and clear by whole strokes."""
 
     strokeMoved = Signal()  # a point was added to the stroke being drawn: the drawing is not final yet
@@ -61,11 +62,6 @@ class DrawingCanvas(QWidget):
         self._heatmap: tuple[QImage, QRectF] | None = None  # "Why?": an image over a box-coordinate rectangle
         self._digit_tags: list[DigitTag] = []
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Drawing pad"))

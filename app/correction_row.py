@@ -3,13 +3,14 @@ which the Train panel can learn from."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
+from digitpad.app.language import Retranslatable
 from digitpad.model.session import Reading
 
 
-class CorrectionRow(QWidget):
+class CorrectionRow(Retranslatable, QWidget):
     """"✓ Right" and the ten digits; ``labelChosen(digit)`` when one is pressed."""
 
     labelChosen = Signal(int)
@@ -41,11 +42,6 @@ class CorrectionRow(QWidget):
             self.digit_buttons.append(button)
         self.set_reading(Reading(), usable=False)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Is it right?"))

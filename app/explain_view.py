@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.app.colormaps import DIVERGING, MAGMA, WINNER_COLOUR
+from digitpad.app.language import Retranslatable
 from digitpad.model.explain import Step
 
 # Inputs of a dense unit (or channels of a convolution) listed, largest share of the sum first.
@@ -132,7 +133,7 @@ class ContributionBars(QWidget):
         return QRectF(0, row * self.ROW, self.width(), self.ROW).center()
 
 
-class ExplanationView(QFrame):
+class ExplanationView(Retranslatable, QFrame):
     """The explanation of one unit.  Arrow keys move to the next unit, Page Up and Page Down to the layer
     before or after, and Esc closes it; all go out as requests (``moveRequested(rows, columns)``,
     ``layerRequested(step)``, ``closeRequested``), and a convolution's input channel chosen in its list
@@ -278,11 +279,6 @@ class ExplanationView(QFrame):
             [self.tr("digit"), self.tr("logit z"), self.tr("exp(z − max)"), self.tr("probability")])
         if self.step is not None:
             self.show_step(self.step, self.input_channel)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def show_step(self, step: Step, input_channel: int | None = None) -> None:
         """Show ``step``; of a convolution, the patch and kernel of ``input_channel`` (by default the

@@ -9,17 +9,18 @@ the pixel clicked is explained below it (``app/explain_view.py``).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from digitpad.app.explain_view import ExplanationView
+from digitpad.app.language import Retranslatable
 from digitpad.app.layer_row import LayerRow
 from digitpad.app.map_detail import MapDetail
 from digitpad.app.mosaic import ColourBar
 from digitpad.model.explain import LayerFacts
 
 
-class FeatureMapsPanel(QScrollArea):
+class FeatureMapsPanel(Retranslatable, QScrollArea):
     """Every layer's activations for the current drawing, updated with each prediction.  A click on a
     pixel of a map (or on a unit) asks for its explanation: ``unitRequested(layer, row, column, map)``."""
 
@@ -55,11 +56,6 @@ class FeatureMapsPanel(QScrollArea):
         self._selected: tuple[int, int] | None = None
         self._layout.addStretch(1)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("The network's layers and feature maps"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from digitpad.resources import resource_path
 
@@ -25,6 +25,19 @@ SETTINGS_KEY = "language"
 
 _translators: list[QTranslator] = []  # DigitPad's and Qt's own; one pair for the whole application
 _current = SOURCE_LANGUAGE
+
+
+class Retranslatable:
+    """A widget mixin: ``retranslate()`` sets the widget's texts again when the language changes.
+    Put it first among the bases (``class Panel(Retranslatable, QWidget)``) and define ``retranslate``."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
 
 
 def translations_folder() -> Path:

@@ -4,15 +4,16 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
+from digitpad.app.language import Retranslatable
 from digitpad.app.mosaic import MosaicView, mosaic
 from digitpad.model.explain import LayerFacts
 
 
-class LayerRow(QFrame):
+class LayerRow(Retranslatable, QFrame):
     """A layer's header (the ``model.summary()`` row) and its maps."""
 
     def __init__(self, index: int, facts: LayerFacts) -> None:
@@ -43,11 +44,6 @@ class LayerRow(QFrame):
         self.view = MosaicView(channels, side)
         layout.addWidget(self.view)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         shape_text = " × ".join(str(s) for s in self.shape)

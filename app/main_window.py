@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QLocale, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -39,6 +39,7 @@ from digitpad.app.correction_row import CorrectionRow
 from digitpad.app.explain_controller import ExplainController
 from digitpad.app.feature_maps import FeatureMapsPanel
 from digitpad.app.file_actions import FileActions
+from digitpad.app.language import Retranslatable
 from digitpad.app.live_prediction import LivePrediction
 from digitpad.app.model_controller import ModelController
 from digitpad.app.prediction_view import PredictionPanel
@@ -57,7 +58,7 @@ from digitpad.resources import resource_path
 FIRST_SIZE = (1360, 820)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslatable, QMainWindow):
     """Build it with ``app.main.build_main_window``; ``start_loading_model`` loads the model."""
 
     modelReady = Signal(object)  # a Predictor is in use
@@ -329,11 +330,6 @@ class MainWindow(QMainWindow):
         return action
 
     # --- texts ----------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """Every text of the window's own widgets and menus, in the language in use."""

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLocale, QRectF
+from PySide6.QtCore import QLocale, QRectF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
 
 from digitpad.app.colormaps import DIVERGING, MAGMA, scale_levels, signed_levels, to_qimage
+from digitpad.app.language import Retranslatable
 from digitpad.app.mosaic import mosaic, paint_gaps
 
 
-class MapDetail(QFrame):
+class MapDetail(Retranslatable, QFrame):
     """An enlarged map and, for a convolution, its filter's 3×3 kernels (one per input map)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -33,11 +34,6 @@ class MapDetail(QFrame):
         self.channel: int | None = None
         self._shown: tuple | None = None  # show_map's arguments, to say it again in another language
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("An enlarged map and its kernels"))

@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QEvent, QLocale, QMargins, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QMargins, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from digitpad.app.colormaps import UNSURE_COLOUR, WINNER_COLOUR, greyscale_qimage
+from digitpad.app.language import Retranslatable
 from digitpad.app.widgets import compact_combo
 from digitpad.model import saliency
 from digitpad.model.session import Reading
@@ -18,7 +19,7 @@ from digitpad.model.session import Reading
 BAR_COLOUR = QColor("#9aa7b8")
 
 
-class ProbabilityChart(QChartView):
+class ProbabilityChart(Retranslatable, QChartView):
     """Ten bars, 0–9, with their probabilities in percent; the winner highlighted.  A click on a digit's
     bar (or where it would be) emits ``digitClicked(digit)``: how its probability is computed."""
 
@@ -68,11 +69,6 @@ class ProbabilityChart(QChartView):
         self._values = np.zeros(10)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Probabilities of the ten digits"))
         self.setToolTip(self.tr("How likely the network thinks each digit is, in percent (the bars add up to "
@@ -119,7 +115,7 @@ class ProbabilityChart(QChartView):
         return selected[0] if selected else None
 
 
-class InputPreview(QWidget):
+class InputPreview(Retranslatable, QWidget):
     """The 28×28 tensor the network reads, enlarged with visible pixels and a pixel grid."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -132,11 +128,6 @@ class InputPreview(QWidget):
         self.overlay: QImage | None = None  # "Why?" heat map over the pixels
         self.highlight: QRectF | None = None  # an explained unit's input patch, in 28×28 pixels
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("What the network sees (28×28)"))
@@ -206,7 +197,7 @@ class InputPreview(QWidget):
                                         self.highlight.width() * step, self.highlight.height() * step))
 
 
-class PredictionPanel(QWidget):
+class PredictionPanel(Retranslatable, QWidget):
     """The digit, how sure the network is, the bars, the 28×28 input, and *Why?*'s caption."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -271,11 +262,6 @@ class PredictionPanel(QWidget):
         layout.addWidget(self.why_caption)
         layout.addWidget(self.chart, 1)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("The answer"))

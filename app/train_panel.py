@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digitpad.app.language import Retranslatable
 from digitpad.app.tasks import Task, TaskRunner
 from digitpad.app.train_settings import TrainSettings
 from digitpad.app.train_views import ConfusionMatrix, ImageGallery, LearningCurves
@@ -47,7 +48,7 @@ def copy_model_file(task, source: str, target: str) -> str:
     return target
 
 
-class TrainPanel(QScrollArea):
+class TrainPanel(Retranslatable, QScrollArea):
     """Data, settings, device, progress and results of one training run."""
 
     statusMessage = Signal(str)
@@ -149,11 +150,6 @@ class TrainPanel(QScrollArea):
         return self.results_box
 
     # --- texts ----------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Train the network"))

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digitpad.app.language import Retranslatable
 from digitpad.app.tasks import TaskRunner
 from digitpad.app.widgets import as_widget, compact_button, compact_combo, set_compact_text
 from digitpad.model.data import MNIST_ENV
@@ -66,7 +67,7 @@ def count_data(task, mnist: str | None, use_mnist: bool, strokes: str | None, mn
     return counts
 
 
-class TrainSettings(QWidget):
+class TrainSettings(Retranslatable, QWidget):
     """Data and settings; ``request()`` turns what is on screen into a TrainRequest."""
 
     def __init__(self, tasks: TaskRunner, my_drawings: MyDrawings, parent: QWidget | None = None) -> None:
@@ -182,11 +183,6 @@ class TrainSettings(QWidget):
         form.addRow(label, field)
 
     # --- texts ----------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Training data and settings"))

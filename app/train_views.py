@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
-from PySide6.QtCore import QEvent, QMargins, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
 from digitpad.app.colormaps import greyscale_qimage
+from digitpad.app.language import Retranslatable
 
 
-class LearningCurves(QChartView):
+class LearningCurves(Retranslatable, QChartView):
     """Loss (left axis) and accuracy (right axis) for training and validation, by epoch."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -54,11 +55,6 @@ class LearningCurves(QChartView):
         self.reset(1)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setToolTip(self.tr("Loss and accuracy while the network learns; dashed lines are the validation set"))
         names = {"loss": self.tr("train loss"), "val_loss": self.tr("val loss"), "accuracy": self.tr("train acc"),
@@ -95,7 +91,7 @@ class LearningCurves(QChartView):
         return self.series[key].count()
 
 
-class ConfusionMatrix(QWidget):
+class ConfusionMatrix(Retranslatable, QWidget):
     """10×10 counts as a heat map: rows are the true digit, columns the prediction. Click a cell."""
 
     cellClicked = Signal(int, int)
@@ -109,11 +105,6 @@ class ConfusionMatrix(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setToolTip(self.tr("Rows: the true digit. Columns: what the network said. Click a cell to see those "
@@ -188,7 +179,7 @@ def _cell_colour(count: int, diagonal: bool, worst: int) -> QColor:
     return QColor.fromRgbF(1.0, 1.0 - 0.75 * strength, 1.0 - 0.85 * strength)
 
 
-class ImageGallery(QListWidget):
+class ImageGallery(Retranslatable, QListWidget):
     """Test images as enlarged thumbnails captioned "true → predicted"."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -203,11 +194,6 @@ class ImageGallery(QListWidget):
         self.setMinimumHeight(180)
         self.setMinimumWidth(100)
         self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         for row in range(self.count()):
