@@ -31,7 +31,7 @@ import json, os, signal, sys, time
 from pathlib import Path
 import numpy as np
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from digitpad.app.automation import send_mouse, wait_until
 from digitpad.app.main import build_main_window, configure_application
@@ -74,7 +74,7 @@ def tick():
     ticks.append(now)
     if now - ticks[0] > SECONDS:
         timer.stop()
-        application.quit()
+        ticking.quit()
         return
     kind, point, button, buttons = next(stream)
     if kind == "clear":
@@ -85,10 +85,11 @@ def tick():
 
 
 timer = QTimer(interval=4, timerType=Qt.TimerType.PreciseTimer, timeout=tick)
+window.start_loading_model(before_showing=True)  # as `digitpad` does
 window.show()
-QTimer.singleShot(0, window.start_loading_model)
 QTimer.singleShot(0, timer.start)
-application.exec()
+ticking = QEventLoop()  # not application.exec(): QApplication.quit() would close the window too
+ticking.exec()
 gaps = np.diff(np.array(ticks)) * 1000
 report = {"gaps": len(gaps), "events": sent, "max_gap": float(gaps.max()), "p99_gap": float(np.percentile(gaps, 99)),
           "p95_gap": float(np.percentile(gaps, 95)), "median_gap": float(np.median(gaps)),
