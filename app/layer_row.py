@@ -53,6 +53,12 @@ class LayerRow(Retranslatable, QFrame):
         self.title.setToolTip(
             self.tr("Layer name, type, output shape (height × width × maps) and trainable parameters"))
         self.range_label.setToolTip(self.tr("The largest activation in this layer: the brightest colour"))
+        # A fixed size, wide enough for any value: a label whose size can change asks the whole window
+        # for a new layout whenever its text does, which is at every reading while the pen moves.
+        widest = self._range_text(88888.88)
+        metrics = self.range_label.fontMetrics()
+        self.range_label.setFixedSize(metrics.horizontalAdvance(widest) + 4, metrics.height())
+        self.range_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         channels = self.shape[-1]
         if len(self.shape) == 3:
             tip = self.tr("%n map(s) of {layer}; click one to enlarge it", "", channels)
@@ -117,4 +123,7 @@ class LayerRow(Retranslatable, QFrame):
         if self._top is None:
             self.range_label.setText("")
         else:
-            self.range_label.setText(self.tr("max {value}").format(value=QLocale().toString(self._top, "f", 2)))
+            self.range_label.setText(self._range_text(self._top))
+
+    def _range_text(self, top: float) -> str:
+        return self.tr("max {value}").format(value=QLocale().toString(top, "f", 2))

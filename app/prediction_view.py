@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QLocale, QMargins, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from digitpad.app.colormaps import UNSURE_COLOUR, WINNER_COLOUR, greyscale_qimage
@@ -19,54 +18,27 @@ from digitpad.model.session import Reading
 BAR_COLOUR = QColor("#9aa7b8")
 
 
-class ProbabilityChart(Retranslatable, QChartView):
-    """Ten bars, 0–9, with their probabilities in percent; the winner highlighted.  A click on a digit's
-    bar (or where it would be) emits ``digitClicked(digit)``: how its probability is computed."""
+class ProbabilityChart(Retranslatable, QWidget):
+    """Ten bars, 0–9, with their probabilities in whole percent; the winner highlighted.  A click on a
+    digit's bar (or anywhere in its column) emits ``digitClicked(digit)``: how its probability is computed.
+
+    Painted here rather than with QtCharts: a QChart re-lays out its scene at every change, and at one
+    reading per screen frame that cost the window more than the network did."""
 
     digitClicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        self.bars = QBarSet("probability")
-        self.bars.append([0.0] * 10)
-        self.bars.setColor(BAR_COLOUR)
-        self.bars.setBorderColor(BAR_COLOUR)
-        self.bars.setSelectedColor(WINNER_COLOUR)
-        self.bars.setLabelColor(QColor("#333333"))  # outside the bars, on white
-        self.series = QBarSeries()
-        self.series.append(self.bars)
-        self.series.setBarWidth(0.75)
-        self.series.setLabelsVisible(True)
-        self.series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
-        self.series.setLabelsFormat("@value")
-        self.series.setLabelsPrecision(3)
-        chart = QChart()
-        chart.addSeries(self.series)
-        chart.legend().hide()
-        chart.setMargins(QMargins(0, 0, 0, 0))
-        chart.setBackgroundRoundness(0)
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        axis_x = QBarCategoryAxis()
-        axis_x.append([str(d) for d in range(10)])
-        axis_x.setGridLineVisible(False)
-        axis_x.setTruncateLabels(False)  # "0" to "9" fit a narrow chart; Qt would elide them to "…"
-        font = QFont()
-        font.setPointSize(11)
-        font.setBold(True)
-        axis_x.setLabelsFont(font)
-        self.axis_y = QValueAxis()
-        self.axis_y.setRange(0.0, 112.0)  # percent, with room above a full bar for its value
-        self.axis_y.setTickCount(3)
-        self.axis_y.setLabelFormat("%.1f")
-        self.axis_y.setVisible(False)
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(self.axis_y, Qt.AlignmentFlag.AlignLeft)
-        self.series.attachAxis(axis_x)
-        self.series.attachAxis(self.axis_y)
-        super().__init__(chart, parent)
+        super().__init__(parent)
         self.setObjectName("probabilityChart")
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(150)
-        self._values = np.zeros(10)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._values = np.zeros(10)  # whole percent
+        self._shown = False
+        self._winner_colour = WINNER_COLOUR
+        self.digit_font = QFont()
+        self.digit_font.setPointSize(11)
+        self.digit_font.setBold(True)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -74,45 +46,84 @@ class ProbabilityChart(Retranslatable, QChartView):
         self.setToolTip(self.tr("How likely the network thinks each digit is, in percent (the bars add up to "
                                 "100). Click a bar to see how its probability is computed."))
 
-    def mousePressEvent(self, event) -> None:
+    def sizeHint(self) -> QSize:
+        return QSize(320, 200)
+
+    def set_probabilities(self, probabilities: np.ndarray | None, unsure: bool = False) -> None:
+        # Whole percent: "97", "2", "0" read at a glance (the caption gives the exact figure).
+        values = np.zeros(10) if probabilities is None else np.round(np.asarray(probabilities, np.float64) * 100)
+        colour = UNSURE_COLOUR if unsure else WINNER_COLOUR
+        shown = probabilities is not None
+        if shown == self._shown and colour == self._winner_colour and np.array_equal(values, self._values):
+            return
+        self._values, self._shown, self._winner_colour = values, shown, colour
+        self.update()
+
+    def values(self) -> list[float]:
+        """The bars' heights as probabilities (0..1)."""
+        return [float(value) / 100 for value in self._values]
+
+    def winner(self) -> int | None:
+        return int(np.argmax(self._values)) if self._shown else None
+
+    # --- geometry -----------------------------------------------------------------------
+
+    def _column_width(self) -> float:
+        return self.width() / 10
+
+    def _plot(self) -> QRectF:
+        """Where the bars stand: above the digits' row; 112% of the height, room for a full bar's value."""
+        digits_height = QFontMetrics(self.digit_font).height() + 6
+        return QRectF(0, 4, self.width(), max(10.0, self.height() - digits_height - 4))
+
+    def bar_rect(self, digit: int) -> QRectF:
+        plot, column = self._plot(), self._column_width()
+        height = plot.height() * float(self._values[digit]) / 112
+        return QRectF(column * digit + column * 0.125, plot.bottom() - height, column * 0.75, height)
+
+    def digit_at(self, position: QPointF) -> int | None:
+        """The digit whose bar is under ``position`` (anywhere in its column of the chart)."""
+        if not self.rect().contains(position.toPoint()):
+            return None
+        return min(9, int(position.x() // self._column_width()))
+
+    def bar_centre(self, digit: int) -> QPointF:
+        """Where the bar of ``digit`` is on screen, half-way up the chart (for tests and automation)."""
+        plot = self._plot()
+        return QPointF(self._column_width() * (digit + 0.5), plot.top() + plot.height() / 2)
+
+    def labels_fit(self) -> bool:
+        """Every digit's label fits its column (none would need eliding)."""
+        metrics = QFontMetrics(self.digit_font)
+        return all(metrics.horizontalAdvance(str(digit)) <= self._column_width() for digit in range(10))
+
+    # --- events -------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         digit = self.digit_at(event.position())
         if digit is not None:
             self.digitClicked.emit(digit)
         super().mousePressEvent(event)
 
-    def digit_at(self, position: QPointF) -> int | None:
-        """The digit whose bar is under ``position`` (anywhere in its column of the chart)."""
-        chart = self.chart()
-        value = chart.mapToValue(chart.mapFromScene(self.mapToScene(position.toPoint())), self.series)
-        digit = round(value.x())
-        return digit if 0 <= digit <= 9 and abs(value.x() - digit) <= 0.5 else None
-
-    def bar_centre(self, digit: int) -> QPointF:
-        """Where the bar of ``digit`` is on screen, half-way up the chart (for tests and automation)."""
-        chart = self.chart()
-        scene = chart.mapToScene(chart.mapToPosition(QPointF(digit, 50.0), self.series))
-        return QPointF(self.mapFromScene(scene))
-
-    def set_probabilities(self, probabilities: np.ndarray | None, unsure: bool = False) -> None:
-        # Whole percent: "97", "2", "0" read at a glance (the caption gives the exact figure).
-        values = np.zeros(10) if probabilities is None else np.round(np.asarray(probabilities, np.float64) * 100)
-        changed = np.flatnonzero(values != self._values)
-        for index in changed:
-            self.bars.replace(int(index), float(values[index]))
-        self._values = values
-        self.bars.deselectAllBars()
-        self.series.setLabelsVisible(probabilities is not None)
-        if probabilities is not None:
-            self.bars.setSelectedColor(UNSURE_COLOUR if unsure else WINNER_COLOUR)
-            self.bars.selectBar(int(np.argmax(values)))
-
-    def values(self) -> list[float]:
-        """The bars' heights as probabilities (0..1)."""
-        return [self.bars.at(i) / 100 for i in range(10)]
-
-    def winner(self) -> int | None:
-        selected = self.bars.selectedBars()
-        return selected[0] if selected else None
+    def paintEvent(self, event) -> None:
+        with QPainter(self) as painter:
+            painter.fillRect(self.rect(), QColor("white"))
+            plot, column = self._plot(), self._column_width()
+            winner = self.winner()
+            value_metrics = painter.fontMetrics()
+            for digit in range(10):
+                bar = self.bar_rect(digit)
+                painter.fillRect(bar, self._winner_colour if digit == winner else BAR_COLOUR)
+                if self._shown:
+                    painter.setPen(QColor("#333333"))  # outside the bar, on white
+                    above = QRectF(column * digit, bar.top() - value_metrics.height() - 1, column,
+                                   value_metrics.height())
+                    painter.drawText(above, Qt.AlignmentFlag.AlignCenter, f"{self._values[digit]:.0f}")
+            painter.setFont(self.digit_font)
+            painter.setPen(QColor("#222222"))
+            for digit in range(10):
+                label = QRectF(column * digit, plot.bottom() + 2, column, self.height() - plot.bottom() - 2)
+                painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, str(digit))
 
 
 class InputPreview(Retranslatable, QWidget):
@@ -289,11 +300,15 @@ class PredictionPanel(Retranslatable, QWidget):
             return
         number = reading.number
         self.digit.setText(number if number else str(prediction.label))
-        font = self.digit.font()
-        font.setPointSize(64 if not number or len(number) <= 2 else max(24, 64 - 8 * (len(number) - 2)))
-        self.digit.setFont(font)
-        colour = (UNSURE_COLOUR if reading.is_unsure else WINNER_COLOUR).name()
-        self.digit.setStyleSheet(f"color:{colour}")
+        # Font and style only when they change: each change re-polishes the label and lays out the window.
+        size = 64 if not number or len(number) <= 2 else max(24, 64 - 8 * (len(number) - 2))
+        if self.digit.font().pointSize() != size:
+            font = self.digit.font()
+            font.setPointSize(size)
+            self.digit.setFont(font)
+        style = f"color:{(UNSURE_COLOUR if reading.is_unsure else WINNER_COLOUR).name()}"
+        if self.digit.styleSheet() != style:
+            self.digit.setStyleSheet(style)
         self.chart.set_probabilities(prediction.probabilities, prediction.is_unsure)
 
     def _show_caption(self) -> None:

@@ -57,7 +57,7 @@ class Replayer:
     def _on_reading(self, reading) -> None:
         # Paint what changed now, as the next frame would: the answer, the chart, the maps.
         self.window.answer.repaint()
-        self.window.answer.chart.viewport().repaint()
+        self.window.answer.chart.repaint()
         self.window.feature_maps.viewport().repaint()
         done = time.perf_counter()
         self.latencies += [(done - t) * 1000 for t, _ in self.pending]
