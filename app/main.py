@@ -43,7 +43,7 @@ def run_window(model_path: str | None = None, quiet: bool = False) -> int:
     """Open the window and run until it is closed; the exit code of the event loop.  ``quiet`` keeps
     TensorFlow's C++ start-up chatter out of the terminal once Qt has started; Qt's own messages still
     get through."""
-    from PySide6.QtCore import QTimer, qInstallMessageHandler
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     application = QApplication.instance() or QApplication(sys.argv[:1])
@@ -57,9 +57,10 @@ def run_window(model_path: str | None = None, quiet: bool = False) -> int:
     report = os.environ.get("DIGITPAD_REPORT_STARTUP")
     if report:
         _report_startup(window, quit_when_ready=report == "exit")
+    # The model is read before the window is shown (0.1 s): the window then appears whole, with
+    # nothing left to build while a person starts drawing.
+    window.start_loading_model(before_showing=True)
     window.show()
-    # Read the model once the window is on screen, so it appears at once.
-    QTimer.singleShot(0, window.start_loading_model)
     return application.exec()
 
 

@@ -105,8 +105,8 @@ class MainWindow(Retranslatable, QMainWindow):
     def reading(self) -> Reading:
         return self.session.reading
 
-    def start_loading_model(self) -> None:
-        self.models.start()
+    def start_loading_model(self, before_showing: bool = False) -> None:
+        self.models.start(before_showing)
 
     def clear(self) -> None:
         """Clear the pad and any opened image (undoable)."""

@@ -42,10 +42,24 @@ class ModelController(QObject):
         self._requested = requested
         self._descriptions: dict[str, str] = {}  # a trained model's file → "trained 14:05 (99.2%)"
 
-    def start(self) -> None:
+    def start(self, before_showing: bool = False) -> None:
         """Load the requested, the last used or the bundled model; a remembered one that fails gives
-        way to the bundled one, with a message."""
+        way to the bundled one, with a message.
+
+        ``before_showing`` reads it at once, on this thread (0.1 s for the bundled model), for a
+        window that is not on screen yet: it then appears with the network's rows laid out, instead
+        of building and painting them in the first moments a person may already be drawing.  A file
+        that cannot be read goes the usual way, with its message."""
         path = self._requested or self.settings.value("lastModel", "", str) or str(bundled_model_path())
+        if before_showing:
+            started = time.perf_counter()
+            try:
+                predictor = Predictor.load(path)
+            except Exception:  # the usual way below says what is wrong, in words
+                pass
+            else:
+                self._use(predictor, time.perf_counter() - started)
+                return
         self.load(path, fall_back=True)
 
     def load(self, path: str | Path, fall_back: bool = False):

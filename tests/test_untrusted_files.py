@@ -178,3 +178,33 @@ def test_the_window_refuses_a_huge_drawing_and_keeps_its_own(window, tmp_path):
     assert not window.open_file(path)
     assert "larger than 20 MB (the limit for a drawing)" in window.banner.text()
     assert len(window.canvas.strokes()) == 1 and window.prediction.label == 7
+
+
+def window_not_shown(qtbot, tmp_path, settings_file):
+    from PySide6.QtCore import QSettings
+
+    from digitpad.app.main import build_main_window
+
+    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_window_reads_its_model_before_it_is_shown(qtbot, tmp_path, settings_file, bundled_model_file):
+    window = window_not_shown(qtbot, tmp_path, settings_file)
+    window.start_loading_model(before_showing=True)  # as `digitpad` does: no waiting once it is on screen
+    assert window.predictor.source == str(bundled_model_file) and len(window.feature_maps.rows) == 8
+
+
+def test_a_remembered_zip_bomb_read_before_showing_gives_way_to_the_bundled_model(qtbot, tmp_path, settings_file,
+                                                                                 zip_bomb, bundled_model_file):
+    from PySide6.QtCore import QSettings
+
+    QSettings(str(settings_file), QSettings.Format.IniFormat).setValue("lastModel", str(zip_bomb))
+    window = window_not_shown(qtbot, tmp_path, settings_file)
+    window.start_loading_model(before_showing=True)
+    window.show()
+    qtbot.waitUntil(lambda: window.predictor is not None, timeout=60_000)
+    assert window.predictor.source == str(bundled_model_file)
+    assert "Using the bundled model instead" in window.banner.text() and "limit is 1 MB" in window.banner.text()
