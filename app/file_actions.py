@@ -15,7 +15,7 @@ from digitpad.app.canvas import DrawingCanvas, Stroke
 from digitpad.app.tasks import TaskRunner
 from digitpad.model.drawing_files import read_strokes_file, save_drawing_json, save_png_with_strokes
 from digitpad.model.export import default_suffix, onnx_available
-from digitpad.model.preprocessing import open_image, read_image
+from digitpad.model.image_reading import open_image, read_image
 from digitpad.model.session import Session
 
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"

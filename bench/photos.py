@@ -277,7 +277,8 @@ def read_answer(predictor, photo: bytes) -> dict:
 
 def old_answer(predictor, photo: bytes) -> int | None:
     """How DigitPad read images before issue 20: one background level, everything 10% above it is ink."""
-    from digitpad.model.preprocessing import _shrink, _to_grey, normalise_ink
+    from digitpad.model.image_reading import _shrink, _to_grey
+    from digitpad.model.preprocessing import normalise_ink
 
     with Image.open(io.BytesIO(photo)) as image:
         grey = _to_grey(_shrink(image))
@@ -427,7 +428,7 @@ def timing(predictor, images, repeats: int = 5) -> str:
     steps = {"open and decode": [], "find the digit (read_image)": [], "split and read (network)": [], "total": []}
     for _ in range(repeats):
         started = time.perf_counter()
-        from digitpad.model.preprocessing import open_image, read_image
+        from digitpad.model.image_reading import open_image, read_image
 
         with open_image(io.BytesIO(photo)) as image:
             decoded = time.perf_counter()

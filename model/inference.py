@@ -43,7 +43,7 @@ class Prediction:
     activations: list[np.ndarray] | None = None  # one per shown layer, batch dimension removed
     tensor: np.ndarray | None = None  # the 28×28 input the network saw
     # Why the answer may be wrong however sure the network is (a photo whose ink is faint or cluttered,
-    # see model.preprocessing.ImageReading.doubt); such an answer is shown as unsure.
+    # see model.image_reading.ImageReading.doubt); such an answer is shown as unsure.
     doubt: str | None = None
 
     @property
@@ -109,9 +109,9 @@ class Predictor:
 
     def predict_image(self, image) -> Prediction:
         """A Pillow image read as one digit, in doubt when its ink is faint or cluttered.
-        ``model.preprocessing.read_image`` says where the digit is; ``model.numbers.read_image_number``
+        ``model.image_reading.read_image`` says where the digit is; ``model.numbers.read_image_number``
         reads several digits side by side."""
-        from digitpad.model.preprocessing import read_image
+        from digitpad.model.image_reading import read_image
 
         reading = read_image(image)
         prediction = self.predict_tensor(reading.tensor)

@@ -186,6 +186,7 @@ def train(config: TrainConfig, data: TrainingData, state: TrainState | None = No
 
     from digitpad.model.devices import pick_device
     from digitpad.model.network import build_convnet
+    from digitpad.model.training_callbacks import digit_accuracy, progress_callback
 
     state = state or SilentState()
     _check_data(data, config)
@@ -198,7 +199,7 @@ def train(config: TrainConfig, data: TrainingData, state: TrainState | None = No
         model.compile(
             optimizer=_make_optimizer(config, steps_per_epoch),
             loss=keras.losses.CategoricalCrossentropy(label_smoothing=config.label_smoothing),
-            metrics=[_digit_accuracy()],
+            metrics=[digit_accuracy()],
             # XLA pays on a GPU; on this CPU it made the seed recipe many times slower (measured),
             # and Keras' "auto" would switch it on for a CPU run on a machine that has a GPU.
             jit_compile="GPU" in device,
@@ -208,8 +209,8 @@ def train(config: TrainConfig, data: TrainingData, state: TrainState | None = No
         # predict() would each trace their own function, and calibration would run the validation
         # images through the network a second time (together about 1 s of CPU, measured).
         forward = _forward_function(model, data.x_train.shape[1:])
-        validation = _Validation(forward, data.x_val, data.y_val, config.label_smoothing) if len(data.x_val) else None
-        progress = _ProgressCallback(state, config, steps_per_epoch, started, validation)
+        validation = Validation(forward, data.x_val, data.y_val, config.label_smoothing) if len(data.x_val) else None
+        progress = progress_callback(state, config, steps_per_epoch, started, validation)
         try:
             history = model.fit(
                 _train_dataset(data, config),
@@ -355,7 +356,7 @@ def _predict(forward, images: np.ndarray, batch_size: int = 1024) -> np.ndarray:
     ])
 
 
-class _Validation:
+class Validation:
     """Loss and accuracy on the validation split at the end of each epoch, as Keras' evaluate()
     would report them; the last epoch's probabilities are kept for calibration."""
 
@@ -381,106 +382,6 @@ def _one_hot(labels: np.ndarray) -> np.ndarray:
     digits = labels >= 0
     targets[digits] = np.eye(10, dtype=np.float32)[labels[digits]]
     return targets
-
-
-def _digit_accuracy():
-    """Accuracy over the digits only: non-digits (uniform targets) have no right answer."""
-    import keras
-    from keras import ops
-
-    class DigitAccuracy(keras.metrics.Mean):
-        def update_state(self, y_true, y_pred, sample_weight=None):
-            is_digit = ops.cast(ops.max(y_true, axis=-1) > 0.5, "float32")
-            correct = ops.cast(ops.argmax(y_true, axis=-1) == ops.argmax(y_pred, axis=-1), "float32")
-            return super().update_state(correct, sample_weight=is_digit)
-
-    return DigitAccuracy(name="accuracy")
-
-
-def _progress_callback_class():
-    import keras
-
-    class ProgressCallback(keras.callbacks.Callback):
-        """Reports, and checks for Cancel and NaN, after each call into TensorFlow (Keras calls
-        back once per ``steps_per_execution`` batches); validates at the end of each epoch."""
-
-        def __init__(self, state: TrainState, config: TrainConfig, steps: int, started: float,
-                     validation: _Validation | None = None) -> None:
-            super().__init__()
-            self.state, self.config, self.steps, self.started = state, config, steps, started
-            self.validation = validation
-            self.epoch = 0
-            self.failure: str | None = None
-            self.last_seconds = started
-            self.last_snapshot = 0.0
-
-        def on_epoch_begin(self, epoch, logs=None):
-            self.epoch = epoch + 1
-
-        def on_train_batch_end(self, batch, logs=None):
-            logs = logs or {}
-            loss = float(logs.get("loss", float("nan")))
-            if not math.isfinite(loss):
-                self.failure = (
-                    f"the loss became {loss} at epoch {self.epoch}, batch {batch + 1}; "
-                    "lower the learning rate and train again"
-                )
-                self.model.stop_training = True
-                return
-            if self.state.is_cancelled():
-                self.model.stop_training = True
-                return
-            self._report(batch + 1, logs)
-            self._snapshot()
-
-        def _snapshot(self) -> None:
-            every = getattr(self.state, "snapshot_every", 0)
-            now = time.perf_counter()
-            if every and now - self.last_snapshot >= every:
-                self.last_snapshot = now
-                self.state.snapshot(self.model)
-
-        def on_epoch_end(self, epoch, logs=None):
-            if self.model.stop_training:
-                return
-            if logs is None:
-                logs = {}
-            if self.validation is not None:
-                logs.update(self.validation.evaluate())  # the same dict goes on to Keras' History
-            self._report(self.steps, logs, epoch_end=True)
-
-        def _report(self, batch: int, logs: dict, epoch_end: bool = False) -> None:
-            now = time.perf_counter()
-            done = (self.epoch - 1) * self.steps + batch
-            total = self.config.epochs * self.steps
-            elapsed = now - self.started
-            rate = done / elapsed if elapsed > 0 else 0.0
-            self.state.report(
-                TrainProgress(
-                    epoch=self.epoch,
-                    epochs=self.config.epochs,
-                    batch=batch,
-                    batches=self.steps,
-                    loss=float(logs.get("loss", float("nan"))),
-                    accuracy=float(logs.get("accuracy", float("nan"))),
-                    images_per_second=rate * self.config.batch_size,
-                    seconds=elapsed,
-                    eta_seconds=(total - done) / rate if rate > 0 else float("inf"),
-                    val_loss=_optional(logs.get("val_loss")),
-                    val_accuracy=_optional(logs.get("val_accuracy")),
-                    epoch_end=epoch_end,
-                )
-            )
-
-    return ProgressCallback
-
-
-def _optional(value) -> float | None:
-    return None if value is None else float(value)
-
-
-def _ProgressCallback(*args):
-    return _progress_callback_class()(*args)
 
 
 def with_overrides(config: TrainConfig, **changes) -> TrainConfig:

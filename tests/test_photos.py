@@ -14,9 +14,9 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
+from digitpad.model.image_reading import image_to_tensor, read_image
 from digitpad.model.ink import find_ink, label_components
 from digitpad.model.numbers import number_text, read_image_number
-from digitpad.model.preprocessing import image_to_tensor, read_image
 from drawings import circle, seven
 
 ONE = [[(140, 50), (140, 230)]]

@@ -11,12 +11,11 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
+from digitpad.model.image_reading import image_to_tensor, open_image
 from digitpad.model.preprocessing import (
     DIGIT_BOX,
     fit_to_canvas,
-    image_to_tensor,
     normalise_ink,
-    open_image,
     strokes_to_tensor,
     validate_strokes,
 )

@@ -56,7 +56,7 @@ def test_keeping_a_number_keeps_only_the_digit_on_screen(session):
     assert records[0].label == 7 and len(records[0].strokes) == 1
     from PIL import Image, ImageDraw
 
-    from digitpad.model.preprocessing import read_image
+    from digitpad.model.image_reading import read_image
 
     paper = Image.new("L", (200, 200), 235)
     ImageDraw.Draw(paper).line([(60, 40), (150, 40), (90, 170)], fill=30, width=12)
