@@ -3,7 +3,7 @@
     python docs/make_screenshots.py [--mnist ../shared/data/mnist.npz] [--out docs/images] [--language ko]
 
 Offscreen Qt (no display needed).  Writes empty.png, digit.png, feature-map.png, explain-conv.png,
-explain-pool.png, explain-dense.png, explain-output.png, unsure.png, number.png, why.png,
+explain-pool.png, explain-dense.png, explain-output.png, unsure.png, number.png, why.png, photo.png,
 learn-early.png, learn-late.png, train-during.png and train-after.png; with --language ko the
 window is in Korean and it writes ko-digit.png, ko-network.png (an explanation open) and
 ko-train-after.png (Korean needs a CJK font: fonts-noto-cjk on Debian and Ubuntu).
@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
+import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from digitpad.app.automation import draw, scratch_window  # noqa: E402
@@ -26,7 +27,7 @@ from digitpad.app.automation import wait_until as wait  # noqa: E402
 
 SCREENSHOTS = {shot: f"{shot}.png" for shot in
                ("empty", "digit", "feature-map", "explain-conv", "explain-pool", "explain-dense", "explain-output",
-                "unsure", "number", "why", "learn-early", "learn-late", "train-during", "train-after")}
+                "unsure", "number", "why", "photo", "learn-early", "learn-late", "train-during", "train-after")}
 # In another language, the README shows the drawing, the Network tab with an explanation open, and the
 # Train panel after training.
 TRANSLATED_SCREENSHOTS = {"digit": "digit.png", "explain-conv": "network.png", "train-after": "train-after.png"}
@@ -70,8 +71,13 @@ def main() -> None:
         window.feature_maps.ensureWidgetVisible(window.feature_maps.explanation, 0, 0)
         shoot(shot)
 
-    explain("explain-conv", "conv2", (5, 6), 12)
-    explain("explain-pool", "pool1", (6, 5), 9)
+    def strongest(layer_index: int, channel: int) -> tuple[int, int]:
+        """The unit of a map that responds most: its arithmetic ends in a value ReLU keeps."""
+        values = window.prediction.activations[layer_index][:, :, channel]
+        return tuple(int(i) for i in np.unravel_index(int(values.argmax()), values.shape))
+
+    explain("explain-conv", "conv2", strongest(2, 12), 12)
+    explain("explain-pool", "pool1", strongest(1, 9), 9)
     explain("explain-dense", "dense", None, int(window.prediction.activations[5].argmax()))
     explain("explain-output", "probabilities", None, window.prediction.label)
     window.explain.close()
@@ -82,8 +88,6 @@ def main() -> None:
     shoot("unsure")
 
     # A number written in one go: three held-out pen digits side by side.
-    import numpy as np
-
     from digitpad.model.training_data import side_by_side
 
     rng = np.random.default_rng(4)
@@ -108,11 +112,27 @@ def main() -> None:
     shoot("why")
     window.answer.why_button.setChecked(False)
 
+    # A phone photo of a number on paper (bench/photos.py's synthetic photos, every distortion at once).
+    import sys
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from photos import make_photo
+
+    with np.load(args.mnist) as mnist:
+        test_images, test_labels = mnist["x_test"], mnist["y_test"]
+    picked = [test_images[int(np.flatnonzero(test_labels == digit)[5])] for digit in (3, 8, 5)]
+    photo, _, _ = make_photo(picked, {"paper", "ink", "light", "noise", "blur", "jpeg"}, np.random.default_rng(7))
+    photo_path = Path(tempfile.mkdtemp()) / "photo.jpg"
+    photo_path.write_bytes(photo)
+    window.open_file(photo_path)
+    shoot("photo")
+
     window.clear()
     draw(window.canvas, [s.tolist() for s in four.strokes])
     panel = window.train_panel
     panel.settings.mnist_path.setText(args.mnist)
-    panel.settings.mnist_limit_spin.setValue(12000)
+    panel.settings.mnist_limit_spin.setValue(30000)  # long enough for two moments of watch it learn
     panel.settings.epochs_spin.setValue(3)
     # Watch it learn: the pad, the chart, the maps and an open explanation follow the network being trained.
     learning = []
