@@ -53,12 +53,8 @@ class LayerRow(Retranslatable, QFrame):
         self.title.setToolTip(
             self.tr("Layer name, type, output shape (height × width × maps) and trainable parameters"))
         self.range_label.setToolTip(self.tr("The largest activation in this layer: the brightest colour"))
-        # A fixed size, wide enough for any value: a label whose size can change asks the whole window
-        # for a new layout whenever its text does, which is at every reading while the pen moves.
-        widest = self._range_text(88888.88)
-        metrics = self.range_label.fontMetrics()
-        self.range_label.setFixedSize(metrics.horizontalAdvance(widest) + 4, metrics.height())
         self.range_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._fit_range_label(self._range_text(88888.88))
         channels = self.shape[-1]
         if len(self.shape) == 3:
             tip = self.tr("%n map(s) of {layer}; click one to enlarge it", "", channels)
@@ -123,7 +119,17 @@ class LayerRow(Retranslatable, QFrame):
         if self._top is None:
             self.range_label.setText("")
         else:
-            self.range_label.setText(self._range_text(self._top))
+            text = self._range_text(self._top)
+            self._fit_range_label(text)
+            self.range_label.setText(text)
+
+    def _fit_range_label(self, text: str) -> None:
+        """A fixed size that only grows: a label whose size can change asks the whole window for a new
+        layout whenever its text does, which is at every reading while the pen moves."""
+        metrics = self.range_label.fontMetrics()
+        width = max(self.range_label.minimumWidth(), metrics.horizontalAdvance(text) + 4)
+        if (width, metrics.height()) != (self.range_label.width(), self.range_label.height()):
+            self.range_label.setFixedSize(width, metrics.height())
 
     def _range_text(self, top: float) -> str:
         return self.tr("max {value}").format(value=QLocale().toString(top, "f", 2))

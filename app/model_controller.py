@@ -7,6 +7,8 @@ export will; if Keras refuses it, the pad goes back to the model it used before.
 
 from __future__ import annotations
 
+import math
+import os
 import shutil
 import time
 from pathlib import Path
@@ -23,13 +25,25 @@ from digitpad.resources import bundled_model_path
 MODELS_FOLDER = "models"
 
 
+# The seed convnet's .keras file is 0.4–1.2 MB; reading one takes about 0.1 s.
+READ_BEFORE_SHOWING_BYTES = 4 * 2**20
+
+
 def read_model(task, path: str) -> Predictor:
     """Pool work: the model file read as data, within the limits of ``model.model_files``."""
     return Predictor.load(path)
 
 
+def _file_size(path: str) -> float:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return math.inf  # the usual way says what is wrong with it
+
+
 class ModelController(QObject):
-    """Loads models off the GUI thread and swaps them into the session; remembers the last one."""
+    """Loads models off the GUI thread (a small one before the window is shown) and swaps them into
+    the session; remembers the last one."""
 
     status = Signal(str)  # for the status bar
     error = Signal(str)  # for the message banner
@@ -46,12 +60,13 @@ class ModelController(QObject):
         """Load the requested, the last used or the bundled model; a remembered one that fails gives
         way to the bundled one, with a message.
 
-        ``before_showing`` reads it at once, on this thread (0.1 s for the bundled model), for a
-        window that is not on screen yet: it then appears with the network's rows laid out, instead
-        of building and painting them in the first moments a person may already be drawing.  A file
-        that cannot be read goes the usual way, with its message."""
+        ``before_showing`` reads a model file of up to a few megabytes at once, on this thread (0.1 s
+        for the bundled model), for a window that is not on screen yet: it then appears with the
+        network's rows laid out, instead of building and painting them in the first moments a person
+        may already be drawing.  A larger file, or one that cannot be read, goes the usual way, off
+        this thread, with its message."""
         path = self._requested or self.settings.value("lastModel", "", str) or str(bundled_model_path())
-        if before_showing:
+        if before_showing and _file_size(path) <= READ_BEFORE_SHOWING_BYTES:
             started = time.perf_counter()
             try:
                 predictor = Predictor.load(path)

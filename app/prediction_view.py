@@ -34,6 +34,7 @@ class ProbabilityChart(Retranslatable, QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self._values = np.zeros(10)  # whole percent
+        self._winner: int | None = None  # the most probable digit, before rounding (the answer's)
         self._shown = False
         self._winner_colour = WINNER_COLOUR
         self.digit_font = QFont()
@@ -54,9 +55,11 @@ class ProbabilityChart(Retranslatable, QWidget):
         values = np.zeros(10) if probabilities is None else np.round(np.asarray(probabilities, np.float64) * 100)
         colour = UNSURE_COLOUR if unsure else WINNER_COLOUR
         shown = probabilities is not None
-        if shown == self._shown and colour == self._winner_colour and np.array_equal(values, self._values):
+        winner = int(np.argmax(probabilities)) if shown else None  # 49.6% and 50.4% both show 50
+        if (shown, colour, winner) == (self._shown, self._winner_colour, self._winner) and np.array_equal(
+                values, self._values):
             return
-        self._values, self._shown, self._winner_colour = values, shown, colour
+        self._values, self._shown, self._winner_colour, self._winner = values, shown, colour, winner
         self.update()
 
     def values(self) -> list[float]:
@@ -64,7 +67,7 @@ class ProbabilityChart(Retranslatable, QWidget):
         return [float(value) / 100 for value in self._values]
 
     def winner(self) -> int | None:
-        return int(np.argmax(self._values)) if self._shown else None
+        return self._winner
 
     # --- geometry -----------------------------------------------------------------------
 
@@ -72,14 +75,21 @@ class ProbabilityChart(Retranslatable, QWidget):
         return self.width() / 10
 
     def _plot(self) -> QRectF:
-        """Where the bars stand: above the digits' row; 112% of the height, room for a full bar's value."""
+        """Where the bars stand: above the digits' row, below a line for a full bar's value (in the
+        widget's font, whatever its size)."""
         digits_height = QFontMetrics(self.digit_font).height() + 6
-        return QRectF(0, 4, self.width(), max(10.0, self.height() - digits_height - 4))
+        top = self.fontMetrics().height() + 3
+        return QRectF(0, top, self.width(), max(10.0, self.height() - digits_height - top))
 
     def bar_rect(self, digit: int) -> QRectF:
         plot, column = self._plot(), self._column_width()
-        height = plot.height() * float(self._values[digit]) / 112
+        height = plot.height() * float(self._values[digit]) / 100
         return QRectF(column * digit + column * 0.125, plot.bottom() - height, column * 0.75, height)
+
+    def value_rect(self, digit: int) -> QRectF:
+        """Where a bar's value is written: just above the bar."""
+        column, height = self._column_width(), self.fontMetrics().height()
+        return QRectF(column * digit, self.bar_rect(digit).top() - height - 1, column, height)
 
     def digit_at(self, position: QPointF) -> int | None:
         """The digit whose bar is under ``position`` (anywhere in its column of the chart)."""
@@ -110,15 +120,12 @@ class ProbabilityChart(Retranslatable, QWidget):
             painter.fillRect(self.rect(), QColor("white"))
             plot, column = self._plot(), self._column_width()
             winner = self.winner()
-            value_metrics = painter.fontMetrics()
             for digit in range(10):
-                bar = self.bar_rect(digit)
-                painter.fillRect(bar, self._winner_colour if digit == winner else BAR_COLOUR)
+                painter.fillRect(self.bar_rect(digit), self._winner_colour if digit == winner else BAR_COLOUR)
                 if self._shown:
                     painter.setPen(QColor("#333333"))  # outside the bar, on white
-                    above = QRectF(column * digit, bar.top() - value_metrics.height() - 1, column,
-                                   value_metrics.height())
-                    painter.drawText(above, Qt.AlignmentFlag.AlignCenter, f"{self._values[digit]:.0f}")
+                    painter.drawText(self.value_rect(digit), Qt.AlignmentFlag.AlignCenter,
+                                     f"{self._values[digit]:.0f}")
             painter.setFont(self.digit_font)
             painter.setPen(QColor("#222222"))
             for digit in range(10):

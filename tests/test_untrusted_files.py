@@ -208,3 +208,16 @@ def test_a_remembered_zip_bomb_read_before_showing_gives_way_to_the_bundled_mode
     qtbot.waitUntil(lambda: window.predictor is not None, timeout=60_000)
     assert window.predictor.source == str(bundled_model_file)
     assert "Using the bundled model instead" in window.banner.text() and "limit is 1 MB" in window.banner.text()
+
+
+def test_a_large_model_file_is_read_after_the_window_is_shown(qtbot, tmp_path, settings_file, bundled_model_file,
+                                                               monkeypatch):
+    from digitpad.app import model_controller
+
+    monkeypatch.setattr(model_controller, "READ_BEFORE_SHOWING_BYTES", 1000)  # the bundled model is 400 KB
+    window = window_not_shown(qtbot, tmp_path, settings_file)
+    window.start_loading_model(before_showing=True)
+    assert window.predictor is None  # not read on the window's thread: it appears at once, "Loading…"
+    window.show()
+    qtbot.waitUntil(lambda: window.predictor is not None, timeout=60_000)
+    assert window.predictor.source == str(bundled_model_file)

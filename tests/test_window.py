@@ -57,6 +57,39 @@ def test_mouse_drawing_gives_the_model_cores_tensor(window):
     assert np.abs(window.answer.preview.tensor - expected).max() < 0.02
 
 
+def test_the_chart_writes_a_full_bar_s_value_inside_itself_in_a_large_font(qtbot):
+    from PySide6.QtGui import QFont
+
+    from digitpad.app.prediction_view import ProbabilityChart
+
+    chart = ProbabilityChart()
+    qtbot.addWidget(chart)
+    font = QFont()
+    font.setPointSize(16)  # a large desktop font
+    chart.setFont(font)
+    chart.resize(300, chart.minimumHeight())
+    chart.set_probabilities(np.eye(10)[4])
+    assert chart.value_rect(4).top() >= 0 and chart.labels_fit()  # "100" is not cut off at the top
+
+
+def test_the_chart_highlights_the_answer_when_two_digits_round_to_the_same_percent(qtbot):
+    from digitpad.app.prediction_view import ProbabilityChart
+
+    chart = ProbabilityChart()
+    qtbot.addWidget(chart)
+    probabilities = np.zeros(10)
+    probabilities[[3, 8]] = 0.496, 0.504
+    chart.set_probabilities(probabilities)
+    assert chart.values()[3] == chart.values()[8] == 0.5 and chart.winner() == 8
+
+
+def test_a_huge_layer_maximum_is_shown_whole(window):
+    row = window.feature_maps.rows[0]
+    row.set_activation(np.full((26, 26, 32), 123456789.0, np.float32))
+    text = row.range_label.text()
+    assert row.range_label.fontMetrics().horizontalAdvance(text) <= row.range_label.width()
+
+
 def test_label_and_chart_follow_the_drawing(window):
     draw(window.canvas, seven())
     assert label(window) == "7"
