@@ -19,28 +19,27 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def data_file(variable: str, what: str) -> Path:
+    """The data file the environment variable names; the test is skipped without it."""
+    value = os.environ.get(variable)
+    if not value or not Path(value).exists():
+        pytest.skip(f"set {variable} to {what} to run this test")
+    return Path(value)
+
+
 @pytest.fixture(scope="session")
 def mnist_path() -> Path:
-    value = os.environ.get("DIGITPAD_MNIST")
-    if not value or not Path(value).exists():
-        pytest.skip("set DIGITPAD_MNIST to MNIST's mnist.npz to run this test")
-    return Path(value)
+    return data_file("DIGITPAD_MNIST", "MNIST's mnist.npz")
 
 
 @pytest.fixture(scope="session")
 def pen_strokes_path() -> Path:
-    value = os.environ.get("DIGITPAD_STROKES")
-    if not value or not Path(value).exists():
-        pytest.skip("set DIGITPAD_STROKES to pendigits-train.jsonl to run this test")
-    return Path(value)
+    return data_file("DIGITPAD_STROKES", "pendigits-train.jsonl")
 
 
 @pytest.fixture(scope="session")
 def unipen_strokes_path() -> Path:
-    value = os.environ.get("DIGITPAD_UNIPEN")
-    if not value or not Path(value).exists():
-        pytest.skip("set DIGITPAD_UNIPEN to unipen-train.jsonl to run this test")
-    return Path(value)
+    return data_file("DIGITPAD_UNIPEN", "unipen-train.jsonl")
 
 
 @pytest.fixture(scope="session")
