@@ -121,7 +121,6 @@ def read_image_file(path):
 def image_answer(predictor, reading) -> dict:
     """What `digitpad predict` prints for one image: no digit, a digit with the box it was read from
     (in the image's pixels), or a number; with "doubt" when the ink is faint or cluttered."""
-    from dataclasses import replace
 
     from digitpad.model.inference import NOTHING_DRAWN
     from digitpad.model.numbers import number_json, read_image_number
@@ -134,8 +133,7 @@ def image_answer(predictor, reading) -> dict:
         if reading.doubt:
             answer["doubt"] = reading.doubt
         return answer
-    prediction = replace(digits[0].prediction, doubt=reading.doubt)
-    return {**prediction.as_json(), "box": [round(v, 1) for v in reading.box]}
+    return {**digits[0].prediction.as_json(), "box": [round(v, 1) for v in reading.box]}
 
 
 def _record_tensor(record, args: argparse.Namespace):

@@ -10,7 +10,7 @@ digit stays one digit, and is read exactly as before.
 from __future__ import annotations
 
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 import numpy as np
@@ -128,7 +128,8 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
     piece, and pieces are grouped into digits the way the network reads most confidently, so a 5
     with its bar apart stays one 5 and two digits side by side become two.  Each reading's
     ``indices`` are indices into ``reading.marks``, its ``strokes`` are empty, and its ``box`` is in
-    the image's pixels (``reading.box_of(indices)``).
+    the image's pixels (``reading.box_of(indices)``).  Each prediction carries the image's doubt about
+    its ink (faint, cluttered), which makes it unsure however sure the network is.
     """
     if reading.is_blank:
         return []
@@ -142,7 +143,8 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
         x0, y0, x1, y1 = reading.box_of(_marks_in(pieces, run))
         score[run] = (float(np.log(max(prediction.confidence, 1e-9))) - _wide_penalty(x1 - x0, y1 - y0)
                       - CLOSE_CUT_PENALTY * max(0.0, 1 - gaps[run[0]] / CLOSE_GAP))
-    return [DigitReading(tuple(_marks_in(pieces, run)), [], reading.box_of(_marks_in(pieces, run)), read[run], None)
+    return [DigitReading(tuple(_marks_in(pieces, run)), [], reading.box_of(_marks_in(pieces, run)),
+                         replace(read[run], doubt=reading.doubt), None)
             for run in _best_cut(len(pieces), score)]
 
 

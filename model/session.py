@@ -166,6 +166,9 @@ class Session:
             digits = read_number(predictor, self._strokes, cache=self._cache)
             if len(digits) > 1:
                 return self._number(digits, final)
+            # One digit after all: the splitter has already rendered and read the whole drawing.
+            return Reading(digits[0].prediction, final=final, placement=digits[0].placement,
+                           indices=tuple(range(len(self._strokes))), strokes=list(self._strokes))
         tensor, placement = render_with_placement(self._strokes)
         return Reading(predictor.predict_tensor(tensor), final=final, placement=placement,
                        indices=tuple(range(len(self._strokes))), strokes=list(self._strokes))
@@ -177,8 +180,7 @@ class Session:
             return Reading(from_image=True, image=image)
         if predictor is None:
             return Reading(Prediction(None, tensor=image.tensor), from_image=True, image=image, waiting=True)
-        digits = [replace(digit, prediction=replace(digit.prediction, doubt=image.doubt))
-                  for digit in read_image_number(predictor, image)]
+        digits = read_image_number(predictor, image)
         if len(digits) == 1:
             return Reading(digits[0].prediction, from_image=True, image=image)
         return Reading(digits[-1].prediction, tuple(digits), len(digits) - 1, from_image=True, image=image)
