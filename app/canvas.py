@@ -254,7 +254,10 @@ class DrawingCanvas(Retranslatable, QWidget):
 
     def set_heatmap(self, image: QImage | None, box_rect: QRectF | None = None) -> None:
         """Show ``image`` stretched over ``box_rect`` (in 280×280 box coordinates), or nothing."""
-        self._heatmap = (image, box_rect) if image is not None and box_rect is not None else None
+        heatmap = (image, box_rect) if image is not None and box_rect is not None else None
+        if heatmap is None and self._heatmap is None:
+            return  # every reading clears it: a repaint of the whole pad would undo the stroke's small one
+        self._heatmap = heatmap
         self.update()
 
     def heatmap_rect(self) -> QRectF | None:
@@ -262,7 +265,10 @@ class DrawingCanvas(Retranslatable, QWidget):
 
     def set_digit_tags(self, tags: list[DigitTag]) -> None:
         """Boxes around the digits of a number, each with its label, whether the maps show it (focus),
-        and whether the network is unsure of it."""
+        and whether the network is unsure of it.  Unchanged tags (every reading of one digit) repaint
+        nothing: the stroke repaints only the pad around its newest piece."""
+        if list(tags) == self._digit_tags:
+            return
         self._digit_tags = list(tags)
         self.update()
 
@@ -272,6 +278,8 @@ class DrawingCanvas(Retranslatable, QWidget):
     def set_image_marks(self, crop: tuple[float, float, float, float] | None, tags: list[DigitTag]) -> None:
         """On an opened image: the crop that was read (in the image's pixels), and the digits of a number
         found in it, so the person sees what the network read."""
+        if (crop, list(tags)) == (self._image_crop, self._image_tags):
+            return
         self._image_crop, self._image_tags = crop, list(tags)
         self.update()
 
