@@ -3,7 +3,7 @@ changes, with its inputs marked where they come from."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRectF, Signal
+from PySide6.QtCore import QObject, QRectF
 
 from digitpad.app.feature_maps import FeatureMapsPanel
 from digitpad.app.prediction_view import InputPreview
@@ -12,9 +12,7 @@ from digitpad.model.explain import Step, explain_unit
 
 
 class ExplainController(QObject):
-    """Opens, moves and closes the explanation of one unit; ``shown(Step)`` each time one is shown."""
-
-    shown = Signal(object)
+    """Opens, moves and closes the explanation of one unit."""
 
     def __init__(self, signals: SessionSignals, panel: FeatureMapsPanel, preview: InputPreview,
                  parent: QObject | None = None) -> None:
@@ -26,7 +24,6 @@ class ExplainController(QObject):
         self.step: Step | None = None
         panel.unitRequested.connect(lambda layer, row, column, channel: self.explain(layer, (row, column), channel))
         signals.readingChanged.connect(lambda reading: self.refresh())
-        signals.modelChanged.connect(self._model_changed)
         self.view.moveRequested.connect(self.move)
         self.view.layerRequested.connect(self.step_layer)
         self.view.closeRequested.connect(self.close)
@@ -61,7 +58,6 @@ class ExplainController(QObject):
         self.view.show_step(self.step, self.input_channel)
         self.panel.show_unit(layer, self.step.at, self.step.channel)
         self._mark_inputs(self.step)
-        self.shown.emit(self.step)
 
     def move(self, rows: int, columns: int) -> None:
         """Arrow keys: the neighbouring pixel of a map, or the next unit of a layer of units."""
@@ -96,9 +92,6 @@ class ExplainController(QObject):
         self.input_channel = channel
         self.refresh()
 
-    def _model_changed(self, predictor) -> None:
-        self.refresh()
-
     def _mark_inputs(self, step: Step) -> None:
         """Where the unit's inputs are: the 3×3 patch on the input maps (or on the 28×28 preview), the 2×2
         window, the cell a Flatten value comes from."""
@@ -119,10 +112,10 @@ class ExplainController(QObject):
         self.preview.set_highlight(None)
 
     def _units(self, layer: str) -> int:
-        return next(row.shape[-1] for row in self.panel.rows if row.name == layer)
+        return self.panel.row(layer).shape[-1]
 
     def _map_size(self, step: Step) -> tuple[int, int]:
         if step.kind == "Flatten":
             return step.map_shape[:2]
-        shape = next(row.shape for row in self.panel.rows if row.name == step.layer)
+        shape = self.panel.row(step.layer).shape
         return shape[0], shape[1]
