@@ -158,10 +158,6 @@ class MosaicView(QWidget):
             return None
         return index, inside_y, inside_x
 
-    def index_at(self, position: QPointF) -> int | None:
-        unit = self.unit_at(position)
-        return None if unit is None else unit[0]
-
     def cell_centre(self, index: int) -> QPointF:
         """Where map ``index`` is on screen (for tests and automation)."""
         return self._cell_rect(index, self._target()).center()

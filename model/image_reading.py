@@ -154,15 +154,6 @@ def image_to_tensor(image: Image.Image) -> np.ndarray | None:
     return read_image(image).tensor
 
 
-def image_to_ink(image: Image.Image) -> np.ndarray:
-    """The digit's ink in ``image``, white on black in [0, 1] (0 off the strokes), at the size
-    the image is read at (≤ 1024 pixels): what image_to_tensor crops, fits and centres."""
-    if getattr(image, "n_frames", 1) > 1:
-        image.seek(0)
-    grey = _to_grey(_shrink(image))
-    return find_ink(grey).ink if grey.size else np.zeros((0, 0), np.float32)
-
-
 def _shrink(image: Image.Image, largest: int = 1024) -> Image.Image:
     """Big photos and scans are averaged down first: the digit ends up 20 pixels tall anyway."""
     factor = math.ceil(max(image.size) / largest)

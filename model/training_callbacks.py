@@ -42,7 +42,6 @@ def _progress_callback_class():
             self.validation = validation
             self.epoch = 0
             self.failure: str | None = None
-            self.last_seconds = started
             self.last_snapshot = 0.0
 
         def on_epoch_begin(self, epoch, logs=None):
