@@ -40,20 +40,15 @@ def main(argv: list[str] | None = None) -> int:
         print("digitpad: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except (CliError, ValueError, OSError) as error:
-        print(f"digitpad: error: {_one_line(error)}", file=sys.stderr)
+        from digitpad.model.errors import one_line
+
+        print(f"digitpad: error: {one_line(error)}", file=sys.stderr)
         return EXIT_ERROR
 
 
 def window_main() -> int:
     """The ``digitpad-window`` launcher (a GUI script: no console window on Windows): the window only."""
     return main([])
-
-
-def _one_line(error: Exception) -> str:
-    text = str(error) or type(error).__name__
-    if isinstance(error, OSError) and error.filename and str(error.filename) not in text:
-        text = f"{error.filename}: {text}"
-    return " ".join(text.split())
 
 
 # --- arguments ------------------------------------------------------------------

@@ -16,12 +16,17 @@ def describe_error(error: BaseException) -> str:
     if isinstance(error, MemoryError):
         return "out of memory; try a smaller batch size or fewer drawings"
     if isinstance(error, (ValueError, OSError, TrainingFailed)):
-        text = " ".join(str(error).split()) or type(error).__name__
-        if isinstance(error, OSError) and error.filename and str(error.filename) not in text:
-            text = f"{error.filename}: {text}"
-        return text
+        return one_line(error)
     traceback.print_exception(error, file=sys.stderr)
     return f"unexpected error ({type(error).__name__}: {error})"
+
+
+def one_line(error: BaseException) -> str:
+    """The error's message on one line, naming the file an OSError is about."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    if isinstance(error, OSError) and error.filename and str(error.filename) not in text:
+        text = f"{error.filename}: {text}"
+    return text
 
 
 def silence_native_stderr() -> None:
