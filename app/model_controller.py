@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import math
 import os
-import shutil
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, QSettings, Signal
 
 from digitpad.app.tasks import TaskRunner
-from digitpad.model.files import replace_atomically
+from digitpad.model.files import copy_file_atomically
 from digitpad.model.inference import Predictor
 from digitpad.model.session import Session
 from digitpad.resources import bundled_model_path
@@ -96,7 +95,7 @@ class ModelController(QObject):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             kept = folder / f"trained-{time.strftime('%Y%m%d-%H%M%S')}.keras"
-            replace_atomically(kept, lambda temporary: shutil.copyfile(trained_file, temporary))
+            copy_file_atomically(trained_file, kept)
         except OSError as error:
             self.error.emit(self.tr("Could not keep the trained model: {reason}").format(
                 reason=error.strerror or error))

@@ -8,7 +8,6 @@ says so in plain words, the model in use stays, and the next Train starts a new 
 from __future__ import annotations
 
 import math
-import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -36,7 +35,7 @@ from digitpad.app.tasks import Task, TaskRunner
 from digitpad.app.train_settings import TrainSettings
 from digitpad.app.train_views import ConfusionMatrix, ImageGallery, LearningCurves
 from digitpad.app.widgets import wheel_scrolls_area
-from digitpad.model.files import replace_atomically
+from digitpad.model.files import copy_file_atomically
 from digitpad.model.numpy_net import NumpyConvnet
 from digitpad.model.session import Session
 from digitpad.model.training import TrainProgress
@@ -44,7 +43,7 @@ from digitpad.model.training import TrainProgress
 
 def copy_model_file(task, source: str, target: str) -> str:
     """Pool work: Save as… copies the trained file (it is plain Keras already), atomically."""
-    replace_atomically(Path(target), lambda temporary: shutil.copyfile(source, temporary))
+    copy_file_atomically(source, Path(target))
     return target
 
 

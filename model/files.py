@@ -42,6 +42,11 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
     replace_atomically(path, lambda temporary: Path(temporary).write_bytes(data))
 
 
+def copy_file_atomically(source: str | Path, path: Path) -> None:
+    """``path`` becomes a copy of ``source``, whole or not at all."""
+    replace_atomically(path, lambda temporary: shutil.copyfile(source, temporary))
+
+
 def replace_folder_atomically(path: Path, write: Callable[[str], object], is_ours: Callable[[Path], bool]) -> None:
     """Like replace_atomically for a folder (a TensorFlow SavedModel): ``write`` fills a new folder
     beside ``path``, which then takes ``path``'s place.  An existing ``path`` is replaced only when
