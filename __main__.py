@@ -2,7 +2,7 @@
 
 import sys
 
-from digitpad.app.cli import main
+from digitpad.app.cli.commands import main
 
 # The guard matters: TensorFlow's worker process is started with multiprocessing's "spawn", which
 # imports the main module again in the child.

@@ -16,10 +16,10 @@ import time
 import numpy as np
 
 from common import PEN_BOX, PEN_STROKES, machine, percentile, table
-from digitpad.model.data import load_stroke_records
-from digitpad.model.inference import Predictor
-from digitpad.model.keras_models import load_model_file
-from digitpad.model.preprocessing import strokes_to_tensor
+from digitpad.model.files.datasets import load_stroke_records
+from digitpad.model.ink.preprocessing import strokes_to_tensor
+from digitpad.model.network.inference import Predictor
+from digitpad.model.training.keras_models import load_model_file
 from digitpad.resources import bundled_model_path
 
 
@@ -48,7 +48,7 @@ def main() -> None:
     import keras
     import tensorflow as tf
 
-    from digitpad.model.saliency import explain
+    from digitpad.model.network.saliency import explain
 
     extractor = keras.Model(model.inputs[0], [layer.output for layer in model.layers])
     compiled = tf.function(lambda b: extractor(b, training=False))

@@ -12,7 +12,7 @@ only digits the model reads right alone (no splitter could do better than that).
 Targets (issue 8): whole numbers ≥ 97%, per-digit within 1 point of single digits; issue 18: ≥ 97.5%.
 
 Then single digits that must stay one digit: the held-out writers' and held-out UNIPEN sites'
-digits written in more than one stroke, and their 0s, 1s and 7s restyled (model.stroke_styles:
+digits written in more than one stroke, and their 0s, 1s and 7s restyled (model.training.stroke_styles:
 a slash across the 0, a European 1's up-stroke, a bar across the 7), each read by the splitter.
 """
 
@@ -34,12 +34,12 @@ from common import (
     machine,
     table,
 )
-from digitpad.model.data import load_stroke_records
-from digitpad.model.inference import Predictor
+from digitpad.model.files.datasets import load_stroke_records
+from digitpad.model.ink.preprocessing import strokes_to_tensor
+from digitpad.model.network.inference import Predictor
 from digitpad.model.numbers import read_number
-from digitpad.model.preprocessing import strokes_to_tensor
-from digitpad.model.stroke_styles import STYLES
-from digitpad.model.training_data import side_by_side
+from digitpad.model.training.data import side_by_side
+from digitpad.model.training.stroke_styles import STYLES
 from digitpad.resources import bundled_model_path
 
 

@@ -29,9 +29,9 @@ from common import (
     machine,
     table,
 )
-from digitpad.model.data import load_mnist, load_stroke_records
-from digitpad.model.inference import UNSURE_BELOW, Predictor
-from digitpad.model.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH, strokes_to_tensor
+from digitpad.model.files.datasets import load_mnist, load_stroke_records
+from digitpad.model.ink.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH, strokes_to_tensor
+from digitpad.model.network.inference import UNSURE_BELOW, Predictor
 from digitpad.resources import bundled_model_path
 
 BRUSHES = [("thin", MIN_BRUSH), ("default", DEFAULT_BRUSH), ("thick", MAX_BRUSH)]

@@ -9,8 +9,8 @@ and saved as a JPEG, each distortion at a random strength (the ranges are in the
 table).  The first rows apply one distortion at a time, the row "all of them"
 applies them all at once: the row the issue's target (≥ 97%) is about.  A shadow,
 not in the issue's list, is reported on its own and on top of everything.  Every
-photo goes through the command line's own functions (`app.cli.read_image_file`
-and `app.cli.image_answer`: open the file, find the ink, split, read), so an answer
+photo goes through the command line's own functions (`app.cli.commands.read_image_file`
+and `app.cli.commands.image_answer`: open the file, find the ink, split, read), so an answer
 counts as right only if `digitpad predict` prints exactly that digit.  Then: numbers
 of 2–4 digits, blank and near-blank paper, and the time a 12-megapixel JPEG takes.
 
@@ -32,9 +32,9 @@ import numpy as np
 from PIL import Image
 
 from common import MNIST, machine, table
-from digitpad.app.cli import image_answer, read_image_file
-from digitpad.model.data import load_mnist
-from digitpad.model.inference import UNSURE_BELOW, Predictor
+from digitpad.app.cli.commands import image_answer, read_image_file
+from digitpad.model.files.datasets import load_mnist
+from digitpad.model.network.inference import UNSURE_BELOW, Predictor
 from digitpad.resources import bundled_model_path
 
 # The distortions, what each varies and over what range (shown in the table).
@@ -277,8 +277,8 @@ def read_answer(predictor, photo: bytes) -> dict:
 
 def old_answer(predictor, photo: bytes) -> int | None:
     """How DigitPad read images before issue 20: one background level, everything 10% above it is ink."""
-    from digitpad.model.image_reading import _shrink, _to_grey
-    from digitpad.model.preprocessing import normalise_ink
+    from digitpad.model.ink.images import _shrink, _to_grey
+    from digitpad.model.ink.preprocessing import normalise_ink
 
     with Image.open(io.BytesIO(photo)) as image:
         grey = _to_grey(_shrink(image))
@@ -428,7 +428,7 @@ def timing(predictor, images, repeats: int = 5) -> str:
     steps = {"open and decode": [], "find the digit (read_image)": [], "split and read (network)": [], "total": []}
     for _ in range(repeats):
         started = time.perf_counter()
-        from digitpad.model.image_reading import open_image, read_image
+        from digitpad.model.ink.images import open_image, read_image
 
         with open_image(io.BytesIO(photo)) as image:
             decoded = time.perf_counter()

@@ -33,9 +33,9 @@ import numpy as np
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
-from digitpad.app.automation import send_mouse, wait_until
-from digitpad.app.main import build_main_window, configure_application
-from digitpad.model.data import load_stroke_records
+from digitpad.app.window.automation import send_mouse, wait_until
+from digitpad.app.window.main import build_main_window, configure_application
+from digitpad.model.files.datasets import load_stroke_records
 
 SECONDS, TRAIN, MNIST, STROKES, FOLDER = float(sys.argv[1]), sys.argv[2] == "1", sys.argv[3], sys.argv[4], sys.argv[5]
 

@@ -49,7 +49,7 @@ def seed_recipe(mnist) -> tuple[float, float]:
     """The notebook, verbatim in spirit: build, compile, fit 5 epochs, evaluate."""
     import keras
 
-    from digitpad.model.network import build_convnet
+    from digitpad.model.training.keras_network import build_convnet
 
     x_train = mnist.x_train.reshape(-1, 28, 28, 1).astype("float32") / 255
     x_test = mnist.x_test.reshape(-1, 28, 28, 1).astype("float32") / 255
@@ -63,8 +63,9 @@ def seed_recipe(mnist) -> tuple[float, float]:
 
 
 def default_recipe(mnist, recipe: str) -> tuple[float, float, str]:
-    from digitpad.model.training import PRESETS, train
-    from digitpad.model.training_data import build_training_data
+    from digitpad.model.training.data import build_training_data
+    from digitpad.model.training.loop import train
+    from digitpad.model.training.recipes import PRESETS
 
     config = PRESETS[recipe]
     data = build_training_data(mnist, **config.data_options())
@@ -76,7 +77,7 @@ def seed_notebook_child(path: str) -> None:
     """The whole seed notebook as its own process (import, load, fit, evaluate): --seed-notebook."""
     import keras  # noqa: F401  (the notebook's first cell)
 
-    from digitpad.model.data import load_mnist
+    from digitpad.model.files.datasets import load_mnist
 
     seconds, accuracy = seed_recipe(load_mnist(path))
     print(json.dumps({"test_accuracy": accuracy, "seconds": seconds}))
@@ -135,7 +136,7 @@ def warm_up() -> None:
     recipe timed does not pay it for the other."""
     import keras
 
-    from digitpad.model.network import build_convnet
+    from digitpad.model.training.keras_network import build_convnet
 
     model = build_convnet()
     model.compile(optimizer="rmsprop", loss="sparse_categorical_crossentropy")
@@ -168,7 +169,7 @@ def main() -> None:
         seed_notebook_child(args.seed_notebook)
         return
 
-    from digitpad.model.data import load_mnist
+    from digitpad.model.files.datasets import load_mnist
 
     modes = ["in-process", "command"] if args.mode == "both" else [args.mode]
     mnist = load_mnist(MNIST) if "in-process" in modes else None
@@ -196,7 +197,7 @@ def main() -> None:
 
 
 def report(args, modes: list[str], runs: dict, summary: dict, load_before) -> None:
-    from digitpad.model.training import PRESETS
+    from digitpad.model.training.recipes import PRESETS
 
     config = PRESETS[args.recipe]
     label = {"in-process": "in-process s", "command": "whole command s"}

@@ -30,8 +30,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
-from digitpad.app.automation import scratch_window, send_mouse
-from digitpad.model.data import load_stroke_records
+from digitpad.app.window.automation import scratch_window, send_mouse
+from digitpad.model.files.datasets import load_stroke_records
 
 MOUSE_HZ = 125
 # Events in this many seconds after launch are reported apart: TensorFlow's process starts then.
@@ -107,7 +107,7 @@ def _densify(points: np.ndarray, spacing: float) -> np.ndarray:
 
 def numbers(records, digits: int, count: int) -> list[list[np.ndarray]]:
     """``count`` numbers of ``digits`` pen digits side by side, fitted into the 280×280 pad."""
-    from digitpad.model.training_data import side_by_side
+    from digitpad.model.training.data import side_by_side
 
     rng = np.random.default_rng(0)
     result = []

@@ -22,8 +22,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from digitpad.app.automation import draw, scratch_window  # noqa: E402
-from digitpad.app.automation import wait_until as wait  # noqa: E402
+from digitpad.app.window.automation import draw, scratch_window  # noqa: E402
+from digitpad.app.window.automation import wait_until as wait  # noqa: E402
 
 SCREENSHOTS = {shot: f"{shot}.png" for shot in
                ("empty", "digit", "feature-map", "explain-conv", "explain-pool", "explain-dense", "explain-output",
@@ -46,7 +46,7 @@ def main() -> None:
         shot: f"{args.language}-{name}" for shot, name in TRANSLATED_SCREENSHOTS.items()}
 
     application = QApplication.instance() or QApplication([])
-    from digitpad.model.data import load_stroke_records
+    from digitpad.model.files.datasets import load_stroke_records
 
     window = scratch_window(application, language=args.language)
 
@@ -88,7 +88,7 @@ def main() -> None:
     shoot("unsure")
 
     # A number written in one go: three held-out pen digits side by side.
-    from digitpad.model.training_data import side_by_side
+    from digitpad.model.training.data import side_by_side
 
     rng = np.random.default_rng(4)
     digits = [next(r for r in records if r.label == d and r.writer == 10) for d in (2, 0, 7)]

@@ -6,7 +6,7 @@ import os
 import sys
 import traceback
 
-from digitpad.model.training import TrainingFailed
+from digitpad.model.training.recipes import TrainingFailed
 
 
 def describe_error(error: BaseException) -> str:

@@ -15,9 +15,9 @@ from itertools import pairwise
 
 import numpy as np
 
-from digitpad.model.image_reading import ImageReading
-from digitpad.model.inference import Prediction
-from digitpad.model.preprocessing import Placement, render_with_placement, validate_strokes
+from digitpad.model.ink.images import ImageReading
+from digitpad.model.ink.preprocessing import Placement, render_with_placement, validate_strokes
+from digitpad.model.network.inference import Prediction
 
 # A stroke joins a digit when their horizontal extents overlap by at least this share
 # of the narrower of the two.

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from digitpad.model.image_reading import ImageReading
-from digitpad.model.inference import NOTHING_DRAWN, Prediction, Predictor
-from digitpad.model.my_drawings import MyDrawings
+from digitpad.model.files.my_drawings import MyDrawings
+from digitpad.model.ink.images import ImageReading
+from digitpad.model.ink.preprocessing import Placement, ValidStrokes, render_with_placement, validate_strokes
+from digitpad.model.network.inference import NOTHING_DRAWN, Prediction, Predictor
+from digitpad.model.network.numpy_net import NumpyConvnet
+from digitpad.model.network.saliency import Attribution
 from digitpad.model.numbers import DigitReading, ReadingCache, needs_splitting, read_image_number, read_number
-from digitpad.model.numpy_net import NumpyConvnet
-from digitpad.model.preprocessing import Placement, ValidStrokes, render_with_placement, validate_strokes
-from digitpad.model.saliency import Attribution
 
 WHY_MODES = ("answer", "versus")  # toward the answer; the answer and not the runner-up
 
@@ -130,7 +130,7 @@ class Session:
         return self._update(final)
 
     def show_image(self, image: ImageReading) -> Reading:
-        """Read an opened image (``model.image_reading.read_image``): nothing, a digit, or a number; the pad
+        """Read an opened image (``model.ink.images.read_image``): nothing, a digit, or a number; the pad
         keeps it until the next stroke."""
         self._strokes = ValidStrokes()
         self._image = image

@@ -17,21 +17,10 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
-import os
 import signal
 import sys
 import threading
-import time
 from collections.abc import Callable
-from dataclasses import replace
-from pathlib import Path
-
-from digitpad.model.errors import describe_error, silence_native_stderr
-from digitpad.model.training import TrainingCancelled
-
-# Progress is sent at most this often (the last report of an epoch always): the window redraws the
-# curves on each, and a flood of them would only queue up in the pipe.
-REPORT_INTERVAL = 0.05
 
 
 class WorkerClient:
@@ -167,148 +156,9 @@ def how_it_ended(exit_code: int | None) -> str:
     return f"it exited with code {exit_code}"
 
 
-# --- the worker's side ------------------------------------------------------------------------
-
-# Watch it learn: the network being trained goes to the window this often (370 KB for the seed convnet).
-SNAPSHOT_INTERVAL = 0.25
-
-
-class JobState:
-    """What a job's work function gets: ``report`` (throttled) and ``is_cancelled``, the shape of
-    ``model.training.TrainState``; with ``snapshot_every`` set, also the network being trained."""
-
-    def __init__(self, send: Callable[[tuple], None], job: int) -> None:
-        self._send, self.job = send, job
-        self.cancelled = threading.Event()
-        self._last = 0.0
-        self.snapshot_every = 0.0
-
-    def snapshot(self, keras_model) -> None:
-        """The network of this moment, as numpy arrays the window can run (a Keras model cannot cross the pipe)."""
-        from digitpad.model.numpy_net import NumpyConvnet, UnsupportedModel
-
-        try:
-            self._send((self.job, "progress", NumpyConvnet.from_keras(keras_model)))
-        except UnsupportedModel:
-            self.snapshot_every = 0.0  # a network the window cannot run: nothing to watch
-
-    def is_cancelled(self) -> bool:
-        return self.cancelled.is_set()
-
-    def report(self, value: object, force: bool = False) -> None:
-        now = time.monotonic()
-        if force or getattr(value, "epoch_end", False) or isinstance(value, str) or now - self._last >= REPORT_INTERVAL:
-            self._last = now
-            self._send((self.job, "progress", value))
-
-
 def serve(connection, priority: int = 0) -> None:
-    """The worker process: run each job on a thread of its own, so that Cancel is heard mid-job."""
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    if not os.environ.get("DIGITPAD_DEBUG"):
-        silence_native_stderr()  # TensorFlow's C++ start-up notices; our own messages still get through
-    if priority:
-        try:
-            os.nice(priority)
-        except OSError:
-            pass
-    _import_tensorflow()  # once, before any job: two threads importing it at once break it
-    send_lock = threading.Lock()
+    """The worker process's entry point.  Its side lives in ``training.worker_jobs``, imported here,
+    in the child: the window's process never loads it, nor TensorFlow (an import contract says so)."""
+    from digitpad.model.training.worker_jobs import serve as serve_jobs
 
-    def send(message: tuple) -> None:
-        with send_lock:
-            try:
-                connection.send(message)
-            except (OSError, ValueError):
-                pass  # the window is gone
-
-    jobs: dict[int, JobState] = {}
-    while True:
-        try:
-            message = connection.recv()
-        except (EOFError, OSError):
-            break
-        if message[0] == "stop":
-            break
-        if message[0] == "cancel" and message[1] in jobs:
-            jobs[message[1]].cancelled.set()
-        elif message[0] == "run":
-            _, job, kind, args = message
-            state = jobs[job] = JobState(send, job)
-            threading.Thread(target=_run_job, args=(state, kind, args, send, jobs), daemon=True).start()
-    for state in list(jobs.values()):
-        state.cancelled.set()
-    deadline = time.monotonic() + 5
-    while jobs and time.monotonic() < deadline:  # a training stops within a batch
-        time.sleep(0.05)
-    # Skip the interpreter's shutdown: TensorFlow's threads abort it ("terminate called ..."), and
-    # everything worth keeping is already written atomically.
-    os._exit(0)
-
-
-def _import_tensorflow() -> None:
-    """TensorFlow and Keras, with a GPU's memory taken as needed rather than all of it at once."""
-    import keras  # noqa: F401
-    import tensorflow as tf
-
-    for gpu in tf.config.list_physical_devices("GPU"):
-        try:
-            tf.config.experimental.set_memory_growth(gpu, True)
-        except (ValueError, RuntimeError):
-            pass  # already initialised
-
-
-def _run_job(state: JobState, kind: str, args: tuple, send: Callable[[tuple], None], jobs: dict) -> None:
-    try:
-        result = JOBS[kind](state, *args)
-    except TrainingCancelled:
-        send((state.job, "cancelled", None))
-    except Exception as error:  # every failure reaches the window as a message
-        if state.is_cancelled():
-            send((state.job, "cancelled", None))
-        else:
-            send((state.job, "failed", describe_error(error)))
-    else:
-        send((state.job, "cancelled" if state.is_cancelled() else "done", result))
-    finally:
-        jobs.pop(state.job, None)
-
-
-# --- the jobs -----------------------------------------------------------------------------------
-
-def check_model(state: JobState, path: str) -> int:
-    """Open a model file in Keras' safe mode, as training will: its parameter count, or ModelError."""
-    from digitpad.model.keras_models import load_model_file
-
-    return int(load_model_file(path).count_params())
-
-
-def list_devices(state: JobState) -> list:
-    from digitpad.model.devices import list_devices as devices
-
-    return devices()
-
-
-def train(state: JobState, request, folder: str):
-    """Train as the request says; the model is written atomically into ``folder`` and the outcome
-    names its file (a Keras model cannot cross the pipe, and a file survives this process)."""
-    from digitpad.model.keras_models import save_model_atomically
-    from digitpad.model.train_job import run_training
-
-    state.snapshot_every = SNAPSHOT_INTERVAL if request.watch else 0.0
-    outcome = run_training(request, state)
-    if state.is_cancelled():
-        raise TrainingCancelled("training was cancelled; the model in use is unchanged")
-    path = Path(folder) / f"trained-{time.strftime('%Y%m%d-%H%M%S')}-{state.job}.keras"
-    save_model_atomically(outcome.result.model, path)
-    return replace(outcome, result=replace(outcome.result, model=None), model_path=str(path))
-
-
-def export(state: JobState, model_path: str, format: str, out: str):
-    from digitpad.model.export import export_model
-    from digitpad.model.keras_models import load_model_file
-
-    return export_model(load_model_file(model_path), format, out)
-
-
-JOBS: dict[str, Callable] = {"check_model": check_model, "devices": list_devices, "train": train, "export": export}
+    serve_jobs(connection, priority)

@@ -51,7 +51,7 @@ def bundled_model_file() -> Path:
 
 @pytest.fixture(scope="session")
 def predictor(bundled_model_file):
-    from digitpad.model.inference import Predictor
+    from digitpad.model.network.inference import Predictor
 
     return Predictor.load(bundled_model_file)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def serve_with_poisoned_data(connection, priority: int = 0) -> None:
     """Training images so large that the loss becomes NaN inside the network."""
-    import digitpad.model.train_job as job
+    import digitpad.model.training.job as job
     from digitpad.model.worker import serve
 
     original = job.build_training_data

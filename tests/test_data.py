@@ -10,7 +10,7 @@ import struct
 import numpy as np
 import pytest
 
-from digitpad.model.data import DataError, load_mnist, load_stroke_records, read_idx, read_stroke_records
+from digitpad.model.files.datasets import DataError, load_mnist, load_stroke_records, read_idx, read_stroke_records
 from drawings import write_jsonl
 
 
@@ -175,7 +175,7 @@ def test_real_pen_strokes_load(pen_strokes_path):
 
 
 def test_counting_reads_only_the_headers(tmp_path):
-    from digitpad.model.data import count_lines, count_mnist
+    from digitpad.model.files.datasets import count_lines, count_mnist
 
     np.savez(tmp_path / "m.npz", **small_mnist(20))
     assert count_mnist(tmp_path / "m.npz") == (20, 10)
@@ -188,7 +188,7 @@ def test_counting_reads_only_the_headers(tmp_path):
 
 def test_an_idx_folder_with_dotted_names_is_counted_as_it_is_loaded(tmp_path):
     """MNIST mirrors also name the files train-images.idx3-ubyte: what loads must also be counted."""
-    from digitpad.model.data import count_mnist
+    from digitpad.model.files.datasets import count_mnist
 
     folder = write_idx_folder(tmp_path / "idx", small_mnist(12), gzipped=False)
     for file in list(folder.iterdir()):
@@ -210,7 +210,7 @@ def test_unipen_lines_keep_their_writer_name_and_site(tmp_path):
 
 
 def test_records_are_chosen_by_writer_and_site():
-    from digitpad.model.data import StrokeRecord, parse_source_list, parse_writer_list, select_records
+    from digitpad.model.files.datasets import StrokeRecord, parse_source_list, parse_writer_list, select_records
 
     stroke = [np.array([[0.0, 0.0], [1.0, 1.0]])]
     records = [StrokeRecord(stroke, 1, 5), StrokeRecord(stroke, 2, 6),
@@ -235,7 +235,7 @@ def test_real_unipen_digits_load_with_their_sites(unipen_strokes_path):
 
 
 def test_repeated_drawings_count_once():
-    from digitpad.model.data import StrokeRecord, without_repeats
+    from digitpad.model.files.datasets import StrokeRecord, without_repeats
 
     a, b = [np.array([[0.0, 0.0], [1.0, 2.0]])], [np.array([[0.0, 0.0]]), np.array([[1.0, 2.0]])]
     records = [StrokeRecord(a, 1, "w"), StrokeRecord([s.copy() for s in a], 1, "w"), StrokeRecord(b, 1, "w"),
@@ -244,7 +244,7 @@ def test_repeated_drawings_count_once():
 
 
 def test_unipens_repeats_are_all_within_one_writer_of_site_syn(unipen_strokes_path):
-    from digitpad.model.data import without_repeats
+    from digitpad.model.files.datasets import without_repeats
 
     records = load_stroke_records(unipen_strokes_path)
     kept = {id(r) for r in without_repeats(records)}

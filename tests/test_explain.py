@@ -10,7 +10,7 @@ import sys
 import numpy as np
 import pytest
 
-from digitpad.model.explain import explain_unit, layer_facts, parameter_total_formula
+from digitpad.model.network.explain import explain_unit, layer_facts, parameter_total_formula
 
 SHAPES = {"conv1": (26, 26, 32), "pool1": (13, 13, 32), "conv2": (11, 11, 64), "pool2": (5, 5, 64),
           "conv3": (3, 3, 64), "dense": (64,), "probabilities": (10,)}
@@ -24,7 +24,7 @@ def explain_cli(*args: str, cwd=None) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def unseen_drawings(tmp_path_factory, pen_strokes_path):
     """Five pen digits of the benchmark writers, whom no training or tuning saw."""
-    from digitpad.model.data import load_stroke_records
+    from digitpad.model.files.datasets import load_stroke_records
 
     records = [r for r in load_stroke_records(pen_strokes_path, default_box=(500, 500)) if r.writer in {5, 20, 30}]
     chosen = [records[i] for i in np.random.default_rng(11).choice(len(records), 5, replace=False)]
@@ -93,7 +93,7 @@ def test_a_bad_layer_position_or_channel_is_one_line_and_exit_2(unseen_drawings,
 
 
 def test_flatten_says_where_each_value_goes(predictor):
-    from digitpad.model.preprocessing import strokes_to_tensor
+    from digitpad.model.ink.preprocessing import strokes_to_tensor
     from drawings import seven
 
     tensor = strokes_to_tensor(seven())
@@ -116,7 +116,7 @@ def test_layer_cards_follow_the_models_real_layers(predictor):
     import keras
     from keras import layers
 
-    from digitpad.model.numpy_net import NumpyConvnet
+    from digitpad.model.network.numpy_net import NumpyConvnet
 
     small = keras.Sequential([keras.Input((28, 28, 1)), layers.Conv2D(8, 5, activation="relu", name="edges"),
                               layers.MaxPooling2D(4), layers.Flatten(), layers.Dense(10, activation="softmax")])

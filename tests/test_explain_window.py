@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from digitpad.app.automation import draw
-from digitpad.model.explain import explain_unit
+from digitpad.app.window.automation import draw
+from digitpad.model.network.explain import explain_unit
 from drawings import seven
 
 

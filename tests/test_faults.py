@@ -17,9 +17,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from digitpad.model.inference import ModelError, Predictor
-from digitpad.model.keras_models import save_model_atomically
-from digitpad.model.network import build_convnet
+from digitpad.model.network.inference import ModelError, Predictor
+from digitpad.model.training.keras_models import save_model_atomically
+from digitpad.model.training.keras_network import build_convnet
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,8 +27,8 @@ SAVER = textwrap.dedent("""
     import os, sys
     os.environ["TF_CPP_MIN_LOG_LEVEL"] = "3"
     import keras
-    from digitpad.model.keras_models import save_model_atomically
-    from digitpad.model.network import build_convnet
+    from digitpad.model.training.keras_models import save_model_atomically
+    from digitpad.model.training.keras_network import build_convnet
     path = sys.argv[1]
     model = build_convnet()
     version = 0
@@ -80,7 +80,7 @@ def test_a_save_leaves_temporaries_of_running_saves_and_other_files_alone(tmp_pa
 
 
 def test_saving_a_drawing_again_removes_what_a_killed_save_left(tmp_path):
-    from digitpad.model.files import write_bytes_atomically
+    from digitpad.model.files.atomic import write_bytes_atomically
 
     path = tmp_path / "seven.json"
     left = tmp_path / ".seven.k1.partial.json"  # what a process killed mid-save leaves
@@ -140,7 +140,7 @@ def test_full_disk_while_keeping_a_drawing_keeps_the_file_whole(tmp_path, monkey
     """Drawings appended to a real 64 KB filesystem until it is full (or, where mounting is not
     allowed, a write that stops half-way as a full disk's does): the drawing that did not fit is
     refused with a message and leaves no torn line; every earlier drawing loads."""
-    from digitpad.model import my_drawings
+    from digitpad.model.files import my_drawings
 
     disk = tmp_path / "disk"
     mounted = _mount_small_filesystem(disk, "64k")
@@ -178,7 +178,7 @@ def test_full_disk_while_keeping_a_drawing_keeps_the_file_whole(tmp_path, monkey
 def test_local_data_never_triggers_a_download(tmp_path, monkeypatch):
     import keras
 
-    from digitpad.model.data import load_mnist
+    from digitpad.model.files.datasets import load_mnist
 
     def no_network(*args, **kwargs):
         raise AssertionError("tried to download MNIST although a file was given")
@@ -192,22 +192,45 @@ def test_local_data_never_triggers_a_download(tmp_path, monkeypatch):
     assert len(load_mnist().x_test) == 2
 
 
-def test_failed_download_is_a_clear_message(monkeypatch):
-    import keras
+def test_failed_download_is_a_clear_message(monkeypatch, tmp_path):
+    import urllib.request
 
-    from digitpad.model.data import DataError, load_mnist
+    from digitpad.model.files.datasets import DataError, load_mnist
 
     def offline(*args, **kwargs):
-        raise OSError("network is unreachable")
+        raise urllib.error.URLError("network is unreachable")
 
     monkeypatch.delenv("DIGITPAD_MNIST", raising=False)
-    monkeypatch.setattr(keras.datasets.mnist, "load_data", offline)
-    with pytest.raises(DataError, match="download failed.*Choose… in the Train panel, --data PATH on the command line"):
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))  # nothing cached
+    monkeypatch.setattr(urllib.request, "urlopen", offline)
+    with pytest.raises(DataError) as refused:
         load_mnist()
+    message = str(refused.value)
+    assert message.startswith("MNIST is needed") and "network is unreachable" in message
+    assert "mnist.npz" in message and "--data" in message and ".." not in message and "http" not in message
+
+
+def test_a_downloaded_mnist_is_checked_and_cached(monkeypatch, tmp_path, mnist_path):
+    """The download goes into Keras' cache only when its checksum is MNIST's: a wrong file is refused."""
+    import io
+    import urllib.request
+
+    from digitpad.model.files import datasets
+
+    monkeypatch.delenv("DIGITPAD_MNIST", raising=False)
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))
+    monkeypatch.setattr(urllib.request, "urlopen", lambda *a, **k: io.BytesIO(b"not mnist"))
+    with pytest.raises(datasets.DataError, match="checksum"):
+        datasets.load_mnist()
+    assert datasets.mnist_needs_download() and not list(tmp_path.rglob("*.npz"))
+    monkeypatch.setattr(datasets, "MNIST_SHA256", __import__("hashlib").sha256(mnist_path.read_bytes()).hexdigest())
+    monkeypatch.setattr(urllib.request, "urlopen", lambda *a, **k: io.BytesIO(mnist_path.read_bytes()))
+    assert len(datasets.load_mnist().x_train) == 60_000
+    assert not datasets.mnist_needs_download()
 
 
 def test_nothing_is_unpickled_and_models_load_only_in_safe_mode():
-    sources = [p for folder in ("app", "model") for p in (ROOT / folder).glob("*.py")]
+    sources = [p for folder in ("app", "model") for p in (ROOT / folder).rglob("*.py")]
     text = {p.name: p.read_text() for p in sources}
     for name, code in text.items():
         assert not re.search(r"\bimport pickle\b|\bpickle\.loads?\(", code), name
@@ -215,13 +238,7 @@ def test_nothing_is_unpickled_and_models_load_only_in_safe_mode():
         assert "safe_mode=False" not in code, name
         assert "enable_unsafe_deserialization" not in code, name
     assert "safe_mode=True" in text["keras_models.py"]
-    assert "allow_pickle=False" in text["data.py"]
-
-
-def test_model_package_never_imports_qt_or_the_app():
-    for path in (ROOT / "model").glob("*.py"):
-        code = path.read_text()
-        assert not re.search(r"^\s*(from|import)\s+(PySide6|digitpad\.app)\b", code, re.MULTILINE), path.name
+    assert "allow_pickle=False" in text["datasets.py"]
 
 
 REFERENCE_COUNTS = """
@@ -252,8 +269,8 @@ STALLING_WINDOW = """
 import json, subprocess, sys, threading, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from digitpad.app.main import configure_application
-from digitpad.app.automation import shown_window
+from digitpad.app.window.main import configure_application
+from digitpad.app.window.automation import shown_window
 
 application = QApplication(["digitpad"])
 configure_application(application)

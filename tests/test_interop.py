@@ -12,7 +12,7 @@ import sys
 import numpy as np
 import pytest
 
-from digitpad.model.files import replace_folder_atomically, write_bytes_atomically
+from digitpad.model.files.atomic import replace_folder_atomically, write_bytes_atomically
 from drawings import assert_opens_in_plain_keras
 
 
@@ -43,8 +43,8 @@ def exports(tmp_path_factory):
 def test_exports_agree_with_the_keras_model_on_mnist(exports, mnist_path, predictor):
     import tensorflow as tf
 
-    from digitpad.model.data import load_mnist
-    from digitpad.model.export import tflite_answers
+    from digitpad.model.files.datasets import load_mnist
+    from digitpad.model.training.export import tflite_answers
 
     images = load_mnist(mnist_path).x_test.astype(np.float32)[..., None] / 255.0
     keras_digits = np.argmax(predictor.probabilities(images), axis=1)

@@ -19,8 +19,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from digitpad.app import language
-from digitpad.app.automation import draw, visible_texts
+from digitpad.app.common import language
+from digitpad.app.window.automation import draw, visible_texts
 from drawings import seven
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,7 +127,7 @@ def test_the_choice_or_the_systems_first_language_that_digitpad_has():
 
 SYSTEM_LANGUAGE = """
 from PySide6.QtCore import QCoreApplication
-from digitpad.app import language
+from digitpad.app.common import language
 application = QCoreApplication([])
 print(language.resolve(language.SYSTEM))
 """
@@ -152,9 +152,9 @@ def test_the_system_language_comes_from_lang_lc_all_and_language(environment, ex
 KOREAN_WINDOW = """
 import json, os, sys
 from PySide6.QtWidgets import QApplication
-from digitpad.app import language
-from digitpad.app.automation import draw, shown_window, visible_texts, wait_until
-from digitpad.app.main import configure_application
+from digitpad.app.common import language
+from digitpad.app.window.automation import draw, shown_window, visible_texts, wait_until
+from digitpad.app.window.main import configure_application
 
 application = QApplication(["digitpad"])
 configure_application(application)

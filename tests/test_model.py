@@ -5,11 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from digitpad.model.devices import pick_device
-from digitpad.model.inference import ModelError, Predictor
-from digitpad.model.keras_models import load_model_file, save_model_atomically
-from digitpad.model.network import build_convnet, build_feature_extractor
-from digitpad.model.training import TrainConfig, TrainingCancelled, TrainingData, TrainingFailed, train
+from digitpad.model.network.inference import ModelError, Predictor
+from digitpad.model.training.devices import pick_device
+from digitpad.model.training.keras_models import load_model_file, save_model_atomically
+from digitpad.model.training.keras_network import build_convnet, build_feature_extractor
+from digitpad.model.training.loop import train
+from digitpad.model.training.recipes import TrainConfig, TrainingCancelled, TrainingData, TrainingFailed
 from drawings import circle, seven
 
 EXPECTED_SHAPES = [(26, 26, 32), (13, 13, 32), (11, 11, 64), (5, 5, 64), (3, 3, 64), (64,), (10,)]
@@ -58,7 +59,7 @@ def test_nothing_drawn_is_not_a_prediction(predictor):
 
 
 def test_batch_probabilities_match_single_predictions(predictor):
-    from digitpad.model.preprocessing import strokes_to_tensor
+    from digitpad.model.ink.preprocessing import strokes_to_tensor
 
     tensors = np.stack([strokes_to_tensor(seven()), strokes_to_tensor(circle())])
     batch = predictor.probabilities(tensors)
@@ -195,7 +196,7 @@ def test_several_steps_per_execution_report_and_cancel_once_per_call():
 
 
 def test_an_epoch_is_whole_calls_and_at_most_one_batch_per_call_more():
-    from digitpad.model.training import _epoch_steps
+    from digitpad.model.training.loop import _epoch_steps
 
     def steps(images, batch_size, steps_per_execution):
         return _epoch_steps(TrainConfig(batch_size=batch_size, steps_per_execution=steps_per_execution), images)
@@ -211,7 +212,7 @@ def test_an_epoch_is_whole_calls_and_at_most_one_batch_per_call_more():
 
 
 def test_validation_metrics_are_what_keras_evaluate_reports():
-    from digitpad.model.training import _one_hot
+    from digitpad.model.training.loop import _one_hot
 
     data = tiny_data()
     result = train(TrainConfig(epochs=1, batch_size=32, label_smoothing=0.1, calibrate=False), data)
@@ -256,7 +257,7 @@ def test_non_digits_train_towards_unsure_and_do_not_count_in_accuracy():
 
 
 def test_temperature_scaling_makes_probabilities_honest_without_changing_answers():
-    from digitpad.model.training import calibrate_temperature
+    from digitpad.model.training.loop import calibrate_temperature
 
     data = tiny_data(seed=5)
     model = train(TrainConfig(epochs=2, batch_size=32, calibrate=False), data).model
@@ -278,7 +279,7 @@ def test_temperature_scaling_makes_probabilities_honest_without_changing_answers
 
 
 def test_calibration_counts_non_digits_towards_every_digit_equally_likely():
-    from digitpad.model.training import calibrate_temperature
+    from digitpad.model.training.loop import calibrate_temperature
 
     data = tiny_data(seed=6)
     model = train(TrainConfig(epochs=2, batch_size=32, calibrate=False), data).model
@@ -292,8 +293,8 @@ def test_calibration_counts_non_digits_towards_every_digit_equally_likely():
 
 
 def test_validation_holds_non_digits_in_trainings_proportion_and_the_test_split_only_digits():
-    from digitpad.model.data import StrokeRecord
-    from digitpad.model.training_data import build_training_data
+    from digitpad.model.files.datasets import StrokeRecord
+    from digitpad.model.training.data import build_training_data
 
     # Each drawing moved a little, so that none is a repeat of another.
     records = [StrokeRecord([np.array(s, float) + i for s in (seven() if i % 2 else circle())], 7 if i % 2 else 0)

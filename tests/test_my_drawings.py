@@ -6,7 +6,7 @@ import multiprocessing
 
 import pytest
 
-from digitpad.model.my_drawings import MyDrawings
+from digitpad.model.files.my_drawings import MyDrawings
 from drawings import circle, seven
 
 

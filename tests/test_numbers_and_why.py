@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from digitpad.model.ink.preprocessing import render_with_placement, strokes_to_tensor
 from digitpad.model.numbers import ReadingCache, number_text, read_number, split_digits
-from digitpad.model.preprocessing import render_with_placement, strokes_to_tensor
 from drawings import circle, seven, write_jsonl
 
 ONE = [[(60, 60), (62, 120), (63, 200)]]
@@ -48,8 +48,8 @@ def test_digits_side_by_side_are_read_as_a_number(predictor):
 
 
 def test_numbers_from_real_pen_digits_of_unseen_writers(predictor, pen_strokes_path):
-    from digitpad.model.data import load_stroke_records
-    from digitpad.model.training_data import side_by_side as compose
+    from digitpad.model.files.datasets import load_stroke_records
+    from digitpad.model.training.data import side_by_side as compose
 
     records = [r for r in load_stroke_records(pen_strokes_path, default_box=(500, 500)) if r.writer in {5, 10, 15}]
     rng = np.random.default_rng(3)
@@ -106,8 +106,8 @@ def test_cli_reports_the_number_and_each_digits_box(tmp_path):
 
 
 def test_attribution_adds_up_and_follows_the_ink(predictor, mnist_path):
-    from digitpad.model.data import load_mnist
-    from digitpad.model.saliency import explain
+    from digitpad.model.files.datasets import load_mnist
+    from digitpad.model.network.saliency import explain
 
     mnist = load_mnist(mnist_path)
     image = mnist.x_test[0].astype(np.float32) / 255  # a 7
@@ -125,7 +125,7 @@ def test_attribution_adds_up_and_follows_the_ink(predictor, mnist_path):
 
 
 def test_attribution_maps_back_to_where_the_stroke_was_drawn(predictor):
-    from digitpad.model.saliency import explain
+    from digitpad.model.network.saliency import explain
 
     top_left = small(ONE, scale=0.5, offset=(10, -20))  # a 1 in the top-left corner of the pad
     tensor, placement = render_with_placement([np.asarray(s, float) for s in top_left])
@@ -144,7 +144,7 @@ def window(ready_window):
 
 
 def test_window_reads_a_number_and_boxes_each_digit(window):
-    from digitpad.app.automation import draw
+    from digitpad.app.window.automation import draw
 
     draw(window.canvas, side_by_side(small(ONE), small(circle()), small(seven()), spacing=80))
     assert window.findChild(QLabel, "predictionLabel").text() == "107"
@@ -160,7 +160,7 @@ def test_window_reads_a_number_and_boxes_each_digit(window):
 def test_confirming_a_number_keeps_only_the_digit_it_shows(window):
     from PySide6.QtWidgets import QPushButton
 
-    from digitpad.app.automation import draw
+    from digitpad.app.window.automation import draw
 
     number = side_by_side(small(ONE), small(circle()), small(seven()), spacing=80)
     draw(window.canvas, number)
@@ -177,8 +177,8 @@ SCRIBBLE = [[(60, 200), (110, 60), (150, 210), (190, 70), (230, 200)], [(70, 120
 
 
 def test_a_number_with_a_doubtful_digit_says_so(window):
-    from digitpad.app.automation import draw
-    from digitpad.app.prediction_view import UNSURE_COLOUR
+    from digitpad.app.pad.prediction_view import UNSURE_COLOUR
+    from digitpad.app.window.automation import draw
 
     draw(window.canvas, side_by_side(small(ONE), small(SCRIBBLE), small(seven()), spacing=100))
     tags = window.canvas.digit_tags()
@@ -190,7 +190,7 @@ def test_a_number_with_a_doubtful_digit_says_so(window):
 
 
 def test_why_overlays_the_canvas_where_the_digit_is(window, qtbot):
-    from digitpad.app.automation import draw
+    from digitpad.app.window.automation import draw
 
     window.answer.why_button.setChecked(True)
     with qtbot.waitSignal(window.whyShown, timeout=60_000):

@@ -9,9 +9,9 @@ import sys
 import numpy as np
 import pytest
 
-from digitpad.model.inference import ModelError, Predictor
-from digitpad.model.network import build_convnet
-from digitpad.model.numpy_net import NumpyConvnet, UnsupportedModel
+from digitpad.model.network.inference import ModelError, Predictor
+from digitpad.model.network.numpy_net import NumpyConvnet, UnsupportedModel
+from digitpad.model.training.keras_network import build_convnet
 
 # The numpy passes and Keras add the same float32 numbers in another order.  Measured on the bundled
 # model: at most 2e-6 of a layer's largest value on every layer; the probabilities to 1e-7.
@@ -24,7 +24,7 @@ def random_images(count: int = 6) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def keras_model(bundled_model_file):
-    from digitpad.model.keras_models import load_model_file
+    from digitpad.model.training.keras_models import load_model_file
 
     return load_model_file(bundled_model_file)
 
@@ -70,7 +70,7 @@ def test_reading_the_file_as_data_gives_kerass_weights(predictor, keras_model):
 
 def test_reading_a_model_needs_no_tensorflow(bundled_model_file, tmp_path):
     code = (
-        "import sys; from digitpad.model.inference import Predictor;"
+        "import sys; from digitpad.model.network.inference import Predictor;"
         f"p = Predictor.load({str(bundled_model_file)!r});"
         "strokes = [[(90, 70), (200, 70), (135, 225)]];"
         "print(p.predict_strokes(strokes).label, 'tensorflow' in sys.modules, 'keras' in sys.modules)"

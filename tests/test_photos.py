@@ -14,8 +14,8 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter
 
-from digitpad.model.image_reading import image_to_tensor, read_image
-from digitpad.model.ink import find_ink, label_components
+from digitpad.model.ink.images import image_to_tensor, read_image
+from digitpad.model.ink.paper import find_ink, label_components
 from digitpad.model.numbers import number_text, read_image_number
 from drawings import circle, seven
 

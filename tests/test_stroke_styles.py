@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from digitpad.model.stroke_styles import (
+from digitpad.model.training.stroke_styles import (
     STYLES,
     cross_seven,
     flag_one,
@@ -110,8 +110,8 @@ def test_styles_survive_degenerate_drawings():
 
 
 def test_rendered_training_drawings_carry_the_styles():
-    from digitpad.model.data import StrokeRecord
-    from digitpad.model.training_data import render_records
+    from digitpad.model.files.datasets import StrokeRecord
+    from digitpad.model.training.data import render_records
 
     records = [StrokeRecord(ZERO, 0), StrokeRecord(SEVEN, 7)]
     plain, labels = render_records(records, copies=3, seed=0)
@@ -122,7 +122,7 @@ def test_rendered_training_drawings_carry_the_styles():
 
 
 def test_scribbled_tangles_go_round_and_round_inside_the_pad():
-    from digitpad.model.augment import _tangle
+    from digitpad.model.training.augment import _tangle
 
     rng = np.random.default_rng(0)
     for _ in range(50):

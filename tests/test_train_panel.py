@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton, QSpinBox, QWidget
 
-from digitpad.app.automation import draw
-from digitpad.model.inference import Predictor
-from digitpad.model.training import TrainProgress
+from digitpad.app.window.automation import draw
+from digitpad.model.network.inference import Predictor
+from digitpad.model.training.recipes import TrainProgress
 from drawings import assert_opens_in_plain_keras, circle, seven
 
 
@@ -36,7 +36,7 @@ def test_contract_widgets(window):
 
 def test_device_list_offers_what_tensorflow_sees(window, qtbot):
     """TensorFlow's process lists its devices: the CPU always, and the first GPU chosen where there is one."""
-    from digitpad.model.devices import pick_device
+    from digitpad.model.training.devices import pick_device
 
     combo = window.train_panel.findChild(QComboBox, "deviceCombo")
     qtbot.waitUntil(lambda: combo.findData("/CPU:0") >= 0, timeout=120_000)
@@ -137,7 +137,7 @@ def test_correct_a_prediction_into_my_drawings_and_fine_tune(window, qtbot):
 
 def test_a_full_disk_refuses_the_correction_and_keeps_the_drawing(window, monkeypatch):
     """The write stops half-way, as on a full disk: a message, the drawing still on the canvas, nothing kept."""
-    from digitpad.model import my_drawings
+    from digitpad.model.files import my_drawings
 
     draw(window.canvas, seven())
     window.findChild(QPushButton, "correct7").click()
@@ -238,7 +238,7 @@ WINDOW_WITHOUT_TENSORFLOW = """
 import json, os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtWidgets import QApplication
-from digitpad.app.automation import draw, scratch_window, wait_until
+from digitpad.app.window.automation import draw, scratch_window, wait_until
 application = QApplication([])
 window = scratch_window(application)
 draw(window.canvas, [[(90, 70), (200, 70), (135, 225)]])

@@ -15,8 +15,8 @@ import zipfile
 
 import pytest
 
-from digitpad.model.data import MAX_LINE_BYTES
-from digitpad.model.model_files import MEMBER_LIMITS
+from digitpad.model.files.datasets import MAX_LINE_BYTES
+from digitpad.model.files.model_archive import MEMBER_LIMITS
 from drawings import seven
 
 MEASURED = """
@@ -98,8 +98,8 @@ def test_a_zip_bomb_model_is_refused_in_one_line_fast_and_small(tmp_path, zip_bo
 
 
 def test_a_zip_that_lies_about_its_sizes_is_refused(tmp_path, bundled_model_file):
-    from digitpad.model.inference import ModelError, Predictor
-    from digitpad.model.keras_models import load_model_file
+    from digitpad.model.network.inference import ModelError, Predictor
+    from digitpad.model.training.keras_models import load_model_file
 
     liar = lying_zip(tmp_path, bundled_model_file)
     with pytest.raises(ModelError, match="liar.keras: not a Keras model"):
@@ -170,7 +170,7 @@ def test_a_remembered_zip_bomb_gives_way_to_the_bundled_model(ready_window, qtbo
 
 
 def test_the_window_refuses_a_huge_drawing_and_keeps_its_own(window, tmp_path):
-    from digitpad.app.automation import draw
+    from digitpad.app.window.automation import draw
 
     draw(window.canvas, seven())
     path = huge_drawing(tmp_path, points=2_000_000)
@@ -183,7 +183,7 @@ def test_the_window_refuses_a_huge_drawing_and_keeps_its_own(window, tmp_path):
 def window_not_shown(qtbot, tmp_path, settings_file):
     from PySide6.QtCore import QSettings
 
-    from digitpad.app.main import build_main_window
+    from digitpad.app.window.main import build_main_window
 
     settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
     window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
@@ -212,7 +212,7 @@ def test_a_remembered_zip_bomb_read_before_showing_gives_way_to_the_bundled_mode
 
 def test_a_large_model_file_is_read_after_the_window_is_shown(qtbot, tmp_path, settings_file, bundled_model_file,
                                                                monkeypatch):
-    from digitpad.app import model_controller
+    from digitpad.app.window import model_controller
 
     monkeypatch.setattr(model_controller, "READ_BEFORE_SHOWING_BYTES", 1000)  # the bundled model is 400 KB
     window = window_not_shown(qtbot, tmp_path, settings_file)

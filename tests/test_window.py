@@ -13,11 +13,11 @@ from PySide6.QtCore import QEvent, QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSlider, QWidget
 
-from digitpad.app.automation import draw, draw_stroke, send_mouse
-from digitpad.app.feature_maps import FeatureMapsPanel
-from digitpad.app.main import build_main_window
-from digitpad.model.data import load_stroke_records
-from digitpad.model.preprocessing import strokes_to_tensor
+from digitpad.app.network.feature_maps import FeatureMapsPanel
+from digitpad.app.window.automation import draw, draw_stroke, send_mouse
+from digitpad.app.window.main import build_main_window
+from digitpad.model.files.datasets import load_stroke_records
+from digitpad.model.ink.preprocessing import strokes_to_tensor
 from drawings import circle, seven
 
 EXPECTED = [("conv1", (26, 26, 32)), ("pool1", (13, 13, 32)), ("conv2", (11, 11, 64)), ("pool2", (5, 5, 64)),
@@ -60,7 +60,7 @@ def test_mouse_drawing_gives_the_model_cores_tensor(window):
 def test_the_chart_writes_a_full_bar_s_value_inside_itself_in_a_large_font(qtbot):
     from PySide6.QtGui import QFont
 
-    from digitpad.app.prediction_view import ProbabilityChart
+    from digitpad.app.pad.prediction_view import ProbabilityChart
 
     chart = ProbabilityChart()
     qtbot.addWidget(chart)
@@ -73,7 +73,7 @@ def test_the_chart_writes_a_full_bar_s_value_inside_itself_in_a_large_font(qtbot
 
 
 def test_the_chart_highlights_the_answer_when_two_digits_round_to_the_same_percent(qtbot):
-    from digitpad.app.prediction_view import ProbabilityChart
+    from digitpad.app.pad.prediction_view import ProbabilityChart
 
     chart = ProbabilityChart()
     qtbot.addWidget(chart)

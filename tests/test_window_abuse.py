@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-from digitpad.app.automation import draw
+from digitpad.app.window.automation import draw
 from drawings import seven
 
 

@@ -1,5 +1,5 @@
 """Photos of paper opened in the window (offscreen): it reads what the core reads.  The crop that
-was taken is in ``model.image_reading.read_image(...).box`` for the window to show."""
+was taken is in ``model.ink.images.read_image(...).box`` for the window to show."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PIL import Image
 from PySide6.QtWidgets import QLabel
 from test_photos import blank_paper, photo
 
-from digitpad.model.image_reading import read_image
+from digitpad.model.ink.images import read_image
 
 
 def label(window) -> str:

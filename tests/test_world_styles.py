@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from digitpad.app.automation import draw
+from digitpad.app.window.automation import draw
 from digitpad.model.numbers import read_number
 from drawings import crossed_seven, european_one, slashed_zero
 
@@ -16,7 +16,7 @@ STYLES = [("slashed zero", slashed_zero, 0), ("European one", european_one, 1), 
 @pytest.fixture(scope="module")
 def window(qapp, tmp_path_factory):
     """One window for the three drawings: starting Keras once is most of the cost."""
-    from digitpad.app.automation import scratch_window
+    from digitpad.app.window.automation import scratch_window
 
     window = scratch_window(qapp)
     yield window

@@ -4,7 +4,7 @@
     python tools/update_translations.py --check   # change nothing; exit 1 if a .ts or .qm is out of date
 
 lupdate collects every ``tr()`` / ``QCoreApplication.translate()`` text of ``app/`` into
-``resources/translations/digitpad_<language>.ts`` for each language of ``digitpad.app.language``
+``resources/translations/digitpad_<language>.ts`` for each language of ``digitpad.app.common.language``
 (a new language there gets a new file); texts no longer in the code are dropped.  Translate what
 is new (marked unfinished) in Qt Linguist (``pyside6-linguist``) or any editor, then run this again:
 lrelease compiles each ``.ts`` into the ``.qm`` that ships in the package.  English is the source
@@ -37,13 +37,13 @@ def qt_tool(name: str) -> Path:
 
 def languages() -> tuple[str, list[str]]:
     """The source language and every language the window offers."""
-    from digitpad.app.language import LANGUAGES, SOURCE_LANGUAGE
+    from digitpad.app.common.language import LANGUAGES, SOURCE_LANGUAGE
 
     return SOURCE_LANGUAGE, list(LANGUAGES)
 
 
 def sources() -> list[Path]:
-    return sorted((ROOT / "app").glob("*.py"))
+    return sorted((ROOT / "app").rglob("*.py"))
 
 
 def ts_path(language: str, folder: Path = TRANSLATIONS) -> Path:

@@ -1,0 +1,1 @@
+"""What every view uses: the language, colours, compact widgets, the session's signals and background tasks."""

@@ -1,0 +1,1 @@
+"""The network panel: every layer's maps, their cards, and the explanation of one unit."""

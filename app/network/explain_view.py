@@ -1,0 +1,442 @@
+"""The arithmetic behind one number of the network, shown the way the seed notebook explains it.
+
+A convolution: the input patch, the kernel, their elementwise products, the sum plus the bias, ReLU,
+and (for conv2 and conv3) the sum split by input channel, largest first.  Pooling: the 2×2 window
+and its winner.  Flatten: where a value goes in the long vector.  A dense unit: its largest
+inputs × weights, the sum plus the bias, ReLU.  The output: logits, exponentials, their sum, and
+the division that gives the chart's probabilities.  Every number comes from ``model.network.explain``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QEvent, QLocale, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digitpad.app.common.colormaps import DIVERGING, MAGMA, WINNER_COLOUR
+from digitpad.app.common.language import Retranslatable
+from digitpad.model.network.explain import Step
+
+# Inputs of a dense unit (or channels of a convolution) listed, largest share of the sum first.
+SHOWN_CONTRIBUTIONS = 10
+
+
+def number(value: float, decimals: int = 2) -> str:
+    """A number in the reader's locale, with a real minus sign."""
+    text = QLocale().toString(float(value), "f", decimals)
+    return text.replace("-", "−")
+
+
+class NumberGrid(QWidget):
+    """A small matrix of numbers, each cell coloured by its value; one cell may be marked."""
+
+    CELL = QSize(44, 24)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.values = np.zeros((0, 0))
+        self.signed = False
+        self.extent = 1.0
+        self.marked: tuple[int, int] | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def set_values(self, values: np.ndarray, signed: bool, extent: float | None = None,
+                   marked: tuple[int, int] | None = None) -> None:
+        self.values = np.asarray(values, np.float64)
+        self.signed, self.marked = signed, marked
+        largest = float(np.abs(self.values).max()) if self.values.size else 0.0
+        self.extent = extent if extent else (largest or 1.0)
+        rows, cols = self.values.shape
+        self.setFixedSize(cols * self.CELL.width() + 1, rows * self.CELL.height() + 1)
+        self.setAccessibleDescription("; ".join(" ".join(number(v) for v in row) for row in self.values))
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        width, height = self.CELL.width(), self.CELL.height()
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        with QPainter(self) as painter:
+            painter.setFont(font)
+            for (row, col), value in np.ndenumerate(self.values):
+                rect = QRectF(col * width, row * height, width, height)
+                colour = _colour(value, self.extent, self.signed)
+                painter.fillRect(rect, colour)
+                painter.setPen(QColor("white" if _dark(colour) else "#222"))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, number(value))
+                painter.setPen(QPen(QColor("#bbb"), 1))
+                painter.drawRect(rect)
+            if self.marked is not None:
+                row, col = self.marked
+                painter.setPen(QPen(WINNER_COLOUR, 3))
+                painter.drawRect(QRectF(col * width + 1.5, row * height + 1.5, width - 3, height - 3))
+
+
+class ContributionBars(QWidget):
+    """Shares of a sum, largest first, each a labelled bar (red adds, blue takes away); a click on
+    one emits its key (an input channel to open, for a convolution)."""
+
+    chosen = Signal(int)
+    ROW = 20
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[tuple[int, str, float]] = []
+        self.selected: int | None = None
+        self.setMinimumWidth(160)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def set_items(self, items: list[tuple[int, str, float]], selected: int | None = None) -> None:
+        """(key, label, value) per row, already in the order to show."""
+        self.items, self.selected = items, selected
+        self.setFixedHeight(len(items) * self.ROW + 2)
+        self.setAccessibleDescription("; ".join(f"{label}: {number(value, 3)}" for _, label, value in items))
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        if not self.items:
+            return
+        largest = max(abs(value) for _, _, value in self.items) or 1.0
+        label_width = min(self.width() // 2, max(self.fontMetrics().horizontalAdvance(label)
+                                                 for _, label, _ in self.items) + 8)
+        bar_space = max(20, self.width() - label_width - 70)
+        with QPainter(self) as painter:
+            for row, (key, label, value) in enumerate(self.items):
+                top = row * self.ROW + 1
+                if key == self.selected:
+                    painter.fillRect(QRectF(0, top, self.width(), self.ROW), QColor("#e3eefb"))
+                painter.setPen(QColor("#333"))
+                painter.drawText(QRectF(2, top, label_width, self.ROW), Qt.AlignmentFlag.AlignVCenter, label)
+                length = bar_space * abs(value) / largest
+                colour = QColor("#d6604d") if value >= 0 else QColor("#4393c3")
+                painter.fillRect(QRectF(label_width, top + 4, length, self.ROW - 8), colour)
+                painter.drawText(QRectF(label_width + length + 4, top, 66, self.ROW), Qt.AlignmentFlag.AlignVCenter,
+                                 number(value, 3))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        row = int(event.position().y() // self.ROW)
+        if 0 <= row < len(self.items):
+            self.chosen.emit(self.items[row][0])
+
+    def row_centre(self, key: int):
+        """Where the row of ``key`` is (for tests and automation)."""
+        row = next(index for index, item in enumerate(self.items) if item[0] == key)
+        return QRectF(0, row * self.ROW, self.width(), self.ROW).center()
+
+
+class ExplanationView(Retranslatable, QFrame):
+    """The explanation of one unit.  Arrow keys move to the next unit, Page Up and Page Down to the layer
+    before or after, and Esc closes it; all go out as requests (``moveRequested(rows, columns)``,
+    ``layerRequested(step)``, ``closeRequested``), and a convolution's input channel chosen in its list
+    as ``inputChannelChosen``."""
+
+    moveRequested = Signal(int, int)
+    layerRequested = Signal(int)  # -1: the layer before, +1: the layer after
+    closeRequested = Signal()
+    inputChannelChosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("explanation")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.step: Step | None = None
+        self.input_channel = 0
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setObjectName("explanationTitle")
+        self.title.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color:#777")
+        # One page per kind of layer; only the one shown takes room (a QStackedWidget would be as tall as
+        # the tallest page, leaving a pooling window in a sea of space).
+        self.pages = QWidget()
+        self._pages_layout = QVBoxLayout(self.pages)
+        self._pages_layout.setContentsMargins(0, 0, 0, 0)
+        self._build_convolution_page()
+        self._build_pooling_page()
+        self._build_text_page()
+        self._build_dense_page()
+        self._build_output_page()
+        layout.addWidget(self.title)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.hint)
+        self.retranslate()
+
+    # --- pages ----------------------------------------------------------------------------
+
+    def _build_convolution_page(self) -> None:
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.setContentsMargins(0, 0, 0, 0)
+        # patch × kernel on one line, = products on the next: narrow enough for the side panel.
+        self.patch_grid, self.kernel_grid, self.product_grid = NumberGrid(), NumberGrid(), NumberGrid()
+        self.patch_caption, self.kernel_caption, self.product_caption = QLabel(), QLabel(), QLabel()
+        for row, column, view, caption in ((0, 1, self.patch_grid, self.patch_caption),
+                                           (0, 3, self.kernel_grid, self.kernel_caption),
+                                           (2, 1, self.product_grid, self.product_caption)):
+            caption.setWordWrap(True)
+            grid.addWidget(view, row, column, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(caption, row + 1, column, Qt.AlignmentFlag.AlignTop)
+        for row, column, operator in ((0, 2, "×"), (2, 0, "=")):
+            sign = QLabel(operator)
+            sign.setStyleSheet("font-size:16pt; color:#555")
+            grid.addWidget(sign, row, column, Qt.AlignmentFlag.AlignCenter)
+        self.convolution_sum = QLabel()
+        self.convolution_sum.setObjectName("convolutionSum")
+        self.convolution_sum.setWordWrap(True)
+        self.convolution_sum.setTextFormat(Qt.TextFormat.RichText)
+        grid.addWidget(self.convolution_sum, 4, 0, 1, 5)
+        self.channels_caption = QLabel()
+        self.channels_caption.setWordWrap(True)
+        grid.addWidget(self.channels_caption, 5, 0, 1, 5)
+        self.channel_bars = ContributionBars()
+        self.channel_bars.setObjectName("channelContributions")
+        self.channel_bars.chosen.connect(self.inputChannelChosen.emit)
+        grid.addWidget(self.channel_bars, 6, 0, 1, 5)
+        grid.setColumnStretch(5, 1)
+        self._add_page(page)
+
+    def _build_pooling_page(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.window_grid = NumberGrid()
+        self.pooling_text = QLabel()
+        self.pooling_text.setWordWrap(True)
+        layout.addWidget(self.window_grid)
+        layout.addWidget(self.pooling_text)
+        self._add_page(page)
+
+    def _build_text_page(self) -> None:
+        self.flatten_text = QLabel()
+        self.flatten_text.setWordWrap(True)
+        self.flatten_text.setTextFormat(Qt.TextFormat.RichText)
+        self._add_page(self.flatten_text)
+
+    def _build_dense_page(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.dense_caption = QLabel()
+        self.dense_caption.setWordWrap(True)
+        self.dense_bars = ContributionBars()
+        self.dense_bars.setObjectName("denseContributions")
+        self.dense_sum = QLabel()
+        self.dense_sum.setObjectName("denseSum")
+        self.dense_sum.setWordWrap(True)
+        self.dense_sum.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.dense_caption)
+        layout.addWidget(self.dense_bars)
+        layout.addWidget(self.dense_sum)
+        self._add_page(page)
+
+    def _build_output_page(self) -> None:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.output_table = QTableWidget(10, 4)
+        self.output_table.setObjectName("softmaxTable")
+        self.output_table.verticalHeader().setVisible(False)
+        self.output_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.output_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.output_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.output_table.horizontalHeader().setStretchLastSection(True)
+        self.output_table.setFixedHeight(11 * (self.fontMetrics().height() + 6) + 8)
+        self.output_sum = QLabel()
+        self.output_sum.setObjectName("softmaxSum")
+        self.output_sum.setWordWrap(True)
+        self.output_sum.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.output_table)
+        layout.addWidget(self.output_sum)
+        self._add_page(page)
+
+    def _add_page(self, page: QWidget) -> None:
+        self._pages_layout.addWidget(page)
+        page.hide()
+
+    def _show_page(self, index: int) -> None:
+        for position in range(self._pages_layout.count()):
+            self._pages_layout.itemAt(position).widget().setVisible(position == index)
+
+    # --- showing a step ------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Explanation of one unit"))
+        self.hint.setText(self.tr("Arrow keys: the next unit · Page Up, Page Down: the layer before, after · "
+                                  "Esc: close"))
+        self.output_table.setHorizontalHeaderLabels(
+            [self.tr("digit"), self.tr("logit z"), self.tr("exp(z − max)"), self.tr("probability")])
+        if self.step is not None:
+            self.show_step(self.step, self.input_channel)
+
+    def show_step(self, step: Step, input_channel: int | None = None) -> None:
+        """Show ``step``; of a convolution, the patch and kernel of ``input_channel`` (by default the
+        channel that adds most to the sum)."""
+        self.step = step
+        show = {"Conv2D": self._show_convolution, "MaxPooling2D": self._show_pooling, "Flatten": self._show_flatten,
+                "Dense": self._show_dense, "Output": self._show_output}[step.kind]
+        show(step, input_channel)
+
+    def _where(self, step: Step) -> str:
+        return self.tr("row {row}, column {column}").format(row=step.at[0], column=step.at[1])
+
+    def _input_name(self, step: Step) -> str:
+        return step.input_layer or self.tr("the 28×28 image")
+
+    def _show_convolution(self, step: Step, input_channel: int | None) -> None:
+        contributions = step.channel_contributions()
+        channels = len(contributions)
+        if input_channel is None or not 0 <= input_channel < channels:
+            input_channel = int(np.argmax(np.abs(contributions)))
+        self.input_channel = input_channel
+        self.title.setText(self.tr("<b>{layer}</b> · map {channel} · {where}: <b>{value}</b>").format(
+            layer=step.layer, channel=step.channel, where=self._where(step), value=number(step.value, 4)))
+        patch = step.inputs[:, :, input_channel]
+        kernel = step.weights[:, :, input_channel]
+        self.patch_grid.set_values(patch, signed=False)
+        self.kernel_grid.set_values(kernel, signed=True)
+        self.product_grid.set_values(patch * kernel, signed=True)
+        source = self._input_name(step) if channels == 1 else self.tr("{layer}, map {channel}").format(
+            layer=self._input_name(step), channel=input_channel)
+        self.patch_caption.setText(self.tr("input patch\n({source})").format(source=source))
+        self.kernel_caption.setText(self.tr("kernel\n(filter {filter}, input {channel})").format(
+            filter=step.channel, channel=input_channel))
+        self.product_caption.setText(self.tr("products\n(sum {total})").format(
+            total=number(float((patch * kernel).sum()), 3)))
+        relu = self.tr(" → ReLU → <b>{value}</b>").format(value=number(step.value, 4)) \
+            if step.activation == "relu" else ""
+        if channels == 1:
+            text = self.tr("Σ of the products = {products}; + bias {bias} = {total}")
+        else:
+            text = self.tr("Σ of the products over all {count} input maps = {products}; + bias {bias} = {total}")
+        self.convolution_sum.setText(text.format(count=channels, products=number(float(contributions.sum()), 4),
+                                                 bias=number(step.bias, 4), total=number(step.total, 4)) + relu)
+        self.channels_caption.setVisible(channels > 1)
+        self.channel_bars.setVisible(channels > 1)
+        if channels > 1:
+            order = np.argsort(-np.abs(contributions))[:SHOWN_CONTRIBUTIONS]
+            self.channels_caption.setText(self.tr(
+                "The sum, map by map: these {shown} of the {count} input maps add most. Click one to see its "
+                "patch and kernel.").format(shown=len(order), count=channels))
+            label = self.tr("{layer} map {channel}")
+            self.channel_bars.set_items([(int(c), label.format(layer=self._input_name(step), channel=int(c)),
+                                          float(contributions[c])) for c in order], selected=input_channel)
+        self._show_page(0)
+
+    def _show_pooling(self, step: Step, input_channel: int | None) -> None:
+        self.title.setText(self.tr("<b>{layer}</b> · map {channel} · {where}: <b>{value}</b>").format(
+            layer=step.layer, channel=step.channel, where=self._where(step), value=number(step.value, 4)))
+        self.window_grid.set_values(step.inputs, signed=False, marked=step.winner)
+        top, left = step.origin
+        self.pooling_text.setText(self.tr(
+            "Max pooling keeps the largest of each 2×2 window of {source}, map {channel} (rows {top}–{bottom}, "
+            "columns {left}–{right}): {value}. It has no weights; it halves the height and the width.").format(
+            source=self._input_name(step), channel=step.channel, top=top, bottom=top + 1, left=left, right=left + 1,
+            value=number(step.value, 4)))
+        self._show_page(1)
+
+    def _show_flatten(self, step: Step, input_channel: int | None) -> None:
+        rows, cols = step.at
+        self.title.setText(self.tr("<b>{layer}</b> · element {index}: <b>{value}</b>").format(
+            layer=step.layer, index=step.index, value=number(step.value, 4)))
+        self.flatten_text.setText(self.tr(
+            "Flatten only reorders. The value at {where} of {source} map {channel} becomes element <b>{index}</b> "
+            "of one long vector: (row × width + column) × maps + map = ({row} × {width} + {column}) × {maps} + "
+            "{channel} = {index}. The dense layer reads that vector.").format(
+            where=self._where(step), source=self._input_name(step), channel=step.channel, index=step.index,
+            row=rows, column=cols, width=step.map_shape[1], maps=step.map_shape[2]))
+        self._show_page(2)
+
+    def _show_dense(self, step: Step, input_channel: int | None) -> None:
+        products = step.products
+        self.title.setText(self.tr("<b>{layer}</b> · unit {unit}: <b>{value}</b>").format(
+            layer=step.layer, unit=step.channel, value=number(step.value, 4)))
+        order = np.argsort(-np.abs(products))[:SHOWN_CONTRIBUTIONS]
+        self.dense_caption.setText(self.tr(
+            "Every one of the {count} inputs times its weight, added up. The {shown} that add most:").format(
+            count=len(products), shown=len(order)))
+        label = self.tr("input {index}: {value} × {weight}")
+        self.dense_bars.set_items([(int(i), label.format(index=int(i), value=number(step.inputs[i], 2),
+                                                          weight=number(step.weights[i], 3)), float(products[i]))
+                                   for i in order])
+        relu = self.tr(" → ReLU → <b>{value}</b>").format(value=number(step.value, 4)) \
+            if step.activation == "relu" else ""
+        self.dense_sum.setText(self.tr("Σ of inputs × weights = {products}; + bias {bias} = {total}").format(
+            products=number(float(products.sum()), 4), bias=number(step.bias, 4), total=number(step.total, 4)) + relu)
+        self._show_page(3)
+
+    def _show_output(self, step: Step, input_channel: int | None) -> None:
+        logits = step.logits
+        exponentials = np.exp(logits - logits.max())
+        probabilities = exponentials / exponentials.sum()
+        self.title.setText(self.tr("<b>{layer}</b> · digit {digit}: <b>{value}</b>").format(
+            layer=step.layer, digit=step.channel, value=number(step.value * 100, 2) + " %"))
+        for digit in range(10):
+            cells = [str(digit), number(logits[digit], 3), number(exponentials[digit], 5),
+                     number(probabilities[digit] * 100, 2) + " %"]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if digit == step.channel:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                    item.setBackground(QColor("#e3eefb"))
+                self.output_table.setItem(digit, column, item)
+        self.output_table.resizeColumnsToContents()
+        self.output_sum.setText(self.tr(
+            "Softmax: each exponential divided by their sum {total}. For {digit}: {exponential} ÷ {total} = "
+            "<b>{probability}</b>, the bar the chart shows. (Subtracting the largest logit first changes no "
+            "probability; it keeps the exponentials small.)").format(
+            total=number(float(exponentials.sum()), 5), digit=step.channel,
+            exponential=number(exponentials[step.channel], 5),
+            probability=number(probabilities[step.channel] * 100, 2) + " %"))
+        self._show_page(4)
+
+    # --- keyboard -----------------------------------------------------------------------------
+
+    def event(self, event) -> bool:
+        # Arrow keys and Esc belong to the explanation while it has the focus, not to the window's
+        # shortcuts (Esc clears the pad elsewhere).
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in _KEYS:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.closeRequested.emit()
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.layerRequested.emit(-1 if key == Qt.Key.Key_PageUp else 1)
+        elif key in _KEYS:
+            self.moveRequested.emit(*_KEYS[key])
+        else:
+            super().keyPressEvent(event)
+
+
+_KEYS = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0),
+         Qt.Key.Key_Escape: (0, 0), Qt.Key.Key_PageUp: (0, 0), Qt.Key.Key_PageDown: (0, 0)}
+
+
+def _colour(value: float, extent: float, signed: bool) -> QColor:
+    if signed:
+        level = int(np.clip((value / extent + 1.0) * 127.5, 0, 255))
+        return QColor.fromRgb(int(DIVERGING[level]))
+    level = int(np.clip(value / extent * 255, 0, 255)) if extent > 0 else 0
+    return QColor.fromRgb(int(MAGMA[level]))
+
+
+def _dark(colour: QColor) -> bool:
+    return colour.lightnessF() < 0.5

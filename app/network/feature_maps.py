@@ -1,0 +1,164 @@
+"""The Network tab: the live version of the seed notebook's ``model.summary()``.
+
+Each layer is a row (``app/layer_row.py``): its name, type, output shape and parameter count, a
+card that says what it does with its arithmetic, and a grid of its maps coloured 0 → the layer's
+largest activation.  Clicking a map enlarges it with its filter's kernels (``app/map_detail.py``);
+the pixel clicked is explained below it (``app/explain_view.py``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from digitpad.app.common.language import Retranslatable
+from digitpad.app.network.explain_view import ExplanationView
+from digitpad.app.network.layer_row import LayerRow
+from digitpad.app.network.map_detail import MapDetail
+from digitpad.app.network.mosaic import ColourBar
+from digitpad.model.network.explain import LayerFacts
+
+
+class FeatureMapsPanel(Retranslatable, QScrollArea):
+    """Every layer's activations for the current drawing, updated with each prediction.  A click on a
+    pixel of a map (or on a unit) asks for its explanation: ``unitRequested(layer, row, column, map)``."""
+
+    unitRequested = Signal(str, int, int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("featureMaps")
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._content = QWidget()
+        self._layout = QVBoxLayout(self._content)
+        self._layout.setContentsMargins(8, 8, 8, 8)
+        self.setWidget(self._content)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self._layout.addWidget(self.legend)
+        scale_row = QHBoxLayout()
+        scale_row.addWidget(QLabel("0"))
+        scale_row.addWidget(ColourBar(), 1)
+        self.scale_top = QLabel()
+        scale_row.addWidget(self.scale_top)
+        self._layout.addLayout(scale_row)
+        self.rows: list[LayerRow] = []
+        self.detail = MapDetail()
+        self.explanation = ExplanationView()
+        self.explanation.hide()
+        self._activations: list[np.ndarray] | None = None
+        self._kernels = None
+        self._facts: list[LayerFacts] = []
+        self._total_formula = ""
+        self._selected: tuple[int, int] | None = None
+        self._layout.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("The network's layers and feature maps"))
+        self.scale_top.setText(self.tr("layer max"))
+        if not self._facts:
+            self.legend.setText(self.tr("Loading the network…"))
+            return
+        total = sum(fact.parameters for fact in self._facts)
+        self.legend.setText(self.tr(
+            "%n layer(s), {parameters} parameters ({formula}). Each square is one feature map: bright where the "
+            "layer responds. Click a pixel of a map, or a unit, to see how its number is computed.", "",
+            len(self._facts)).format(parameters=QLocale().toString(total), formula=self._total_formula))
+
+    def set_model(self, facts: list[LayerFacts], kernel_lookup, total_formula: str = "") -> None:
+        """One row per layer, Flatten included; ``kernel_lookup(name)`` gives a convolution's kernels.
+        A model of the same layers (a retrained one) keeps the rows and the selected map."""
+        self._kernels = kernel_lookup
+        self._total_formula = total_formula
+        if [(f.name, f.kind, f.output_shape) for f in facts] == [(f.name, f.kind, f.output_shape)
+                                                                  for f in self._facts]:
+            self._facts = list(facts)
+            self._refresh_detail()
+            return
+        self._facts = list(facts)
+        for row in self.rows:
+            row.setParent(None)
+        for widget in (self.detail, self.explanation):
+            self._layout.removeWidget(widget)
+        self.rows = []
+        self._selected = None
+        self.explanation.hide()
+        self.retranslate()
+        stretch_at = self._layout.count() - 1
+        for index, fact in enumerate(facts):
+            row = LayerRow(index, fact)
+            row.view.mapClicked.connect(lambda channel, i=index: self.select(i, channel))
+            row.view.unitClicked.connect(lambda channel, r, c, i=index: self._unit_clicked(i, channel, r, c))
+            self._layout.insertWidget(stretch_at + index, row)
+            self.rows.append(row)
+        self._layout.insertWidget(stretch_at + len(facts), self.detail)
+        self._layout.insertWidget(stretch_at + len(facts) + 1, self.explanation)
+
+    def set_activations(self, activations: list[np.ndarray] | None) -> None:
+        """The shown layers' activations (every layer but Flatten, whose values are its input's)."""
+        self._activations = None if activations is None else self._with_flatten(activations)
+        for index, row in enumerate(self.rows):
+            if self._activations is None:
+                row.clear()
+            else:
+                row.set_activation(self._activations[index])
+        self._refresh_detail()
+
+    def _with_flatten(self, activations: list[np.ndarray]) -> list[np.ndarray]:
+        every, shown = [], iter(activations)
+        for fact in self._facts:
+            every.append(every[-1].reshape(-1) if fact.kind == "Flatten" and every else next(shown))
+        return every
+
+    def row(self, name: str) -> LayerRow:
+        return next(row for row in self.rows if row.name == name)
+
+    def select(self, layer_index: int, channel: int) -> None:
+        """Enlarge map ``channel`` of a layer (with its kernels)."""
+        for index, row in enumerate(self.rows):
+            row.view.selected = channel if index == layer_index else None
+            row.view.unit = None
+            row.view.update()
+        self._selected = (layer_index, channel)
+        self._refresh_detail()
+        self.ensureWidgetVisible(self.detail)
+
+    def show_unit(self, layer: str, at: tuple[int, int] | None, channel: int) -> None:
+        """Mark the unit being explained (its map selected, its pixel outlined)."""
+        index = next(i for i, row in enumerate(self.rows) if row.name == layer)
+        if self.rows[index].kind == "Flatten":  # a unit of Flatten is a cell of the vector
+            flat = (at[0] * self.rows[index - 1].shape[1] + at[1]) * self.rows[index - 1].shape[2] + channel
+            channel, at = flat, None
+        if self._selected != (index, channel):
+            self.select(index, channel)
+        self.rows[index].view.unit = at
+        self.rows[index].view.update()
+
+    def mark(self, layer: str | None, mark: tuple[int, int, int, int | None] | None) -> None:
+        """Outline where an explanation's inputs come from on ``layer``'s maps (None: no mark anywhere)."""
+        for row in self.rows:
+            row.view.set_mark(mark if row.name == layer else None)
+
+    def _unit_clicked(self, layer_index: int, channel: int, row: int, column: int) -> None:
+        layer = self.rows[layer_index]
+        if layer.kind == "Flatten":  # back from the vector to the cell of the maps it came from
+            row, column, channel = (int(i) for i in np.unravel_index(channel, self.rows[layer_index - 1].shape))
+        self.unitRequested.emit(layer.name, row, column, channel)
+
+    def _refresh_detail(self) -> None:
+        selected = self._selected
+        if selected is None or not self.rows:
+            return
+        layer_index, channel = selected
+        row = self.rows[layer_index]
+        values = None
+        if self._activations is not None:
+            activation = self._activations[layer_index]
+            values = activation[..., channel] if activation.ndim == 3 else activation[channel]
+        kernels = self._kernels(row.name) if self._kernels else None
+        self.detail.show_map(row.name, row.kind, channel, values, kernels)
+        self.detail.setVisible(len(row.shape) == 3)  # a unit has no map to enlarge: its explanation says all

@@ -1,0 +1,103 @@
+"""An enlarged feature map and, for a convolution, its filter's 3×3 kernels (one per input map)."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QLocale, QRectF
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
+
+from digitpad.app.common.colormaps import DIVERGING, MAGMA, scale_levels, signed_levels, to_qimage
+from digitpad.app.common.language import Retranslatable
+from digitpad.app.network.mosaic import mosaic, paint_gaps
+
+
+class MapDetail(Retranslatable, QFrame):
+    """An enlarged map and, for a convolution, its filter's 3×3 kernels (one per input map)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mapDetail")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QGridLayout(self)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.map_view = _ImageView(80)
+        self.kernel_title = QLabel("")
+        self.kernel_title.setWordWrap(True)
+        self.kernel_view = _ImageView(80)
+        layout.addWidget(self.title, 0, 0, 1, 2)
+        layout.addWidget(self.map_view, 1, 0)
+        layout.addWidget(self.kernel_view, 1, 1)
+        layout.addWidget(self.kernel_title, 2, 1)
+        self.layer: str | None = None
+        self.channel: int | None = None
+        self._shown: tuple | None = None  # show_map's arguments, to say it again in another language
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("An enlarged map and its kernels"))
+        if self._shown is None:
+            self.title.setText(self.tr("Click a map to enlarge it"))
+        else:
+            self.show_map(*self._shown)
+
+    def show_map(self, layer: str, kind: str, channel: int, values: np.ndarray | None,
+                 kernels: np.ndarray | None) -> None:
+        self.layer, self.channel = layer, channel
+        self._shown = (layer, kind, channel, values, kernels)
+        locale = QLocale()
+        if values is None:
+            self.title.setText(self.tr("{layer} · map {index}").format(layer=layer, index=channel))
+            self.map_view.set_image(QImage())
+        elif values.ndim == 2:
+            top = float(values.max())
+            details = self.tr("map {index} · {height}×{width} · max {value}").format(
+                index=channel, height=values.shape[0], width=values.shape[1], value=locale.toString(top, "f", 2))
+            self.title.setText(f"<b>{layer}</b> · {details}")
+            self.map_view.set_image(to_qimage(scale_levels(values, top), MAGMA))
+        else:
+            details = self.tr("unit {index} · value {value}").format(
+                index=channel, value=locale.toString(float(values), "f", 3))
+            self.title.setText(f"<b>{layer}</b> · {details}")
+            self.map_view.set_image(QImage())
+        if kernels is None:
+            pooling = self.tr("Pooling has no weights: each cell is the largest of 2×2 below it.")
+            self.kernel_title.setText(pooling if kind == "MaxPooling2D" else "")
+            self.kernel_view.set_image(QImage())
+            return
+        filters = kernels[:, :, :, channel]  # (3, 3, inputs)
+        extent = float(np.abs(filters).max())
+        image, _, _ = mosaic(filters)
+        levels = signed_levels(np.nan_to_num(image), extent)
+        qimage = paint_gaps(to_qimage(levels, DIVERGING), np.isnan(image))
+        self.kernel_view.set_image(qimage)
+        self.kernel_title.setText(self.tr(
+            "Filter {index}: %n kernel(s) of 3×3, one per input map (blue negative, red positive, ±{extent})",
+            "", filters.shape[-1]).format(index=channel, extent=locale.toString(extent, "f", 2)))
+
+
+class _ImageView(QWidget):
+    def __init__(self, side: int) -> None:
+        super().__init__()
+        self.image = QImage()
+        self.setMinimumSize(side, side)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width  # square: as large as the panel allows, down to the minimum
+
+    def set_image(self, image: QImage) -> None:
+        self.image = image
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        if self.image.isNull():
+            return
+        with QPainter(self) as painter:
+            scale = min(self.width() / self.image.width(), self.height() / self.image.height())
+            width, height = self.image.width() * scale, self.image.height() * scale
+            painter.drawImage(QRectF(0, 0, width, height), self.image)

@@ -1,0 +1,70 @@
+"""Is it right?  Confirm the answer or give the right digit: the drawing goes into *my drawings*,
+which the Train panel can learn from."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+
+from digitpad.app.common.language import Retranslatable
+from digitpad.model.session import Reading
+
+
+class CorrectionRow(Retranslatable, QWidget):
+    """"✓ Right" and the ten digits; ``labelChosen(digit)`` when one is pressed."""
+
+    labelChosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("correctionRow")
+        self._answer: int | None = None
+        self._reading = Reading()
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setHorizontalSpacing(2)
+        self.confirm_button = QPushButton()
+        self.confirm_button.setObjectName("confirmButton")
+        self.confirm_button.clicked.connect(lambda: self.labelChosen.emit(self._answer))
+        self.question = QLabel()
+        self.question.setObjectName("correctionQuestion")
+        self.no_label = QLabel()
+        layout.addWidget(self.question, 0, 0, 1, 4)
+        layout.addWidget(self.confirm_button, 0, 4, 1, 6)
+        layout.addWidget(self.no_label, 1, 0, 1, 4)
+        self.digit_buttons = []
+        for digit in range(10):
+            button = QPushButton(str(digit))
+            button.setObjectName(f"correct{digit}")
+            button.setMinimumWidth(22)
+            button.clicked.connect(lambda checked=False, d=digit: self.labelChosen.emit(d))
+            layout.addWidget(button, 1 if digit < 5 else 2, 4 + digit % 5)
+            self.digit_buttons.append(button)
+        self.set_reading(Reading(), usable=False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Is it right?"))
+        self.confirm_button.setText(self.tr("✓ Right"))
+        self.confirm_button.setToolTip(self.tr("Keep this drawing with its label in my drawings, to train on later"))
+        self.no_label.setText(self.tr("No, it's"))
+        for digit, button in enumerate(self.digit_buttons):
+            button.setToolTip(self.tr("The drawing is a {digit}: keep it with that label in my drawings")
+                              .format(digit=digit))
+        self._ask()
+
+    def set_reading(self, reading: Reading, usable: bool) -> None:
+        """Ask about the digit on screen ("Digit 3?" of a number); buttons only while there is a drawing to keep."""
+        self._reading = reading
+        self._answer = reading.prediction.label
+        self._ask()
+        self.confirm_button.setEnabled(usable)
+        for button in self.digit_buttons:
+            button.setEnabled(usable)
+
+    def _ask(self) -> None:
+        reading = self._reading
+        if reading.digits:
+            self.question.setText(self.tr("Digit {position}?").format(position=reading.focus + 1))
+        else:
+            self.question.setText(self.tr("Is it right?"))

@@ -1,0 +1,1 @@
+"""The Train tab: data and settings, progress and curves, results."""

@@ -1,0 +1,218 @@
+"""The Train panel's pictures: live learning curves, the confusion matrix, a gallery of test images."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QImage, QMouseEvent, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QSizePolicy, QWidget
+
+from digitpad.app.common.colormaps import greyscale_qimage
+from digitpad.app.common.language import Retranslatable
+
+
+class LearningCurves(Retranslatable, QChartView):
+    """Loss (left axis) and accuracy (right axis) for training and validation, by epoch."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        chart = QChart()
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.legend().setShowToolTips(True)  # a narrow panel elides the names: the whole name on hover
+        self.series = {}
+        for key, colour, dashed in [
+            ("loss", "#d62728", False),
+            ("val_loss", "#d62728", True),
+            ("accuracy", "#1f77d0", False),
+            ("val_accuracy", "#1f77d0", True),
+        ]:
+            line = QLineSeries()
+            pen = QPen(QColor(colour), 2)
+            if dashed:
+                pen.setStyle(Qt.PenStyle.DashLine)
+                line.setPointsVisible(True)  # one point per epoch: visible from the first epoch
+            line.setPen(pen)
+            chart.addSeries(line)
+            self.series[key] = line
+        self.axis_x = QValueAxis()
+        self.axis_x.setLabelFormat("%.1f")
+        self.axis_loss = QValueAxis()
+        self.axis_loss.setLabelFormat("%.2f")
+        self.axis_accuracy = QValueAxis()
+        self.axis_accuracy.setLabelFormat("%.2f")
+        chart.addAxis(self.axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.axis_loss, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(self.axis_accuracy, Qt.AlignmentFlag.AlignRight)
+        for key, line in self.series.items():
+            line.attachAxis(self.axis_x)
+            line.attachAxis(self.axis_accuracy if "accuracy" in key else self.axis_loss)
+        super().__init__(chart, parent)
+        self.setObjectName("lossChart")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(200)
+        self.reset(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Loss and accuracy while the network learns; dashed lines are the validation set"))
+        names = {"loss": self.tr("train loss"), "val_loss": self.tr("val loss"), "accuracy": self.tr("train acc"),
+                 "val_accuracy": self.tr("val acc")}
+        for key, line in self.series.items():
+            line.setName(names[key])
+        self.axis_x.setTitleText(self.tr("epoch"))
+        self.axis_loss.setTitleText(self.tr("loss"))
+        self.axis_accuracy.setTitleText(self.tr("accuracy"))
+
+    def reset(self, epochs: int) -> None:
+        for line in self.series.values():
+            line.clear()
+        self.epochs = epochs
+        self.axis_x.setRange(0, max(1, epochs))
+        self.axis_x.setTickCount(min(max(epochs, 1), 10) + 1)
+        self.axis_loss.setRange(0, 0.5)
+        self.axis_accuracy.setRange(0.9, 1.0)
+        self._max_loss = 0.1
+        self._min_accuracy = 0.9
+
+    def add(self, key: str, epoch_position: float, value: float) -> None:
+        if value is None or not np.isfinite(value):
+            return
+        self.series[key].append(QPointF(epoch_position, value))
+        if "loss" in key and value > self._max_loss:
+            self._max_loss = value
+            self.axis_loss.setRange(0, min(max(0.1, value * 1.1), 5.0))
+        if "accuracy" in key and value < self._min_accuracy:
+            self._min_accuracy = max(0.0, value)
+            self.axis_accuracy.setRange(max(0.0, np.floor(value * 10) / 10), 1.0)
+
+    def point_count(self, key: str) -> int:
+        return self.series[key].count()
+
+
+class ConfusionMatrix(Retranslatable, QWidget):
+    """10×10 counts as a heat map: rows are the true digit, columns the prediction. Click a cell."""
+
+    cellClicked = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confusionMatrix")
+        self.matrix = np.zeros((10, 10), np.int64)
+        self.selected: tuple[int, int] | None = None
+        self.setMinimumSize(QSize(220, 220))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Rows: the true digit. Columns: what the network said. Click a cell to see those "
+                                "images."))
+
+    def set_matrix(self, matrix: np.ndarray) -> None:
+        self.matrix = np.asarray(matrix, np.int64)
+        self.selected = None
+        self.update()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width
+
+    def _grid(self) -> tuple[float, float, float]:
+        margin = 22.0
+        side = min(self.width(), self.height()) - margin - 2
+        return margin, margin, side / 10
+
+    def paintEvent(self, event) -> None:
+        left, top, cell = self._grid()
+        off_diagonal = self.matrix.copy()
+        np.fill_diagonal(off_diagonal, 0)
+        worst = max(1, int(off_diagonal.max()))
+        font = QFont()
+        font.setPointSizeF(max(6.0, cell * 0.28))
+        with QPainter(self) as painter:
+            painter.setFont(font)
+            for row in range(10):
+                painter.setPen(QColor("#444"))
+                painter.drawText(QRectF(0, top + row * cell, left - 4, cell), Qt.AlignmentFlag.AlignCenter, str(row))
+                painter.drawText(QRectF(left + row * cell, 0, cell, top), Qt.AlignmentFlag.AlignCenter, str(row))
+                for column in range(10):
+                    count = int(self.matrix[row, column])
+                    rect = QRectF(left + column * cell, top + row * cell, cell - 1, cell - 1)
+                    painter.fillRect(rect, _cell_colour(count, row == column, worst))
+                    if count:
+                        dark = row == column or count > worst * 0.5
+                        painter.setPen(QColor("white" if dark else "#222"))
+                        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(count))
+            if self.selected is not None:
+                row, column = self.selected
+                painter.setPen(QPen(QColor("#2f9bff"), 2))
+                painter.drawRect(QRectF(left + column * cell, top + row * cell, cell - 1, cell - 1))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        cell = self.cell_at(event.position())
+        if cell is not None:
+            self.selected = cell
+            self.update()
+            self.cellClicked.emit(*cell)
+
+    def cell_at(self, position: QPointF) -> tuple[int, int] | None:
+        left, top, cell = self._grid()
+        column = int((position.x() - left) // cell)
+        row = int((position.y() - top) // cell)
+        return (row, column) if 0 <= row < 10 and 0 <= column < 10 else None
+
+    def cell_centre(self, row: int, column: int) -> QPointF:
+        left, top, cell = self._grid()
+        return QPointF(left + (column + 0.5) * cell, top + (row + 0.5) * cell)
+
+
+def _cell_colour(count: int, diagonal: bool, worst: int) -> QColor:
+    if diagonal:
+        return QColor("#1f77d0") if count else QColor("#f3f3f3")
+    if count == 0:
+        return QColor("#f7f7f7")
+    strength = 0.25 + 0.75 * np.log1p(count) / np.log1p(worst)
+    return QColor.fromRgbF(1.0, 1.0 - 0.75 * strength, 1.0 - 0.85 * strength)
+
+
+class ImageGallery(Retranslatable, QListWidget):
+    """Test images as enlarged thumbnails captioned "true → predicted"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mistakesGallery")
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setIconSize(QSize(56, 56))
+        self.setGridSize(QSize(72, 84))
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setUniformItemSizes(True)
+        self.setMinimumHeight(180)
+        self.setMinimumWidth(100)
+        self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+
+    def retranslate(self) -> None:
+        for row in range(self.count()):
+            item = self.item(row)
+            truth, predicted = item.data(Qt.ItemDataRole.UserRole)
+            item.setToolTip(self.tr("true digit {truth}, the network said {predicted}").format(
+                truth=truth, predicted=predicted))
+
+    def show_images(self, images: np.ndarray, truths: np.ndarray, predictions: np.ndarray, limit: int = 300) -> None:
+        self.clear()
+        for image, truth, predicted in list(zip(images, truths, predictions))[:limit]:
+            pixmap = QPixmap.fromImage(_thumbnail(image))
+            item = QListWidgetItem(QIcon(pixmap), f"{int(truth)} → {int(predicted)}")
+            item.setData(Qt.ItemDataRole.UserRole, (int(truth), int(predicted)))
+            self.addItem(item)
+        self.retranslate()
+
+
+def _thumbnail(image: np.ndarray) -> QImage:
+    values = image / 255.0 if image.dtype == np.uint8 else image
+    return greyscale_qimage(values).scaled(56, 56, Qt.AspectRatioMode.KeepAspectRatio,
+                                           Qt.TransformationMode.FastTransformation)

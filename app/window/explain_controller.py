@@ -1,0 +1,121 @@
+"""Which unit is being explained, kept up to date as the drawing (or the network being trained)
+changes, with its inputs marked where they come from."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QRectF
+
+from digitpad.app.common.session_signals import SessionSignals
+from digitpad.app.network.feature_maps import FeatureMapsPanel
+from digitpad.app.pad.prediction_view import InputPreview
+from digitpad.model.network.explain import Step, explain_unit
+
+
+class ExplainController(QObject):
+    """Opens, moves and closes the explanation of one unit."""
+
+    def __init__(self, signals: SessionSignals, panel: FeatureMapsPanel, preview: InputPreview,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.panel, self.preview = signals.session, panel, preview
+        self.view = panel.explanation
+        self.unit: tuple[str, tuple[int, int] | None, int] | None = None  # layer, (row, column), map or unit
+        self.input_channel: int | None = None
+        self.step: Step | None = None
+        panel.unitRequested.connect(lambda layer, row, column, channel: self.explain(layer, (row, column), channel))
+        signals.readingChanged.connect(lambda reading: self.refresh())
+        self.view.moveRequested.connect(self.move)
+        self.view.layerRequested.connect(self.step_layer)
+        self.view.closeRequested.connect(self.close)
+        self.view.inputChannelChosen.connect(self._choose_input_channel)
+
+    def explain(self, layer: str, at: tuple[int, int] | None, channel: int | None) -> None:
+        """Explain a unit of ``layer`` (``at`` is ignored for layers of units); without ``channel``, the
+        unit that responds most strongly."""
+        self.unit, self.input_channel = (layer, at, channel), None
+        self.refresh()
+        if self.step is not None:
+            self.view.show()
+            self.view.setFocus()
+            self.panel.ensureWidgetVisible(self.view)
+
+    def refresh(self) -> None:
+        """Compute the unit again for what the pad shows now (a new stroke, a network that learned)."""
+        prediction = self.session.reading.prediction
+        predictor = self.session.shown_predictor
+        if self.unit is None or predictor is None or prediction.tensor is None:
+            self._clear_marks()
+            self.view.hide()
+            self.step = None
+            return
+        layer, at, channel = self.unit
+        net = predictor.net
+        if not any(item.name == layer for item in net.layers):
+            self.close()
+            return
+        self.step = explain_unit(net, prediction.tensor, layer, at, channel)
+        self.unit = (layer, self.step.at, self.step.channel)  # the strongest unit, once chosen, stays
+        self.view.show_step(self.step, self.input_channel)
+        self.panel.show_unit(layer, self.step.at, self.step.channel)
+        self._mark_inputs(self.step)
+
+    def move(self, rows: int, columns: int) -> None:
+        """Arrow keys: the neighbouring pixel of a map, or the next unit of a layer of units."""
+        if self.step is None:
+            return
+        step = self.step
+        if step.at is None:
+            count = len(step.logits) if step.kind == "Output" else self._units(step.layer)
+            self.unit = (step.layer, None, (step.channel + columns + rows) % count)
+        else:
+            height, width = self._map_size(step)
+            row = min(max(step.at[0] + rows, 0), height - 1)
+            column = min(max(step.at[1] + columns, 0), width - 1)
+            self.unit = (step.layer, (row, column), step.channel)
+        self.refresh()
+
+    def step_layer(self, step: int) -> None:
+        """Page Up, Page Down: the strongest unit of the layer before or after."""
+        if self.step is None:
+            return
+        names = [row.name for row in self.panel.rows]
+        index = names.index(self.step.layer) + step
+        if 0 <= index < len(names):
+            self.explain(names[index], None, None)
+
+    def close(self) -> None:
+        self.unit, self.step = None, None
+        self._clear_marks()
+        self.view.hide()
+
+    def _choose_input_channel(self, channel: int) -> None:
+        self.input_channel = channel
+        self.refresh()
+
+    def _mark_inputs(self, step: Step) -> None:
+        """Where the unit's inputs are: the 3×3 patch on the input maps (or on the 28×28 preview), the 2×2
+        window, the cell a Flatten value comes from."""
+        self._clear_marks()
+        if step.kind == "Conv2D":
+            size = step.inputs.shape[0]
+            if step.input_layer is None:
+                self.preview.set_highlight(QRectF(step.origin[1], step.origin[0], size, size))
+            else:
+                self.panel.mark(step.input_layer, (*step.origin, size, None))
+        elif step.kind == "MaxPooling2D":
+            self.panel.mark(step.input_layer, (*step.origin, step.inputs.shape[0], step.channel))
+        elif step.kind == "Flatten":
+            self.panel.mark(step.input_layer, (*step.at, 1, step.channel))
+
+    def _clear_marks(self) -> None:
+        self.panel.mark(None, None)
+        self.preview.set_highlight(None)
+
+    def _units(self, layer: str) -> int:
+        return self.panel.row(layer).shape[-1]
+
+    def _map_size(self, step: Step) -> tuple[int, int]:
+        if step.kind == "Flatten":
+            return step.map_shape[:2]
+        shape = self.panel.row(step.layer).shape
+        return shape[0], shape[1]

@@ -1,0 +1,153 @@
+"""The File menu's work: opening drawings and images, saving drawings, exporting the model.
+
+A file that cannot be used leaves the pad as it was and says why in the message banner.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from digitpad.app.common.tasks import TaskRunner
+from digitpad.app.pad.canvas import DrawingCanvas, Stroke
+from digitpad.model.files.drawings import read_strokes_file, save_drawing_json, save_png_with_strokes
+from digitpad.model.ink.images import open_image, read_image
+from digitpad.model.session import Session
+from digitpad.model.training.export_formats import default_suffix, onnx_available
+
+IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
+
+
+class FileActions(QObject):
+    """Open, save and export for the window; results go to ``status`` and ``error``."""
+
+    status = Signal(str)
+    error = Signal(str)
+    info = Signal(str)
+
+    def __init__(self, window: QWidget, canvas: DrawingCanvas, session: Session, tasks: TaskRunner) -> None:
+        super().__init__(window)
+        self.window, self.canvas, self.session, self.tasks = window, canvas, session, tasks
+
+    # --- open ------------------------------------------------------------------------------
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open drawing or image"), str(Path.home()),
+            self.tr("Drawings and images ({patterns});;All files (*)").format(patterns=f"*.json {IMAGE_PATTERNS}"))
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str | Path) -> bool:
+        """Open a saved drawing (.json or DigitPad PNG) as strokes, or any image as an image."""
+        path = Path(path)
+        try:
+            drawing = read_strokes_file(path)
+            if drawing is not None:
+                record, widths = drawing
+                self._open_strokes(record.strokes, widths)
+            else:
+                self._open_image(path)
+        except ValueError as error:
+            self.error.emit(self.tr("Could not open {file}: {reason}").format(
+                file=path.name, reason=_strip_path(str(error), path)))
+            return False
+        self.status.emit(self.tr("Opened {file}").format(file=path.name))
+        return True
+
+    def _open_strokes(self, strokes, widths: list[float]) -> None:
+        brush = self.canvas.brush_width
+        drawing = tuple(
+            Stroke(tuple((float(x), float(y)) for x, y in points), widths[i] if i < len(widths) else brush)
+            for i, points in enumerate(strokes)
+        )
+        self.canvas.set_background(None)
+        self.canvas.set_strokes(drawing)
+
+    def _open_image(self, path: Path) -> None:
+        """Show the image on the pad and read it: blank paper reads as nothing, never as a digit."""
+        with open_image(path) as image:
+            reading = read_image(image)
+        shown = QImage(str(path))
+        self.canvas.set_background(shown if not shown.isNull() else None)
+        self.canvas.clear()
+        self.session.show_image(reading)
+
+    # --- save ------------------------------------------------------------------------------
+
+    def save_dialog(self) -> None:
+        if self.canvas.is_empty():
+            self.info.emit(self.tr("Nothing to save yet: draw a digit first."))
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save drawing"), str(Path.home() / "digit.png"),
+                                              self.tr("PNG image with strokes (*.png);;Strokes JSON (*.json)"))
+        if path:
+            self.save_drawing(path)
+
+    def save_drawing(self, path: str | Path) -> bool:
+        """Write the drawing as a PNG (with its strokes inside) or as strokes JSON."""
+        path = Path(path)
+        if path.suffix.lower() not in (".png", ".json"):
+            path = path.with_suffix(".png")
+        strokes = self.canvas.strokes()
+        points, widths = [s.points for s in strokes], [s.width for s in strokes]
+        try:
+            if path.suffix.lower() == ".json":
+                save_drawing_json(path, points, widths)
+            else:
+                save_png_with_strokes(path, _png_bytes(self.canvas.render_image()), points, widths)
+        except OSError as error:
+            self.error.emit(self.tr("Could not save {file}: {reason}").format(
+                file=path.name, reason=error.strerror or error))
+            return False
+        self.status.emit(self.tr("Saved {path}").format(path=path))
+        return True
+
+    # --- export ----------------------------------------------------------------------------
+
+    def export_dialog(self) -> None:
+        """Write the model in use for phones (TensorFlow Lite), servers (SavedModel) or any Keras."""
+        if self.session.predictor is None:
+            self.info.emit(self.tr("The model is still loading; export it in a moment."))
+            return
+        filters = {self.tr("TensorFlow Lite for phones (*.tflite)"): "tflite",
+                   self.tr("Keras model (*.keras)"): "keras",
+                   self.tr("TensorFlow SavedModel for serving (a folder)"): "savedmodel"}
+        if onnx_available():
+            filters[self.tr("ONNX (*.onnx)")] = "onnx"
+        path, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export model"),
+                                                   str(Path.home() / "digitpad.tflite"), ";;".join(filters))
+        if path:
+            self.export_model(filters.get(chosen, "tflite"), path)
+
+    def export_model(self, format: str, path: str | Path):
+        """Export the model in use in TensorFlow's process; the status bar says when it is written and checked."""
+        path = Path(path)
+        suffix = default_suffix(format)
+        if suffix and path.suffix != suffix:
+            path = path.with_suffix(suffix)
+        task = self.tasks.start_in_worker("export", "export", self.session.predictor.source, format, str(path))
+        self.status.emit(self.tr("Exporting to {file}…").format(file=path.name))
+        task.succeeded.connect(lambda report: self.status.emit(self.tr(
+            "Exported {path} and checked it on %Ln drawing(s)", "", report.checked).format(path=report.path)))
+        task.failed.connect(lambda message: self.error.emit(self.tr("Could not export the model: {reason}").format(
+            reason=message)))
+        return task
+
+
+def _png_bytes(image: QImage) -> bytes:
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    buffer.close()
+    return bytes(data.data())
+
+
+def _strip_path(message: str, path: Path) -> str:
+    """Messages from the model core start with the path; the window already names the file."""
+    prefix = f"{path}: "
+    return message[len(prefix):] if message.startswith(prefix) else message

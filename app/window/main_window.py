@@ -1,0 +1,441 @@
+"""The DigitPad window: the layout, the menus, and the wiring of views, session and controllers.
+
+What the pad shows lives in the session (``digitpad.model.session``); the views here observe it
+through ``SessionSignals`` and send it the person's actions.  Background work goes through one
+TaskRunner (``app/tasks.py``).  See docs/architecture.md for the path of a mouse event.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSlider,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digitpad.app.common import language
+from digitpad.app.common.language import Retranslatable
+from digitpad.app.common.session_signals import SessionSignals
+from digitpad.app.common.tasks import TaskRunner
+from digitpad.app.common.widgets import MessageBanner, compact_button, set_compact_text
+from digitpad.app.network.feature_maps import FeatureMapsPanel
+from digitpad.app.pad.canvas import DrawingCanvas
+from digitpad.app.pad.correction_row import CorrectionRow
+from digitpad.app.pad.live_prediction import LivePrediction
+from digitpad.app.pad.prediction_view import PredictionPanel
+from digitpad.app.pad.why_controller import WhyController
+from digitpad.app.train.panel import TrainPanel
+from digitpad.app.window.explain_controller import ExplainController
+from digitpad.app.window.file_actions import FileActions
+from digitpad.app.window.model_controller import ModelController
+from digitpad.model.files.my_drawings import MyDrawings
+from digitpad.model.ink.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH
+from digitpad.model.network.explain import layer_facts, parameter_total_formula
+from digitpad.model.session import Reading, Session
+from digitpad.resources import resource_path
+
+# The window's size on first start, where the screen has room for it.
+FIRST_SIZE = (1360, 820)
+
+
+class MainWindow(Retranslatable, QMainWindow):
+    """Build it with ``app.window.main.build_main_window``; ``start_loading_model`` loads the model."""
+
+    modelReady = Signal(object)  # a Predictor is in use
+    whyShown = Signal(object)  # the Attribution drawn over the pad
+
+    def __init__(self, settings: QSettings, data_dir: Path, model_path: str | None = None,
+                 worker_target=None) -> None:
+        super().__init__()
+        self.settings = settings
+        self.data_dir = data_dir
+        self.tasks = TaskRunner(self, worker_target)
+        self.session = Session(MyDrawings(data_dir))
+        self.signals = SessionSignals(self.session, self)
+        self.language_choice = language.remembered_choice(settings)
+        language.install(language.resolve(self.language_choice))
+        self.setWindowTitle("DigitPad")
+        icon_file = resource_path("icon.png")
+        if icon_file.exists():
+            self.setWindowIcon(QIcon(str(icon_file)))
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self.models = ModelController(self.session, self.tasks, settings, data_dir, model_path, self)
+        self.files = FileActions(self, self.canvas, self.session, self.tasks)
+        self.live = LivePrediction(self.canvas, self.session, self)
+        self.why = WhyController(self.signals, self.tasks, self.canvas, self.answer, self)
+        self.explain = ExplainController(self.signals, self.feature_maps, self.answer.preview, self)
+        self._wire()
+        self._build_actions()
+        self._restore_settings()
+        self.retranslate()
+        self.statusBar().showMessage(self.tr("Loading the model… you can start drawing."))
+
+    # --- what the rest of the program reads -----------------------------------------------
+
+    @property
+    def predictor(self):
+        return self.session.predictor
+
+    @property
+    def prediction(self):
+        return self.session.reading.prediction
+
+    @property
+    def reading(self) -> Reading:
+        return self.session.reading
+
+    def start_loading_model(self, before_showing: bool = False) -> None:
+        self.models.start(before_showing)
+
+    def clear(self) -> None:
+        """Clear the pad and any opened image (undoable)."""
+        self.canvas.set_background(None)
+        self.canvas.clear()
+        self.session.clear()
+
+    def open_file(self, path) -> bool:
+        return self.files.open_file(path)
+
+    def save_drawing(self, path) -> bool:
+        return self.files.save_drawing(path)
+
+    def keep_drawing(self, label: int | None) -> bool:
+        """Append the digit on screen and its right label to my drawings."""
+        if label is None or not self.session.can_keep():
+            return False
+        try:
+            count = self.session.keep(label)
+        except (OSError, ValueError) as error:
+            reason = f"{error.strerror} ({error.filename})" if isinstance(error, OSError) and error.strerror else error
+            self.banner.show_error(self.tr("Could not keep the drawing: {reason}").format(reason=reason))
+            self.statusBar().clearMessage()
+            return False
+        self._refresh_my_drawings()
+        reading = self.session.reading
+        total = QLocale().toString(count)
+        if reading.digits:
+            text = self.tr("Digit {position} kept as a {label} in my drawings ({total} in all); "
+                           "train on them in the Train tab").format(position=reading.focus + 1, label=label,
+                                                                    total=total)
+        else:
+            text = self.tr("Kept as a {label} in my drawings ({total} in all); "
+                           "train on them in the Train tab").format(label=label, total=total)
+        self.statusBar().showMessage(text, 8000)
+        return True
+
+    def set_language(self, choice: str) -> None:
+        """View > Language: ``choice`` is SYSTEM or a key of ``language.LANGUAGES``; remembered, and
+        shown at once (every view sets its texts again on the LanguageChange event Qt sends)."""
+        self.language_choice = choice if choice in language.LANGUAGES else language.SYSTEM
+        language.remember_choice(self.settings, self.language_choice)
+        language.install(language.resolve(self.language_choice))
+        for action in self.language_actions.actions():
+            action.setChecked(action.data() == self.language_choice)
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.canvas = DrawingCanvas()
+        self.brush_slider = QSlider(Qt.Orientation.Horizontal)
+        self.brush_slider.setObjectName("brushWidth")
+        self.brush_slider.setRange(MIN_BRUSH, MAX_BRUSH)
+        self.brush_slider.setValue(DEFAULT_BRUSH)
+        self.brush_slider.setMinimumWidth(64)  # below this a slider looks like a checkbox
+        self.brush_caption = QLabel()
+        self.brush_label = QLabel()
+        self.undo_button = _tool_button("undoButton")
+        self.redo_button = _tool_button("redoButton")
+        self.clear_button = _tool_button("clearButton")
+        controls = QHBoxLayout()
+        controls.addWidget(self.brush_caption)
+        controls.addWidget(self.brush_slider, 1)
+        controls.addWidget(self.brush_label)
+        controls.addSpacing(8)
+        for button in (self.undo_button, self.redo_button, self.clear_button):
+            controls.addWidget(button)
+        self.banner = MessageBanner()
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.banner)
+        left_layout.addWidget(self.canvas, 1)
+        left_layout.addLayout(controls)
+
+        self.answer = PredictionPanel()
+        self.correction = CorrectionRow()
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.addWidget(self.answer, 1)
+        middle_layout.addWidget(self.correction)
+
+        self.feature_maps = FeatureMapsPanel()
+        self.train_panel = TrainPanel(self.session, self.tasks)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("sideTabs")
+        self.tabs.addTab(self.feature_maps, "")
+        self.tabs.addTab(self.train_panel, "")
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        for index, (panel, stretch) in enumerate(((left, 5), (middle, 3), (self.tabs, 5))):
+            self.splitter.addWidget(panel)
+            self.splitter.setStretchFactor(index, stretch)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([560, 340, 460])
+        self.setCentralWidget(self.splitter)
+
+    def _wire(self) -> None:
+        canvas, signals = self.canvas, self.signals
+        self.brush_slider.valueChanged.connect(self._on_brush_changed)
+        self.undo_button.clicked.connect(canvas.undo)
+        self.redo_button.clicked.connect(canvas.redo)
+        self.clear_button.clicked.connect(self.clear)
+        canvas.undoAvailable.connect(self.undo_button.setEnabled)
+        canvas.redoAvailable.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        signals.readingChanged.connect(self._show_reading)
+        signals.modelChanged.connect(self._show_model)
+        self.answer.chart.digitClicked.connect(self._explain_output)
+        self.correction.labelChosen.connect(self.keep_drawing)
+        self.why.shown.connect(self.whyShown.emit)
+        self.models.ready.connect(self.modelReady.emit)
+        self.models.ready.connect(self._on_first_model, Qt.ConnectionType.SingleShotConnection)
+        for controller in (self.models, self.files):
+            controller.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
+            controller.error.connect(self.banner.show_error)
+        self.files.info.connect(self.banner.show_info)
+        panel = self.train_panel
+        panel.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        panel.useModelRequested.connect(self.models.adopt)
+        panel.loadModelRequested.connect(self.load_model_dialog)
+        panel.revertRequested.connect(self.models.revert_to_bundled)
+        self.tasks.workerDied.connect(lambda how: self.statusBar().showMessage(self.tr(
+            "TensorFlow's process ended unexpectedly ({reason}); the next training starts a new one").format(
+                reason=how), 15000))
+        self._on_brush_changed(self.brush_slider.value())
+
+    def _show_reading(self, reading: Reading) -> None:
+        self.answer.show_reading(reading)
+        if reading.from_image:  # the crop read, or a number's digits, on the image
+            self.canvas.set_digit_tags([])
+            self.canvas.set_image_marks(reading.image.box if reading.image else None, reading.tags())
+        else:
+            self.canvas.set_digit_tags(reading.tags())
+        self.feature_maps.set_activations(reading.prediction.activations)
+        self.correction.set_reading(reading, self.session.can_keep())
+
+    def _show_model(self, predictor) -> None:
+        if predictor is None:
+            self.feature_maps.set_activations(None)
+            return
+        self.feature_maps.set_model(layer_facts(predictor.net), predictor.kernels,
+                                    parameter_total_formula(predictor.net))
+
+    def _explain_answer(self) -> None:
+        """From the keyboard: the explanation of the answer's probability, to move on from there."""
+        if self.session.reading.prediction.label is None:
+            self.banner.show_info(self.tr("Draw a digit first: the explanation is of the network's answer to it."))
+            return
+        self._explain_output(self.session.reading.prediction.label)
+
+    def _explain_output(self, digit: int) -> None:
+        """A bar of the chart clicked: how that digit's probability is computed, in the Network tab."""
+        predictor = self.session.shown_predictor
+        if predictor is None or self.session.reading.prediction.tensor is None:
+            return
+        self.tabs.setCurrentWidget(self.feature_maps)
+        self.explain.explain(predictor.layers[-1].name, None, digit)
+
+    def _on_first_model(self, predictor) -> None:
+        self.train_panel.refresh_devices()  # starts TensorFlow's process, at low priority
+
+    def _refresh_my_drawings(self) -> None:
+        warnings = self.train_panel.settings.refresh_my_drawings()
+        if warnings:
+            self.statusBar().showMessage(warnings[0], 10000)
+
+    def _build_actions(self) -> None:
+        files = self.files
+        self.file_menu = self.menuBar().addMenu("")
+        self.open_action = self._action(self.file_menu, QKeySequence.StandardKey.Open, files.open_dialog)
+        self.save_action = self._action(self.file_menu, QKeySequence.StandardKey.Save, files.save_dialog)
+        self.file_menu.addSeparator()
+        self.load_model_action = self._action(self.file_menu, "Ctrl+L", self.load_model_dialog)
+        self.revert_action = self._action(self.file_menu, None, self.models.revert_to_bundled)
+        self.export_action = self._action(self.file_menu, None, files.export_dialog)
+        self.file_menu.addSeparator()
+        self.quit_action = self._action(self.file_menu, QKeySequence.StandardKey.Quit, self.close)
+
+        self.edit_menu = self.menuBar().addMenu("")
+        self.undo_action = self._action(self.edit_menu, QKeySequence.StandardKey.Undo, self.canvas.undo)
+        self.redo_action = self._action(self.edit_menu, "Ctrl+Shift+Z", self.canvas.redo)
+        self.clear_action = self._action(self.edit_menu, "Esc", self.clear)
+        self.edit_menu.addSeparator()
+        self.thinner_action = self._action(self.edit_menu, "[",
+                                           lambda: self.brush_slider.setValue(self.brush_slider.value() - 2))
+        self.thicker_action = self._action(self.edit_menu, "]",
+                                           lambda: self.brush_slider.setValue(self.brush_slider.value() + 2))
+
+        self.view_menu = self.menuBar().addMenu("")
+        self.network_action = self._action(self.view_menu, "Ctrl+1", lambda: self.tabs.setCurrentIndex(0))
+        self.train_action = self._action(self.view_menu, "Ctrl+2", lambda: self.tabs.setCurrentIndex(1))
+        self.explain_action = self._action(self.view_menu, "Ctrl+E", self._explain_answer)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.setObjectName("languageMenu")
+        self.language_actions = QActionGroup(self)
+        for choice in (language.SYSTEM, *language.LANGUAGES):
+            action = self.language_menu.addAction(language.LANGUAGES.get(choice, ""))
+            action.setCheckable(True)
+            action.setData(choice)
+            action.setChecked(choice == self.language_choice)
+            action.triggered.connect(lambda checked=False, c=choice: self.set_language(c))
+            self.language_actions.addAction(action)
+
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = self._action(self.help_menu, None, lambda: self.banner.show_info(self.tr(
+            "DigitPad: draw a digit, watch a convnet read it. The network is the Keras MNIST convnet "
+            "(Conv32–Pool–Conv64–Pool–Conv64–Dense64–Dense10).")))
+
+    def _action(self, menu, shortcut, slot) -> QAction:
+        """An action of ``menu``; its text is set in ``retranslate``."""
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    # --- texts ----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Every text of the window's own widgets and menus, in the language in use."""
+        self.brush_slider.setToolTip(
+            self.tr("Brush width in pixels of the 280×280 pad (the network sees the same either way)"))
+        self.brush_caption.setText(self.tr("Brush"))
+        self._show_brush_width(self.brush_slider.value())
+        for button, text, tip in (
+                (self.undo_button, self.tr("Undo"), self.tr("Undo the last stroke (Ctrl+Z)")),
+                (self.redo_button, self.tr("Redo"), self.tr("Redo (Ctrl+Shift+Z)")),
+                (self.clear_button, self.tr("Clear"), self.tr("Clear the pad (Esc)"))):
+            set_compact_text(button, text)
+            button.setToolTip(tip)
+        self.tabs.setTabText(0, self.tr("Network"))
+        self.tabs.setTabText(1, self.tr("Train"))
+        self._retranslate_menus()
+
+    def _retranslate_menus(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.open_action.setText(self.tr("&Open drawing or image…"))
+        self.save_action.setText(self.tr("&Save drawing…"))
+        self.load_model_action.setText(self.tr("&Load model…"))
+        self.revert_action.setText(self.tr("&Revert to bundled model"))
+        self.export_action.setText(self.tr("&Export model…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.undo_action.setText(self.tr("&Undo stroke"))
+        self.redo_action.setText(self.tr("&Redo stroke"))
+        self.clear_action.setText(self.tr("&Clear"))
+        self.thinner_action.setText(self.tr("Thinner brush"))
+        self.thicker_action.setText(self.tr("Thicker brush"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.network_action.setText(self.tr("&Network"))
+        self.train_action.setText(self.tr("&Train"))
+        self.explain_action.setText(self.tr("&Explain the answer"))
+        self.explain_action.setToolTip(self.tr("How the network computed its answer; then arrow keys move between "
+                                               "units, Page Up and Page Down between layers, and Esc closes it"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        system = self.tr("System ({language})").format(
+            language=language.LANGUAGES[language.resolve(language.SYSTEM)])
+        self.language_actions.actions()[0].setText(system)
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About DigitPad"))
+
+    def load_model_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load model"), str(Path.home()),
+                                              self.tr("Keras models (*.keras)"))
+        if path:
+            self.models.load(path)
+
+    def _on_brush_changed(self, value: int) -> None:
+        self.canvas.set_brush_width(value)
+        self._show_brush_width(value)
+        self.settings.setValue("brushWidth", value)
+
+    def _show_brush_width(self, value: int) -> None:
+        self.brush_label.setText(self.tr("{width} px").format(width=value))
+
+    # --- drag and drop, settings, closing --------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            self.files.open_file(files[0])
+            event.acceptProposedAction()
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(_first_size())
+        splitter = self.settings.value("splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        try:
+            self.brush_slider.setValue(int(self.settings.value("brushWidth", DEFAULT_BRUSH)))
+        except (TypeError, ValueError):
+            self.brush_slider.setValue(DEFAULT_BRUSH)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.sync()
+        self.tasks.shutdown()
+        self.train_panel.discard_trained_files()
+        super().closeEvent(event)
+
+
+def _tool_button(name: str) -> QPushButton:
+    button = compact_button()  # leaves the brush slider room in a small window
+    button.setObjectName(name)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
+
+
+def _first_size() -> QSize:
+    """1360×820, or less where the screen is smaller (a 1366×768 laptop): the window's bottom row
+    (brush, undo, status bar) must never start below the screen's edge."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(*FIRST_SIZE)
+    available = screen.availableGeometry()
+    # Leave room for the title bar and frame that the window manager adds around the window.
+    return QSize(min(FIRST_SIZE[0], available.width() - 20), min(FIRST_SIZE[1], available.height() - 60))

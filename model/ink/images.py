@@ -1,0 +1,195 @@
+"""Images into the 28×28 tensor: opening any file Pillow reads, and reading a photo or scan of paper.
+
+The paper's own brightness is estimated locally (``model.ink.paper``), so uneven light cancels out; the
+ink that stands out from it is cropped, fitted and centred the way MNIST was
+(``model.ink.preprocessing.normalise_ink``).  Pure numpy and Pillow: no Qt, no TensorFlow.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from PIL import Image, UnidentifiedImageError
+
+from digitpad.model.ink.paper import find_ink
+from digitpad.model.ink.preprocessing import normalise_ink
+
+
+def open_image(path) -> Image.Image:
+    """Open an image file fully, or raise ValueError saying why it cannot be read.
+
+    Pillow's decompression-bomb guard stays on: a huge image is refused
+    before it is decoded, rather than filling memory.
+    """
+    try:
+        image = Image.open(path)
+        image.load()
+        return image
+    except FileNotFoundError:
+        raise ValueError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ValueError(f"{path}: is a folder, not an image") from None
+    except Image.DecompressionBombError as error:
+        raise ValueError(f"{path}: the image is too large to open safely ({error})") from None
+    except (UnidentifiedImageError, SyntaxError):
+        raise ValueError(f"{path}: not an image file Pillow can read") from None
+    except (OSError, ValueError, EOFError) as error:
+        raise ValueError(f"{path}: the image is damaged or truncated ({error})") from None
+
+
+Box = tuple[float, float, float, float]
+# A reading is in doubt when its strokes are less than this many noise σ darker than the paper, or
+# darker than it by less than this share of its brightness (a stain; pen and pencil are 0.3 and more) ...
+FAINT_BELOW_SIGMAS = 10.0
+FAINT_BELOW_CONTRAST = 0.2
+# ... or when the ink elsewhere in the image is at least this share of the digit's (other writing, clutter).
+CLUTTERED_ABOVE = 0.5
+
+
+@dataclass(frozen=True)
+class ImageReading:
+    """What read_image found in an image: the crop it took, the 28×28 tensor, the pieces of ink.
+
+    ``size`` is the image's (width, height) in pixels as it was opened.  Every box is
+    (x0, y0, x1, y1) in those pixels, x1 and y1 exclusive, whatever size the image was read at.
+
+    - ``box``: the crop that was taken, around all the digit's ink; None when there is nothing
+      to read (blank paper, only specks, nothing that stands out from the paper's noise).
+    - ``tensor``: the 28×28 the network reads for all of that ink (None when there is nothing).
+    - ``marks``: boxes of the connected pieces of ink that make up the digit, left to right (a
+      5's bar is a mark of its own).  Several digits side by side are several marks;
+      ``model.numbers.read_image_number`` groups them into digits the way the network reads
+      most confidently, and ``tensor_of``/``box_of`` give the tensor and box of any group.
+    - ``doubt``: why the answer may be unreliable, or None: the ink is faint (against the paper's
+      noise, or hardly darker than the paper), or there is half as much other ink (clutter) as
+      digit or more.  Show such an answer as unsure.
+    - ``light_on_dark``: the ink was lighter than its paper (chalk on a board, white on black).
+    - ``noise``: the paper's noise σ in grey levels from 0 to 1 (after a 3×3 mean); ``contrast``:
+      how much darker than its paper the strokes are, as a share of the paper's brightness.
+    """
+
+    size: tuple[int, int]
+    box: Box | None
+    tensor: np.ndarray | None
+    marks: tuple[Box, ...] = ()
+    doubt: str | None = None
+    light_on_dark: bool = False
+    noise: float = 0.0
+    contrast: float = 0.0
+    _paper: object = field(default=None, repr=False, compare=False)  # model.ink.paper.PaperInk at the read size
+    _scale: tuple[float, float] = field(default=(1.0, 1.0), repr=False, compare=False)
+
+    @property
+    def is_blank(self) -> bool:
+        return self.tensor is None
+
+    def tensor_of(self, marks: Sequence[int]) -> np.ndarray | None:
+        """The 28×28 tensor of the given marks (indices into ``marks``) only."""
+        if self._paper is None or not marks:
+            return None
+        return normalise_ink(self._paper.ink_of(self._labels(marks)))
+
+    def box_of(self, marks: Sequence[int]) -> Box | None:
+        """The box around the given marks (indices into ``marks``), in the image's pixels."""
+        if self._paper is None or not marks:
+            return None
+        return self._to_image(self._paper.box(self._labels(marks)))
+
+    def _labels(self, marks: Sequence[int]) -> list[int]:
+        if any(not 0 <= i < len(self.marks) for i in marks):
+            raise ValueError(f"mark indices must be between 0 and {len(self.marks) - 1}, got {list(marks)}")
+        return [self._paper.digit[i] for i in marks]
+
+    def _to_image(self, box: tuple[int, int, int, int]) -> Box:
+        sx, sy = self._scale
+        width, height = self.size
+        return (float(math.floor(box[0] * sx)), float(math.floor(box[1] * sy)),
+                float(min(width, math.ceil(box[2] * sx))), float(min(height, math.ceil(box[3] * sy))))
+
+
+def read_image(image: Image.Image) -> ImageReading:
+    """Find the digit in a Pillow image of any mode, size and polarity: a photo or scan of paper,
+    or a clean digit.  Never raises for odd content; blank paper gives a reading with ``box=None``.
+
+    Big images are averaged down to at most 1024 pixels first (the digit ends up 20 pixels tall
+    anyway); boxes are given in the original image's pixels all the same.
+    """
+    if getattr(image, "n_frames", 1) > 1:
+        image.seek(0)
+    size = image.size
+    shrunk = _shrink(image)
+    grey = _to_grey(shrunk)
+    if grey.size == 0:
+        return ImageReading(size, None, None)
+    paper = find_ink(grey)
+    if paper.is_blank:
+        return ImageReading(size, None, None, light_on_dark=paper.light_on_dark, noise=paper.noise)
+    scale = (size[0] / grey.shape[1], size[1] / grey.shape[0])
+    reading = ImageReading(size, None, None, light_on_dark=paper.light_on_dark, noise=paper.noise,
+                           contrast=paper.contrast, _paper=paper, _scale=scale)
+    marks = tuple(reading._to_image(paper.marks[label].box) for label in paper.digit)
+    return replace(reading, box=reading._to_image(paper.box()), tensor=normalise_ink(paper.ink), marks=marks,
+                   doubt=_doubt(paper))
+
+
+def _doubt(paper) -> str | None:
+    if paper.strength < FAINT_BELOW_SIGMAS:
+        return "the ink is faint against the paper's noise"
+    if paper.contrast < FAINT_BELOW_CONTRAST:
+        return "the ink is hardly darker than the paper"
+    if paper.clutter >= CLUTTERED_ABOVE:
+        return "there is other ink around the digit"
+    return None
+
+
+def image_to_tensor(image: Image.Image) -> np.ndarray | None:
+    """The 28×28 tensor for a Pillow image of any mode, or None if it holds no digit.
+
+    Handles alpha, palettes, 16-bit and float images, CMYK, either polarity, and photos
+    of paper (see read_image, which also says where the digit is).
+    """
+    return read_image(image).tensor
+
+
+def _shrink(image: Image.Image, largest: int = 1024) -> Image.Image:
+    """Big photos and scans are averaged down first: the digit ends up 20 pixels tall anyway."""
+    factor = math.ceil(max(image.size) / largest)
+    if factor <= 1:
+        return image
+    if image.mode not in ("L", "LA", "RGB", "RGBA", "I", "F"):
+        image = image.convert("RGBA")
+    return image.reduce(factor)
+
+
+def _to_grey(image: Image.Image) -> np.ndarray:
+    """Luminance in [0, 1] as float32; transparent pixels become the background."""
+    mode = image.mode
+    if mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
+        values = np.asarray(image, dtype=np.float64)
+        top = 65535.0 if mode.startswith("I;16") or values.max() > 255 else 255.0
+        return np.clip(values / top, 0, 1).astype(np.float32)
+    if mode == "F":
+        values = np.nan_to_num(np.asarray(image, dtype=np.float64), nan=0.0, posinf=0.0, neginf=0.0)
+        low, high = values.min(), values.max()
+        return ((values - low) / (high - low) if high > low else values * 0).astype(np.float32)
+    if mode == "P" and "transparency" in image.info:
+        image = image.convert("RGBA")
+    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        return _composite_alpha(image.convert("RGBA"))
+    return np.asarray(image.convert("L"), dtype=np.float32) / 255.0
+
+
+def _composite_alpha(image: Image.Image) -> np.ndarray:
+    """Put a transparent image on a background that contrasts with its ink."""
+    rgba = np.asarray(image, dtype=np.float32) / 255.0
+    alpha = rgba[..., 3]
+    luminance = rgba[..., 0] * 0.299 + rgba[..., 1] * 0.587 + rgba[..., 2] * 0.114
+    if alpha.min() > 0.98:
+        return luminance
+    opaque = alpha > 0.5
+    ink_is_dark = opaque.any() and float(luminance[opaque].mean()) < 0.5
+    paper = 1.0 if ink_is_dark else 0.0
+    return (luminance * alpha + paper * (1 - alpha)).astype(np.float32)

@@ -1,0 +1,132 @@
+"""Asking a model about drawings: the Predictor the window, the CLI and the benchmarks share.
+
+A Predictor runs the numpy passes (``model.network.numpy_net``): one drawing with every layer's activation
+in about half a millisecond, batches for the CLI, and gradients for *Why?*, all without TensorFlow.
+It reads a ``.keras`` file as data, within the limits of ``model.files.model_archive``; Keras itself (in
+the worker process) only trains and exports.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from digitpad.model.files.model_archive import ModelError
+from digitpad.model.ink.preprocessing import strokes_to_tensor
+from digitpad.model.network.numpy_net import NumpyConvnet
+
+__all__ = ["NOTHING_DRAWN", "UNSURE_BELOW", "LayerInfo", "ModelError", "Prediction", "Predictor"]
+
+# Below this top probability the window says "unsure" instead of claiming a digit.
+UNSURE_BELOW = 0.6
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    """One row of the seed notebook's ``model.summary()``."""
+
+    name: str
+    kind: str  # "Conv2D", "MaxPooling2D", "Flatten", "Dense"
+    output_shape: tuple[int, ...]  # without the batch dimension
+    parameters: int
+
+
+@dataclass(frozen=True, eq=False)
+class Prediction:
+    """What the network says about one drawing.  ``label is None`` means nothing was drawn."""
+
+    label: int | None
+    probabilities: np.ndarray | None = None  # (10,) float32
+    activations: list[np.ndarray] | None = None  # one per shown layer, batch dimension removed
+    tensor: np.ndarray | None = None  # the 28×28 input the network saw
+    # Why the answer may be wrong however sure the network is (a photo whose ink is faint or cluttered,
+    # see model.ink.images.ImageReading.doubt); such an answer is shown as unsure.
+    doubt: str | None = None
+
+    @property
+    def confidence(self) -> float:
+        return float(self.probabilities.max()) if self.probabilities is not None else 0.0
+
+    @property
+    def is_unsure(self) -> bool:
+        return self.label is not None and (self.confidence < UNSURE_BELOW or self.doubt is not None)
+
+    @property
+    def runner_up(self) -> int | None:
+        if self.probabilities is None:
+            return None
+        return int(np.argsort(self.probabilities)[-2])
+
+    def as_json(self) -> dict:
+        if self.label is None:
+            return {"label": None, "probabilities": None}
+        answer = {"label": self.label, "probabilities": [round(float(p), 6) for p in self.probabilities]}
+        if self.doubt:
+            answer["doubt"] = self.doubt
+        return answer
+
+
+NOTHING_DRAWN = Prediction(label=None)
+
+
+class Predictor:
+    """A convnet and its numpy passes.  ``source`` says where it came from: a file's path, or a
+    description such as "trained 14:05 (99.2%)" for a network that is not a file yet."""
+
+    def __init__(self, net: NumpyConvnet, source: str = "") -> None:
+        self.net = net
+        self.source = source
+        self.layers = [LayerInfo(layer.name, layer.kind, layer.output_shape, layer.parameters)
+                       for layer in net.layers]
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> Predictor:
+        """Read a ``.keras`` file as data (no code runs); ModelError says what is wrong with it."""
+        path = Path(path).expanduser()
+        return cls(NumpyConvnet.from_file(path), source=str(path))
+
+    @property
+    def parameter_count(self) -> int:
+        return int(sum(layer.parameters for layer in self.layers))
+
+    @property
+    def shown_layers(self) -> list[LayerInfo]:
+        """The layers whose output the Network tab shows as maps (Flatten only reshapes)."""
+        return [layer for layer in self.layers if layer.kind != "Flatten"]
+
+    def predict_tensor(self, tensor: np.ndarray | None) -> Prediction:
+        if tensor is None:
+            return NOTHING_DRAWN
+        activations = self.net.activations(tensor)
+        probabilities = activations[-1]
+        return Prediction(int(np.argmax(probabilities)), probabilities, activations, tensor)
+
+    def predict_strokes(self, strokes, **preprocessing) -> Prediction:
+        return self.predict_tensor(strokes_to_tensor(strokes, **preprocessing))
+
+    def predict_image(self, image) -> Prediction:
+        """A Pillow image read as one digit, in doubt when its ink is faint or cluttered.
+        ``model.ink.images.read_image`` says where the digit is; ``model.numbers.read_image_number``
+        reads several digits side by side."""
+        from digitpad.model.ink.images import read_image
+
+        reading = read_image(image)
+        prediction = self.predict_tensor(reading.tensor)
+        if reading.doubt and prediction.label is not None:
+            prediction = replace(prediction, doubt=reading.doubt)
+        return prediction
+
+    def probabilities(self, tensors: np.ndarray) -> np.ndarray:
+        """Probabilities for many 28×28 tensors at once, shape (n, 10)."""
+        return self.net.probabilities(tensors)
+
+    def kernels(self, layer_name: str) -> np.ndarray | None:
+        """A convolution layer's kernels, shape (3, 3, in_channels, filters); None for other layers."""
+        return self.net.kernels(layer_name)
+
+    def with_weights(self, weights: list[np.ndarray], source: str) -> Predictor:
+        """The same network with other weights: a model being trained, a few times a second."""
+        return Predictor(self.net.with_weights(weights), source)
