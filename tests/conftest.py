@@ -12,6 +12,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property-based tests: a bounded, deterministic search by default (CI's time is bounded, and a run
+# must be reproducible); HYPOTHESIS_PROFILE=thorough looks much further on a developer's machine.
+settings.register_profile("ci", max_examples=40, deadline=2000, derandomize=True, print_blob=True)
+settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -74,7 +81,7 @@ def ready_window(qtbot, tmp_path, settings_file):
     """A factory: the main window, shown offscreen, once it reads with the bundled model."""
 
     def make(size=(1300, 800), add_to_qtbot: bool = True, **options):
-        from digitpad.app.automation import shown_window
+        from digitpad.app.window.automation import shown_window
 
         window = shown_window(settings_file, tmp_path / "data", size, **options)
         if add_to_qtbot:

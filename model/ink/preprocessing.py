@@ -10,7 +10,7 @@ fixed width relative to the 20×20 box.  That makes the tensor independent of
 where the digit was drawn, how big, and how thick the brush was on screen.
 Raster images (and the optional "raster" method for drawings) are cropped to
 their ink and resampled instead (``normalise_ink``); opening image files and
-finding the digit on a photo of paper is ``model.image_reading``'s part.
+finding the digit on a photo of paper is ``model.ink.images``'s part.
 
 Pure numpy and Pillow: no Qt, no TensorFlow.
 """
@@ -76,11 +76,11 @@ def validate_strokes(strokes: Iterable) -> ValidStrokes:
             raise ValueError(f"stroke {index + 1} is not a list of [x, y] number pairs") from None
         if points.size == 0:
             continue
+        if points.ndim != 2 or points.shape[1] != 2:  # a lone number, or points that are not pairs
+            raise ValueError(f"stroke {index + 1} is not a list of [x, y] number pairs")
         count += len(points)
         if count > MAX_POINTS:
             raise ValueError(f"the drawing has more than {MAX_POINTS:,} points (the limit); it is not a drawing")
-        if points.ndim != 2 or points.shape[1] != 2:
-            raise ValueError(f"stroke {index + 1} is not a list of [x, y] number pairs")
         bad = ~np.isfinite(points).all(axis=1)
         if bad.any():
             point = int(np.argmax(bad)) + 1
@@ -172,7 +172,8 @@ def render_with_placement(strokes: list[np.ndarray],
     low, high = all_points.min(axis=0), all_points.max(axis=0)
     extent = float((high - low).max())
     # The skeleton plus half a pen on each side fills the 20×20 box, as MNIST's ink does.
-    scale = (DIGIT_BOX - pen_width) / extent if extent > 0 else 0.0
+    # A drawing smaller than a millionth of a pixel is a dot (dividing by its size would overflow).
+    scale = (DIGIT_BOX - pen_width) / extent if extent > 1e-6 else 0.0
     centre = (low + high) / 2
     # Render on a margin so the centre-of-mass shift never cuts ink off.
     margin = MNIST_SIZE
