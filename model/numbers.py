@@ -30,6 +30,10 @@ MAX_PIECES_PER_DIGIT = 3
 # CLOSE_CUT_PENALTY: a stroke broken by faint ink leaves a sliver of paper, digits side by side more.
 CLOSE_GAP = 0.1
 CLOSE_CUT_PENALTY = 3.0
+# In a number on paper, a piece less tall and less wide than these shares of the writing's height is
+# punctuation (a dot, a comma, a dash), left out of the number.
+PUNCTUATION_HEIGHT = 0.35
+PUNCTUATION_WIDTH = 0.7
 # Width/height beyond which a reading as one digit is penalised, and by how much per unit.
 WIDE_ASPECT = 1.3
 WIDE_PENALTY = 4.0
@@ -134,8 +138,12 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
     if reading.is_blank:
         return []
     pieces = _pieces_by_extent([(box[0], box[2]) for box in reading.marks], _height(reading.marks))
+    pieces = _without_punctuation(pieces, reading.marks)
     runs = [(0, 1)] if len(pieces) == 1 else _runs(len(pieces))
-    tensors = [reading.tensor] if len(pieces) == 1 else [reading.tensor_of(_marks_in(pieces, run)) for run in runs]
+    if len(pieces) == 1 and len(pieces[0]) == len(reading.marks):
+        tensors = [reading.tensor]
+    else:
+        tensors = [reading.tensor_of(_marks_in(pieces, run)) for run in runs]
     read = {run: predictor.predict_tensor(tensor) for run, tensor in zip(runs, tensors)}
     gaps = _gaps_before(pieces, reading.marks)
     score = {}
@@ -146,6 +154,19 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
     return [DigitReading(tuple(_marks_in(pieces, run)), [], reading.box_of(_marks_in(pieces, run)),
                          replace(read[run], doubt=reading.doubt), None)
             for run in _best_cut(len(pieces), score)]
+
+
+def _without_punctuation(pieces: list[list[int]], boxes) -> list[list[int]]:
+    """The pieces of a written number without its punctuation: a dot, a comma or a dash between the
+    digits of an amount is much shorter and narrower than the digits.  (All of them if all are small.)"""
+    height = _height(boxes)
+    kept = []
+    for piece in pieces:
+        x0, y0 = min(boxes[i][0] for i in piece), min(boxes[i][1] for i in piece)
+        x1, y1 = max(boxes[i][2] for i in piece), max(boxes[i][3] for i in piece)
+        if not (y1 - y0 < PUNCTUATION_HEIGHT * height and x1 - x0 < PUNCTUATION_WIDTH * height):
+            kept.append(piece)
+    return kept or pieces
 
 
 def _gaps_before(pieces: list[list[int]], boxes) -> list[float]:

@@ -224,3 +224,44 @@ def test_predict_answers_for_photos(tmp_path):
     assert digit["label"] == 7 and len(digit["box"]) == 4 and 200 < digit["box"][0] < 240
     assert number["label"] is None and number["number"] == "17"
     assert [d["label"] for d in number["digits"]] == [1, 7] and all(len(d["box"]) == 4 for d in number["digits"])
+
+
+# --- printed forms, tight crops, punctuation (issue 28) --------------------------------------------
+
+def rule_line(image: Image.Image, y: int, darkness: int = 110, width: int = 2) -> Image.Image:
+    """A printed line across the whole image, as a form's baseline or ruled paper has."""
+    image = image.copy()
+    ImageDraw.Draw(image).line([(0, y), (image.width, y)], fill=(darkness,) * 3, width=width)
+    return image
+
+
+@pytest.mark.parametrize("y", [60, 240, 400])
+def test_a_form_with_only_printed_lines_is_nothing(y):
+    image = rule_line(rule_line(blank_paper(noise=3, seed=y), y), y + 45, darkness=90, width=1)
+    assert read_image(image).is_blank
+
+
+def test_a_digit_on_a_printed_baseline_is_read_without_the_line(predictor):
+    image = rule_line(photo(digits=(ONE,), size=(480, 360), at=(200, 60), height=220, noise=3), 250, width=3)
+    reading = read_image(image)
+    assert read(predictor, image) == 1
+    assert reading.box[2] - reading.box[0] < 120  # the digit's width, not the line's
+
+
+def test_a_number_cropped_tightly_keeps_the_digits_at_its_edges(predictor):
+    """A crop cut at the ink's own edge: a 1 touching the crop's left edge is a digit, not a sliver."""
+    image = photo(digits=(ONE, seven()), size=(700, 300), at=(60, 30), height=200, noise=2)
+    grey = np.asarray(image.convert("L"))
+    rows, cols = np.flatnonzero((grey < 150).any(axis=1)), np.flatnonzero((grey < 150).any(axis=0))
+    crop = image.crop((cols[0], rows[0], cols[-1] + 1, rows[-1] + 1))
+    assert number_text(read_image_number(predictor, read_image(crop))) == "17"
+
+
+def test_dots_and_commas_between_digits_are_left_out_of_the_number(predictor):
+    image = photo(digits=(seven(), ONE, circle()), size=(900, 360), at=(80, 60), height=220, noise=2)
+    draw = ImageDraw.Draw(image)
+    for x in (270, 450):  # a dot after the 7, a comma after the 1, on the writing's line
+        draw.ellipse((x, 268, x + 14, 282), fill=(40, 40, 40))
+    draw.line([(455, 282), (447, 300)], fill=(40, 40, 40), width=8)
+    readings = read_image_number(predictor, read_image(image))
+    assert number_text(readings) == "710"

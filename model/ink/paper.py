@@ -58,6 +58,18 @@ NEAR_SIDEWAYS = 0.6
 NEAR_VERTICAL = 0.25
 # The strokes' own darkness is this percentile of their ink; it becomes 1 (MNIST's core level).
 CONTRAST_PERCENTILE = 99
+# A printed line (a form's baseline, ruled paper) crosses the whole image, straight, and is thin:
+# rows that ink covers across at least this share of the image ...
+LINE_COVER = 0.9
+# ... and its fringes, rows covered at least this much next to them (a blurred line's edges) ...
+LINE_FRINGE_COVER = 0.4
+# ... in a band no thicker than this share of the image's height (and 3 pixels at least), in an image
+# at least WIDE_FIELD times as wide as tall, or holding at least LINE_ALONE_SHARE of all the ink.
+LINE_THICKNESS = 0.12
+WIDE_FIELD = 1.5
+LINE_ALONE_SHARE = 0.75
+# ... or where the other ink spans at most this share of the image's width (the line reaches beyond it).
+LINE_BEYOND_WRITING = 0.6
 
 
 @dataclass(frozen=True)
@@ -156,10 +168,10 @@ def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float) -> 
     darkness = grey - paper if light_on_dark else paper - grey
     lighting = np.ones_like(paper) if light_on_dark else np.maximum(paper, 0.05)
     smooth = _box3(darkness)
-    level, noise = _robust_level_and_spread(smooth)
+    level, noise = _paper_level_and_noise(smooth)
     above = smooth - level
     weak = max(WEAK_SIGMAS * noise, MIN_WEAK)
-    labels, marks = label_marks(above > weak, above, above / lighting)
+    labels, marks = label_marks(without_printed_lines(above > weak), above, above / lighting)
     strong = [m for m in marks.values() if m.peak >= STRONG_SIGMAS * noise and m.contrast >= MIN_CONTRAST]
     otsu = _otsu(strong)
     inked = {m.label: m for m in strong if m.contrast >= otsu}
@@ -190,6 +202,7 @@ def _ink_is_light(grey: np.ndarray) -> bool | None:
     median = _upsample(_local_median(_reduce_to(grey, POLARITY_SIDE)), grey.shape)
     difference = _box3(grey - median)
     level, spread = _robust_level_and_spread(difference)
+    spread = min(spread, _quieter_side_spread(difference, level))
     low, high = np.percentile(difference, [0.02, 99.98]) - level
     far = max(STRONG_SIGMAS * spread, MIN_CONTRAST / 2, max(-low, high) / 2)
     darker = int(np.count_nonzero(difference < level - far))
@@ -272,6 +285,27 @@ def _robust_level_and_spread(values: np.ndarray) -> tuple[float, float]:
     return level, 1.4826 * float(np.median(np.abs(sample - level)))
 
 
+def _quieter_side_spread(values: np.ndarray, level: float) -> float:
+    """Noise σ measured on the quieter side of ``level``: ink (and a form's print) lie on one side of
+    the paper only, so the other side holds the paper's noise alone, whichever side the ink is on."""
+    sides = [level - values[values < level], values[values > level] - level]
+    spreads = [1.4826 * float(np.median(side)) for side in sides if side.size >= 50]
+    return min(spreads, default=np.inf)
+
+
+def _paper_level_and_noise(darkness: np.ndarray) -> tuple[float, float]:
+    """The paper's level and noise σ in a darkness map.  Ink and print only ever make paper darker, so
+    the noise is measured on the light side of the median, where there is only paper: a form's fine
+    printed pattern, on every side of a digit, would otherwise count as noise and hide faint ink."""
+    level, spread = _robust_level_and_spread(darkness)
+    step = max(1, int(math.sqrt(darkness.size / 100_000)))
+    lighter = level - darkness[::step, ::step]
+    lighter = lighter[lighter > 0]
+    if lighter.size < 50:
+        return level, spread
+    return level, min(spread, 1.4826 * float(np.median(lighter)))  # half-normal: median = 0.6745 σ
+
+
 def _otsu(marks: list[Mark]) -> float:
     """The contrast that best separates faint marks from strong ink (Otsu's method over the marks'
     contrasts, each weighted by its area); 0 when they are all of one kind."""
@@ -290,6 +324,70 @@ def _otsu(marks: list[Mark]) -> float:
     if mean_above[best] < 2 * mean_below[best]:  # one kind of mark, not faint ones and strong ones
         return 0.0
     return float((values[best] + values[best + 1]) / 2)
+
+
+# --- printed lines -------------------------------------------------------------------------
+
+def without_printed_lines(mask: np.ndarray) -> np.ndarray:
+    """``mask`` without the straight printed lines that cross the whole image from side to side: a
+    form's baseline, ruled paper.  Handwriting crosses such a line; where a stroke goes through it
+    (ink just above and just below), the line's pixels stay part of the stroke.
+
+    A full-width stroke is taken for print only where it reaches well beyond the other ink (or is
+    nearly all the ink there is, or the image is a wide field of writing): in a tight crop of one digit
+    it may be a 7's bar or a 5's top, and it stays.  Vertical lines are never taken away: a tight crop
+    of a 1 is one."""
+    rows, cols = mask.shape
+    if rows < 3 or cols < 8:
+        return mask
+    cover = mask.mean(axis=1)
+    thickest = max(3, round(LINE_THICKNESS * rows))
+    bands = []
+    for top, bottom in _bands(cover):
+        while top > 0 and cover[top - 1] >= LINE_FRINGE_COVER:
+            top -= 1
+        while bottom < rows - 1 and cover[bottom + 1] >= LINE_FRINGE_COVER:
+            bottom += 1
+        if bottom - top + 1 <= thickest:
+            bands.append((top, bottom))
+    if not bands or not _lines_are_print(mask, bands):
+        return mask
+    cleaned = mask.copy()
+    for top, bottom in bands:
+        above = mask[top - 1] if top > 0 else np.zeros(cols, bool)
+        below = mask[bottom + 1] if bottom < rows - 1 else np.zeros(cols, bool)
+        crossing = _widened(above) & _widened(below)  # a stroke runs through the line here
+        cleaned[top:bottom + 1, ~crossing] = False
+    return cleaned
+
+
+def _lines_are_print(mask: np.ndarray, bands: list[tuple[int, int]]) -> bool:
+    rows, cols = mask.shape
+    in_bands = np.zeros(rows, bool)
+    for top, bottom in bands:
+        in_bands[top:bottom + 1] = True
+    others = mask[~in_bands]
+    if cols >= WIDE_FIELD * rows or others.sum() <= (1 - LINE_ALONE_SHARE) * mask.sum():
+        return True
+    used = np.flatnonzero(others.any(axis=0))
+    return (used[-1] - used[0] + 1) <= LINE_BEYOND_WRITING * cols
+
+
+def _bands(cover: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of consecutive rows whose cover is at least LINE_COVER, as (first, last)."""
+    full = np.flatnonzero(cover >= LINE_COVER)
+    if not len(full):
+        return []
+    breaks = np.flatnonzero(np.diff(full) > 1)
+    starts = np.concatenate([[full[0]], full[breaks + 1]])
+    ends = np.concatenate([full[breaks], [full[-1]]])
+    return list(zip(starts.tolist(), ends.tolist()))
+
+
+def _widened(row: np.ndarray, reach: int = 2) -> np.ndarray:
+    """A row of ink, each pixel widened by ``reach`` on both sides (a slanted stroke moves sideways)."""
+    padded = np.pad(row, reach)
+    return np.lib.stride_tricks.sliding_window_view(padded, 2 * reach + 1).any(axis=-1)
 
 
 # --- marks ---------------------------------------------------------------------------------
