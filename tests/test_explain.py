@@ -123,3 +123,75 @@ def test_layer_cards_follow_the_models_real_layers(predictor):
     facts = layer_facts(NumpyConvnet.from_keras(small))
     assert facts[0].shape_formula == "28 − 5 + 1 = 24" and facts[0].parameter_formula == "(5·5·1 + 1)·8 = 208"
     assert facts[1].shape_formula == "24 / 4 = 6" and facts[2].shape_formula == "6 × 6 × 8 = 288"
+
+
+# --- any plain-Keras model, fed tensors as given (issue 25) -------------------------------------------
+
+MODELS = ["seed", "dense", "lenet5", "keras-example", "strided", "overlapping", "normalized-dense"]
+
+
+def digitpad(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "digitpad", *args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def random_models(tmp_path_factory):
+    """Each random-weight model as Keras holds it and as a .keras file."""
+    from random_networks import random_model
+
+    folder = tmp_path_factory.mktemp("random-models")
+    models = {}
+    for index, name in enumerate(MODELS):
+        model = random_model(name, seed=10 + index)
+        model.save(folder / f"{name}.keras")
+        models[name] = (model, folder / f"{name}.keras")
+    return models
+
+
+@pytest.fixture(scope="module")
+def tensor_files(tmp_path_factory):
+    """The same five drawings as floats in [0, 1] (N×28×28) and as uint8 (N×28×28×1)."""
+    from random_networks import random_images
+
+    folder = tmp_path_factory.mktemp("tensors")
+    images = (random_images(5, seed=3) * 255).round().astype(np.uint8)
+    np.save(folder / "floats.npy", images.astype(np.float32) / 255)
+    np.save(folder / "bytes.npy", images[..., None])
+    return folder / "floats.npy", folder / "bytes.npy", images.astype(np.float32) / 255
+
+
+@pytest.mark.parametrize("name", MODELS)
+def test_predict_tensor_gives_kerass_probabilities(random_models, tensor_files, name):
+    model, path = random_models[name]
+    floats, uint8, images = tensor_files
+    expected = np.asarray(model(images[..., None], training=False))
+    for tensor in (floats, uint8):
+        result = digitpad("predict", "--tensor", str(tensor), "--model", str(path))
+        assert result.returncode == 0, result.stderr
+        answers = [json.loads(line) for line in result.stdout.splitlines()]
+        assert len(answers) == len(images)
+        assert np.abs(np.array([a["probabilities"] for a in answers]) - expected).max() < 1e-4
+        assert [a["label"] for a in answers] == list(np.argmax(expected, axis=1))
+
+
+@pytest.mark.parametrize("array, message", [
+    (np.zeros((3, 28, 27), np.float32), "shape (3, 28, 27); DigitPad reads N×28×28 or N×28×28×1"),
+    (np.zeros((28, 28), np.float32), "shape (28, 28)"),
+    (np.zeros((2, 28, 28, 3), np.uint8), "shape (2, 28, 28, 3)"),
+    (np.full((2, 28, 28), 255.0, np.float32), "float images must lie in [0, 1]"),
+    (np.full((2, 28, 28), np.nan, np.float32), "float images must lie in [0, 1]"),
+    (np.zeros((2, 28, 28), np.int32), "the array is int32"),
+    (np.zeros((0, 28, 28), np.float32), "holds no images"),
+    (np.array([{"a": 1}], dtype=object), "not a NumPy .npy array"),
+    (None, "not a NumPy .npy array"),
+])
+def test_a_bad_tensor_file_is_one_line_and_exit_2(tmp_path, array, message):
+    path = tmp_path / "bad.npy"
+    if array is None:
+        path.write_text("these are not images")
+    else:
+        np.save(path, array, allow_pickle=True)
+    for command in ("predict", "explain"):
+        result = digitpad(command, "--tensor", str(path), *(["--layer", "conv1"] if command == "explain" else []))
+        assert result.returncode == 2 and message in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1 and not result.stdout
