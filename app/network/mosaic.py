@@ -86,7 +86,8 @@ class MosaicView(QWidget):
         self.update()
 
     def set_mark(self, mark: tuple[int, int, int, int | None] | None) -> None:
-        """Outline ``size``×``size`` pixels from (row, column), in one map or in all of them."""
+        """Outline ``size``×``size`` (or ``size`` = (rows, columns)) pixels from (row, column), in one map or in
+        all of them."""
         self.mark = mark
         self.update()
 
@@ -131,12 +132,14 @@ class MosaicView(QWidget):
         side = (self.cell - GAP) * scale
         return QRectF(column * self.cell * scale, row * self.cell * scale, side, side).adjusted(-1, -1, 1, 1)
 
-    def _pixels_rect(self, index: int, row: int, column: int, size: int, target: QRectF) -> QRectF:
+    def _pixels_rect(self, index: int, row: int, column: int, size, target: QRectF) -> QRectF:
+        """``size`` pixels square from (row, column), or (rows, columns) pixels."""
+        rows, columns = size if isinstance(size, tuple) else (size, size)
         scale = target.width() / self.image_size.width()
         cell_row, cell_column = divmod(index, self.columns)
         left = (cell_column * self.cell + column) * scale
         top = (cell_row * self.cell + row) * scale
-        return QRectF(left, top, size * scale, size * scale)
+        return QRectF(left, top, columns * scale, rows * scale)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         unit = self.unit_at(event.position())
