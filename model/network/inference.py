@@ -29,7 +29,7 @@ class LayerInfo:
     """One row of the seed notebook's ``model.summary()``."""
 
     name: str
-    kind: str  # "Conv2D", "MaxPooling2D", "Flatten", "Dense"
+    kind: str  # Keras' class name: "Conv2D", "MaxPooling2D", "Flatten", "Dense", ... (model.network.layers.KINDS)
     output_shape: tuple[int, ...]  # without the batch dimension
     parameters: int
 
@@ -124,7 +124,7 @@ class Predictor:
         return self.net.probabilities(tensors)
 
     def kernels(self, layer_name: str) -> np.ndarray | None:
-        """A convolution layer's kernels, shape (3, 3, in_channels, filters); None for other layers."""
+        """A convolution layer's kernels, shape (rows, columns, in_channels, filters); None for other layers."""
         return self.net.kernels(layer_name)
 
     def with_weights(self, weights: list[np.ndarray], source: str) -> Predictor:
