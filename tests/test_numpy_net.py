@@ -194,3 +194,14 @@ def test_the_backward_pass_of_every_layer_type_equals_tensorflows(saved_models, 
     direction = rng.normal(0, 1, (len(images), 10)).astype(np.float32)  # Why?'s gradient of the logits
     assert_same_gradient(net.input_gradient(images, direction),
                          keras_gradient(model, images, len(net.layers) - 1, direction, logits=True), "logits")
+
+
+def test_a_network_of_any_layer_type_crosses_the_worker_pipe(saved_models):
+    """Watch it learn: the worker sends NumpyConvnet.from_keras(model) of the moment through a pipe."""
+    import pickle
+
+    model, _ = saved_models["overlapping"]
+    net = pickle.loads(pickle.dumps(NumpyConvnet.from_keras(model)))
+    images = random_images(2)
+    assert np.abs(net.probabilities(images) - np.asarray(model(images[..., None], training=False))).max() < 1e-4
+    assert [layer.kind for layer in net.layers][-4:] == ["GlobalAveragePooling2D", "Dropout", "Dense", "Activation"]
