@@ -92,6 +92,8 @@ def test_lenet5_cards_say_padding_same_average_pooling_and_tanh(window_with, qtb
     assert "⌈28 / 1⌉ = 28" in cards[0] and "(5·5·1 + 1)·6 = 156" in cards[0] and "same" in cards[0]
     assert "tanh" in cards[0] and "Average pooling" in cards[1] and "28 / 2 = 14" in cards[1]
     assert "61,706" in window.feature_maps.legend.text()
+    first = window.feature_maps.rows[0]  # tanh maps have negative numbers: coloured both ways, ±largest
+    assert first.range_label.text().startswith("±") and first.view.image.pixelColor(0, 0).isValid()
     step = click_unit(qtbot, window, model.layers[0].name, 2, 0, 0)  # a corner: the patch reaches into the padding
     view = window.feature_maps.explanation
     assert step.padded[:2].all() and view.patch_grid.padded[:2].all()

@@ -220,7 +220,7 @@ class ExplanationView(Retranslatable, QFrame):
             layer=step.layer, channel=step.channel, where=self._where(step), value=number(step.value, 4)))
         patch = step.inputs[:, :, input_channel]
         kernel = step.weights[:, :, input_channel]
-        self.patch_grid.set_values(patch, signed=False, padded=step.padded)
+        self.patch_grid.set_values(patch, signed=bool((patch < 0).any()), padded=step.padded)
         self.kernel_grid.set_values(kernel, signed=True)
         self.product_grid.set_values(patch * kernel, signed=True)
         source = self._input_name(step) if channels == 1 else self.tr("{layer}, map {channel}").format(
@@ -283,7 +283,7 @@ class ExplanationView(Retranslatable, QFrame):
         self.title.setText(self.tr("<b>{layer}</b> · map {channel} · {where}: <b>{value}</b>").format(
             layer=step.layer, channel=step.channel, where=self._where(step), value=number(step.value, 4)))
         self.window_grid.show()
-        self.window_grid.set_values(step.inputs, signed=False, marked=step.winner)
+        self.window_grid.set_values(step.inputs, signed=bool((step.inputs < 0).any()), marked=step.winner)
         top, left = step.origin
         size = step.inputs.shape[0]
         place = dict(source=self._input_name(step), channel=step.channel, top=top, bottom=top + size - 1, left=left,
@@ -317,7 +317,7 @@ class ExplanationView(Retranslatable, QFrame):
         small = height * width <= 64  # a larger map's numbers would not fit the panel; its sum says enough
         self.window_grid.setVisible(small)
         if small:
-            self.window_grid.set_values(step.inputs, signed=False)
+            self.window_grid.set_values(step.inputs, signed=bool((step.inputs < 0).any()))
         self.pooling_text.setText(self.tr(
             "Global average pooling takes the mean of the whole {height}×{width} map {channel} of {source}: {total} ÷ "
             "{count} = {value}. One number per map; it has no weights.").format(

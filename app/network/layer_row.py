@@ -20,7 +20,8 @@ class LayerRow(Retranslatable, QFrame):
         super().__init__()
         self.index, self.facts = index, facts
         self.name, self.kind, self.shape, self.parameters = facts.name, facts.kind, facts.output_shape, facts.parameters
-        self._top: float | None = None  # the largest activation shown
+        self._top: float | None = None  # the largest activation shown (the largest magnitude, if signed)
+        self._signed = False  # negative values in the maps: coloured blue to red, ±top
         channels = self.shape[-1]
         side = self.shape[0] if len(self.shape) == 3 else 1
         layout = QVBoxLayout(self)
@@ -152,8 +153,11 @@ class LayerRow(Retranslatable, QFrame):
 
     def set_activation(self, activation: np.ndarray) -> None:
         image, _, _ = mosaic(activation)
-        top = float(np.nanmax(image)) if image.size else 0.0
-        self.view.set_values(image, top if self.kind != "Dense" or top > 0 else 1.0)
+        # tanh, linear and BatchNormalization layers give negative numbers too: those are shown signed
+        # (blue negative, red positive), or half of what the layer says would be black.
+        self._signed = bool(image.size) and float(np.nanmin(image)) < 0
+        top = float(np.nanmax(np.abs(image) if self._signed else image)) if image.size else 0.0
+        self.view.set_values(image, top if self.kind != "Dense" or top > 0 else 1.0, signed=self._signed)
         self._top = top
         self._show_range()
 
@@ -180,4 +184,6 @@ class LayerRow(Retranslatable, QFrame):
             self.range_label.setFixedSize(width, metrics.height())
 
     def _range_text(self, top: float) -> str:
+        if self._signed:
+            return self.tr("±{value} (blue < 0 < red)").format(value=QLocale().toString(top, "f", 2))
         return self.tr("max {value}").format(value=QLocale().toString(top, "f", 2))

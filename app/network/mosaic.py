@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from digitpad.app.common.colormaps import MAGMA, scale_levels, to_qimage
+from digitpad.app.common.colormaps import DIVERGING, MAGMA, scale_levels, signed_levels, to_qimage
 
 GAP = 1
 SELECTED = QColor("#2f9bff")
@@ -76,9 +76,13 @@ class MosaicView(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumHeight(12)
 
-    def set_values(self, values: np.ndarray, top: float) -> None:
-        levels = scale_levels(np.nan_to_num(values, nan=0.0), top)
-        image = to_qimage(levels, MAGMA)
+    def set_values(self, values: np.ndarray, top: float, signed: bool = False) -> None:
+        """Colour 0 → ``top`` (magma); ``signed``: −``top`` → ``top``, blue to red through white (a layer
+        with negative values: tanh, linear, BatchNormalization)."""
+        if signed:
+            image = to_qimage(signed_levels(np.nan_to_num(values, nan=0.0), top), DIVERGING)
+        else:
+            image = to_qimage(scale_levels(np.nan_to_num(values, nan=0.0), top), MAGMA)
         gaps = np.isnan(values)
         if gaps.any():
             image = paint_gaps(image, gaps)
