@@ -270,7 +270,8 @@ class ExplanationView(Retranslatable, QFrame):
             "Stride {stride}, padding {padding}: the window of row {row}, column {column} starts at row {row} × "
             "{stride} − {pad_top} = {top}, column {column} × {stride} − {pad_left} = {left} of {source}.").format(
             stride=step.strides, padding=step.padding, row=row, column=column, pad_top=row * step.strides - top,
-            pad_left=column * step.strides - left, top=top, left=left, source=self._input_name(step))
+            pad_left=column * step.strides - left, top=number(top, 0), left=number(left, 0),
+            source=self._input_name(step))
         cells = int(step.padded.sum()) if step.padded is not None else 0
         if cells and step.kind == "Conv2D":
             text += " " + self.tr("Padding “same” adds zeros around the input so that the maps keep ⌈size / stride⌉ "

@@ -55,7 +55,10 @@ class MapDetail(Retranslatable, QFrame):
             details = self.tr("map {index} · {height}×{width} · max {value}").format(
                 index=channel, height=values.shape[0], width=values.shape[1], value=locale.toString(top, "f", 2))
             self.title.setText(f"<b>{layer}</b> · {details}")
-            self.map_view.set_image(to_qimage(scale_levels(values, top), MAGMA))
+            if values.min() < 0:  # tanh, linear, BatchNormalization: blue negative, red positive, as the mosaic
+                self.map_view.set_image(to_qimage(signed_levels(values, float(np.abs(values).max())), DIVERGING))
+            else:
+                self.map_view.set_image(to_qimage(scale_levels(values, top), MAGMA))
         else:
             details = self.tr("unit {index} · value {value}").format(
                 index=channel, value=locale.toString(float(values), "f", 3))

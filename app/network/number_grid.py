@@ -21,6 +21,9 @@ class NumberGrid(QWidget):
     """A small matrix of numbers, each cell coloured by its value; one cell may be marked."""
 
     CELL = QSize(44, 24)
+    # Wider patches (5×5, 7×7) get narrower cells in a smaller font, so that a patch and its kernel still
+    # fit side by side in the panel: (largest number of columns, cell width, font scale).
+    NARROWER = ((3, 44, 0.9), (5, 36, 0.8), (1_000_000, 29, 0.7))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,6 +32,7 @@ class NumberGrid(QWidget):
         self.extent = 1.0
         self.marked: tuple[int, int] | None = None
         self.padded = np.zeros((0, 0), bool)
+        self.cell_width, self.font_scale = self.CELL.width(), 0.9
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def set_values(self, values: np.ndarray, signed: bool, extent: float | None = None,
@@ -40,14 +44,15 @@ class NumberGrid(QWidget):
         largest = float(np.nanmax(np.abs(self.values))) if self.values.size and not self.padded.all() else 0.0
         self.extent = extent if extent else (largest or 1.0)
         rows, cols = self.values.shape
-        self.setFixedSize(cols * self.CELL.width() + 1, rows * self.CELL.height() + 1)
+        _, self.cell_width, self.font_scale = next(size for size in self.NARROWER if cols <= size[0])
+        self.setFixedSize(cols * self.cell_width + 1, rows * self.CELL.height() + 1)
         self.setAccessibleDescription("; ".join(" ".join(_cell_text(v) for v in row) for row in self.values))
         self.update()
 
     def paintEvent(self, event) -> None:
-        width, height = self.CELL.width(), self.CELL.height()
+        width, height = self.cell_width, self.CELL.height()
         font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        font.setPointSizeF(max(6.0, font.pointSizeF() * self.font_scale))
         with QPainter(self) as painter:
             painter.setFont(font)
             for (row, col), value in np.ndenumerate(self.values):
