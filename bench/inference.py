@@ -2,9 +2,13 @@
 numpy passes (the same numbers: tests/test_numpy_net.py checks every layer to 1e-5 of its largest value),
 plus *Why?*'s 64-step integrated gradients with the numpy backward pass.
 
-    python bench/inference.py [--repeats 300]
+    python bench/inference.py [--repeats 300] [--presets-only]
 
 Targets (issue 6): one drawing with all activations, median ≤ 1 ms and p99 ≤ 3 ms on the CPU.
+Issue 25 (the second table): the numpy forward pass of each preset network (seed, dense, lenet5,
+keras-example, built here in plain Keras with random weights: the time does not depend on the
+weights) for one drawing, p50 ≤ 2 ms (the seed ≤ 1 ms), and explaining a unit, p50 ≤ 5 ms (the slowest
+layer of each network: the strongest unit of every layer is explained in turn).
 """
 
 from __future__ import annotations
@@ -37,7 +41,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeats", type=int, default=300)
     parser.add_argument("--model", default=str(bundled_model_path()))
+    parser.add_argument("--presets-only", action="store_true", help="only the table of the preset networks")
     args = parser.parse_args()
+    if args.presets_only:
+        print(f"Machine: {machine()}\n")
+        presets_table(args.repeats)
+        return
 
     records = load_stroke_records(PEN_STROKES, default_box=PEN_BOX)[:200]
     strokes = [r.strokes for r in records]
@@ -74,6 +83,58 @@ def main() -> None:
     print(f"# Inference, one drawing at a time\n\nMachine: {machine()}\n")
     print(table(["path", "calls", "median ms", "p99 ms", "faster than predict()"], rows))
     print(json.dumps({name: round(value, 3) for name, value in summary.items()}))
+    print()
+    presets_table(args.repeats)
+
+
+def preset_models() -> dict:
+    """The four preset designs of issue 25 as plain Keras models with random weights."""
+    import keras
+    from keras import layers
+
+    def sequential(*stack):
+        return keras.Sequential([keras.Input((28, 28, 1)), *stack])
+
+    return {
+        "seed": sequential(
+            layers.Conv2D(32, 3, activation="relu"), layers.MaxPooling2D(2), layers.Conv2D(64, 3, activation="relu"),
+            layers.MaxPooling2D(2), layers.Conv2D(64, 3, activation="relu"), layers.Flatten(),
+            layers.Dense(64, activation="relu"), layers.Dense(10, activation="softmax")),
+        "dense": sequential(layers.Flatten(), layers.Dense(512, activation="relu"),
+                            layers.Dense(10, activation="softmax")),
+        "lenet5": sequential(
+            layers.Conv2D(6, 5, padding="same", activation="tanh"), layers.AveragePooling2D(2),
+            layers.Conv2D(16, 5, activation="tanh"), layers.AveragePooling2D(2), layers.Flatten(),
+            layers.Dense(120, activation="tanh"), layers.Dense(84, activation="tanh"),
+            layers.Dense(10, activation="softmax")),
+        "keras-example": sequential(
+            layers.Conv2D(32, 3, activation="relu"), layers.MaxPooling2D(2), layers.Conv2D(64, 3, activation="relu"),
+            layers.MaxPooling2D(2), layers.Flatten(), layers.Dropout(0.5), layers.Dense(10, activation="softmax")),
+    }
+
+
+def presets_table(repeats: int) -> None:
+    """Issue 25's targets: one drawing through each preset, and explaining a unit of each layer."""
+    from digitpad.model.network.explain import explain_unit
+    from digitpad.model.network.numpy_net import NumpyConvnet
+
+    records = load_stroke_records(PEN_STROKES, default_box=PEN_BOX)[:50]
+    tensors = [strokes_to_tensor(r.strokes) for r in records]
+    rows = []
+    for name, model in preset_models().items():
+        predictor = Predictor(NumpyConvnet.from_keras(model), name)
+        forward = timings(predictor.predict_tensor, tensors, repeats)
+        explained = {layer.name: timings(lambda t, net=predictor.net, layer=layer.name: explain_unit(net, t, layer),
+                                         tensors, max(30, repeats // 5))
+                     for layer in predictor.net.layers}
+        slowest = max(explained, key=lambda layer: percentile(explained[layer], 50))
+        target = 1.0 if name == "seed" else 2.0
+        rows.append([name, f"{predictor.parameter_count:,}", f"{percentile(forward, 50):.2f}",
+                     f"{percentile(forward, 99):.2f}", f"≤ {target:g}",
+                     f"{percentile(explained[slowest], 50):.2f} ({slowest})", "≤ 5"])
+    print("# Any network (issue 25): numpy passes of the presets, one drawing at a time\n")
+    print(table(["preset", "parameters", "forward p50 ms", "forward p99 ms", "target", "explain a unit p50 ms "
+                 "(slowest layer)", "target"], rows))
 
 
 if __name__ == "__main__":

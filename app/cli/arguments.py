@@ -6,6 +6,8 @@ import argparse
 from collections.abc import Callable, Mapping
 
 MNIST_HELP = "MNIST .npz or IDX folder (default: $DIGITPAD_MNIST, else download)"
+TENSOR_HELP = ("N×28×28 (or N×28×28×1) images in a NumPy .npy file, fed to the network exactly as given: floats in "
+               "[0, 1] or uint8 0–255; one answer per image, after those of IMAGE files and --strokes")
 
 
 def build_parser(handlers: Mapping[str, Callable[[argparse.Namespace], int]]) -> argparse.ArgumentParser:
@@ -33,6 +35,7 @@ def build_parser(handlers: Mapping[str, Callable[[argparse.Namespace], int]]) ->
         "--strokes", metavar="FILE.jsonl",
         help='drawings as JSON lines with "strokes" and optional "width"/"height" of their box; - reads stdin',
     )
+    predict.add_argument("--tensor", metavar="FILE.npy", help=TENSOR_HELP)
     _add_drawing_options(predict)
     predict.set_defaults(handler=handlers["predict"], command="predict")
 
@@ -58,8 +61,10 @@ def build_parser(handlers: Mapping[str, Callable[[argparse.Namespace], int]]) ->
     )
     explain.add_argument("images", nargs="*", metavar="IMAGE", help="image files (any format Pillow reads)")
     explain.add_argument("--strokes", metavar="FILE.jsonl", help="drawings as JSON lines; - reads stdin")
+    explain.add_argument("--tensor", metavar="FILE.npy", help=TENSOR_HELP)
     explain.add_argument("--layer", required=True, metavar="NAME",
-                         help="conv1, pool1, conv2, pool2, conv3, flatten, dense or probabilities (the bundled model)")
+                         help="the layer, by the model's own name (the bundled model's: conv1, pool1, conv2, pool2, "
+                         "conv3, flatten, dense, probabilities)")
     explain.add_argument("--at", metavar="ROW,COL", help="the unit's place in its maps")
     explain.add_argument("--channel", type=int, metavar="C", help="the map (or dense unit, or digit)")
     _add_box_option(explain)

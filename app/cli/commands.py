@@ -84,13 +84,14 @@ def _start_window(args: argparse.Namespace) -> int:
 # --- predict ----------------------------------------------------------------------
 
 def _predict(args: argparse.Namespace) -> int:
-    if not args.images and not args.strokes:
-        raise CliError("give IMAGE files or --strokes FILE.jsonl (see digitpad predict --help)")
+    if not args.images and not args.strokes and not args.tensor:
+        raise CliError("give IMAGE files, --strokes FILE.jsonl or --tensor FILE.npy (see digitpad predict --help)")
     from digitpad.model.numbers import needs_splitting, number_json, read_number
 
     images = [read_image_file(path) for path in args.images]  # a bad file fails before the model loads
     records = _read_records(args.strokes, box=args.box) if args.strokes else []
     tensors = [_record_tensor(r, args) for r in records]
+    given = _read_tensor_option(args)
     predictor = _load_predictor(args.model)
     answers = [image_answer(predictor, reading) for reading in images]
     answers += [prediction.as_json() for prediction in _predict_all(predictor, tensors)]
@@ -100,9 +101,19 @@ def _predict(args: argparse.Namespace) -> int:
             readings = read_number(predictor, record.strokes)
             if len(readings) > 1:
                 answers[index] = number_json(readings)
+    answers += [prediction.as_json() for prediction in _predict_all(predictor, given)]
     for answer in answers:
         print(json.dumps(answer))
     return 0
+
+
+def _read_tensor_option(args: argparse.Namespace) -> list:
+    """--tensor FILE.npy: N×28×28 images given to the network exactly as they are (no preprocessing)."""
+    if not getattr(args, "tensor", None):
+        return []
+    from digitpad.model.network.inference import read_tensor_file
+
+    return list(read_tensor_file(args.tensor))
 
 
 def read_image_file(path):
@@ -218,11 +229,12 @@ def _explain(args: argparse.Namespace) -> int:
     from digitpad.model.ink.preprocessing import strokes_to_tensor
     from digitpad.model.network.explain import explain_unit
 
-    if not args.images and not args.strokes:
-        raise CliError("give IMAGE files or --strokes FILE.jsonl (see digitpad explain --help)")
+    if not args.images and not args.strokes and not args.tensor:
+        raise CliError("give IMAGE files, --strokes FILE.jsonl or --tensor FILE.npy (see digitpad explain --help)")
     tensors = [read_image_file(path).tensor for path in args.images]
     records = _read_records(args.strokes, box=args.box) if args.strokes else []
     tensors += [strokes_to_tensor(record.strokes) for record in records]
+    tensors += _read_tensor_option(args)
     predictor = _load_predictor(args.model)
     for tensor in tensors:
         if tensor is None:

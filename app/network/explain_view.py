@@ -1,136 +1,36 @@
 """The arithmetic behind one number of the network, shown the way the seed notebook explains it.
 
-A convolution: the input patch, the kernel, their elementwise products, the sum plus the bias, ReLU,
-and (for conv2 and conv3) the sum split by input channel, largest first.  Pooling: the 2×2 window
-and its winner.  Flatten: where a value goes in the long vector.  A dense unit: its largest
-inputs × weights, the sum plus the bias, ReLU.  The output: logits, exponentials, their sum, and
-the division that gives the chart's probabilities.  Every number comes from ``model.network.explain``.
+A convolution: the input patch (grey where it reaches into the zeros of "same" padding), the kernel,
+their elementwise products, the sum plus the bias, the activation, where the patch starts (stride and
+padding), and the sum split by input channel, largest first.  Pooling: the window (max: its winner;
+average: its mean; overlapping windows and padding said in words).  Global average pooling: the mean
+of a whole map.  Flatten: where a value goes in the long vector.  A dense unit: its largest inputs ×
+weights, the sum plus the bias, the activation.  BatchNormalization, Dropout and Activation layers:
+the formula with the stored numbers.  The output: logits, exponentials, their sum, and the division
+that gives the chart's probabilities.  Every number comes from ``model.network.explain``.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLocale, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QLabel,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from digitpad.app.common.colormaps import DIVERGING, MAGMA, WINNER_COLOUR
 from digitpad.app.common.language import Retranslatable
+from digitpad.app.network.number_grid import ContributionBars, NumberGrid, number
 from digitpad.model.network.explain import Step
 
 # Inputs of a dense unit (or channels of a convolution) listed, largest share of the sum first.
 SHOWN_CONTRIBUTIONS = 10
-
-
-def number(value: float, decimals: int = 2) -> str:
-    """A number in the reader's locale, with a real minus sign."""
-    text = QLocale().toString(float(value), "f", decimals)
-    return text.replace("-", "−")
-
-
-class NumberGrid(QWidget):
-    """A small matrix of numbers, each cell coloured by its value; one cell may be marked."""
-
-    CELL = QSize(44, 24)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.values = np.zeros((0, 0))
-        self.signed = False
-        self.extent = 1.0
-        self.marked: tuple[int, int] | None = None
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-
-    def set_values(self, values: np.ndarray, signed: bool, extent: float | None = None,
-                   marked: tuple[int, int] | None = None) -> None:
-        self.values = np.asarray(values, np.float64)
-        self.signed, self.marked = signed, marked
-        largest = float(np.abs(self.values).max()) if self.values.size else 0.0
-        self.extent = extent if extent else (largest or 1.0)
-        rows, cols = self.values.shape
-        self.setFixedSize(cols * self.CELL.width() + 1, rows * self.CELL.height() + 1)
-        self.setAccessibleDescription("; ".join(" ".join(number(v) for v in row) for row in self.values))
-        self.update()
-
-    def paintEvent(self, event) -> None:
-        width, height = self.CELL.width(), self.CELL.height()
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
-        with QPainter(self) as painter:
-            painter.setFont(font)
-            for (row, col), value in np.ndenumerate(self.values):
-                rect = QRectF(col * width, row * height, width, height)
-                colour = _colour(value, self.extent, self.signed)
-                painter.fillRect(rect, colour)
-                painter.setPen(QColor("white" if _dark(colour) else "#222"))
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, number(value))
-                painter.setPen(QPen(QColor("#bbb"), 1))
-                painter.drawRect(rect)
-            if self.marked is not None:
-                row, col = self.marked
-                painter.setPen(QPen(WINNER_COLOUR, 3))
-                painter.drawRect(QRectF(col * width + 1.5, row * height + 1.5, width - 3, height - 3))
-
-
-class ContributionBars(QWidget):
-    """Shares of a sum, largest first, each a labelled bar (red adds, blue takes away); a click on
-    one emits its key (an input channel to open, for a convolution)."""
-
-    chosen = Signal(int)
-    ROW = 20
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.items: list[tuple[int, str, float]] = []
-        self.selected: int | None = None
-        self.setMinimumWidth(160)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-    def set_items(self, items: list[tuple[int, str, float]], selected: int | None = None) -> None:
-        """(key, label, value) per row, already in the order to show."""
-        self.items, self.selected = items, selected
-        self.setFixedHeight(len(items) * self.ROW + 2)
-        self.setAccessibleDescription("; ".join(f"{label}: {number(value, 3)}" for _, label, value in items))
-        self.update()
-
-    def paintEvent(self, event) -> None:
-        if not self.items:
-            return
-        largest = max(abs(value) for _, _, value in self.items) or 1.0
-        label_width = min(self.width() // 2, max(self.fontMetrics().horizontalAdvance(label)
-                                                 for _, label, _ in self.items) + 8)
-        bar_space = max(20, self.width() - label_width - 70)
-        with QPainter(self) as painter:
-            for row, (key, label, value) in enumerate(self.items):
-                top = row * self.ROW + 1
-                if key == self.selected:
-                    painter.fillRect(QRectF(0, top, self.width(), self.ROW), QColor("#e3eefb"))
-                painter.setPen(QColor("#333"))
-                painter.drawText(QRectF(2, top, label_width, self.ROW), Qt.AlignmentFlag.AlignVCenter, label)
-                length = bar_space * abs(value) / largest
-                colour = QColor("#d6604d") if value >= 0 else QColor("#4393c3")
-                painter.fillRect(QRectF(label_width, top + 4, length, self.ROW - 8), colour)
-                painter.drawText(QRectF(label_width + length + 4, top, 66, self.ROW), Qt.AlignmentFlag.AlignVCenter,
-                                 number(value, 3))
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        row = int(event.position().y() // self.ROW)
-        if 0 <= row < len(self.items):
-            self.chosen.emit(self.items[row][0])
-
-    def row_centre(self, key: int):
-        """Where the row of ``key`` is (for tests and automation)."""
-        row = next(index for index, item in enumerate(self.items) if item[0] == key)
-        return QRectF(0, row * self.ROW, self.width(), self.ROW).center()
 
 
 class ExplanationView(Retranslatable, QFrame):
@@ -168,6 +68,7 @@ class ExplanationView(Retranslatable, QFrame):
         self._build_text_page()
         self._build_dense_page()
         self._build_output_page()
+        self._build_formula_page()
         layout.addWidget(self.title)
         layout.addWidget(self.pages)
         layout.addWidget(self.hint)
@@ -204,6 +105,10 @@ class ExplanationView(Retranslatable, QFrame):
         self.channel_bars.setObjectName("channelContributions")
         self.channel_bars.chosen.connect(self.inputChannelChosen.emit)
         grid.addWidget(self.channel_bars, 6, 0, 1, 5)
+        self.convolution_place = QLabel()  # where the patch starts: stride and padding
+        self.convolution_place.setObjectName("convolutionPlace")
+        self.convolution_place.setWordWrap(True)
+        grid.addWidget(self.convolution_place, 7, 0, 1, 5)
         grid.setColumnStretch(5, 1)
         self._add_page(page)
 
@@ -261,6 +166,14 @@ class ExplanationView(Retranslatable, QFrame):
         layout.addWidget(self.output_sum)
         self._add_page(page)
 
+    def _build_formula_page(self) -> None:
+        """BatchNormalization, Dropout and Activation layers: one formula with the unit's numbers."""
+        self.formula_text = QLabel()
+        self.formula_text.setObjectName("formulaText")
+        self.formula_text.setWordWrap(True)
+        self.formula_text.setTextFormat(Qt.TextFormat.RichText)
+        self._add_page(self.formula_text)
+
     def _add_page(self, page: QWidget) -> None:
         self._pages_layout.addWidget(page)
         page.hide()
@@ -284,8 +197,11 @@ class ExplanationView(Retranslatable, QFrame):
         """Show ``step``; of a convolution, the patch and kernel of ``input_channel`` (by default the
         channel that adds most to the sum)."""
         self.step = step
-        show = {"Conv2D": self._show_convolution, "MaxPooling2D": self._show_pooling, "Flatten": self._show_flatten,
-                "Dense": self._show_dense, "Output": self._show_output}[step.kind]
+        show = {"Conv2D": self._show_convolution, "MaxPooling2D": self._show_pooling,
+                "AveragePooling2D": self._show_pooling, "GlobalAveragePooling2D": self._show_global_pooling,
+                "Flatten": self._show_flatten, "Dense": self._show_dense, "Output": self._show_output,
+                "BatchNormalization": self._show_formula, "Dropout": self._show_formula,
+                "Activation": self._show_formula}[step.kind]
         show(step, input_channel)
 
     def _where(self, step: Step) -> str:
@@ -304,7 +220,7 @@ class ExplanationView(Retranslatable, QFrame):
             layer=step.layer, channel=step.channel, where=self._where(step), value=number(step.value, 4)))
         patch = step.inputs[:, :, input_channel]
         kernel = step.weights[:, :, input_channel]
-        self.patch_grid.set_values(patch, signed=False)
+        self.patch_grid.set_values(patch, signed=bool((patch < 0).any()), padded=step.padded)
         self.kernel_grid.set_values(kernel, signed=True)
         self.product_grid.set_values(patch * kernel, signed=True)
         source = self._input_name(step) if channels == 1 else self.tr("{layer}, map {channel}").format(
@@ -314,8 +230,7 @@ class ExplanationView(Retranslatable, QFrame):
             filter=step.channel, channel=input_channel))
         self.product_caption.setText(self.tr("products\n(sum {total})").format(
             total=number(float((patch * kernel).sum()), 3)))
-        relu = self.tr(" → ReLU → <b>{value}</b>").format(value=number(step.value, 4)) \
-            if step.activation == "relu" else ""
+        relu = self._activation_text(step)
         if channels == 1:
             text = self.tr("Σ of the products = {products}; + bias {bias} = {total}")
         else:
@@ -332,19 +247,124 @@ class ExplanationView(Retranslatable, QFrame):
             label = self.tr("{layer} map {channel}")
             self.channel_bars.set_items([(int(c), label.format(layer=self._input_name(step), channel=int(c)),
                                           float(contributions[c])) for c in order], selected=input_channel)
+        self.convolution_place.setText(self._place_text(step))
+        self.convolution_place.setVisible(step.strides > 1 or step.padding == "same")
         self._show_page(0)
+
+    def _activation_text(self, step: Step) -> str:
+        """What follows the sum: the activation with its formula, and the unit's value."""
+        value = number(step.value, 4)
+        if step.activation == "relu":
+            return self.tr(" → ReLU → <b>{value}</b>").format(value=value)
+        if step.activation == "tanh":
+            return self.tr(" → tanh(z) = (e^z − e^−z) / (e^z + e^−z) → <b>{value}</b>").format(value=value)
+        if step.activation == "sigmoid":
+            return self.tr(" → sigmoid σ(z) = 1 / (1 + e^−z) → <b>{value}</b>").format(value=value)
+        return ""
+
+    def _place_text(self, step: Step) -> str:
+        """Where a window starts in its input: output position × stride − the padding before."""
+        top, left = step.origin
+        row, column = step.at
+        text = self.tr(
+            "Stride {stride}, padding {padding}: the window of row {row}, column {column} starts at row {row} × "
+            "{stride} − {pad_top} = {top}, column {column} × {stride} − {pad_left} = {left} of {source}.").format(
+            stride=step.strides, padding=step.padding, row=row, column=column, pad_top=row * step.strides - top,
+            pad_left=column * step.strides - left, top=number(top, 0), left=number(left, 0),
+            source=self._input_name(step))
+        cells = int(step.padded.sum()) if step.padded is not None else 0
+        if cells and step.kind == "Conv2D":
+            text += " " + self.tr("Padding “same” adds zeros around the input so that the maps keep ⌈size / stride⌉ "
+                                  "positions: the %n grey cell(s) of the patch are those zeros.", "", cells)
+        elif cells:
+            text += " " + self.tr("The %n grey cell(s) lie in the padding and take no part.", "", cells)
+        return text
 
     def _show_pooling(self, step: Step, input_channel: int | None) -> None:
         self.title.setText(self.tr("<b>{layer}</b> · map {channel} · {where}: <b>{value}</b>").format(
             layer=step.layer, channel=step.channel, where=self._where(step), value=number(step.value, 4)))
-        self.window_grid.set_values(step.inputs, signed=False, marked=step.winner)
+        self.window_grid.show()
+        self.window_grid.set_values(step.inputs, signed=bool((step.inputs < 0).any()), marked=step.winner)
         top, left = step.origin
-        self.pooling_text.setText(self.tr(
-            "Max pooling keeps the largest of each 2×2 window of {source}, map {channel} (rows {top}–{bottom}, "
-            "columns {left}–{right}): {value}. It has no weights; it halves the height and the width.").format(
-            source=self._input_name(step), channel=step.channel, top=top, bottom=top + 1, left=left, right=left + 1,
-            value=number(step.value, 4)))
+        size = step.inputs.shape[0]
+        place = dict(source=self._input_name(step), channel=step.channel, top=top, bottom=top + size - 1, left=left,
+                     right=left + size - 1, value=number(step.value, 4), size=size)
+        if step.kind == "AveragePooling2D":
+            text = self.tr(
+                "Average pooling takes the mean of each {size}×{size} window of {source}, map {channel} (rows "
+                "{top}–{bottom}, columns {left}–{right}): {total} ÷ {count} = {value}. It has no weights.").format(
+                total=number(step.total, 4), count=step.real_cells, **place)
+        elif (size, step.strides, step.padding) == (2, 2, "valid"):
+            text = self.tr(
+                "Max pooling keeps the largest of each 2×2 window of {source}, map {channel} (rows {top}–{bottom}, "
+                "columns {left}–{right}): {value}. It has no weights; it halves the height and the width.").format(
+                **place)
+        else:
+            text = self.tr(
+                "Max pooling keeps the largest of each {size}×{size} window of {source}, map {channel} (rows "
+                "{top}–{bottom}, columns {left}–{right}): {value}. It has no weights.").format(**place)
+        if step.strides < size:
+            text += " " + self.tr("The windows start every {stride} pixels, so neighbouring windows overlap: they "
+                                  "share %n row(s) or column(s).", "", size - step.strides).format(stride=step.strides)
+        if step.strides != size or step.padding == "same":
+            text += " " + self._place_text(step)
+        self.pooling_text.setText(text)
         self._show_page(1)
+
+    def _show_global_pooling(self, step: Step, input_channel: int | None) -> None:
+        self.title.setText(self.tr("<b>{layer}</b> · unit {unit}: <b>{value}</b>").format(
+            layer=step.layer, unit=step.channel, value=number(step.value, 4)))
+        height, width = step.inputs.shape
+        small = height * width <= 64  # a larger map's numbers would not fit the panel; its sum says enough
+        self.window_grid.setVisible(small)
+        if small:
+            self.window_grid.set_values(step.inputs, signed=bool((step.inputs < 0).any()))
+        self.pooling_text.setText(self.tr(
+            "Global average pooling takes the mean of the whole {height}×{width} map {channel} of {source}: {total} ÷ "
+            "{count} = {value}. One number per map; it has no weights.").format(
+            height=height, width=width, channel=step.channel, source=self._input_name(step),
+            total=number(step.total, 4), count=height * width, value=number(step.value, 4)))
+        self._show_page(1)
+
+    def _show_formula(self, step: Step, input_channel: int | None) -> None:
+        value, x = number(step.value, 4), number(step.total, 4)
+        if step.at is None:
+            self.title.setText(self.tr("<b>{layer}</b> · unit {unit}: <b>{value}</b>").format(
+                layer=step.layer, unit=step.channel, value=value))
+            place = self.tr("unit {unit} of {source}").format(unit=step.channel, source=self._input_name(step))
+        else:
+            self.title.setText(self.tr("<b>{layer}</b> · map {channel} · {where}: <b>{value}</b>").format(
+                layer=step.layer, channel=step.channel, where=self._where(step), value=value))
+            place = self.tr("{where} of {source}, map {channel}").format(
+                where=self._where(step), source=self._input_name(step), channel=step.channel)
+        if step.kind == "BatchNormalization":
+            text = self.tr(
+                "Batch normalization of {place} = {x}, with the numbers it stored in training for this channel: "
+                "(x − mean) / √(variance + ε) · γ + β = ({x} − {mean}) / √({variance} + {epsilon}) · {gamma} + {beta} "
+                "= <b>{value}</b>. When predicting it uses these moving averages, not a batch's own.").format(
+                place=place, x=x, mean=number(step.mean, 4), variance=number(step.variance, 4),
+                epsilon=QLocale().toString(step.epsilon, "g", 3), gamma=number(step.gamma, 4),
+                beta=number(step.beta, 4), value=value)
+        elif step.kind == "Dropout":
+            text = self.tr(
+                "Dropout passes values unchanged when predicting: {place} = {x} → <b>{value}</b>. During training it "
+                "zeroes a fraction {rate} of them at random and scales the rest by 1 / (1 − {rate}), so that no unit "
+                "can count on another.").format(place=place, x=x, value=value,
+                                                rate=QLocale().toString(step.rate, "g", 3))
+        elif step.activation == "relu":
+            text = self.tr("ReLU keeps what is above zero: max(0, {x}) = <b>{value}</b>, from {place}.").format(
+                x=x, value=value, place=place)
+        elif step.activation == "tanh":
+            text = self.tr("tanh squashes any number into −1…1: tanh(z) = (e^z − e^−z) / (e^z + e^−z); "
+                           "tanh({x}) = <b>{value}</b>, from {place}.").format(x=x, value=value, place=place)
+        elif step.activation == "sigmoid":
+            text = self.tr("The sigmoid squashes any number into 0…1: σ(z) = 1 / (1 + e^−z); σ({x}) = <b>{value}</b>, "
+                           "from {place}.").format(x=x, value=value, place=place)
+        else:
+            text = self.tr("A linear activation passes the value unchanged: {x} → <b>{value}</b>, from "
+                           "{place}.").format(x=x, value=value, place=place)
+        self.formula_text.setText(text)
+        self._show_page(5)
 
     def _show_flatten(self, step: Step, input_channel: int | None) -> None:
         rows, cols = step.at
@@ -370,8 +390,7 @@ class ExplanationView(Retranslatable, QFrame):
         self.dense_bars.set_items([(int(i), label.format(index=int(i), value=number(step.inputs[i], 2),
                                                           weight=number(step.weights[i], 3)), float(products[i]))
                                    for i in order])
-        relu = self.tr(" → ReLU → <b>{value}</b>").format(value=number(step.value, 4)) \
-            if step.activation == "relu" else ""
+        relu = self._activation_text(step)
         self.dense_sum.setText(self.tr("Σ of inputs × weights = {products}; + bias {bias} = {total}").format(
             products=number(float(products.sum()), 4), bias=number(step.bias, 4), total=number(step.total, 4)) + relu)
         self._show_page(3)
@@ -428,15 +447,3 @@ class ExplanationView(Retranslatable, QFrame):
 
 _KEYS = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0),
          Qt.Key.Key_Escape: (0, 0), Qt.Key.Key_PageUp: (0, 0), Qt.Key.Key_PageDown: (0, 0)}
-
-
-def _colour(value: float, extent: float, signed: bool) -> QColor:
-    if signed:
-        level = int(np.clip((value / extent + 1.0) * 127.5, 0, 255))
-        return QColor.fromRgb(int(DIVERGING[level]))
-    level = int(np.clip(value / extent * 255, 0, 255)) if extent > 0 else 0
-    return QColor.fromRgb(int(MAGMA[level]))
-
-
-def _dark(colour: QColor) -> bool:
-    return colour.lightnessF() < 0.5

@@ -160,5 +160,5 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
             activation = self._activations[layer_index]
             values = activation[..., channel] if activation.ndim == 3 else activation[channel]
         kernels = self._kernels(row.name) if self._kernels else None
-        self.detail.show_map(row.name, row.kind, channel, values, kernels)
+        self.detail.show_map(row.name, row.kind, channel, values, kernels, row.facts.pool or 2)
         self.detail.setVisible(len(row.shape) == 3)  # a unit has no map to enlarge: its explanation says all

@@ -20,7 +20,8 @@ class LayerRow(Retranslatable, QFrame):
         super().__init__()
         self.index, self.facts = index, facts
         self.name, self.kind, self.shape, self.parameters = facts.name, facts.kind, facts.output_shape, facts.parameters
-        self._top: float | None = None  # the largest activation shown
+        self._top: float | None = None  # the largest activation shown (the largest magnitude, if signed)
+        self._signed = False  # negative values in the maps: coloured blue to red, ±top
         channels = self.shape[-1]
         side = self.shape[0] if len(self.shape) == 3 else 1
         layout = QVBoxLayout(self)
@@ -68,44 +69,95 @@ class LayerRow(Retranslatable, QFrame):
     def card_text(self) -> str:
         """What the layer does, in two or three plain sentences, then its arithmetic."""
         facts = self.facts
-        if facts.kind == "Conv2D":
-            rows, cols = facts.kernel
-            what = self.tr(
-                "A convolution: a {rows}×{cols} window slides over the input. At every position the "
-                "{rows}×{cols}×{depth} patch is multiplied with each of the {filters} kernels and summed, one "
-                "number per filter; the numbers of one filter form its response map.").format(
-                rows=rows, cols=cols, depth=facts.input_shape[-1], filters=facts.output_shape[-1])
-        elif facts.kind == "MaxPooling2D":
-            what = self.tr("Max pooling keeps the largest value of each {size}×{size} window: the maps keep their "
-                           "number and shrink. It has no weights.").format(size=facts.pool)
-        elif facts.kind == "Flatten":
-            what = self.tr("Flatten lays the maps out as one vector, row by row, for the dense layers. It only "
-                           "reorders: no weights.")
-        elif facts.is_output:
-            what = self.tr("The output: a fully connected layer gives one number (a logit) per digit, and softmax "
-                           "turns the ten into the probabilities of the chart.")
-        else:
-            what = self.tr("A fully connected layer: each of its {units} units multiplies every input by a weight "
-                           "of its own, adds them and a bias, then ReLU keeps what is above zero.").format(
-                units=facts.output_shape[-1])
+        what = self._what()
+        if facts.kind in ("Conv2D", "MaxPooling2D", "AveragePooling2D"):
+            if facts.strides != (facts.kernel or (facts.pool, facts.pool))[0] and facts.strides > 1:
+                what += " " + self.tr("Stride {stride}: the window moves {stride} pixels at a time.").format(
+                    stride=facts.strides)
+            if facts.padding == "same":
+                what += " " + self.tr("Padding “same” adds zeros around the input, so that the maps keep "
+                                      "⌈size / stride⌉ positions.")
         arithmetic = self.tr("Shape: {shape} · Parameters: {parameters}").format(
             shape=facts.shape_formula, parameters=facts.parameter_formula)
         return f"{what}<br><span style='color:#777'>{arithmetic}</span>"
+
+    def _what(self) -> str:
+        facts = self.facts
+        kind = facts.kind
+        if kind == "Conv2D":
+            rows, cols = facts.kernel
+            return self.tr(
+                "A convolution: a {rows}×{cols} window slides over the input. At every position the "
+                "{rows}×{cols}×{depth} patch is multiplied with each of the {filters} kernels and summed, one "
+                "number per filter; the numbers of one filter form its response map.").format(
+                rows=rows, cols=cols, depth=facts.input_shape[-1], filters=facts.output_shape[-1]) \
+                + self._activation_sentence()
+        if kind == "MaxPooling2D":
+            return self.tr("Max pooling keeps the largest value of each {size}×{size} window: the maps keep their "
+                           "number and shrink. It has no weights.").format(size=facts.pool)
+        if kind == "AveragePooling2D":
+            return self.tr("Average pooling replaces each {size}×{size} window by its mean: the maps keep their "
+                           "number and shrink. It has no weights.").format(size=facts.pool)
+        if kind == "GlobalAveragePooling2D":
+            return self.tr("Global average pooling replaces each whole map by its mean: one number per map. It has "
+                           "no weights.")
+        if kind == "Flatten":
+            return self.tr("Flatten lays the maps out as one vector, row by row, for the dense layers. It only "
+                           "reorders: no weights.")
+        if kind == "BatchNormalization":
+            return self.tr("Batch normalization rescales each channel with numbers stored in training: (x − mean) / "
+                           "√(variance + ε) · γ + β. The shape stays the same.")
+        if kind == "Dropout":
+            return self.tr("Dropout passes values unchanged when predicting; during training it zeroes a fraction "
+                           "{rate} of them and scales the rest. It has no weights.").format(
+                rate=QLocale().toString(facts.rate, "g", 3))
+        if facts.is_output and kind == "Activation":
+            return self.tr("The output: softmax turns the ten numbers of the layer before into the probabilities of "
+                           "the chart.")
+        if kind == "Activation":
+            return self.tr("An activation layer: every value goes through {activation}; the shape stays the same. "
+                           "It has no weights.").format(activation=facts.activation)
+        if facts.is_output and facts.activation == "softmax":
+            return self.tr("The output: a fully connected layer gives one number (a logit) per digit, and softmax "
+                           "turns the ten into the probabilities of the chart.")
+        if facts.activation == "relu":
+            return self.tr("A fully connected layer: each of its {units} units multiplies every input by a weight "
+                           "of its own, adds them and a bias, then ReLU keeps what is above zero.").format(
+                units=facts.output_shape[-1])
+        return self.tr("A fully connected layer: each of its {units} units multiplies every input by a weight of its "
+                       "own and adds them (and a bias).").format(units=facts.output_shape[-1]) \
+            + self._activation_sentence()
+
+    def _activation_sentence(self) -> str:
+        activation = self.facts.activation
+        if activation == "tanh":
+            return " " + self.tr("Then tanh squashes each number into −1…1.")
+        if activation == "sigmoid":
+            return " " + self.tr("Then the sigmoid squashes each number into 0…1.")
+        return ""  # ReLU (the seed's convolutions) is said where a unit is explained
 
     def kind_text(self) -> str:
         """The layer's type as people read it (Keras' class name in English); unknown kinds as Keras names them."""
         names = {
             "Conv2D": self.tr("Conv2D", "layer type: a convolution layer"),
             "MaxPooling2D": self.tr("MaxPooling2D", "layer type: max pooling"),
+            "AveragePooling2D": self.tr("AveragePooling2D", "layer type: average pooling"),
+            "GlobalAveragePooling2D": self.tr("GlobalAveragePooling2D", "layer type: the mean of each whole map"),
             "Dense": self.tr("Dense", "layer type: a fully connected layer"),
             "Flatten": self.tr("Flatten", "layer type: turns the maps into one vector"),
+            "Dropout": self.tr("Dropout", "layer type: zeroes random values in training"),
+            "BatchNormalization": self.tr("BatchNormalization", "layer type: rescales with stored statistics"),
+            "Activation": self.tr("Activation", "layer type: applies an activation function"),
         }
         return names.get(self.kind, self.kind)
 
     def set_activation(self, activation: np.ndarray) -> None:
         image, _, _ = mosaic(activation)
-        top = float(np.nanmax(image)) if image.size else 0.0
-        self.view.set_values(image, top if self.kind != "Dense" or top > 0 else 1.0)
+        # tanh, linear and BatchNormalization layers give negative numbers too: those are shown signed
+        # (blue negative, red positive), or half of what the layer says would be black.
+        self._signed = bool(image.size) and float(np.nanmin(image)) < 0
+        top = float(np.nanmax(np.abs(image) if self._signed else image)) if image.size else 0.0
+        self.view.set_values(image, top if self.kind != "Dense" or top > 0 else 1.0, signed=self._signed)
         self._top = top
         self._show_range()
 
@@ -132,4 +184,6 @@ class LayerRow(Retranslatable, QFrame):
             self.range_label.setFixedSize(width, metrics.height())
 
     def _range_text(self, top: float) -> str:
+        if self._signed:
+            return self.tr("±{value} (blue < 0 < red)").format(value=QLocale().toString(top, "f", 2))
         return self.tr("max {value}").format(value=QLocale().toString(top, "f", 2))

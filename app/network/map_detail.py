@@ -1,4 +1,4 @@
-"""An enlarged feature map and, for a convolution, its filter's 3×3 kernels (one per input map)."""
+"""An enlarged feature map and, for a convolution, its filter's kernels (one per input map)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from digitpad.app.network.mosaic import mosaic, paint_gaps
 
 
 class MapDetail(Retranslatable, QFrame):
-    """An enlarged map and, for a convolution, its filter's 3×3 kernels (one per input map)."""
+    """An enlarged map and, for a convolution, its filter's kernels (one per input map)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,9 +43,9 @@ class MapDetail(Retranslatable, QFrame):
             self.show_map(*self._shown)
 
     def show_map(self, layer: str, kind: str, channel: int, values: np.ndarray | None,
-                 kernels: np.ndarray | None) -> None:
+                 kernels: np.ndarray | None, pool: int = 2) -> None:
         self.layer, self.channel = layer, channel
-        self._shown = (layer, kind, channel, values, kernels)
+        self._shown = (layer, kind, channel, values, kernels, pool)
         locale = QLocale()
         if values is None:
             self.title.setText(self.tr("{layer} · map {index}").format(layer=layer, index=channel))
@@ -55,26 +55,46 @@ class MapDetail(Retranslatable, QFrame):
             details = self.tr("map {index} · {height}×{width} · max {value}").format(
                 index=channel, height=values.shape[0], width=values.shape[1], value=locale.toString(top, "f", 2))
             self.title.setText(f"<b>{layer}</b> · {details}")
-            self.map_view.set_image(to_qimage(scale_levels(values, top), MAGMA))
+            if values.min() < 0:  # tanh, linear, BatchNormalization: blue negative, red positive, as the mosaic
+                self.map_view.set_image(to_qimage(signed_levels(values, float(np.abs(values).max())), DIVERGING))
+            else:
+                self.map_view.set_image(to_qimage(scale_levels(values, top), MAGMA))
         else:
             details = self.tr("unit {index} · value {value}").format(
                 index=channel, value=locale.toString(float(values), "f", 3))
             self.title.setText(f"<b>{layer}</b> · {details}")
             self.map_view.set_image(QImage())
         if kernels is None:
-            pooling = self.tr("Pooling has no weights: each cell is the largest of 2×2 below it.")
-            self.kernel_title.setText(pooling if kind == "MaxPooling2D" else "")
+            self.kernel_title.setText(self._no_weights_text(kind, pool))
             self.kernel_view.set_image(QImage())
             return
-        filters = kernels[:, :, :, channel]  # (3, 3, inputs)
+        filters = kernels[:, :, :, channel]  # (rows, columns, inputs)
         extent = float(np.abs(filters).max())
         image, _, _ = mosaic(filters)
         levels = signed_levels(np.nan_to_num(image), extent)
         qimage = paint_gaps(to_qimage(levels, DIVERGING), np.isnan(image))
         self.kernel_view.set_image(qimage)
-        self.kernel_title.setText(self.tr(
-            "Filter {index}: %n kernel(s) of 3×3, one per input map (blue negative, red positive, ±{extent})",
-            "", filters.shape[-1]).format(index=channel, extent=locale.toString(extent, "f", 2)))
+        if filters.shape[:2] == (3, 3):
+            text = self.tr(
+                "Filter {index}: %n kernel(s) of 3×3, one per input map (blue negative, red positive, ±{extent})",
+                "", filters.shape[-1])
+        else:
+            text = self.tr(
+                "Filter {index}: %n kernel(s) of {rows}×{cols}, one per input map (blue negative, red positive, "
+                "±{extent})", "", filters.shape[-1])
+        self.kernel_title.setText(text.format(index=channel, extent=locale.toString(extent, "f", 2),
+                                              rows=filters.shape[0], cols=filters.shape[1]))
+
+    def _no_weights_text(self, kind: str, pool: int) -> str:
+        if kind == "MaxPooling2D" and pool == 2:
+            return self.tr("Pooling has no weights: each cell is the largest of 2×2 below it.")
+        if kind == "MaxPooling2D":
+            return self.tr("Pooling has no weights: each cell is the largest of {size}×{size} below it.").format(
+                size=pool)
+        if kind == "AveragePooling2D":
+            return self.tr("Pooling has no weights: each cell is the mean of {size}×{size} below it.").format(
+                size=pool)
+        return ""
 
 
 class _ImageView(QWidget):

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from digitpad.app.common.colormaps import MAGMA, scale_levels, to_qimage
+from digitpad.app.common.colormaps import DIVERGING, MAGMA, scale_levels, signed_levels, to_qimage
 
 GAP = 1
 SELECTED = QColor("#2f9bff")
@@ -76,9 +76,13 @@ class MosaicView(QWidget):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumHeight(12)
 
-    def set_values(self, values: np.ndarray, top: float) -> None:
-        levels = scale_levels(np.nan_to_num(values, nan=0.0), top)
-        image = to_qimage(levels, MAGMA)
+    def set_values(self, values: np.ndarray, top: float, signed: bool = False) -> None:
+        """Colour 0 → ``top`` (magma); ``signed``: −``top`` → ``top``, blue to red through white (a layer
+        with negative values: tanh, linear, BatchNormalization)."""
+        if signed:
+            image = to_qimage(signed_levels(np.nan_to_num(values, nan=0.0), top), DIVERGING)
+        else:
+            image = to_qimage(scale_levels(np.nan_to_num(values, nan=0.0), top), MAGMA)
         gaps = np.isnan(values)
         if gaps.any():
             image = paint_gaps(image, gaps)
@@ -86,7 +90,8 @@ class MosaicView(QWidget):
         self.update()
 
     def set_mark(self, mark: tuple[int, int, int, int | None] | None) -> None:
-        """Outline ``size``×``size`` pixels from (row, column), in one map or in all of them."""
+        """Outline ``size``×``size`` (or ``size`` = (rows, columns)) pixels from (row, column), in one map or in
+        all of them."""
         self.mark = mark
         self.update()
 
@@ -131,12 +136,14 @@ class MosaicView(QWidget):
         side = (self.cell - GAP) * scale
         return QRectF(column * self.cell * scale, row * self.cell * scale, side, side).adjusted(-1, -1, 1, 1)
 
-    def _pixels_rect(self, index: int, row: int, column: int, size: int, target: QRectF) -> QRectF:
+    def _pixels_rect(self, index: int, row: int, column: int, size, target: QRectF) -> QRectF:
+        """``size`` pixels square from (row, column), or (rows, columns) pixels."""
+        rows, columns = size if isinstance(size, tuple) else (size, size)
         scale = target.width() / self.image_size.width()
         cell_row, cell_column = divmod(index, self.columns)
         left = (cell_column * self.cell + column) * scale
         top = (cell_row * self.cell + row) * scale
-        return QRectF(left, top, size * scale, size * scale)
+        return QRectF(left, top, columns * scale, rows * scale)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         unit = self.unit_at(event.position())

@@ -3,6 +3,7 @@ changes, with its inputs marked where they come from."""
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QObject, QRectF
 
 from digitpad.app.common.session_signals import SessionSignals
@@ -93,19 +94,33 @@ class ExplainController(QObject):
         self.refresh()
 
     def _mark_inputs(self, step: Step) -> None:
-        """Where the unit's inputs are: the 3×3 patch on the input maps (or on the 28×28 preview), the 2×2
-        window, the cell a Flatten value comes from."""
+        """Where the unit's inputs are: the patch on the input maps (or on the 28×28 preview), the pooling
+        window, the whole map a global pooling averages, the cell a Flatten value or an elementwise layer
+        (BatchNormalization, Dropout, Activation) reads.  A window reaching into the padding is outlined
+        where it overlaps the input."""
         self._clear_marks()
-        if step.kind == "Conv2D":
-            size = step.inputs.shape[0]
-            if step.input_layer is None:
-                self.preview.set_highlight(QRectF(step.origin[1], step.origin[0], size, size))
+        if step.kind in ("Conv2D", "MaxPooling2D", "AveragePooling2D"):
+            (top, left), size = self._inside(step)
+            if step.kind == "Conv2D" and step.input_layer is None:
+                self.preview.set_highlight(QRectF(left, top, size[1], size[0]))
+            elif step.kind == "Conv2D":
+                self.panel.mark(step.input_layer, (top, left, _square(size), None))
             else:
-                self.panel.mark(step.input_layer, (*step.origin, size, None))
-        elif step.kind == "MaxPooling2D":
-            self.panel.mark(step.input_layer, (*step.origin, step.inputs.shape[0], step.channel))
-        elif step.kind == "Flatten":
-            self.panel.mark(step.input_layer, (*step.at, 1, step.channel))
+                self.panel.mark(step.input_layer, (top, left, _square(size), step.channel))
+        elif step.kind == "GlobalAveragePooling2D":
+            self.panel.mark(step.input_layer, (0, 0, step.inputs.shape, step.channel))
+        elif step.kind in ("Flatten", "BatchNormalization", "Dropout", "Activation"):
+            row, column = step.at if step.at is not None else (0, 0)
+            if step.input_layer is None:
+                self.preview.set_highlight(QRectF(column, row, 1, 1))
+            else:
+                self.panel.mark(step.input_layer, (row, column, 1, step.channel))
+
+    def _inside(self, step: Step) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The part of a window that lies in its input: top-left and (rows, columns)."""
+        rows, columns = np.nonzero(~step.padded)
+        return (step.origin[0] + int(rows.min()), step.origin[1] + int(columns.min())), \
+            (int(rows.max() - rows.min()) + 1, int(columns.max() - columns.min()) + 1)
 
     def _clear_marks(self) -> None:
         self.panel.mark(None, None)
@@ -119,3 +134,8 @@ class ExplainController(QObject):
             return step.map_shape[:2]
         shape = self.panel.row(step.layer).shape
         return shape[0], shape[1]
+
+
+def _square(size: tuple[int, int]):
+    """A mark's size: one number for a square (as the seed's 3×3 and 2×2 windows are), else (rows, columns)."""
+    return size[0] if size[0] == size[1] else size

@@ -18,7 +18,7 @@ from digitpad.model.files.model_archive import ModelError
 from digitpad.model.ink.preprocessing import strokes_to_tensor
 from digitpad.model.network.numpy_net import NumpyConvnet
 
-__all__ = ["NOTHING_DRAWN", "UNSURE_BELOW", "LayerInfo", "ModelError", "Prediction", "Predictor"]
+__all__ = ["NOTHING_DRAWN", "UNSURE_BELOW", "LayerInfo", "ModelError", "Prediction", "Predictor", "read_tensor_file"]
 
 # Below this top probability the window says "unsure" instead of claiming a digit.
 UNSURE_BELOW = 0.6
@@ -29,7 +29,7 @@ class LayerInfo:
     """One row of the seed notebook's ``model.summary()``."""
 
     name: str
-    kind: str  # "Conv2D", "MaxPooling2D", "Flatten", "Dense"
+    kind: str  # Keras' class name: "Conv2D", "MaxPooling2D", "Flatten", "Dense", ... (model.network.layers.KINDS)
     output_shape: tuple[int, ...]  # without the batch dimension
     parameters: int
 
@@ -124,9 +124,46 @@ class Predictor:
         return self.net.probabilities(tensors)
 
     def kernels(self, layer_name: str) -> np.ndarray | None:
-        """A convolution layer's kernels, shape (3, 3, in_channels, filters); None for other layers."""
+        """A convolution layer's kernels, shape (rows, columns, in_channels, filters); None for other layers."""
         return self.net.kernels(layer_name)
 
     def with_weights(self, weights: list[np.ndarray], source: str) -> Predictor:
         """The same network with other weights: a model being trained, a few times a second."""
         return Predictor(self.net.with_weights(weights), source)
+
+
+# The largest tensor file read: 2 GB is 700,000 float32 images, ten times MNIST's training set.
+MAX_TENSOR_BYTES = 2 * 1024 ** 3
+
+
+def read_tensor_file(path: str | os.PathLike) -> np.ndarray:
+    """Images an N×28×28 (or N×28×28×1) ``.npy`` file holds, as (N, 28, 28) float32 fed to the network
+    exactly as given: floats in [0, 1] unchanged, uint8 0–255 divided by 255.  ValueError says in one
+    line what else the file is.  No code runs (no pickles)."""
+    path = Path(path).expanduser()
+    try:
+        array = np.load(path, mmap_mode="r", allow_pickle=False)
+    except FileNotFoundError:
+        raise ValueError(f"{path}: no such file") from None
+    except (ValueError, OSError, EOFError) as error:
+        raise ValueError(f"{path}: not a NumPy .npy array ({' '.join(str(error).split())})") from None
+    if not isinstance(array, np.ndarray):
+        raise ValueError(f"{path}: an .npz archive; give one .npy array of N×28×28 images")
+    shape = array.shape
+    if not (len(shape) == 3 or (len(shape) == 4 and shape[3] == 1)) or shape[1:3] != (28, 28):
+        raise ValueError(f"{path}: the array has shape {shape}; DigitPad reads N×28×28 or N×28×28×1 images")
+    if shape[0] == 0:
+        raise ValueError(f"{path}: the array holds no images (shape {shape})")
+    if array.nbytes > MAX_TENSOR_BYTES:
+        raise ValueError(f"{path}: {array.nbytes / 1024 ** 3:,.1f} GB of images; DigitPad reads up to 2 GB at once")
+    if array.dtype == np.uint8:
+        return (np.asarray(array, np.float32) / 255.0).reshape(-1, 28, 28)
+    if array.dtype.kind != "f":
+        raise ValueError(f"{path}: the array is {array.dtype}; DigitPad reads floats in [0, 1] or uint8 0–255")
+    images = np.asarray(array, np.float32).reshape(-1, 28, 28)
+    if not np.isfinite(images).all():
+        raise ValueError(f"{path}: float images must lie in [0, 1]; this array holds NaN or infinity")
+    if images.min() < 0 or images.max() > 1:
+        raise ValueError(f"{path}: float images must lie in [0, 1]; this array holds values from {images.min():g} to "
+                         f"{images.max():g} (scale them, or save uint8 0–255)")
+    return images

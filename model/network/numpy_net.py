@@ -1,12 +1,14 @@
 """The convnet's forward and backward pass in numpy.
 
-The window never imports TensorFlow: a numpy forward pass of this small network takes about half a
+The window never imports TensorFlow: a numpy forward pass of the seed network takes about half a
 millisecond for one drawing, less than the fastest TensorFlow call, and the backward pass gives
 *Why?* its gradients.  TensorFlow lives in a worker process, for training and export only.
 
-Supported are plain Sequential stacks of Conv2D (stride 1, valid), MaxPooling2D (non-overlapping,
-valid), Flatten and Dense, with relu, linear or softmax: the seed convnet and anything of its kind.
-Anything else raises UnsupportedModel.  ``from_file`` reads a ``.keras`` archive's JSON config and
+Supported are plain Sequential stacks of the layers in ``model.network.layers`` (Conv2D with any
+kernel, stride and padding, max and average pooling, Dense, Dropout, BatchNormalization, Flatten,
+GlobalAveragePooling2D, Activation) with relu, tanh, sigmoid, linear, or softmax last: the seed
+convnet, LeNet-5, the Keras example and anything of their kind.  Anything else raises
+UnsupportedModel with the layer named.  ``from_file`` reads a ``.keras`` archive's JSON config and
 HDF5 weights as data only (no code runs), within the limits of ``model_files``.
 """
 
@@ -15,36 +17,22 @@ from __future__ import annotations
 import io
 import json
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
-from numpy.lib.stride_tricks import sliding_window_view
 
 from digitpad.model.files.model_archive import ModelError, read_members
+from digitpad.model.network import layers as numpy_layers
+from digitpad.model.network.layers import ACTIVATIONS, KINDS, POOLING, NumpyLayer
 
-ACTIVATIONS = ("relu", "linear", "softmax")
-KINDS = ("Conv2D", "MaxPooling2D", "Flatten", "Dense")
+__all__ = ["ACTIVATIONS", "KINDS", "ModelError", "NumpyConvnet", "NumpyLayer", "UnsupportedModel"]
 # Images per chunk of a batched pass: conv2's patches of 256 images take about 35 MB.
 CHUNK = 256
 
 
 class UnsupportedModel(ModelError):
     """The model has a layer or option the numpy passes do not implement."""
-
-
-@dataclass
-class NumpyLayer:
-    name: str
-    kind: str  # one of KINDS
-    activation: str = "linear"
-    weights: list[np.ndarray] = field(default_factory=list)
-    pool: int = 2
-    output_shape: tuple[int, ...] = ()
-
-    @property
-    def parameters(self) -> int:
-        return int(sum(w.size for w in self.weights))
 
 
 class NumpyConvnet:
@@ -97,9 +85,10 @@ class NumpyConvnet:
         for index, layer in enumerate(self.layers):
             if layer.activation == "softmax" and index != len(self.layers) - 1:
                 raise UnsupportedModel(f"{layer.name}: a softmax before the last layer is not one DigitPad runs")
-            shape = _output_shape(layer, shape)
-            if min(shape) <= 0:
-                raise UnsupportedModel(f"{layer.name}: the image shrinks to nothing")
+            try:
+                shape = numpy_layers.output_shape(layer, shape)
+            except ValueError as error:
+                raise UnsupportedModel(str(error)) from None
             layer.output_shape = shape
         if shape != (10,):
             raise UnsupportedModel(f"the model has output shape {shape}, DigitPad needs 10 digit probabilities")
@@ -135,8 +124,27 @@ class NumpyConvnet:
         images = np.asarray(images, np.float32).reshape(-1, 28, 28, 1)
         _, outputs, inputs = self._forward(images, keep=True, softmax=False)
         gradient = np.broadcast_to(np.asarray(direction, np.float32), (len(images), 10)).copy()
-        for layer, layer_input, layer_output in zip(reversed(self.layers), reversed(inputs), reversed(outputs)):
-            gradient = _backward(layer, layer_input, layer_output, gradient)
+        # The last layer's output was kept before its activation (the logits): go back through it as linear.
+        layers = [*self.layers[:-1], replace(self.layers[-1], activation="linear")]
+        return self._back_from(layers, len(layers) - 1, inputs, outputs, gradient)
+
+    def gradient_from(self, layer_index: int, images: np.ndarray, output_gradient: np.ndarray) -> np.ndarray:
+        """d(Σ layer_output · output_gradient) / d(images), (n, 28, 28), for the output of any layer
+        (a softmax last included)."""
+        if not 0 <= layer_index < len(self.layers):
+            raise ValueError(f"there is no layer {layer_index}; this model has {len(self.layers)}")
+        images = np.asarray(images, np.float32).reshape(-1, 28, 28, 1)
+        _, outputs, inputs = self._forward(images, keep=True)
+        layer = self.layers[layer_index]
+        gradient = np.broadcast_to(np.asarray(output_gradient, np.float32), outputs[layer_index].shape).copy()
+        if layer.activation == "softmax":  # _backward skips a softmax: apply its Jacobian here
+            gradient = numpy_layers.softmax_backward(outputs[layer_index], gradient)
+        return self._back_from(self.layers, layer_index, inputs, outputs, gradient)
+
+    @staticmethod
+    def _back_from(layers, layer_index: int, inputs, outputs, gradient: np.ndarray) -> np.ndarray:
+        for index in range(layer_index, -1, -1):
+            gradient = _backward(layers[index], inputs[index], outputs[index], gradient)
         return gradient.reshape(-1, 28, 28)
 
     def kernels(self, name: str) -> np.ndarray | None:
@@ -157,104 +165,16 @@ class NumpyConvnet:
             if keep:
                 inputs.append(hidden)
             last = index == len(self.layers) - 1
-            hidden = _apply(layer, hidden, activate=softmax or not last)
+            hidden = numpy_layers.forward(layer, hidden, activate=softmax or not last)
             if keep:
                 outputs.append(hidden)
         return hidden, outputs, inputs
 
 
-def _output_shape(layer: NumpyLayer, shape: tuple[int, ...]) -> tuple[int, ...]:
-    if layer.kind == "Conv2D":
-        kernel, bias = layer.weights
-        if kernel.ndim != 4 or len(shape) != 3 or kernel.shape[2] != shape[-1] or bias.shape != (kernel.shape[3],):
-            raise UnsupportedModel(f"{layer.name}: kernel {kernel.shape} does not fit input {shape}")
-        return (shape[0] - kernel.shape[0] + 1, shape[1] - kernel.shape[1] + 1, kernel.shape[3])
-    if layer.kind == "MaxPooling2D":
-        return (shape[0] // layer.pool, shape[1] // layer.pool, shape[2])
-    if layer.kind == "Flatten":
-        return (int(np.prod(shape)),)
-    kernel, bias = layer.weights
-    if len(shape) != 1 or kernel.shape[0] != shape[0] or bias.shape != (kernel.shape[1],):
-        raise UnsupportedModel(f"{layer.name}: kernel {kernel.shape} does not fit input {shape}")
-    return (kernel.shape[1],)
-
-
-def _apply(layer: NumpyLayer, hidden: np.ndarray, activate: bool = True) -> np.ndarray:
-    if layer.kind == "Conv2D":
-        values = _convolve(hidden, *layer.weights)
-    elif layer.kind == "MaxPooling2D":
-        return _max_pool(hidden, layer.pool)
-    elif layer.kind == "Flatten":
-        return hidden.reshape(len(hidden), -1)
-    else:
-        values = hidden @ layer.weights[0] + layer.weights[1]
-    return _activate(values, layer.activation) if activate else values
-
-
 def _backward(layer: NumpyLayer, layer_input: np.ndarray, layer_output: np.ndarray, gradient: np.ndarray):
-    """The gradient with respect to the layer's input, from the one with respect to its output."""
-    if layer.kind == "MaxPooling2D":
-        return _max_pool_backward(layer_input, layer_output, gradient, layer.pool)
-    if layer.kind == "Flatten":
-        return gradient.reshape(layer_input.shape)
-    if layer.activation == "relu":
-        gradient = gradient * (layer_output > 0)
-    # A softmax is only ever the last layer, whose gradient arrives with respect to its logits.
-    if layer.kind == "Dense":
-        return gradient @ layer.weights[0].T
-    return _convolve_backward(layer_input.shape, layer.weights[0], gradient)
-
-
-def _convolve(images: np.ndarray, kernel: np.ndarray, bias: np.ndarray) -> np.ndarray:
-    """A valid, stride-1 convolution as one matrix product over all patches (im2col)."""
-    rows, cols, channels, filters = kernel.shape
-    windows = sliding_window_view(images, (rows, cols), axis=(1, 2))  # (n, H', W', C, rows, cols)
-    count, height, width = windows.shape[:3]
-    patches = windows.transpose(0, 1, 2, 4, 5, 3).reshape(count * height * width, rows * cols * channels)
-    return (patches @ kernel.reshape(-1, filters) + bias).reshape(count, height, width, filters)
-
-
-def _convolve_backward(input_shape: tuple[int, ...], kernel: np.ndarray, gradient: np.ndarray) -> np.ndarray:
-    """Each output's gradient flows back to the 3×3 patch it was computed from (col2im)."""
-    rows, cols, channels, filters = kernel.shape
-    count, height, width, _ = gradient.shape
-    patches = (gradient.reshape(-1, filters) @ kernel.reshape(-1, filters).T).reshape(
-        count, height, width, rows, cols, channels)
-    result = np.zeros(input_shape, np.float32)
-    for row in range(rows):
-        for col in range(cols):
-            result[:, row:row + height, col:col + width, :] += patches[:, :, :, row, col, :]
-    return result
-
-
-def _max_pool(images: np.ndarray, size: int) -> np.ndarray:
-    count, height, width, channels = images.shape
-    h, w = height // size, width // size
-    return images[:, : h * size, : w * size].reshape(count, h, size, w, size, channels).max(axis=(2, 4))
-
-
-def _max_pool_backward(layer_input: np.ndarray, layer_output: np.ndarray, gradient: np.ndarray, size: int):
-    """Each window's gradient goes to the cell that won it (the first, on a tie, as TensorFlow does)."""
-    count, height, width, channels = layer_input.shape
-    h, w = layer_output.shape[1:3]
-    windows = layer_input[:, : h * size, : w * size].reshape(count, h, size, w, size, channels)
-    windows = windows.transpose(0, 1, 3, 5, 2, 4).reshape(count, h, w, channels, size * size)
-    winner = np.argmax(windows, axis=-1)
-    routed = np.zeros(windows.shape, np.float32)
-    np.put_along_axis(routed, winner[..., None], gradient[..., None], axis=-1)
-    routed = routed.reshape(count, h, w, channels, size, size).transpose(0, 1, 4, 2, 5, 3)
-    result = np.zeros(layer_input.shape, np.float32)
-    result[:, : h * size, : w * size] = routed.reshape(count, h * size, w * size, channels)
-    return result
-
-
-def _activate(values: np.ndarray, activation: str) -> np.ndarray:
-    if activation == "relu":
-        return np.maximum(values, 0)
-    if activation == "softmax":
-        exponentials = np.exp(values - values.max(axis=-1, keepdims=True))
-        return exponentials / exponentials.sum(axis=-1, keepdims=True)
-    return values
+    """The gradient with respect to the layer's input, from the one with respect to its output (a
+    softmax is skipped: it is only ever the last layer, whose gradient arrives with respect to its logits)."""
+    return numpy_layers.backward(layer, layer_input, layer_output, gradient)
 
 
 # --- reading a .keras archive as data -----------------------------------------------------
@@ -271,8 +191,7 @@ def _layer_specs(config: dict, path) -> list[dict]:
         if kind == "Lambda":
             raise UnsupportedModel(f"{path}: it contains code (a Lambda layer), which DigitPad refuses to run")
         if not isinstance(spec, dict) or spec.get("module") != "keras.layers" or kind not in ("InputLayer", *KINDS):
-            raise UnsupportedModel(f"{path}: layer {kind!r} is not one DigitPad runs "
-                                   "(Conv2D, MaxPooling2D, Flatten and Dense stacks only)")
+            raise UnsupportedModel(f"{path}: layer {kind!r} is not one DigitPad runs (it runs {RUNS})")
     _check_input(specs, path)
     return [spec for spec in specs if spec["class_name"] != "InputLayer"]
 
@@ -301,30 +220,88 @@ def _layers_from_specs(specs: list[dict], weights) -> list[NumpyLayer]:
     return layers
 
 
+RUNS = "Conv2D, MaxPooling2D, AveragePooling2D, Dense, Dropout, BatchNormalization, Flatten, " \
+       "GlobalAveragePooling2D and Activation"
+
+
 def _layer_from_config(kind: str, config: dict, weights: list[np.ndarray]) -> NumpyLayer:
+    """One layer from its Keras config and weights, every setting checked: UnsupportedModel names what
+    the numpy passes do not implement."""
+    if not isinstance(config, dict):
+        raise UnsupportedModel(f"layer {kind!r} has no readable config")
     name = str(config.get("name", kind))
     if kind not in KINDS:
-        raise UnsupportedModel(f"layer {kind!r} is not one DigitPad runs (Conv2D, MaxPooling2D, Flatten and Dense "
-                               "stacks only)")
+        raise UnsupportedModel(f"layer {kind!r} is not one DigitPad runs (it runs {RUNS})")
+    if config.get("data_format", "channels_last") != "channels_last":
+        raise UnsupportedModel(f"{name}: only channels_last maps run in DigitPad")
     activation = config.get("activation", "linear")
-    if kind in ("Conv2D", "Dense"):
-        if activation not in ACTIVATIONS or not config.get("use_bias", True) or len(weights) != 2:
-            raise UnsupportedModel(f"{name}: activation {activation!r} or its bias setting is not one DigitPad runs")
+    if kind in ("Conv2D", "Dense", "Activation") and activation not in ACTIVATIONS:
+        raise UnsupportedModel(f"{name}: activation {activation!r} is not one DigitPad runs "
+                               f"({', '.join(ACTIVATIONS)})")
+    expected = _expected_weights(kind, config)
+    if len(weights) != expected:
+        raise UnsupportedModel(f"{name}: it has {len(weights)} weight arrays; a {kind} with its settings has "
+                               f"{expected}")
     if kind == "Conv2D":
-        if (tuple(config.get("strides", (1, 1))) != (1, 1) or config.get("padding") != "valid"
-                or tuple(config.get("dilation_rate", (1, 1))) != (1, 1) or config.get("groups", 1) != 1
-                or config.get("data_format", "channels_last") != "channels_last"):
-            raise UnsupportedModel(f"{name}: only stride 1, valid, undilated convolutions run in DigitPad")
-        return NumpyLayer(name, kind, activation, weights)
-    if kind == "MaxPooling2D":
-        pool = tuple(config.get("pool_size", (2, 2)))
-        strides = tuple(config.get("strides") or pool)
-        if pool[0] != pool[1] or strides != pool or config.get("padding", "valid") != "valid":
-            raise UnsupportedModel(f"{name}: only square non-overlapping pooling runs in DigitPad")
-        return NumpyLayer(name, kind, pool=int(pool[0]))
-    if kind == "Flatten":
-        return NumpyLayer(name, kind)
-    return NumpyLayer(name, kind, activation, weights)
+        if _square(config.get("dilation_rate", 1), name, "dilation rate") != 1 or config.get("groups", 1) != 1:
+            raise UnsupportedModel(f"{name}: dilated or grouped convolutions do not run in DigitPad")
+        return NumpyLayer(name, kind, activation, weights, strides=_square(config.get("strides", 1), name, "stride"),
+                          padding=_padding(config, name))
+    if kind in POOLING:
+        pool = _square(config.get("pool_size", 2), name, "pool size")
+        strides = _square(config.get("strides") or pool, name, "stride")
+        return NumpyLayer(name, kind, pool=pool, strides=strides, padding=_padding(config, name))
+    if kind == "Dropout":
+        rate = config.get("rate", 0.0)
+        if not isinstance(rate, (int, float)) or not 0 <= rate < 1:
+            raise UnsupportedModel(f"{name}: a dropout rate must be a number from 0 to below 1, not {rate!r}")
+        return NumpyLayer(name, kind, rate=float(rate))
+    if kind == "BatchNormalization":
+        return _batch_normalization(name, config, weights)
+    if kind == "GlobalAveragePooling2D" and config.get("keepdims", False):
+        raise UnsupportedModel(f"{name}: global pooling that keeps its dimensions does not run in DigitPad")
+    return NumpyLayer(name, kind, activation if kind in ("Dense", "Activation") else "linear", weights)
+
+
+def _expected_weights(kind: str, config: dict) -> int:
+    if kind in ("Conv2D", "Dense"):
+        return 2 if config.get("use_bias", True) else 1
+    if kind == "BatchNormalization":
+        return 2 + bool(config.get("center", True)) + bool(config.get("scale", True))
+    return 0
+
+
+def _batch_normalization(name: str, config: dict, weights: list[np.ndarray]) -> NumpyLayer:
+    axis = config.get("axis", -1)
+    axis = axis[0] if isinstance(axis, (list, tuple)) and len(axis) == 1 else axis
+    epsilon = config.get("epsilon", 1e-3)
+    if axis not in (-1, 3) or config.get("renorm") or config.get("synchronized"):
+        raise UnsupportedModel(f"{name}: only BatchNormalization over the channels (axis −1) runs in DigitPad")
+    if not isinstance(epsilon, (int, float)) or not 0 < epsilon < 1:
+        raise UnsupportedModel(f"{name}: epsilon must be a small positive number, not {epsilon!r}")
+    if any(array.ndim != 1 for array in weights) or weights[-1].min(initial=0.0) < 0:
+        raise UnsupportedModel(f"{name}: its statistics are not one number per channel with a variance ≥ 0")
+    return NumpyLayer(name, "BatchNormalization", weights=weights, epsilon=float(epsilon),
+                      center=bool(config.get("center", True)), scale=bool(config.get("scale", True)))
+
+
+def _square(value, name: str, what: str) -> int:
+    """A size given as one integer or as (rows, columns) of the same integer, at least 1."""
+    values = list(value) if isinstance(value, (list, tuple)) else [value]
+    if not values or len(values) > 2 or any(isinstance(v, bool) or not isinstance(v, int) or v < 1 for v in values):
+        raise UnsupportedModel(f"{name}: its {what} {value!r} is not a positive whole number")
+    if len(set(values)) != 1:
+        raise UnsupportedModel(f"{name}: only square {what}s run in DigitPad, not {value!r}")
+    if values[0] > 1024:
+        raise UnsupportedModel(f"{name}: its {what} {values[0]} is larger than any 28×28 model needs")
+    return values[0]
+
+
+def _padding(config: dict, name: str) -> str:
+    padding = str(config.get("padding", "valid")).lower()
+    if padding not in ("valid", "same"):
+        raise UnsupportedModel(f"{name}: padding {padding!r} does not run in DigitPad (valid or same only)")
+    return padding
 
 
 def _snake_case(name: str) -> str:
