@@ -114,6 +114,9 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary_table.verticalHeader().setVisible(False)
         self.summary_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.summary_table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)  # the table reads like model.summary()
         self.summary_table.setMinimumHeight(150)
         self.summary_table.setMaximumHeight(260)
         layout.addWidget(self.summary_table)
@@ -248,7 +251,8 @@ class NetworkEditor(Retranslatable, QGroupBox):
         for key, label in self._field_labels.items():
             label.setText(labels[key])
         self.summary_table.setHorizontalHeaderLabels([
-            self.tr("Layer (type)"), self.tr("Output shape"), self.tr("How"), self.tr("Parameters"), self.tr("How")])
+            self.tr("Layer (type)"), self.tr("Output shape"), self.tr("Parameters"), self.tr("Shape: how"),
+            self.tr("Parameters: how")])
         self._show_details(self.details_button.isChecked())
         self._show_summary()
 
@@ -375,11 +379,12 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self.summary_table.setRowCount(len(summary.rows) + 1)
         for index, row in enumerate(summary.rows):
             shape = "?" if row.output_shape is None else "(" + ", ".join(map(str, row.output_shape)) + ")"
-            cells = (f"{row.name} ({row.kind})", shape, row.shape_formula, locale.toString(row.parameters),
+            parameters = "" if row.output_shape is None else locale.toString(row.parameters)
+            cells = (f"{row.name} ({row.kind})", shape, parameters, row.shape_formula,
                      row.parameter_formula)
             for column, text in enumerate(cells):
                 self.summary_table.setItem(index, column, QTableWidgetItem(text))
-        total = (self.tr("Total"), "", "", locale.toString(summary.parameters), "")
+        total = (self.tr("Total"), "", locale.toString(summary.parameters), "", "")
         for column, text in enumerate(total):
             self.summary_table.setItem(len(summary.rows), column, QTableWidgetItem(text))
         totals = self.tr("{parameters} parameters · {operations} multiply-adds per image").format(
