@@ -158,3 +158,21 @@ def test_copy_as_keras_code(window):
     code = QGuiApplication.clipboard().text()
     assert "model = models.Sequential()" in code and "layers.Dense(512, activation='relu'" in code
     assert Design.from_data(editor_of(window).design().to_data()).layers == PRESETS["dense"].layers
+
+
+def test_train_the_dense_preset_from_the_window_and_use_it(ready_window, mnist_path, qtbot):
+    """Through the worker, the curves and Use this model, as the seed trains (dense runs in today's numpy net)."""
+    window = ready_window()
+    panel = window.train_panel
+    panel.settings.mnist_path.setText(str(mnist_path))
+    panel.settings.mnist_limit_spin.setValue(2000)
+    panel.findChild(QSpinBox, "epochsSpin").setValue(1)
+    window.tabs.setCurrentWidget(panel)
+    choose(window, "dense")
+    with qtbot.waitSignal(panel.trainingFinished, timeout=300_000):
+        panel.findChild(QPushButton, "trainButton").click()
+    assert panel.curves.point_count("loss") >= 1 and panel.confusion.matrix.sum() == 10_000
+    with qtbot.waitSignal(window.modelReady, timeout=60_000):
+        panel.findChild(QPushButton, "useModelButton").click()
+    assert window.predictor.parameter_count == 407_050
+    assert [layer.name for layer in window.predictor.layers][-2:] == ["dense", "probabilities"]
