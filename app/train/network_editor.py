@@ -62,10 +62,12 @@ from digitpad.model.network.designs import (
 CUSTOM = "custom"
 SETTINGS_KEY = "network/design"  # the design in Keras JSON
 CHOICE_KEY = "network/choice"  # the preset chosen, or "custom"
-# Measured on this machine (bench/network_presets.py): the seed network's seconds per epoch on the
-# CPU with the default recipe, and its multiply-adds per image.  Other designs are estimated in
-# proportion to their multiply-adds: rough, but the right order of magnitude.
-SEED_SECONDS_PER_EPOCH = 98.0
+# The seed network's seconds per epoch with the default recipe on this machine's CPU when it is
+# quiet (bench/training.py: 18.6 s in-process, 20.2 s as a whole command; README "Training time"),
+# and its multiply-adds per image.  Other designs are estimated in proportion to their
+# multiply-adds: rough (small designs pay a fixed cost per batch), but right for the large ones
+# the estimate warns about.
+SEED_SECONDS_PER_EPOCH = 20.0
 SEED_MULTIPLY_ADDS = 2_794_240
 SLOW_SECONDS_PER_EPOCH = 120.0  # from here on, the estimate is shown before Train
 SUMMARY_COLUMNS = 5
