@@ -127,8 +127,17 @@ def test_the_design_survives_a_restart(window, settings, qtbot, tmp_path):
     qtbot.addWidget(again)
     assert editor_of(again).design().layers == design.layers
     assert again.train_panel.findChild(QComboBox, "networkCombo").currentData() == "custom"
-    choose(again, "lenet5")
+    set_kernel(again, "conv2", 7)  # 13 − 7 + 1 = 7: it fits
+    editor_of(again).layer_list.setCurrentRow(0)
+    editor_of(again).findChild(QSpinBox, "layer_strides").setValue(3)  # conv1 → 9, pool1 → 4: now it does not
+    assert not again.train_panel.train_button.isEnabled()
     again.close()
+    restarted = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+    qtbot.addWidget(restarted)
+    assert not restarted.train_panel.train_button.isEnabled()  # a design that cannot work stays refused
+    assert "does not fit" in editor_of(restarted).problem_label.text()
+    choose(restarted, "lenet5")
+    restarted.close()
     third = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
     qtbot.addWidget(third)
     assert third.train_panel.findChild(QComboBox, "networkCombo").currentData() == "lenet5"
