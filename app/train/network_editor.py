@@ -386,7 +386,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
                      row.parameter_formula)
             for column, text in enumerate(cells):
                 self.summary_table.setItem(index, column, QTableWidgetItem(text))
-        total = (self.tr("Total"), "", locale.toString(summary.parameters), "", "")
+        total = (self.tr("Total"), "", locale.toString(summary.parameters) if summary.ok else "?", "", "")
         for column, text in enumerate(total):
             self.summary_table.setItem(len(summary.rows), column, QTableWidgetItem(text))
         totals = self.tr("{parameters} parameters · {operations} multiply-adds per image").format(
@@ -396,6 +396,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
             totals += " · " + self.tr("slow: about {minutes} min per epoch on this computer's CPU").format(
                 minutes=locale.toString(round(seconds / 60)))
         self.totals_label.setText(totals)
+        self.totals_label.setVisible(summary.ok)  # a design that breaks has no totals to speak of
         if summary.ok:
             self.problem_label.setText("")
         else:
