@@ -8,9 +8,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QPushButton, QSpinBox, QTableWidget
 
+from digitpad.app.window.automation import draw
 from digitpad.app.window.main import build_main_window
 from digitpad.model.network.design_formats import design_from_keras_json
 from digitpad.model.network.designs import PRESETS, Design
+from drawings import seven
 
 
 @pytest.fixture
@@ -185,3 +187,5 @@ def test_train_the_dense_preset_from_the_window_and_use_it(ready_window, mnist_p
         panel.findChild(QPushButton, "useModelButton").click()
     assert window.predictor.parameter_count == 407_050
     assert [layer.name for layer in window.predictor.layers][-2:] == ["dense", "probabilities"]
+    draw(window.canvas, seven())  # the pad reads with the dense network now
+    assert window.prediction.probabilities.shape == (10,) and abs(window.prediction.probabilities.sum() - 1) < 1e-4
