@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 MNIST_HELP = "MNIST .npz or IDX folder (default: $DIGITPAD_MNIST, else download)"
 TENSOR_HELP = ("N×28×28 (or N×28×28×1) images in a NumPy .npy file, fed to the network exactly as given: floats in "
                "[0, 1] or uint8 0–255; one answer per image, after those of IMAGE files and --strokes")
+NETWORK_HELP = "seed, dense, lenet5, keras-example, or a Keras JSON file (model.to_json())"
 
 
 def build_parser(handlers: Mapping[str, Callable[[argparse.Namespace], int]]) -> argparse.ArgumentParser:
@@ -89,6 +90,19 @@ def build_parser(handlers: Mapping[str, Callable[[argparse.Namespace], int]]) ->
     train = commands.add_parser("train", help="train the convnet and write it to a .keras file")
     _add_training_options(train)
     train.set_defaults(handler=handlers["train"], command="train")
+
+    network = commands.add_parser(
+        "network",
+        help="print a network design: its summary with the arithmetic, its Keras JSON or Keras code",
+        description="A design is a preset (seed, dense, lenet5, keras-example) or a Keras JSON file "
+        "(model.to_json()'s format, read as data). A design that cannot work ends with one line saying why.",
+    )
+    network.add_argument("design", metavar="PRESET|FILE.json", help=NETWORK_HELP)
+    network.add_argument("--format", choices=("summary", "json", "keras-code"), default="summary",
+                         help="summary: the layers' shapes and parameters with their formulas (default); "
+                         "json: Keras JSON that keras.models.model_from_json reads; keras-code: Python in "
+                         "the notebook's style")
+    network.set_defaults(handler=handlers["network"], command="network")
     return parser
 
 
@@ -161,3 +175,5 @@ def _add_training_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int)
     parser.add_argument("--device", help="e.g. /GPU:0 or /CPU:0 (default: the first GPU, else the CPU)")
     parser.add_argument("--limit", type=int, metavar="N", help="use only the first N MNIST training images")
+    parser.add_argument("--network", metavar="PRESET|FILE.json", help=f"the network to train: {NETWORK_HELP} "
+                        "(default seed)")

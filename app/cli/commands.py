@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     from digitpad.app.cli.arguments import build_parser
 
     parser = build_parser({"predict": _predict, "evaluate": _evaluate, "explain": _explain, "export": _export,
-                           "train": _train})
+                           "train": _train, "network": _network})
     args = parser.parse_args(argv)
     if args.command is not None and not os.environ.get("DIGITPAD_DEBUG"):
         from digitpad.model.errors import silence_native_stderr
@@ -271,6 +271,7 @@ def _train(args: argparse.Namespace) -> int:
     from digitpad.model.training.keras_models import save_model_atomically
     from digitpad.model.training.recipes import PRESETS, TrainingCancelled, TrainingFailed, TrainRequest, with_overrides
 
+    design = _load_design(args.network or "seed")  # a design that cannot work fails before TensorFlow loads
     out = Path(args.out).expanduser()
     if out.suffix != ".keras":
         raise CliError(f"{out}: the model file must end in .keras")
@@ -285,7 +286,8 @@ def _train(args: argparse.Namespace) -> int:
         style_share=args.style_share, device_share=args.device_share,
     )
     request = TrainRequest(
-        config, use_mnist=not args.no_mnist, mnist_path=args.data, stroke_files=tuple(args.strokes),
+        config, network=design.to_data(), use_mnist=not args.no_mnist, mnist_path=args.data,
+        stroke_files=tuple(args.strokes),
         stroke_box=args.box, mnist_limit=args.limit,
         exclude_writers=frozenset(parse_writer_list(args.exclude_writers) if args.exclude_writers else ()),
         exclude_sources=frozenset(parse_source_list(args.exclude_sources) if args.exclude_sources else ()),
@@ -305,6 +307,33 @@ def _train(args: argparse.Namespace) -> int:
                       "device": result.device, "out": str(out), "counts": outcome.counts,
                       "config": result.config.__dict__}))
     return 0
+
+
+# --- network ------------------------------------------------------------------------
+
+def _network(args: argparse.Namespace) -> int:
+    from digitpad.model.network.design_formats import design_to_keras_code, design_to_keras_json
+    from digitpad.model.network.designs import summarize
+
+    design = _load_design(args.design)
+    if args.format == "json":
+        print(design_to_keras_json(design))
+    elif args.format == "keras-code":
+        print(design_to_keras_code(design), end="")
+    else:
+        print(summarize(design).as_text())
+    return 0
+
+
+def _load_design(source: str):
+    """A preset or a Keras JSON file, checked: CliError (one line) when it cannot work."""
+    from digitpad.model.network.design_formats import load_design
+    from digitpad.model.network.designs import DesignError
+
+    try:
+        return load_design(source)
+    except DesignError as error:
+        raise CliError(f"network {error}" if source not in str(error) else str(error)) from None
 
 
 class _ProgressBar:

@@ -81,6 +81,9 @@ class TrainPanel(Retranslatable, QScrollArea):
         self.setWidget(content)
         wheel_scrolls_area(self, content.findChildren(QAbstractSpinBox) + content.findChildren(QComboBox))
         self.settings.recipe_combo.activated.connect(self._hint_at_stroke_file)
+        self.settings.network_editor.designChanged.connect(self._on_design_changed)
+        self.settings.finetune_check.toggled.connect(
+            lambda: self._on_design_changed(self.settings.network_editor.can_train()))
         self.retranslate()
 
     def _hint_at_stroke_file(self) -> None:
@@ -341,8 +344,13 @@ class TrainPanel(Retranslatable, QScrollArea):
         self._show_bar(lambda: self.tr("Cancelled"))
         self.statusMessage.emit(self.tr("Training cancelled; the model in use is unchanged."))
 
+    def _on_design_changed(self, can_train: bool) -> None:
+        """Train stays disabled while the design cannot work (fine-tuning keeps the model's own network)."""
+        self.train_button.setEnabled((can_train or self.settings.finetune_check.isChecked())
+                                     and not self.is_training())
+
     def _on_task_done(self) -> None:
-        self.train_button.setEnabled(True)
+        self._on_design_changed(self.settings.network_editor.can_train())
         self.cancel_button.setEnabled(False)
         if self.session.learning is not None:
             self.session.watch_learning(None)  # back to the model in use, until Use this model

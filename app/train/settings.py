@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import TaskRunner
 from digitpad.app.common.widgets import as_widget, compact_button, compact_combo, set_compact_text
+from digitpad.app.train.network_editor import NetworkEditor
 from digitpad.model.files.datasets import MNIST_ENV
 from digitpad.model.files.my_drawings import MyDrawings
 from digitpad.model.training.recipes import OPTIMIZERS, PRESETS, TrainConfig, TrainRequest
@@ -80,6 +81,8 @@ class TrainSettings(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._data_box())
+        self.network_editor = NetworkEditor()
+        layout.addWidget(self.network_editor)
         layout.addWidget(self._settings_box())
         self.retranslate()
         self.apply_recipe("fast")
@@ -291,9 +294,12 @@ class TrainSettings(Retranslatable, QWidget):
             base_model_path=model_in_use if self.finetune_check.isChecked() else None,
             mnist_limit=self.mnist_limit_spin.value() or None,
             watch=self.watch_check.isChecked(),
+            network=self.network_editor.design().to_data(),
         )
         if not (request.use_mnist or request.stroke_files or request.my_drawings_folder):
             raise ValueError(self.tr("Choose something to train on: MNIST, a stroke file or your drawings."))
+        if not self.finetune_check.isChecked() and not self.network_editor.can_train():
+            raise ValueError(self.tr("the network cannot be trained as it is; see the reason under Network"))
         if self.finetune_check.isChecked() and not model_in_use:
             raise ValueError(self.tr("the model in use is still loading; fine-tune it in a moment"))
         return request

@@ -190,6 +190,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
         self.feature_maps = FeatureMapsPanel()
         self.train_panel = TrainPanel(self.session, self.tasks)
+        self.train_panel.settings.network_editor.remember_in(self.settings)  # the design, across restarts
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sideTabs")
         self.tabs.addTab(self.feature_maps, "")

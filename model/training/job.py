@@ -12,6 +12,7 @@ import numpy as np
 
 from digitpad.model.files.datasets import load_mnist, load_stroke_records, select_records
 from digitpad.model.files.my_drawings import MyDrawings
+from digitpad.model.network.designs import Design
 from digitpad.model.training.data import build_training_data
 from digitpad.model.training.loop import train
 from digitpad.model.training.recipes import TrainingCancelled, TrainOutcome, TrainPhase, TrainRequest, TrainState
@@ -47,7 +48,8 @@ def run_training(request: TrainRequest, state: TrainState) -> TrainOutcome:
 
         model = load_model_file(request.base_model_path)  # a fresh copy: the file in use is never changed
     state.report(TrainPhase("training"))
-    result = train(request.config, data, state, model=model)
+    design = Design.from_data(request.network)  # built by train() once the random seed is set
+    result = train(request.config, data, state, model=model, design=design)
     test_images = np.clip(np.round(data.x_test[..., 0] * 255), 0, 255).astype(np.uint8)
     return TrainOutcome(result, test_images, data.y_test, data.counts, warnings)
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import keras
 from keras import layers
 
+from digitpad.model.network.designs import Design, LayerSpec, check, is_seed
+
 INPUT_SHAPE = (28, 28, 1)
 NUM_CLASSES = 10
 
 
-def build_convnet() -> keras.Model:
+def build_convnet() -> keras.Model:  # the seed preset of model/network/designs.py
     """Conv32–Pool–Conv64–Pool–Conv64–Dense64–Dense10, 93,322 parameters, as in the seed notebook."""
     return keras.Sequential(
         [
@@ -25,6 +27,44 @@ def build_convnet() -> keras.Model:
         ],
         name="digitpad_convnet",
     )
+
+
+def build_network(design: Design) -> keras.Model:
+    """The Keras model of a design that ``designs.check`` accepts; the seed's is ``build_convnet()``
+    itself, so that its training stays exactly what it was."""
+    check(design)
+    if is_seed(design):
+        return build_convnet()
+    return keras.Sequential(
+        [keras.Input(INPUT_SHAPE, name="image"), *(_keras_layer(spec) for spec in design.layers)],
+        name=_model_name(design),
+    )
+
+
+def _model_name(design: Design) -> str:
+    return "digitpad_" + "".join(c if c.isalnum() else "_" for c in design.name)
+
+
+def _keras_layer(spec: LayerSpec) -> keras.Layer:
+    get, name = spec.get, spec.name
+    if spec.kind == "Conv2D":
+        return layers.Conv2D(get("filters"), get("kernel"), strides=get("strides"), padding=get("padding"),
+                             activation=get("activation"), name=name)
+    if spec.kind == "MaxPooling2D":
+        return layers.MaxPooling2D(get("pool"), strides=get("strides"), padding=get("padding"), name=name)
+    if spec.kind == "AveragePooling2D":
+        return layers.AveragePooling2D(get("pool"), strides=get("strides"), padding=get("padding"), name=name)
+    if spec.kind == "Dense":
+        return layers.Dense(get("units"), activation=get("activation"), name=name)
+    if spec.kind == "Dropout":
+        return layers.Dropout(get("rate"), name=name)
+    if spec.kind == "BatchNormalization":
+        return layers.BatchNormalization(epsilon=get("epsilon"), name=name)
+    if spec.kind == "Activation":
+        return layers.Activation(get("activation"), name=name)
+    if spec.kind == "GlobalAveragePooling2D":
+        return layers.GlobalAveragePooling2D(name=name)
+    return layers.Flatten(name=name)
 
 
 def shown_layers(model: keras.Model) -> list[keras.Layer]:

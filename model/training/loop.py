@@ -14,6 +14,7 @@ import time
 
 import numpy as np
 
+from digitpad.model.network.designs import SEED, Design
 from digitpad.model.training.augment import augment_batch_fn
 from digitpad.model.training.recipes import (
     SilentState,
@@ -27,8 +28,10 @@ from digitpad.model.training.recipes import (
 )
 
 
-def train(config: TrainConfig, data: TrainingData, state: TrainState | None = None, model=None) -> TrainResult:
-    """Train ``model`` (a fresh seed convnet when None) and evaluate it on the test split.
+def train(config: TrainConfig, data: TrainingData, state: TrainState | None = None, model=None,
+          design: Design | None = None) -> TrainResult:
+    """Train ``model`` (when None, a fresh network of ``design``, by default the seed convnet) and
+    evaluate it on the test split.
 
     Raises TrainingCancelled, TrainingFailed, or ValueError for unusable data.
     The model passed in is trained in place: pass a copy to keep the original.
@@ -38,7 +41,7 @@ def train(config: TrainConfig, data: TrainingData, state: TrainState | None = No
 
     from digitpad.model.training.callbacks import digit_accuracy, progress_callback
     from digitpad.model.training.devices import pick_device
-    from digitpad.model.training.keras_network import build_convnet
+    from digitpad.model.training.keras_network import build_network
 
     state = state or SilentState()
     _check_data(data, config)
@@ -47,7 +50,7 @@ def train(config: TrainConfig, data: TrainingData, state: TrainState | None = No
     steps_per_epoch, steps_per_execution = _epoch_steps(config, len(data.x_train))
     started = time.perf_counter()
     with tf.device(device):
-        model = model if model is not None else build_convnet()
+        model = model if model is not None else build_network(design or SEED)
         model.compile(
             optimizer=_make_optimizer(config, steps_per_epoch),
             loss=keras.losses.CategoricalCrossentropy(label_smoothing=config.label_smoothing),

@@ -11,6 +11,8 @@ from typing import Protocol
 
 import numpy as np
 
+from digitpad.model.network.designs import SEED
+
 OPTIMIZERS = ("rmsprop", "adam", "sgd")
 
 
@@ -219,6 +221,8 @@ class TrainRequest:
     base_model_path: str | None = None  # fine-tune a copy of this .keras model
     mnist_limit: int | None = None
     watch: bool = False  # send the network being trained a few times a second (watch it learn)
+    # The network to train, as Design.to_data() (model/network/designs.py); ignored with base_model_path.
+    network: dict = field(default_factory=lambda: SEED.to_data())
 
 
 @dataclass

@@ -1,0 +1,494 @@
+"""The network editor of the Train panel: start from a preset, add, remove, reorder and set layers,
+and see at once what each change does (output shapes, parameters, multiply-adds, with their
+arithmetic) and, when the design cannot work, why, with Train disabled until it is fixed.
+
+The design is plain data (``model/network/designs.py``); every field is bounded, and the summary
+is a few hundred integer operations, so no design can freeze the window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digitpad.app.common.language import Retranslatable
+from digitpad.app.common.widgets import compact_button, compact_combo, set_compact_text
+from digitpad.model.network.design_formats import (
+    MAX_JSON_BYTES,
+    design_from_keras_json,
+    design_to_keras_code,
+    design_to_keras_json,
+)
+from digitpad.model.network.designs import (
+    ACTIVATIONS,
+    KINDS,
+    MAX_KERNEL,
+    MAX_LAYERS,
+    MAX_STRIDE,
+    MAX_WIDTH,
+    PADDINGS,
+    PRESETS,
+    SEED,
+    SETTINGS,
+    Design,
+    DesignError,
+    DesignSummary,
+    LayerSpec,
+    fresh_name,
+    layer,
+    summarize,
+)
+
+CUSTOM = "custom"
+SETTINGS_KEY = "network/design"  # the design in Keras JSON
+CHOICE_KEY = "network/choice"  # the preset chosen, or "custom"
+# The seed network's seconds per epoch with the default recipe on this machine's CPU when it is
+# quiet (bench/training.py: 18.6 s in-process, 20.2 s as a whole command; README "Training time"),
+# and its multiply-adds per image.  Other designs are estimated in proportion to their
+# multiply-adds: rough (small designs pay a fixed cost per batch), but right for the large ones
+# the estimate warns about.
+SEED_SECONDS_PER_EPOCH = 20.0
+SEED_MULTIPLY_ADDS = 2_794_240
+SLOW_SECONDS_PER_EPOCH = 120.0  # from here on, the estimate is shown before Train
+SUMMARY_COLUMNS = 5
+
+
+def estimated_seconds_per_epoch(summary: DesignSummary) -> float:
+    """Seconds per epoch on the CPU, from multiply-adds, calibrated on the seed's measured time."""
+    return SEED_SECONDS_PER_EPOCH * max(summary.multiply_adds, 1) / SEED_MULTIPLY_ADDS
+
+
+class NetworkEditor(Retranslatable, QGroupBox):
+    """The design to train: a preset or the person's own, its layers, their settings and its summary."""
+
+    designChanged = Signal(bool)  # whether the design can be trained
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("networkEditor")
+        self._design: Design = SEED
+        self._custom: Design | None = None  # the last design edited or opened, kept across preset choices
+        self._custom_source = ""  # the file it came from, if any
+        self._settings: QSettings | None = None
+        self._showing = False  # filling the fields from the design: their signals are not edits
+        self._fields: dict[str, QWidget] = {}
+        self._field_labels: dict[str, QLabel] = {}
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._choice_row())
+        self.origin_label = QLabel()
+        self.origin_label.setObjectName("networkOrigin")
+        self.origin_label.setWordWrap(True)
+        layout.addWidget(self.origin_label)
+        self.details_button = QToolButton()
+        self.details_button.setObjectName("editLayersButton")
+        self.details_button.setCheckable(True)
+        self.details_button.toggled.connect(self._show_details)
+        layout.addWidget(self.details_button)
+        self.details = QWidget()
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addLayout(self._layer_rows())
+        details.addWidget(self._settings_form())
+        layout.addWidget(self.details)
+        self.details.setVisible(False)
+        self.summary_table = QTableWidget(0, SUMMARY_COLUMNS)
+        self.summary_table.setObjectName("networkSummary")
+        self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary_table.verticalHeader().setVisible(False)
+        self.summary_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rows = self.summary_table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)  # the table reads like model.summary()
+        self.summary_table.setMinimumHeight(150)
+        self.summary_table.setMaximumHeight(260)
+        layout.addWidget(self.summary_table)
+        self.totals_label = QLabel()
+        self.totals_label.setObjectName("networkTotals")
+        self.totals_label.setWordWrap(True)
+        layout.addWidget(self.totals_label)
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("networkProblem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet("color:#8a1c14")
+        layout.addWidget(self.problem_label)
+        self.retranslate()
+        self._show_design()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _choice_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.combo = QComboBox()
+        self.combo.setObjectName("networkCombo")
+        for key in (*PRESETS, CUSTOM):
+            self.combo.addItem("", key)
+        compact_combo(self.combo)
+        self.combo.activated.connect(lambda index: self.choose(self.combo.itemData(index)))
+        row.addWidget(self.combo, 1)
+        self.open_button = compact_button()
+        self.open_button.setObjectName("openDesignButton")
+        self.open_button.clicked.connect(self._open_dialog)
+        self.save_button = compact_button()
+        self.save_button.setObjectName("saveDesignButton")
+        self.save_button.clicked.connect(self._save_dialog)
+        self.copy_button = compact_button()
+        self.copy_button.setObjectName("copyKerasCodeButton")
+        self.copy_button.clicked.connect(self.copy_keras_code)
+        for button in (self.open_button, self.save_button, self.copy_button):
+            row.addWidget(button)
+        return row
+
+    def _layer_rows(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.layer_list = QListWidget()
+        self.layer_list.setObjectName("networkLayers")
+        self.layer_list.setMaximumHeight(170)
+        self.layer_list.currentRowChanged.connect(self._show_layer_settings)
+        row.addWidget(self.layer_list, 1)
+        buttons = QVBoxLayout()
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("layerKindCombo")
+        self.kind_combo.addItems(KINDS)
+        compact_combo(self.kind_combo, 8)
+        self.add_button = compact_button()
+        self.add_button.setObjectName("addLayerButton")
+        self.add_button.clicked.connect(lambda: self.add_layer(self.kind_combo.currentText()))
+        self.remove_button = compact_button()
+        self.remove_button.setObjectName("removeLayerButton")
+        self.remove_button.clicked.connect(self.remove_layer)
+        self.up_button = compact_button("↑")
+        self.up_button.setObjectName("moveLayerUpButton")
+        self.up_button.clicked.connect(lambda: self.move_layer(-1))
+        self.down_button = compact_button("↓")
+        self.down_button.setObjectName("moveLayerDownButton")
+        self.down_button.clicked.connect(lambda: self.move_layer(1))
+        moves = QHBoxLayout()
+        moves.addWidget(self.up_button)
+        moves.addWidget(self.down_button)
+        for widget in (self.kind_combo, self.add_button, self.remove_button):
+            buttons.addWidget(widget)
+        buttons.addLayout(moves)
+        buttons.addStretch(1)
+        row.addLayout(buttons)
+        return row
+
+    def _settings_form(self) -> QWidget:
+        """One bounded field per setting; only the chosen layer's are shown."""
+        self.settings_widget = QWidget()
+        form = QFormLayout(self.settings_widget)
+        form.setContentsMargins(0, 0, 0, 0)
+        spins = {"filters": (1, MAX_WIDTH), "units": (1, MAX_WIDTH), "kernel": (1, MAX_KERNEL),
+                 "pool": (1, MAX_KERNEL), "strides": (1, MAX_STRIDE)}
+        for key, (low, high) in spins.items():
+            spin = QSpinBox()
+            spin.setRange(low, high)
+            spin.valueChanged.connect(lambda value, key=key: self.set_setting(key, value))
+            self._add_field(form, key, spin)
+        for key, choices in (("padding", PADDINGS), ("activation", ACTIVATIONS)):
+            combo = QComboBox()
+            combo.addItems(choices)
+            combo.currentTextChanged.connect(lambda text, key=key: self.set_setting(key, text))
+            self._add_field(form, key, combo)
+        rate = QDoubleSpinBox()
+        rate.setRange(0.0, 0.9)
+        rate.setSingleStep(0.05)
+        rate.valueChanged.connect(lambda value: self.set_setting("rate", round(value, 2)))
+        self._add_field(form, "rate", rate)
+        return self.settings_widget
+
+    def _add_field(self, form: QFormLayout, key: str, field: QWidget) -> None:
+        field.setObjectName(f"layer_{key}")
+        label = QLabel()
+        self._fields[key], self._field_labels[key] = field, label
+        form.addRow(label, field)
+
+    # --- texts ----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Network"))
+        names = {"seed": self.tr("Seed notebook's convnet"), "dense": self.tr("Dense (the book's chapter 2)"),
+                 "lenet5": self.tr("LeNet-5"), "keras-example": self.tr("Keras example (mnist_convnet)")}
+        for index, key in enumerate(PRESETS):
+            self.combo.setItemText(index, names[key])
+        custom = self.tr("Custom")
+        if self._custom_source:
+            custom = self.tr("Custom: {file}").format(file=Path(self._custom_source).name)
+        self.combo.setItemText(len(PRESETS), custom)
+        set_compact_text(self.open_button, self.tr("Open…"))
+        self.open_button.setToolTip(self.tr("Open a design saved as Keras JSON (model.to_json()); it is read as "
+                                            "data, never run"))
+        set_compact_text(self.save_button, self.tr("Save…"))
+        self.save_button.setToolTip(self.tr("Save the design as Keras JSON, which keras.models.model_from_json "
+                                            "reads"))
+        set_compact_text(self.copy_button, self.tr("Copy as Keras code"))
+        self.copy_button.setToolTip(self.tr("Copy Python that builds this network, in the notebook's style"))
+        set_compact_text(self.add_button, self.tr("Add"))
+        self.add_button.setToolTip(self.tr("Add a layer of this kind after the chosen one"))
+        set_compact_text(self.remove_button, self.tr("Remove"))
+        self.up_button.setToolTip(self.tr("Move the chosen layer up"))
+        self.down_button.setToolTip(self.tr("Move the chosen layer down"))
+        labels = {"filters": self.tr("Filters"), "units": self.tr("Units"), "kernel": self.tr("Patch size"),
+                  "pool": self.tr("Window size"), "strides": self.tr("Stride"), "padding": self.tr("Padding"),
+                  "activation": self.tr("Activation"), "rate": self.tr("Dropout rate")}
+        for key, label in self._field_labels.items():
+            label.setText(labels[key])
+        self.summary_table.setHorizontalHeaderLabels([
+            self.tr("Layer (type)"), self.tr("Output shape"), self.tr("Parameters"), self.tr("Shape: how"),
+            self.tr("Parameters: how")])
+        self._show_details(self.details_button.isChecked())
+        self._show_summary()
+
+    def _show_details(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.details_button.setText(self.tr("Hide the layers' settings") if shown else self.tr("Edit layers…"))
+
+    # --- the design ------------------------------------------------------------------------
+
+    def design(self) -> Design:
+        return self._design
+
+    def can_train(self) -> bool:
+        return summarize(self._design).ok
+
+    def choose(self, key: str) -> None:
+        """Start from a preset, or go back to the custom design."""
+        if key == CUSTOM:
+            self.set_design(self._custom or Design(self._design.layers), custom=True)
+        else:
+            self.set_design(PRESETS[key])
+
+    def set_design(self, design: Design, custom: bool = False, source: str | None = None) -> None:
+        if source is not None:
+            self._custom_source = source
+        self._design = design
+        if custom:
+            self._custom = design
+        self._show_design()
+        self._remember()
+
+    def _edited(self, design: Design, row: int | None = None) -> None:
+        """Any edit makes the design the person's own ("Custom")."""
+        self.set_design(Design(design.layers), custom=True)
+        if row is not None and 0 <= row < self.layer_list.count():
+            self.layer_list.setCurrentRow(row)
+
+    def add_layer(self, kind: str) -> None:
+        layers = list(self._design.layers)
+        if len(layers) >= MAX_LAYERS:
+            return
+        row = self.layer_list.currentRow()
+        position = row + 1 if row >= 0 else len(layers)
+        layers.insert(position, layer(kind, fresh_name(self._design, kind)))
+        self._edited(Design(tuple(layers)), position)
+
+    def remove_layer(self) -> None:
+        row = self.layer_list.currentRow()
+        if not 0 <= row < len(self._design.layers):
+            return
+        layers = list(self._design.layers)
+        del layers[row]
+        self._edited(Design(tuple(layers)), min(row, len(layers) - 1))
+
+    def move_layer(self, step: int) -> None:
+        row = self.layer_list.currentRow()
+        target = row + step
+        layers = list(self._design.layers)
+        if not (0 <= row < len(layers) and 0 <= target < len(layers)):
+            return
+        layers[row], layers[target] = layers[target], layers[row]
+        self._edited(Design(tuple(layers)), target)
+
+    def set_setting(self, key: str, value) -> None:
+        """The chosen layer's setting ``key`` changed in its field."""
+        row = self.layer_list.currentRow()
+        if self._showing or not 0 <= row < len(self._design.layers):
+            return
+        spec = self._design.layers[row]
+        if key not in SETTINGS[spec.kind] or spec.get(key) == value:
+            return
+        changes = {key: value}
+        if key == "pool" and spec.get("strides") == spec.get("pool"):
+            changes["strides"] = min(value, MAX_STRIDE)  # pooling windows side by side stay side by side
+        layers = list(self._design.layers)
+        layers[row] = spec.with_settings(**changes)
+        self._edited(Design(tuple(layers)), row)
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def _show_design(self) -> None:
+        key = self._design.name if self._design.name in PRESETS and self._design == PRESETS[self._design.name] \
+            else CUSTOM
+        self.combo.setCurrentIndex(self.combo.findData(key))
+        self.retranslate()  # the custom item's text and the origin line follow the design
+        row = self.layer_list.currentRow()
+        self._showing = True
+        self.layer_list.clear()
+        for spec in self._design.layers:
+            self.layer_list.addItem(_layer_text(spec))
+        self._showing = False
+        self.layer_list.setCurrentRow(min(max(row, 0), self.layer_list.count() - 1))
+        self.add_button.setEnabled(len(self._design.layers) < MAX_LAYERS)
+        self._show_layer_settings(self.layer_list.currentRow())
+        self.designChanged.emit(self.can_train())
+
+    def _show_layer_settings(self, row: int) -> None:
+        spec = self._design.layers[row] if 0 <= row < len(self._design.layers) else None
+        self._showing = True
+        for key, field in self._fields.items():
+            shown = spec is not None and key in SETTINGS[spec.kind]
+            field.setVisible(shown)
+            self._field_labels[key].setVisible(shown)
+            if not shown:
+                continue
+            value = spec.get(key)
+            if isinstance(field, QSpinBox) and isinstance(value, int):
+                field.setValue(value)
+            elif isinstance(field, QDoubleSpinBox) and isinstance(value, (int, float)):
+                field.setValue(value)
+            elif isinstance(field, QComboBox):
+                field.setCurrentText(str(value))
+        self._showing = False
+        self.remove_button.setEnabled(spec is not None)
+        self.up_button.setEnabled(spec is not None and row > 0)
+        self.down_button.setEnabled(spec is not None and row < len(self._design.layers) - 1)
+
+    def _show_summary(self) -> None:
+        summary = summarize(self._design)
+        locale = QLocale()
+        origin = self._origin_text()
+        self.origin_label.setText(origin)
+        self.origin_label.setVisible(bool(origin))
+        self.summary_table.setRowCount(len(summary.rows) + 1)
+        for index, row in enumerate(summary.rows):
+            shape = "?" if row.output_shape is None else "(" + ", ".join(map(str, row.output_shape)) + ")"
+            parameters = "" if row.output_shape is None else locale.toString(row.parameters)
+            cells = (f"{row.name} ({row.kind})", shape, parameters, row.shape_formula,
+                     row.parameter_formula)
+            for column, text in enumerate(cells):
+                self.summary_table.setItem(index, column, QTableWidgetItem(text))
+        total = (self.tr("Total"), "", locale.toString(summary.parameters) if summary.ok else "?", "", "")
+        for column, text in enumerate(total):
+            self.summary_table.setItem(len(summary.rows), column, QTableWidgetItem(text))
+        totals = self.tr("{parameters} parameters · {operations} multiply-adds per image").format(
+            parameters=locale.toString(summary.parameters), operations=locale.toString(summary.multiply_adds))
+        seconds = estimated_seconds_per_epoch(summary)
+        if summary.ok and seconds >= SLOW_SECONDS_PER_EPOCH:
+            totals += " · " + self.tr("slow: about {minutes} min per epoch on this computer's CPU").format(
+                minutes=locale.toString(round(seconds / 60)))
+        self.totals_label.setText(totals)
+        self.totals_label.setVisible(summary.ok)  # a design that breaks has no totals to speak of
+        if summary.ok:
+            self.problem_label.setText("")
+        else:
+            self.problem_label.setText(self.tr("This design cannot be trained: {reason}").format(
+                reason="; ".join(summary.problems[:3])))
+        self.problem_label.setVisible(not summary.ok)
+
+    def _origin_text(self) -> str:
+        origins = {"seed": self.tr("The seed notebook's convnet (Deep Learning with Python, 5.1): DigitPad's own."),
+                   "dense": self.tr("The book's chapter 2: one hidden layer of 512 units, no convolution."),
+                   "lenet5": self.tr("LeCun et al., 1998: LeNet-5, with tanh and average pooling."),
+                   "keras-example": self.tr("The Keras example mnist_convnet: two small convolutions and Dropout.")}
+        return origins.get(self.combo.currentData(), "")
+
+    # --- files, clipboard and memory --------------------------------------------------------------
+
+    def copy_keras_code(self) -> None:
+        QGuiApplication.clipboard().setText(design_to_keras_code(self._design))
+
+    def open_design(self, path: str) -> str | None:
+        """Open a Keras JSON design; the reason in words when it cannot be read (the design stays)."""
+        try:
+            if Path(path).stat().st_size > MAX_JSON_BYTES:
+                raise DesignError(self.tr("too large for a network design"))
+            design = design_from_keras_json(Path(path).read_text(encoding="utf-8"), name=Path(path).stem)
+        except (OSError, UnicodeDecodeError, DesignError) as error:
+            reason = self.tr("Could not open {file}: {reason}").format(file=Path(path).name, reason=error)
+            self.problem_label.setText(reason)
+            self.problem_label.setVisible(True)
+            return reason
+        self.set_design(design, custom=True, source=path)
+        return None
+
+    def save_design(self, path: str) -> str | None:
+        from digitpad.model.files.atomic import replace_atomically
+
+        text = design_to_keras_json(self._design)
+        try:
+            replace_atomically(Path(path), lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
+        except OSError as error:
+            return self.tr("Could not save {file}: {reason}").format(file=Path(path).name, reason=error.strerror)
+        return None
+
+    def _open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open network design"), str(Path.home()),
+                                              self.tr("Keras JSON (*.json);;All files (*)"))
+        if path:
+            self.open_design(path)
+
+    def _save_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save network design"),
+                                              str(Path.home() / "network.json"), self.tr("Keras JSON (*.json)"))
+        if path:
+            reason = self.save_design(path if path.endswith(".json") else path + ".json")
+            if reason:
+                self.problem_label.setText(reason)
+                self.problem_label.setVisible(True)
+
+    def remember_in(self, settings: QSettings) -> None:
+        """Restore the design kept in ``settings`` and keep every change there from now on."""
+        self._settings = settings
+        text, choice = settings.value(SETTINGS_KEY), settings.value(CHOICE_KEY)
+        if choice in PRESETS:
+            self.set_design(PRESETS[choice])
+        elif isinstance(text, str) and text:
+            try:
+                self.set_design(design_from_keras_json(text), custom=True)
+            except DesignError:
+                pass  # a damaged setting: start from the seed
+
+    def _remember(self) -> None:
+        if self._settings is None:
+            return
+        self._settings.setValue(CHOICE_KEY, self.combo.currentData())
+        self._settings.setValue(SETTINGS_KEY, design_to_keras_json(self._design))
+
+
+def _layer_text(spec: LayerSpec) -> str:
+    """One line per layer in the list: "conv1 · Conv2D 32 3×3 relu"."""
+    get = spec.get
+    if spec.kind == "Conv2D":
+        details = f"{get('filters')} {get('kernel')}×{get('kernel')}"
+        details += f" /{get('strides')}" if get("strides") != 1 else ""
+        details += f" {get('padding')} {get('activation')}"
+    elif spec.kind in ("MaxPooling2D", "AveragePooling2D"):
+        details = f"{get('pool')}×{get('pool')} /{get('strides')} {get('padding')}"
+    elif spec.kind == "Dense":
+        details = f"{get('units')} {get('activation')}"
+    elif spec.kind == "Dropout":
+        details = f"{get('rate')}"
+    elif spec.kind == "Activation":
+        details = f"{get('activation')}"
+    else:
+        details = ""
+    return f"{spec.name} · {spec.kind} {details}".rstrip()

@@ -1,0 +1,191 @@
+"""The network editor in the Train panel, offscreen: presets, edits, the live summary, Train disabled
+with the reason, designs remembered across restarts, Keras JSON files and Keras code."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QPushButton, QSpinBox, QTableWidget
+
+from digitpad.app.window.automation import draw
+from digitpad.app.window.main import build_main_window
+from digitpad.model.network.design_formats import design_from_keras_json
+from digitpad.model.network.designs import PRESETS, Design
+from drawings import seven
+
+
+@pytest.fixture
+def settings(settings_file):
+    return QSettings(str(settings_file), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(settings, qtbot, tmp_path):
+    window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+    qtbot.addWidget(window)
+    window.tabs.setCurrentWidget(window.train_panel)
+    return window
+
+
+def editor_of(window):
+    return window.train_panel.settings.network_editor
+
+
+def choose(window, key: str) -> None:
+    """Pick an entry of networkCombo as a person does (the combo's own activated signal)."""
+    combo = window.train_panel.findChild(QComboBox, "networkCombo")
+    index = combo.findData(key)
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def summary_texts(window) -> list[str]:
+    table = window.train_panel.findChild(QTableWidget, "networkSummary")
+    return [table.item(row, column).text() for row in range(table.rowCount()) for column in range(table.columnCount())
+            if table.item(row, column) is not None]
+
+
+def set_kernel(window, layer_name: str, size: int) -> None:
+    editor = editor_of(window)
+    names = [spec.name for spec in editor.design().layers]
+    editor.layer_list.setCurrentRow(names.index(layer_name))
+    editor.findChild(QSpinBox, "layer_kernel").setValue(size)
+
+
+def test_choosing_lenet5_shows_its_parameters_and_where_it_comes_from(window):
+    assert "93,322" in summary_texts(window)  # the seed, until something else is chosen
+    choose(window, "lenet5")
+    texts = summary_texts(window)
+    assert "61,706" in texts and "⌈28 / 1⌉ = 28" in texts and "(5·5·1 + 1)·6 = 156" in texts
+    assert "LeNet-5" in window.train_panel.findChild(QLabel, "networkOrigin").text()
+    assert window.train_panel.settings.request(None).network == PRESETS["lenet5"].to_data()
+
+
+def test_an_impossible_design_disables_train_with_the_reason_until_fixed(window):
+    train = window.train_panel.findChild(QPushButton, "trainButton")
+    problem = window.train_panel.findChild(QLabel, "networkProblem")
+    assert train.isEnabled()
+    for name in ("conv1", "conv2", "conv3"):
+        set_kernel(window, name, 5)
+    assert not train.isEnabled()
+    assert "conv3: a 5×5 patch does not fit the 4×4 map" in problem.text()
+    assert window.train_panel.findChild(QComboBox, "networkCombo").currentData() == "custom"
+    set_kernel(window, "conv3", 3)
+    assert train.isEnabled() and problem.text() == ""
+    assert "(3·3·64 + 1)·64 = 36,928" in summary_texts(window)
+
+
+def test_softmax_before_the_end_is_explained(window):
+    editor = editor_of(window)
+    editor.layer_list.setCurrentRow(6)  # dense
+    editor.findChild(QComboBox, "layer_activation").setCurrentText("softmax")
+    assert not window.train_panel.train_button.isEnabled()
+    assert "dense: softmax gives the final probabilities" in editor.problem_label.text()
+
+
+def test_add_remove_and_reorder_layers(window):
+    editor = editor_of(window)
+    editor.layer_list.setCurrentRow(5)  # flatten
+    editor.kind_combo.setCurrentText("Dropout")
+    editor.add_button.click()
+    assert [spec.kind for spec in editor.design().layers][6] == "Dropout"
+    assert editor.layer_list.currentRow() == 6
+    editor.up_button.click()
+    assert [spec.kind for spec in editor.design().layers][5:7] == ["Dropout", "Flatten"]
+    assert editor.can_train() and "93,322" in summary_texts(window)  # dropout adds no parameters
+    editor.layer_list.setCurrentRow(6)  # flatten
+    editor.remove_button.click()
+    assert "dense: Dense needs a flat input" in editor.problem_label.text()
+    assert not window.train_panel.train_button.isEnabled()
+
+
+def test_fields_are_bounded(window):
+    editor = editor_of(window)
+    editor.layer_list.setCurrentRow(0)
+    filters, kernel = editor.findChild(QSpinBox, "layer_filters"), editor.findChild(QSpinBox, "layer_kernel")
+    filters.setValue(100_000)
+    kernel.setValue(99)
+    assert editor.design().layers[0].settings["filters"] == 4096 and editor.design().layers[0].settings["kernel"] == 7
+    assert editor.findChild(QSpinBox, "layer_strides").maximum() == 3
+
+
+def test_a_slow_design_shows_its_time_per_epoch(window):
+    editor = editor_of(window)
+    editor.layer_list.setCurrentRow(2)  # conv2
+    editor.findChild(QSpinBox, "layer_filters").setValue(1024)
+    assert editor.can_train() and "min per epoch" in editor.totals_label.text()
+
+
+def test_the_design_survives_a_restart(window, settings, qtbot, tmp_path):
+    choose(window, "keras-example")
+    editor = editor_of(window)
+    editor.layer_list.setCurrentRow(5)  # dropout
+    assert editor.findChild(QSpinBox, "layer_filters").isHidden()  # a Dropout has a rate only
+    editor.findChild(QDoubleSpinBox, "layer_rate").setValue(0.25)
+    design = editor.design()
+    window.close()
+    again = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+    qtbot.addWidget(again)
+    assert editor_of(again).design().layers == design.layers
+    assert again.train_panel.findChild(QComboBox, "networkCombo").currentData() == "custom"
+    set_kernel(again, "conv2", 7)  # 13 − 7 + 1 = 7: it fits
+    editor_of(again).layer_list.setCurrentRow(0)
+    editor_of(again).findChild(QSpinBox, "layer_strides").setValue(3)  # conv1 → 9, pool1 → 4: now it does not
+    assert not again.train_panel.train_button.isEnabled()
+    again.close()
+    restarted = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+    qtbot.addWidget(restarted)
+    assert not restarted.train_panel.train_button.isEnabled()  # a design that cannot work stays refused
+    assert "does not fit" in editor_of(restarted).problem_label.text()
+    choose(restarted, "lenet5")
+    restarted.close()
+    third = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+    qtbot.addWidget(third)
+    assert third.train_panel.findChild(QComboBox, "networkCombo").currentData() == "lenet5"
+
+
+def test_save_and_open_a_design_as_keras_json(window, tmp_path):
+    editor = editor_of(window)
+    choose(window, "lenet5")
+    path = tmp_path / "lenet.json"
+    assert editor.save_design(str(path)) is None
+    assert design_from_keras_json(path.read_text()).layers == PRESETS["lenet5"].layers
+    choose(window, "seed")
+    assert editor.open_design(str(path)) is None
+    assert editor.design().layers == PRESETS["lenet5"].layers
+    assert "lenet.json" in window.train_panel.findChild(QComboBox, "networkCombo").currentText()
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"class_name": "Sequential", "config": {"layers": [{"class_name": "Lambda", '
+                      '"config": {"name": "f"}}]}}')
+    reason = editor.open_design(str(broken))
+    assert "a Lambda layer is code" in reason and "a Lambda layer is code" in editor.problem_label.text()
+    assert editor.design().layers == PRESETS["lenet5"].layers  # nothing lost
+
+
+def test_copy_as_keras_code(window):
+    choose(window, "dense")
+    window.train_panel.findChild(QPushButton, "copyKerasCodeButton").click()
+    code = QGuiApplication.clipboard().text()
+    assert "model = models.Sequential()" in code and "layers.Dense(512, activation='relu'" in code
+    assert Design.from_data(editor_of(window).design().to_data()).layers == PRESETS["dense"].layers
+
+
+def test_train_the_dense_preset_from_the_window_and_use_it(ready_window, mnist_path, qtbot):
+    """Through the worker, the curves and Use this model, as the seed trains (dense runs in today's numpy net)."""
+    window = ready_window()
+    panel = window.train_panel
+    panel.settings.mnist_path.setText(str(mnist_path))
+    panel.settings.mnist_limit_spin.setValue(2000)
+    panel.findChild(QSpinBox, "epochsSpin").setValue(1)
+    window.tabs.setCurrentWidget(panel)
+    choose(window, "dense")
+    with qtbot.waitSignal(panel.trainingFinished, timeout=300_000):
+        panel.findChild(QPushButton, "trainButton").click()
+    assert panel.curves.point_count("loss") >= 1 and panel.confusion.matrix.sum() == 10_000
+    with qtbot.waitSignal(window.modelReady, timeout=60_000):
+        panel.findChild(QPushButton, "useModelButton").click()
+    assert window.predictor.parameter_count == 407_050
+    assert [layer.name for layer in window.predictor.layers][-2:] == ["dense", "probabilities"]
+    draw(window.canvas, seven())  # the pad reads with the dense network now
+    assert window.prediction.probabilities.shape == (10,) and abs(window.prediction.probabilities.sum() - 1) < 1e-4
