@@ -22,6 +22,8 @@ from digitpad.model.network.saliency import Attribution
 from digitpad.model.numbers import DigitReading, ReadingCache, needs_splitting, read_image_number, read_number
 
 WHY_MODES = ("answer", "versus")  # toward the answer; the answer and not the runner-up
+# A class map of the answer on one convolution layer: "classmap:conv3" (model.network.class_maps).
+CLASS_MAP_MODE = "classmap:"
 
 
 class Event:
@@ -228,7 +230,7 @@ class Session:
     # --- why? ---------------------------------------------------------------------------
 
     def set_why_mode(self, mode: str | None) -> None:
-        if mode is not None and mode not in WHY_MODES:
+        if mode is not None and mode not in WHY_MODES and not mode.startswith(CLASS_MAP_MODE):
             raise ValueError(f"the why mode must be one of {', '.join(WHY_MODES)} or None, got {mode!r}")
         self.why_mode = mode
         self.attribution = None

@@ -166,3 +166,23 @@ def test_index_is_cached_per_model_and_rebuilt_when_it_changes(predictor):
     assert cache.get(predictor.net, "noise") is not None
     changed = predictor.net.with_weights([w * 1.01 for w in predictor.net.weights()])
     assert cache.get(changed, "noise") is None
+
+
+# --- class activation maps ----------------------------------------------------------------------------
+
+def test_class_map_lights_the_digit_and_follows_the_layer(predictor, mnist_path):
+    from digitpad.model.files.datasets import load_mnist
+    from digitpad.model.network.class_maps import class_map
+
+    mnist = load_mnist(mnist_path)
+    image = mnist.x_test[0].astype(np.float32) / 255.0  # a 7
+    for layer in ("conv2", "conv3"):
+        answer = class_map(predictor.net, image, 7, layer)
+        assert answer.values.shape == (28, 28) and 0 <= answer.values.min() and 0.5 < answer.values.max() <= 1
+    ink, paper = image > 0.5, image == 0
+    layer_cam = class_map(predictor.net, image, 7, "conv2").values  # LayerCAM below the last convolution
+    assert layer_cam[ink].mean() > 2 * layer_cam[paper].mean()  # the evidence is where the 7 is drawn
+    grad_cam = class_map(predictor.net, image, 7, "conv2", method="gradcam").values
+    assert grad_cam[ink].mean() < grad_cam[paper].mean()  # why the window does not offer Grad-CAM there
+    with pytest.raises(ValueError, match="no layer 'conv7'"):
+        class_map(predictor.net, image, 7, "conv7")
