@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from digitpad.app.common.colormaps import DIVERGING, MAGMA, WINNER_COLOUR
 from digitpad.app.common.language import Retranslatable
+from digitpad.app.network.top_images import TopImagesView
 from digitpad.model.network.explain import Step
 
 # Inputs of a dense unit (or channels of a convolution) listed, largest share of the sum first.
@@ -143,6 +144,7 @@ class ExplanationView(Retranslatable, QFrame):
     layerRequested = Signal(int)  # -1: the layer before, +1: the layer after
     closeRequested = Signal()
     inputChannelChosen = Signal(int)
+    unitShown = Signal(str, int)  # a unit without maps (dense, output) shown: its top images are wanted
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -171,6 +173,10 @@ class ExplanationView(Retranslatable, QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.pages)
         layout.addWidget(self.hint)
+        # A dense unit's or a digit's top images; a map's are in the map detail above.
+        self.top_images = TopImagesView()
+        self.top_images.hide()
+        layout.addWidget(self.top_images)
         self.retranslate()
 
     # --- pages ----------------------------------------------------------------------------
@@ -287,6 +293,10 @@ class ExplanationView(Retranslatable, QFrame):
         show = {"Conv2D": self._show_convolution, "MaxPooling2D": self._show_pooling, "Flatten": self._show_flatten,
                 "Dense": self._show_dense, "Output": self._show_output}[step.kind]
         show(step, input_channel)
+        self.top_images.setVisible(step.at is None and step.kind in ("Dense", "Output"))
+        if self.top_images.isVisibleTo(self) and (step.layer, step.channel) != (self.top_images.layer,
+                                                                                self.top_images.channel):
+            self.unitShown.emit(step.layer, step.channel)
 
     def _where(self, step: Step) -> str:
         return self.tr("row {row}, column {column}").format(row=step.at[0], column=step.at[1])
