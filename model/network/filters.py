@@ -30,8 +30,9 @@ from digitpad.model.network.numpy_net import NumpyConvnet, NumpyLayer, _backward
 
 IMAGE_SIZE = 28
 TOP = 9
-# Images per chunk of the indexing pass: conv1's maps of 500 images take about 43 MB.
-INDEX_CHUNK = 500
+# Images per chunk of the indexing pass: conv2's patches of 256 images take about 35 MB, and the window's
+# memory stays near its figures while the index is built.
+INDEX_CHUNK = 256
 
 Box = tuple[int, int, int, int]  # top, left, bottom, right in input pixels; bottom and right exclusive
 
