@@ -66,16 +66,17 @@ class TopImageTile(QWidget):
 class Picture(QWidget):
     """An image drawn as large as the widget allows, square pixels, no smoothing."""
 
-    def __init__(self, side: int) -> None:
+    def __init__(self, side: int, zoom: float) -> None:
         super().__init__()
         self.image = QImage()
+        self.zoom = zoom  # screen pixels per image pixel
         self.setMinimumSize(side, side)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_image(self, image: QImage) -> None:
         self.image = image
         if not image.isNull():
-            self.setMinimumHeight(int(self.minimumWidth() * image.height() / max(image.width(), 1)))
+            self.setMinimumHeight(int(image.height() * self.zoom))
         self.update()
 
     def paintEvent(self, event) -> None:
@@ -113,14 +114,14 @@ class TopImagesView(Retranslatable, QFrame):
         self.pattern_title = QLabel()
         self.pattern_title.setObjectName("patternTitle")
         self.pattern_title.setWordWrap(True)
-        self.pattern = Picture(84)
+        self.pattern = Picture(84, 4)
         self.pattern.setObjectName("patternPicture")
         self.layer_button = QPushButton()
         self.layer_button.setObjectName("layerPatternsButton")
         self.layer_button.clicked.connect(lambda: self.layer and self.layerPatternsRequested.emit(self.layer))
         self.layer_title = QLabel()
         self.layer_title.setWordWrap(True)
-        self.layer_patterns = Picture(200)
+        self.layer_patterns = Picture(200, 2)
         self.layer_patterns.setObjectName("layerPatterns")
         for widget in (self.title, self.status):
             layout.addWidget(widget)
@@ -139,11 +140,16 @@ class TopImagesView(Retranslatable, QFrame):
     def retranslate(self) -> None:
         if self.layer is None:
             self.title.setText("")
+        elif self.tops and self.tops[0].at is None:
+            self.title.setText(self.tr(
+                "The images of {set} that excite {layer} {channel} most (a unit of a dense layer sees the whole "
+                "image). Click one to put it on the pad.").format(set=self.set_name, layer=self.layer,
+                                                                   channel=self.channel))
         elif self.tops:
             self.title.setText(self.tr(
-                "The %n image(s) of {set} that excite {layer} {channel} most: the yellow box is what it sees at its "
-                "strongest place (red), the crop beside it enlarges that. Click one to put it on the pad.", "",
-                len(self.tops)).format(set=self.set_name, layer=self.layer, channel=self.channel))
+                "The images of {set} that excite {layer} {channel} most: the yellow box is what it sees at its "
+                "strongest place (red), the crop beside it enlarges that. Click one to put it on the pad."
+            ).format(set=self.set_name, layer=self.layer, channel=self.channel))
         self.status.setText(self._status() if self._status else "")
         self.pattern_title.setText(self._pattern_text() if self._pattern_text else "")
         self.layer_title.setText(self._layer_text() if self._layer_text else "")
