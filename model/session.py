@@ -22,6 +22,8 @@ from digitpad.model.network.saliency import Attribution
 from digitpad.model.numbers import DigitReading, ReadingCache, needs_splitting, read_image_number, read_number
 
 WHY_MODES = ("answer", "versus")  # toward the answer; the answer and not the runner-up
+# A class map of the answer on one convolution layer: "classmap:conv3" (model.network.class_maps).
+CLASS_MAP_MODE = "classmap:"
 
 
 class Event:
@@ -136,6 +138,16 @@ class Session:
         self._image = image
         return self._update(True)
 
+    def show_tensor(self, tensor: np.ndarray) -> Reading:
+        """Put a 28×28 input on the pad as an opened image, read exactly as it is (no crop, no
+        re-centring): an image of a data set, e.g. one a unit's top images show."""
+        tensor = np.asarray(tensor, np.float32).reshape(28, 28)
+        if not np.isfinite(tensor).all() or tensor.min() < 0 or tensor.max() > 1:
+            raise ValueError("a 28×28 input has values between 0 and 1")
+        whole = (0.0, 0.0, 28.0, 28.0)
+        return self.show_image(ImageReading((28, 28), whole if tensor.any() else None,
+                                            tensor if tensor.any() else None, (whole,)))
+
     def clear(self) -> Reading:
         return self.show_drawing([])
 
@@ -178,6 +190,8 @@ class Session:
         A doubt about the ink (faint, cluttered) makes the answer unsure however sure the network is."""
         if image.is_blank:
             return Reading(from_image=True, image=image)
+        if image._paper is None and predictor is not None:  # a 28×28 input itself (show_tensor)
+            return Reading(predictor.predict_tensor(image.tensor), from_image=True, image=image)
         if predictor is None:
             return Reading(Prediction(None, tensor=image.tensor), from_image=True, image=image, waiting=True)
         digits = read_image_number(predictor, image)
@@ -228,7 +242,7 @@ class Session:
     # --- why? ---------------------------------------------------------------------------
 
     def set_why_mode(self, mode: str | None) -> None:
-        if mode is not None and mode not in WHY_MODES:
+        if mode is not None and mode not in WHY_MODES and not mode.startswith(CLASS_MAP_MODE):
             raise ValueError(f"the why mode must be one of {', '.join(WHY_MODES)} or None, got {mode!r}")
         self.why_mode = mode
         self.attribution = None

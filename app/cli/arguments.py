@@ -87,6 +87,11 @@ def build_parser(handlers: Mapping[str, Callable[[argparse.Namespace], int]]) ->
     export.add_argument("--model", help="a .keras model (default: the bundled one)")
     export.set_defaults(handler=handlers["export"], command="export")
 
+    if "filters" in handlers:
+        from digitpad.app.cli.filters_command import add_filters_command
+
+        add_filters_command(commands, handlers["filters"])
+
     train = commands.add_parser("train", help="train the convnet and write it to a .keras file")
     _add_training_options(train)
     train.set_defaults(handler=handlers["train"], command="train")

@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     from digitpad.app.cli.arguments import build_parser
 
     parser = build_parser({"predict": _predict, "evaluate": _evaluate, "explain": _explain, "export": _export,
-                           "train": _train, "network": _network})
+                           "train": _train, "network": _network, "filters": _filters})
     args = parser.parse_args(argv)
     if args.command is not None and not os.environ.get("DIGITPAD_DEBUG"):
         from digitpad.model.errors import silence_native_stderr
@@ -243,6 +243,14 @@ def _explain(args: argparse.Namespace) -> int:
         step = explain_unit(predictor.net, tensor, args.layer, _parse_position(args.at), args.channel)
         print(json.dumps(step.as_json()))
     return 0
+
+
+# --- filters --------------------------------------------------------------------------
+
+def _filters(args: argparse.Namespace) -> int:
+    from digitpad.app.cli.filters_command import run_filters
+
+    return run_filters(args, _load_predictor)
 
 
 # --- export ---------------------------------------------------------------------------

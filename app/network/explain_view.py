@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.network.number_grid import ContributionBars, NumberGrid, number
+from digitpad.app.network.top_images import TopImagesView
 from digitpad.model.network.explain import Step
 
 # Inputs of a dense unit (or channels of a convolution) listed, largest share of the sum first.
@@ -43,6 +44,7 @@ class ExplanationView(Retranslatable, QFrame):
     layerRequested = Signal(int)  # -1: the layer before, +1: the layer after
     closeRequested = Signal()
     inputChannelChosen = Signal(int)
+    unitShown = Signal(str, int)  # a unit without maps (dense, output) shown: its top images are wanted
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +74,10 @@ class ExplanationView(Retranslatable, QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.pages)
         layout.addWidget(self.hint)
+        # A dense unit's or a digit's top images; a map's are in the map detail above.
+        self.top_images = TopImagesView()
+        self.top_images.hide()
+        layout.addWidget(self.top_images)
         self.retranslate()
 
     # --- pages ----------------------------------------------------------------------------
@@ -203,6 +209,10 @@ class ExplanationView(Retranslatable, QFrame):
                 "BatchNormalization": self._show_formula, "Dropout": self._show_formula,
                 "Activation": self._show_formula}[step.kind]
         show(step, input_channel)
+        self.top_images.setVisible(step.at is None and step.kind in ("Dense", "Output"))
+        if self.top_images.isVisibleTo(self) and (step.layer, step.channel) != (self.top_images.layer,
+                                                                                self.top_images.channel):
+            self.unitShown.emit(step.layer, step.channel)
 
     def _where(self, step: Step) -> str:
         return self.tr("row {row}, column {column}").format(row=step.at[0], column=step.at[1])

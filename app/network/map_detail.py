@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QLocale, QRectF
+from PySide6.QtCore import QLocale, QRectF, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
 
 from digitpad.app.common.colormaps import DIVERGING, MAGMA, scale_levels, signed_levels, to_qimage
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.network.mosaic import mosaic, paint_gaps
+from digitpad.app.network.top_images import TopImagesView
 
 
 class MapDetail(Retranslatable, QFrame):
-    """An enlarged map and, for a convolution, its filter's kernels (one per input map)."""
+    """An enlarged map and, for a convolution, its filter's kernels (one per input map); below them the
+    map's top images and pattern (``top_images``, filled by the window's FiltersController)."""
+
+    unitShown = Signal(str, int)  # a layer's name and the map shown
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +34,8 @@ class MapDetail(Retranslatable, QFrame):
         layout.addWidget(self.map_view, 1, 0)
         layout.addWidget(self.kernel_view, 1, 1)
         layout.addWidget(self.kernel_title, 2, 1)
+        self.top_images = TopImagesView()
+        layout.addWidget(self.top_images, 3, 0, 1, 2)
         self.layer: str | None = None
         self.channel: int | None = None
         self._shown: tuple | None = None  # show_map's arguments, to say it again in another language
@@ -44,7 +50,10 @@ class MapDetail(Retranslatable, QFrame):
 
     def show_map(self, layer: str, kind: str, channel: int, values: np.ndarray | None,
                  kernels: np.ndarray | None, pool: int = 2) -> None:
+        changed = (layer, channel) != (self.layer, self.channel) or self._shown is None
         self.layer, self.channel = layer, channel
+        if changed:
+            self.unitShown.emit(layer, channel)
         self._shown = (layer, kind, channel, values, kernels, pool)
         locale = QLocale()
         if values is None:

@@ -47,6 +47,7 @@ from digitpad.app.pad.why_controller import WhyController
 from digitpad.app.train.panel import TrainPanel
 from digitpad.app.window.explain_controller import ExplainController
 from digitpad.app.window.file_actions import FileActions
+from digitpad.app.window.filters_controller import FiltersController
 from digitpad.app.window.model_controller import ModelController
 from digitpad.model.files.my_drawings import MyDrawings
 from digitpad.model.ink.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH
@@ -85,6 +86,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.live = LivePrediction(self.canvas, self.session, self)
         self.why = WhyController(self.signals, self.tasks, self.canvas, self.answer, self)
         self.explain = ExplainController(self.signals, self.feature_maps, self.answer.preview, self)
+        self.filters = FiltersController(self.signals, self.tasks, self.feature_maps, self.canvas, self)
         self._wire()
         self._build_actions()
         self._restore_settings()

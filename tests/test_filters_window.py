@@ -1,0 +1,91 @@
+"""What a unit looks for, in the window: class maps next to *Why?*'s integrated gradients, a unit's top
+images and pattern, and a top image clicked onto the pad."""
+
+from __future__ import annotations
+
+import pytest
+
+from drawings import seven
+
+
+@pytest.fixture
+def window(ready_window):
+    return ready_window()
+
+
+def test_why_offers_a_class_map_per_convolution_and_draws_it(window, qtbot):
+    from digitpad.app.window.automation import draw
+
+    combo = window.answer.why_target
+    modes = [combo.itemData(index) for index in range(combo.count())]
+    assert modes == ["answer", "versus", "classmap:conv2", "classmap:conv3"]
+    assert combo.itemText(3) == "class map on conv3 (Grad-CAM)" and "LayerCAM" in combo.itemText(2)
+    window.answer.why_button.setChecked(True)
+    with qtbot.waitSignal(window.whyShown, timeout=60_000):
+        draw(window.canvas, seven())
+    assert "integrated gradients" in window.answer.why_caption.text()
+    with qtbot.waitSignal(window.whyShown, timeout=60_000) as shown:
+        combo.setCurrentIndex(3)
+    assert "Grad-CAM on conv3" in window.answer.why_caption.text()
+    assert shown.args[0].values.min() >= 0 and window.canvas.heatmap_rect() is not None
+
+
+def _index_ready(window, qtbot):
+    if window.filters.index is None:
+        with qtbot.waitSignal(window.filters.indexReady, timeout=600_000):
+            pass
+    return window.filters.index
+
+
+def test_a_maps_top_images_and_pattern_then_a_click_puts_the_image_on_the_pad(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from digitpad.app.window.automation import draw
+
+    draw(window.canvas, seven())
+    index = _index_ready(window, qtbot)
+    conv3 = [row.name for row in window.feature_maps.rows].index("conv3")
+    with qtbot.waitSignals([window.filters.topsShown, window.filters.patternShown], timeout=300_000):
+        window.feature_maps.select(conv3, 2)
+    view = window.feature_maps.detail.top_images
+    expected = index.top("conv3", 2)
+    assert [top.index for top in view.tops] == [top.index for top in expected]
+    assert [tile.index for tile in view.tiles] == [top.index for top in expected]
+    assert view.tiles[0].box == expected[0].box and view.tiles[0].box[2] - view.tiles[0].box[0] == 18
+    assert "MNIST test" in view.title.text() and not view.pattern.image.isNull()
+    assert "reaches" in view.pattern_title.text()
+
+    chosen = view.tiles[4].index
+    QTest.mouseClick(view.tiles[4], Qt.MouseButton.LeftButton)
+    assert window.reading.from_image
+    assert (window.prediction.tensor == window.filters.images.images[chosen]).all()
+    assert window.prediction.label is not None
+    window.answer.why_button.setChecked(True)  # the image can be asked Why?
+    with qtbot.waitSignal(window.whyShown, timeout=60_000):
+        window.why.refresh()
+
+
+def test_a_digits_top_images_in_its_explanation_and_its_layers_patterns(window, qtbot):
+    from digitpad.app.window.automation import draw
+
+    draw(window.canvas, seven())
+    _index_ready(window, qtbot)
+    with qtbot.waitSignal(window.filters.topsShown, timeout=300_000):
+        window._explain_output(7)
+    view = window.feature_maps.explanation.top_images
+    assert view.isVisibleTo(window.feature_maps.explanation)
+    labels = window.filters.images.labels
+    assert all(labels[tile.index] == 7 for tile in view.tiles)  # the most typical 7s
+    assert all(tile.box is None for tile in view.tiles)  # an output unit sees the whole image
+    with qtbot.waitSignal(window.filters.layerPatternsShown, timeout=300_000):
+        view.layer_button.click()
+    assert view.layer_patterns.image.width() == 5 * 29 - 1  # the ten "ideal digits", five to a row
+
+
+def test_conv1_shows_its_kernel_instead_of_a_pattern(window, qtbot):
+    _index_ready(window, qtbot)
+    with qtbot.waitSignal(window.filters.patternShown, timeout=60_000):
+        window.feature_maps.select(0, 3)
+    view = window.feature_maps.detail.top_images
+    assert "3×3" in view.pattern_title.text() and view.pattern.image.width() == 3
