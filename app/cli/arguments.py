@@ -84,6 +84,11 @@ def build_parser(handlers: Mapping[str, Callable[[argparse.Namespace], int]]) ->
     train = commands.add_parser("train", help="train the convnet and write it to a .keras file")
     _add_training_options(train)
     train.set_defaults(handler=handlers["train"], command="train")
+    if "runs" in handlers:
+        from digitpad.app.cli.runs_command import add_runs_arguments, add_tensorboard_argument
+
+        add_tensorboard_argument(train)
+        add_runs_arguments(commands, handlers["runs"])
     return parser
 
 

@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     from digitpad.app.cli.arguments import build_parser
 
     parser = build_parser({"predict": _predict, "evaluate": _evaluate, "explain": _explain, "export": _export,
-                           "train": _train})
+                           "train": _train, "runs": _runs})
     args = parser.parse_args(argv)
     if args.command is not None and not os.environ.get("DIGITPAD_DEBUG"):
         from digitpad.model.errors import silence_native_stderr
@@ -254,9 +254,8 @@ def _export(args: argparse.Namespace) -> int:
 # --- train ----------------------------------------------------------------------------
 
 def _train(args: argparse.Namespace) -> int:
+    from digitpad.app.cli.runs_command import check_tensorboard, train_recorded
     from digitpad.model.files.datasets import parse_source_list, parse_writer_list
-    from digitpad.model.training.job import run_training
-    from digitpad.model.training.keras_models import save_model_atomically
     from digitpad.model.training.recipes import PRESETS, TrainingCancelled, TrainingFailed, TrainRequest, with_overrides
 
     out = Path(args.out).expanduser()
@@ -264,6 +263,7 @@ def _train(args: argparse.Namespace) -> int:
         raise CliError(f"{out}: the model file must end in .keras")
     if not out.parent.is_dir():
         raise CliError(f"{out.parent}: no such folder")
+    check_tensorboard(args)
     config = with_overrides(
         PRESETS[args.recipe],
         epochs=args.epochs, batch_size=args.batch_size, optimizer=args.optimizer,
@@ -279,20 +279,25 @@ def _train(args: argparse.Namespace) -> int:
         exclude_sources=frozenset(parse_source_list(args.exclude_sources) if args.exclude_sources else ()),
     )
     try:
-        outcome = run_training(request, _ProgressBar())
+        outcome, run = train_recorded(request, _ProgressBar(), args, out)  # kept as a run in the data folder
     except TrainingCancelled as error:
         raise CliError(str(error)) from None
     except TrainingFailed as error:
         raise CliError(f"training failed: {error}; nothing was written") from None
     result = outcome.result
-    save_model_atomically(result.model, out)
     tested = (f"test accuracy {result.test_accuracy:.4f} on {len(outcome.y_test)} images" if len(outcome.y_test)
               else "no test images (too few drawings to hold any back)")
     print(f"digitpad: {tested}, {result.seconds:.0f} s on {result.device}; wrote {out}", file=sys.stderr)
     print(json.dumps({"test_accuracy": round(result.test_accuracy, 4), "seconds": round(result.seconds, 1),
                       "device": result.device, "out": str(out), "counts": outcome.counts,
-                      "config": result.config.__dict__}))
+                      "config": result.config.__dict__, "run": run.id if run else None}))
     return 0
+
+
+def _runs(args: argparse.Namespace) -> int:
+    from digitpad.app.cli.runs_command import run_runs
+
+    return run_runs(args)
 
 
 class _ProgressBar:
