@@ -43,11 +43,12 @@ from digitpad.app.pad.canvas import DrawingCanvas
 from digitpad.app.pad.correction_row import CorrectionRow
 from digitpad.app.pad.live_prediction import LivePrediction
 from digitpad.app.pad.prediction_view import PredictionPanel
+from digitpad.app.pad.second_reading import SecondNetworkPanel
 from digitpad.app.pad.why_controller import WhyController
 from digitpad.app.train.panel import TrainPanel
 from digitpad.app.window.explain_controller import ExplainController
 from digitpad.app.window.file_actions import FileActions
-from digitpad.app.window.model_controller import ModelController
+from digitpad.app.window.model_controller import ModelController, read_model
 from digitpad.model.files.my_drawings import MyDrawings
 from digitpad.model.ink.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH
 from digitpad.model.network.explain import layer_facts, parameter_total_formula
@@ -185,11 +186,17 @@ class MainWindow(Retranslatable, QMainWindow):
         self.correction = CorrectionRow()
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
-        middle_layout.addWidget(self.answer, 1)
+        # A second run's network reads the same drawing beside the model in use (hidden until one is chosen).
+        self.second_answer = SecondNetworkPanel()
+        answers = QHBoxLayout()
+        answers.addWidget(self.answer, 1)
+        answers.addWidget(self.second_answer, 1)
+        middle_layout.addLayout(answers, 1)
         middle_layout.addWidget(self.correction)
 
         self.feature_maps = FeatureMapsPanel()
         self.train_panel = TrainPanel(self.session, self.tasks)
+        self.train_panel.set_data_folder(self.data_dir)  # every training kept there as a run
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sideTabs")
         self.tabs.addTab(self.feature_maps, "")
@@ -228,6 +235,9 @@ class MainWindow(Retranslatable, QMainWindow):
         panel = self.train_panel
         panel.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 10000))
         panel.useModelRequested.connect(self.models.adopt)
+        panel.runs_view.useModelRequested.connect(lambda path, name: self.models.load(path))
+        panel.runs_view.besideRequested.connect(self.read_beside)
+        signals.readingChanged.connect(self.second_answer.show_reading)
         panel.loadModelRequested.connect(self.load_model_dialog)
         panel.revertRequested.connect(self.models.revert_to_bundled)
         self.tasks.workerDied.connect(lambda how: self.statusBar().showMessage(self.tr(
@@ -244,6 +254,13 @@ class MainWindow(Retranslatable, QMainWindow):
             self.canvas.set_digit_tags(reading.tags())
         self.feature_maps.set_activations(reading.prediction.activations)
         self.correction.set_reading(reading, self.session.can_keep())
+
+    def read_beside(self, run) -> None:
+        """A kept run's network reads the pad's drawing beside the model in use (read as data, off this thread)."""
+        task = self.tasks.start("load-second-network", read_model, str(run.model_path))
+        task.succeeded.connect(lambda predictor: self.second_answer.set_network(predictor, run.name))
+        task.failed.connect(lambda message: self.banner.show_error(
+            self.tr("Could not read that run's model: {reason}").format(reason=message)))
 
     def _show_model(self, predictor) -> None:
         if predictor is None:
