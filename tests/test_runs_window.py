@@ -195,3 +195,23 @@ def test_a_training_in_the_window_is_kept_as_a_run(ready_window, qtbot, mnist_pa
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
     assert {run.status for run in view.model.runs} == {"finished", "cancelled"}
     shutil.rmtree(tmp_path / "data" / "runs", ignore_errors=True)
+
+
+def test_a_click_on_the_second_chart_explains_it_in_the_second_network(window, qtbot):
+    view = window.train_panel.runs_view
+    view.select_runs(by_name(view, "dense"))
+    second = window.second_answer
+    with qtbot.waitSignal(second.ready, timeout=30_000):
+        view.beside_button.click()
+    draw(window.canvas, seven())
+    digit = second.answer()
+    qtbot.mouseClick(second.chart, Qt.MouseButton.LeftButton, pos=second.chart.bar_centre(digit).toPoint())
+    step = window.explain.step
+    assert step is not None and step.kind == "Output" and step.channel == digit
+    assert step.value == pytest.approx(float(second.prediction.probabilities[digit]), abs=1e-5)
+    assert window.tabs.currentWidget() is window.feature_maps
+    first = window.prediction.label
+    qtbot.mouseClick(window.answer.chart, Qt.MouseButton.LeftButton,
+                     pos=window.answer.chart.bar_centre(first).toPoint())
+    assert window.explain.network is None
+    assert window.explain.step.value == pytest.approx(float(window.prediction.probabilities[first]), abs=1e-5)

@@ -237,7 +237,8 @@ class MainWindow(Retranslatable, QMainWindow):
         panel.useModelRequested.connect(self.models.adopt)
         panel.runs_view.useModelRequested.connect(lambda path, name: self.models.load(path))
         panel.runs_view.besideRequested.connect(self.read_beside)
-        signals.readingChanged.connect(self.second_answer.show_reading)
+        self.second_answer.digitClicked.connect(self._explain_second_output)
+        self.second_answer.closed.connect(lambda: self._show_network_of(None))
         panel.loadModelRequested.connect(self.load_model_dialog)
         panel.revertRequested.connect(self.models.revert_to_bundled)
         self.tasks.workerDied.connect(lambda how: self.statusBar().showMessage(self.tr(
@@ -247,12 +248,14 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def _show_reading(self, reading: Reading) -> None:
         self.answer.show_reading(reading)
+        self.second_answer.show_reading(reading)  # before the maps: they may be the second network's
         if reading.from_image:  # the crop read, or a number's digits, on the image
             self.canvas.set_digit_tags([])
             self.canvas.set_image_marks(reading.image.box if reading.image else None, reading.tags())
         else:
             self.canvas.set_digit_tags(reading.tags())
-        self.feature_maps.set_activations(reading.prediction.activations)
+        shown = self.second_answer.prediction if self.explain.network is not None else reading.prediction
+        self.feature_maps.set_activations(shown.activations)
         self.correction.set_reading(reading, self.session.can_keep())
 
     def read_beside(self, run) -> None:
@@ -263,6 +266,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.tr("Could not read that run's model: {reason}").format(reason=message)))
 
     def _show_model(self, predictor) -> None:
+        self.explain.network = None  # a new model in use: the Network tab shows it
         if predictor is None:
             self.feature_maps.set_activations(None)
             return
@@ -281,8 +285,33 @@ class MainWindow(Retranslatable, QMainWindow):
         predictor = self.session.shown_predictor
         if predictor is None or self.session.reading.prediction.tensor is None:
             return
+        self._show_network_of(None)
         self.tabs.setCurrentWidget(self.feature_maps)
         self.explain.explain(predictor.layers[-1].name, None, digit)
+
+    def _explain_second_output(self, digit: int) -> None:
+        """A bar of the second network's chart clicked: the Network tab shows that network, and explains it."""
+        second = self.second_answer.predictor
+        if second is None or self.session.reading.prediction.tensor is None:
+            return
+        self._show_network_of(second)
+        self.tabs.setCurrentWidget(self.feature_maps)
+        self.explain.explain(second.layers[-1].name, None, digit)
+
+    def _show_network_of(self, predictor) -> None:
+        """The Network tab's maps and explanations: of ``predictor`` (a second network), or with None of the pad's."""
+        if predictor is self.explain.network:
+            return
+        self.explain.close()
+        self.explain.network = predictor
+        shown = predictor or self.session.shown_predictor
+        if shown is not None:
+            self.feature_maps.set_model(layer_facts(shown.net), shown.kernels, parameter_total_formula(shown.net))
+        prediction = self.second_answer.prediction if predictor is not None else self.session.reading.prediction
+        self.feature_maps.set_activations(prediction.activations)
+        if predictor is not None:
+            self.statusBar().showMessage(self.tr("The Network tab shows the second network: {name}").format(
+                name=self.second_answer.name), 10000)
 
     def _on_first_model(self, predictor) -> None:
         self.train_panel.refresh_devices()  # starts TensorFlow's process, at low priority
