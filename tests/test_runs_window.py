@@ -113,7 +113,7 @@ def test_select_two_runs_overlays_their_curves_and_shows_what_differs(window, qt
     assert view.digit_changes.worse() == [5, 6, 7, 8, 9] and view.digit_changes.better() == [0, 1, 2, 3, 4]
     assert "worse on: 5, 6, 7, 8, 9" in view.digits_label.text()
     view.axis_combo.setCurrentIndex(1)  # against seconds
-    assert view.curves.axis_x.max() == pytest.approx(30.0)
+    assert view.curves.axis_x.max() >= 30.0  # the last epoch ended at 30 s
     assert view.curves.axis_x.titleText() == "seconds"
 
 
@@ -151,7 +151,7 @@ def test_two_networks_read_one_drawing_side_by_side(window, qtbot):
     assert first_answer is not None
     assert second.answer() == (first_answer + 1) % 10  # the shifted network
     assert second.chart.winner() == second.answer() and window.answer.chart.winner() == first_answer
-    assert "dense" in second.title.text()
+    assert "dense" in second.title.text() and "bundled model" in second.title.text()
     window.clear()
     assert second.answer() is None
     second.close_button.click()

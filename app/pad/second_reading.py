@@ -29,6 +29,7 @@ class SecondNetworkPanel(Retranslatable, QWidget):
         self.setObjectName("secondNetwork")
         self.predictor: Predictor | None = None
         self.name = ""
+        self.first_name = ""  # the model in use, whose answer is beside this one
         self.prediction: Prediction = NOTHING_DRAWN
         self.number: str | None = None
         self._reading: Reading = EMPTY
@@ -59,10 +60,8 @@ class SecondNetworkPanel(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addStretch(1)
         layout.addWidget(self.digit)
         layout.addWidget(self.caption)
-        layout.addStretch(1)
         layout.addWidget(self.chart, 1)
         self.setVisible(False)
         self.retranslate()
@@ -70,6 +69,11 @@ class SecondNetworkPanel(Retranslatable, QWidget):
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("The second network's answer"))
         self.close_button.setToolTip(self.tr("Stop reading with the second network"))
+        self._show_texts()
+
+    def set_first_name(self, name: str) -> None:
+        """What the model in use is called (the title says what this network is read beside)."""
+        self.first_name = name
         self._show_texts()
 
     def set_network(self, predictor: Predictor, name: str) -> None:
@@ -103,8 +107,9 @@ class SecondNetworkPanel(Retranslatable, QWidget):
 
     def _show_texts(self) -> None:
         if self.predictor is not None:
-            self.title.setText(self.tr("Beside it: {name} ({parameters} parameters)").format(
-                name=self.name, parameters=QLocale().toString(self.predictor.parameter_count)))
+            self.title.setText(self.tr("Second network: {name} ({parameters} parameters), beside {first}").format(
+                name=self.name, parameters=QLocale().toString(self.predictor.parameter_count),
+                first=self.first_name or "–"))
         prediction = self.prediction
         if prediction.label is None:
             self.digit.setText("")

@@ -178,8 +178,6 @@ class RunCurves(Retranslatable, QChartView):
                 points = [(x, y) for x, y in points if isinstance(y, (int, float))]
                 if not points:
                     continue
-                if against == "epoch":
-                    points.insert(0, (0.0, points[0][1]))  # a line from the start, even for one epoch
                 line = QLineSeries()
                 line.setName(f"{run.name} · {self.tr('validation') if not dashed else self.tr('training')}")
                 pen = QPen(colour, 2)
@@ -194,7 +192,13 @@ class RunCurves(Retranslatable, QChartView):
                 chart.addSeries(line)
                 line.attachAxis(self.axis_x)
                 line.attachAxis(self.axis_y)
-        self.axis_x.setRange(0, max(1.0, max(positions)))
+        right = max(1.0, max(positions))
+        self.axis_x.setRange(0, right)
+        if against == "epoch" and right <= 10:
+            self.axis_x.setTickCount(int(right) + 1)  # a tick on each epoch
+        else:
+            self.axis_x.setTickCount(5)
+            self.axis_x.applyNiceNumbers()
         if values:
             low, high = min(values), max(values)
             margin = max((high - low) * 0.1, 0.01)
@@ -460,7 +464,8 @@ class RunsView(Retranslatable, QWidget):
 
     def _show_status(self, runs: list[Run]) -> None:
         if self.warnings:
-            text = self.tr("%n run(s) could not be read and are not shown: ", "", len(self.warnings)) + self.warnings[0]
+            text = self.tr("%n run(s) could not be read and are not shown: {reason}", "", len(self.warnings)).format(
+                reason=self.warnings[0])
         elif not self.model.runs:
             text = self.tr("No runs yet: every training is kept here.")
         elif len(runs) < 2:

@@ -227,6 +227,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.correction.labelChosen.connect(self.keep_drawing)
         self.why.shown.connect(self.whyShown.emit)
         self.models.ready.connect(self.modelReady.emit)
+        self.models.ready.connect(lambda predictor: self.second_answer.set_first_name(self.models.model_name()))
         self.models.ready.connect(self._on_first_model, Qt.ConnectionType.SingleShotConnection)
         for controller in (self.models, self.files):
             controller.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -235,7 +236,7 @@ class MainWindow(Retranslatable, QMainWindow):
         panel = self.train_panel
         panel.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 10000))
         panel.useModelRequested.connect(self.models.adopt)
-        panel.runs_view.useModelRequested.connect(lambda path, name: self.models.load(path))
+        panel.runs_view.useModelRequested.connect(self.models.load_named)
         panel.runs_view.besideRequested.connect(self.read_beside)
         self.second_answer.digitClicked.connect(self._explain_second_output)
         self.second_answer.closed.connect(lambda: self._show_network_of(None))
