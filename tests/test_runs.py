@@ -288,3 +288,16 @@ def test_tensorboard_missing_is_one_line_and_exit_2(tmp_path):
                              "--tensorboard", str(tmp_path / "tb")], capture_output=True, text=True, env=env,
                             timeout=300)
     one_error_line(result, "pip install 'digitpad[tensorboard]'")
+
+
+def test_a_failed_training_is_kept_as_failed_with_what_it_reached(tmp_path):
+    from digitpad.model.training.recipes import PRESETS, SilentState, TrainRequest
+    from digitpad.model.training.run_recording import RunRecorder, train_and_record
+
+    store = RunStore(tmp_path / "data")
+    request = TrainRequest(PRESETS["fast"], mnist_path=str(tmp_path / "no-such-mnist.npz"))
+    with pytest.raises(Exception, match="no-such-mnist"):
+        train_and_record(request, SilentState(), RunRecorder(store, request), lambda model: None)
+    (run,) = store.load()[0]
+    assert run.status == "failed" and "no-such-mnist" in run.error and run.model is None
+    assert run.reached == "before the first epoch ended" and run.recipe == "fast"

@@ -208,7 +208,7 @@ def train_and_record(request: TrainRequest, state, recorder: RunRecorder, write_
         outcome = run_training(request, recorder.watch(state), recorder.callbacks())
         if state.is_cancelled():
             raise TrainingCancelled("training was cancelled; the model in use is unchanged")
-    except TrainingCancelled:
+    except (TrainingCancelled, KeyboardInterrupt):  # Cancel in the window, Ctrl+C in a terminal
         _keep_stopped(recorder, "cancelled", "")
         raise
     except Exception as error:
