@@ -9,6 +9,7 @@ $DIGITPAD_UNIPEN (../shared/data/unipen-train.jsonl).
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+# Every training is kept as a run in the data folder: the tests' runs never go to the user's own.
+os.environ.setdefault("DIGITPAD_DATA", tempfile.mkdtemp(prefix="digitpad-test-data-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 

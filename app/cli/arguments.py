@@ -108,6 +108,11 @@ def build_parser(handlers: Mapping[str, Callable[[argparse.Namespace], int]]) ->
                          "json: Keras JSON that keras.models.model_from_json reads; keras-code: Python in "
                          "the notebook's style")
     network.set_defaults(handler=handlers["network"], command="network")
+    if "runs" in handlers:
+        from digitpad.app.cli.runs_command import add_runs_arguments, add_tensorboard_argument
+
+        add_tensorboard_argument(train)
+        add_runs_arguments(commands, handlers["runs"])
     return parser
 
 

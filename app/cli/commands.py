@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     from digitpad.app.cli.arguments import build_parser
 
     parser = build_parser({"predict": _predict, "evaluate": _evaluate, "explain": _explain, "export": _export,
-                           "train": _train, "network": _network, "filters": _filters})
+                           "train": _train, "network": _network, "filters": _filters, "runs": _runs})
     args = parser.parse_args(argv)
     if args.command is not None and not os.environ.get("DIGITPAD_DEBUG"):
         from digitpad.model.errors import silence_native_stderr
@@ -274,9 +274,8 @@ def _export(args: argparse.Namespace) -> int:
 # --- train ----------------------------------------------------------------------------
 
 def _train(args: argparse.Namespace) -> int:
+    from digitpad.app.cli.runs_command import check_tensorboard, train_recorded
     from digitpad.model.files.datasets import parse_source_list, parse_writer_list
-    from digitpad.model.training.job import run_training
-    from digitpad.model.training.keras_models import save_model_atomically
     from digitpad.model.training.recipes import PRESETS, TrainingCancelled, TrainingFailed, TrainRequest, with_overrides
 
     design = _load_design(args.network or "seed")  # a design that cannot work fails before TensorFlow loads
@@ -285,6 +284,7 @@ def _train(args: argparse.Namespace) -> int:
         raise CliError(f"{out}: the model file must end in .keras")
     if not out.parent.is_dir():
         raise CliError(f"{out.parent}: no such folder")
+    check_tensorboard(args)
     config = with_overrides(
         PRESETS[args.recipe],
         epochs=args.epochs, batch_size=args.batch_size, optimizer=args.optimizer,
@@ -301,19 +301,18 @@ def _train(args: argparse.Namespace) -> int:
         exclude_sources=frozenset(parse_source_list(args.exclude_sources) if args.exclude_sources else ()),
     )
     try:
-        outcome = run_training(request, _ProgressBar())
+        outcome, run = train_recorded(request, _ProgressBar(), args, out)  # kept as a run in the data folder
     except TrainingCancelled as error:
         raise CliError(str(error)) from None
     except TrainingFailed as error:
         raise CliError(f"training failed: {error}; nothing was written") from None
     result = outcome.result
-    save_model_atomically(result.model, out)
     tested = (f"test accuracy {result.test_accuracy:.4f} on {len(outcome.y_test)} images" if len(outcome.y_test)
               else "no test images (too few drawings to hold any back)")
     print(f"digitpad: {tested}, {result.seconds:.0f} s on {result.device}; wrote {out}", file=sys.stderr)
     print(json.dumps({"test_accuracy": round(result.test_accuracy, 4), "seconds": round(result.seconds, 1),
                       "device": result.device, "out": str(out), "counts": outcome.counts,
-                      "config": result.config.__dict__}))
+                      "config": result.config.__dict__, "run": run.id if run else None}))
     return 0
 
 
@@ -342,6 +341,10 @@ def _load_design(source: str):
         return load_design(source)
     except DesignError as error:
         raise CliError(f"network {error}" if source not in str(error) else str(error)) from None
+def _runs(args: argparse.Namespace) -> int:
+    from digitpad.app.cli.runs_command import run_runs
+
+    return run_runs(args)
 
 
 class _ProgressBar:

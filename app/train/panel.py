@@ -17,6 +17,7 @@ import numpy as np
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import Task, TaskRunner
 from digitpad.app.common.widgets import wheel_scrolls_area
+from digitpad.app.train.runs_view import RunsView
 from digitpad.app.train.settings import TrainSettings
 from digitpad.app.train.views import ConfusionMatrix, ImageGallery, LearningCurves
 from digitpad.model.files.atomic import copy_file_atomically
@@ -63,6 +65,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         self.session, self.tasks = session, tasks
         self.outcome = None
         self.task: Task | None = None
+        self.data_folder: Path | None = None  # where every training is kept as a run (set_data_folder)
         self._folder: tempfile.TemporaryDirectory | None = None  # trained models not yet used or saved
         # What the progress bar and the line below it say, and the confusion matrix's chosen cell:
         # kept so that they can be said again in another language.
@@ -77,6 +80,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         layout.addWidget(self.settings)
         layout.addWidget(self._progress_box())
         layout.addWidget(self._results_box())
+        layout.addWidget(self._runs_box())
         layout.addStretch(1)
         self.setWidget(content)
         wheel_scrolls_area(self, content.findChildren(QAbstractSpinBox) + content.findChildren(QComboBox))
@@ -151,6 +155,38 @@ class TrainPanel(Retranslatable, QScrollArea):
         layout.addWidget(self.gallery)
         return self.results_box
 
+    def _runs_box(self) -> QGroupBox:
+        """Every training kept in the data folder, to compare (app/train/runs_view.py)."""
+        self.runs_box = QGroupBox()
+        layout = QVBoxLayout(self.runs_box)
+        self.tensorboard_check = QCheckBox()
+        self.tensorboard_check.setObjectName("tensorboardCheck")
+        self.tensorboard_check.setEnabled(_tensorboard_installed())
+        layout.addWidget(self.tensorboard_check)
+        self.runs_view = RunsView(self.tasks)
+        self.runs_view.statusMessage.connect(self.statusMessage.emit)
+        layout.addWidget(self.runs_view)
+        return self.runs_box
+
+    def set_data_folder(self, folder: Path) -> None:
+        """Keep every training as a run in ``folder`` (the window's data folder), and list them."""
+        self.data_folder = Path(folder)
+        self.runs_view.set_data_folder(folder)
+        self._retranslate_runs()
+
+    def tensorboard_folder(self) -> Path | None:
+        return self.data_folder / "tensorboard" if self.data_folder is not None else None
+
+    def _retranslate_runs(self) -> None:
+        self.runs_box.setTitle(self.tr("Runs"))
+        self.tensorboard_check.setText(self.tr("Also write TensorBoard logs"))
+        if not self.tensorboard_check.isEnabled():
+            self.tensorboard_check.setToolTip(
+                self.tr("TensorBoard is not installed: pip install 'digitpad[tensorboard]'"))
+        else:
+            self.tensorboard_check.setToolTip(self.tr("Then view them with: tensorboard --logdir {folder}").format(
+                folder=self.tensorboard_folder() or ""))
+
     # --- texts ----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -170,6 +206,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         self.progress.setFormat(self._bar_text())
         self.phase_label.setText(self._phase_text())
         self._show_results()
+        self._retranslate_runs()
 
     def _show_bar(self, text: Callable[[], str]) -> None:
         self._bar_text = text
@@ -259,7 +296,10 @@ class TrainPanel(Retranslatable, QScrollArea):
         self._show_phase(lambda: self.tr("Starting TensorFlow…"))
         self.train_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.task = self.tasks.start_in_worker("train", "train", request, self._folder.name)
+        tensorboard = self.tensorboard_folder() if self.tensorboard_check.isChecked() else None
+        runs_folder = None if self.data_folder is None else str(self.data_folder)
+        self.task = self.tasks.start_in_worker("train", "train", request, self._folder.name, runs_folder,
+                                               None if tensorboard is None else str(tensorboard))
         self.task.progress.connect(self._on_progress)
         self.task.succeeded.connect(self._on_finished)
         self.task.failed.connect(self._show_failure)
@@ -350,6 +390,7 @@ class TrainPanel(Retranslatable, QScrollArea):
                                      and not self.is_training())
 
     def _on_task_done(self) -> None:
+        self.runs_view.refresh()  # the new run: finished, cancelled or failed
         self._on_design_changed(self.settings.network_editor.can_train())
         self.cancel_button.setEnabled(False)
         if self.session.learning is not None:
@@ -394,6 +435,12 @@ class TrainPanel(Retranslatable, QScrollArea):
         if self._folder is not None:
             self._folder.cleanup()
             self._folder = None
+
+
+def _tensorboard_installed() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("tensorboard") is not None
 
 
 def _button(name: str, slot, enabled: bool = True) -> QPushButton:

@@ -23,6 +23,8 @@ class ExplainController(QObject):
         self.unit: tuple[str, tuple[int, int] | None, int] | None = None  # layer, (row, column), map or unit
         self.input_channel: int | None = None
         self.step: Step | None = None
+        # Whose units are explained: None, the pad's network; else a second network read beside it.
+        self.network = None
         panel.unitRequested.connect(lambda layer, row, column, channel: self.explain(layer, (row, column), channel))
         signals.readingChanged.connect(lambda reading: self.refresh())
         self.view.moveRequested.connect(self.move)
@@ -43,7 +45,7 @@ class ExplainController(QObject):
     def refresh(self) -> None:
         """Compute the unit again for what the pad shows now (a new stroke, a network that learned)."""
         prediction = self.session.reading.prediction
-        predictor = self.session.shown_predictor
+        predictor = self.network or self.session.shown_predictor
         if self.unit is None or predictor is None or prediction.tensor is None:
             self._clear_marks()
             self.view.hide()

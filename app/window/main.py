@@ -31,6 +31,8 @@ def build_main_window(
     if settings is None:
         settings = QSettings("DigitPad", "DigitPad")
     if data_dir is None:
+        data_dir = os.environ.get("DIGITPAD_DATA")  # the command line's override, for both (model.files.data_folder)
+    if not data_dir:
         location = QStandardPaths.StandardLocation.AppDataLocation
         data_dir = QStandardPaths.writableLocation(location) or str(Path.home() / ".digitpad")
     window = MainWindow(settings, Path(data_dir), model_path, worker_target)

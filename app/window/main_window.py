@@ -43,12 +43,13 @@ from digitpad.app.pad.canvas import DrawingCanvas
 from digitpad.app.pad.correction_row import CorrectionRow
 from digitpad.app.pad.live_prediction import LivePrediction
 from digitpad.app.pad.prediction_view import PredictionPanel
+from digitpad.app.pad.second_reading import SecondNetworkPanel
 from digitpad.app.pad.why_controller import WhyController
 from digitpad.app.train.panel import TrainPanel
 from digitpad.app.window.explain_controller import ExplainController
 from digitpad.app.window.file_actions import FileActions
 from digitpad.app.window.filters_controller import FiltersController
-from digitpad.app.window.model_controller import ModelController
+from digitpad.app.window.model_controller import ModelController, read_model
 from digitpad.model.files.my_drawings import MyDrawings
 from digitpad.model.ink.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH
 from digitpad.model.network.explain import layer_facts, parameter_total_formula
@@ -187,12 +188,18 @@ class MainWindow(Retranslatable, QMainWindow):
         self.correction = CorrectionRow()
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
-        middle_layout.addWidget(self.answer, 1)
+        # A second run's network reads the same drawing beside the model in use (hidden until one is chosen).
+        self.second_answer = SecondNetworkPanel()
+        answers = QHBoxLayout()
+        answers.addWidget(self.answer, 1)
+        answers.addWidget(self.second_answer, 1)
+        middle_layout.addLayout(answers, 1)
         middle_layout.addWidget(self.correction)
 
         self.feature_maps = FeatureMapsPanel()
         self.train_panel = TrainPanel(self.session, self.tasks)
         self.train_panel.settings.network_editor.remember_in(self.settings)  # the design, across restarts
+        self.train_panel.set_data_folder(self.data_dir)  # every training kept there as a run
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sideTabs")
         self.tabs.addTab(self.feature_maps, "")
@@ -223,6 +230,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.correction.labelChosen.connect(self.keep_drawing)
         self.why.shown.connect(self.whyShown.emit)
         self.models.ready.connect(self.modelReady.emit)
+        self.models.ready.connect(lambda predictor: self.second_answer.set_first_name(self.models.model_name()))
         self.models.ready.connect(self._on_first_model, Qt.ConnectionType.SingleShotConnection)
         for controller in (self.models, self.files):
             controller.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -231,6 +239,10 @@ class MainWindow(Retranslatable, QMainWindow):
         panel = self.train_panel
         panel.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 10000))
         panel.useModelRequested.connect(self.models.adopt)
+        panel.runs_view.useModelRequested.connect(self.models.load_named)
+        panel.runs_view.besideRequested.connect(self.read_beside)
+        self.second_answer.digitClicked.connect(self._explain_second_output)
+        self.second_answer.closed.connect(lambda: self._show_network_of(None))
         panel.loadModelRequested.connect(self.load_model_dialog)
         panel.revertRequested.connect(self.models.revert_to_bundled)
         self.tasks.workerDied.connect(lambda how: self.statusBar().showMessage(self.tr(
@@ -240,15 +252,25 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def _show_reading(self, reading: Reading) -> None:
         self.answer.show_reading(reading)
+        self.second_answer.show_reading(reading)  # before the maps: they may be the second network's
         if reading.from_image:  # the crop read, or a number's digits, on the image
             self.canvas.set_digit_tags([])
             self.canvas.set_image_marks(reading.image.box if reading.image else None, reading.tags())
         else:
             self.canvas.set_digit_tags(reading.tags())
-        self.feature_maps.set_activations(reading.prediction.activations)
+        shown = self.second_answer.prediction if self.explain.network is not None else reading.prediction
+        self.feature_maps.set_activations(shown.activations)
         self.correction.set_reading(reading, self.session.can_keep())
 
+    def read_beside(self, run) -> None:
+        """A kept run's network reads the pad's drawing beside the model in use (read as data, off this thread)."""
+        task = self.tasks.start("load-second-network", read_model, str(run.model_path))
+        task.succeeded.connect(lambda predictor: self.second_answer.set_network(predictor, run.name))
+        task.failed.connect(lambda message: self.banner.show_error(
+            self.tr("Could not read that run's model: {reason}").format(reason=message)))
+
     def _show_model(self, predictor) -> None:
+        self.explain.network = None  # a new model in use: the Network tab shows it
         if predictor is None:
             self.feature_maps.set_activations(None)
             return
@@ -267,8 +289,33 @@ class MainWindow(Retranslatable, QMainWindow):
         predictor = self.session.shown_predictor
         if predictor is None or self.session.reading.prediction.tensor is None:
             return
+        self._show_network_of(None)
         self.tabs.setCurrentWidget(self.feature_maps)
         self.explain.explain(predictor.layers[-1].name, None, digit)
+
+    def _explain_second_output(self, digit: int) -> None:
+        """A bar of the second network's chart clicked: the Network tab shows that network, and explains it."""
+        second = self.second_answer.predictor
+        if second is None or self.session.reading.prediction.tensor is None:
+            return
+        self._show_network_of(second)
+        self.tabs.setCurrentWidget(self.feature_maps)
+        self.explain.explain(second.layers[-1].name, None, digit)
+
+    def _show_network_of(self, predictor) -> None:
+        """The Network tab's maps and explanations: of ``predictor`` (a second network), or with None of the pad's."""
+        if predictor is self.explain.network:
+            return
+        self.explain.close()
+        self.explain.network = predictor
+        shown = predictor or self.session.shown_predictor
+        if shown is not None:
+            self.feature_maps.set_model(layer_facts(shown.net), shown.kernels, parameter_total_formula(shown.net))
+        prediction = self.second_answer.prediction if predictor is not None else self.session.reading.prediction
+        self.feature_maps.set_activations(prediction.activations)
+        if predictor is not None:
+            self.statusBar().showMessage(self.tr("The Network tab shows the second network: {name}").format(
+                name=self.second_answer.name), 10000)
 
     def _on_first_model(self, predictor) -> None:
         self.train_panel.refresh_devices()  # starts TensorFlow's process, at low priority

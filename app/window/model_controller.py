@@ -103,6 +103,11 @@ class ModelController(QObject):
         self._descriptions[str(kept)] = description
         return self.load(kept)
 
+    def load_named(self, path: str | Path, description: str):
+        """Load a model file that has a name of its own (a kept run's): the window calls it by that name."""
+        self._descriptions[str(path)] = description
+        return self.load(path)
+
     def model_name(self) -> str:
         predictor = self.session.predictor
         if predictor is None:

@@ -18,8 +18,9 @@ from digitpad.model.training.loop import train
 from digitpad.model.training.recipes import TrainingCancelled, TrainOutcome, TrainPhase, TrainRequest, TrainState
 
 
-def run_training(request: TrainRequest, state: TrainState) -> TrainOutcome:
-    """Load what the request names, train (a copy of the base model or a fresh convnet), evaluate."""
+def run_training(request: TrainRequest, state: TrainState, callbacks: list | tuple = ()) -> TrainOutcome:
+    """Load what the request names, train (a copy of the base model or a fresh convnet), evaluate.
+    ``callbacks``: more Keras callbacks for the training (TensorBoard's logs)."""
     warnings: list[str] = []
     mnist = None
     if request.use_mnist:
@@ -49,7 +50,7 @@ def run_training(request: TrainRequest, state: TrainState) -> TrainOutcome:
         model = load_model_file(request.base_model_path)  # a fresh copy: the file in use is never changed
     state.report(TrainPhase("training"))
     design = Design.from_data(request.network)  # built by train() once the random seed is set
-    result = train(request.config, data, state, model=model, design=design)
+    result = train(request.config, data, state, model=model, design=design, callbacks=callbacks)
     test_images = np.clip(np.round(data.x_test[..., 0] * 255), 0, 255).astype(np.uint8)
     return TrainOutcome(result, test_images, data.y_test, data.counts, warnings)
 

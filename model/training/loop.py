@@ -29,9 +29,10 @@ from digitpad.model.training.recipes import (
 
 
 def train(config: TrainConfig, data: TrainingData, state: TrainState | None = None, model=None,
-          design: Design | None = None) -> TrainResult:
+          design: Design | None = None, callbacks: list | tuple = ()) -> TrainResult:
     """Train ``model`` (when None, a fresh network of ``design``, by default the seed convnet) and
     evaluate it on the test split.
+    ``callbacks``: more Keras callbacks (TensorBoard's), after the one that reports progress and validates.
 
     Raises TrainingCancelled, TrainingFailed, or ValueError for unusable data.
     The model passed in is trained in place: pass a copy to keep the original.
@@ -72,7 +73,7 @@ def train(config: TrainConfig, data: TrainingData, state: TrainState | None = No
                 epochs=config.epochs,
                 steps_per_epoch=steps_per_epoch,
                 shuffle=False,  # the tf.data pipeline shuffles
-                callbacks=[progress],
+                callbacks=[progress, *callbacks],
                 verbose=0,
             )
         except tf.errors.ResourceExhaustedError:

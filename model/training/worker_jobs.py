@@ -140,19 +140,38 @@ def list_devices(state: JobState) -> list:
     return devices()
 
 
-def train(state: JobState, request, folder: str):
+def train(state: JobState, request, folder: str, data_folder: str | None = None, tensorboard_dir: str | None = None):
     """Train as the request says; the model is written atomically into ``folder`` and the outcome
-    names its file (a Keras model cannot cross the pipe, and a file survives this process)."""
+    names its file (a Keras model cannot cross the pipe, and a file survives this process).
+    With ``data_folder``, the training is kept there as a run (finished, cancelled or failed), and the
+    outcome carries the run's id as ``run_id``; with ``tensorboard_dir``, TensorBoard's logs are written."""
     from digitpad.model.training.job import run_training
     from digitpad.model.training.keras_models import save_model_atomically
 
     state.snapshot_every = SNAPSHOT_INTERVAL if request.watch else 0.0
-    outcome = run_training(request, state)
-    if state.is_cancelled():
-        raise TrainingCancelled("training was cancelled; the model in use is unchanged")
     path = Path(folder) / f"trained-{time.strftime('%Y%m%d-%H%M%S')}-{state.job}.keras"
-    save_model_atomically(outcome.result.model, path)
-    return replace(outcome, result=replace(outcome.result, model=None), model_path=str(path))
+
+    def write_model(model) -> Path:
+        save_model_atomically(model, path)
+        return path
+
+    run_id = None
+    if data_folder is not None or tensorboard_dir:
+        from digitpad.model.files.runs import RunStore
+        from digitpad.model.training.run_recording import RunRecorder, train_and_record
+
+        store = RunStore(data_folder) if data_folder is not None else None
+        recorder = RunRecorder(store, request, tensorboard_dir=tensorboard_dir)
+        outcome, _, run = train_and_record(request, state, recorder, write_model)
+        run_id = run.id if run is not None else None
+    else:
+        outcome = run_training(request, state)
+        if state.is_cancelled():
+            raise TrainingCancelled("training was cancelled; the model in use is unchanged")
+        write_model(outcome.result.model)
+    finished = replace(outcome, result=replace(outcome.result, model=None), model_path=str(path))
+    finished.run_id = run_id  # not a field of TrainOutcome: the window finds the new run by it
+    return finished
 
 
 def export(state: JobState, model_path: str, format: str, out: str):

@@ -1,0 +1,122 @@
+"""A second network reading the same drawing, beside the model in use: its answer and its ten probabilities.
+
+The second network is a kept run's model, read as data; it runs the numpy forward pass on the tensors the
+pad's reading already holds (a few milliseconds for the seed convnet), so it follows the pen as the first
+one does.  Clicking one of its bars asks for the explanation of that probability in the second network.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from digitpad.app.common.colormaps import UNSURE_COLOUR, WINNER_COLOUR
+from digitpad.app.common.language import Retranslatable
+from digitpad.app.pad.prediction_view import ProbabilityChart
+from digitpad.model.network.inference import NOTHING_DRAWN, Prediction, Predictor
+from digitpad.model.session import EMPTY, Reading
+
+
+class SecondNetworkPanel(Retranslatable, QWidget):
+    """The second network's answer to the pad's drawing; hidden until a run is chosen."""
+
+    ready = Signal()  # a second network is set and shown
+    closed = Signal()
+    digitClicked = Signal(int)  # explain this digit's probability in the second network
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("secondNetwork")
+        self.predictor: Predictor | None = None
+        self.name = ""
+        self.first_name = ""  # the model in use, whose answer is beside this one
+        self.prediction: Prediction = NOTHING_DRAWN
+        self.number: str | None = None
+        self._reading: Reading = EMPTY
+        self.title = QLabel()
+        self.title.setObjectName("secondNetworkTitle")
+        self.title.setWordWrap(True)
+        self.close_button = QToolButton()
+        self.close_button.setObjectName("closeSecondNetwork")
+        self.close_button.setText("×")
+        self.close_button.clicked.connect(self.clear_network)
+        self.digit = QLabel()
+        self.digit.setObjectName("secondDigit")
+        self.digit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.digit.font()
+        font.setPointSize(48)
+        font.setBold(True)
+        self.digit.setFont(font)
+        self.caption = QLabel()
+        self.caption.setObjectName("secondCaption")
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setWordWrap(True)
+        self.chart = ProbabilityChart()
+        self.chart.setObjectName("secondProbabilityChart")
+        self.chart.digitClicked.connect(self.digitClicked.emit)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.digit)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.chart, 1)
+        self.setVisible(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("The second network's answer"))
+        self.close_button.setToolTip(self.tr("Stop reading with the second network"))
+        self._show_texts()
+
+    def set_first_name(self, name: str) -> None:
+        """What the model in use is called (the title says what this network is read beside)."""
+        self.first_name = name
+        self._show_texts()
+
+    def set_network(self, predictor: Predictor, name: str) -> None:
+        self.predictor, self.name = predictor, name
+        self.setVisible(True)
+        self.show_reading(self._reading)
+        self.ready.emit()
+
+    def clear_network(self) -> None:
+        self.predictor = None
+        self.setVisible(False)
+        self.closed.emit()
+
+    def answer(self) -> int | None:
+        return self.prediction.label
+
+    def show_reading(self, reading: Reading) -> None:
+        """Read the pad's drawing with the second network: the digit in focus, and a number's other digits."""
+        self._reading = reading
+        if self.predictor is None:
+            return
+        tensor = reading.prediction.tensor
+        self.prediction = self.predictor.predict_tensor(tensor) if tensor is not None else NOTHING_DRAWN
+        self.number = None
+        if reading.digits:
+            labels = [self.predictor.predict_tensor(digit.prediction.tensor).label for digit in reading.digits]
+            self.number = "".join("?" if label is None else str(label) for label in labels)
+        self.chart.set_probabilities(self.prediction.probabilities if self.prediction.label is not None else None,
+                                     self.prediction.is_unsure if self.prediction.label is not None else False)
+        self._show_texts()
+
+    def _show_texts(self) -> None:
+        if self.predictor is not None:
+            self.title.setText(self.tr("Second network: {name} ({parameters} parameters), beside {first}").format(
+                name=self.name, parameters=QLocale().toString(self.predictor.parameter_count),
+                first=self.first_name or "–"))
+        prediction = self.prediction
+        if prediction.label is None:
+            self.digit.setText("")
+            self.caption.setText(self.tr("Draw a digit"))
+            return
+        self.digit.setText(self.number or str(prediction.label))
+        colour = UNSURE_COLOUR if prediction.is_unsure else WINNER_COLOUR
+        self.digit.setStyleSheet(f"color:{colour.name()}")
+        self.caption.setText(self.tr("{percent}% sure").format(
+            percent=QLocale().toString(prediction.confidence * 100, "f", 1)))

@@ -1,0 +1,572 @@
+"""The Runs view of the Train panel: every training kept in the data folder, to compare.
+
+A sortable table of runs (``runsTable``); the selected runs' curves overlaid, against epoch or seconds;
+only the settings that differ; which digits got better or worse; Use this model, rename, keep, delete,
+and *Read beside*: a second run's network reading the pad's drawing beside the model in use.
+Records are read on the thread pool (``app/common/tasks.py``): the pad never waits for the disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QMargins,
+    QModelIndex,
+    QPointF,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from digitpad.app.common.language import Retranslatable
+from digitpad.app.common.tasks import TaskRunner
+from digitpad.model.files.runs import Limits, Run, RunError, RunStore, differences_among, digit_changes
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+COLUMNS = ("name", "network", "parameters", "recipe", "epochs", "test_accuracy", "seconds", "date")
+# One colour per selected run, the same in the curves and the differences' headers.
+RUN_COLOURS = ("#1f77d0", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
+
+
+def load_runs(task, data_folder: str) -> tuple[list[Run], list[str]]:
+    """Pool work: every run's record, and a warning per damaged one."""
+    return RunStore(data_folder).load()
+
+
+class RunsTableModel(QAbstractTableModel):
+    """The runs, one per row; the name is editable (rename)."""
+
+    renamed = Signal(str, str)  # run id, new name
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.runs: list[Run] = []
+
+    def set_runs(self, runs: list[Run]) -> None:
+        self.beginResetModel()
+        self.runs = list(runs)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.runs)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._titles()[section]
+        return None
+
+    def _titles(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("Network"), self.tr("Parameters"), self.tr("Recipe"), self.tr("Epochs"),
+                self.tr("Test accuracy"), self.tr("Seconds"), self.tr("Date"))
+
+    def flags(self, index: QModelIndex):
+        flags = super().flags(index)
+        if index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        run, column = self.runs[index.row()], COLUMNS[index.column()]
+        value = _value(run, column)
+        if role == SORT_ROLE:
+            return value if value is not None else -1
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(run, column, value)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "name":
+            return run.error or run.reached or run.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, (int, float)):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, run: Run, column: str, value) -> str:
+        if value is None:
+            return "–"
+        if column == "name":
+            marks = ("★ " if run.keep else "") + value
+            return marks if run.status == "finished" else f"{marks} ({self._status(run.status)})"
+        if column == "test_accuracy":
+            return f"{value * 100:.2f}%"
+        if column == "parameters":
+            return f"{value:,}"
+        if column == "seconds":
+            return f"{value:.0f}"
+        if column == "date":
+            return value.replace("T", " ")[:16]
+        return str(value)
+
+    def _status(self, status: str) -> str:
+        return {"cancelled": self.tr("cancelled"), "failed": self.tr("failed")}.get(status, status)
+
+    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != 0 or not str(value).strip():
+            return False
+        self.renamed.emit(self.runs[index.row()].id, str(value))
+        return True
+
+    def run_index(self, run_id: str) -> int:
+        return next(i for i, run in enumerate(self.runs) if run.id == run_id)
+
+
+def _value(run: Run, column: str):
+    if column == "network":
+        return run.network_name
+    return getattr(run, column)
+
+
+class RunCurves(Retranslatable, QChartView):
+    """The selected runs' accuracy or loss curves, one colour per run: training dashed, validation solid."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        chart = QChart()
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.legend().setShowToolTips(True)
+        super().__init__(chart, parent)
+        self.setObjectName("runCurves")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(220)
+        self.axis_x, self.axis_y = QValueAxis(), QValueAxis()
+        self.axis_x.setLabelFormat("%.0f")
+        self.axis_y.setLabelFormat("%.2f")
+        chart.addAxis(self.axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.axis_y, Qt.AlignmentFlag.AlignLeft)
+        self.runs: list[Run] = []
+        self.against, self.metric = "epoch", "accuracy"
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("The selected runs' curves: dashed while training, solid on the validation set"))
+        self.show_runs(self.runs, self.against, self.metric)
+
+    def show_runs(self, runs: list[Run], against: str = "epoch", metric: str = "accuracy") -> None:
+        self.runs, self.against, self.metric = list(runs), against, metric
+        chart = self.chart()
+        chart.removeAllSeries()
+        values, positions = [], [0.0]
+        for index, run in enumerate(self.runs):
+            colour = QColor(RUN_COLOURS[index % len(RUN_COLOURS)])
+            for key, dashed in ((metric, True), (f"val_{metric}", False)):
+                points = [(float(point.get(against) or 0), point.get(key)) for point in run.curves]
+                points = [(x, y) for x, y in points if isinstance(y, (int, float))]
+                if not points:
+                    continue
+                line = QLineSeries()
+                line.setName(f"{run.name} · {self.tr('validation') if not dashed else self.tr('training')}")
+                pen = QPen(colour, 2)
+                if dashed:
+                    pen.setStyle(Qt.PenStyle.DashLine)
+                line.setPen(pen)
+                line.setPointsVisible(True)
+                for x, y in points:
+                    line.append(QPointF(x, y))
+                    values.append(y)
+                    positions.append(x)
+                chart.addSeries(line)
+                line.attachAxis(self.axis_x)
+                line.attachAxis(self.axis_y)
+        right = max(1.0, max(positions))
+        self.axis_x.setRange(0, right)
+        if against == "epoch" and right <= 10:
+            self.axis_x.setTickCount(int(right) + 1)  # a tick on each epoch
+        else:
+            self.axis_x.setTickCount(5)
+            self.axis_x.applyNiceNumbers()
+        if values:
+            low, high = min(values), max(values)
+            margin = max((high - low) * 0.1, 0.01)
+            self.axis_y.setRange(max(0.0, low - margin) if metric == "accuracy" else 0.0,
+                                 min(1.0, high + margin) if metric == "accuracy" else high + margin)
+        self.axis_x.setTitleText(self.tr("epoch") if against == "epoch" else self.tr("seconds"))
+        self.axis_y.setTitleText(self.tr("accuracy") if metric == "accuracy" else self.tr("loss"))
+
+    def series_count(self) -> int:
+        return len(self.chart().series())
+
+
+class DigitChanges(Retranslatable, QWidget):
+    """Per digit, how much the last selected run's accuracy is above or below the first's: a bar up
+    (green, better) or down (red, worse) under each digit."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("digitChanges")
+        self.changes: list[float | None] = []
+        self.setMinimumHeight(70)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Per digit: the last selected run's test accuracy minus the first's"))
+
+    def set_changes(self, changes: list[float | None]) -> None:
+        self.changes = list(changes)
+        self.update()
+
+    def better(self) -> list[int]:
+        return [digit for digit, change in enumerate(self.changes) if change is not None and change > 0]
+
+    def worse(self) -> list[int]:
+        return [digit for digit, change in enumerate(self.changes) if change is not None and change < 0]
+
+    def paintEvent(self, event) -> None:
+        if not self.changes:
+            return
+        largest = max([abs(c) for c in self.changes if c is not None] + [0.001])
+        with QPainter(self) as painter:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            width, height = self.width() / 10, self.height()
+            middle, reach = (height - 16) / 2, (height - 16) / 2 - 2
+            painter.setPen(QColor("#999999"))
+            painter.drawLine(0, int(middle), self.width(), int(middle))
+            for digit, change in enumerate(self.changes):
+                left = digit * width
+                if change:
+                    bar = reach * change / largest
+                    colour = QColor("#2ca02c" if change > 0 else "#d62728")
+                    painter.fillRect(int(left + width * 0.25), int(min(middle, middle - bar)), int(width * 0.5),
+                                     max(1, int(abs(bar))), colour)
+                painter.setPen(self.palette().text().color())
+                painter.drawText(int(left), height - 16, int(width), 16, Qt.AlignmentFlag.AlignCenter, str(digit))
+
+
+class RunsView(Retranslatable, QWidget):
+    """The runs kept in the data folder, to compare; see the module's docstring."""
+
+    useModelRequested = Signal(str, str)  # the run's model file, and what to call it
+    besideRequested = Signal(object)  # a finished Run whose network reads the pad's drawing beside the model in use
+    statusMessage = Signal(str)
+    loaded = Signal()
+
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("runsView")
+        self.tasks = tasks
+        self.store: RunStore | None = None
+        self.warnings: list[str] = []
+        self.model = RunsTableModel(self)
+        self.model.renamed.connect(self.rename_run)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self._build()
+        self.retranslate()
+
+    # --- building ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableView()
+        self.table.setObjectName("runsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COLUMNS.index("date"), Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.table.verticalHeader().setVisible(False)
+        # Widths from the titles and the widest value each column can show, not from the rows: sizing the
+        # columns to 200 runs' contents took 0.17 s of the GUI thread at each load (bench/runs.py).
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(150)
+        self.table.selectionModel().selectionChanged.connect(self._show_selection)
+        layout.addWidget(self.table)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("runsStatus")
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+        layout.addLayout(self._buttons())
+        axis_row = QHBoxLayout()
+        self.metric_combo, self.axis_combo = QComboBox(), QComboBox()
+        self.metric_combo.setObjectName("runsMetric")
+        self.axis_combo.setObjectName("runsAxis")
+        for combo in (self.metric_combo, self.axis_combo):
+            combo.currentIndexChanged.connect(self._show_selection)
+            axis_row.addWidget(combo)
+        axis_row.addStretch(1)
+        layout.addLayout(axis_row)
+        self.curves = RunCurves()
+        layout.addWidget(self.curves)
+        self.differences_label = QLabel()
+        self.differences_label.setWordWrap(True)
+        layout.addWidget(self.differences_label)
+        self.differences = QTableWidget()
+        self.differences.setObjectName("runDifferences")
+        self.differences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.differences.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.differences.setMinimumHeight(120)
+        layout.addWidget(self.differences)
+        self.digits_label = QLabel()
+        self.digits_label.setObjectName("digitChangesText")
+        self.digits_label.setWordWrap(True)
+        layout.addWidget(self.digits_label)
+        self.digit_changes = DigitChanges()
+        layout.addWidget(self.digit_changes)
+        layout.addLayout(self._limits_row())
+
+    def _buttons(self) -> QGridLayout:
+        grid = QGridLayout()
+        self.use_button = _button("useRunButton", self.use_selected)
+        self.beside_button = _button("besideRunButton", self.read_beside)
+        self.rename_button = _button("renameRunButton", self._start_rename)
+        self.keep_button = _button("keepRunButton", self.toggle_keep)
+        self.delete_button = _button("deleteRunButton", self._confirm_delete)
+        self.refresh_button = _button("refreshRunsButton", self.refresh)
+        buttons = (self.use_button, self.beside_button, self.rename_button, self.keep_button, self.delete_button,
+                   self.refresh_button)
+        for index, button in enumerate(buttons):
+            grid.addWidget(button, index // 3, index % 3)
+        return grid
+
+    def _limits_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.limits_label = QLabel()
+        self.max_runs = QSpinBox()
+        self.max_runs.setObjectName("maxRuns")
+        self.max_runs.setRange(1, 10000)
+        self.max_megabytes = QDoubleSpinBox()
+        self.max_megabytes.setObjectName("maxMegabytes")
+        self.max_megabytes.setRange(1, 1_000_000)
+        self.max_megabytes.setDecimals(0)
+        for box in (self.max_runs, self.max_megabytes):
+            box.editingFinished.connect(self._change_limits)
+        row.addWidget(self.limits_label)
+        row.addWidget(self.max_runs)
+        row.addWidget(self.max_megabytes)
+        row.addStretch(1)
+        return row
+
+    def retranslate(self) -> None:
+        self.table.setToolTip(self.tr("Every training is kept here. Select two or more to compare them; "
+                                      "double-click a name to rename it."))
+        self.use_button.setText(self.tr("Use this model"))
+        self.beside_button.setText(self.tr("Read beside"))
+        self.beside_button.setToolTip(self.tr("This run's network reads the drawing on the pad too, beside the model "
+                                              "in use"))
+        self.rename_button.setText(self.tr("Rename"))
+        self.keep_button.setText(self.tr("Keep"))
+        self.keep_button.setToolTip(self.tr("A kept run is never removed to make room"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        for combo, items in ((self.metric_combo, (self.tr("accuracy"), self.tr("loss"))),
+                             (self.axis_combo, (self.tr("against epoch"), self.tr("against seconds")))):
+            index = max(0, combo.currentIndex())
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems(items)
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
+        self.limits_label.setText(self.tr("Keep at most (runs, MB):"))
+        self.max_megabytes.setSuffix(self.tr(" MB"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self._size_columns()
+        self._show_selection()
+
+    def _size_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        widest = ("network · recipe · 12-02 12:00", "dense-wide", "1,234,567", "custom", "100", "99.99%", "9999",
+                  "2026-12-02 12:00")
+        for column, (title, sample) in enumerate(zip(self.model._titles(), widest)):
+            self.table.setColumnWidth(column, max(metrics.horizontalAdvance(title), metrics.horizontalAdvance(sample))
+                                      + 24)
+
+    # --- loading -----------------------------------------------------------------------
+
+    def set_data_folder(self, data_folder: str | Path) -> None:
+        self.store = RunStore(data_folder)
+        self.refresh()
+
+    def refresh(self):
+        """Read the records again, on the thread pool; ``loaded`` is emitted when they are shown."""
+        if self.store is None:
+            return None
+        task = self.tasks.start("load-runs", load_runs, str(self.store.folder.parent))
+        task.succeeded.connect(self._show_runs)
+        task.failed.connect(lambda message: self.status_label.setText(
+            self.tr("Could not read the runs: {reason}").format(reason=message)))
+        return task
+
+    def _show_runs(self, loaded: tuple[list[Run], list[str]]) -> None:
+        selected = set(self.selected_ids())
+        runs, self.warnings = loaded
+        self.model.set_runs(runs)
+        self.select_runs([run.id for run in runs if run.id in selected])
+        limits = self.store.limits()
+        for box, value in ((self.max_runs, limits.max_runs), (self.max_megabytes, limits.max_megabytes)):
+            box.blockSignals(True)
+            box.setValue(value)
+            box.blockSignals(False)
+        self._show_selection()
+        self.loaded.emit()
+
+    # --- selection ---------------------------------------------------------------------
+
+    def selected_runs(self) -> list[Run]:
+        """The selected runs, oldest first: a comparison goes from the earlier training to the later."""
+        rows = {self.proxy.mapToSource(index).row() for index in self.table.selectionModel().selectedRows()}
+        return sorted((self.model.runs[row] for row in rows), key=lambda run: (run.date, run.id))
+
+    def selected_ids(self) -> list[str]:
+        return [run.id for run in self.selected_runs()]
+
+    def select_runs(self, run_ids: list[str]) -> None:
+        chosen = QItemSelection()
+        for run_id in run_ids:
+            index = self.proxy.mapFromSource(self.model.index(self.model.run_index(run_id), 0))
+            chosen.select(index, index)
+        selection = self.table.selectionModel()
+        selection.select(chosen, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows)
+
+    def _show_selection(self, *_) -> None:
+        runs = self.selected_runs() if hasattr(self, "digit_changes") else []
+        against = "seconds" if self.axis_combo.currentIndex() == 1 else "epoch"
+        metric = "loss" if self.metric_combo.currentIndex() == 1 else "accuracy"
+        self.curves.show_runs(runs, against, metric)
+        self._show_differences(runs)
+        self._show_digit_changes(runs)
+        finished = len(runs) == 1 and runs[0].model_path is not None
+        self.use_button.setEnabled(finished)
+        self.beside_button.setEnabled(finished)
+        self.rename_button.setEnabled(len(runs) == 1)
+        self.keep_button.setEnabled(len(runs) == 1)
+        self.keep_button.setText(self.tr("Unkeep") if len(runs) == 1 and runs[0].keep else self.tr("Keep"))
+        self.delete_button.setEnabled(bool(runs))
+        self._show_status(runs)
+
+    def _show_status(self, runs: list[Run]) -> None:
+        if self.warnings:
+            text = self.tr("%n run(s) could not be read and are not shown: {reason}", "", len(self.warnings)).format(
+                reason=self.warnings[0])
+        elif not self.model.runs:
+            text = self.tr("No runs yet: every training is kept here.")
+        elif len(runs) < 2:
+            text = self.tr("Select two or more runs (Ctrl+click) to compare them.")
+        else:
+            text = ""
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+
+    def _show_differences(self, runs: list[Run]) -> None:
+        found = differences_among(runs) if len(runs) >= 2 else {}
+        self.differences.clear()
+        self.differences.setColumnCount(len(runs) if len(runs) >= 2 else 0)
+        self.differences.setRowCount(len(found))
+        if len(runs) >= 2:
+            self.differences.setHorizontalHeaderLabels([run.name for run in runs])
+            for column in range(len(runs)):
+                self.differences.horizontalHeaderItem(column).setForeground(
+                    QColor(RUN_COLOURS[column % len(RUN_COLOURS)]))
+        self.differences.setVerticalHeaderLabels(list(found))
+        for row, values in enumerate(found.values()):
+            for column, value in enumerate(values):
+                self.differences.setItem(row, column, QTableWidgetItem("–" if value is None else str(value)))
+        if len(runs) < 2:
+            self.differences_label.setText(self.tr("Settings that differ: select two or more runs."))
+        elif found:
+            self.differences_label.setText(self.tr("Only the settings that differ:"))
+        else:
+            self.differences_label.setText(self.tr("These runs were trained the same way."))
+
+    def _show_digit_changes(self, runs: list[Run]) -> None:
+        changes = digit_changes(runs[0], runs[-1]) if len(runs) >= 2 else []
+        self.digit_changes.set_changes(changes)  # empty: nothing painted (hiding it would lay out the panel again)
+        if not changes:
+            self.digits_label.setText("")
+            return
+        better = ", ".join(map(str, self.digit_changes.better())) or "–"
+        worse = ", ".join(map(str, self.digit_changes.worse())) or "–"
+        self.digits_label.setText(self.tr("From {first} to {last}, better on digits: {better}; worse on: {worse}")
+                                  .format(first=runs[0].name, last=runs[-1].name, better=better, worse=worse))
+
+    # --- actions -----------------------------------------------------------------------
+
+    def use_selected(self) -> None:
+        runs = self.selected_runs()
+        if len(runs) == 1 and runs[0].model_path is not None:
+            self.useModelRequested.emit(str(runs[0].model_path), runs[0].name)
+
+    def read_beside(self) -> None:
+        runs = self.selected_runs()
+        if len(runs) == 1 and runs[0].model_path is not None:
+            self.besideRequested.emit(runs[0])
+
+    def _start_rename(self) -> None:
+        indexes = self.table.selectionModel().selectedRows()
+        if len(indexes) == 1:
+            self.table.edit(indexes[0])
+
+    def rename_run(self, run_id: str, name: str) -> None:
+        self._change(lambda store: store.rename(run_id, name))
+
+    def toggle_keep(self) -> None:
+        runs = self.selected_runs()
+        if len(runs) == 1:
+            self._change(lambda store: store.set_keep(runs[0].id, not runs[0].keep))
+
+    def _confirm_delete(self) -> None:
+        runs = self.selected_runs()
+        if not runs:
+            return
+        answer = QMessageBox.question(self, self.tr("Delete runs"), self.tr(
+            "Delete %n run(s) and their models? This cannot be undone.", "", len(runs)))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_runs([run.id for run in runs])
+
+    def delete_runs(self, run_ids: list[str]) -> None:
+        def delete(store: RunStore) -> None:
+            for run_id in run_ids:
+                store.delete(run_id)
+        self._change(delete)
+
+    def _change_limits(self) -> None:
+        if self.store is None:
+            return
+        limits = Limits(self.max_runs.value(), float(self.max_megabytes.value()))
+        if limits != self.store.limits():
+            self._change(lambda store: store.set_limits(limits))
+
+    def _change(self, change) -> None:
+        """A small write to the runs folder (a record of a few KB, or a deletion), then the list again."""
+        if self.store is None:
+            return
+        try:
+            change(self.store)
+        except (RunError, OSError) as error:
+            self.statusMessage.emit(self.tr("Could not change the run: {reason}").format(reason=error))
+        self.refresh()
+
+
+def _button(name: str, slot) -> QPushButton:
+    button = QPushButton()
+    button.setObjectName(name)
+    button.clicked.connect(slot)
+    return button

@@ -1,0 +1,303 @@
+"""Every training kept as a run: records in the data folder, ``digitpad runs``, TensorBoard's logs."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from digitpad.model.files.data_folder import data_folder, qt_app_data_location
+from digitpad.model.files.runs import Limits, Run, RunError, RunStore, differences, new_run_id, require_model
+
+
+def make_run(name: str = "a run", **changes) -> Run:
+    values = dict(id=new_run_id() + name.replace(" ", ""), date="2026-12-02T12:00:00", name=name,
+                  network={"name": "seed", "summary": ["Conv2D(32, 3×3, relu)"], "parameters": 93322},
+                  data={"sources": ["MNIST"], "counts": {"mnist": 6000}}, recipe="fast",
+                  settings={"epochs": 1, "batch_size": 64}, device="/CPU:0", seed=0,
+                  curves=[{"epoch": 1, "seconds": 3.0, "loss": 0.5, "accuracy": 0.9, "val_loss": 0.4,
+                           "val_accuracy": 0.95}],
+                  test_accuracy=0.95, per_digit=[0.95] * 10, seconds=4.0)
+    values.update(changes)
+    return Run(**values)
+
+
+@pytest.fixture
+def model_file(tmp_path) -> Path:
+    path = tmp_path / "trained.keras"
+    path.write_bytes(b"PK" + b"\0" * 1000)
+    return path
+
+
+# --- records ------------------------------------------------------------------------------------
+
+def test_a_run_is_kept_with_its_model_and_read_back(tmp_path, model_file):
+    store = RunStore(tmp_path)
+    saved = store.save(make_run(), model_file)
+    runs, warnings = store.load()
+    assert warnings == [] and [run.id for run in runs] == [saved.id]
+    assert runs[0].model_path.read_bytes() == model_file.read_bytes()
+    assert runs[0].parameters == 93322 and runs[0].epochs == 1 and runs[0].test_accuracy == 0.95
+
+
+def test_a_damaged_record_is_skipped_with_one_warning_and_the_others_load(tmp_path, model_file):
+    store = RunStore(tmp_path)
+    good = store.save(make_run("good"), model_file)
+    broken = store.save(make_run("broken"), model_file)
+    edited = store.save(make_run("edited"), model_file)
+    (broken.folder / "run.json").write_text('{"id": "half', "utf-8")
+    record = json.loads((edited.folder / "run.json").read_text("utf-8"))
+    record["curves"] = "not a list"
+    (edited.folder / "run.json").write_text(json.dumps(record), "utf-8")
+    runs, warnings = store.load()
+    assert [run.id for run in runs] == [good.id]
+    assert len(warnings) == 2 and broken.id in " ".join(warnings) and edited.id in " ".join(warnings)
+    with pytest.raises(RunError, match="damaged record"):
+        store.get(broken.id)
+
+
+def test_a_record_never_names_a_model_that_was_not_written(tmp_path):
+    store = RunStore(tmp_path)
+    with pytest.raises(OSError):
+        store.save(make_run(), tmp_path / "no such model.keras")
+    assert store.load() == ([], [])
+    assert list(store.folder.iterdir()) == []  # nothing half-written is left
+
+
+def test_a_run_whose_model_file_is_gone_is_refused_by_id(tmp_path, model_file):
+    store = RunStore(tmp_path)
+    run = store.save(make_run(), model_file)
+    run.model_path.unlink()
+    with pytest.raises(RunError, match="model file .* is missing"):
+        require_model(store.get(run.id))
+
+
+def test_rename_keep_and_delete(tmp_path, model_file):
+    store = RunStore(tmp_path)
+    run = store.save(make_run(), model_file)
+    assert store.rename(run.id, "  wider  network ").name == "wider network"
+    assert store.set_keep(run.id, True).keep
+    assert store.get(run.id).name == "wider network" and store.get(run.id).keep
+    store.delete(run.id)
+    assert store.load() == ([], [])
+    with pytest.raises(RunError, match="no run"):
+        store.get(run.id)
+
+
+def test_retention_removes_the_oldest_first_never_a_kept_run(tmp_path, model_file):
+    store = RunStore(tmp_path)
+    store.set_limits(Limits(max_runs=3, max_megabytes=500))
+    ids = [store.save(make_run(f"run {i}", id=f"2026120{i}-120000-0000"), model_file).id for i in range(3)]
+    store.set_keep(ids[0], True)
+    newest = store.save(make_run("run 9", id="20261209-120000-0000"), model_file)
+    kept = [run.id for run in store.load()[0]]
+    assert kept == [newest.id, ids[2], ids[0]]  # the oldest not kept (run 1) went
+    assert store.limits() == Limits(3, 500)
+
+
+def test_retention_by_size(tmp_path, model_file):
+    store = RunStore(tmp_path)
+    store.set_limits(Limits(max_runs=50, max_megabytes=0.0025))  # room for about two runs of 1 KB
+    for i in range(4):
+        store.save(make_run(f"run {i}", id=f"2026120{i}-120000-0000"), model_file)
+    assert store.total_bytes() <= 0.0025 * 2**20
+    assert [run.id for run in store.load()[0]][0] == "20261203-120000-0000"
+
+
+def test_differences_show_only_what_differs():
+    first = make_run("a")
+    second = make_run("b", network={"name": "dense", "summary": ["Dense(512)"], "parameters": 407050},
+                      settings={"epochs": 1, "batch_size": 128})
+    found = differences(first, second)
+    assert found["network"] == ["seed", "dense"] and found["parameters"] == [93322, 407050]
+    assert found["settings.batch_size"] == [64, 128]
+    assert "settings.epochs" not in found and "recipe" not in found
+
+
+# --- the data folder ----------------------------------------------------------------------------
+
+def test_digitpad_data_overrides_the_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIGITPAD_DATA", str(tmp_path / "mine"))
+    assert data_folder() == tmp_path / "mine"
+
+
+def test_the_command_line_finds_the_windows_data_folder_without_qt(qapp, tmp_path, monkeypatch):
+    """Qt's AppDataLocation for DigitPad and the folder platformdirs gives the command line are one."""
+    from PySide6.QtCore import QStandardPaths
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    names = qapp.applicationName(), qapp.organizationName()
+    qapp.setApplicationName("DigitPad")
+    qapp.setOrganizationName("DigitPad")
+    try:
+        qt_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    finally:
+        qapp.setApplicationName(names[0])
+        qapp.setOrganizationName(names[1])
+    assert Path(qt_folder) == qt_app_data_location()
+    if sys.platform.startswith("linux"):
+        assert qt_app_data_location() == tmp_path / "share" / "DigitPad" / "DigitPad"
+
+
+# --- the command line, with real trainings -------------------------------------------------------
+
+def digitpad(*args: str, data: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "3", "DIGITPAD_DATA": str(data)}
+    return subprocess.run([sys.executable, "-m", "digitpad", *args], capture_output=True, text=True, env=env,
+                          timeout=900)
+
+
+def one_error_line(result: subprocess.CompletedProcess, text: str) -> None:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("digitpad: error:")]
+    assert len(errors) == 1 and text in errors[0], result.stderr
+
+
+@pytest.fixture(scope="module")
+def two_trainings(tmp_path_factory, mnist_path):
+    """Two small trainings of different settings in a fresh data folder, the first with TensorBoard's logs."""
+    folder = tmp_path_factory.mktemp("runs")
+    data, tensorboard = folder / "data", folder / "tb"
+    first = digitpad("train", "--limit", "6000", "--epochs", "1", "--out", str(folder / "first.keras"),
+                     "--tensorboard", str(tensorboard), "--data", str(mnist_path), data=data)
+    assert first.returncode == 0, first.stderr
+    second = digitpad("train", "--limit", "6000", "--epochs", "1", "--recipe", "seed", "--batch-size", "128",
+                      "--out", str(folder / "second.keras"), "--data", str(mnist_path), data=data)
+    assert second.returncode == 0, second.stderr
+    ids = [json.loads(result.stdout)["run"] for result in (first, second)]
+    return data, tensorboard, ids
+
+
+def test_runs_lists_both_trainings_as_json(two_trainings):
+    data, _, ids = two_trainings
+    result = digitpad("runs", "--format", "json", data=data)
+    assert result.returncode == 0, result.stderr
+    runs = {run["id"]: run for run in json.loads(result.stdout)}
+    assert set(runs) == set(ids)
+    for run in runs.values():
+        assert {"id", "network", "parameters", "epochs", "test_accuracy", "seconds", "model"} <= set(run)
+        assert run["parameters"] == 93322 and run["epochs"] == 1 and Path(run["model"]).is_file()
+
+
+def test_each_recorded_accuracy_is_what_evaluate_says(two_trainings, mnist_path):
+    data, _, _ = two_trainings
+    for run in json.loads(digitpad("runs", "--format", "json", data=data).stdout):
+        evaluated = digitpad("evaluate", "--model", run["model"], "--data", str(mnist_path), data=data)
+        assert evaluated.returncode == 0, evaluated.stderr
+        assert abs(json.loads(evaluated.stdout)["accuracy"] - run["test_accuracy"]) <= 0.0005
+
+
+def test_compare_names_what_differs(two_trainings):
+    data, _, ids = two_trainings
+    result = digitpad("runs", "--compare", *ids, "--format", "json", data=data)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)["differences"]
+    # Both are the seed convnet on this branch (no --network dense yet): the recipes differ.
+    assert found["recipe"] == ["fast", "seed"] and found["settings.batch_size"] == [64, 128]
+    table = digitpad("runs", "--compare", *ids, data=data)
+    assert "settings.batch_size" in table.stdout
+
+
+def test_records_keep_curves_per_digit_accuracy_and_the_confusion_matrix(two_trainings):
+    data, _, ids = two_trainings
+    run = RunStore(data).get(ids[0])
+    assert run.status == "finished" and run.curves[0]["epoch"] == 1 and run.curves[0]["seconds"] > 0
+    assert run.curves[0]["val_accuracy"] > 0.5 and len(run.per_digit) == 10
+    assert sum(map(sum, run.confusion)) == 10000 and run.data["counts"]["mnist"] == 6000
+    assert run.settings["batch_size"] == 64 and run.device and run.network["summary"][0].startswith("Conv2D")
+
+
+def test_tensorboards_own_reader_finds_loss_and_accuracy(two_trainings):
+    from tensorboard.backend.event_processing import event_accumulator
+
+    _, tensorboard, ids = two_trainings
+    scalars = set()
+    for folder in (tensorboard / ids[0] / "train", tensorboard / ids[0] / "validation"):
+        accumulator = event_accumulator.EventAccumulator(str(folder), size_guidance={"tensors": 0})
+        accumulator.Reload()
+        scalars |= set(accumulator.Tags()["scalars"]) | set(accumulator.Tags()["tensors"])
+    assert {"epoch_loss", "epoch_accuracy"} <= scalars
+    hparams = event_accumulator.EventAccumulator(str(tensorboard / ids[0]))
+    hparams.Reload()
+    assert "_hparams_/session_start_info" in hparams.Tags()["tensors"]
+
+
+def test_a_damaged_record_is_one_warning_and_the_others_are_listed(two_trainings, tmp_path):
+    import shutil
+
+    data, _, ids = two_trainings
+    copy = tmp_path / "data"
+    shutil.copytree(data, copy)
+    (copy / "runs" / ids[0] / "run.json").write_text("{ torn", "utf-8")
+    result = digitpad("runs", data=copy)
+    assert result.returncode == 0 and ids[1] in result.stdout and ids[0] not in result.stdout
+    assert len(result.stderr.strip().splitlines()) == 1 and "warning" in result.stderr
+    one_error_line(digitpad("runs", "--show", ids[0], data=copy), "damaged record")
+    one_error_line(digitpad("runs", "--compare", ids[0], ids[1], data=copy), "damaged record")
+
+
+def test_unknown_ids_and_missing_models_are_one_line_and_exit_2(two_trainings, tmp_path):
+    import shutil
+
+    data, _, ids = two_trainings
+    copy = tmp_path / "data"
+    shutil.copytree(data, copy)
+    one_error_line(digitpad("runs", "--show", "19990101-000000-dead", data=copy), "no run")
+    one_error_line(digitpad("runs", "--delete", "nope", data=copy), "no run")
+    (copy / "runs" / ids[1] / "model.keras").unlink()
+    one_error_line(digitpad("runs", "--show", ids[1], data=copy), "is missing")
+
+
+def test_export_and_delete(two_trainings, tmp_path):
+    import csv
+    import shutil
+
+    data, _, ids = two_trainings
+    copy = tmp_path / "data"
+    shutil.copytree(data, copy)
+    assert digitpad("runs", "--export", str(tmp_path / "runs.csv"), data=copy).returncode == 0
+    rows = list(csv.DictReader((tmp_path / "runs.csv").open(encoding="utf-8")))
+    assert {row["id"] for row in rows} == set(ids) and rows[0]["parameters"] == "93322"
+    assert digitpad("runs", "--delete", ids[0], data=copy).returncode == 0
+    assert [run["id"] for run in json.loads(digitpad("runs", "--format", "json", data=copy).stdout)] == [ids[1]]
+
+
+def test_a_run_that_cannot_be_kept_is_one_line_and_exit_2(tmp_path, mnist_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "runs").write_text("a file where the runs folder should be", "utf-8")  # as a full disk: no room
+    result = digitpad("train", "--limit", "600", "--epochs", "1", "--out", str(tmp_path / "m.keras"),
+                      "--data", str(mnist_path), data=data)
+    one_error_line(result, "could not keep the run")
+
+
+def test_tensorboard_missing_is_one_line_and_exit_2(tmp_path):
+    # A TensorBoard that cannot be imported, first on the path: as if it were not installed.
+    fake = tmp_path / "fake"
+    (fake / "tensorboard").mkdir(parents=True)
+    (fake / "tensorboard" / "__init__.py").write_text("raise ImportError('no tensorboard here')\n", "utf-8")
+    env_path = f"{fake}{os.pathsep}{os.environ.get('PYTHONPATH', '')}"
+    env = {**os.environ, "PYTHONPATH": env_path, "DIGITPAD_DATA": str(tmp_path / "data")}
+    result = subprocess.run([sys.executable, "-m", "digitpad", "train", "--out", str(tmp_path / "m.keras"),
+                             "--tensorboard", str(tmp_path / "tb")], capture_output=True, text=True, env=env,
+                            timeout=300)
+    one_error_line(result, "pip install 'digitpad[tensorboard]'")
+
+
+def test_a_failed_training_is_kept_as_failed_with_what_it_reached(tmp_path):
+    from digitpad.model.training.recipes import PRESETS, SilentState, TrainRequest
+    from digitpad.model.training.run_recording import RunRecorder, train_and_record
+
+    store = RunStore(tmp_path / "data")
+    request = TrainRequest(PRESETS["fast"], mnist_path=str(tmp_path / "no-such-mnist.npz"))
+    with pytest.raises(Exception, match="no-such-mnist"):
+        train_and_record(request, SilentState(), RunRecorder(store, request), lambda model: None)
+    (run,) = store.load()[0]
+    assert run.status == "failed" and "no-such-mnist" in run.error and run.model is None
+    assert run.reached == "before the first epoch ended" and run.recipe == "fast"

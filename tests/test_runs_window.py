@@ -1,0 +1,217 @@
+"""The Runs view of the Train panel, and a second run's network reading the pad beside the model in use."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import h5py
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView, QWidget
+
+from digitpad.app.window.automation import draw
+from digitpad.model.files.runs import Run, RunStore
+from drawings import seven
+
+
+def shifted_model(source: Path, target: Path) -> None:
+    """A copy of a model whose last layer's outputs are rolled by one: it reads every digit d as d + 1.
+    A second network that answers differently, without training one."""
+    with zipfile.ZipFile(source) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    buffer = io.BytesIO(members["model.weights.h5"])
+    with h5py.File(buffer, "r+") as weights:
+        for name in ("layers/dense_1/vars/0", "layers/dense_1/vars/1"):
+            weights[name][...] = np.roll(weights[name][...], 1, axis=-1)
+    members["model.weights.h5"] = buffer.getvalue()
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def a_run(run_id: str, name: str, accuracy: float, per_digit: list[float], **changes) -> Run:
+    accuracy_so_far = accuracy or 0.9
+    curves = [{"epoch": e, "seconds": 10.0 * e, "loss": 0.5 / e, "accuracy": accuracy_so_far - 0.02 / e,
+               "val_loss": 0.4 / e, "val_accuracy": accuracy_so_far - 0.01 / e} for e in (1, 2, 3)]
+    values = dict(id=run_id, date=f"2026-12-0{run_id[7]}T12:00:00", name=name,
+                  network={"name": "seed", "summary": ["Conv2D(32, 3×3, relu)"], "parameters": 93322},
+                  data={"sources": ["MNIST"], "counts": {"mnist": 60000}}, recipe="seed",
+                  settings={"epochs": 3, "batch_size": 64, "learning_rate": 0.001}, device="/CPU:0", seed=0,
+                  curves=curves, test_accuracy=accuracy, per_digit=per_digit, seconds=30.0)
+    values.update(changes)
+    return Run(**values)
+
+
+@pytest.fixture
+def runs_data(tmp_path, bundled_model_file) -> Path:
+    """A data folder with three runs: the bundled model, a 'dense' one (a shifted copy), and a cancelled one."""
+    data = tmp_path / "data"
+    store = RunStore(data)
+    shifted = tmp_path / "shifted.keras"
+    shifted_model(bundled_model_file, shifted)
+    store.save(a_run("20261201-120000-aaaa", "bundled", 0.99, [0.99] * 10), bundled_model_file)
+    store.save(a_run("20261202-120000-bbbb", "dense", 0.97, [1.0] * 5 + [0.96] * 5,
+                     network={"name": "dense", "summary": ["Dense(512, relu)"], "parameters": 407050},
+                     settings={"epochs": 3, "batch_size": 128, "learning_rate": 0.001}), shifted)
+    store.save(a_run("20261203-120000-cccc", "stopped", None, [], status="cancelled", reached="epoch 1 of 3",
+                     curves=[]))
+    return data
+
+
+@pytest.fixture
+def window(qtbot, runs_data, settings_file, monkeypatch):
+    """The window started with DIGITPAD_DATA pointing at the runs' data folder."""
+    from PySide6.QtCore import QSettings
+
+    from digitpad.app.window.main import build_main_window
+
+    monkeypatch.setenv("DIGITPAD_DATA", str(runs_data))
+    window = build_main_window(settings=QSettings(str(settings_file), QSettings.Format.IniFormat), load_model=False)
+    window.resize(1300, 800)
+    window.show()
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.modelReady, timeout=120_000):
+        window.start_loading_model()
+    window.tabs.setCurrentWidget(window.train_panel)
+    view = window.train_panel.runs_view
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=10_000)
+    return window
+
+
+def by_name(view, *names: str) -> list[str]:
+    return [run.id for run in view.model.runs if run.name in names]
+
+
+def test_the_window_shows_the_runs_of_digitpad_data(window):
+    table = window.findChild(QTableView, "runsTable")
+    assert table is not None and table.model().rowCount() == 3
+    names = {table.model().index(row, 0).data() for row in range(3)}
+    assert names == {"bundled", "dense", "stopped (cancelled)"}
+
+
+def test_the_table_sorts_by_test_accuracy(window):
+    table = window.findChild(QTableView, "runsTable")
+    table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    assert [table.model().index(row, 0).data() for row in range(2)] == ["bundled", "dense"]
+    table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # parameters
+    assert table.model().index(0, 0).data() == "dense"
+
+
+def test_select_two_runs_overlays_their_curves_and_shows_what_differs(window, qtbot):
+    view = window.train_panel.runs_view
+    view.select_runs(by_name(view, "bundled", "dense"))
+    assert view.curves.series_count() == 4  # training and validation of each
+    differences = window.findChild(QWidget, "runDifferences")
+    rows = [differences.verticalHeaderItem(row).text() for row in range(differences.rowCount())]
+    assert rows[0] == "network" and "parameters" in rows and "settings.batch_size" in rows
+    assert "settings.learning_rate" not in rows and "recipe" not in rows  # only what differs
+    assert differences.item(0, 0).text() == "seed" and differences.item(0, 1).text() == "dense"
+    assert view.digit_changes.worse() == [5, 6, 7, 8, 9] and view.digit_changes.better() == [0, 1, 2, 3, 4]
+    assert "worse on: 5, 6, 7, 8, 9" in view.digits_label.text()
+    view.axis_combo.setCurrentIndex(1)  # against seconds
+    assert view.curves.axis_x.max() >= 30.0  # the last epoch ended at 30 s
+    assert view.curves.axis_x.titleText() == "seconds"
+
+
+def test_rename_keep_and_delete_a_run(window, qtbot, runs_data):
+    view = window.train_panel.runs_view
+    (dense,) = by_name(view, "dense")
+    view.rename_run(dense, "wider layer")
+    qtbot.waitUntil(lambda: "wider layer" in [run.name for run in view.model.runs])
+    view.select_runs([dense])
+    view.toggle_keep()
+    qtbot.waitUntil(lambda: RunStore(runs_data).get(dense).keep)
+    view.delete_runs(by_name(view, "stopped"))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    assert len(RunStore(runs_data).load()[0]) == 2
+
+
+def test_use_this_model_loads_the_runs_model(window, qtbot):
+    view = window.train_panel.runs_view
+    view.select_runs(by_name(view, "dense"))
+    with qtbot.waitSignal(window.modelReady, timeout=30_000) as ready:
+        view.use_button.click()
+    assert ready.args[0].source.endswith("model.keras")
+
+
+def test_two_networks_read_one_drawing_side_by_side(window, qtbot):
+    view = window.train_panel.runs_view
+    view.select_runs(by_name(view, "dense"))
+    second = window.findChild(QWidget, "secondNetwork")
+    assert second is not None and not second.isVisible()
+    with qtbot.waitSignal(second.ready, timeout=30_000):
+        view.beside_button.click()
+    assert second.isVisible()
+    draw(window.canvas, seven())
+    first_answer = window.prediction.label
+    assert first_answer is not None
+    assert second.answer() == (first_answer + 1) % 10  # the shifted network
+    assert second.chart.winner() == second.answer() and window.answer.chart.winner() == first_answer
+    assert "dense" in second.title.text() and "bundled model" in second.title.text()
+    window.clear()
+    assert second.answer() is None
+    second.close_button.click()
+    assert not second.isVisible()
+
+
+def test_a_damaged_record_is_not_shown_and_the_view_says_so(qtbot, runs_data, settings_file, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from digitpad.app.window.main import build_main_window
+
+    (runs_data / "runs" / "20261201-120000-aaaa" / "run.json").write_text("{", "utf-8")
+    monkeypatch.setenv("DIGITPAD_DATA", str(runs_data))
+    window = build_main_window(settings=QSettings(str(settings_file), QSettings.Format.IniFormat), load_model=False)
+    qtbot.addWidget(window)
+    view = window.train_panel.runs_view
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
+    assert "could not be read" in view.status_label.text()
+
+
+def test_a_training_in_the_window_is_kept_as_a_run(ready_window, qtbot, mnist_path, tmp_path):
+    from PySide6.QtWidgets import QSpinBox
+
+    window = ready_window()
+    panel = window.train_panel
+    panel.settings.mnist_path.setText(str(mnist_path))
+    panel.settings.mnist_limit_spin.setValue(3000)
+    panel.findChild(QSpinBox, "epochsSpin").setValue(1)
+    with qtbot.waitSignal(panel.trainingFinished, timeout=300_000):
+        panel.train_button.click()
+    view = panel.runs_view
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
+    run = view.model.runs[0]
+    assert run.status == "finished" and run.epochs == 1 and run.model_path.is_file()
+    assert run.test_accuracy == pytest.approx(panel.outcome.result.test_accuracy, abs=1e-4)
+    assert run.data["counts"]["mnist"] == 3000 and run.network["parameters"] == 93322
+    qtbot.waitUntil(lambda: not panel.is_training(), timeout=10_000)
+    panel.train_button.click()  # a second one, cancelled at once
+    with qtbot.waitSignal(panel.task.finished, timeout=120_000):
+        panel.cancel_training()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=10_000)
+    assert {run.status for run in view.model.runs} == {"finished", "cancelled"}
+    shutil.rmtree(tmp_path / "data" / "runs", ignore_errors=True)
+
+
+def test_a_click_on_the_second_chart_explains_it_in_the_second_network(window, qtbot):
+    view = window.train_panel.runs_view
+    view.select_runs(by_name(view, "dense"))
+    second = window.second_answer
+    with qtbot.waitSignal(second.ready, timeout=30_000):
+        view.beside_button.click()
+    draw(window.canvas, seven())
+    digit = second.answer()
+    qtbot.mouseClick(second.chart, Qt.MouseButton.LeftButton, pos=second.chart.bar_centre(digit).toPoint())
+    step = window.explain.step
+    assert step is not None and step.kind == "Output" and step.channel == digit
+    assert step.value == pytest.approx(float(second.prediction.probabilities[digit]), abs=1e-5)
+    assert window.tabs.currentWidget() is window.feature_maps
+    first = window.prediction.label
+    qtbot.mouseClick(window.answer.chart, Qt.MouseButton.LeftButton,
+                     pos=window.answer.chart.bar_centre(first).toPoint())
+    assert window.explain.network is None
+    assert window.explain.step.value == pytest.approx(float(window.prediction.probabilities[first]), abs=1e-5)
