@@ -110,9 +110,22 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def clear(self) -> None:
         """Clear the pad and any opened image (undoable)."""
-        self.canvas.set_background(None)
         self.canvas.clear()
         self.session.clear()
+
+    def draw_over_image(self) -> None:
+        """Edit > Draw over the image: the opened image stays, faded, and the strokes are read; Undo
+        returns to the image."""
+        if self.canvas.draw_over_image():
+            self.statusBar().showMessage(self.tr("Draw over the image: only your strokes are read; Undo brings "
+                                                 "the image back."), 10000)
+        else:
+            self.banner.show_info(self.tr("There is no opened image to draw over."))
+
+    def _explain_image_click(self) -> None:
+        self.banner.show_info(self.tr("A click does not draw on an opened image, so it stays. To draw over it, "
+                                      "choose Edit > Draw over the image (Ctrl+D); Clear (Esc) starts afresh. "
+                                      "Undo returns to the image."))
 
     def open_file(self, path) -> bool:
         return self.files.open_file(path)
@@ -217,6 +230,8 @@ class MainWindow(Retranslatable, QMainWindow):
         signals.readingChanged.connect(self._show_reading)
         signals.modelChanged.connect(self._show_model)
         self.answer.chart.digitClicked.connect(self._explain_output)
+        canvas.digitChosen.connect(self.session.select_digit)
+        canvas.imageClicked.connect(self._explain_image_click)
         self.correction.labelChosen.connect(self.keep_drawing)
         self.why.shown.connect(self.whyShown.emit)
         self.models.ready.connect(self.modelReady.emit)
@@ -291,6 +306,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.undo_action = self._action(self.edit_menu, QKeySequence.StandardKey.Undo, self.canvas.undo)
         self.redo_action = self._action(self.edit_menu, "Ctrl+Shift+Z", self.canvas.redo)
         self.clear_action = self._action(self.edit_menu, "Esc", self.clear)
+        self.draw_over_action = self._action(self.edit_menu, "Ctrl+D", self.draw_over_image)
+        self.previous_digit_action = self._action(self.edit_menu, "Alt+Left",
+                                                  lambda: self.session.select_next_digit(-1))
+        self.next_digit_action = self._action(self.edit_menu, "Alt+Right", lambda: self.session.select_next_digit(1))
         self.edit_menu.addSeparator()
         self.thinner_action = self._action(self.edit_menu, "[",
                                            lambda: self.brush_slider.setValue(self.brush_slider.value() - 2))
@@ -359,6 +378,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.undo_action.setText(self.tr("&Undo stroke"))
         self.redo_action.setText(self.tr("&Redo stroke"))
         self.clear_action.setText(self.tr("&Clear"))
+        self.draw_over_action.setText(self.tr("&Draw over the image"))
+        self.previous_digit_action.setText(self.tr("&Previous digit of the number"))
+        self.next_digit_action.setText(self.tr("&Next digit of the number"))
         self.thinner_action.setText(self.tr("Thinner brush"))
         self.thicker_action.setText(self.tr("Thicker brush"))
         self.view_menu.setTitle(self.tr("&View"))

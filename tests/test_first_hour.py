@@ -1,0 +1,68 @@
+"""Issue 29: what got in the way of a newcomer in the first hour, driven as a person does."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image, ImageDraw
+from PySide6.QtWidgets import QLabel
+from test_numbers_and_why import ONE, side_by_side, small
+
+from digitpad.app.window.automation import click, draw
+from drawings import circle, seven
+
+
+@pytest.fixture
+def window(ready_window):
+    return ready_window()
+
+
+def label(window) -> str:
+    return window.findChild(QLabel, "predictionLabel").text()
+
+
+def test_a_digits_tag_selects_it_without_ink_and_the_keyboard_moves_between_digits(window):
+    draw(window.canvas, side_by_side(small(ONE), small(circle()), small(seven()), spacing=80))
+    assert window.reading.number == "107" and window.reading.focus == 2
+    strokes = len(window.canvas.strokes())
+    click(window.canvas, window.canvas.tag_label_centre(0))
+    assert len(window.canvas.strokes()) == strokes and not window.canvas.can_redo()  # no ink, no dot
+    assert window.reading.focus == 0 and window.prediction.label == 1  # the chart and maps show the 1
+    assert [tag.focus for tag in window.canvas.digit_tags()] == [True, False, False]
+    window.next_digit_action.trigger()
+    assert window.reading.focus == 1 and window.prediction.label == 0
+    window.previous_digit_action.trigger()
+    window.previous_digit_action.trigger()
+    assert window.reading.focus == 2  # wraps around
+    draw(window.canvas, [[(250, 250), (252, 252)]])  # a new stroke: the maps follow the digit drawn last again
+    assert len(window.canvas.strokes()) == strokes + 1
+
+
+def number_photo(path):
+    image = Image.new("L", (400, 240), 255)
+    pen = ImageDraw.Draw(image)
+    pen.line([(90, 40), (95, 200)], fill=0, width=16)  # 1
+    pen.line([(200, 50), (330, 50), (250, 205)], fill=0, width=16)  # 7
+    image.save(path)
+    return path
+
+
+def test_a_click_on_a_photo_keeps_it_and_drawing_over_it_is_a_choice_undo_returns_to(window, tmp_path):
+    assert window.open_file(number_photo(tmp_path / "seventeen.png"))
+    assert label(window) == "17" and window.reading.focus == 1
+    opened = window.reading.image
+    click(window.canvas, window.canvas.paper_rect().topLeft() + window.canvas.paper_rect().bottomRight() * 0.02)
+    assert window.canvas.has_background() and window.canvas.is_empty() and label(window) == "17"
+    assert window.banner.isVisible() and "Draw over the image" in window.banner.text()
+    click(window.canvas, window.canvas.tag_label_centre(0))  # a digit's tag on the photo
+    assert window.reading.focus == 0 and window.prediction.label == 1 and window.canvas.is_empty()
+
+    window.draw_over_action.trigger()
+    draw(window.canvas, seven())
+    assert label(window) == "7" and window.canvas.has_background() and window.canvas.is_drawing_over_image()
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert window.canvas.image_data() is opened and label(window) == "17"  # back to the photo
+    window.clear_action.trigger()
+    assert not window.canvas.has_background()
+    window.undo_action.trigger()
+    assert window.canvas.has_background() and label(window) == "17"
