@@ -66,3 +66,23 @@ def test_a_click_on_a_photo_keeps_it_and_drawing_over_it_is_a_choice_undo_return
     assert not window.canvas.has_background()
     window.undo_action.trigger()
     assert window.canvas.has_background() and label(window) == "17"
+
+
+def test_a_misclassified_test_image_opens_on_the_pad(window, mnist_path, qtbot):
+    import numpy as np
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    with np.load(mnist_path) as data:
+        images, truths = data["x_test"][:3], data["y_test"][:3]
+    window.tabs.setCurrentWidget(window.train_panel)
+    gallery = window.train_panel.gallery
+    gallery.show_images(images, truths, (truths + 1) % 10)
+    gallery.scrollToItem(gallery.item(2))
+    qtbot.waitUntil(lambda: gallery.visualItemRect(gallery.item(2)).isValid())
+    where = gallery.visualItemRect(gallery.item(2)).center()
+    QTest.mouseClick(gallery.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert window.canvas.has_background() and window.reading.from_image
+    assert np.allclose(window.prediction.tensor, images[2] / 255.0, atol=1e-6)  # exactly what the test read
+    assert window.prediction.label == truths[2]  # the bundled model reads it right
+    assert f"true digit is {truths[2]}" in window.statusBar().currentMessage()

@@ -180,7 +180,9 @@ def _cell_colour(count: int, diagonal: bool, worst: int) -> QColor:
 
 
 class ImageGallery(Retranslatable, QListWidget):
-    """Test images as enlarged thumbnails captioned "true → predicted"."""
+    """Test images as enlarged thumbnails captioned "true → predicted"; a click opens one on the pad."""
+
+    imageChosen = Signal(object, int, int)  # the 28×28 test image (uint8), its true digit, what the network said
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,13 +196,16 @@ class ImageGallery(Retranslatable, QListWidget):
         self.setMinimumHeight(180)
         self.setMinimumWidth(100)
         self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        self.itemClicked.connect(self._choose)
+        self.itemActivated.connect(self._choose)  # Enter on the keyboard
 
     def retranslate(self) -> None:
         for row in range(self.count()):
             item = self.item(row)
             truth, predicted = item.data(Qt.ItemDataRole.UserRole)
-            item.setToolTip(self.tr("true digit {truth}, the network said {predicted}").format(
-                truth=truth, predicted=predicted))
+            item.setToolTip(self.tr("true digit {truth}, the network said {predicted}; click to open it on the pad "
+                                    "and ask Why?").format(truth=truth, predicted=predicted))
 
     def show_images(self, images: np.ndarray, truths: np.ndarray, predictions: np.ndarray, limit: int = 300) -> None:
         self.clear()
@@ -208,8 +213,16 @@ class ImageGallery(Retranslatable, QListWidget):
             pixmap = QPixmap.fromImage(_thumbnail(image))
             item = QListWidgetItem(QIcon(pixmap), f"{int(truth)} → {int(predicted)}")
             item.setData(Qt.ItemDataRole.UserRole, (int(truth), int(predicted)))
+            item.setData(_IMAGE_ROLE, np.array(image))
             self.addItem(item)
         self.retranslate()
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        truth, predicted = item.data(Qt.ItemDataRole.UserRole)
+        self.imageChosen.emit(item.data(_IMAGE_ROLE), truth, predicted)
+
+
+_IMAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _thumbnail(image: np.ndarray) -> QImage:

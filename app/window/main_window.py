@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.app.common import language
+from digitpad.app.common.colormaps import test_image_qimage
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.session_signals import SessionSignals
 from digitpad.app.common.tasks import TaskRunner
@@ -49,6 +50,7 @@ from digitpad.app.window.explain_controller import ExplainController
 from digitpad.app.window.file_actions import FileActions
 from digitpad.app.window.model_controller import ModelController
 from digitpad.model.files.my_drawings import MyDrawings
+from digitpad.model.ink.images import reading_of_tensor
 from digitpad.model.ink.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH
 from digitpad.model.network.explain import layer_facts, parameter_total_formula
 from digitpad.model.session import Reading, Session
@@ -121,6 +123,13 @@ class MainWindow(Retranslatable, QMainWindow):
                                                  "the image back."), 10000)
         else:
             self.banner.show_info(self.tr("There is no opened image to draw over."))
+
+    def open_test_image(self, image, truth: int, predicted: int) -> None:
+        """A test image of the Train panel's gallery onto the pad, read exactly as the test read it."""
+        self.files.show_image(test_image_qimage(image), reading_of_tensor(image))
+        self.statusBar().showMessage(self.tr(
+            "Test image on the pad: the true digit is {truth}, the trained network said {predicted}. Why? and the "
+            "Network tab explain the model in use.").format(truth=truth, predicted=predicted), 15000)
 
     def _explain_image_click(self) -> None:
         self.banner.show_info(self.tr("A click does not draw on an opened image, so it stays. To draw over it, "
@@ -245,6 +254,7 @@ class MainWindow(Retranslatable, QMainWindow):
         panel.useModelRequested.connect(self.models.adopt)
         panel.loadModelRequested.connect(self.load_model_dialog)
         panel.revertRequested.connect(self.models.revert_to_bundled)
+        panel.gallery.imageChosen.connect(self.open_test_image)
         self.tasks.workerDied.connect(lambda how: self.statusBar().showMessage(self.tr(
             "TensorFlow's process ended unexpectedly ({reason}); the next training starts a new one").format(
                 reason=how), 15000))
