@@ -86,3 +86,58 @@ def test_a_misclassified_test_image_opens_on_the_pad(window, mnist_path, qtbot):
     assert np.allclose(window.prediction.tensor, images[2] / 255.0, atol=1e-6)  # exactly what the test read
     assert window.prediction.label == truths[2]  # the bundled model reads it right
     assert f"true digit is {truths[2]}" in window.statusBar().currentMessage()
+
+
+@pytest.fixture
+def no_mnist(monkeypatch, tmp_path):
+    """No MNIST on this computer: no chosen file, nothing in Keras' cache."""
+    monkeypatch.delenv("DIGITPAD_MNIST", raising=False)
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path / "keras"))
+    return tmp_path / "keras" / "datasets" / "mnist.npz"
+
+
+def test_without_mnist_train_says_so_first_and_offers_a_local_file_or_one_download(ready_window, no_mnist, qtbot,
+                                                                                     mnist_path, monkeypatch, capfd):
+    import shutil
+
+    from digitpad.app.train import mnist_source
+
+    window = ready_window()
+    panel = window.train_panel
+    window.tabs.setCurrentWidget(panel)
+    panel.train_button.click()
+    box = panel.mnist_source
+    assert box.isVisible() and panel.task is None  # nothing started, nothing failed
+    sentence = box.message.text()
+    assert sentence.startswith("Training needs MNIST") and "mnist.npz" in sentence and "download it once" in sentence
+    assert sentence.endswith("MB).") and ".." not in sentence and "http" not in sentence  # one plain sentence
+
+    def fake_download(path, report=None, cancelled=None, timeout=30.0):  # the network, without the network
+        report(5_000_000, 11_490_434)
+        path.parent.mkdir(parents=True)
+        shutil.copyfile(mnist_path, path)
+
+    monkeypatch.setattr(mnist_source, "download_mnist", fake_download)
+    with qtbot.waitSignal(box.downloaded, timeout=30_000):
+        box.download_button.click()
+    assert no_mnist.exists() and not box.isVisible()
+    assert "press Train" in window.statusBar().currentMessage()
+    out, err = capfd.readouterr()
+    assert "Downloading" not in out + err  # nothing goes to the terminal
+
+
+def test_a_failed_download_says_why_in_the_box(ready_window, no_mnist, qtbot, monkeypatch):
+    from digitpad.app.train import mnist_source
+
+    def offline(path, report=None, cancelled=None, timeout=30.0):
+        raise OSError("no network")
+
+    monkeypatch.setattr(mnist_source, "download_mnist", offline)
+    window = ready_window()
+    panel = window.train_panel
+    window.tabs.setCurrentWidget(panel)
+    panel.train_button.click()
+    with qtbot.waitSignal(panel.mnist_source.start_download().finished, timeout=30_000):
+        pass
+    assert "could not be downloaded (no network)" in panel.mnist_source.message.text()
+    assert panel.mnist_source.isVisible() and not no_mnist.exists()

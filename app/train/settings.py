@@ -368,8 +368,8 @@ class TrainSettings(Retranslatable, QWidget):
                 text = self.tr("MNIST {train} training + {test} test images").format(
                     train=locale.toString(train), test=locale.toString(test))
             if counts.mnist_download:
-                text = self.tr("{images} from Keras' download, which needs the internet once "
-                               "(or Choose… a local mnist.npz)").format(images=text)
+                text = self.tr("{images}, not on this computer yet: Train offers to download it once, "
+                               "or Choose… a local copy").format(images=text)
             parts.append(text)
         elif counts.mnist_error is not None:
             parts.append(self.tr("MNIST: {error}").format(error=counts.mnist_error))
