@@ -141,3 +141,37 @@ def test_a_failed_download_says_why_in_the_box(ready_window, no_mnist, qtbot, mo
         pass
     assert "could not be downloaded (no network)" in panel.mnist_source.message.text()
     assert panel.mnist_source.isVisible() and not no_mnist.exists()
+
+
+def test_every_train_setting_survives_a_restart(qtbot, tmp_path, settings_file, mnist_path):
+    from PySide6.QtCore import QSettings
+
+    from digitpad.app.window.automation import shown_window
+
+    first = shown_window(settings_file, tmp_path / "data", (1300, 800))
+    qtbot.addWidget(first)
+    chosen = first.train_panel.settings
+    chosen.apply_recipe("seed")
+    chosen.mnist_path.setText(str(mnist_path))
+    chosen.strokes_path.setText(str(tmp_path / "strokes.jsonl"))
+    chosen.mnist_limit_spin.setValue(3000)
+    chosen.epochs_spin.setValue(3)
+    chosen.optimizer_combo.setCurrentText("sgd")
+    chosen.learning_rate.setValue(0.0025)
+    chosen.augment_check.setChecked(True)
+    chosen.watch_check.setChecked(False)
+    chosen.seed_spin.setValue(7)
+    first.close()
+
+    again = shown_window(settings_file, tmp_path / "data", (1300, 800))
+    qtbot.addWidget(again)
+    kept = again.train_panel.settings
+    assert kept.recipe_combo.currentData() == "seed"
+    assert kept.mnist_path.text() == str(mnist_path) and kept.strokes_path.text() == str(tmp_path / "strokes.jsonl")
+    assert kept.strokes_check.isChecked() and kept.mnist_limit_spin.value() == 3000
+    assert (kept.epochs_spin.value(), kept.optimizer_combo.currentText()) == (3, "sgd")
+    assert kept.learning_rate.value() == 0.0025
+    assert kept.augment_check.isChecked() and not kept.watch_check.isChecked() and kept.seed_spin.value() == 7
+    assert QSettings(str(settings_file), QSettings.Format.IniFormat).value("train/epochs") is not None
+    qtbot.waitUntil(lambda: "MNIST 3,000 of 60,000" in kept.counts_label.text(), timeout=30_000)
+    assert "download" not in kept.counts_label.text()

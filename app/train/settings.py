@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import TaskRunner
 from digitpad.app.common.widgets import as_widget, compact_button, compact_combo, set_compact_text
+from digitpad.app.train.remembered import restore_fields, save_fields_on_change
 from digitpad.model.files.datasets import MNIST_ENV
 from digitpad.model.files.my_drawings import MyDrawings
 from digitpad.model.training.recipes import OPTIMIZERS, PRESETS, TrainConfig, TrainRequest
@@ -259,6 +260,20 @@ class TrainSettings(Retranslatable, QWidget):
         if key == "drawings" and not self.strokes_path.text().strip():
             self.strokes_path.setText(os.environ.get(STROKES_ENV, ""))
 
+    def remember(self, settings: QSettings) -> None:
+        """Every field as it was at the last start, saved again as it changes (issue 29)."""
+        fields = {"recipe": self.recipe_combo, "mnistPath": self.mnist_path, "useMnist": self.mnist_check,
+                  "mnistLimit": self.mnist_limit_spin, "strokesPath": self.strokes_path,
+                  "useStrokes": self.strokes_check, "useMyDrawings": self.my_drawings_check,
+                  "epochs": self.epochs_spin, "batchSize": self.batch_spin, "optimizer": self.optimizer_combo,
+                  "learningRate": self.learning_rate, "oneCycle": self.schedule_check, "augment": self.augment_check,
+                  "strokeCopies": self.copies_spin, "validation": self.validation_spin, "seed": self.seed_spin,
+                  "fineTune": self.finetune_check, "watch": self.watch_check}
+        restore_fields(fields, settings)
+        self.refresh_my_drawings()  # "my drawings" stays off while there are none
+        save_fields_on_change(fields, settings)
+        self.refresh_data_counts()
+
     def needs_stroke_file(self) -> bool:
         return self.recipe_combo.currentData() == "drawings" and not self.strokes_path.text().strip()
 
@@ -396,12 +411,14 @@ class TrainSettings(Retranslatable, QWidget):
                                               self.tr("MNIST (*.npz);;All files (*)"))
         if path:
             self.mnist_path.setText(path)
+            self.refresh_data_counts()  # setText is not editingFinished: count what was chosen now
 
     def _choose_strokes(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Pen strokes"), str(Path.home()),
                                               self.tr("JSON lines (*.jsonl *.json)"))
         if path:
             self.strokes_path.setText(path)
+            self.refresh_data_counts()
 
     def _clear_my_drawings(self) -> None:
         count = self.my_drawings.count()

@@ -445,6 +445,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.brush_slider.setValue(int(self.settings.value("brushWidth", DEFAULT_BRUSH)))
         except (TypeError, ValueError):
             self.brush_slider.setValue(DEFAULT_BRUSH)
+        self.train_panel.settings.remember(self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())
