@@ -175,3 +175,25 @@ def test_every_train_setting_survives_a_restart(qtbot, tmp_path, settings_file, 
     assert QSettings(str(settings_file), QSettings.Format.IniFormat).value("train/epochs") is not None
     qtbot.waitUntil(lambda: "MNIST 3,000 of 60,000" in kept.counts_label.text(), timeout=30_000)
     assert "download" not in kept.counts_label.text()
+
+
+def test_the_chart_has_distinct_series_round_ticks_and_whole_one_epoch_points(qtbot):
+    from digitpad.app.train.views import LearningCurves, nice_step
+
+    chart = LearningCurves()
+    qtbot.addWidget(chart)
+    chart.resize(460, 300)
+    chart.show()
+    colours = {line.pen().color().name() for line in chart.series.values()}
+    legend = {marker.brush().color().name() for marker in chart.chart().legend().markers()}
+    assert len(colours) == 4 and legend == colours
+    chart.reset(1)
+    for key, value in (("loss", 0.63), ("accuracy", 0.81), ("val_loss", 0.41), ("val_accuracy", 0.88)):
+        chart.add(key, 1.0 if key.startswith("val") else 0.5, value)
+    for axis in (chart.axis_x, chart.axis_loss, chart.axis_accuracy):
+        step = axis.tickInterval()
+        assert step == nice_step(step) and abs(axis.tickAnchor() / step - round(axis.tickAnchor() / step)) < 1e-9
+    assert chart.axis_x.max() > 1.0  # the epoch's validation point is a whole dot inside the plot
+    point = chart.chart().mapToPosition(chart.series["val_loss"].at(0), chart.series["val_loss"])
+    assert point.x() + 5 <= chart.chart().plotArea().right()
+    assert (nice_step(0.127), nice_step(0.033), nice_step(3)) == (0.2, 0.05, 5)
