@@ -197,3 +197,25 @@ def test_the_chart_has_distinct_series_round_ticks_and_whole_one_epoch_points(qt
     point = chart.chart().mapToPosition(chart.series["val_loss"].at(0), chart.series["val_loss"])
     assert point.x() + 5 <= chart.chart().plotArea().right()
     assert (nice_step(0.127), nice_step(0.033), nice_step(3)) == (0.2, 0.05, 5)
+
+
+def test_help_about_is_a_dialog_with_version_licence_and_link(window):
+    import digitpad
+
+    window.about_action.trigger()
+    dialog = window.about_dialog
+    assert dialog.isVisible() and not window.banner.isVisible()
+    text = dialog.text.text()
+    assert digitpad.__version__ in text and "MIT" in text and "<a href=" in text
+    dialog.accept()
+
+
+def test_version_option_prints_the_version():
+    import subprocess
+    import sys
+
+    import digitpad
+
+    result = subprocess.run([sys.executable, "-m", "digitpad", "--version"], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0 and result.stdout.strip() == f"digitpad {digitpad.__version__}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Mapping
 
+from digitpad import __version__
+
 MNIST_HELP = "MNIST .npz or IDX folder (default: $DIGITPAD_MNIST, else download)"
 
 
@@ -14,6 +16,7 @@ def build_parser(handlers: Mapping[str, Callable[[argparse.Namespace], int]]) ->
         prog="digitpad",
         description="Draw a digit and watch a convnet read it. With no command, opens the window.",
     )
+    parser.add_argument("--version", action="version", version=f"digitpad {__version__}")
     parser.add_argument("--model", dest="window_model", metavar="MODEL", help="open the window with this .keras model")
     parser.set_defaults(command=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")

@@ -46,6 +46,7 @@ from digitpad.app.pad.live_prediction import LivePrediction
 from digitpad.app.pad.prediction_view import PredictionPanel
 from digitpad.app.pad.why_controller import WhyController
 from digitpad.app.train.panel import TrainPanel
+from digitpad.app.window.about import AboutDialog
 from digitpad.app.window.explain_controller import ExplainController
 from digitpad.app.window.file_actions import FileActions
 from digitpad.app.window.model_controller import ModelController
@@ -130,6 +131,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.statusBar().showMessage(self.tr(
             "Test image on the pad: the true digit is {truth}, the trained network said {predicted}. Why? and the "
             "Network tab explain the model in use.").format(truth=truth, predicted=predicted), 15000)
+
+    def show_about(self) -> None:
+        """Help > About: the version, the licence and a link to the project, in a dialog of its own."""
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
 
     def _explain_image_click(self) -> None:
         self.banner.show_info(self.tr("A click does not draw on an opened image, so it stays. To draw over it, "
@@ -343,9 +349,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.language_actions.addAction(action)
 
         self.help_menu = self.menuBar().addMenu("")
-        self.about_action = self._action(self.help_menu, None, lambda: self.banner.show_info(self.tr(
-            "DigitPad: draw a digit, watch a convnet read it. The network is the Keras MNIST convnet "
-            "(Conv32–Pool–Conv64–Pool–Conv64–Dense64–Dense10).")))
+        self.about_action = self._action(self.help_menu, None, self.show_about)
 
     def _action(self, menu, shortcut, slot) -> QAction:
         """An action of ``menu``; its text is set in ``retranslate``."""
