@@ -219,3 +219,28 @@ def test_version_option_prints_the_version():
     result = subprocess.run([sys.executable, "-m", "digitpad", "--version"], capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0 and result.stdout.strip() == f"digitpad {digitpad.__version__}"
+
+
+def test_page_down_keeps_the_place_in_the_image(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from digitpad.model.network.places import centre_in_image
+
+    draw(window.canvas, seven())
+    window.tabs.setCurrentWidget(window.feature_maps)
+    qtbot.wait(20)
+    view = window.feature_maps.row("conv1").view
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.pixel_centre(4, 14, 13).toPoint())
+    assert (window.explain.step.layer, window.explain.step.at, window.explain.step.channel) == ("conv1", (14, 13), 4)
+    explanation = window.feature_maps.explanation
+    qtbot.keyClick(explanation, Qt.Key.Key_PageDown)
+    step = window.explain.step
+    assert (step.layer, step.at, step.channel) == ("pool1", (7, 6), 4)  # the pool cell that covers it, same map
+    qtbot.keyClick(explanation, Qt.Key.Key_PageDown)
+    step = window.explain.step
+    net = window.predictor.net
+    assert step.layer == "conv2"
+    here, there = centre_in_image(net, 0, (14, 13)), centre_in_image(net, 2, step.at)
+    assert abs(here[0] - there[0]) <= 1 and abs(here[1] - there[1]) <= 1
+    qtbot.keyClick(explanation, Qt.Key.Key_PageUp)
+    assert window.explain.step.layer == "pool1" and window.explain.step.at in {(7, 6), (6, 6), (7, 5), (6, 5)}

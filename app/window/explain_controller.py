@@ -9,6 +9,7 @@ from digitpad.app.common.session_signals import SessionSignals
 from digitpad.app.network.feature_maps import FeatureMapsPanel
 from digitpad.app.pad.prediction_view import InputPreview
 from digitpad.model.network.explain import Step, explain_unit
+from digitpad.model.network.places import same_place
 
 
 class ExplainController(QObject):
@@ -75,13 +76,21 @@ class ExplainController(QObject):
         self.refresh()
 
     def step_layer(self, step: int) -> None:
-        """Page Up, Page Down: the strongest unit of the layer before or after."""
+        """Page Up, Page Down: the layer before or after, at the same place in the image (a layer of
+        units: its strongest unit)."""
         if self.step is None:
             return
         names = [row.name for row in self.panel.rows]
         index = names.index(self.step.layer) + step
-        if 0 <= index < len(names):
-            self.explain(names[index], None, None)
+        if not 0 <= index < len(names):
+            return
+        predictor, tensor = self.session.shown_predictor, self.session.reading.prediction.tensor
+        at, channel = None, None
+        layers = {item.name for item in predictor.net.layers} if predictor is not None else set()
+        if {names[index], self.step.layer} <= layers and tensor is not None:
+            at, channel = same_place(predictor.net, tensor, self.step.layer, self.step.at, self.step.channel,
+                                     names[index])
+        self.explain(names[index], at, channel)
 
     def close(self) -> None:
         self.unit, self.step = None, None
