@@ -244,3 +244,26 @@ def test_page_down_keeps_the_place_in_the_image(window, qtbot):
     assert abs(here[0] - there[0]) <= 1 and abs(here[1] - there[1]) <= 1
     qtbot.keyClick(explanation, Qt.Key.Key_PageUp)
     assert window.explain.step.layer == "pool1" and window.explain.step.at in {(7, 6), (6, 6), (7, 5), (6, 5)}
+
+
+def test_one_format_for_probabilities_and_never_100_percent_below_1(qtbot):
+    from digitpad.app.common.formats import keep_numbers_with_words, probability_percent
+    from digitpad.app.pad.prediction_view import _bar_value
+
+    assert [probability_percent(p) for p in (0.995, 0.99951, 0.9999999, 0.5, 0.0004, 0.0)] == [
+        "99.5", ">99.9", ">99.9", "50.0", "<0.1", "0.0"]
+    assert _bar_value(100.0) == ">99" and _bar_value(97.0) == "97"
+    assert keep_numbers_with_words("3 digits; digit 2 is a 7: 99.5% sure") == \
+        "3 digits; digit\u00a02 is a\u00a07:\u00a099.5% sure"
+
+
+def test_the_caption_never_claims_100_percent(window):
+    import numpy as np
+
+    from digitpad.model.network.inference import Prediction
+
+    sure = np.full(10, 1e-8, np.float32)
+    sure[7] = 1.0 - 9e-8
+    window.answer.show_reading(window.reading.__class__(Prediction(7, sure, None, np.zeros((28, 28)))))
+    caption = window.answer.caption.text()
+    assert "100" not in caption and caption.startswith(">99.9%")

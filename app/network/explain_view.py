@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.app.common.colormaps import DIVERGING, MAGMA, WINNER_COLOUR
+from digitpad.app.common.formats import probability_percent
 from digitpad.app.common.language import Retranslatable
 from digitpad.model.network.explain import Step
 
@@ -381,10 +382,10 @@ class ExplanationView(Retranslatable, QFrame):
         exponentials = np.exp(logits - logits.max())
         probabilities = exponentials / exponentials.sum()
         self.title.setText(self.tr("<b>{layer}</b> · digit {digit}: <b>{value}</b>").format(
-            layer=step.layer, digit=step.channel, value=number(step.value * 100, 2) + " %"))
+            layer=step.layer, digit=step.channel, value=probability_percent(step.value) + "%"))
         for digit in range(10):
             cells = [str(digit), number(logits[digit], 3), number(exponentials[digit], 5),
-                     number(probabilities[digit] * 100, 2) + " %"]
+                     probability_percent(probabilities[digit]) + "%"]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -401,7 +402,7 @@ class ExplanationView(Retranslatable, QFrame):
             "probability; it keeps the exponentials small.)").format(
             total=number(float(exponentials.sum()), 5), digit=step.channel,
             exponential=number(exponentials[step.channel], 5),
-            probability=number(probabilities[step.channel] * 100, 2) + " %"))
+            probability=probability_percent(probabilities[step.channel]) + "%"))
         self._show_page(4)
 
     # --- keyboard -----------------------------------------------------------------------------
