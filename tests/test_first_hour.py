@@ -267,3 +267,16 @@ def test_the_caption_never_claims_100_percent(window):
     window.answer.show_reading(window.reading.__class__(Prediction(7, sure, None, np.zeros((28, 28)))))
     caption = window.answer.caption.text()
     assert "100" not in caption and caption.startswith(">99.9%")
+
+
+def test_placeholders_and_recipes_are_not_cut_at_1366_by_768(ready_window, qtbot):
+    window = ready_window(size=(1366, 700))
+    panel = window.train_panel
+    window.tabs.setCurrentWidget(panel)
+    qtbot.wait(50)
+    for field in (panel.settings.mnist_path, panel.settings.strokes_path):
+        room = field.width() - 12  # the frame and the text margins
+        assert field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room, field.placeholderText()
+    combo = panel.settings.recipe_combo
+    widest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    assert combo.view().minimumWidth() >= widest and combo.toolTip() == combo.currentText()

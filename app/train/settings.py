@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import TaskRunner
-from digitpad.app.common.widgets import as_widget, compact_button, compact_combo, set_compact_text
+from digitpad.app.common.widgets import (
+    as_widget,
+    compact_button,
+    compact_combo,
+    set_compact_text,
+    show_whole_items,
+)
 from digitpad.app.train.remembered import restore_fields, save_fields_on_change
 from digitpad.model.files.datasets import MNIST_ENV
 from digitpad.model.files.my_drawings import MyDrawings
@@ -191,14 +197,18 @@ class TrainSettings(Retranslatable, QWidget):
 
     def _retranslate_data(self) -> None:
         self.data_box.setTitle(self.tr("Data"))
-        self.mnist_path.setPlaceholderText(self.tr("mnist.npz or a folder of IDX files (empty: Keras' download)"))
+        # Short placeholders (a long one is cut in a narrow panel); the whole story is in the tooltip.
+        self.mnist_path.setPlaceholderText(self.tr("mnist.npz or IDX folder"))
+        self.mnist_path.setToolTip(self.tr("MNIST as a mnist.npz file or a folder of IDX files; empty: the copy "
+                                           "downloaded once"))
         set_compact_text(self.choose_mnist_button, self.tr("Choose…"))
         self.mnist_limit_spin.setSpecialValueText(
             self.tr("all {count}").format(count=QLocale().toString(MNIST_TRAINING_IMAGES)))
         self.mnist_limit_spin.setToolTip(
             self.tr("Train on the first N MNIST images only: a quick run to watch it learn"))
         self.strokes_check.setText(self.tr("Pen strokes"))
-        self.strokes_path.setPlaceholderText(self.tr("JSON lines of labelled strokes, e.g. pendigits-train.jsonl"))
+        self.strokes_path.setPlaceholderText(self.tr("a .jsonl stroke file"))
+        self.strokes_path.setToolTip(self.tr("JSON lines of labelled strokes, e.g. pendigits-train.jsonl"))
         set_compact_text(self.choose_strokes_button, self.tr("Choose…"))
         self.my_drawings_check.setText(self.tr("My drawings"))
         set_compact_text(self.clear_my_drawings_button, self.tr("Clear…"))
@@ -212,6 +222,7 @@ class TrainSettings(Retranslatable, QWidget):
                    "drawings": self.tr("Best for drawings: MNIST + pen strokes, augmented")}
         for index, key in enumerate(RECIPES):
             self.recipe_combo.setItemText(index, recipes[key])
+        show_whole_items(self.recipe_combo)  # "…5 epochs" was cut off
         self.schedule_check.setText(self.tr("one-cycle"))
         self.schedule_check.setToolTip(self.tr("Warm the learning rate up over the first 10% of steps, then decay it "
                                                "to zero"))
