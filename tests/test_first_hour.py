@@ -280,3 +280,22 @@ def test_placeholders_and_recipes_are_not_cut_at_1366_by_768(ready_window, qtbot
     combo = panel.settings.recipe_combo
     widest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
     assert combo.view().minimumWidth() >= widest and combo.toolTip() == combo.currentText()
+
+
+def test_the_softmax_table_fills_its_width_after_a_live_language_switch(window, qtbot):
+    draw(window.canvas, seven())
+    window.explain_action.trigger()
+    table = window.feature_maps.explanation.output_table
+    qtbot.waitUntil(table.isVisible)
+
+    def filled() -> bool:
+        header = table.horizontalHeader()
+        return abs(sum(header.sectionSize(i) for i in range(table.columnCount())) - table.viewport().width()) <= 2
+
+    assert filled()
+    window.set_language("ko")
+    qtbot.wait(50)
+    assert filled()
+    window.set_language("en")
+    qtbot.wait(50)
+    assert filled()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QSizePolicy,
     QTableWidget,
@@ -252,7 +253,8 @@ class ExplanationView(Retranslatable, QFrame):
         self.output_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.output_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.output_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.output_table.horizontalHeader().setStretchLastSection(True)
+        # Every column stretches: the table fills its width whatever the language's headers are (issue 29).
+        self.output_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.output_table.setFixedHeight(11 * (self.fontMetrics().height() + 6) + 8)
         self.output_sum = QLabel()
         self.output_sum.setObjectName("softmaxSum")
@@ -395,7 +397,6 @@ class ExplanationView(Retranslatable, QFrame):
                     item.setFont(font)
                     item.setBackground(QColor("#e3eefb"))
                 self.output_table.setItem(digit, column, item)
-        self.output_table.resizeColumnsToContents()
         self.output_sum.setText(self.tr(
             "Softmax: each exponential divided by their sum {total}. For {digit}: {exponential} ÷ {total} = "
             "<b>{probability}</b>, the bar the chart shows. (Subtracting the largest logit first changes no "
