@@ -299,3 +299,20 @@ def test_the_softmax_table_fills_its_width_after_a_live_language_switch(window, 
     window.set_language("en")
     qtbot.wait(50)
     assert filled()
+
+
+def test_korean_file_dialogs_have_no_english_labels(window, qtbot):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    window.set_language("ko")
+    dialog = QFileDialog(window, "MNIST", str(window.data_dir), "MNIST (*.npz)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)  # Qt's own dialog, as under Xvfb
+    qtbot.addWidget(dialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "찾는 위치(&L):" in labels and "파일 형식(&T):" in labels and "파일 이름(&N):" in labels
+    assert not any(text.isascii() and any(c.isalpha() for c in text) for text in labels), labels
+    window.set_language("en")
+    english = QFileDialog(window, "MNIST", str(window.data_dir), "MNIST (*.npz)")
+    english.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(english)
+    assert "&Look in:" in [label.text() for label in english.findChildren(QLabel)]
