@@ -316,3 +316,30 @@ def test_korean_file_dialogs_have_no_english_labels(window, qtbot):
     english.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     qtbot.addWidget(english)
     assert "&Look in:" in [label.text() for label in english.findChildren(QLabel)]
+
+
+def test_the_clicked_unit_is_marked_on_the_enlarged_map_and_the_frame_is_whole(window, qtbot):
+    from PySide6.QtCore import Qt
+
+    from digitpad.app.network.mosaic import SELECTED
+
+    draw(window.canvas, seven())
+    window.tabs.setCurrentWidget(window.feature_maps)
+    qtbot.wait(20)
+    view = window.feature_maps.row("conv1").view
+    qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.pixel_centre(0, 14, 13).toPoint())
+    detail = window.feature_maps.detail.map_view
+    assert detail.unit == (14, 13)
+    shot = detail.grab().toImage()
+    scale = min(detail.width(), detail.height()) / 26
+    edge = shot.pixelColor(int(13 * scale + scale / 2), int(14 * scale - 1))  # the mark's top edge
+    assert near(edge, SELECTED)
+
+    mosaic = view.grab().toImage()  # map 0 is the top-left one: its frame's top and left edges are drawn
+    middle = view.pixel_centre(0, 13, 13).toPoint()
+    assert any(near(mosaic.pixelColor(x, middle.y()), SELECTED) for x in (0, 1, 2))
+    assert any(near(mosaic.pixelColor(middle.x(), y), SELECTED) for y in (0, 1, 2))
+
+
+def near(colour, expected) -> bool:
+    return sum(abs(a - b) for a, b in zip(colour.getRgb()[:3], expected.getRgb()[:3])) < 60

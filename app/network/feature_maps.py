@@ -124,6 +124,7 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
             row.view.unit = None
             row.view.update()
         self._selected = (layer_index, channel)
+        self.detail.set_unit(None)
         self._refresh_detail()
         self.ensureWidgetVisible(self.detail)
 
@@ -137,6 +138,7 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
             self.select(index, channel)
         self.rows[index].view.unit = at
         self.rows[index].view.update()
+        self.detail.set_unit(at)  # on the enlarged map too, where it can be seen
 
     def mark(self, layer: str | None, mark: tuple[int, int, int, int | None] | None) -> None:
         """Outline where an explanation's inputs come from on ``layer``'s maps (None: no mark anywhere)."""

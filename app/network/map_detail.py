@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QLocale, QRectF
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
 
 from digitpad.app.common.colormaps import DIVERGING, MAGMA, scale_levels, signed_levels, to_qimage
 from digitpad.app.common.language import Retranslatable
-from digitpad.app.network.mosaic import mosaic, paint_gaps
+from digitpad.app.network.mosaic import SELECTED, mosaic, paint_gaps
 
 
 class MapDetail(Retranslatable, QFrame):
@@ -41,6 +41,11 @@ class MapDetail(Retranslatable, QFrame):
             self.title.setText(self.tr("Click a map to enlarge it"))
         else:
             self.show_map(*self._shown)
+
+    def set_unit(self, at: tuple[int, int] | None) -> None:
+        """Mark the pixel being explained on the enlarged map (None: no mark)."""
+        self.map_view.unit = at
+        self.map_view.update()
 
     def show_map(self, layer: str, kind: str, channel: int, values: np.ndarray | None,
                  kernels: np.ndarray | None) -> None:
@@ -81,6 +86,7 @@ class _ImageView(QWidget):
     def __init__(self, side: int) -> None:
         super().__init__()
         self.image = QImage()
+        self.unit: tuple[int, int] | None = None  # (row, column) outlined, in the image's pixels
         self.setMinimumSize(side, side)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -101,3 +107,11 @@ class _ImageView(QWidget):
             scale = min(self.width() / self.image.width(), self.height() / self.image.height())
             width, height = self.image.width() * scale, self.image.height() * scale
             painter.drawImage(QRectF(0, 0, width, height), self.image)
+            if self.unit is not None:
+                row, column = self.unit
+                cell = QRectF(column * scale, row * scale, scale, scale)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setPen(QPen(QColor("black"), 4))  # a dark halo, then the mark: seen on any colour
+                painter.drawRect(cell.adjusted(-1, -1, 1, 1))
+                painter.setPen(QPen(SELECTED, 2))
+                painter.drawRect(cell.adjusted(-1, -1, 1, 1))
