@@ -343,3 +343,57 @@ def test_the_clicked_unit_is_marked_on_the_enlarged_map_and_the_frame_is_whole(w
 
 def near(colour, expected) -> bool:
     return sum(abs(a - b) for a, b in zip(colour.getRgb()[:3], expected.getRgb()[:3])) < 60
+
+
+def test_the_clicked_map_and_its_explanation_are_in_view_together(ready_window, qtbot):
+    from PySide6.QtCore import Qt
+
+    window = ready_window(size=(1366, 740))
+    draw(window.canvas, seven())
+    window.tabs.setCurrentWidget(window.feature_maps)
+    qtbot.wait(20)
+    panel = window.feature_maps
+    for layer, channel, at in (("conv2", 5, (3, 4)), ("conv1", 4, (14, 13)), ("pool2", 7, (2, 2))):
+        panel.verticalScrollBar().setValue(panel.verticalScrollBar().maximum() if layer == "pool2" else 0)
+        qtbot.wait(10)
+        view = panel.row(layer).view
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=view.pixel_centre(channel, *at).toPoint())
+        qtbot.waitUntil(lambda: panel.pane.isVisible())
+        qtbot.wait(10)
+        assert view.visibleRegion().contains(view.pixel_centre(channel, *at).toPoint()), layer  # still in view
+        explanation = panel.explanation
+        assert explanation.isVisible() and not explanation.visibleRegion().isEmpty()
+        title = explanation.title.mapTo(window, explanation.title.rect().center())
+        assert window.rect().contains(title) and panel.pane.geometry().top() >= panel.viewport().geometry().bottom()
+    qtbot.keyClick(panel.explanation, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not panel.explanation.isVisible())
+
+
+def test_a_dense_input_says_where_it_comes_from_and_the_output_shows_its_logit(window, qtbot):
+    import numpy as np
+
+    draw(window.canvas, seven())
+    window.explain.explain("dense", None, 3)
+    view = window.feature_maps.explanation
+    texts = [text for _, text, _ in view.dense_bars.items]
+    index = int(texts[0].split()[1])
+    row, column, channel = np.unravel_index(index, (3, 3, 64))
+    assert texts[0].startswith(f"input {index} = conv3 map {channel}, row {row}, column {column}:")
+    window.explain.explain("probabilities", None, 7)
+    logit = window.explain.step.logits[7]
+    text = view.output_logit.text()
+    assert "64 inputs" in text and f"{logit:.4f}".replace("-", "−") in text and "bias" in text
+
+
+def test_the_pool_card_puts_its_words_beside_the_map(window, qtbot):
+    draw(window.canvas, seven())
+    window.tabs.setCurrentWidget(window.feature_maps)
+    window.feature_maps.select(1, 4)
+    qtbot.wait(10)
+    detail = window.feature_maps.detail
+    assert not detail.kernel_view.isVisible() and "Pooling has no weights" in detail.kernel_title.text()
+    title, picture = detail.kernel_title.geometry(), detail.map_view.geometry()
+    assert title.left() >= picture.right() and picture.top() <= title.center().y() <= picture.bottom()
+    window.feature_maps.select(2, 4)
+    qtbot.wait(10)
+    assert detail.kernel_view.isVisible()

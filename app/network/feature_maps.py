@@ -9,7 +9,7 @@ the pixel clicked is explained below it (``app/explain_view.py``).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from digitpad.app.common.language import Retranslatable
@@ -49,6 +49,7 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
         self.detail = MapDetail()
         self.explanation = ExplanationView()
         self.explanation.hide()
+        self.pane = _Pane(self, [self.explanation, self.detail])
         self._activations: list[np.ndarray] | None = None
         self._kernels = None
         self._facts: list[LayerFacts] = []
@@ -56,6 +57,10 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
         self._selected: tuple[int, int] | None = None
         self._layout.addStretch(1)
         self.retranslate()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.pane.place()
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("The network's layers and feature maps"))
@@ -82,8 +87,6 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
         self._facts = list(facts)
         for row in self.rows:
             row.setParent(None)
-        for widget in (self.detail, self.explanation):
-            self._layout.removeWidget(widget)
         self.rows = []
         self._selected = None
         self.explanation.hide()
@@ -95,8 +98,7 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
             row.view.unitClicked.connect(lambda channel, r, c, i=index: self._unit_clicked(i, channel, r, c))
             self._layout.insertWidget(stretch_at + index, row)
             self.rows.append(row)
-        self._layout.insertWidget(stretch_at + len(facts), self.detail)
-        self._layout.insertWidget(stretch_at + len(facts) + 1, self.explanation)
+        self.detail.hide()  # until a map is chosen
 
     def set_activations(self, activations: list[np.ndarray] | None) -> None:
         """The shown layers' activations (every layer but Flatten, whose values are its input's)."""
@@ -126,7 +128,6 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
         self._selected = (layer_index, channel)
         self.detail.set_unit(None)
         self._refresh_detail()
-        self.ensureWidgetVisible(self.detail)
 
     def show_unit(self, layer: str, at: tuple[int, int] | None, channel: int) -> None:
         """Mark the unit being explained (its map selected, its pixel outlined)."""
@@ -138,6 +139,11 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
             self.select(index, channel)
         self.rows[index].view.unit = at
         self.rows[index].view.update()
+        self.pane.place()
+        view = self.rows[index].view  # the clicked map stays in view above the explanation
+        where = view.mapTo(self._content, view.pixel_centre(channel, *at) if at is not None else
+                           view.cell_centre(min(channel, view.channels - 1)))
+        self.ensureVisible(where.x(), where.y(), 40, 40)
         self.detail.set_unit(at)  # on the enlarged map too, where it can be seen
 
     def mark(self, layer: str | None, mark: tuple[int, int, int, int | None] | None) -> None:
@@ -164,3 +170,45 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
         kernels = self._kernels(row.name) if self._kernels else None
         self.detail.show_map(row.name, row.kind, channel, values, kernels)
         self.detail.setVisible(len(row.shape) == 3)  # a unit has no map to enlarge: its explanation says all
+
+
+class _Pane(QScrollArea):
+    """The enlarged map and the explanation, below the layers and outside their scrolling (issue 29): the
+    map that was clicked and its explanation stay in view together.  It sits in a viewport margin of the
+    panel, shown while either of its widgets is."""
+
+    SHARE = 0.5  # of the panel's height
+
+    def __init__(self, panel: QScrollArea, widgets: list[QWidget]) -> None:
+        super().__init__(panel)
+        self.setObjectName("explanationPane")
+        self.panel = panel
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setStyleSheet("#explanationPane { border-top: 2px solid #c8c8c8; }")
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(8, 6, 8, 8)
+        for widget in widgets:
+            layout.addWidget(widget)
+            widget.installEventFilter(self)
+        layout.addStretch(1)
+        self.setWidget(content)
+        self.widgets = widgets
+        self.hide()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            QTimer.singleShot(0, self, self.place)
+        return False
+
+    def place(self) -> None:
+        """Show the pane below the layers when there is something in it, else give the layers all the room."""
+        wanted = any(not widget.isHidden() for widget in self.widgets)
+        height = max(180, int(self.panel.height() * self.SHARE)) if wanted else 0
+        self.panel.setViewportMargins(0, 0, 0, height)
+        self.setVisible(wanted)
+        if wanted:
+            self.setGeometry(0, self.panel.height() - height, self.panel.width(), height)
+            self.raise_()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QLocale, QRectF
+from PySide6.QtCore import QLocale, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
 
@@ -19,7 +19,7 @@ class MapDetail(Retranslatable, QFrame):
         super().__init__(parent)
         self.setObjectName("mapDetail")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QGridLayout(self)
+        layout = self._grid = QGridLayout(self)
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.map_view = _ImageView(80)
@@ -70,7 +70,9 @@ class MapDetail(Retranslatable, QFrame):
             pooling = self.tr("Pooling has no weights: each cell is the largest of 2×2 below it.")
             self.kernel_title.setText(pooling if kind == "MaxPooling2D" else "")
             self.kernel_view.set_image(QImage())
+            self._place_kernel_title(beside_map=True)  # no kernels: the words beside the map, not in a corner
             return
+        self._place_kernel_title(beside_map=False)
         filters = kernels[:, :, :, channel]  # (3, 3, inputs)
         extent = float(np.abs(filters).max())
         image, _, _ = mosaic(filters)
@@ -80,6 +82,15 @@ class MapDetail(Retranslatable, QFrame):
         self.kernel_title.setText(self.tr(
             "Filter {index}: %n kernel(s) of 3×3, one per input map (blue negative, red positive, ±{extent})",
             "", filters.shape[-1]).format(index=channel, extent=locale.toString(extent, "f", 2)))
+
+
+    def _place_kernel_title(self, beside_map: bool) -> None:
+        self.kernel_view.setVisible(not beside_map)
+        self._grid.removeWidget(self.kernel_title)
+        if beside_map:
+            self._grid.addWidget(self.kernel_title, 1, 1, Qt.AlignmentFlag.AlignVCenter)
+        else:
+            self._grid.addWidget(self.kernel_title, 2, 1)
 
 
 class _ImageView(QWidget):

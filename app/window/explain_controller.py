@@ -38,7 +38,7 @@ class ExplainController(QObject):
         if self.step is not None:
             self.view.show()
             self.view.setFocus()
-            self.panel.ensureWidgetVisible(self.view)
+            self.panel.pane.verticalScrollBar().setValue(0)  # the explanation from its title, below the map
 
     def refresh(self) -> None:
         """Compute the unit again for what the pad shows now (a new stroke, a network that learned)."""
@@ -55,6 +55,7 @@ class ExplainController(QObject):
             self.close()
             return
         self.step = explain_unit(net, prediction.tensor, layer, at, channel)
+        self.view.vector_source = self._vector_source(self.step)
         self.unit = (layer, self.step.at, self.step.channel)  # the strongest unit, once chosen, stays
         self.view.show_step(self.step, self.input_channel)
         self.panel.show_unit(layer, self.step.at, self.step.channel)
@@ -91,6 +92,17 @@ class ExplainController(QObject):
             at, channel = same_place(predictor.net, tensor, self.step.layer, self.step.at, self.step.channel,
                                      names[index])
         self.explain(names[index], at, channel)
+
+    def _vector_source(self, step: Step) -> tuple[str, tuple[int, int, int]] | None:
+        """The maps a dense layer's inputs were flattened from, when its input is a Flatten of maps."""
+        names = [row.name for row in self.panel.rows]
+        if step.kind != "Dense" or step.input_layer not in names:
+            return None
+        index = names.index(step.input_layer)
+        if self.panel.rows[index].kind != "Flatten" or index == 0 or len(self.panel.rows[index - 1].shape) != 3:
+            return None
+        before = self.panel.rows[index - 1]
+        return before.name, tuple(before.shape)
 
     def close(self) -> None:
         self.unit, self.step = None, None
