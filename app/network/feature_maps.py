@@ -9,7 +9,7 @@ the pixel clicked is explained below it (``app/explain_view.py``).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from digitpad.app.common.language import Retranslatable
@@ -187,6 +187,7 @@ class _Pane(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setStyleSheet("#explanationPane { border-top: 2px solid #c8c8c8; }")
+        self.widgets = widgets
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(8, 6, 8, 8)
@@ -195,12 +196,12 @@ class _Pane(QScrollArea):
             widget.installEventFilter(self)
         layout.addStretch(1)
         self.setWidget(content)
-        self.widgets = widgets
         self.hide()
 
     def eventFilter(self, watched, event) -> bool:
-        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
-            QTimer.singleShot(0, self, self.place)
+        # ShowToParent, not Show: a widget shown inside the hidden pane gets no Show event.
+        if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self.place()
         return False
 
     def place(self) -> None:
