@@ -111,6 +111,7 @@ def test_without_mnist_train_says_so_first_and_offers_a_local_file_or_one_downlo
     sentence = box.message.text()
     assert sentence.startswith("Training needs MNIST") and "mnist.npz" in sentence and "download it once" in sentence
     assert sentence.endswith("MB).") and ".." not in sentence and "http" not in sentence  # one plain sentence
+    assert box.width() <= panel.viewport().width()  # the box does not widen the panel
 
     def fake_download(path, report=None, cancelled=None, timeout=30.0):  # the network, without the network
         report(5_000_000, 11_490_434)

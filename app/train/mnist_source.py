@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Signal
-from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout
+from PySide6.QtWidgets import QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout
 
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import Task, TaskRunner
@@ -58,10 +58,11 @@ class MnistSourceBox(Retranslatable, QFrame):
         self.cancel_button.clicked.connect(self.cancel_download)
         self.progress = QProgressBar()
         self.progress.setRange(0, MNIST_DOWNLOAD_BYTES)
-        buttons = QHBoxLayout()
-        for button in (self.choose_file_button, self.choose_folder_button, self.download_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = QGridLayout()  # two rows: three buttons in one would widen a narrow panel
+        buttons.addWidget(self.choose_file_button, 0, 0)
+        buttons.addWidget(self.choose_folder_button, 0, 1)
+        buttons.addWidget(self.download_button, 1, 0, 1, 2)
+        buttons.setColumnStretch(2, 1)
         downloading = QHBoxLayout()
         downloading.addWidget(self.progress, 1)
         downloading.addWidget(self.cancel_button)
