@@ -398,3 +398,35 @@ def test_the_pool_card_puts_its_words_beside_the_map(window, qtbot):
     window.feature_maps.select(2, 4)
     qtbot.wait(10)
     assert detail.kernel_view.isVisible()
+
+
+def test_an_offline_download_says_so_in_words_and_a_download_can_be_cancelled(ready_window, no_mnist, qtbot,
+                                                                               monkeypatch, capfd):
+    import socket
+    import time
+    import urllib.error
+
+    from digitpad.app.train import mnist_source
+
+    def offline(path, report=None, cancelled=None, timeout=30.0):
+        raise urllib.error.URLError(socket.gaierror(-2, "Name or service not known"))
+
+    monkeypatch.setattr(mnist_source, "download_mnist", offline)
+    box = ready_window().train_panel.mnist_source
+    with qtbot.waitSignal(box.start_download().finished, timeout=30_000):
+        pass
+    assert "not connected to the internet" in box.message.text() and "Errno" not in box.message.text()
+
+    def slow(path, report=None, cancelled=None, timeout=30.0):
+        while not cancelled():
+            report(1000, 11_490_434)
+            time.sleep(0.01)
+        raise mnist_source.DownloadCancelled("cancelled")
+
+    monkeypatch.setattr(mnist_source, "download_mnist", slow)
+    task = box.start_download()
+    qtbot.waitUntil(lambda: box.progress.value() == 1000, timeout=10_000)
+    with qtbot.waitSignal(task.cancelled, timeout=10_000):
+        box.cancel_button.click()
+    assert not no_mnist.exists() and box.download_button.isEnabled()
+    assert "Traceback" not in capfd.readouterr().err

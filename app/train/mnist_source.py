@@ -7,6 +7,7 @@ folder of IDX files, or a download once, in the background with its progress and
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Signal
@@ -15,7 +16,16 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLa
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import Task, TaskRunner
 from digitpad.app.common.widgets import compact_button, set_compact_text
-from digitpad.model.files.datasets import MNIST_DOWNLOAD_BYTES, download_mnist, mnist_cache_path, one_line_reason
+from digitpad.model.files.datasets import (
+    MNIST_DOWNLOAD_BYTES,
+    DownloadCancelled,
+    download_mnist,
+    mnist_cache_path,
+    one_line_reason,
+)
+from digitpad.model.training.recipes import TrainingCancelled
+
+OFFLINE = "offline"  # a download's failure reason when the computer has no network, worded by the box
 
 
 def download_job(task, path: str) -> str:
@@ -23,7 +33,13 @@ def download_job(task, path: str) -> str:
     try:
         download_mnist(Path(path), report=lambda received, total: task.report((received, total)),
                        cancelled=task.is_cancelled)
-    except (OSError, ValueError) as error:
+    except DownloadCancelled:
+        raise TrainingCancelled() from None  # what the task runner knows as a cancel: nothing to report
+    except ValueError as error:  # the checksum
+        raise OSError(str(error)) from None
+    except OSError as error:
+        if isinstance(getattr(error, "reason", error), socket.gaierror):
+            raise OSError(OFFLINE) from None  # the name of the server cannot be looked up: no network
         raise OSError(one_line_reason(error)) from None
     return path
 
@@ -136,7 +152,7 @@ class MnistSourceBox(Retranslatable, QFrame):
         self.downloaded.emit(path)
 
     def _on_failed(self, reason: str) -> None:
-        self._failure = reason
+        self._failure = self.tr("this computer is not connected to the internet") if reason == OFFLINE else reason
         self.retranslate()
 
     def _show_downloading(self, downloading: bool) -> None:
