@@ -368,6 +368,11 @@ def test_the_clicked_map_and_its_explanation_are_in_view_together(ready_window, 
         assert window.rect().contains(title) and panel.pane.geometry().top() >= panel.viewport().geometry().bottom()
     qtbot.keyClick(panel.explanation, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not panel.explanation.isVisible())
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # the output, from the keyboard
+    qtbot.waitUntil(lambda: panel.explanation.isVisible())
+    output = panel.row("probabilities").view
+    winner = output.cell_centre(window.prediction.label)
+    assert output.visibleRegion().contains(winner.toPoint())  # its unit in view above its explanation
 
 
 def test_a_dense_input_says_where_it_comes_from_and_the_output_shows_its_logit(window, qtbot):

@@ -49,7 +49,8 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
         self.detail = MapDetail()
         self.explanation = ExplanationView()
         self.explanation.hide()
-        self.pane = _Pane(self, [self.explanation, self.detail])
+        self._unit_point = None  # where the unit being explained is, in the content's pixels
+        self.pane = _Pane(self, [self.explanation, self.detail], self._reveal_unit)
         self._activations: list[np.ndarray] | None = None
         self._kernels = None
         self._facts: list[LayerFacts] = []
@@ -127,6 +128,7 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
             row.view.update()
         self._selected = (layer_index, channel)
         self.detail.set_unit(None)
+        self._unit_point = None  # a map chosen by itself: no unit to keep in view
         self._refresh_detail()
 
     def show_unit(self, layer: str, at: tuple[int, int] | None, channel: int) -> None:
@@ -139,12 +141,16 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
             self.select(index, channel)
         self.rows[index].view.unit = at
         self.rows[index].view.update()
-        self.pane.place()
-        view = self.rows[index].view  # the clicked map stays in view above the explanation
-        where = view.mapTo(self._content, view.pixel_centre(channel, *at) if at is not None else
-                           view.cell_centre(min(channel, view.channels - 1)))
-        self.ensureVisible(where.x(), where.y(), 40, 40)
         self.detail.set_unit(at)  # on the enlarged map too, where it can be seen
+        view = self.rows[index].view  # the clicked map stays in view above the explanation
+        self._unit_point = view.mapTo(self._content, view.pixel_centre(channel, *at) if at is not None else
+                                      view.cell_centre(min(channel, view.channels - 1)))
+        self.pane.place()
+        self._reveal_unit()
+
+    def _reveal_unit(self) -> None:
+        if self._unit_point is not None:
+            self.ensureVisible(self._unit_point.x(), self._unit_point.y(), 40, 40)
 
     def mark(self, layer: str | None, mark: tuple[int, int, int, int | None] | None) -> None:
         """Outline where an explanation's inputs come from on ``layer``'s maps (None: no mark anywhere)."""
@@ -179,8 +185,9 @@ class _Pane(QScrollArea):
 
     SHARE = 0.5  # of the panel's height
 
-    def __init__(self, panel: QScrollArea, widgets: list[QWidget]) -> None:
+    def __init__(self, panel: QScrollArea, widgets: list[QWidget], placed) -> None:
         super().__init__(panel)
+        self.placed = placed  # called when the pane has taken its room: the panel shows its unit again
         self.setObjectName("explanationPane")
         self.panel = panel
         self.setWidgetResizable(True)
@@ -208,8 +215,11 @@ class _Pane(QScrollArea):
         """Show the pane below the layers when there is something in it, else give the layers all the room."""
         wanted = any(not widget.isHidden() for widget in self.widgets)
         height = max(180, int(self.panel.height() * self.SHARE)) if wanted else 0
+        changed = self.panel.viewportMargins().bottom() != height
         self.panel.setViewportMargins(0, 0, 0, height)
         self.setVisible(wanted)
         if wanted:
             self.setGeometry(0, self.panel.height() - height, self.panel.width(), height)
             self.raise_()
+        if changed:
+            self.placed()
