@@ -137,6 +137,9 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
     """
     if reading.is_blank:
         return []
+    if reading.box_of(range(len(reading.marks))) is None:  # read as it is (``reading_of_tensor``): one digit
+        return [DigitReading(tuple(range(len(reading.marks))), [], reading.box,
+                             replace(predictor.predict_tensor(reading.tensor), doubt=reading.doubt), None)]
     pieces = _pieces_by_extent([(box[0], box[2]) for box in reading.marks], _height(reading.marks))
     pieces = _without_punctuation(pieces, reading.marks)
     runs = [(0, 1)] if len(pieces) == 1 else _runs(len(pieces))

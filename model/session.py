@@ -118,6 +118,7 @@ class Session:
         self._strokes = ValidStrokes()
         self._image: ImageReading | None = None  # an opened image, until the next stroke
         self._cache = ReadingCache()
+        self._selected: int | None = None  # the digit of a number chosen by its tag; None: the one drawn last
         self._fallback: Predictor | None = None  # the model to return to if the one in use is refused
         self.reading_changed = Event()
         self.model_changed = Event()
@@ -127,7 +128,10 @@ class Session:
 
     def show_drawing(self, strokes, final: bool = True) -> Reading:
         """Read the drawing; ``final`` is False while the pen is still down."""
-        self._strokes = validate_strokes(strokes)
+        strokes = validate_strokes(strokes)
+        if self._image is not None or not _same_strokes(strokes, self._strokes):
+            self._selected = None  # a new stroke, undo or clear: the maps follow the digit drawn last again
+        self._strokes = strokes
         self._image = None
         return self._update(final)
 
@@ -136,6 +140,7 @@ class Session:
         keeps it until the next stroke."""
         self._strokes = ValidStrokes()
         self._image = image
+        self._selected = None
         return self._update(True)
 
     def show_tensor(self, tensor: np.ndarray) -> Reading:
@@ -147,6 +152,19 @@ class Session:
         whole = (0.0, 0.0, 28.0, 28.0)
         return self.show_image(ImageReading((28, 28), whole if tensor.any() else None,
                                             tensor if tensor.any() else None, (whole,)))
+    def select_digit(self, index: int) -> Reading:
+        """Show the digit ``index`` of a number (its tag clicked, or the keyboard), without changing the
+        drawing: the chart, the maps and the explanations follow it until the drawing changes."""
+        if not self.reading.digits:
+            return self.reading
+        self._selected = index % len(self.reading.digits)
+        return self._update(self.reading.final)
+
+    def select_next_digit(self, step: int) -> Reading:
+        """The digit after (``step`` 1) or before (-1) the one shown, wrapping around."""
+        if not self.reading.digits:
+            return self.reading
+        return self.select_digit(self.reading.focus + step)
 
     def clear(self) -> Reading:
         return self.show_drawing([])
@@ -197,12 +215,16 @@ class Session:
         digits = read_image_number(predictor, image)
         if len(digits) == 1:
             return Reading(digits[0].prediction, from_image=True, image=image)
-        return Reading(digits[-1].prediction, tuple(digits), len(digits) - 1, from_image=True, image=image)
+        focus = self._chosen(len(digits), len(digits) - 1)
+        return Reading(digits[focus].prediction, tuple(digits), focus, from_image=True, image=image)
+
+    def _chosen(self, count: int, otherwise: int) -> int:
+        return self._selected if self._selected is not None and 0 <= self._selected < count else otherwise
 
     def _number(self, digits: list[DigitReading], final: bool) -> Reading:
         """The chart and the maps follow the digit that holds the latest stroke."""
         latest = len(self._strokes) - 1
-        focus = next(index for index, digit in enumerate(digits) if latest in digit.indices)
+        focus = self._chosen(len(digits), next(index for index, digit in enumerate(digits) if latest in digit.indices))
         shown = digits[focus]
         return Reading(shown.prediction, tuple(digits), focus, final, shown.placement, shown.indices,
                        shown.strokes)
@@ -279,3 +301,7 @@ class Session:
             raise ValueError("there is no drawing to keep")
         self.my_drawings.append(self.reading.strokes, label)
         return self.my_drawings.count()
+
+
+def _same_strokes(first: list, second: list) -> bool:
+    return len(first) == len(second) and all(np.array_equal(a, b) for a, b in zip(first, second))

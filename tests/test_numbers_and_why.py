@@ -184,7 +184,7 @@ def test_a_number_with_a_doubtful_digit_says_so(window):
     tags = window.canvas.digit_tags()
     assert [tag.unsure for tag in tags] == [False, True, False]
     assert tags[1].text.endswith("?")  # the scribble's tag reads e.g. "7?"
-    caption = window.findChild(QLabel, "predictionCaption").text()
+    caption = window.findChild(QLabel, "predictionCaption").text().replace("\u00a0", " ")  # no break before a number
     assert "digit 3 is a 7" in caption and "unsure of digit 2:" in caption  # the focus is sure, the number is not
     assert UNSURE_COLOUR.name() in window.findChild(QLabel, "predictionLabel").styleSheet()
 

@@ -181,7 +181,10 @@ def test_opening_an_image_predicts_it(window, tmp_path):
     image.save(tmp_path / "zero.jpg")
     assert window.open_file(tmp_path / "zero.jpg")
     assert label(window) == "0" and window.canvas.has_background()
-    draw(window.canvas, seven())  # drawing again replaces the image
+    draw(window.canvas, seven())  # a click or a stroke does not replace the image (issue 29)...
+    assert label(window) == "0" and window.canvas.has_background()
+    window.clear()  # ... clearing does
+    draw(window.canvas, seven())
     assert label(window) == "7" and not window.canvas.has_background()
 
 

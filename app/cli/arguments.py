@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Mapping
 
+from digitpad import __version__
+
 MNIST_HELP = "MNIST .npz or IDX folder (default: $DIGITPAD_MNIST, else download)"
 TENSOR_HELP = ("N×28×28 (or N×28×28×1) images in a NumPy .npy file, fed to the network exactly as given: floats in "
                "[0, 1] or uint8 0–255; one answer per image, after those of IMAGE files and --strokes")
@@ -17,6 +19,7 @@ def build_parser(handlers: Mapping[str, Callable[[argparse.Namespace], int]]) ->
         prog="digitpad",
         description="Draw a digit and watch a convnet read it. With no command, opens the window.",
     )
+    parser.add_argument("--version", action="version", version=f"digitpad {__version__}")
     parser.add_argument("--model", dest="window_model", metavar="MODEL", help="open the window with this .keras model")
     parser.set_defaults(command=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")

@@ -57,6 +57,14 @@ def greyscale_qimage(values: np.ndarray) -> QImage:
     return QImage(grey.data, width, height, width, QImage.Format.Format_Grayscale8).copy()
 
 
+def test_image_qimage(image: np.ndarray) -> QImage:
+    """A 28×28 test image (white ink on black) as the pad shows images: dark ink on paper (the pad
+    enlarges it with square pixels, so what is seen is what the network reads)."""
+    values = np.asarray(image, np.float64)
+    values = values / 255.0 if np.asarray(image).dtype == np.uint8 else values
+    return greyscale_qimage(1.0 - np.clip(values, 0.0, 1.0) * 0.9)
+
+
 def attribution_qimage(values: np.ndarray, signed: bool) -> QImage:
     """A translucent heat map of attributions: red where the pixel pushed toward the answer and, when
     ``signed``, blue where it pushed toward the other digit.  Opacity grows with the share of the

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from digitpad.app.common.qt_gaps import QtGapsTranslator
 from digitpad.resources import resource_path
 
 # Each language by its own name: View > Language shows them so, whatever the language in use.
@@ -24,6 +25,7 @@ SYSTEM = "system"  # follow the system's languages
 SETTINGS_KEY = "language"
 
 _translators: list[QTranslator] = []  # DigitPad's and Qt's own; one pair for the whole application
+_gaps: list = []  # the translator of what Qt's own catalogue lacks (app.common.qt_gaps)
 _current = SOURCE_LANGUAGE
 
 
@@ -86,7 +88,8 @@ def install(language: str) -> str:
     application = QCoreApplication.instance()
     language = language if language in LANGUAGES else SOURCE_LANGUAGE
     ours, qts = _translator_pair(application)
-    for translator in (ours, qts):
+    gaps = _gaps_translator(application)
+    for translator in (ours, qts, gaps):
         application.removeTranslator(translator)
     QLocale.setDefault(QLocale(language))
     if ours.load(f"digitpad_{language}", str(translations_folder())):
@@ -94,8 +97,16 @@ def install(language: str) -> str:
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language != SOURCE_LANGUAGE and qts.load(f"qtbase_{language}", qt_folder):
         application.installTranslator(qts)
+        if gaps.use(language):  # after Qt's: asked first, for what Qt's catalogue lacks
+            application.installTranslator(gaps)
     _current = language
     return language
+
+
+def _gaps_translator(application: QCoreApplication) -> QtGapsTranslator:
+    if not _gaps:
+        _gaps.append(QtGapsTranslator(application))
+    return _gaps[0]
 
 
 def _translator_pair(application: QCoreApplication) -> tuple[QTranslator, QTranslator]:

@@ -27,6 +27,18 @@ def compact_combo(combo: QComboBox, characters: int = 10) -> QComboBox:
     return combo
 
 
+def show_whole_items(combo: QComboBox) -> None:
+    """The open list as wide as its longest item (the closed combo may elide it in a narrow window),
+    and the whole chosen text as the tooltip.  Call again after the items' texts change."""
+    view = combo.view()
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setMinimumWidth(max(combo.width(), view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24))
+    combo.setToolTip(combo.currentText())
+    if not combo.property("showsWholeItems"):
+        combo.setProperty("showsWholeItems", True)
+        combo.currentIndexChanged.connect(lambda index: combo.setToolTip(combo.currentText()))
+
+
 def wheel_scrolls_area(area: QAbstractScrollArea, fields: list[QWidget]) -> None:
     """Over a field that is not being edited, the mouse wheel scrolls ``area`` instead of changing the
     field: scrolling a form must never change a setting the pointer happens to pass over."""

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digitpad.app.common.formats import probability_percent
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.network.number_grid import ContributionBars, NumberGrid, number
 from digitpad.app.network.top_images import TopImagesView
@@ -52,6 +54,9 @@ class ExplanationView(Retranslatable, QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.step: Step | None = None
+        # The maps a dense layer's input vector was flattened from (name, (rows, columns, maps)), set by
+        # the controller: an input's index then says where on those maps it comes from.
+        self.vector_source: tuple[str, tuple[int, int, int]] | None = None
         self.input_channel = 0
         layout = QVBoxLayout(self)
         self.title = QLabel()
@@ -162,12 +167,18 @@ class ExplanationView(Retranslatable, QFrame):
         self.output_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.output_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.output_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.output_table.horizontalHeader().setStretchLastSection(True)
+        # Every column stretches: the table fills its width whatever the language's headers are (issue 29).
+        self.output_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.output_table.setFixedHeight(11 * (self.fontMetrics().height() + 6) + 8)
         self.output_sum = QLabel()
         self.output_sum.setObjectName("softmaxSum")
         self.output_sum.setWordWrap(True)
         self.output_sum.setTextFormat(Qt.TextFormat.RichText)
+        self.output_logit = QLabel()
+        self.output_logit.setObjectName("logitSum")
+        self.output_logit.setWordWrap(True)
+        self.output_logit.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.output_logit)
         layout.addWidget(self.output_table)
         layout.addWidget(self.output_sum)
         self._add_page(page)
@@ -396,24 +407,39 @@ class ExplanationView(Retranslatable, QFrame):
         self.dense_caption.setText(self.tr(
             "Every one of the {count} inputs times its weight, added up. The {shown} that add most:").format(
             count=len(products), shown=len(order)))
-        label = self.tr("input {index}: {value} × {weight}")
-        self.dense_bars.set_items([(int(i), label.format(index=int(i), value=number(step.inputs[i], 2),
-                                                          weight=number(step.weights[i], 3)), float(products[i]))
-                                   for i in order])
+        self.dense_bars.set_items([(int(i), self._dense_input(step, int(i)), float(products[i])) for i in order])
         relu = self._activation_text(step)
         self.dense_sum.setText(self.tr("Σ of inputs × weights = {products}; + bias {bias} = {total}").format(
             products=number(float(products.sum()), 4), bias=number(step.bias, 4), total=number(step.total, 4)) + relu)
         self._show_page(3)
+
+    def _dense_input(self, step: Step, index: int) -> str:
+        """One input of a dense unit, and where it comes from when the vector is a flattened stack of maps
+        ("input 477 = conv3 map 29, row 2, column 1"), so it can be found on that layer's maps."""
+        value, weight = number(step.inputs[index], 2), number(step.weights[index], 3)
+        if self.vector_source is None or step.inputs.size != int(np.prod(self.vector_source[1])):
+            return self.tr("input {index}: {value} × {weight}").format(index=index, value=value, weight=weight)
+        name, shape = self.vector_source
+        row, column, channel = (int(i) for i in np.unravel_index(index, shape))
+        return self.tr("input {index} = {layer} map {map}, row {row}, column {column}: {value} × {weight}").format(
+            index=index, layer=name, map=channel, row=row, column=column, value=value, weight=weight)
 
     def _show_output(self, step: Step, input_channel: int | None) -> None:
         logits = step.logits
         exponentials = np.exp(logits - logits.max())
         probabilities = exponentials / exponentials.sum()
         self.title.setText(self.tr("<b>{layer}</b> · digit {digit}: <b>{value}</b>").format(
-            layer=step.layer, digit=step.channel, value=number(step.value * 100, 2) + " %"))
+            layer=step.layer, digit=step.channel, value=probability_percent(step.value) + "%"))
+        products = float((step.inputs.astype(np.float64) * step.weights).sum())
+        self.output_logit.setText(self.tr(
+            "The logit z of digit {digit}: each of the {count} inputs from the layer before times digit {digit}'s "
+            "weight, added up, plus its bias: {products} + {bias} = <b>{total}</b>. Every digit's logit is made "
+            "the same way; softmax turns the ten into probabilities:").format(
+            digit=step.channel, count=step.inputs.size, products=number(products, 4), bias=number(step.bias, 4),
+            total=number(step.total, 4)))
         for digit in range(10):
             cells = [str(digit), number(logits[digit], 3), number(exponentials[digit], 5),
-                     number(probabilities[digit] * 100, 2) + " %"]
+                     probability_percent(probabilities[digit]) + "%"]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -423,14 +449,13 @@ class ExplanationView(Retranslatable, QFrame):
                     item.setFont(font)
                     item.setBackground(QColor("#e3eefb"))
                 self.output_table.setItem(digit, column, item)
-        self.output_table.resizeColumnsToContents()
         self.output_sum.setText(self.tr(
             "Softmax: each exponential divided by their sum {total}. For {digit}: {exponential} ÷ {total} = "
             "<b>{probability}</b>, the bar the chart shows. (Subtracting the largest logit first changes no "
             "probability; it keeps the exponentials small.)").format(
             total=number(float(exponentials.sum()), 5), digit=step.channel,
             exponential=number(exponentials[step.channel], 5),
-            probability=number(probabilities[step.channel] * 100, 2) + " %"))
+            probability=probability_percent(probabilities[step.channel]) + "%"))
         self._show_page(4)
 
     # --- keyboard -----------------------------------------------------------------------------

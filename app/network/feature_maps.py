@@ -9,7 +9,7 @@ the pixel clicked is explained below it (``app/explain_view.py``).
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from digitpad.app.common.language import Retranslatable
@@ -49,6 +49,8 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
         self.detail = MapDetail()
         self.explanation = ExplanationView()
         self.explanation.hide()
+        self._unit_point = None  # where the unit being explained is, in the content's pixels
+        self.pane = _Pane(self, [self.explanation, self.detail], self._reveal_unit)
         self._activations: list[np.ndarray] | None = None
         self._kernels = None
         self._facts: list[LayerFacts] = []
@@ -56,6 +58,10 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
         self._selected: tuple[int, int] | None = None
         self._layout.addStretch(1)
         self.retranslate()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.pane.place()
 
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("The network's layers and feature maps"))
@@ -82,8 +88,6 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
         self._facts = list(facts)
         for row in self.rows:
             row.setParent(None)
-        for widget in (self.detail, self.explanation):
-            self._layout.removeWidget(widget)
         self.rows = []
         self._selected = None
         self.explanation.hide()
@@ -95,8 +99,7 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
             row.view.unitClicked.connect(lambda channel, r, c, i=index: self._unit_clicked(i, channel, r, c))
             self._layout.insertWidget(stretch_at + index, row)
             self.rows.append(row)
-        self._layout.insertWidget(stretch_at + len(facts), self.detail)
-        self._layout.insertWidget(stretch_at + len(facts) + 1, self.explanation)
+        self.detail.hide()  # until a map is chosen
 
     def set_activations(self, activations: list[np.ndarray] | None) -> None:
         """The shown layers' activations (every layer but Flatten, whose values are its input's)."""
@@ -124,8 +127,9 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
             row.view.unit = None
             row.view.update()
         self._selected = (layer_index, channel)
+        self.detail.set_unit(None)
+        self._unit_point = None  # a map chosen by itself: no unit to keep in view
         self._refresh_detail()
-        self.ensureWidgetVisible(self.detail)
 
     def show_unit(self, layer: str, at: tuple[int, int] | None, channel: int) -> None:
         """Mark the unit being explained (its map selected, its pixel outlined)."""
@@ -137,6 +141,16 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
             self.select(index, channel)
         self.rows[index].view.unit = at
         self.rows[index].view.update()
+        self.detail.set_unit(at)  # on the enlarged map too, where it can be seen
+        view = self.rows[index].view  # the clicked map stays in view above the explanation
+        self._unit_point = view.mapTo(self._content, view.pixel_centre(channel, *at) if at is not None else
+                                      view.cell_centre(min(channel, view.channels - 1)))
+        self.pane.place()
+        self._reveal_unit()
+
+    def _reveal_unit(self) -> None:
+        if self._unit_point is not None:
+            self.ensureVisible(self._unit_point.x(), self._unit_point.y(), 40, 40)
 
     def mark(self, layer: str | None, mark: tuple[int, int, int, int | None] | None) -> None:
         """Outline where an explanation's inputs come from on ``layer``'s maps (None: no mark anywhere)."""
@@ -162,3 +176,50 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
         kernels = self._kernels(row.name) if self._kernels else None
         self.detail.show_map(row.name, row.kind, channel, values, kernels, row.facts.pool or 2)
         self.detail.setVisible(len(row.shape) == 3)  # a unit has no map to enlarge: its explanation says all
+
+
+class _Pane(QScrollArea):
+    """The enlarged map and the explanation, below the layers and outside their scrolling (issue 29): the
+    map that was clicked and its explanation stay in view together.  It sits in a viewport margin of the
+    panel, shown while either of its widgets is."""
+
+    SHARE = 0.5  # of the panel's height
+
+    def __init__(self, panel: QScrollArea, widgets: list[QWidget], placed) -> None:
+        super().__init__(panel)
+        self.placed = placed  # called when the pane has taken its room: the panel shows its unit again
+        self.setObjectName("explanationPane")
+        self.panel = panel
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setStyleSheet("#explanationPane { border-top: 2px solid #c8c8c8; }")
+        self.widgets = widgets
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(8, 6, 8, 8)
+        for widget in widgets:
+            layout.addWidget(widget)
+            widget.installEventFilter(self)
+        layout.addStretch(1)
+        self.setWidget(content)
+        self.hide()
+
+    def eventFilter(self, watched, event) -> bool:
+        # ShowToParent, not Show: a widget shown inside the hidden pane gets no Show event.
+        if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent):
+            self.place()
+        return False
+
+    def place(self) -> None:
+        """Show the pane below the layers when there is something in it, else give the layers all the room."""
+        wanted = any(not widget.isHidden() for widget in self.widgets)
+        height = max(180, int(self.panel.height() * self.SHARE)) if wanted else 0
+        changed = self.panel.viewportMargins().bottom() != height
+        self.panel.setViewportMargins(0, 0, 0, height)
+        self.setVisible(wanted)
+        if wanted:
+            self.setGeometry(0, self.panel.height() - height, self.panel.width(), height)
+            self.raise_()
+        if changed:
+            self.placed()

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QLocale, QRectF, Signal
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QLocale, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
 
 from digitpad.app.common.colormaps import DIVERGING, MAGMA, scale_levels, signed_levels, to_qimage
 from digitpad.app.common.language import Retranslatable
-from digitpad.app.network.mosaic import mosaic, paint_gaps
+from digitpad.app.network.mosaic import SELECTED, mosaic, paint_gaps
 from digitpad.app.network.top_images import TopImagesView
 
 
@@ -23,7 +23,7 @@ class MapDetail(Retranslatable, QFrame):
         super().__init__(parent)
         self.setObjectName("mapDetail")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QGridLayout(self)
+        layout = self._grid = QGridLayout(self)
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.map_view = _ImageView(80)
@@ -47,6 +47,11 @@ class MapDetail(Retranslatable, QFrame):
             self.title.setText(self.tr("Click a map to enlarge it"))
         else:
             self.show_map(*self._shown)
+
+    def set_unit(self, at: tuple[int, int] | None) -> None:
+        """Mark the pixel being explained on the enlarged map (None: no mark)."""
+        self.map_view.unit = at
+        self.map_view.update()
 
     def show_map(self, layer: str, kind: str, channel: int, values: np.ndarray | None,
                  kernels: np.ndarray | None, pool: int = 2) -> None:
@@ -76,7 +81,9 @@ class MapDetail(Retranslatable, QFrame):
         if kernels is None:
             self.kernel_title.setText(self._no_weights_text(kind, pool))
             self.kernel_view.set_image(QImage())
+            self._place_kernel_title(beside_map=True)  # no kernels: the words beside the map, not in a corner
             return
+        self._place_kernel_title(beside_map=False)
         filters = kernels[:, :, :, channel]  # (rows, columns, inputs)
         extent = float(np.abs(filters).max())
         image, _, _ = mosaic(filters)
@@ -106,10 +113,20 @@ class MapDetail(Retranslatable, QFrame):
         return ""
 
 
+    def _place_kernel_title(self, beside_map: bool) -> None:
+        self.kernel_view.setVisible(not beside_map)
+        self._grid.removeWidget(self.kernel_title)
+        if beside_map:
+            self._grid.addWidget(self.kernel_title, 1, 1, Qt.AlignmentFlag.AlignVCenter)
+        else:
+            self._grid.addWidget(self.kernel_title, 2, 1)
+
+
 class _ImageView(QWidget):
     def __init__(self, side: int) -> None:
         super().__init__()
         self.image = QImage()
+        self.unit: tuple[int, int] | None = None  # (row, column) outlined, in the image's pixels
         self.setMinimumSize(side, side)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -130,3 +147,11 @@ class _ImageView(QWidget):
             scale = min(self.width() / self.image.width(), self.height() / self.image.height())
             width, height = self.image.width() * scale, self.image.height() * scale
             painter.drawImage(QRectF(0, 0, width, height), self.image)
+            if self.unit is not None:
+                row, column = self.unit
+                cell = QRectF(column * scale, row * scale, scale, scale)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setPen(QPen(QColor("black"), 4))  # a dark halo, then the mark: seen on any colour
+                painter.drawRect(cell.adjusted(-1, -1, 1, 1))
+                painter.setPen(QPen(SELECTED, 2))
+                painter.drawRect(cell.adjusted(-1, -1, 1, 1))

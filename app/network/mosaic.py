@@ -126,7 +126,9 @@ class MosaicView(QWidget):
                     painter.drawRect(self._pixels_rect(index, row, column, size, target))
             if self.selected is not None:
                 painter.setPen(QPen(SELECTED, 2))
-                painter.drawRect(self._cell_rect(self.selected, target))
+                # Kept inside the widget: the first map's frame lost its top and left edges (issue 29).
+                painter.drawRect(self._cell_rect(self.selected, target).intersected(QRectF(self.rect()).adjusted(
+                    1, 1, -1, -1)))
                 if self.unit is not None and self.map_side > 1:
                     painter.drawRect(self._pixels_rect(self.selected, *self.unit, 1, target))
 

@@ -34,6 +34,18 @@ class Stroke:
 Drawing = tuple[Stroke, ...]
 
 
+@dataclass(frozen=True)
+class _Background:
+    """An opened image on the pad: the picture, what was read from it, and whether it is drawn over."""
+
+    image: QImage
+    data: object
+    drawing_over: bool
+
+
+_PadState = tuple[Drawing, "_Background | None"]  # what Undo and Redo move between
+
+
 class DrawingCanvas(Retranslatable, QWidget):
     """Draw with the mouse or a stylus; undo, redo and clear by whole strokes."""
 
@@ -41,6 +53,9 @@ class DrawingCanvas(Retranslatable, QWidget):
     drawingChanged = Signal()  # the drawing is final for now: pen-up, undo, redo, clear or a new drawing
     undoAvailable = Signal(bool)
     redoAvailable = Signal(bool)
+    digitChosen = Signal(int)  # a digit's tag was clicked: show that digit of the number (no ink added)
+    imageClicked = Signal()  # a click on an opened image that is not on a tag: the image stays
+
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,10 +68,12 @@ class DrawingCanvas(Retranslatable, QWidget):
         self._brush = float(DEFAULT_BRUSH)
         self._strokes: Drawing = ()
         self._current: list[tuple[float, float]] | None = None
-        self._undo: list[Drawing] = []
-        self._redo: list[Drawing] = []
+        self._undo: list[_PadState] = []
+        self._redo: list[_PadState] = []
         self._backing = QImage()
-        self._background: QImage | None = None  # an opened image, shown until the next stroke
+        self._background: QImage | None = None  # an opened image, kept until cleared or drawn over on purpose
+        self._image_data: object = None  # what was read from it (the session's ImageReading), for Undo
+        self._drawing_over = False  # the person chose to draw over the image: it is faded, the strokes are read
         self._image_crop: tuple[float, float, float, float] | None = None  # where the image was read
         self._image_tags: list[DigitTag] = []  # the digits of a number found in the image
         self._heatmap: tuple[QImage, QRectF] | None = None  # "Why?": an image over a box-coordinate rectangle
@@ -93,36 +110,52 @@ class DrawingCanvas(Retranslatable, QWidget):
         return self._current is not None
 
     def set_strokes(self, strokes: Drawing) -> None:
-        """Replace the drawing (undoable), e.g. after opening a saved drawing."""
-        self._commit(tuple(strokes))
+        """Replace the drawing and any opened image (undoable), e.g. after opening a saved drawing."""
+        self._commit(tuple(strokes), None)
 
-    def set_background(self, image: QImage | None) -> None:
-        """Show an opened image on the pad (it is not part of the drawing)."""
-        self._background = image
-        self._image_crop, self._image_tags = None, []
-        self._repaint_backing()
+    def set_background(self, image: QImage | None, data: object = None) -> None:
+        """Show an opened image on the pad instead of the drawing (undoable); ``data`` is what was read
+        from it, given back by ``image_data`` (after Undo too).  A click on it does not draw."""
+        self._current = None
+        self._commit((), _Background(image, data, False) if image is not None else None)
 
     def has_background(self) -> bool:
         return self._background is not None
 
+    def image_data(self) -> object:
+        """What was read from the opened image, while it is shown and not drawn over."""
+        return self._image_data if self._background is not None and not self._drawing_over else None
+
+    def is_drawing_over_image(self) -> bool:
+        return self._drawing_over
+
+    def draw_over_image(self) -> bool:
+        """The person chose to draw over the opened image: it stays, faded, and the strokes are read.
+        Undo returns to the image.  False if there is no image to draw over."""
+        if self._background is None or self._drawing_over:
+            return False
+        self._commit((), _Background(self._background, self._image_data, True))
+        return True
+
     def clear(self) -> None:
-        if self._strokes or self._current:
+        """Clear the drawing and any opened image (undoable: Undo brings them back)."""
+        if self._strokes or self._current or self._background is not None:
             self._current = None
-            self._commit(())
+            self._commit((), None)
 
     def undo(self) -> None:
         if self._current is not None:
             return
         if self._undo:
-            self._redo.append(self._strokes)
-            self._set_state(self._undo.pop())
+            self._redo.append(self._state())
+            self._set_state(*self._undo.pop())
 
     def redo(self) -> None:
         if self._current is not None:
             return
         if self._redo:
-            self._undo.append(self._strokes)
-            self._set_state(self._redo.pop())
+            self._undo.append(self._state())
+            self._set_state(*self._redo.pop())
 
     def can_undo(self) -> bool:
         return bool(self._undo)
@@ -130,13 +163,25 @@ class DrawingCanvas(Retranslatable, QWidget):
     def can_redo(self) -> bool:
         return bool(self._redo)
 
-    def _commit(self, strokes: Drawing) -> None:
-        self._undo.append(self._strokes)
-        self._redo.clear()
-        self._set_state(strokes)
+    def _state(self) -> _PadState:
+        background = _Background(self._background, self._image_data, self._drawing_over) if self._background \
+            is not None else None
+        return self._strokes, background
 
-    def _set_state(self, strokes: Drawing) -> None:
+    def _commit(self, strokes: Drawing, background: _Background | None | bool = True) -> None:
+        """A new state for Undo; ``background`` True keeps the image as it is."""
+        self._undo.append(self._state())
+        self._redo.clear()
+        self._set_state(strokes, self._state()[1] if background is True else background)
+
+    def _set_state(self, strokes: Drawing, background: _Background | None) -> None:
         self._strokes = strokes
+        image = background.image if background is not None else None
+        if image is not self._background:
+            self._image_crop, self._image_tags = None, []
+        self._background = image
+        self._image_data = background.data if background is not None else None
+        self._drawing_over = background.drawing_over if background is not None else False
         self._repaint_backing()
         self.undoAvailable.emit(self.can_undo())
         self.redoAvailable.emit(self.can_redo())
@@ -173,8 +218,13 @@ class DrawingCanvas(Retranslatable, QWidget):
     def _begin(self, position: QPointF) -> None:
         if self._current is not None:  # a second press without a release: close the first stroke
             self._finish()
-        if self._background is not None:
-            self.set_background(None)
+        chosen = self.tag_at(position)
+        if chosen is not None:
+            self.digitChosen.emit(chosen)
+            return
+        if self._background is not None and not self._drawing_over:
+            self.imageClicked.emit()
+            return
         point = self._to_box(position)
         self._current = [point]
         self._paint_segment(point, point)
@@ -233,7 +283,9 @@ class DrawingCanvas(Retranslatable, QWidget):
             area = self.paper_rect()
             painter.fillRect(area, PAPER)
             if self._background is not None:
+                painter.setOpacity(0.3 if self._drawing_over else 1.0)  # faded: a guide under the strokes
                 painter.drawImage(_fit(self._background, area), self._background)
+                painter.setOpacity(1.0)
             painter.setPen(QPen(QColor("#d0d0cc"), 1))
             painter.drawRect(area.adjusted(0.5, 0.5, -0.5, -0.5))
             _paint_strokes(painter, self.strokes(), area.width() / self.box, area.topLeft())
@@ -289,10 +341,46 @@ class DrawingCanvas(Retranslatable, QWidget):
     def image_tags(self) -> list[DigitTag]:
         return list(self._image_tags)
 
+    def tag_at(self, position: QPointF) -> int | None:
+        """The digit whose tag is at ``position`` (widget pixels): on a drawing the label above its box
+        (inside the box the pen draws), on an opened image the label or the box."""
+        if self._background is not None and not self._drawing_over:
+            for index, tag in enumerate(self._image_tags):
+                box = self._image_rect(tag.box).adjusted(-6, -6, 6, 6)
+                if box.contains(position) or self._label_rect(tag, box).contains(position):
+                    return index
+            return None
+        for index, tag in enumerate(self._digit_tags):
+            if self._label_rect(tag, self._tag_rect(tag)).contains(position):
+                return index
+        return None
+
+    def tag_label_centre(self, index: int) -> QPointF:
+        """Where a click selects digit ``index`` (for tests and the screenshots)."""
+        if self._background is not None and not self._drawing_over:
+            tag = self._image_tags[index]
+            return self._label_rect(tag, self._image_rect(tag.box).adjusted(-6, -6, 6, 6)).center()
+        tag = self._digit_tags[index]
+        return self._label_rect(tag, self._tag_rect(tag)).center()
+
+    def _tag_rect(self, tag: DigitTag) -> QRectF:
+        x0, y0, x1, y1 = tag.box
+        return self.box_rect_to_widget(QRectF(x0, y0, x1 - x0, y1 - y0)).adjusted(-6, -6, 6, 6)
+
+    def _label_rect(self, tag: DigitTag, rect: QRectF) -> QRectF:
+        return QRectF(rect.left(), rect.top() - 22, max(26, self.fontMetrics().horizontalAdvance(tag.text) + 10), 20)
+
+    def _image_rect(self, box) -> QRectF:
+        """A box in the opened image's pixels, in widget pixels."""
+        target = _fit(self._background, self.paper_rect())
+        scale = target.width() / max(1, self._background.width())
+        x0, y0, x1, y1 = box
+        return QRectF(target.left() + x0 * scale, target.top() + y0 * scale, (x1 - x0) * scale, (y1 - y0) * scale)
+
     def paintEvent(self, event) -> None:
         with QPainter(self) as painter:
             painter.drawImage(QRectF(event.rect()), self._backing, self._device_rect(event.rect()))
-            if self._background is not None and (self._image_crop or self._image_tags):
+            if self._background is not None and not self._drawing_over and (self._image_crop or self._image_tags):
                 self._paint_image_marks(painter)
             if self._heatmap is None and not self._digit_tags:
                 return
@@ -307,13 +395,7 @@ class DrawingCanvas(Retranslatable, QWidget):
                 self._paint_tag(painter, tag)
 
     def _paint_image_marks(self, painter: QPainter) -> None:
-        target = _fit(self._background, self.paper_rect())
-        scale = target.width() / max(1, self._background.width())
-
-        def to_widget(box) -> QRectF:
-            x0, y0, x1, y1 = box
-            return QRectF(target.left() + x0 * scale, target.top() + y0 * scale, (x1 - x0) * scale, (y1 - y0) * scale)
-
+        to_widget = self._image_rect
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self._image_crop is not None and not self._image_tags:
             painter.setPen(QPen(WINNER_COLOUR, 2, Qt.PenStyle.DashLine))
@@ -323,14 +405,12 @@ class DrawingCanvas(Retranslatable, QWidget):
             self._paint_tag(painter, tag, to_widget(tag.box))
 
     def _paint_tag(self, painter: QPainter, tag: DigitTag, rect: QRectF | None = None) -> None:
-        x0, y0, x1, y1 = tag.box
-        rect = (rect or self.box_rect_to_widget(QRectF(x0, y0, x1 - x0, y1 - y0))).adjusted(-6, -6, 6, 6)
+        rect = rect.adjusted(-6, -6, 6, 6) if rect is not None else self._tag_rect(tag)
         colour = UNSURE_COLOUR if tag.unsure else WINNER_COLOUR if tag.focus else QColor("#8a97a8")
         painter.setPen(QPen(colour, 2 if tag.focus else 1, Qt.PenStyle.DashLine))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(rect, 6, 6)
-        label = QRectF(rect.left(), rect.top() - 22, max(26, painter.fontMetrics().horizontalAdvance(tag.text) + 10),
-                       20)
+        label = self._label_rect(tag, rect)
         painter.fillRect(label, colour)
         painter.setPen(QColor("white"))
         painter.drawText(label, Qt.AlignmentFlag.AlignCenter, tag.text)

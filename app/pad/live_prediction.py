@@ -28,8 +28,11 @@ class LivePrediction(QObject):
 
     def read_final(self) -> None:
         self._timer.stop()
-        if self.canvas.has_background() and self.canvas.is_empty():
-            return  # an opened image stays until the next stroke
+        image = self.canvas.image_data()
+        if image is not None:  # an opened image (again, after Undo): it stays until cleared or drawn over
+            if self.session.reading.image is not image:
+                self.session.show_image(image)
+            return
         self.session.show_drawing(self.canvas.point_lists(), final=True)
 
     def _on_moved(self) -> None:

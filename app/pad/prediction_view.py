@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from digitpad.app.common.colormaps import UNSURE_COLOUR, WINNER_COLOUR, greyscale_qimage
+from digitpad.app.common.formats import keep_numbers_with_words, probability_percent
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.widgets import compact_combo
 from digitpad.model.network import saliency
@@ -125,12 +126,17 @@ class ProbabilityChart(Retranslatable, QWidget):
                 if self._shown:
                     painter.setPen(QColor("#333333"))  # outside the bar, on white
                     painter.drawText(self.value_rect(digit), Qt.AlignmentFlag.AlignCenter,
-                                     f"{self._values[digit]:.0f}")
+                                     _bar_value(self._values[digit]))
             painter.setFont(self.digit_font)
             painter.setPen(QColor("#222222"))
             for digit in range(10):
                 label = QRectF(column * digit, plot.bottom() + 2, column, self.height() - plot.bottom() - 2)
                 painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, str(digit))
+
+
+def _bar_value(percent: float) -> str:
+    """A bar's whole percent: a softmax never reaches 1, so 99.5% and more reads ">99", never "100"."""
+    return ">99" if percent >= 100 else f"{percent:.0f}"
 
 
 class InputPreview(Retranslatable, QWidget):
@@ -330,30 +336,30 @@ class PredictionPanel(Retranslatable, QWidget):
             text = self._answer_text(reading)
             if reading.learning:
                 text = self.tr("{answer} (the network being trained)").format(answer=text)
-            self.caption.setText(text if reading.final else self.tr("{answer} …").format(answer=text))
+            text = text if reading.final else self.tr("{answer} …").format(answer=text)
+            self.caption.setText(keep_numbers_with_words(text))
 
     def _answer_text(self, reading: Reading) -> str:
         """How sure the network is of the digit (of a number: of the digit in focus, and which others it doubts)."""
         prediction = reading.prediction
-        locale = QLocale()
-        percent = prediction.confidence * 100
+        percent = probability_percent(prediction.confidence)  # one format for every probability
         label, runner_up = prediction.label, prediction.runner_up
         if not reading.number:
             if prediction.doubt is not None:  # a photo's ink is faint or cluttered: sure or not, it may be wrong
                 return self.tr("Unsure, the ink is hard to read: {label} or {runner_up}? ({percent}%)").format(
-                    label=label, runner_up=runner_up, percent=locale.toString(percent, "f", 0))
+                    label=label, runner_up=runner_up, percent=percent)
             if prediction.is_unsure:
                 return self.tr("Unsure: {label} or {runner_up}? ({percent}%)").format(
-                    label=label, runner_up=runner_up, percent=locale.toString(percent, "f", 0))
-            return self.tr("{percent}% sure").format(percent=locale.toString(percent, "f", 1))
+                    label=label, runner_up=runner_up, percent=percent)
+            return self.tr("{percent}% sure").format(percent=percent)
         count, position = len(reading.number), reading.focus + 1
         if prediction.is_unsure:
             text = self.tr("%n digits; digit {position} is a {label}: Unsure: {label} or {runner_up}? ({percent}%)",
                            "", count).format(position=position, label=label, runner_up=runner_up,
-                                             percent=locale.toString(percent, "f", 0))
+                                             percent=percent)
         else:
             text = self.tr("%n digits; digit {position} is a {label}: {percent}% sure", "", count).format(
-                position=position, label=label, percent=locale.toString(percent, "f", 1))
+                position=position, label=label, percent=percent)
         doubts = [self.tr("digit {position}: {label} or {runner_up}?").format(
             position=index + 1, label=digit.label, runner_up=digit.runner_up) for index, digit in reading.doubts()]
         if doubts:

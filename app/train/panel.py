@@ -34,10 +34,12 @@ from PySide6.QtWidgets import (
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import Task, TaskRunner
 from digitpad.app.common.widgets import wheel_scrolls_area
+from digitpad.app.train.mnist_source import MnistSourceBox
 from digitpad.app.train.runs_view import RunsView
 from digitpad.app.train.settings import TrainSettings
 from digitpad.app.train.views import ConfusionMatrix, ImageGallery, LearningCurves
 from digitpad.model.files.atomic import copy_file_atomically
+from digitpad.model.files.datasets import mnist_needs_download
 from digitpad.model.network.numpy_net import NumpyConvnet
 from digitpad.model.session import Session
 from digitpad.model.training.recipes import TrainProgress
@@ -113,6 +115,8 @@ class TrainPanel(Retranslatable, QScrollArea):
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.mnist_source = self._mnist_source_box()
+        layout.addWidget(self.mnist_source)
         self.progress = QProgressBar()
         self.progress.setObjectName("trainProgress")
         self.progress.setRange(0, 1000)
@@ -281,7 +285,20 @@ class TrainPanel(Retranslatable, QScrollArea):
 
     # --- running --------------------------------------------------------------------------
 
+    def _mnist_source_box(self) -> MnistSourceBox:
+        """Asked before training when MNIST is wanted and not on this computer (issue 29)."""
+        box = MnistSourceBox(self.tasks)
+        box.chosen.connect(self.settings.mnist_path.setText)
+        for signal in (box.chosen, box.downloaded):
+            signal.connect(lambda path: self.settings.refresh_data_counts())
+            signal.connect(lambda path: self.statusMessage.emit(
+                self.tr("MNIST is ready ({file}): press Train to start.").format(file=path)))
+        return box
+
     def start_training(self) -> None:
+        if self.settings.mnist_check.isChecked() and mnist_needs_download(self.settings.mnist_path.text().strip()):
+            self.mnist_source.ask()  # say so now, not after TensorFlow has started and failed
+            return
         try:
             request = self.settings.request(self.session.predictor.source if self.session.predictor else None)
         except ValueError as error:

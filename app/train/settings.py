@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,8 +26,15 @@ from PySide6.QtWidgets import (
 
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import TaskRunner
-from digitpad.app.common.widgets import as_widget, compact_button, compact_combo, set_compact_text
+from digitpad.app.common.widgets import (
+    as_widget,
+    compact_button,
+    compact_combo,
+    set_compact_text,
+    show_whole_items,
+)
 from digitpad.app.train.network_editor import NetworkEditor
+from digitpad.app.train.remembered import restore_fields, save_fields_on_change
 from digitpad.model.files.datasets import MNIST_ENV
 from digitpad.model.files.my_drawings import MyDrawings
 from digitpad.model.training.recipes import OPTIMIZERS, PRESETS, TrainConfig, TrainRequest
@@ -193,14 +200,18 @@ class TrainSettings(Retranslatable, QWidget):
 
     def _retranslate_data(self) -> None:
         self.data_box.setTitle(self.tr("Data"))
-        self.mnist_path.setPlaceholderText(self.tr("mnist.npz or a folder of IDX files (empty: Keras' download)"))
+        # Short placeholders (a long one is cut in a narrow panel); the whole story is in the tooltip.
+        self.mnist_path.setPlaceholderText(self.tr("mnist.npz or IDX folder"))
+        self.mnist_path.setToolTip(self.tr("MNIST as a mnist.npz file or a folder of IDX files; empty: the copy "
+                                           "downloaded once"))
         set_compact_text(self.choose_mnist_button, self.tr("Choose…"))
         self.mnist_limit_spin.setSpecialValueText(
             self.tr("all {count}").format(count=QLocale().toString(MNIST_TRAINING_IMAGES)))
         self.mnist_limit_spin.setToolTip(
             self.tr("Train on the first N MNIST images only: a quick run to watch it learn"))
         self.strokes_check.setText(self.tr("Pen strokes"))
-        self.strokes_path.setPlaceholderText(self.tr("JSON lines of labelled strokes, e.g. pendigits-train.jsonl"))
+        self.strokes_path.setPlaceholderText(self.tr("a .jsonl stroke file"))
+        self.strokes_path.setToolTip(self.tr("JSON lines of labelled strokes, e.g. pendigits-train.jsonl"))
         set_compact_text(self.choose_strokes_button, self.tr("Choose…"))
         self.my_drawings_check.setText(self.tr("My drawings"))
         set_compact_text(self.clear_my_drawings_button, self.tr("Clear…"))
@@ -214,6 +225,7 @@ class TrainSettings(Retranslatable, QWidget):
                    "drawings": self.tr("Best for drawings: MNIST + pen strokes, augmented")}
         for index, key in enumerate(RECIPES):
             self.recipe_combo.setItemText(index, recipes[key])
+        show_whole_items(self.recipe_combo)  # "…5 epochs" was cut off
         self.schedule_check.setText(self.tr("one-cycle"))
         self.schedule_check.setToolTip(self.tr("Warm the learning rate up over the first 10% of steps, then decay it "
                                                "to zero"))
@@ -261,6 +273,20 @@ class TrainSettings(Retranslatable, QWidget):
         self.seed_spin.setValue(config.seed)
         if key == "drawings" and not self.strokes_path.text().strip():
             self.strokes_path.setText(os.environ.get(STROKES_ENV, ""))
+
+    def remember(self, settings: QSettings) -> None:
+        """Every field as it was at the last start, saved again as it changes (issue 29)."""
+        fields = {"recipe": self.recipe_combo, "mnistPath": self.mnist_path, "useMnist": self.mnist_check,
+                  "mnistLimit": self.mnist_limit_spin, "strokesPath": self.strokes_path,
+                  "useStrokes": self.strokes_check, "useMyDrawings": self.my_drawings_check,
+                  "epochs": self.epochs_spin, "batchSize": self.batch_spin, "optimizer": self.optimizer_combo,
+                  "learningRate": self.learning_rate, "oneCycle": self.schedule_check, "augment": self.augment_check,
+                  "strokeCopies": self.copies_spin, "validation": self.validation_spin, "seed": self.seed_spin,
+                  "fineTune": self.finetune_check, "watch": self.watch_check}
+        restore_fields(fields, settings)
+        self.refresh_my_drawings()  # "my drawings" stays off while there are none
+        save_fields_on_change(fields, settings)
+        self.refresh_data_counts()
 
     def needs_stroke_file(self) -> bool:
         return self.recipe_combo.currentData() == "drawings" and not self.strokes_path.text().strip()
@@ -374,8 +400,8 @@ class TrainSettings(Retranslatable, QWidget):
                 text = self.tr("MNIST {train} training + {test} test images").format(
                     train=locale.toString(train), test=locale.toString(test))
             if counts.mnist_download:
-                text = self.tr("{images} from Keras' download, which needs the internet once "
-                               "(or Choose… a local mnist.npz)").format(images=text)
+                text = self.tr("{images}, not on this computer yet: Train offers to download it once, "
+                               "or Choose… a local copy").format(images=text)
             parts.append(text)
         elif counts.mnist_error is not None:
             parts.append(self.tr("MNIST: {error}").format(error=counts.mnist_error))
@@ -402,12 +428,14 @@ class TrainSettings(Retranslatable, QWidget):
                                               self.tr("MNIST (*.npz);;All files (*)"))
         if path:
             self.mnist_path.setText(path)
+            self.refresh_data_counts()  # setText is not editingFinished: count what was chosen now
 
     def _choose_strokes(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Pen strokes"), str(Path.home()),
                                               self.tr("JSON lines (*.jsonl *.json)"))
         if path:
             self.strokes_path.setText(path)
+            self.refresh_data_counts()
 
     def _clear_my_drawings(self) -> None:
         count = self.my_drawings.count()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt, Signal
@@ -22,26 +24,22 @@ class LearningCurves(Retranslatable, QChartView):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.legend().setShowToolTips(True)  # a narrow panel elides the names: the whole name on hover
         self.series = {}
-        for key, colour, dashed in [
-            ("loss", "#d62728", False),
-            ("val_loss", "#d62728", True),
-            ("accuracy", "#1f77d0", False),
-            ("val_accuracy", "#1f77d0", True),
-        ]:
+        for key, colour, dashed in SERIES_STYLES:
             line = QLineSeries()
             pen = QPen(QColor(colour), 2)
             if dashed:
                 pen.setStyle(Qt.PenStyle.DashLine)
                 line.setPointsVisible(True)  # one point per epoch: visible from the first epoch
+                line.setMarkerSize(7)  # a one-epoch run is one point per series: big enough to read
             line.setPen(pen)
+            line.setColor(QColor(colour))  # the legend's marker takes this colour
             chart.addSeries(line)
             self.series[key] = line
         self.axis_x = QValueAxis()
-        self.axis_x.setLabelFormat("%.1f")
         self.axis_loss = QValueAxis()
-        self.axis_loss.setLabelFormat("%.2f")
         self.axis_accuracy = QValueAxis()
-        self.axis_accuracy.setLabelFormat("%.2f")
+        for axis in (self.axis_x, self.axis_loss, self.axis_accuracy):
+            axis.setTickType(QValueAxis.TickType.TicksDynamic)  # ticks at round numbers, wherever the range ends
         chart.addAxis(self.axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.axis_loss, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(self.axis_accuracy, Qt.AlignmentFlag.AlignRight)
@@ -69,10 +67,11 @@ class LearningCurves(Retranslatable, QChartView):
         for line in self.series.values():
             line.clear()
         self.epochs = epochs
-        self.axis_x.setRange(0, max(1, epochs))
-        self.axis_x.setTickCount(min(max(epochs, 1), 10) + 1)
-        self.axis_loss.setRange(0, 0.5)
-        self.axis_accuracy.setRange(0.9, 1.0)
+        # A little room after the last epoch, so its validation points are whole dots, not halves.
+        step = nice_step(max(1, epochs) / 5, at_least=1.0)
+        _set_axis(self.axis_x, 0.0, max(1, epochs) * 1.06, step, anchor=0.0)
+        _set_axis(self.axis_loss, 0.0, 0.5, 0.1)
+        _set_axis(self.axis_accuracy, 0.9, 1.0, 0.02)
         self._max_loss = 0.1
         self._min_accuracy = 0.9
 
@@ -82,13 +81,41 @@ class LearningCurves(Retranslatable, QChartView):
         self.series[key].append(QPointF(epoch_position, value))
         if "loss" in key and value > self._max_loss:
             self._max_loss = value
-            self.axis_loss.setRange(0, min(max(0.1, value * 1.1), 5.0))
+            top = min(max(0.1, value * 1.1), 5.0)
+            step = nice_step(top / 5)
+            _set_axis(self.axis_loss, 0.0, math.ceil(top / step - 1e-9) * step, step)
         if "accuracy" in key and value < self._min_accuracy:
             self._min_accuracy = max(0.0, value)
-            self.axis_accuracy.setRange(max(0.0, np.floor(value * 10) / 10), 1.0)
+            low = max(0.0, np.floor(value * 10) / 10)
+            _set_axis(self.axis_accuracy, low, 1.0, nice_step((1.0 - low) / 5))
 
     def point_count(self, key: str) -> int:
         return self.series[key].count()
+
+
+# Each series its own colour (the legend shows colours, not dashes) and the validation ones dashed too.
+SERIES_STYLES = (("loss", "#d62728", False), ("val_loss", "#ff9f40", True),
+                 ("accuracy", "#1f5fbf", False), ("val_accuracy", "#17a589", True))
+
+
+def nice_step(rough: float, at_least: float = 0.0) -> float:
+    """The round step (1, 2, 2.5 or 5 times a power of ten) nearest above ``rough``."""
+    rough = max(rough, at_least, 1e-9)
+    power = 10.0 ** math.floor(math.log10(rough))
+    for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if factor * power >= rough - 1e-12:
+            return max(factor * power, at_least)
+    return 10.0 * power
+
+
+def _set_axis(axis: QValueAxis, low: float, high: float, step: float, anchor: float | None = None) -> None:
+    axis.setRange(low, high)
+    axis.setTickAnchor(low if anchor is None else anchor)
+    axis.setTickInterval(step)
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9)) if step < 1 else 0
+    if step < 1 and abs(step * 10 ** decimals - round(step * 10 ** decimals)) > 1e-9:
+        decimals += 1  # 0.25 needs two decimals
+    axis.setLabelFormat(f"%.{decimals}f")
 
 
 class ConfusionMatrix(Retranslatable, QWidget):
@@ -180,7 +207,9 @@ def _cell_colour(count: int, diagonal: bool, worst: int) -> QColor:
 
 
 class ImageGallery(Retranslatable, QListWidget):
-    """Test images as enlarged thumbnails captioned "true → predicted"."""
+    """Test images as enlarged thumbnails captioned "true → predicted"; a click opens one on the pad."""
+
+    imageChosen = Signal(object, int, int)  # the 28×28 test image (uint8), its true digit, what the network said
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -194,13 +223,16 @@ class ImageGallery(Retranslatable, QListWidget):
         self.setMinimumHeight(180)
         self.setMinimumWidth(100)
         self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
+        self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        self.itemClicked.connect(self._choose)
+        self.itemActivated.connect(self._choose)  # Enter on the keyboard
 
     def retranslate(self) -> None:
         for row in range(self.count()):
             item = self.item(row)
             truth, predicted = item.data(Qt.ItemDataRole.UserRole)
-            item.setToolTip(self.tr("true digit {truth}, the network said {predicted}").format(
-                truth=truth, predicted=predicted))
+            item.setToolTip(self.tr("true digit {truth}, the network said {predicted}; click to open it on the pad "
+                                    "and ask Why?").format(truth=truth, predicted=predicted))
 
     def show_images(self, images: np.ndarray, truths: np.ndarray, predictions: np.ndarray, limit: int = 300) -> None:
         self.clear()
@@ -208,8 +240,16 @@ class ImageGallery(Retranslatable, QListWidget):
             pixmap = QPixmap.fromImage(_thumbnail(image))
             item = QListWidgetItem(QIcon(pixmap), f"{int(truth)} → {int(predicted)}")
             item.setData(Qt.ItemDataRole.UserRole, (int(truth), int(predicted)))
+            item.setData(_IMAGE_ROLE, np.array(image))
             self.addItem(item)
         self.retranslate()
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        truth, predicted = item.data(Qt.ItemDataRole.UserRole)
+        self.imageChosen.emit(item.data(_IMAGE_ROLE), truth, predicted)
+
+
+_IMAGE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _thumbnail(image: np.ndarray) -> QImage:

@@ -46,6 +46,13 @@ def draw_stroke(canvas, points, release: bool = True) -> None:
         send_mouse(canvas, QEvent.Type.MouseButtonRelease, end, left, Qt.MouseButton.NoButton)
 
 
+def click(widget, position: QPointF) -> None:
+    """A left click at ``position`` (widget pixels): press and release, as a person's click."""
+    left = Qt.MouseButton.LeftButton
+    send_mouse(widget, QEvent.Type.MouseButtonPress, position, left, left)
+    send_mouse(widget, QEvent.Type.MouseButtonRelease, position, left, Qt.MouseButton.NoButton)
+
+
 def draw(canvas, strokes) -> None:
     for stroke in strokes:
         draw_stroke(canvas, stroke)

@@ -10,6 +10,7 @@ from digitpad.app.common.session_signals import SessionSignals
 from digitpad.app.network.feature_maps import FeatureMapsPanel
 from digitpad.app.pad.prediction_view import InputPreview
 from digitpad.model.network.explain import Step, explain_unit
+from digitpad.model.network.places import same_place
 
 
 class ExplainController(QObject):
@@ -40,7 +41,7 @@ class ExplainController(QObject):
         if self.step is not None:
             self.view.show()
             self.view.setFocus()
-            self.panel.ensureWidgetVisible(self.view)
+            self.panel.pane.verticalScrollBar().setValue(0)  # the explanation from its title, below the map
 
     def refresh(self) -> None:
         """Compute the unit again for what the pad shows now (a new stroke, a network that learned)."""
@@ -57,6 +58,7 @@ class ExplainController(QObject):
             self.close()
             return
         self.step = explain_unit(net, prediction.tensor, layer, at, channel)
+        self.view.vector_source = self._vector_source(self.step)
         self.unit = (layer, self.step.at, self.step.channel)  # the strongest unit, once chosen, stays
         self.view.show_step(self.step, self.input_channel)
         self.panel.show_unit(layer, self.step.at, self.step.channel)
@@ -78,13 +80,32 @@ class ExplainController(QObject):
         self.refresh()
 
     def step_layer(self, step: int) -> None:
-        """Page Up, Page Down: the strongest unit of the layer before or after."""
+        """Page Up, Page Down: the layer before or after, at the same place in the image (a layer of
+        units: its strongest unit)."""
         if self.step is None:
             return
         names = [row.name for row in self.panel.rows]
         index = names.index(self.step.layer) + step
-        if 0 <= index < len(names):
-            self.explain(names[index], None, None)
+        if not 0 <= index < len(names):
+            return
+        predictor, tensor = self.session.shown_predictor, self.session.reading.prediction.tensor
+        at, channel = None, None
+        layers = {item.name for item in predictor.net.layers} if predictor is not None else set()
+        if {names[index], self.step.layer} <= layers and tensor is not None:
+            at, channel = same_place(predictor.net, tensor, self.step.layer, self.step.at, self.step.channel,
+                                     names[index])
+        self.explain(names[index], at, channel)
+
+    def _vector_source(self, step: Step) -> tuple[str, tuple[int, int, int]] | None:
+        """The maps a dense layer's inputs were flattened from, when its input is a Flatten of maps."""
+        names = [row.name for row in self.panel.rows]
+        if step.kind != "Dense" or step.input_layer not in names:
+            return None
+        index = names.index(step.input_layer)
+        if self.panel.rows[index].kind != "Flatten" or index == 0 or len(self.panel.rows[index - 1].shape) != 3:
+            return None
+        before = self.panel.rows[index - 1]
+        return before.name, tuple(before.shape)
 
     def close(self) -> None:
         self.unit, self.step = None, None

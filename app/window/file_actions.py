@@ -64,7 +64,6 @@ class FileActions(QObject):
             Stroke(tuple((float(x), float(y)) for x, y in points), widths[i] if i < len(widths) else brush)
             for i, points in enumerate(strokes)
         )
-        self.canvas.set_background(None)
         self.canvas.set_strokes(drawing)
 
     def _open_image(self, path: Path) -> None:
@@ -72,9 +71,16 @@ class FileActions(QObject):
         with open_image(path) as image:
             reading = read_image(image)
         shown = QImage(str(path))
-        self.canvas.set_background(shown if not shown.isNull() else None)
-        self.canvas.clear()
-        self.session.show_image(reading)
+        if shown.isNull():  # a format Pillow reads and Qt does not: the pad shows blank paper of its size
+            shown = QImage(*reading.size, QImage.Format.Format_RGB32)
+            shown.fill(0xFFFDFDFB)
+        self.show_image(shown, reading)
+
+    def show_image(self, shown: QImage, reading) -> None:
+        """Put an image on the pad (undoable) and read it; the session reads it when the pad shows it."""
+        self.canvas.set_background(shown, reading)
+        if self.session.reading.image is not reading:
+            self.session.show_image(reading)
 
     # --- save ------------------------------------------------------------------------------
 

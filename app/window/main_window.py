@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.app.common import language
+from digitpad.app.common.colormaps import test_image_qimage
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.session_signals import SessionSignals
 from digitpad.app.common.tasks import TaskRunner
@@ -46,11 +47,13 @@ from digitpad.app.pad.prediction_view import PredictionPanel
 from digitpad.app.pad.second_reading import SecondNetworkPanel
 from digitpad.app.pad.why_controller import WhyController
 from digitpad.app.train.panel import TrainPanel
+from digitpad.app.window.about import AboutDialog
 from digitpad.app.window.explain_controller import ExplainController
 from digitpad.app.window.file_actions import FileActions
 from digitpad.app.window.filters_controller import FiltersController
 from digitpad.app.window.model_controller import ModelController, read_model
 from digitpad.model.files.my_drawings import MyDrawings
+from digitpad.model.ink.images import reading_of_tensor
 from digitpad.model.ink.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH
 from digitpad.model.network.explain import layer_facts, parameter_total_formula
 from digitpad.model.session import Reading, Session
@@ -113,9 +116,34 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def clear(self) -> None:
         """Clear the pad and any opened image (undoable)."""
-        self.canvas.set_background(None)
         self.canvas.clear()
         self.session.clear()
+
+    def draw_over_image(self) -> None:
+        """Edit > Draw over the image: the opened image stays, faded, and the strokes are read; Undo
+        returns to the image."""
+        if self.canvas.draw_over_image():
+            self.statusBar().showMessage(self.tr("Draw over the image: only your strokes are read; Undo brings "
+                                                 "the image back."), 10000)
+        else:
+            self.banner.show_info(self.tr("There is no opened image to draw over."))
+
+    def open_test_image(self, image, truth: int, predicted: int) -> None:
+        """A test image of the Train panel's gallery onto the pad, read exactly as the test read it."""
+        self.files.show_image(test_image_qimage(image), reading_of_tensor(image))
+        self.statusBar().showMessage(self.tr(
+            "Test image on the pad: the true digit is {truth}, the trained network said {predicted}. Why? and the "
+            "Network tab explain the model in use.").format(truth=truth, predicted=predicted), 15000)
+
+    def show_about(self) -> None:
+        """Help > About: the version, the licence and a link to the project, in a dialog of its own."""
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
+
+    def _explain_image_click(self) -> None:
+        self.banner.show_info(self.tr("A click does not draw on an opened image, so it stays. To draw over it, "
+                                      "choose Edit > Draw over the image (Ctrl+D); Clear (Esc) starts afresh. "
+                                      "Undo returns to the image."))
 
     def open_file(self, path) -> bool:
         return self.files.open_file(path)
@@ -227,6 +255,8 @@ class MainWindow(Retranslatable, QMainWindow):
         signals.readingChanged.connect(self._show_reading)
         signals.modelChanged.connect(self._show_model)
         self.answer.chart.digitClicked.connect(self._explain_output)
+        canvas.digitChosen.connect(self.session.select_digit)
+        canvas.imageClicked.connect(self._explain_image_click)
         self.correction.labelChosen.connect(self.keep_drawing)
         self.why.shown.connect(self.whyShown.emit)
         self.models.ready.connect(self.modelReady.emit)
@@ -245,6 +275,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.second_answer.closed.connect(lambda: self._show_network_of(None))
         panel.loadModelRequested.connect(self.load_model_dialog)
         panel.revertRequested.connect(self.models.revert_to_bundled)
+        panel.gallery.imageChosen.connect(self.open_test_image)
         self.tasks.workerDied.connect(lambda how: self.statusBar().showMessage(self.tr(
             "TensorFlow's process ended unexpectedly ({reason}); the next training starts a new one").format(
                 reason=how), 15000))
@@ -341,6 +372,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.undo_action = self._action(self.edit_menu, QKeySequence.StandardKey.Undo, self.canvas.undo)
         self.redo_action = self._action(self.edit_menu, "Ctrl+Shift+Z", self.canvas.redo)
         self.clear_action = self._action(self.edit_menu, "Esc", self.clear)
+        self.draw_over_action = self._action(self.edit_menu, "Ctrl+D", self.draw_over_image)
+        self.previous_digit_action = self._action(self.edit_menu, "Alt+Left",
+                                                  lambda: self.session.select_next_digit(-1))
+        self.next_digit_action = self._action(self.edit_menu, "Alt+Right", lambda: self.session.select_next_digit(1))
         self.edit_menu.addSeparator()
         self.thinner_action = self._action(self.edit_menu, "[",
                                            lambda: self.brush_slider.setValue(self.brush_slider.value() - 2))
@@ -364,9 +399,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.language_actions.addAction(action)
 
         self.help_menu = self.menuBar().addMenu("")
-        self.about_action = self._action(self.help_menu, None, lambda: self.banner.show_info(self.tr(
-            "DigitPad: draw a digit, watch a convnet read it. The network is the Keras MNIST convnet "
-            "(Conv32–Pool–Conv64–Pool–Conv64–Dense64–Dense10).")))
+        self.about_action = self._action(self.help_menu, None, self.show_about)
 
     def _action(self, menu, shortcut, slot) -> QAction:
         """An action of ``menu``; its text is set in ``retranslate``."""
@@ -409,6 +442,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.undo_action.setText(self.tr("&Undo stroke"))
         self.redo_action.setText(self.tr("&Redo stroke"))
         self.clear_action.setText(self.tr("&Clear"))
+        self.draw_over_action.setText(self.tr("&Draw over the image"))
+        self.previous_digit_action.setText(self.tr("&Previous digit of the number"))
+        self.next_digit_action.setText(self.tr("&Next digit of the number"))
         self.thinner_action.setText(self.tr("Thinner brush"))
         self.thicker_action.setText(self.tr("Thicker brush"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -463,6 +499,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.brush_slider.setValue(int(self.settings.value("brushWidth", DEFAULT_BRUSH)))
         except (TypeError, ValueError):
             self.brush_slider.setValue(DEFAULT_BRUSH)
+        self.train_panel.settings.remember(self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("geometry", self.saveGeometry())

@@ -10,7 +10,7 @@ import gzip
 import json
 import os
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -102,19 +102,37 @@ def _download_mnist() -> Mnist:
     return Mnist(**data, source=str(cached))
 
 
-def download_mnist(path: Path, timeout: float = 30.0) -> None:
-    """Fetch Keras' mnist.npz into ``path``, checked against its SHA-256, written atomically."""
+def download_mnist(path: Path, timeout: float = 30.0, report: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> None:
+    """Fetch Keras' mnist.npz into ``path``, checked against its SHA-256, written atomically.
+    ``report(received, total)`` hears the bytes as they come; ``cancelled()`` true stops the download
+    (raising DownloadCancelled) with nothing written."""
     import hashlib
     import urllib.request
 
     from digitpad.model.files.atomic import write_bytes_atomically
 
+    chunks, received = [], 0
     with urllib.request.urlopen(MNIST_URL, timeout=timeout) as response:
-        data = response.read(2 * MNIST_DOWNLOAD_BYTES)
+        while received < 2 * MNIST_DOWNLOAD_BYTES:
+            if cancelled is not None and cancelled():
+                raise DownloadCancelled("the download of MNIST was cancelled")
+            chunk = response.read(256 * 1024)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            received += len(chunk)
+            if report is not None:
+                report(received, MNIST_DOWNLOAD_BYTES)
+    data = b"".join(chunks)
     if hashlib.sha256(data).hexdigest() != MNIST_SHA256:
         raise ValueError("the downloaded file is not the MNIST it should be (its checksum differs)")
     path.parent.mkdir(parents=True, exist_ok=True)
     write_bytes_atomically(path, data)
+
+
+class DownloadCancelled(Exception):
+    """The person cancelled a download: not an error to report."""
 
 
 def one_line_reason(error: BaseException) -> str:

@@ -135,6 +135,20 @@ def read_image(image: Image.Image) -> ImageReading:
                    doubt=_doubt(paper))
 
 
+def reading_of_tensor(values: np.ndarray) -> ImageReading:
+    """A 28×28 image already in MNIST's form (a test image: white ink on black, uint8 or 0..1), read as
+    it is, without being cropped and centred again: the pad reads exactly what the test read."""
+    values = np.asarray(values)
+    if values.shape != (28, 28):
+        raise ValueError(f"a test image must be 28×28, got {values.shape}")
+    tensor = (values / 255.0 if values.dtype == np.uint8 else values).astype(np.float32)
+    rows, columns = np.nonzero(tensor > 0.1)
+    if rows.size == 0:
+        return ImageReading((28, 28), None, None, light_on_dark=True)
+    box = (float(columns.min()), float(rows.min()), float(columns.max() + 1), float(rows.max() + 1))
+    return ImageReading((28, 28), box, tensor, marks=(box,), light_on_dark=True, contrast=1.0)
+
+
 def _doubt(paper) -> str | None:
     if paper.strength < FAINT_BELOW_SIGMAS:
         return "the ink is faint against the paper's noise"
