@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ExplanationView</name>
+    <message numerus="yes">
+        <source>Padding “same” adds zeros around the input so that the maps keep ⌈size / stride⌉ positions: the %n grey cell(s) of the patch are those zeros.</source>
+        <translation>
+            <numerusform>Padding “same” adds zeros around the input so that the maps keep ⌈size / stride⌉ positions: the %n grey cell of the patch is one of those zeros.</numerusform>
+            <numerusform>Padding “same” adds zeros around the input so that the maps keep ⌈size / stride⌉ positions: the %n grey cells of the patch are those zeros.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n grey cell(s) lie in the padding and take no part.</source>
+        <translation>
+            <numerusform>The %n grey cell lies in the padding and takes no part.</numerusform>
+            <numerusform>The %n grey cells lie in the padding and take no part.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The windows start every {stride} pixels, so neighbouring windows overlap: they share %n row(s) or column(s).</source>
+        <translation>
+            <numerusform>The windows start every {stride} pixels, so neighbouring windows overlap: they share %n row or column.</numerusform>
+            <numerusform>The windows start every {stride} pixels, so neighbouring windows overlap: they share %n rows or columns.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FeatureMapsPanel</name>
     <message numerus="yes">
         <source>%n layer(s), {parameters} parameters ({formula}). Each square is one feature map: bright where the layer responds. Click a pixel of a map, or a unit, to see how its number is computed.</source>
@@ -54,6 +78,13 @@
             <numerusform>Filter {index}: %n kernels of 3×3, one per input map (blue negative, red positive, ±{extent})</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Filter {index}: %n kernel(s) of {rows}×{cols}, one per input map (blue negative, red positive, ±{extent})</source>
+        <translation>
+            <numerusform>Filter {index}: %n kernel of {rows}×{cols}, one per input map (blue negative, red positive, ±{extent})</numerusform>
+            <numerusform>Filter {index}: %n kernels of {rows}×{cols}, one per input map (blue negative, red positive, ±{extent})</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PredictionPanel</name>
@@ -69,6 +100,23 @@
         <translation>
             <numerusform>%n digit; digit {position} is a {label}: {percent}% sure</numerusform>
             <numerusform>%n digits; digit {position} is a {label}: {percent}% sure</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message numerus="yes">
+        <source>%n run(s) could not be read and are not shown: {reason}</source>
+        <translation>
+            <numerusform>%n run could not be read and is not shown: {reason}</numerusform>
+            <numerusform>%n runs could not be read and are not shown: {reason}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) and their models? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %n run and its model? This cannot be undone.</numerusform>
+            <numerusform>Delete %n runs and their models? This cannot be undone.</numerusform>
         </translation>
     </message>
 </context>

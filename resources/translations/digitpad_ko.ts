@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About DigitPad</source>
+        <translation>DigitPad 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;DigitPad {version}&lt;/h3&gt;&lt;p&gt;Draw a digit, watch a convnet read it. The network is the Keras MNIST convnet (Conv32–Pool–Conv64–Pool–Conv64–Dense64–Dense10).&lt;/p&gt;&lt;p&gt;Licence: {licence}&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;{link}&quot;&gt;The project: how to install, use and train DigitPad&lt;/a&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;DigitPad {version}&lt;/h3&gt;&lt;p&gt;숫자를 그리고, 합성곱 신경망(컨브넷)이 그 숫자를 읽는 과정을 지켜보세요. 신경망은 Keras의 MNIST 컨브넷입니다(Conv32–Pool–Conv64–Pool–Conv64–Dense64–Dense10).&lt;/p&gt;&lt;p&gt;라이선스: {licence}&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;{link}&quot;&gt;프로젝트: DigitPad 설치, 사용, 학습 방법&lt;/a&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionMatrix</name>
     <message>
         <source>Rows: the true digit. Columns: what the network said. Click a cell to see those images.</source>
@@ -33,6 +44,13 @@
     <message>
         <source>Is it right?</source>
         <translation>맞나요?</translation>
+    </message>
+</context>
+<context>
+    <name>DigitChanges</name>
+    <message>
+        <source>Per digit: the last selected run&apos;s test accuracy minus the first&apos;s</source>
+        <translation>숫자별: 마지막으로 선택한 실행의 테스트 정확도에서 첫 실행의 정확도를 뺀 값</translation>
     </message>
 </context>
 <context>
@@ -127,8 +145,82 @@
         <translation>{layer} 맵 {channel}</translation>
     </message>
     <message>
+        <source> → tanh(z) = (e^z − e^−z) / (e^z + e^−z) → &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation> → tanh(z) = (e^z − e^−z) / (e^z + e^−z) → &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> → sigmoid σ(z) = 1 / (1 + e^−z) → &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation> → 시그모이드 σ(z) = 1 / (1 + e^−z) → &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Stride {stride}, padding {padding}: the window of row {row}, column {column} starts at row {row} × {stride} − {pad_top} = {top}, column {column} × {stride} − {pad_left} = {left} of {source}.</source>
+        <translation>스트라이드 {stride}, 패딩 {padding}: {row}행 {column}열의 창은 {source}의 {row} × {stride} − {pad_top} = {top}행, {column} × {stride} − {pad_left} = {left}열에서 시작합니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Padding “same” adds zeros around the input so that the maps keep ⌈size / stride⌉ positions: the %n grey cell(s) of the patch are those zeros.</source>
+        <translation>
+            <numerusform>“same” 패딩은 맵이 ⌈크기 / 스트라이드⌉ 칸을 유지하도록 입력 둘레에 0을 덧붙입니다: 패치의 회색 칸 %n개가 그 0입니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n grey cell(s) lie in the padding and take no part.</source>
+        <translation>
+            <numerusform>회색 칸 %n개는 패딩에 있어 계산에 들어가지 않습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Average pooling takes the mean of each {size}×{size} window of {source}, map {channel} (rows {top}–{bottom}, columns {left}–{right}): {total} ÷ {count} = {value}. It has no weights.</source>
+        <translation>평균 풀링은 {source}의 맵 {channel}에서 {size}×{size} 창({top}–{bottom}행, {left}–{right}열)의 평균을 냅니다: {total} ÷ {count} = {value}. 가중치가 없습니다.</translation>
+    </message>
+    <message>
         <source>Max pooling keeps the largest of each 2×2 window of {source}, map {channel} (rows {top}–{bottom}, columns {left}–{right}): {value}. It has no weights; it halves the height and the width.</source>
         <translation>최대 풀링은 {source}의 맵 {channel}에서 2×2 창({top}–{bottom}행, {left}–{right}열)의 가장 큰 값만 남깁니다: {value}. 가중치가 없고, 높이와 너비를 절반으로 줄입니다.</translation>
+    </message>
+    <message>
+        <source>Max pooling keeps the largest of each {size}×{size} window of {source}, map {channel} (rows {top}–{bottom}, columns {left}–{right}): {value}. It has no weights.</source>
+        <translation>최대 풀링은 {source}의 맵 {channel}에서 {size}×{size} 창({top}–{bottom}행, {left}–{right}열)의 가장 큰 값만 남깁니다: {value}. 가중치가 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The windows start every {stride} pixels, so neighbouring windows overlap: they share %n row(s) or column(s).</source>
+        <translation>
+            <numerusform>창이 {stride}픽셀마다 시작하므로 이웃한 창이 겹칩니다: 행이나 열을 %n개 공유합니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Global average pooling takes the mean of the whole {height}×{width} map {channel} of {source}: {total} ÷ {count} = {value}. One number per map; it has no weights.</source>
+        <translation>전역 평균 풀링은 {source}의 {height}×{width} 맵 {channel} 전체의 평균을 냅니다: {total} ÷ {count} = {value}. 맵마다 숫자 하나이며, 가중치가 없습니다.</translation>
+    </message>
+    <message>
+        <source>unit {unit} of {source}</source>
+        <translation>{source}의 유닛 {unit}</translation>
+    </message>
+    <message>
+        <source>{where} of {source}, map {channel}</source>
+        <translation>{source}, 맵 {channel}의 {where}</translation>
+    </message>
+    <message>
+        <source>Batch normalization of {place} = {x}, with the numbers it stored in training for this channel: (x − mean) / √(variance + ε) · γ + β = ({x} − {mean}) / √({variance} + {epsilon}) · {gamma} + {beta} = &lt;b&gt;{value}&lt;/b&gt;. When predicting it uses these moving averages, not a batch&apos;s own.</source>
+        <translation>{place} = {x}의 배치 정규화. 학습 중 이 채널에 저장한 숫자로 계산합니다: (x − 평균) / √(분산 + ε) · γ + β = ({x} − {mean}) / √({variance} + {epsilon}) · {gamma} + {beta} = &lt;b&gt;{value}&lt;/b&gt;. 예측할 때는 배치 자체의 통계가 아니라 이 이동 평균을 씁니다.</translation>
+    </message>
+    <message>
+        <source>Dropout passes values unchanged when predicting: {place} = {x} → &lt;b&gt;{value}&lt;/b&gt;. During training it zeroes a fraction {rate} of them at random and scales the rest by 1 / (1 − {rate}), so that no unit can count on another.</source>
+        <translation>드롭아웃은 예측할 때 값을 그대로 넘깁니다: {place} = {x} → &lt;b&gt;{value}&lt;/b&gt;. 학습 중에는 값의 {rate} 비율을 무작위로 0으로 만들고 나머지에 1 / (1 − {rate})를 곱해, 어떤 유닛도 다른 유닛에 기댈 수 없게 합니다.</translation>
+    </message>
+    <message>
+        <source>ReLU keeps what is above zero: max(0, {x}) = &lt;b&gt;{value}&lt;/b&gt;, from {place}.</source>
+        <translation>ReLU는 0보다 큰 값만 남깁니다: max(0, {x}) = &lt;b&gt;{value}&lt;/b&gt;, {place}에서 온 값입니다.</translation>
+    </message>
+    <message>
+        <source>tanh squashes any number into −1…1: tanh(z) = (e^z − e^−z) / (e^z + e^−z); tanh({x}) = &lt;b&gt;{value}&lt;/b&gt;, from {place}.</source>
+        <translation>tanh는 어떤 수든 −1…1 사이로 눌러 줍니다: tanh(z) = (e^z − e^−z) / (e^z + e^−z); tanh({x}) = &lt;b&gt;{value}&lt;/b&gt;, {place}에서 온 값입니다.</translation>
+    </message>
+    <message>
+        <source>The sigmoid squashes any number into 0…1: σ(z) = 1 / (1 + e^−z); σ({x}) = &lt;b&gt;{value}&lt;/b&gt;, from {place}.</source>
+        <translation>시그모이드는 어떤 수든 0…1 사이로 눌러 줍니다: σ(z) = 1 / (1 + e^−z); σ({x}) = &lt;b&gt;{value}&lt;/b&gt;, {place}에서 온 값입니다.</translation>
+    </message>
+    <message>
+        <source>A linear activation passes the value unchanged: {x} → &lt;b&gt;{value}&lt;/b&gt;, from {place}.</source>
+        <translation>선형 활성화는 값을 그대로 넘깁니다: {x} → &lt;b&gt;{value}&lt;/b&gt;, {place}에서 온 값입니다.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{layer}&lt;/b&gt; · element {index}: &lt;b&gt;{value}&lt;/b&gt;</source>
@@ -155,8 +247,16 @@
         <translation>입력 × 가중치의 합 Σ = {products}; + 편향 {bias} = {total}</translation>
     </message>
     <message>
+        <source>input {index} = {layer} map {map}, row {row}, column {column}: {value} × {weight}</source>
+        <translation>입력 {index} = {layer} 맵 {map}, {row}행 {column}열: {value} × {weight}</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{layer}&lt;/b&gt; · digit {digit}: &lt;b&gt;{value}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{layer}&lt;/b&gt; · 숫자 {digit}: &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The logit z of digit {digit}: each of the {count} inputs from the layer before times digit {digit}&apos;s weight, added up, plus its bias: {products} + {bias} = &lt;b&gt;{total}&lt;/b&gt;. Every digit&apos;s logit is made the same way; softmax turns the ten into probabilities:</source>
+        <translation>숫자 {digit}의 로짓 z: 앞 층에서 온 입력 {count}개에 숫자 {digit}의 가중치를 각각 곱해 더하고 편향을 더합니다: {products} + {bias} = &lt;b&gt;{total}&lt;/b&gt;. 모든 숫자의 로짓이 같은 방식으로 만들어지고, 소프트맥스가 이 열 개를 확률로 바꿉니다:</translation>
     </message>
     <message>
         <source>Softmax: each exponential divided by their sum {total}. For {digit}: {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, the bar the chart shows. (Subtracting the largest logit first changes no probability; it keeps the exponentials small.)</source>
@@ -262,10 +362,57 @@
     </message>
 </context>
 <context>
+    <name>FiltersController</name>
+    <message>
+        <source>Reading the images to search…</source>
+        <translation>찾아볼 이미지를 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Finding the images that excite each unit most in {set}…</source>
+        <translation>{set}에서 각 유닛을 가장 강하게 자극하는 이미지를 찾는 중…</translation>
+    </message>
+    <message>
+        <source>Finding the images that excite each unit most: {done} of {total}…</source>
+        <translation>각 유닛을 가장 강하게 자극하는 이미지를 찾는 중: {total}개 중 {done}개…</translation>
+    </message>
+    <message>
+        <source>Could not find the top images: {reason}</source>
+        <translation>가장 강하게 자극하는 이미지를 찾지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>The top images come once the search through the images is done…</source>
+        <translation>이미지 검색이 끝나면 가장 강하게 자극하는 이미지가 나타납니다…</translation>
+    </message>
+    <message>
+        <source>{layer} sees only 3×3 pixels: what it looks for is its kernel itself (blue negative, red positive).</source>
+        <translation>{layer}는 3×3 픽셀만 봅니다: 이 유닛이 찾는 것은 커널 그 자체입니다 (파랑 음수, 빨강 양수).</translation>
+    </message>
+    <message>
+        <source>Finding the pattern it wants most…</source>
+        <translation>가장 원하는 패턴을 찾는 중…</translation>
+    </message>
+    <message>
+        <source>The input it wants most (gradient ascent from grey noise): it reaches {value} on it.</source>
+        <translation>가장 원하는 입력 (회색 잡음에서 경사 상승): 이 입력에서 {value}에 이릅니다.</translation>
+    </message>
+    <message>
+        <source>{layer} sees only 3×3 pixels: its kernels say what it looks for.</source>
+        <translation>{layer}는 3×3 픽셀만 봅니다: 커널이 무엇을 찾는지 말해 줍니다.</translation>
+    </message>
+    <message>
+        <source>Finding what each unit of {layer} wants…</source>
+        <translation>{layer}의 각 유닛이 원하는 것을 찾는 중…</translation>
+    </message>
+    <message>
+        <source>What each unit of {layer} wants most, unit 0 at the top left, row by row.</source>
+        <translation>{layer}의 각 유닛이 가장 원하는 입력, 왼쪽 위가 유닛 0이고 행 순서대로입니다.</translation>
+    </message>
+</context>
+<context>
     <name>ImageGallery</name>
     <message>
-        <source>true digit {truth}, the network said {predicted}</source>
-        <translation>실제 숫자 {truth}, 신경망의 답 {predicted}</translation>
+        <source>true digit {truth}, the network said {predicted}; click to open it on the pad and ask Why?</source>
+        <translation>실제 숫자 {truth}, 신경망의 답 {predicted}. 클릭하면 패드에 열어 &apos;왜?&apos;를 물을 수 있습니다</translation>
     </message>
 </context>
 <context>
@@ -312,6 +459,14 @@
         <translation>{layer}의 특성 맵</translation>
     </message>
     <message>
+        <source>Stride {stride}: the window moves {stride} pixels at a time.</source>
+        <translation>스트라이드 {stride}: 창이 한 번에 {stride}픽셀씩 움직입니다.</translation>
+    </message>
+    <message>
+        <source>Padding “same” adds zeros around the input, so that the maps keep ⌈size / stride⌉ positions.</source>
+        <translation>“same” 패딩은 입력 둘레에 0을 덧붙여 맵이 ⌈크기 / 스트라이드⌉ 칸을 유지하게 합니다.</translation>
+    </message>
+    <message>
         <source>A convolution: a {rows}×{cols} window slides over the input. At every position the {rows}×{cols}×{depth} patch is multiplied with each of the {filters} kernels and summed, one number per filter; the numbers of one filter form its response map.</source>
         <translation>합성곱 층: {rows}×{cols} 창이 입력 위를 미끄러지듯 움직입니다. 위치마다 {rows}×{cols}×{depth} 패치를 합성곱 커널 {filters}개와 각각 곱해서 더하므로 필터마다 숫자 하나가 나옵니다. 한 필터의 숫자들이 모여 그 필터의 응답 맵이 됩니다.</translation>
     </message>
@@ -320,8 +475,32 @@
         <translation>최대 풀링 층: {size}×{size} 창마다 가장 큰 값만 남깁니다. 맵의 개수는 그대로이고 크기가 줄어듭니다. 가중치는 없습니다.</translation>
     </message>
     <message>
+        <source>Average pooling replaces each {size}×{size} window by its mean: the maps keep their number and shrink. It has no weights.</source>
+        <translation>평균 풀링은 {size}×{size} 창마다 그 평균으로 바꿉니다: 맵의 개수는 그대로이고 크기가 줄어듭니다. 가중치가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Global average pooling replaces each whole map by its mean: one number per map. It has no weights.</source>
+        <translation>전역 평균 풀링은 맵 전체를 그 평균 하나로 바꿉니다: 맵마다 숫자 하나. 가중치가 없습니다.</translation>
+    </message>
+    <message>
         <source>Flatten lays the maps out as one vector, row by row, for the dense layers. It only reorders: no weights.</source>
         <translation>Flatten: 맵들을 행 순서대로 펼쳐 벡터 하나로 만들어 완전 연결 층에 넘깁니다. 순서만 바꿀 뿐 가중치는 없습니다.</translation>
+    </message>
+    <message>
+        <source>Batch normalization rescales each channel with numbers stored in training: (x − mean) / √(variance + ε) · γ + β. The shape stays the same.</source>
+        <translation>배치 정규화는 학습 중 저장한 숫자로 채널마다 값의 크기를 조정합니다: (x − 평균) / √(분산 + ε) · γ + β. 모양은 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>Dropout passes values unchanged when predicting; during training it zeroes a fraction {rate} of them and scales the rest. It has no weights.</source>
+        <translation>드롭아웃은 예측할 때 값을 그대로 넘기고, 학습 중에는 값의 {rate} 비율을 0으로 만들고 나머지의 크기를 키웁니다. 가중치가 없습니다.</translation>
+    </message>
+    <message>
+        <source>The output: softmax turns the ten numbers of the layer before into the probabilities of the chart.</source>
+        <translation>출력: 소프트맥스가 앞 층의 숫자 열 개를 차트의 확률로 바꿉니다.</translation>
+    </message>
+    <message>
+        <source>An activation layer: every value goes through {activation}; the shape stays the same. It has no weights.</source>
+        <translation>활성화 층: 모든 값이 {activation}을(를) 거칩니다. 모양은 그대로이고, 가중치가 없습니다.</translation>
     </message>
     <message>
         <source>The output: a fully connected layer gives one number (a logit) per digit, and softmax turns the ten into the probabilities of the chart.</source>
@@ -336,6 +515,18 @@
         <translation>크기: {shape} · 매개변수: {parameters}</translation>
     </message>
     <message>
+        <source>A fully connected layer: each of its {units} units multiplies every input by a weight of its own and adds them (and a bias).</source>
+        <translation>완전 연결 층: 유닛 {units}개가 각자 모든 입력에 자기 가중치를 곱해 더합니다(편향도 더합니다).</translation>
+    </message>
+    <message>
+        <source>Then tanh squashes each number into −1…1.</source>
+        <translation>그다음 tanh가 각 숫자를 −1…1 사이로 눌러 줍니다.</translation>
+    </message>
+    <message>
+        <source>Then the sigmoid squashes each number into 0…1.</source>
+        <translation>그다음 시그모이드가 각 숫자를 0…1 사이로 눌러 줍니다.</translation>
+    </message>
+    <message>
         <source>Conv2D</source>
         <comment>layer type: a convolution layer</comment>
         <translation>합성곱 층</translation>
@@ -346,6 +537,16 @@
         <translation>최대 풀링 층</translation>
     </message>
     <message>
+        <source>AveragePooling2D</source>
+        <comment>layer type: average pooling</comment>
+        <translation>평균 풀링 층</translation>
+    </message>
+    <message>
+        <source>GlobalAveragePooling2D</source>
+        <comment>layer type: the mean of each whole map</comment>
+        <translation>전역 평균 풀링 층</translation>
+    </message>
+    <message>
         <source>Dense</source>
         <comment>layer type: a fully connected layer</comment>
         <translation>완전 연결 층</translation>
@@ -354,6 +555,25 @@
         <source>Flatten</source>
         <comment>layer type: turns the maps into one vector</comment>
         <translation>펼침 층</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <comment>layer type: zeroes random values in training</comment>
+        <translation>드롭아웃 층</translation>
+    </message>
+    <message>
+        <source>BatchNormalization</source>
+        <comment>layer type: rescales with stored statistics</comment>
+        <translation>배치 정규화 층</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <comment>layer type: applies an activation function</comment>
+        <translation>활성화 층</translation>
+    </message>
+    <message>
+        <source>±{value} (blue &lt; 0 &lt; red)</source>
+        <translation>±{value} (파랑 &lt; 0 &lt; 빨강)</translation>
     </message>
     <message>
         <source>max {value}</source>
@@ -402,6 +622,22 @@
         <translation>모델을 불러오는 중… 그림은 지금 바로 그려도 됩니다.</translation>
     </message>
     <message>
+        <source>Draw over the image: only your strokes are read; Undo brings the image back.</source>
+        <translation>이미지 위에 그리기: 그린 획만 읽습니다. 실행 취소하면 이미지가 돌아옵니다.</translation>
+    </message>
+    <message>
+        <source>There is no opened image to draw over.</source>
+        <translation>위에 그릴 열린 이미지가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Test image on the pad: the true digit is {truth}, the trained network said {predicted}. Why? and the Network tab explain the model in use.</source>
+        <translation>패드의 테스트 이미지: 실제 숫자는 {truth}, 학습한 신경망의 답은 {predicted}입니다. &apos;왜?&apos;와 신경망 탭은 사용 중인 모델을 설명합니다.</translation>
+    </message>
+    <message>
+        <source>A click does not draw on an opened image, so it stays. To draw over it, choose Edit &gt; Draw over the image (Ctrl+D); Clear (Esc) starts afresh. Undo returns to the image.</source>
+        <translation>열린 이미지는 클릭해도 그려지지 않고 그대로 남습니다. 그 위에 그리려면 편집 &gt; 이미지 위에 그리기(Ctrl+D)를 고르세요. 지우기(Esc)는 새로 시작합니다. 실행 취소하면 이미지로 돌아갑니다.</translation>
+    </message>
+    <message>
         <source>Could not keep the drawing: {reason}</source>
         <translation>그림을 저장할 수 없습니다: {reason}</translation>
     </message>
@@ -418,12 +654,16 @@
         <translation>TensorFlow 프로세스가 예기치 않게 끝났습니다({reason}). 다음 학습 때 새로 시작합니다</translation>
     </message>
     <message>
+        <source>Could not read that run&apos;s model: {reason}</source>
+        <translation>그 실행의 모델을 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
         <source>Draw a digit first: the explanation is of the network&apos;s answer to it.</source>
         <translation>먼저 숫자를 그리세요. 설명은 그 숫자에 대한 신경망의 답을 풀어 보여 줍니다.</translation>
     </message>
     <message>
-        <source>DigitPad: draw a digit, watch a convnet read it. The network is the Keras MNIST convnet (Conv32–Pool–Conv64–Pool–Conv64–Dense64–Dense10).</source>
-        <translation>DigitPad: 숫자를 그리고, 합성곱 신경망(컨브넷)이 그 숫자를 읽는 과정을 지켜보세요. 신경망은 Keras의 MNIST 컨브넷입니다(Conv32–Pool–Conv64–Pool–Conv64–Dense64–Dense10).</translation>
+        <source>The Network tab shows the second network: {name}</source>
+        <translation>네트워크 탭에 두 번째 네트워크를 표시합니다: {name}</translation>
     </message>
     <message>
         <source>Brush width in pixels of the 280×280 pad (the network sees the same either way)</source>
@@ -510,6 +750,18 @@
         <translation>지우기(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Draw over the image</source>
+        <translation>이미지 위에 그리기(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous digit of the number</source>
+        <translation>수의 이전 숫자(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next digit of the number</source>
+        <translation>수의 다음 숫자(&amp;N)</translation>
+    </message>
+    <message>
         <source>Thinner brush</source>
         <translation>브러시 가늘게</translation>
     </message>
@@ -588,15 +840,76 @@
         <source>unit {index} · value {value}</source>
         <translation>유닛 {index} · 값 {value}</translation>
     </message>
+    <message numerus="yes">
+        <source>Filter {index}: %n kernel(s) of {rows}×{cols}, one per input map (blue negative, red positive, ±{extent})</source>
+        <translation>
+            <numerusform>필터 {index}: 입력 맵마다 하나씩, {rows}×{cols} 합성곱 커널 %n개 (파랑은 음수, 빨강은 양수, ±{extent})</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Pooling has no weights: each cell is the largest of 2×2 below it.</source>
         <translation>최대 풀링 층에는 가중치가 없습니다. 각 칸은 아래 층의 2×2 패치에서 가장 큰 값입니다.</translation>
+    </message>
+    <message>
+        <source>Pooling has no weights: each cell is the largest of {size}×{size} below it.</source>
+        <translation>최대 풀링 층에는 가중치가 없습니다. 각 칸은 아래 층의 {size}×{size} 창에서 가장 큰 값입니다.</translation>
+    </message>
+    <message>
+        <source>Pooling has no weights: each cell is the mean of {size}×{size} below it.</source>
+        <translation>평균 풀링 층에는 가중치가 없습니다. 각 칸은 아래 층의 {size}×{size} 창의 평균입니다.</translation>
     </message>
     <message numerus="yes">
         <source>Filter {index}: %n kernel(s) of 3×3, one per input map (blue negative, red positive, ±{extent})</source>
         <translation>
             <numerusform>필터 {index}: 입력 맵마다 하나씩, 3×3 합성곱 커널 %n개 (파랑은 음수, 빨강은 양수, ±{extent})</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MnistSourceBox</name>
+    <message>
+        <source>MNIST could not be downloaded ({reason}). Try again, or choose a local copy.</source>
+        <translation>MNIST를 내려받지 못했습니다({reason}). 다시 시도하거나 컴퓨터에 있는 사본을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Training needs MNIST, which is not on this computer yet: choose a local mnist.npz or IDX folder, or download it once ({size} MB).</source>
+        <translation>학습에는 MNIST가 필요한데 아직 이 컴퓨터에 없습니다. 컴퓨터에 있는 mnist.npz나 IDX 폴더를 고르거나, 한 번 내려받으세요({size} MB).</translation>
+    </message>
+    <message>
+        <source>Choose mnist.npz…</source>
+        <translation>mnist.npz 고르기…</translation>
+    </message>
+    <message>
+        <source>Choose IDX folder…</source>
+        <translation>IDX 폴더 고르기…</translation>
+    </message>
+    <message>
+        <source>Download once ({size} MB)</source>
+        <translation>한 번 내려받기({size} MB)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>From {url}, checked against its checksum, kept in {folder}</source>
+        <translation>{url}에서 내려받아 체크섬을 확인하고 {folder}에 보관합니다</translation>
+    </message>
+    <message>
+        <source>MNIST</source>
+        <translation>MNIST</translation>
+    </message>
+    <message>
+        <source>MNIST (*.npz);;All files (*)</source>
+        <translation>MNIST (*.npz);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>A folder of MNIST&apos;s IDX files</source>
+        <translation>MNIST IDX 파일 폴더</translation>
+    </message>
+    <message>
+        <source>this computer is not connected to the internet</source>
+        <translation>이 컴퓨터가 인터넷에 연결되어 있지 않습니다</translation>
     </message>
 </context>
 <context>
@@ -640,6 +953,201 @@
     <message>
         <source>Still using {model}</source>
         <translation>계속 사용하는 모델: {model}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkEditor</name>
+    <message>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>Seed notebook&apos;s convnet</source>
+        <translation>시드 노트북의 컨브넷</translation>
+    </message>
+    <message>
+        <source>Dense (the book&apos;s chapter 2)</source>
+        <translation>완전 연결 (책의 2장)</translation>
+    </message>
+    <message>
+        <source>LeNet-5</source>
+        <translation>LeNet-5</translation>
+    </message>
+    <message>
+        <source>Keras example (mnist_convnet)</source>
+        <translation>Keras 예제 (mnist_convnet)</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>사용자 정의</translation>
+    </message>
+    <message>
+        <source>Custom: {file}</source>
+        <translation>사용자 정의: {file}</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>열기…</translation>
+    </message>
+    <message>
+        <source>Open a design saved as Keras JSON (model.to_json()); it is read as data, never run</source>
+        <translation>Keras JSON(model.to_json())으로 저장한 설계를 엽니다. 데이터로만 읽으며 코드는 실행하지 않습니다</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>저장…</translation>
+    </message>
+    <message>
+        <source>Save the design as Keras JSON, which keras.models.model_from_json reads</source>
+        <translation>설계를 keras.models.model_from_json이 읽는 Keras JSON으로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Copy as Keras code</source>
+        <translation>Keras 코드로 복사</translation>
+    </message>
+    <message>
+        <source>Copy Python that builds this network, in the notebook&apos;s style</source>
+        <translation>이 네트워크를 만드는 파이썬 코드를 노트북 방식으로 복사합니다</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Add a layer of this kind after the chosen one</source>
+        <translation>선택한 층 뒤에 이 종류의 층을 추가합니다</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Move the chosen layer up</source>
+        <translation>선택한 층을 위로 옮깁니다</translation>
+    </message>
+    <message>
+        <source>Move the chosen layer down</source>
+        <translation>선택한 층을 아래로 옮깁니다</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>필터 수</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>유닛 수</translation>
+    </message>
+    <message>
+        <source>Patch size</source>
+        <translation>패치 크기</translation>
+    </message>
+    <message>
+        <source>Window size</source>
+        <translation>창 크기</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>스트라이드</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>패딩</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <source>Dropout rate</source>
+        <translation>드롭아웃 비율</translation>
+    </message>
+    <message>
+        <source>Layer (type)</source>
+        <translation>층 (종류)</translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation>출력 모양</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>파라미터</translation>
+    </message>
+    <message>
+        <source>Shape: how</source>
+        <translation>모양 계산</translation>
+    </message>
+    <message>
+        <source>Parameters: how</source>
+        <translation>파라미터 계산</translation>
+    </message>
+    <message>
+        <source>Hide the layers&apos; settings</source>
+        <translation>층 설정 숨기기</translation>
+    </message>
+    <message>
+        <source>Edit layers…</source>
+        <translation>층 편집…</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>합계</translation>
+    </message>
+    <message>
+        <source>{parameters} parameters · {operations} multiply-adds per image</source>
+        <translation>파라미터 {parameters}개 · 이미지당 곱셈-덧셈 {operations}회</translation>
+    </message>
+    <message>
+        <source>slow: about {minutes} min per epoch on this computer&apos;s CPU</source>
+        <translation>느림: 이 컴퓨터의 CPU에서 에포크당 약 {minutes}분</translation>
+    </message>
+    <message>
+        <source>This design cannot be trained: {reason}</source>
+        <translation>이 설계는 훈련할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>The seed notebook&apos;s convnet (Deep Learning with Python, 5.1): DigitPad&apos;s own.</source>
+        <translation>시드 노트북의 컨브넷(케라스 창시자에게 배우는 딥러닝, 5.1): DigitPad의 기본 네트워크.</translation>
+    </message>
+    <message>
+        <source>The book&apos;s chapter 2: one hidden layer of 512 units, no convolution.</source>
+        <translation>책의 2장: 유닛 512개의 은닉층 하나, 합성곱 없음.</translation>
+    </message>
+    <message>
+        <source>LeCun et al., 1998: LeNet-5, with tanh and average pooling.</source>
+        <translation>LeCun 외, 1998: tanh와 평균 풀링을 쓰는 LeNet-5.</translation>
+    </message>
+    <message>
+        <source>The Keras example mnist_convnet: two small convolutions and Dropout.</source>
+        <translation>Keras 예제 mnist_convnet: 작은 합성곱 두 개와 드롭아웃.</translation>
+    </message>
+    <message>
+        <source>too large for a network design</source>
+        <translation>네트워크 설계로는 너무 큽니다</translation>
+    </message>
+    <message>
+        <source>Could not open {file}: {reason}</source>
+        <translation>{file}을(를) 열 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not save {file}: {reason}</source>
+        <translation>{file}을(를) 저장할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Open network design</source>
+        <translation>네트워크 설계 열기</translation>
+    </message>
+    <message>
+        <source>Keras JSON (*.json);;All files (*)</source>
+        <translation>Keras JSON (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Save network design</source>
+        <translation>네트워크 설계 저장</translation>
+    </message>
+    <message>
+        <source>Keras JSON (*.json)</source>
+        <translation>Keras JSON (*.json)</translation>
     </message>
 </context>
 <context>
@@ -757,6 +1265,210 @@
     </message>
 </context>
 <context>
+    <name>RunCurves</name>
+    <message>
+        <source>The selected runs&apos; curves: dashed while training, solid on the validation set</source>
+        <translation>선택한 실행의 곡선: 점선은 학습 중, 실선은 검증 세트</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+</context>
+<context>
+    <name>RunsTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>매개변수</translation>
+    </message>
+    <message>
+        <source>Recipe</source>
+        <translation>레시피</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>테스트 정확도</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+</context>
+<context>
+    <name>RunsView</name>
+    <message>
+        <source>Every training is kept here. Select two or more to compare them; double-click a name to rename it.</source>
+        <translation>모든 학습이 여기에 보관됩니다. 두 개 이상을 선택해 비교하세요. 이름을 두 번 클릭하면 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Use this model</source>
+        <translation>이 모델 사용</translation>
+    </message>
+    <message>
+        <source>Read beside</source>
+        <translation>나란히 읽기</translation>
+    </message>
+    <message>
+        <source>This run&apos;s network reads the drawing on the pad too, beside the model in use</source>
+        <translation>이 실행의 네트워크도 사용 중인 모델 옆에서 패드의 그림을 읽습니다</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>보관</translation>
+    </message>
+    <message>
+        <source>A kept run is never removed to make room</source>
+        <translation>보관한 실행은 공간 확보를 위해 삭제되지 않습니다</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>정확도</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>against epoch</source>
+        <translation>에포크 기준</translation>
+    </message>
+    <message>
+        <source>against seconds</source>
+        <translation>시간(초) 기준</translation>
+    </message>
+    <message>
+        <source>Keep at most (runs, MB):</source>
+        <translation>최대 보관(실행 수, MB):</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Could not read the runs: {reason}</source>
+        <translation>실행을 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Unkeep</source>
+        <translation>보관 해제</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) could not be read and are not shown: {reason}</source>
+        <translation>
+            <numerusform>실행 %n개를 읽을 수 없어 표시하지 않습니다: {reason}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No runs yet: every training is kept here.</source>
+        <translation>아직 실행이 없습니다. 모든 학습이 여기에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>Select two or more runs (Ctrl+click) to compare them.</source>
+        <translation>비교하려면 실행을 두 개 이상 선택하세요(Ctrl+클릭).</translation>
+    </message>
+    <message>
+        <source>Settings that differ: select two or more runs.</source>
+        <translation>다른 설정: 실행을 두 개 이상 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Only the settings that differ:</source>
+        <translation>다른 설정만:</translation>
+    </message>
+    <message>
+        <source>These runs were trained the same way.</source>
+        <translation>이 실행들은 같은 방식으로 학습되었습니다.</translation>
+    </message>
+    <message>
+        <source>From {first} to {last}, better on digits: {better}; worse on: {worse}</source>
+        <translation>{first}에서 {last}(으)로: 좋아진 숫자 {better}, 나빠진 숫자 {worse}</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>실행 삭제</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) and their models? This cannot be undone.</source>
+        <translation>
+            <numerusform>실행 %n개와 그 모델을 삭제할까요? 되돌릴 수 없습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not change the run: {reason}</source>
+        <translation>실행을 바꿀 수 없습니다: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SecondNetworkPanel</name>
+    <message>
+        <source>The second network&apos;s answer</source>
+        <translation>두 번째 네트워크의 답</translation>
+    </message>
+    <message>
+        <source>Stop reading with the second network</source>
+        <translation>두 번째 네트워크로 읽기 중지</translation>
+    </message>
+    <message>
+        <source>Second network: {name} ({parameters} parameters), beside {first}</source>
+        <translation>두 번째 네트워크: {name} (매개변수 {parameters}개), {first} 옆</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>숫자를 그리세요</translation>
+    </message>
+    <message>
+        <source>{percent}% sure</source>
+        <translation>{percent}% 확신</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>TensorFlow&apos;s process could not start ({reason})</source>
@@ -768,10 +1480,49 @@
     </message>
 </context>
 <context>
+    <name>TopImagesView</name>
+    <message>
+        <source>The images of {set} that excite {layer} {channel} most (a unit of a dense layer sees the whole image). Click one to put it on the pad.</source>
+        <translation>{set}에서 {layer} {channel}을(를) 가장 강하게 자극하는 이미지 (밀집층의 유닛은 이미지 전체를 봅니다). 하나를 클릭하면 패드에 올립니다.</translation>
+    </message>
+    <message>
+        <source>The images of {set} that excite {layer} {channel} most: the yellow box is what it sees at its strongest place (red), the crop beside it enlarges that. Click one to put it on the pad.</source>
+        <translation>{set}에서 {layer} {channel}을(를) 가장 강하게 자극하는 이미지: 노란 상자는 가장 강하게 반응한 곳(빨강)에서 보는 영역이고, 옆의 잘라낸 그림이 그것을 확대합니다. 하나를 클릭하면 패드에 올립니다.</translation>
+    </message>
+    <message>
+        <source>Patterns of every unit of {layer}</source>
+        <translation>{layer}의 모든 유닛의 패턴</translation>
+    </message>
+    <message>
+        <source>The input each unit of the layer wants most, found by gradient ascent from grey noise (a few seconds, in the background)</source>
+        <translation>층의 각 유닛이 가장 원하는 입력, 회색 잡음에서 경사 상승으로 찾습니다 (백그라운드에서 몇 초)</translation>
+    </message>
+    <message>
+        <source>image {index} of {set}: {value}</source>
+        <translation>{set}의 이미지 {index}: {value}</translation>
+    </message>
+</context>
+<context>
     <name>TrainPanel</name>
     <message>
         <source>This recipe learns from pen strokes: choose a stroke file above (for example pendigits-train.jsonl), or it trains on MNIST only.</source>
         <translation>이 레시피는 펜 획으로 학습합니다. 위에서 획 파일(예: pendigits-train.jsonl)을 고르세요. 고르지 않으면 MNIST로만 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>실행 기록</translation>
+    </message>
+    <message>
+        <source>Also write TensorBoard logs</source>
+        <translation>TensorBoard 로그도 쓰기</translation>
+    </message>
+    <message>
+        <source>TensorBoard is not installed: pip install &apos;digitpad[tensorboard]&apos;</source>
+        <translation>TensorBoard가 설치되어 있지 않습니다: pip install &apos;digitpad[tensorboard]&apos;</translation>
+    </message>
+    <message>
+        <source>Then view them with: tensorboard --logdir {folder}</source>
+        <translation>보는 방법: tensorboard --logdir {folder}</translation>
     </message>
     <message>
         <source>Train the network</source>
@@ -894,6 +1645,10 @@
         <translation>학습 중…</translation>
     </message>
     <message>
+        <source>MNIST is ready ({file}): press Train to start.</source>
+        <translation>MNIST가 준비되었습니다({file}). 학습을 누르면 시작합니다.</translation>
+    </message>
+    <message>
         <source>Starting…</source>
         <translation>시작하는 중…</translation>
     </message>
@@ -993,8 +1748,12 @@
         <translation>데이터</translation>
     </message>
     <message>
-        <source>mnist.npz or a folder of IDX files (empty: Keras&apos; download)</source>
-        <translation>mnist.npz 또는 IDX 파일 폴더 (비우면 Keras에서 내려받음)</translation>
+        <source>mnist.npz or IDX folder</source>
+        <translation>mnist.npz 또는 IDX 폴더</translation>
+    </message>
+    <message>
+        <source>MNIST as a mnist.npz file or a folder of IDX files; empty: the copy downloaded once</source>
+        <translation>MNIST: mnist.npz 파일 또는 IDX 파일 폴더. 비워 두면 한 번 내려받은 사본을 씁니다</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -1011,6 +1770,10 @@
     <message>
         <source>Pen strokes</source>
         <translation>펜 획</translation>
+    </message>
+    <message>
+        <source>a .jsonl stroke file</source>
+        <translation>.jsonl 획 파일</translation>
     </message>
     <message>
         <source>JSON lines of labelled strokes, e.g. pendigits-train.jsonl</source>
@@ -1139,6 +1902,10 @@
         <translation>학습할 데이터를 고르세요: MNIST, 획 파일, 내 그림 중에서 고를 수 있습니다.</translation>
     </message>
     <message>
+        <source>the network cannot be trained as it is; see the reason under Network</source>
+        <translation>지금 네트워크로는 훈련할 수 없습니다. 네트워크 아래의 이유를 보세요</translation>
+    </message>
+    <message>
         <source>the model in use is still loading; fine-tune it in a moment</source>
         <translation>사용 중인 모델을 아직 불러오는 중입니다. 잠시 후에 미세 조정하세요</translation>
     </message>
@@ -1177,8 +1944,8 @@
         <translation>MNIST 훈련 이미지&#xa0;{train}개 + 테스트 이미지&#xa0;{test}개</translation>
     </message>
     <message>
-        <source>{images} from Keras&apos; download, which needs the internet once (or Choose… a local mnist.npz)</source>
-        <translation>{images}, Keras에서 내려받음 (처음 한 번 인터넷 필요. 또는 선택…으로 내 컴퓨터의 mnist.npz 지정)</translation>
+        <source>{images}, not on this computer yet: Train offers to download it once, or Choose… a local copy</source>
+        <translation>{images}, 아직 이 컴퓨터에 없음: 학습을 누르면 한 번 내려받을 수 있고, 고르기…로 컴퓨터에 있는 사본을 쓸 수도 있습니다</translation>
     </message>
     <message>
         <source>MNIST: {error}</source>
@@ -1215,6 +1982,21 @@
         <translation>
             <numerusform>레이블을 붙인 그림 %Ln개를 모두 지울까요?</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WhyController</name>
+    <message>
+        <source>Integrated gradients: which pixels changed the score, following the ink stroke by stroke.</source>
+        <translation>통합 그래디언트: 점수를 바꾼 픽셀을 획을 따라 하나하나 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>class map on {layer} ({method})</source>
+        <translation>{layer}의 클래스 맵 ({method})</translation>
+    </message>
+    <message>
+        <source>{method}: which regions, as {layer} sees them, hold the evidence for the answer. It is as blurred as that layer&apos;s receptive fields, never negative, and can light up empty paper where the network notices missing ink; integrated gradients mark only the pixels drawn.</source>
+        <translation>{method}: {layer}가 보는 대로, 답의 근거가 어느 영역에 있는지 보여 줍니다. 그 층의 수용 영역만큼 흐릿하고 음수가 없으며, 잉크가 없다는 것을 네트워크가 알아챈 빈 종이를 밝힐 수도 있습니다. 통합 그래디언트는 그려진 픽셀만 표시합니다.</translation>
     </message>
 </context>
 </TS>
