@@ -133,6 +133,13 @@ def test_keras_json_of_a_keras_model_becomes_a_design_with_its_numbers():
     assert design.layers[2].settings == {"pool": 3, "strides": 2, "padding": "valid"}
 
 
+def test_old_keras_json_with_the_layers_as_the_config_is_read():
+    text = json.dumps({"class_name": "Sequential", "config": [
+        {"class_name": "Flatten", "config": {"name": "flatten", "batch_input_shape": [None, 28, 28, 1]}},
+        {"class_name": "Dense", "config": {"name": "out", "units": 10, "activation": "softmax"}}]})
+    assert summarize(check(design_from_keras_json(text))).parameters == 7_850
+
+
 def test_keras_code_builds_the_same_model_in_a_fresh_python():
     code = design_to_keras_code(PRESETS["lenet5"])
     assert "model = models.Sequential()" in code and "model.add(layers.Conv2D(6, (5, 5), padding='same'" in code

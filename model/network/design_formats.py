@@ -92,7 +92,7 @@ def design_from_keras_json(text: str, name: str = "custom") -> Design:
         kind = data.get("class_name") if isinstance(data, dict) else type(data).__name__
         raise DesignError(f"not a Keras Sequential model (found {kind!r}); DigitPad designs are Sequential stacks")
     config = data.get("config")
-    items = config.get("layers") if isinstance(config, dict) else None
+    items = config.get("layers") if isinstance(config, dict) else config  # old Keras: the list itself
     if not isinstance(items, list):
         raise DesignError("the model's config has no list of layers")
     if len(items) > MAX_LAYERS + 1:
