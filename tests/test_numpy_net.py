@@ -118,7 +118,7 @@ def test_a_network_with_other_weights_answers_with_them(predictor):
 
 # --- every layer type (issue 25) --------------------------------------------------------------------
 
-MODELS = [*PRESET_PARAMETERS, "strided", "overlapping", "normalized-dense"]
+MODELS = [*PRESET_PARAMETERS, "strided", "overlapping", "normalized-dense", "rectangular"]
 
 
 @pytest.fixture(scope="module")
