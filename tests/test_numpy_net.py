@@ -219,3 +219,6 @@ def test_a_wide_network_runs_batches_in_chunks_that_bound_memory():
     assert net.chunk_size() == (16 * 1024 * 1024) // (28 * 28 * 7 * 7 * 16)
     images = random_images(30)
     assert np.abs(net.probabilities(images) - np.asarray(model(images[..., None]))).max() < 1e-4
+    direction = np.eye(10, dtype=np.float32)[np.arange(30) % 10]
+    whole = np.concatenate([net.input_gradient(images[i:i + 1], direction[i:i + 1]) for i in range(30)])
+    assert np.allclose(net.input_gradient(images, direction), whole, rtol=1e-5, atol=1e-7)

@@ -131,8 +131,13 @@ class NumpyConvnet:
     def input_gradient(self, images: np.ndarray, direction: np.ndarray) -> np.ndarray:
         """d(logits · direction) / d(images) for each image: the backward pass, (n, 28, 28)."""
         images = np.asarray(images, np.float32).reshape(-1, 28, 28, 1)
+        directions = np.broadcast_to(np.asarray(direction, np.float32), (len(images), 10))
+        chunk = self.chunk_size()
+        if len(images) > chunk:  # Why?'s 64 steps through a wide network: in pieces that bound memory
+            return np.concatenate([self.input_gradient(images[start:start + chunk], directions[start:start + chunk])
+                                   for start in range(0, len(images), chunk)])
         _, outputs, inputs = self._forward(images, keep=True, softmax=False)
-        gradient = np.broadcast_to(np.asarray(direction, np.float32), (len(images), 10)).copy()
+        gradient = directions.copy()
         # The last layer's output was kept before its activation (the logits): go back through it as linear.
         layers = [*self.layers[:-1], replace(self.layers[-1], activation="linear")]
         return self._back_from(layers, len(layers) - 1, inputs, outputs, gradient)
