@@ -117,6 +117,7 @@ def presets_table(repeats: int) -> None:
     """Issue 25's targets: one drawing through each preset, and explaining a unit of each layer."""
     from digitpad.model.network.explain import explain_unit
     from digitpad.model.network.numpy_net import NumpyConvnet
+    from digitpad.model.network.saliency import explain as integrated_gradients
 
     records = load_stroke_records(PEN_STROKES, default_box=PEN_BOX)[:50]
     tensors = [strokes_to_tensor(r.strokes) for r in records]
@@ -128,13 +129,14 @@ def presets_table(repeats: int) -> None:
                                          tensors, max(30, repeats // 5))
                      for layer in predictor.net.layers}
         slowest = max(explained, key=lambda layer: percentile(explained[layer], 50))
+        why = timings(lambda t, net=predictor.net: integrated_gradients(net, t, 7), tensors, 30)
         target = 1.0 if name == "seed" else 2.0
         rows.append([name, f"{predictor.parameter_count:,}", f"{percentile(forward, 50):.2f}",
                      f"{percentile(forward, 99):.2f}", f"≤ {target:g}",
-                     f"{percentile(explained[slowest], 50):.2f} ({slowest})", "≤ 5"])
+                     f"{percentile(explained[slowest], 50):.2f} ({slowest})", "≤ 5", f"{percentile(why, 50):.1f}"])
     print("# Any network (issue 25): numpy passes of the presets, one drawing at a time\n")
     print(table(["preset", "parameters", "forward p50 ms", "forward p99 ms", "target", "explain a unit p50 ms "
-                 "(slowest layer)", "target"], rows))
+                 "(slowest layer)", "target", "Why? p50 ms"], rows))
 
 
 if __name__ == "__main__":

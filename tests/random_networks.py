@@ -62,6 +62,9 @@ def extras() -> dict:
             layers.Activation("tanh"), layers.AveragePooling2D(2, strides=1), layers.Flatten(),
             layers.Dense(32, activation="sigmoid", use_bias=False), layers.BatchNormalization(),
             layers.Dropout(0.5), layers.Dense(10, activation="softmax")),
+        "rectangular": lambda: sequential(  # maps that are not square: 24×26, then 12×13
+            layers.Conv2D(4, (5, 3), activation="relu"), layers.MaxPooling2D(2), layers.Flatten(),
+            layers.Dense(10, activation="softmax")),
     }
 
 

@@ -14,7 +14,7 @@ from digitpad.app.window.automation import draw
 from drawings import seven
 
 # Together these use every layer type and setting DigitPad runs.
-MODELS = ["lenet5", "keras-example", "strided", "overlapping", "normalized-dense"]
+MODELS = ["lenet5", "keras-example", "strided", "overlapping", "normalized-dense", "rectangular"]
 
 
 def keras_outputs(model, tensor: np.ndarray) -> list[np.ndarray]:

@@ -309,3 +309,27 @@ def test_explain_tensor_prints_kerass_intermediate_numbers(random_models, tensor
         keras_value = expected[index][1, 2, 3] if where else expected[index][3]
         assert_close(unit["value"], float(keras_value))
         assert_close(unit["map_value"], float(keras_value))
+
+
+def test_photos_and_numbers_are_read_by_another_network(random_models, tmp_path):
+    """A photo of a digit on paper and two digits side by side go through LeNet-5 as through the seed."""
+    from PIL import Image, ImageDraw
+
+    from digitpad.model.network.inference import Predictor
+    from digitpad.model.numbers import read_number
+    from drawings import seven, write_jsonl
+
+    _, path = random_models["lenet5"]
+    image = Image.new("RGB", (300, 300), (235, 232, 225))
+    ImageDraw.Draw(image).line([(90, 70), (200, 70), (135, 225)], fill=(30, 30, 40), width=14)
+    image.save(tmp_path / "photo.png")
+    pair = [[(x * 0.5 + dx, y * 0.5 + 70) for x, y in stroke] for dx in (0, 140) for stroke in seven()]
+    write_jsonl(tmp_path / "pair.jsonl", [{"strokes": pair}])
+    result = digitpad("predict", str(tmp_path / "photo.png"), "--strokes", str(tmp_path / "pair.jsonl"),
+                      "--model", str(path))
+    assert result.returncode == 0, result.stderr
+    photo, number = (json.loads(line) for line in result.stdout.splitlines())
+    assert photo["label"] in range(10) and len(photo["box"]) == 4
+    assert len(number["number"]) == 2 and len(number["digits"]) == 2
+    readings = read_number(Predictor.load(path), pair)
+    assert "".join(str(r.prediction.label) for r in readings) == number["number"]

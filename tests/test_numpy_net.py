@@ -118,7 +118,7 @@ def test_a_network_with_other_weights_answers_with_them(predictor):
 
 # --- every layer type (issue 25) --------------------------------------------------------------------
 
-MODELS = [*PRESET_PARAMETERS, "strided", "overlapping", "normalized-dense"]
+MODELS = [*PRESET_PARAMETERS, "strided", "overlapping", "normalized-dense", "rectangular"]
 
 
 @pytest.fixture(scope="module")
@@ -205,3 +205,20 @@ def test_a_network_of_any_layer_type_crosses_the_worker_pipe(saved_models):
     images = random_images(2)
     assert np.abs(net.probabilities(images) - np.asarray(model(images[..., None], training=False))).max() < 1e-4
     assert [layer.kind for layer in net.layers][-4:] == ["GlobalAveragePooling2D", "Dropout", "Dense", "Activation"]
+
+
+def test_a_wide_network_runs_batches_in_chunks_that_bound_memory():
+    """A 7×7 convolution over 16 maps at 28×28: 614,656 patch numbers per image, so 27 images per chunk."""
+    import keras
+    from keras import layers
+
+    model = keras.Sequential([keras.Input((28, 28, 1)), layers.Conv2D(16, 7, padding="same", activation="relu"),
+                              layers.Conv2D(64, 7, padding="same", activation="relu"), layers.GlobalAveragePooling2D(),
+                              layers.Dense(10, activation="softmax")])
+    net = NumpyConvnet.from_keras(model)
+    assert net.chunk_size() == (16 * 1024 * 1024) // (28 * 28 * 7 * 7 * 16)
+    images = random_images(30)
+    assert np.abs(net.probabilities(images) - np.asarray(model(images[..., None]))).max() < 1e-4
+    direction = np.eye(10, dtype=np.float32)[np.arange(30) % 10]
+    whole = np.concatenate([net.input_gradient(images[i:i + 1], direction[i:i + 1]) for i in range(30)])
+    assert np.allclose(net.input_gradient(images, direction), whole, rtol=1e-5, atol=1e-7)

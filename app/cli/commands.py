@@ -85,7 +85,7 @@ def _start_window(args: argparse.Namespace) -> int:
 
 def _predict(args: argparse.Namespace) -> int:
     if not args.images and not args.strokes and not args.tensor:
-        raise CliError("give IMAGE files, --strokes FILE.jsonl or --tensor FILE.npy (see digitpad predict --help)")
+        raise CliError("give IMAGE files or --strokes FILE.jsonl or --tensor FILE.npy (see digitpad predict --help)")
     from digitpad.model.numbers import needs_splitting, number_json, read_number
 
     images = [read_image_file(path) for path in args.images]  # a bad file fails before the model loads
@@ -230,7 +230,7 @@ def _explain(args: argparse.Namespace) -> int:
     from digitpad.model.network.explain import explain_unit
 
     if not args.images and not args.strokes and not args.tensor:
-        raise CliError("give IMAGE files, --strokes FILE.jsonl or --tensor FILE.npy (see digitpad explain --help)")
+        raise CliError("give IMAGE files or --strokes FILE.jsonl or --tensor FILE.npy (see digitpad explain --help)")
     tensors = [read_image_file(path).tensor for path in args.images]
     records = _read_records(args.strokes, box=args.box) if args.strokes else []
     tensors += [strokes_to_tensor(record.strokes) for record in records]

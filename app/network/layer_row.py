@@ -23,7 +23,7 @@ class LayerRow(Retranslatable, QFrame):
         self._top: float | None = None  # the largest activation shown (the largest magnitude, if signed)
         self._signed = False  # negative values in the maps: coloured blue to red, ±top
         channels = self.shape[-1]
-        side = self.shape[0] if len(self.shape) == 3 else 1
+        side = (self.shape[0], self.shape[1]) if len(self.shape) == 3 else 1
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(2)

@@ -60,14 +60,17 @@ class MosaicView(QWidget):
     mapClicked = Signal(int)
     unitClicked = Signal(int, int, int)
 
-    def __init__(self, channels: int, map_side: int, parent: QWidget | None = None) -> None:
+    def __init__(self, channels: int, map_side, parent: QWidget | None = None) -> None:
+        """``map_side``: the maps' side, or (height, width) for maps that are not square (a rectangular kernel)."""
         super().__init__(parent)
         self.channels = channels
-        self.map_side = map_side
+        self.map_height, self.map_width = map_side if isinstance(map_side, tuple) else (map_side, map_side)
+        self.map_side = max(self.map_height, self.map_width)
         self.columns = grid_columns(channels)
         self.rows = math.ceil(channels / self.columns)
-        self.cell = map_side + GAP
-        self.image_size = QSize(self.columns * self.cell - GAP, self.rows * self.cell - GAP)
+        self.cell = self.map_width + GAP  # a cell's width (and its height, for square maps)
+        self.cell_height = self.map_height + GAP
+        self.image_size = QSize(self.columns * self.cell - GAP, self.rows * self.cell_height - GAP)
         self.image = QImage()
         self.selected: int | None = None
         self.unit: tuple[int, int] | None = None  # the pixel of the selected map being explained
@@ -135,8 +138,8 @@ class MosaicView(QWidget):
     def _cell_rect(self, index: int, target: QRectF) -> QRectF:
         scale = target.width() / self.image_size.width()
         row, column = divmod(index, self.columns)
-        side = (self.cell - GAP) * scale
-        return QRectF(column * self.cell * scale, row * self.cell * scale, side, side).adjusted(-1, -1, 1, 1)
+        return QRectF(column * self.cell * scale, row * self.cell_height * scale, self.map_width * scale,
+                      self.map_height * scale).adjusted(-1, -1, 1, 1)
 
     def _pixels_rect(self, index: int, row: int, column: int, size, target: QRectF) -> QRectF:
         """``size`` pixels square from (row, column), or (rows, columns) pixels."""
@@ -144,7 +147,7 @@ class MosaicView(QWidget):
         scale = target.width() / self.image_size.width()
         cell_row, cell_column = divmod(index, self.columns)
         left = (cell_column * self.cell + column) * scale
-        top = (cell_row * self.cell + row) * scale
+        top = (cell_row * self.cell_height + row) * scale
         return QRectF(left, top, columns * scale, rows * scale)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -160,10 +163,10 @@ class MosaicView(QWidget):
             return None
         scale = target.width() / self.image_size.width()
         x, y = position.x() / scale, position.y() / scale
-        column, row = int(x // self.cell), int(y // self.cell)
+        column, row = int(x // self.cell), int(y // self.cell_height)
         index = row * self.columns + column
-        inside_x, inside_y = int(x - column * self.cell), int(y - row * self.cell)
-        if not 0 <= index < self.channels or inside_x >= self.map_side or inside_y >= self.map_side:
+        inside_x, inside_y = int(x - column * self.cell), int(y - row * self.cell_height)
+        if not 0 <= index < self.channels or inside_x >= self.map_width or inside_y >= self.map_height:
             return None
         return index, inside_y, inside_x
 

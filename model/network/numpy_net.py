@@ -27,8 +27,10 @@ from digitpad.model.network import layers as numpy_layers
 from digitpad.model.network.layers import ACTIVATIONS, KINDS, POOLING, NumpyLayer
 
 __all__ = ["ACTIVATIONS", "KINDS", "ModelError", "NumpyConvnet", "NumpyLayer", "UnsupportedModel"]
-# Images per chunk of a batched pass: conv2's patches of 256 images take about 35 MB.
+# Images per chunk of a batched pass: the seed's conv2 patches of 256 images take about 35 MB.  A wider
+# network's chunks are smaller, so that no convolution's patches of one chunk pass PATCH_FLOATS.
 CHUNK = 256
+PATCH_FLOATS = 16 * 1024 * 1024  # 64 MB of float32
 
 
 class UnsupportedModel(ModelError):
@@ -112,8 +114,15 @@ class NumpyConvnet:
     def probabilities(self, images: np.ndarray) -> np.ndarray:
         """(n, 10) probabilities for (n, 28, 28[, 1]) images, in chunks that bound memory."""
         images = np.asarray(images, np.float32).reshape(-1, 28, 28, 1)
-        chunks = [self._forward(images[start:start + CHUNK])[0] for start in range(0, len(images), CHUNK)]
+        chunk = self.chunk_size()
+        chunks = [self._forward(images[start:start + chunk])[0] for start in range(0, len(images), chunk)]
         return np.concatenate(chunks) if chunks else np.zeros((0, 10), np.float32)
+
+    def chunk_size(self) -> int:
+        """Images per batch such that the largest convolution's patches stay within PATCH_FLOATS."""
+        per_image = max([int(np.prod(layer.output_shape[:2])) * layer.weights[0][..., 0].size
+                         for layer in self.layers if layer.kind == "Conv2D"], default=1)
+        return int(max(1, min(CHUNK, PATCH_FLOATS // per_image)))
 
     def logits(self, images: np.ndarray) -> np.ndarray:
         """The last layer's values before its softmax, (n, 10)."""
@@ -122,8 +131,13 @@ class NumpyConvnet:
     def input_gradient(self, images: np.ndarray, direction: np.ndarray) -> np.ndarray:
         """d(logits · direction) / d(images) for each image: the backward pass, (n, 28, 28)."""
         images = np.asarray(images, np.float32).reshape(-1, 28, 28, 1)
+        directions = np.broadcast_to(np.asarray(direction, np.float32), (len(images), 10))
+        chunk = self.chunk_size()
+        if len(images) > chunk:  # Why?'s 64 steps through a wide network: in pieces that bound memory
+            return np.concatenate([self.input_gradient(images[start:start + chunk], directions[start:start + chunk])
+                                   for start in range(0, len(images), chunk)])
         _, outputs, inputs = self._forward(images, keep=True, softmax=False)
-        gradient = np.broadcast_to(np.asarray(direction, np.float32), (len(images), 10)).copy()
+        gradient = directions.copy()
         # The last layer's output was kept before its activation (the logits): go back through it as linear.
         layers = [*self.layers[:-1], replace(self.layers[-1], activation="linear")]
         return self._back_from(layers, len(layers) - 1, inputs, outputs, gradient)
