@@ -343,13 +343,14 @@ class RunsView(Retranslatable, QWidget):
         self.refresh_button = _button("refreshRunsButton", self.refresh)
         buttons = (self.use_button, self.beside_button, self.rename_button, self.keep_button, self.delete_button,
                    self.refresh_button)
-        for index, button in enumerate(buttons):
-            grid.addWidget(button, index // 3, index % 3)
+        for index, button in enumerate(buttons):  # two by two: the panel is narrow
+            grid.addWidget(button, index // 2, index % 2)
         return grid
 
     def _limits_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.limits_label = QLabel()
+        self.limits_label.setWordWrap(True)
         self.max_runs = QSpinBox()
         self.max_runs.setObjectName("maxRuns")
         self.max_runs.setRange(1, 10000)
@@ -359,10 +360,9 @@ class RunsView(Retranslatable, QWidget):
         self.max_megabytes.setDecimals(0)
         for box in (self.max_runs, self.max_megabytes):
             box.editingFinished.connect(self._change_limits)
-        row.addWidget(self.limits_label)
+        row.addWidget(self.limits_label, 1)
         row.addWidget(self.max_runs)
         row.addWidget(self.max_megabytes)
-        row.addStretch(1)
         return row
 
     def retranslate(self) -> None:
