@@ -193,8 +193,6 @@ def test_train_the_dense_preset_from_the_window_and_use_it(ready_window, mnist_p
     assert [layer.name for layer in window.predictor.layers][-2:] == ["dense", "probabilities"]
 
 
-@pytest.mark.xfail(reason="app/network/feature_maps.py _with_flatten: a network whose FIRST layer is Flatten has no "
-                   "earlier activation to reshape (StopIteration); part A (the network engineer's files)")
 def test_the_pad_reads_with_a_trained_dense_design(ready_window, mnist_path, qtbot):
     window = ready_window()
     train_and_use(window, "dense", mnist_path, qtbot)

@@ -76,11 +76,17 @@ class _Job(QRunnable):
         try:
             result = self.work(self.task, *self.args)
         except TrainingCancelled:
-            self.deliver(self.task, "cancelled", None)
+            self._deliver("cancelled", None)
         except Exception as error:  # every failure reaches the window as a message
-            self.deliver(self.task, "cancelled" if self.task.is_cancelled() else "failed", describe_error(error))
+            self._deliver("cancelled" if self.task.is_cancelled() else "failed", describe_error(error))
         else:
-            self.deliver(self.task, "done", result)
+            self._deliver("done", result)
+
+    def _deliver(self, outcome: str, value: object) -> None:
+        try:
+            self.deliver(self.task, outcome, value)
+        except RuntimeError:  # the window closed while this ran: nobody is left to tell
+            pass
 
 
 class TaskRunner(QObject):

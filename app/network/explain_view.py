@@ -424,19 +424,28 @@ class ExplanationView(Retranslatable, QFrame):
         return self.tr("input {index} = {layer} map {map}, row {row}, column {column}: {value} × {weight}").format(
             index=index, layer=name, map=channel, row=row, column=column, value=value, weight=weight)
 
+    def _logit_text(self, step: Step) -> str:
+        """How digit z's logit comes from the layer before: its inputs times weights plus a bias, or (a
+        softmax Activation layer) the layer before's value itself."""
+        if step.weights is None:
+            return self.tr("The logits z are the layer before's ten values, unchanged: this layer only applies "
+                           "softmax, which turns the ten into probabilities:")
+        products = float((step.inputs.astype(np.float64) * step.weights).sum())
+        bias = 0.0 if step.bias is None else float(step.bias)
+        return self.tr(
+            "The logit z of digit {digit}: each of the {count} inputs from the layer before times digit {digit}'s "
+            "weight, added up, plus its bias: {products} + {bias} = <b>{total}</b>. Every digit's logit is made "
+            "the same way; softmax turns the ten into probabilities:").format(
+            digit=step.channel, count=step.inputs.size, products=number(products, 4), bias=number(bias, 4),
+            total=number(products + bias if step.total is None else step.total, 4))
+
     def _show_output(self, step: Step, input_channel: int | None) -> None:
         logits = step.logits
         exponentials = np.exp(logits - logits.max())
         probabilities = exponentials / exponentials.sum()
         self.title.setText(self.tr("<b>{layer}</b> · digit {digit}: <b>{value}</b>").format(
             layer=step.layer, digit=step.channel, value=probability_percent(step.value) + "%"))
-        products = float((step.inputs.astype(np.float64) * step.weights).sum())
-        self.output_logit.setText(self.tr(
-            "The logit z of digit {digit}: each of the {count} inputs from the layer before times digit {digit}'s "
-            "weight, added up, plus its bias: {products} + {bias} = <b>{total}</b>. Every digit's logit is made "
-            "the same way; softmax turns the ten into probabilities:").format(
-            digit=step.channel, count=step.inputs.size, products=number(products, 4), bias=number(step.bias, 4),
-            total=number(step.total, 4)))
+        self.output_logit.setText(self._logit_text(step))
         for digit in range(10):
             cells = [str(digit), number(logits[digit], 3), number(exponentials[digit], 5),
                      probability_percent(probabilities[digit]) + "%"]

@@ -101,9 +101,10 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
             self.rows.append(row)
         self.detail.hide()  # until a map is chosen
 
-    def set_activations(self, activations: list[np.ndarray] | None) -> None:
-        """The shown layers' activations (every layer but Flatten, whose values are its input's)."""
-        self._activations = None if activations is None else self._with_flatten(activations)
+    def set_activations(self, activations: list[np.ndarray] | None, image: np.ndarray | None = None) -> None:
+        """The shown layers' activations (every layer but Flatten, whose values are its input's: the
+        28×28 ``image`` itself when Flatten comes first, as in the book's dense network)."""
+        self._activations = None if activations is None else self._with_flatten(activations, image)
         for index, row in enumerate(self.rows):
             if self._activations is None:
                 row.clear()
@@ -111,10 +112,14 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
                 row.set_activation(self._activations[index])
         self._refresh_detail()
 
-    def _with_flatten(self, activations: list[np.ndarray]) -> list[np.ndarray]:
+    def _with_flatten(self, activations: list[np.ndarray], image: np.ndarray | None) -> list[np.ndarray]:
         every, shown = [], iter(activations)
+        first_input = np.zeros(28 * 28, np.float32) if image is None else np.asarray(image, np.float32)
         for fact in self._facts:
-            every.append(every[-1].reshape(-1) if fact.kind == "Flatten" and every else next(shown))
+            if fact.kind == "Flatten":
+                every.append((every[-1] if every else first_input).reshape(-1))
+            else:
+                every.append(next(shown))
         return every
 
     def row(self, name: str) -> LayerRow:

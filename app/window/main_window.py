@@ -290,7 +290,7 @@ class MainWindow(Retranslatable, QMainWindow):
         else:
             self.canvas.set_digit_tags(reading.tags())
         shown = self.second_answer.prediction if self.explain.network is not None else reading.prediction
-        self.feature_maps.set_activations(shown.activations)
+        self.feature_maps.set_activations(shown.activations, shown.tensor)
         self.correction.set_reading(reading, self.session.can_keep())
 
     def read_beside(self, run) -> None:
@@ -343,7 +343,7 @@ class MainWindow(Retranslatable, QMainWindow):
         if shown is not None:
             self.feature_maps.set_model(layer_facts(shown.net), shown.kernels, parameter_total_formula(shown.net))
         prediction = self.second_answer.prediction if predictor is not None else self.session.reading.prediction
-        self.feature_maps.set_activations(prediction.activations)
+        self.feature_maps.set_activations(prediction.activations, prediction.tensor)
         if predictor is not None:
             self.statusBar().showMessage(self.tr("The Network tab shows the second network: {name}").format(
                 name=self.second_answer.name), 10000)

@@ -251,6 +251,10 @@
         <translation>입력 {index} = {layer} 맵 {map}, {row}행 {column}열: {value} × {weight}</translation>
     </message>
     <message>
+        <source>The logits z are the layer before&apos;s ten values, unchanged: this layer only applies softmax, which turns the ten into probabilities:</source>
+        <translation>로짓 z는 앞 층의 값 열 개를 그대로 씁니다. 이 층은 소프트맥스만 적용해 열 개의 값을 확률로 바꿉니다:</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{layer}&lt;/b&gt; · digit {digit}: &lt;b&gt;{value}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{layer}&lt;/b&gt; · 숫자 {digit}: &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
