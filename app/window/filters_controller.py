@@ -4,6 +4,8 @@ layer's patterns on request, and a top image clicked onto the pad."""
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
@@ -33,10 +35,21 @@ def load_set_work(task, my_drawings) -> image_sets.ImageSet:
     return image_sets.from_records("my drawings", records)
 
 
-def build_index_work(task, net, images: image_sets.ImageSet) -> ActivationIndex:
-    """Pool work: one batched pass over the set (a few seconds for MNIST test); cancelled between chunks."""
+# The index waits between chunks while the pen moved this recently: drawing keeps both cores.
+PEN_QUIET_SECONDS = 0.3
+
+
+def build_index_work(task, net, images: image_sets.ImageSet, last_pen_move=lambda: 0.0) -> ActivationIndex:
+    """Pool work: one batched pass over the set (a few seconds for MNIST test), paused between chunks while
+    the pen moves (``last_pen_move()``: the monotonic time of the last move) and cancelled between chunks."""
+
+    def pause_then_ask_cancelled() -> bool:
+        while time.monotonic() - last_pen_move() < PEN_QUIET_SECONDS and not task.is_cancelled():
+            time.sleep(0.05)
+        return task.is_cancelled()
+
     return ActivationIndex.build(net, images.images, progress=lambda done, total: task.report((done, total)),
-                                 cancelled=task.is_cancelled)
+                                 cancelled=pause_then_ask_cancelled)
 
 
 def pattern_work(task, net, layer: str, channel: int):
@@ -66,6 +79,8 @@ class FiltersController(QObject):
         self.unit: tuple[str, int] | None = None
         self._patterns: dict[tuple[str, str, int], object] = {}
         self._layer_patterns: dict[tuple[str, str], list] = {}
+        self._last_pen_move = 0.0  # read by the index's pool thread: a float is replaced whole
+        canvas.strokeMoved.connect(self._pen_moved)
         signals.modelChanged.connect(self._model_changed)
         panel.detail.unitShown.connect(self.show_unit)
         panel.explanation.unitShown.connect(self.show_unit)
@@ -98,7 +113,7 @@ class FiltersController(QObject):
         if cached is not None:
             self._index_ready(cached)
             return
-        task = self.tasks.start("filters-index", build_index_work, net, images)
+        task = self.tasks.start("filters-index", build_index_work, net, images, lambda: self._last_pen_move)
         task.progress.connect(self._index_progress)
         task.succeeded.connect(self._index_built)
         task.failed.connect(self._failed)
@@ -124,6 +139,9 @@ class FiltersController(QObject):
 
     def _failed(self, reason: str) -> None:
         self._say(lambda: self.tr("Could not find the top images: {reason}").format(reason=reason))
+
+    def _pen_moved(self) -> None:
+        self._last_pen_move = time.monotonic()
 
     # --- a unit ------------------------------------------------------------------------------------
 
