@@ -28,9 +28,13 @@ def test_why_offers_a_class_map_per_convolution_and_draws_it(window, qtbot):
         combo.setCurrentIndex(3)
     assert "Grad-CAM on conv3" in window.answer.why_caption.text()
     assert shown.args[0].values.min() >= 0 and window.canvas.heatmap_rect() is not None
+    assert window.filters.index is None and not window.filters.wanted  # no map clicked: no index built
 
 
 def _index_ready(window, qtbot):
+    """The first map clicked starts the first index (a window only drawn in never builds one)."""
+    if not window.filters.wanted:
+        window.feature_maps.select(0, 0)
     if window.filters.index is None:
         with qtbot.waitSignal(window.filters.indexReady, timeout=600_000):
             pass

@@ -80,6 +80,9 @@ class FiltersController(QObject):
         self._patterns: dict[tuple[str, str, int], object] = {}
         self._layer_patterns: dict[tuple[str, str], list] = {}
         self._last_pen_move = 0.0  # read by the index's pool thread: a float is replaced whole
+        # The first index waits until a unit's top images are first asked for: a window used only to draw
+        # never spends the CPU.  From then on every model change rebuilds it at once.
+        self.wanted = False
         canvas.strokeMoved.connect(self._pen_moved)
         signals.modelChanged.connect(self._model_changed)
         panel.detail.unitShown.connect(self.show_unit)
@@ -94,6 +97,10 @@ class FiltersController(QObject):
         if predictor is None or predictor.source == "learning":  # a network in training changes every moment
             return
         self.index = None
+        if self.wanted:
+            self._start(predictor)
+
+    def _start(self, predictor) -> None:
         if self.images is None:
             task = self.tasks.start("filters-set", load_set_work, self.session.my_drawings)
             task.succeeded.connect(self._set_loaded)
@@ -150,6 +157,9 @@ class FiltersController(QObject):
         self.unit = (layer, channel)
         for view in self.views:
             view.show_unit(layer, channel)
+        if not self.wanted and self.session.predictor is not None:
+            self.wanted = True
+            self._start(self.session.predictor)
         if self.index is None:
             self._say(lambda: self.tr("The top images come once the search through the images is done…"))
         else:
