@@ -93,3 +93,9 @@ def test_conv1_shows_its_kernel_instead_of_a_pattern(window, qtbot):
         window.feature_maps.select(0, 3)
     view = window.feature_maps.detail.top_images
     assert "3×3" in view.pattern_title.text() and view.pattern.image.width() == 3
+
+
+def test_flattens_cells_ask_for_nothing(window, qtbot):
+    flatten = [row.name for row in window.feature_maps.rows].index("flatten")
+    window.feature_maps.select(flatten, 5)  # Flatten only reshapes: no top images, no error
+    assert window.filters.unit is None

@@ -21,7 +21,7 @@ from digitpad.app.network.top_images import (
 )
 from digitpad.app.pad.canvas import DrawingCanvas
 from digitpad.model.network import image_sets
-from digitpad.model.network.filters import ActivationIndex, IndexCache, model_fingerprint
+from digitpad.model.network.filters import ActivationIndex, IndexCache, model_fingerprint, unit_layers
 from digitpad.model.network.patterns import kernel_only, layer_patterns, unit_pattern
 
 
@@ -154,6 +154,9 @@ class FiltersController(QObject):
 
     def show_unit(self, layer: str, channel: int) -> None:
         """The unit a view shows now: its top images (once the index is ready) and its pattern."""
+        predictor = self.session.predictor
+        if predictor is None or not any(item.name == layer for item in unit_layers(predictor.net)):
+            return  # Flatten only reshapes: its cells are the maps' units, shown there
         self.unit = (layer, channel)
         for view in self.views:
             view.show_unit(layer, channel)
@@ -168,7 +171,7 @@ class FiltersController(QObject):
 
     def _show_tops(self, layer: str, channel: int) -> None:
         index = self.index
-        if not any(item.name == layer for item in index.net.layers):
+        if not any(item.name == layer for item in unit_layers(index.net)):
             return
         tops = index.top(layer, channel)
         for view in self.views:
@@ -177,7 +180,7 @@ class FiltersController(QObject):
 
     def _show_pattern(self, layer: str, channel: int) -> None:
         predictor = self.session.predictor
-        if predictor is None or not any(item.name == layer for item in predictor.net.layers):
+        if predictor is None or not any(item.name == layer for item in unit_layers(predictor.net)):
             return
         net = predictor.net
         if kernel_only(net, layer):
