@@ -8,7 +8,8 @@
 2. The offscreen window under a drawing hand (``bench/window.py``'s replay of real pen digits as mouse
    events at 125 Hz, event → repainted prediction, chart and maps) while the window builds the index in
    the background, against the same drawing with no index being built.  Target: the README's figures
-   for the window (p95 ≤ 16 ms).
+   for the window (p95 ≤ 16 ms).  The window pauses the pass between chunks of 128 images while the pen
+   moves; the hand rests ``LOOK`` seconds between drawings.
 """
 
 from __future__ import annotations
@@ -24,13 +25,16 @@ import numpy as np
 from common import MNIST, PEN_BOX, PEN_STROKES, machine, percentile, table
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Seconds between drawings, as a person looks at the answer: the window builds the index only while the pen
+# has rested for 0.3 s, so a hand that never rests would hold it back for good.
+LOOK = 1.0
 
 
 def index_times(runs: int) -> list[list]:
     from digitpad.model.network.filters import INDEX_CHUNK, ActivationIndex
     from digitpad.model.network.image_sets import mnist_test
     from digitpad.model.network.inference import Predictor
-    from digitpad.model.network.patterns import layer_patterns, unit_pattern
+    from digitpad.model.network.patterns import STEPS, layer_patterns, unit_pattern
     from digitpad.resources import bundled_model_path
 
     net = Predictor.load(bundled_model_path()).net
@@ -38,11 +42,12 @@ def index_times(runs: int) -> list[list]:
     images = mnist_test(MNIST)
     loading = time.perf_counter() - started
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    seconds = []
+    seconds, cpu = [], []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         index = ActivationIndex.build(net, images.images)
         seconds.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kept = sum(values.nbytes for values in index.values.values()) + sum(p.nbytes for p in index.places.values())
     started = time.perf_counter()
@@ -58,10 +63,12 @@ def index_times(runs: int) -> list[list]:
         ["read MNIST test (10,000 images)", f"{loading:.2f} s", ""],
         [f"build the index (median of {runs})", f"**{statistics.median(seconds):.2f} s** "
          f"(fastest {min(seconds):.2f} s, slowest {max(seconds):.2f} s)", "≤ 5 s"],
+        ["  the same, CPU time of the process (all threads; what a machine to itself needs at most)",
+         f"{statistics.median(cpu):.2f} s", "≤ 5 s"],
         ["the index kept in memory", f"{kept / 2**20:.1f} MB", ""],
         ["peak memory growth while building", f"{max(peak - before, 0):.0f} MB (chunks of {INDEX_CHUNK} images)", ""],
         ["one unit's top 9 from the index", f"{top_ms:.1f} ms", ""],
-        ["one unit's pattern (conv3 channel 2, 120 steps)", f"{one_pattern:.2f} s", ""],
+        [f"one unit's pattern (conv3 channel 2, {STEPS} steps)", f"{one_pattern:.2f} s", ""],
         ["the ten digits' patterns (one batch)", f"{digits:.2f} s", ""],
     ]
 
@@ -77,7 +84,8 @@ def pen_latency(rounds: int) -> list[list]:
     records = load_stroke_records(PEN_STROKES, default_box=PEN_BOX)[::37]
     application = QApplication.instance() or QApplication([])
     window = scratch_window(application)
-    wait_until(application, lambda: window.filters.index is not None)  # the first build, at start-up
+    window.feature_maps.select(4, 2)  # a map clicked: the first index is built
+    wait_until(application, lambda: window.filters.index is not None)
     replayer = Replayer(window, application, time.perf_counter() - 1000)  # no "first seconds" here
     replayer.draw(records[0].strokes, timed=False)
     building, during, drawn, next_record = [], [], 0, 1
@@ -86,6 +94,7 @@ def pen_latency(rounds: int) -> list[list]:
         window.filters._build(window.session.predictor)  # as when the model in use changes
         started = time.perf_counter()
         while window.filters.index is None:
+            replayer.pause_until(time.perf_counter() + LOOK)
             window.clear()
             replayer.draw(records[next_record % len(records)].strokes)
             next_record += 1
@@ -94,6 +103,7 @@ def pen_latency(rounds: int) -> list[list]:
         during += replayer.latencies
         replayer.latencies, replayer.early = [], []
     for _ in range(drawn):
+        replayer.pause_until(time.perf_counter() + LOOK)
         window.clear()
         replayer.draw(records[next_record % len(records)].strokes)
         next_record += 1

@@ -38,6 +38,7 @@ def main() -> None:
     application = QApplication.instance() or QApplication([])
     window = scratch_window(application, size=(1500, 1000))
     filters, panel = window.filters, window.feature_maps
+    panel.select(0, 0)  # the first map clicked starts the index
     wait(application, lambda: filters.index is not None)
 
     # A conv3 map's top images: put its best image on the pad, so that the maps show it too.

@@ -28,9 +28,13 @@ def test_why_offers_a_class_map_per_convolution_and_draws_it(window, qtbot):
         combo.setCurrentIndex(3)
     assert "Grad-CAM on conv3" in window.answer.why_caption.text()
     assert shown.args[0].values.min() >= 0 and window.canvas.heatmap_rect() is not None
+    assert window.filters.index is None and not window.filters.wanted  # no map clicked: no index built
 
 
 def _index_ready(window, qtbot):
+    """The first map clicked starts the first index (a window only drawn in never builds one)."""
+    if not window.filters.wanted:
+        window.feature_maps.select(0, 0)
     if window.filters.index is None:
         with qtbot.waitSignal(window.filters.indexReady, timeout=600_000):
             pass
@@ -89,3 +93,9 @@ def test_conv1_shows_its_kernel_instead_of_a_pattern(window, qtbot):
         window.feature_maps.select(0, 3)
     view = window.feature_maps.detail.top_images
     assert "3×3" in view.pattern_title.text() and view.pattern.image.width() == 3
+
+
+def test_flattens_cells_ask_for_nothing(window, qtbot):
+    flatten = [row.name for row in window.feature_maps.rows].index("flatten")
+    window.feature_maps.select(flatten, 5)  # Flatten only reshapes: no top images, no error
+    assert window.filters.unit is None

@@ -4,6 +4,8 @@ layer's patterns on request, and a top image clicked onto the pad."""
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
@@ -19,7 +21,7 @@ from digitpad.app.network.top_images import (
 )
 from digitpad.app.pad.canvas import DrawingCanvas
 from digitpad.model.network import image_sets
-from digitpad.model.network.filters import ActivationIndex, IndexCache, model_fingerprint
+from digitpad.model.network.filters import ActivationIndex, IndexCache, model_fingerprint, unit_layers
 from digitpad.model.network.patterns import kernel_only, layer_patterns, unit_pattern
 
 
@@ -33,10 +35,21 @@ def load_set_work(task, my_drawings) -> image_sets.ImageSet:
     return image_sets.from_records("my drawings", records)
 
 
-def build_index_work(task, net, images: image_sets.ImageSet) -> ActivationIndex:
-    """Pool work: one batched pass over the set (a few seconds for MNIST test); cancelled between chunks."""
+# The index waits between chunks while the pen moved this recently: drawing keeps both cores.
+PEN_QUIET_SECONDS = 0.3
+
+
+def build_index_work(task, net, images: image_sets.ImageSet, last_pen_move=lambda: 0.0) -> ActivationIndex:
+    """Pool work: one batched pass over the set (a few seconds for MNIST test), paused between chunks while
+    the pen moves (``last_pen_move()``: the monotonic time of the last move) and cancelled between chunks."""
+
+    def pause_then_ask_cancelled() -> bool:
+        while time.monotonic() - last_pen_move() < PEN_QUIET_SECONDS and not task.is_cancelled():
+            time.sleep(0.05)
+        return task.is_cancelled()
+
     return ActivationIndex.build(net, images.images, progress=lambda done, total: task.report((done, total)),
-                                 cancelled=task.is_cancelled)
+                                 cancelled=pause_then_ask_cancelled)
 
 
 def pattern_work(task, net, layer: str, channel: int):
@@ -66,6 +79,11 @@ class FiltersController(QObject):
         self.unit: tuple[str, int] | None = None
         self._patterns: dict[tuple[str, str, int], object] = {}
         self._layer_patterns: dict[tuple[str, str], list] = {}
+        self._last_pen_move = 0.0  # read by the index's pool thread: a float is replaced whole
+        # The first index waits until a unit's top images are first asked for: a window used only to draw
+        # never spends the CPU.  From then on every model change rebuilds it at once.
+        self.wanted = False
+        canvas.strokeMoved.connect(self._pen_moved)
         signals.modelChanged.connect(self._model_changed)
         panel.detail.unitShown.connect(self.show_unit)
         panel.explanation.unitShown.connect(self.show_unit)
@@ -79,6 +97,10 @@ class FiltersController(QObject):
         if predictor is None or predictor.source == "learning":  # a network in training changes every moment
             return
         self.index = None
+        if self.wanted:
+            self._start(predictor)
+
+    def _start(self, predictor) -> None:
         if self.images is None:
             task = self.tasks.start("filters-set", load_set_work, self.session.my_drawings)
             task.succeeded.connect(self._set_loaded)
@@ -98,7 +120,7 @@ class FiltersController(QObject):
         if cached is not None:
             self._index_ready(cached)
             return
-        task = self.tasks.start("filters-index", build_index_work, net, images)
+        task = self.tasks.start("filters-index", build_index_work, net, images, lambda: self._last_pen_move)
         task.progress.connect(self._index_progress)
         task.succeeded.connect(self._index_built)
         task.failed.connect(self._failed)
@@ -125,13 +147,22 @@ class FiltersController(QObject):
     def _failed(self, reason: str) -> None:
         self._say(lambda: self.tr("Could not find the top images: {reason}").format(reason=reason))
 
+    def _pen_moved(self) -> None:
+        self._last_pen_move = time.monotonic()
+
     # --- a unit ------------------------------------------------------------------------------------
 
     def show_unit(self, layer: str, channel: int) -> None:
         """The unit a view shows now: its top images (once the index is ready) and its pattern."""
+        predictor = self.session.predictor
+        if predictor is None or not any(item.name == layer for item in unit_layers(predictor.net)):
+            return  # Flatten only reshapes: its cells are the maps' units, shown there
         self.unit = (layer, channel)
         for view in self.views:
             view.show_unit(layer, channel)
+        if not self.wanted and self.session.predictor is not None:
+            self.wanted = True
+            self._start(self.session.predictor)
         if self.index is None:
             self._say(lambda: self.tr("The top images come once the search through the images is done…"))
         else:
@@ -140,7 +171,7 @@ class FiltersController(QObject):
 
     def _show_tops(self, layer: str, channel: int) -> None:
         index = self.index
-        if not any(item.name == layer for item in index.net.layers):
+        if not any(item.name == layer for item in unit_layers(index.net)):
             return
         tops = index.top(layer, channel)
         for view in self.views:
@@ -149,7 +180,7 @@ class FiltersController(QObject):
 
     def _show_pattern(self, layer: str, channel: int) -> None:
         predictor = self.session.predictor
-        if predictor is None or not any(item.name == layer for item in predictor.net.layers):
+        if predictor is None or not any(item.name == layer for item in unit_layers(predictor.net)):
             return
         net = predictor.net
         if kernel_only(net, layer):

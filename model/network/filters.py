@@ -30,9 +30,10 @@ from digitpad.model.network.numpy_net import NumpyConvnet, NumpyLayer, _backward
 
 IMAGE_SIZE = 28
 TOP = 9
-# Images per chunk of the indexing pass: conv2's patches of 256 images take about 35 MB, and the window's
-# memory stays near its figures while the index is built.
-INDEX_CHUNK = 256
+# Images per chunk of the indexing pass: conv2's patches of 128 images take about 18 MB, so the window's
+# memory stays near its figures, and a chunk is short enough for the window to pause the pass between
+# chunks while the pen moves.
+INDEX_CHUNK = 128
 
 Box = tuple[int, int, int, int]  # top, left, bottom, right in input pixels; bottom and right exclusive
 
