@@ -108,7 +108,7 @@ class ContributionBars(QWidget):
         if not self.items:
             return
         largest = max(abs(value) for _, _, value in self.items) or 1.0
-        label_width = min(self.width() // 2, max(self.fontMetrics().horizontalAdvance(label)
+        label_width = min(self.width() * 2 // 3, max(self.fontMetrics().horizontalAdvance(label)
                                                  for _, label, _ in self.items) + 8)
         bar_space = max(20, self.width() - label_width - 70)
         with QPainter(self) as painter:
@@ -377,6 +377,9 @@ class ExplanationView(Retranslatable, QFrame):
         self.dense_caption.setText(self.tr(
             "Every one of the {count} inputs times its weight, added up. The {shown} that add most:").format(
             count=len(products), shown=len(order)))
+        if self.vector_source is not None:
+            self.dense_caption.setText(self.dense_caption.text() + " " + self.tr(
+                "Each input is a cell of {layer}'s maps: map (row, column).").format(layer=self.vector_source[0]))
         self.dense_bars.set_items([(int(i), self._dense_input(step, int(i)), float(products[i])) for i in order])
         relu = self.tr(" → ReLU → <b>{value}</b>").format(value=number(step.value, 4)) \
             if step.activation == "relu" else ""
@@ -392,7 +395,7 @@ class ExplanationView(Retranslatable, QFrame):
             return self.tr("input {index}: {value} × {weight}").format(index=index, value=value, weight=weight)
         name, shape = self.vector_source
         row, column, channel = (int(i) for i in np.unravel_index(index, shape))
-        return self.tr("input {index} = {layer} map {map}, row {row}, column {column}: {value} × {weight}").format(
+        return self.tr("input {index} = {layer} map {map} ({row}, {column}): {value} × {weight}").format(
             index=index, layer=name, map=channel, row=row, column=column, value=value, weight=weight)
 
     def _show_output(self, step: Step, input_channel: int | None) -> None:
