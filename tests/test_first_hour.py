@@ -384,7 +384,8 @@ def test_a_dense_input_says_where_it_comes_from_and_the_output_shows_its_logit(w
     texts = [text for _, text, _ in view.dense_bars.items]
     index = int(texts[0].split()[1])
     row, column, channel = np.unravel_index(index, (3, 3, 64))
-    assert texts[0].startswith(f"input {index} = conv3 map {channel}, row {row}, column {column}:")
+    assert texts[0].startswith(f"input {index} = conv3 map {channel} ({row}, {column}):")
+    assert "a cell of conv3's maps: map (row, column)" in view.dense_caption.text()
     window.explain.explain("probabilities", None, 7)
     logit = window.explain.step.logits[7]
     text = view.output_logit.text()

@@ -178,8 +178,9 @@ def test_panel_says_when_mnist_would_need_the_internet(window, qtbot, tmp_path, 
     panel = window.train_panel
     panel.settings.mnist_path.setText("")
     panel.settings.refresh_data_counts()
-    qtbot.waitUntil(lambda: "internet" in panel.settings.counts_label.text(), timeout=30_000)
-    assert "Choose… a local mnist.npz" in panel.settings.counts_label.text()
+    qtbot.waitUntil(lambda: "not on this computer" in panel.settings.counts_label.text(), timeout=30_000)
+    assert "download it once" in panel.settings.counts_label.text()
+    assert "Choose… a local copy" in panel.settings.counts_label.text()
 
 
 def test_the_mouse_wheel_scrolls_the_panel_instead_of_changing_settings(window, qtbot):

@@ -407,6 +407,9 @@ class ExplanationView(Retranslatable, QFrame):
         self.dense_caption.setText(self.tr(
             "Every one of the {count} inputs times its weight, added up. The {shown} that add most:").format(
             count=len(products), shown=len(order)))
+        if self.vector_source is not None:
+            self.dense_caption.setText(self.dense_caption.text() + " " + self.tr(
+                "Each input is a cell of {layer}'s maps: map (row, column).").format(layer=self.vector_source[0]))
         self.dense_bars.set_items([(int(i), self._dense_input(step, int(i)), float(products[i])) for i in order])
         relu = self._activation_text(step)
         self.dense_sum.setText(self.tr("Σ of inputs × weights = {products}; + bias {bias} = {total}").format(
@@ -421,7 +424,7 @@ class ExplanationView(Retranslatable, QFrame):
             return self.tr("input {index}: {value} × {weight}").format(index=index, value=value, weight=weight)
         name, shape = self.vector_source
         row, column, channel = (int(i) for i in np.unravel_index(index, shape))
-        return self.tr("input {index} = {layer} map {map}, row {row}, column {column}: {value} × {weight}").format(
+        return self.tr("input {index} = {layer} map {map} ({row}, {column}): {value} × {weight}").format(
             index=index, layer=name, map=channel, row=row, column=column, value=value, weight=weight)
 
     def _logit_text(self, step: Step) -> str:

@@ -133,8 +133,10 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
             row.view.update()
         self._selected = (layer_index, channel)
         self.detail.set_unit(None)
-        self._unit_point = None  # a map chosen by itself: no unit to keep in view
+        view = self.rows[layer_index].view  # the chosen map stays in view above its enlargement
+        self._unit_point = view.mapTo(self._content, view.cell_centre(min(channel, view.channels - 1)))
         self._refresh_detail()
+        self._reveal_unit()
 
     def show_unit(self, layer: str, at: tuple[int, int] | None, channel: int) -> None:
         """Mark the unit being explained (its map selected, its pixel outlined)."""

@@ -98,7 +98,7 @@ class ContributionBars(QWidget):
         if not self.items:
             return
         largest = max(abs(value) for _, _, value in self.items) or 1.0
-        label_width = min(self.width() // 2, max(self.fontMetrics().horizontalAdvance(label)
+        label_width = min(self.width() * 3 // 4, max(self.fontMetrics().horizontalAdvance(label)
                                                  for _, label, _ in self.items) + 8)
         bar_space = max(20, self.width() - label_width - 70)
         with QPainter(self) as painter:

@@ -71,7 +71,7 @@ class LearningCurves(Retranslatable, QChartView):
         step = nice_step(max(1, epochs) / 5, at_least=1.0)
         _set_axis(self.axis_x, 0.0, max(1, epochs) * 1.06, step, anchor=0.0)
         _set_axis(self.axis_loss, 0.0, 0.5, 0.1)
-        _set_axis(self.axis_accuracy, 0.9, 1.0, 0.02)
+        _set_axis(self.axis_accuracy, 0.9, _with_headroom(0.9), 0.02)
         self._max_loss = 0.1
         self._min_accuracy = 0.9
 
@@ -87,7 +87,7 @@ class LearningCurves(Retranslatable, QChartView):
         if "accuracy" in key and value < self._min_accuracy:
             self._min_accuracy = max(0.0, value)
             low = max(0.0, np.floor(value * 10) / 10)
-            _set_axis(self.axis_accuracy, low, 1.0, nice_step((1.0 - low) / 5))
+            _set_axis(self.axis_accuracy, low, _with_headroom(low), nice_step((1.0 - low) / 5))
 
     def point_count(self, key: str) -> int:
         return self.series[key].count()
@@ -108,9 +108,14 @@ def nice_step(rough: float, at_least: float = 0.0) -> float:
     return 10.0 * power
 
 
+def _with_headroom(low: float) -> float:
+    """The accuracy axis's top: a little above 1, so a point at 0.99 is a whole dot, not half of one."""
+    return 1.0 + (1.0 - low) * 0.05
+
+
 def _set_axis(axis: QValueAxis, low: float, high: float, step: float, anchor: float | None = None) -> None:
     axis.setRange(low, high)
-    axis.setTickAnchor(low if anchor is None else anchor)
+    axis.setTickAnchor(0.0 if anchor is None else anchor)  # ticks at multiples of the step: 0.4, 0.6, … 1.0
     axis.setTickInterval(step)
     decimals = max(0, -math.floor(math.log10(step) + 1e-9)) if step < 1 else 0
     if step < 1 and abs(step * 10 ** decimals - round(step * 10 ** decimals)) > 1e-9:

@@ -239,16 +239,16 @@
         <translation>입력 {count}개 하나하나에 가중치를 곱해서 모두 더합니다. 가장 크게 기여하는 {shown}개:</translation>
     </message>
     <message>
+        <source>Each input is a cell of {layer}&apos;s maps: map (row, column).</source>
+        <translation>입력 하나하나는 {layer} 맵의 한 칸입니다: 맵 (행, 열).</translation>
+    </message>
+    <message>
         <source>input {index}: {value} × {weight}</source>
         <translation>입력 {index}: {value} × {weight}</translation>
     </message>
     <message>
         <source>Σ of inputs × weights = {products}; + bias {bias} = {total}</source>
         <translation>입력 × 가중치의 합 Σ = {products}; + 편향 {bias} = {total}</translation>
-    </message>
-    <message>
-        <source>input {index} = {layer} map {map}, row {row}, column {column}: {value} × {weight}</source>
-        <translation>입력 {index} = {layer} 맵 {map}, {row}행 {column}열: {value} × {weight}</translation>
     </message>
     <message>
         <source>The logits z are the layer before&apos;s ten values, unchanged: this layer only applies softmax, which turns the ten into probabilities:</source>
@@ -261,6 +261,10 @@
     <message>
         <source>The logit z of digit {digit}: each of the {count} inputs from the layer before times digit {digit}&apos;s weight, added up, plus its bias: {products} + {bias} = &lt;b&gt;{total}&lt;/b&gt;. Every digit&apos;s logit is made the same way; softmax turns the ten into probabilities:</source>
         <translation>숫자 {digit}의 로짓 z: 앞 층에서 온 입력 {count}개에 숫자 {digit}의 가중치를 각각 곱해 더하고 편향을 더합니다: {products} + {bias} = &lt;b&gt;{total}&lt;/b&gt;. 모든 숫자의 로짓이 같은 방식으로 만들어지고, 소프트맥스가 이 열 개를 확률로 바꿉니다:</translation>
+    </message>
+    <message>
+        <source>input {index} = {layer} map {map} ({row}, {column}): {value} × {weight}</source>
+        <translation>입력 {index} = {layer} 맵 {map} ({row}, {column}): {value} × {weight}</translation>
     </message>
     <message>
         <source>Softmax: each exponential divided by their sum {total}. For {digit}: {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, the bar the chart shows. (Subtracting the largest logit first changes no probability; it keeps the exponentials small.)</source>
