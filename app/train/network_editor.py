@@ -136,15 +136,18 @@ class NetworkEditor(Retranslatable, QGroupBox):
 
     # --- building ------------------------------------------------------------------------
 
-    def _choice_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _choice_row(self) -> QVBoxLayout:
+        """The preset on a row of its own, the file buttons under it: one row of both made the Train
+        panel wider than its place in a 1300-pixel window."""
+        rows = QVBoxLayout()
         self.combo = QComboBox()
         self.combo.setObjectName("networkCombo")
         for key in (*PRESETS, CUSTOM):
             self.combo.addItem("", key)
         compact_combo(self.combo)
         self.combo.activated.connect(lambda index: self.choose(self.combo.itemData(index)))
-        row.addWidget(self.combo, 1)
+        rows.addWidget(self.combo)
+        row = QHBoxLayout()
         self.open_button = compact_button()
         self.open_button.setObjectName("openDesignButton")
         self.open_button.clicked.connect(self._open_dialog)
@@ -156,7 +159,9 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self.copy_button.clicked.connect(self.copy_keras_code)
         for button in (self.open_button, self.save_button, self.copy_button):
             row.addWidget(button)
-        return row
+        row.addStretch(1)
+        rows.addLayout(row)
+        return rows
 
     def _layer_rows(self) -> QHBoxLayout:
         row = QHBoxLayout()
