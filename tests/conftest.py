@@ -17,7 +17,7 @@ from hypothesis import settings
 
 # Property-based tests: a bounded, deterministic search by default (CI's time is bounded, and a run
 # must be reproducible); HYPOTHESIS_PROFILE=thorough looks much further on a developer's machine.
-settings.register_profile("ci", max_examples=40, deadline=2000, derandomize=True, print_blob=True)
+settings.register_profile("ci", max_examples=40, deadline=10_000, derandomize=True, print_blob=True)
 settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
