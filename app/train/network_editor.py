@@ -137,8 +137,8 @@ class NetworkEditor(Retranslatable, QGroupBox):
     # --- building ------------------------------------------------------------------------
 
     def _choice_row(self) -> QVBoxLayout:
-        """The preset on a row of its own, the file buttons under it: one row of both made the Train
-        panel wider than its place in a 1300-pixel window."""
+        """The preset on a row of its own, the file buttons under it: one row of them all made the Train
+        panel wider than its place in a 1300-pixel window, and three buttons side by side at 1024."""
         rows = QVBoxLayout()
         self.combo = QComboBox()
         self.combo.setObjectName("networkCombo")
@@ -157,10 +157,14 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self.copy_button = compact_button()
         self.copy_button.setObjectName("copyKerasCodeButton")
         self.copy_button.clicked.connect(self.copy_keras_code)
-        for button in (self.open_button, self.save_button, self.copy_button):
+        for button in (self.open_button, self.save_button):
             row.addWidget(button)
         row.addStretch(1)
         rows.addLayout(row)
+        copy_row = QHBoxLayout()  # a row of its own: all three side by side overflow a small laptop's panel
+        copy_row.addWidget(self.copy_button)
+        copy_row.addStretch(1)
+        rows.addLayout(copy_row)
         return rows
 
     def _layer_rows(self) -> QHBoxLayout:
