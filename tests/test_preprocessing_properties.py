@@ -48,13 +48,14 @@ def test_any_drawing_gives_a_finite_mnist_tensor(strokes):
 @given(strokes_lists, st.floats(0.2, 3.0), st.floats(-400, 400), st.floats(-400, 400))
 def test_moving_or_scaling_a_drawing_leaves_its_tensor_alone(strokes, scale, dx, dy):
     assume(spread(strokes) > 4)  # a spot has no size to scale
-    """The digit is framed by its own extent, so only the renderer's quarter-pixel grid shows: the
-    ink's amount stays within 2% (or one pixel's worth) and its centre of mass within a quarter of a pixel."""
+    """The digit is framed by its own extent, so only the renderer's quarter-pixel grid and the
+    anti-aliasing of strokes at another sub-pixel offset show: the ink's amount stays within 5% (or two
+    pixels' worth, for a drawing of a few dots) and its centre of mass within half a pixel."""
     moved = [[(x * scale + dx, y * scale + dy) for x, y in stroke] for stroke in strokes]
     before, after = strokes_to_tensor(strokes), strokes_to_tensor(moved)
-    assert abs(after.sum() - before.sum()) <= max(0.02 * before.sum(), 1.0)  # 2%, or a pixel of ink
+    assert abs(after.sum() - before.sum()) <= max(0.05 * before.sum(), 2.0)
     shift = np.abs(np.subtract(centre_of_mass(after), centre_of_mass(before))).max()
-    assert shift <= 0.25 + 1e-3, f"the digit moved by {shift:.3f} px in its tensor"
+    assert shift <= 0.5, f"the digit moved by {shift:.3f} px in its tensor"
 
 
 @given(strokes_lists, st.floats(MIN_BRUSH, MAX_BRUSH), st.floats(MIN_BRUSH, MAX_BRUSH))
