@@ -99,3 +99,10 @@ def test_flattens_cells_ask_for_nothing(window, qtbot):
     flatten = [row.name for row in window.feature_maps.rows].index("flatten")
     window.feature_maps.select(flatten, 5)  # Flatten only reshapes: no top images, no error
     assert window.filters.unit is None
+
+
+def test_the_windows_numpy_keeps_to_one_blas_thread_so_background_work_leaves_the_pad_a_core(window):
+    from threadpoolctl import threadpool_info
+
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == 1 for pool in blas)

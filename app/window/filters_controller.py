@@ -37,6 +37,9 @@ def load_set_work(task, my_drawings) -> image_sets.ImageSet:
 
 # The index waits between chunks while the pen moved this recently: drawing keeps both cores.
 PEN_QUIET_SECONDS = 0.3
+# Images per chunk in the window: a chunk already running when the pen comes down competes with the pad
+# until it ends, so the window's chunks are shorter than the command line's (about 13 ms each).
+WINDOW_CHUNK = 32
 
 
 def build_index_work(task, net, images: image_sets.ImageSet, last_pen_move=lambda: 0.0) -> ActivationIndex:
@@ -48,7 +51,8 @@ def build_index_work(task, net, images: image_sets.ImageSet, last_pen_move=lambd
             time.sleep(0.05)
         return task.is_cancelled()
 
-    return ActivationIndex.build(net, images.images, progress=lambda done, total: task.report((done, total)),
+    return ActivationIndex.build(net, images.images, chunk=WINDOW_CHUNK,
+                                 progress=lambda done, total: task.report((done, total)),
                                  cancelled=pause_then_ask_cancelled)
 
 

@@ -28,6 +28,7 @@ def build_main_window(
 
     from digitpad.app.window.main_window import MainWindow
 
+    one_blas_thread()
     if settings is None:
         settings = QSettings("DigitPad", "DigitPad")
     if data_dir is None:
@@ -39,6 +40,19 @@ def build_main_window(
     if load_model:
         window.start_loading_model()
     return window
+
+
+def one_blas_thread() -> None:
+    """numpy's matrix products on one thread in the window's process.
+
+    The window's numpy work is many small products.  A second thread gained little (the MNIST test
+    index: 3.6 s with two threads, 4.0 s with one, but 7.1 s of CPU against 4.0) and took the core the
+    pad draws on: while the index was built in the background, the pen's p95 rose from 17 to 26 ms with
+    two threads and stayed at 18 ms with one (bench/filters.py, same run).  threadpoolctl does this for
+    whichever BLAS numpy was built with, after numpy is loaded; TensorFlow's process is not affected."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1, user_api="blas")
 
 
 def run_window(model_path: str | None = None, quiet: bool = False) -> int:
