@@ -32,6 +32,7 @@ from common import (
 from digitpad.model.files.datasets import load_mnist, load_stroke_records
 from digitpad.model.ink.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH, strokes_to_tensor
 from digitpad.model.network.inference import UNSURE_BELOW, Predictor
+from digitpad.model.network.views import DIFFERING_VIEWS, view_labels
 from digitpad.resources import bundled_model_path
 
 BRUSHES = [("thin", MIN_BRUSH), ("default", DEFAULT_BRUSH), ("thick", MAX_BRUSH)]
@@ -67,13 +68,29 @@ def scribbles(count: int, seed: int = 0) -> list[list[np.ndarray]]:
     return drawings
 
 
-def scores(probabilities: np.ndarray, labels: np.ndarray) -> list:
-    """Accuracy, misses, ECE, share shown as unsure, accuracy when sure: one table row's worth."""
+def scores(probabilities: np.ndarray, labels: np.ndarray, doubted: np.ndarray | None = None) -> list:
+    """Accuracy, misses, ECE, share shown as unsure, accuracy when sure, and the share of wrong and of right
+    answers shown as unsure: one table row's worth.  ``doubted``: answers the changed views doubt
+    (model.network.views), shown as unsure however high their probability."""
     predicted = probabilities.argmax(axis=1)
-    sure = probabilities.max(axis=1) >= UNSURE_BELOW
-    return [f"{np.mean(predicted == labels):.2%}", int(np.sum(predicted != labels)),
-            f"{expected_calibration_error(probabilities, labels):.4f}", f"{1 - sure.mean():.1%}",
-            f"{np.mean(predicted[sure] == labels[sure]):.2%}" if sure.any() else "–"]
+    unsure = probabilities.max(axis=1) < UNSURE_BELOW
+    if doubted is not None:
+        unsure = unsure | doubted
+    sure, right = ~unsure, predicted == labels
+    return [f"{np.mean(right):.2%}", int(np.sum(~right)),
+            f"{expected_calibration_error(probabilities, labels):.4f}", f"{unsure.mean():.1%}",
+            f"{np.mean(right[sure]):.2%}" if sure.any() else "–",
+            f"{np.mean(unsure[~right]):.0%}" if (~right).any() else "–", f"{np.mean(unsure[right]):.2%}"]
+
+
+def view_doubts(predictor, records, probabilities: np.ndarray) -> np.ndarray:
+    """Which plain answers two or more changed views read as another digit (what the pad shows at pen-up)."""
+    labels = probabilities.argmax(axis=1)
+    return np.array([len(np.flatnonzero(view_labels(predictor, record.strokes) != label)) >= DIFFERING_VIEWS
+                     for record, label in zip(records, labels)])
+
+
+SCORES = ["accuracy", "misses", "ECE", "unsure", "accuracy when sure", "wrong shown unsure", "right shown unsure"]
 
 
 def per_digit(predicted: np.ndarray, labels: np.ndarray) -> str:
@@ -105,10 +122,17 @@ def pen_writers_report(predictor, writers: set[int], name: str, compare_raster: 
             preprocessing_ms = (time.perf_counter() - started) / len(records) * 1000
             probabilities = predictor.probabilities(tensors)
             results[(method, brush_name)] = probabilities
-            rows.append(["app (re-rendered strokes)" if method == "vector" else "cropped canvas",
-                         f"{brush_name} ({brush} px)", *scores(probabilities, labels), f"{preprocessing_ms:.2f}"])
-    print(table(["preprocessing", "brush", "accuracy", "misses", "ECE", "unsure", "accuracy when sure",
-                 "ms / drawing"], rows))
+            # The vector re-render does not depend on the brush: its views are the same for every brush.
+            if method == "vector" and "doubted" not in results:
+                results["doubted"] = view_doubts(predictor, records, probabilities)
+            doubted = results["doubted"] if method == "vector" else None
+            rows.append(["app (re-rendered strokes)" if method == "vector" else "cropped canvas (no views)",
+                         f"{brush_name} ({brush} px)", *scores(probabilities, labels, doubted),
+                         f"{preprocessing_ms:.2f}"])
+    print(table(["preprocessing", "brush", *SCORES, "ms / drawing"], rows))
+    without = scores(results[("vector", "default")], labels)
+    print(f"\nWithout the changed views (default brush): {without[3]} unsure, {without[5]} of the wrong answers "
+          f"and {without[6]} of the right ones shown as unsure.")
     probabilities = results[("vector", "default")]
     predicted = probabilities.argmax(axis=1)
     print("\nPer digit (default brush):\n")
@@ -130,15 +154,20 @@ def unipen_sites_report(predictor, sites: set[str], name: str) -> dict:
     site_of = np.array([r.source for r in records])
     probabilities = predictor.probabilities(np.stack([strokes_to_tensor(r.strokes) for r in records]))
     predicted = probabilities.argmax(axis=1)
+    doubted = view_doubts(predictor, records, probabilities)
     print(f"\n## UNIPEN sites {', '.join(sorted(sites))} ({name}): {len(records)} drawings\n")
     rows = []
     for site in sorted(sites):
         mine = site_of == site
         writers = len({r.writer for r, m in zip(records, mine) if m})
-        rows.append([site, writers, int(mine.sum()), *scores(probabilities[mine], labels[mine])])
+        rows.append([site, writers, int(mine.sum()), *scores(probabilities[mine], labels[mine], doubted[mine])])
     if len(sites) > 1:
-        rows.append(["all", len({r.writer for r in records}), len(records), *scores(probabilities, labels)])
-    print(table(["site", "writers", "drawings", "accuracy", "misses", "ECE", "unsure", "accuracy when sure"], rows))
+        rows.append(["all", len({r.writer for r in records}), len(records),
+                     *scores(probabilities, labels, doubted)])
+    print(table(["site", "writers", "drawings", *SCORES], rows))
+    without = scores(probabilities, labels)
+    print(f"\nWithout the changed views: {without[3]} unsure, {without[5]} of the wrong answers and {without[6]} "
+          "of the right ones shown as unsure.")
     print("\nPer digit:\n")
     print(per_digit(predicted, labels))
     print("\nConfusions, most frequent first:\n")

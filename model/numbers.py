@@ -18,6 +18,7 @@ import numpy as np
 from digitpad.model.ink.images import ImageReading
 from digitpad.model.ink.preprocessing import Placement, render_with_placement, validate_strokes
 from digitpad.model.network.inference import Prediction
+from digitpad.model.network.views import with_tensor_view_doubt, with_view_doubt
 
 # A stroke joins a digit when their horizontal extents overlap by at least this share
 # of the narrower of the two.
@@ -77,6 +78,7 @@ class ReadingCache:
         self.capacity = capacity
         self._predictor = None
         self._entries: OrderedDict[bytes, tuple[Prediction, Placement]] = OrderedDict()
+        self._doubted: OrderedDict[bytes, Prediction] = OrderedDict()
 
     def read(self, predictor, groups: list[list[np.ndarray]]) -> list[tuple[Prediction, Placement]]:
         """The prediction (with activations) and placement of each group, computing only new ones."""
@@ -92,6 +94,21 @@ class ReadingCache:
         while len(self._entries) > max(self.capacity, len(keys)):
             self._entries.popitem(last=False)
         return [self._entries[key] for key in keys]
+
+    def doubted(self, predictor, strokes: list[np.ndarray], prediction: Prediction) -> Prediction:
+        """``with_view_doubt`` of one digit, computed once per digit: at each pen-up of a number only the
+        digit just written is read again six ways."""
+        if predictor is not self._predictor:
+            self._predictor = predictor
+            self._entries.clear()
+            self._doubted.clear()
+        key = _key(strokes)
+        if key not in self._doubted:
+            self._doubted[key] = with_view_doubt(predictor, strokes, prediction)
+        self._doubted.move_to_end(key)
+        while len(self._doubted) > self.capacity:
+            self._doubted.popitem(last=False)
+        return self._doubted[key]
 
 
 def _key(strokes: list[np.ndarray]) -> bytes:
@@ -133,7 +150,8 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
     with its bar apart stays one 5 and two digits side by side become two.  Each reading's
     ``indices`` are indices into ``reading.marks``, its ``strokes`` are empty, and its ``box`` is in
     the image's pixels (``reading.box_of(indices)``).  Each prediction carries the image's doubt about
-    its ink (faint, cluttered), which makes it unsure however sure the network is.
+    its ink (faint, cluttered), which makes it unsure however sure the network is, or else the doubt of
+    its changed views (model.network.views).
     """
     if reading.is_blank:
         return []
@@ -154,8 +172,9 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
         x0, y0, x1, y1 = reading.box_of(_marks_in(pieces, run))
         score[run] = (float(np.log(max(prediction.confidence, 1e-9))) - _wide_penalty(x1 - x0, y1 - y0)
                       - CLOSE_CUT_PENALTY * max(0.0, 1 - gaps[run[0]] / CLOSE_GAP))
+    # Each digit is read again a little turned, narrowed and slanted, as a drawing is at pen-up.
     return [DigitReading(tuple(_marks_in(pieces, run)), [], reading.box_of(_marks_in(pieces, run)),
-                         replace(read[run], doubt=reading.doubt), None)
+                         with_tensor_view_doubt(predictor, replace(read[run], doubt=reading.doubt)), None)
             for run in _best_cut(len(pieces), score)]
 
 
@@ -183,6 +202,14 @@ def _gaps_before(pieces: list[list[int]], boxes) -> list[float]:
 def _height(boxes) -> float:
     heights = max(b[3] for b in boxes) - min(b[1] for b in boxes)
     return heights or (max(b[2] for b in boxes) - min(b[0] for b in boxes)) or 1.0
+
+
+def with_view_doubts(predictor, readings: list[DigitReading], cache: ReadingCache | None = None) -> list[DigitReading]:
+    """Each drawn digit doubted when a little turn, narrowing or slant reads it as another digit
+    (model.network.views); a digit of an image has no strokes and stays as it is."""
+    doubted = cache.doubted if cache is not None else lambda *args: with_view_doubt(*args)
+    return [replace(digit, prediction=doubted(predictor, digit.strokes, digit.prediction))
+            if digit.strokes else digit for digit in readings]
 
 
 def number_text(readings: list[DigitReading]) -> str:

@@ -19,7 +19,15 @@ from digitpad.model.ink.preprocessing import Placement, ValidStrokes, render_wit
 from digitpad.model.network.inference import NOTHING_DRAWN, Prediction, Predictor
 from digitpad.model.network.numpy_net import NumpyConvnet
 from digitpad.model.network.saliency import Attribution
-from digitpad.model.numbers import DigitReading, ReadingCache, needs_splitting, read_image_number, read_number
+from digitpad.model.network.views import with_view_doubt
+from digitpad.model.numbers import (
+    DigitReading,
+    ReadingCache,
+    needs_splitting,
+    read_image_number,
+    read_number,
+    with_view_doubts,
+)
 
 WHY_MODES = ("answer", "versus")  # toward the answer; the answer and not the runner-up
 # A class map of the answer on one convolution layer: "classmap:conv3" (model.network.class_maps).
@@ -195,12 +203,15 @@ class Session:
         if needs_splitting(self._strokes):
             digits = read_number(predictor, self._strokes, cache=self._cache)
             if len(digits) > 1:
-                return self._number(digits, final)
+                return self._number(with_view_doubts(predictor, digits, self._cache) if final else digits, final)
             # One digit after all: the splitter has already rendered and read the whole drawing.
-            return Reading(digits[0].prediction, final=final, placement=digits[0].placement,
-                           indices=tuple(range(len(self._strokes))), strokes=list(self._strokes))
-        tensor, placement = render_with_placement(self._strokes)
-        return Reading(predictor.predict_tensor(tensor), final=final, placement=placement,
+            prediction, placement = digits[0].prediction, digits[0].placement
+        else:
+            tensor, placement = render_with_placement(self._strokes)
+            prediction = predictor.predict_tensor(tensor)
+        if final:  # at pen-up only: six more readings would slow the pen
+            prediction = with_view_doubt(predictor, self._strokes, prediction)
+        return Reading(prediction, final=final, placement=placement,
                        indices=tuple(range(len(self._strokes))), strokes=list(self._strokes))
 
     def _read_image(self, predictor: Predictor | None, image: ImageReading) -> Reading:

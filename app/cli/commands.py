@@ -86,25 +86,33 @@ def _start_window(args: argparse.Namespace) -> int:
 def _predict(args: argparse.Namespace) -> int:
     if not args.images and not args.strokes and not args.tensor:
         raise CliError("give IMAGE files or --strokes FILE.jsonl or --tensor FILE.npy (see digitpad predict --help)")
-    from digitpad.model.numbers import needs_splitting, number_json, read_number
-
     images = [read_image_file(path) for path in args.images]  # a bad file fails before the model loads
     records = _read_records(args.strokes, box=args.box) if args.strokes else []
     tensors = [_record_tensor(r, args) for r in records]
     given = _read_tensor_option(args)
     predictor = _load_predictor(args.model)
     answers = [image_answer(predictor, reading) for reading in images]
-    answers += [prediction.as_json() for prediction in _predict_all(predictor, tensors)]
-    for index, record in enumerate(records, start=len(images)):
-        # Several digits side by side are read as a number; one digit stays exactly as it was.
-        if args.method == "vector" and needs_splitting(record.strokes):
-            readings = read_number(predictor, record.strokes)
-            if len(readings) > 1:
-                answers[index] = number_json(readings)
+    for record, prediction in zip(records, _predict_all(predictor, tensors)):
+        answers.append(_drawing_answer(predictor, record, prediction, args.method))
     answers += [prediction.as_json() for prediction in _predict_all(predictor, given)]
     for answer in answers:
         print(json.dumps(answer))
     return 0
+
+
+def _drawing_answer(predictor, record, prediction, method: str) -> dict:
+    """One drawing's answer as the pad gives it at pen-up: several digits side by side are read as a
+    number, and each digit is doubted when a little turn, narrowing or slant reads it as another."""
+    from digitpad.model.network.views import with_view_doubt
+    from digitpad.model.numbers import needs_splitting, number_json, read_number, with_view_doubts
+
+    if method != "vector":  # the views re-render the strokes: they would not be this tensor's
+        return prediction.as_json()
+    if needs_splitting(record.strokes):
+        readings = read_number(predictor, record.strokes)
+        if len(readings) > 1:
+            return number_json(with_view_doubts(predictor, readings))
+    return with_view_doubt(predictor, record.strokes, prediction).as_json()
 
 
 def _read_tensor_option(args: argparse.Namespace) -> list:

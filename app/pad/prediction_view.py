@@ -343,8 +343,11 @@ class PredictionPanel(Retranslatable, QWidget):
         """How sure the network is of the digit (of a number: of the digit in focus, and which others it doubts)."""
         prediction = reading.prediction
         percent = probability_percent(prediction.confidence)  # one format for every probability
-        label, runner_up = prediction.label, prediction.runner_up
+        label, runner_up = prediction.label, _doubted_against(prediction)
         if not reading.number:
+            if prediction.other_reading is not None:  # a little turn, narrowing or slant reads another digit
+                return self.tr("Unsure: {label} or {other}? Turned or slanted a little, it reads as {other} "
+                               "({percent}%)").format(label=label, other=prediction.other_reading, percent=percent)
             if prediction.doubt is not None:  # a photo's ink is faint or cluttered: sure or not, it may be wrong
                 return self.tr("Unsure, the ink is hard to read: {label} or {runner_up}? ({percent}%)").format(
                     label=label, runner_up=runner_up, percent=percent)
@@ -361,7 +364,8 @@ class PredictionPanel(Retranslatable, QWidget):
             text = self.tr("%n digits; digit {position} is a {label}: {percent}% sure", "", count).format(
                 position=position, label=label, percent=percent)
         doubts = [self.tr("digit {position}: {label} or {runner_up}?").format(
-            position=index + 1, label=digit.label, runner_up=digit.runner_up) for index, digit in reading.doubts()]
+            position=index + 1, label=digit.label, runner_up=_doubted_against(digit))
+            for index, digit in reading.doubts()]
         if doubts:
             text = self.tr("{answer}; unsure of {digits}").format(answer=text, digits=", ".join(doubts))
         return text
@@ -395,3 +399,8 @@ class PredictionPanel(Retranslatable, QWidget):
     def _set_why_text(self, text: Callable[[], str]) -> None:
         self._why_text = text
         self.why_caption.setText(text())
+
+
+def _doubted_against(prediction) -> int | None:
+    """The other digit an unsure answer may be: the one a changed view reads, else the runner-up."""
+    return prediction.other_reading if prediction.other_reading is not None else prediction.runner_up

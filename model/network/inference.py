@@ -45,6 +45,9 @@ class Prediction:
     # Why the answer may be wrong however sure the network is (a photo whose ink is faint or cluttered,
     # see model.ink.images.ImageReading.doubt); such an answer is shown as unsure.
     doubt: str | None = None
+    # The digit the drawing reads as when turned, narrowed or slanted a little, when that makes it doubtful
+    # (model.network.views).
+    other_reading: int | None = None
 
     @property
     def confidence(self) -> float:
@@ -66,6 +69,8 @@ class Prediction:
         answer = {"label": self.label, "probabilities": [round(float(p), 6) for p in self.probabilities]}
         if self.doubt:
             answer["doubt"] = self.doubt
+        if self.other_reading is not None:
+            answer["other_reading"] = self.other_reading
         return answer
 
 

@@ -1209,6 +1209,10 @@
         <translation>{answer} …</translation>
     </message>
     <message>
+        <source>Unsure: {label} or {other}? Turned or slanted a little, it reads as {other} ({percent}%)</source>
+        <translation>확실하지 않음: {label} 아니면 {other}? 조금 돌리거나 기울이면 {other}(으)로 읽힙니다 ({percent}%)</translation>
+    </message>
+    <message>
         <source>Unsure, the ink is hard to read: {label} or {runner_up}? ({percent}%)</source>
         <translation>확실하지 않음, 잉크를 읽기 어렵습니다: {label} 아니면 {runner_up}? ({percent}%)</translation>
     </message>
