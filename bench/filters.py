@@ -8,7 +8,7 @@
 2. The offscreen window under a drawing hand (``bench/window.py``'s replay of real pen digits as mouse
    events at 125 Hz, event → repainted prediction, chart and maps) while the window builds the index in
    the background, against the same drawing with no index being built.  Target: the README's figures
-   for the window (p95 ≤ 16 ms).  The window pauses the pass between chunks of 128 images while the pen
+   for the window (p95 ≤ 16 ms).  The window pauses the pass between chunks of 32 images while the pen
    moves; the hand rests ``LOOK`` seconds between drawings.
 3. Every unit's pattern of each layer that has patterns (a layer's grid, as the window computes it),
    against the best MNIST test image of that unit.  Target (issue 27): the pattern excites its unit at

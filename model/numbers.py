@@ -63,8 +63,8 @@ class DigitReading:
         return self.prediction.tensor
 
     def as_json(self) -> dict:
-        return {"box": [round(v, 1) for v in self.box], "label": self.label,
-                "probabilities": [round(float(p), 6) for p in self.probabilities]}
+        """The digit's box, label and probabilities, and its doubt when it has one (as a single answer's)."""
+        return {"box": [round(v, 1) for v in self.box], **self.prediction.as_json()}
 
 
 class ReadingCache:
@@ -78,13 +78,18 @@ class ReadingCache:
         self.capacity = capacity
         self._predictor = None
         self._entries: OrderedDict[bytes, tuple[Prediction, Placement]] = OrderedDict()
-        self._doubted: OrderedDict[bytes, Prediction] = OrderedDict()
+        # A digit's doubt from its changed views (model.network.views): (doubt, the other digit), or None.
+        self._doubts: OrderedDict[bytes, tuple[str, int] | None] = OrderedDict()
 
-    def read(self, predictor, groups: list[list[np.ndarray]]) -> list[tuple[Prediction, Placement]]:
-        """The prediction (with activations) and placement of each group, computing only new ones."""
+    def _use(self, predictor) -> None:
         if predictor is not self._predictor:  # a new or retrained model reads differently
             self._predictor = predictor
             self._entries.clear()
+            self._doubts.clear()
+
+    def read(self, predictor, groups: list[list[np.ndarray]]) -> list[tuple[Prediction, Placement]]:
+        """The prediction (with activations) and placement of each group, computing only new ones."""
+        self._use(predictor)
         keys = [_key(group) for group in groups]
         for key, group in zip(keys, groups):
             if key not in self._entries:
@@ -96,19 +101,21 @@ class ReadingCache:
         return [self._entries[key] for key in keys]
 
     def doubted(self, predictor, strokes: list[np.ndarray], prediction: Prediction) -> Prediction:
-        """``with_view_doubt`` of one digit, computed once per digit: at each pen-up of a number only the
-        digit just written is read again six ways."""
-        if predictor is not self._predictor:
-            self._predictor = predictor
-            self._entries.clear()
-            self._doubted.clear()
+        """``with_view_doubt`` of one digit, its views read once per digit and model: at each pen-up of a
+        number only the digit just written is read again six ways."""
+        self._use(predictor)
         key = _key(strokes)
-        if key not in self._doubted:
-            self._doubted[key] = with_view_doubt(predictor, strokes, prediction)
-        self._doubted.move_to_end(key)
-        while len(self._doubted) > self.capacity:
-            self._doubted.popitem(last=False)
-        return self._doubted[key]
+        if key not in self._doubts:
+            doubted = with_view_doubt(predictor, strokes, prediction)
+            found = doubted.other_reading is not None
+            self._doubts[key] = (doubted.doubt, doubted.other_reading) if found else None
+        self._doubts.move_to_end(key)
+        while len(self._doubts) > self.capacity:
+            self._doubts.popitem(last=False)
+        if self._doubts[key] is None:
+            return prediction
+        doubt, other = self._doubts[key]
+        return replace(prediction, doubt=doubt, other_reading=other)
 
 
 def _key(strokes: list[np.ndarray]) -> bytes:

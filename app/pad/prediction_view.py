@@ -346,8 +346,8 @@ class PredictionPanel(Retranslatable, QWidget):
         label, runner_up = prediction.label, _doubted_against(prediction)
         if not reading.number:
             if prediction.other_reading is not None:  # a little turn, narrowing or slant reads another digit
-                return self.tr("Unsure: {label} or {other}? Turned or slanted a little, it reads as {other} "
-                               "({percent}%)").format(label=label, other=prediction.other_reading, percent=percent)
+                return self.tr("Unsure: {label} ({percent}%) or {other}? Turned or slanted a little, it reads as "
+                               "{other}").format(label=label, other=prediction.other_reading, percent=percent)
             if prediction.doubt is not None:  # a photo's ink is faint or cluttered: sure or not, it may be wrong
                 return self.tr("Unsure, the ink is hard to read: {label} or {runner_up}? ({percent}%)").format(
                     label=label, runner_up=runner_up, percent=percent)

@@ -22,7 +22,7 @@ from digitpad.app.network.top_images import (
 from digitpad.app.pad.canvas import DrawingCanvas
 from digitpad.model.network import image_sets
 from digitpad.model.network.filters import ActivationIndex, IndexCache, model_fingerprint, unit_layers
-from digitpad.model.network.patterns import kernel_only, layer_patterns, unit_pattern
+from digitpad.model.network.patterns import kernel_layer, layer_patterns, unit_pattern
 
 
 def load_set_work(task, my_drawings) -> image_sets.ImageSet:
@@ -187,12 +187,22 @@ class FiltersController(QObject):
         if predictor is None or not any(item.name == layer for item in unit_layers(predictor.net)):
             return
         net = predictor.net
-        if kernel_only(net, layer):
-            kernel = predictor.kernels(layer)[..., 0, channel] if predictor.kernels(layer) is not None else None
+        convolution = kernel_layer(net, layer)
+        if convolution is not None:
+            kernels = predictor.kernels(convolution)
+            size = kernels.shape[0]
+            kernel = kernels[..., 0, channel]
+            if convolution == layer:
+                def caption() -> str:
+                    return self.tr("{layer} sees only {size}×{size} pixels: what it looks for is its kernel itself "
+                                   "(blue negative, red positive).").format(layer=layer, size=size)
+            else:
+                def caption() -> str:
+                    return self.tr("{layer} keeps the largest values of {convolution}, which sees only "
+                                   "{size}×{size} pixels: what it looks for is that kernel (blue negative, red "
+                                   "positive).").format(layer=layer, convolution=convolution, size=size)
             for view in self.views:
-                view.show_pattern(kernel_qimage(kernel) if kernel is not None else None, lambda: self.tr(
-                    "{layer} sees only 3×3 pixels: what it looks for is its kernel itself (blue negative, red "
-                    "positive).").format(layer=layer))
+                view.show_pattern(kernel_qimage(kernel), caption)
             self.patternShown.emit(layer, channel)
             return
         key = (model_fingerprint(net), layer, channel)
@@ -222,10 +232,20 @@ class FiltersController(QObject):
         if predictor is None:
             return
         net = predictor.net
-        if kernel_only(net, layer):
+        convolution = kernel_layer(net, layer)
+        if convolution is not None:
+            size = predictor.kernels(convolution).shape[0]
+            if convolution == layer:
+                def caption() -> str:
+                    return self.tr("{layer} sees only {size}×{size} pixels: its kernels say what it looks "
+                                   "for.").format(layer=layer, size=size)
+            else:
+                def caption() -> str:
+                    return self.tr("{layer} keeps the largest values of {convolution}, which sees only "
+                                   "{size}×{size} pixels: its kernels say what it looks for.").format(
+                                       layer=layer, convolution=convolution, size=size)
             for view in self.views:
-                view.show_layer_patterns(None, lambda: self.tr(
-                    "{layer} sees only 3×3 pixels: its kernels say what it looks for.").format(layer=layer))
+                view.show_layer_patterns(None, caption)
             return
         key = (model_fingerprint(net), layer)
         if key in self._layer_patterns:

@@ -46,9 +46,9 @@ def one_blas_thread() -> None:
     """numpy's matrix products on one thread in the window's process.
 
     The window's numpy work is many small products.  A second thread gained little (the MNIST test
-    index: 3.6 s with two threads, 4.0 s with one, but 7.1 s of CPU against 4.0) and took the core the
-    pad draws on: while the index was built in the background, the pen's p95 rose from 17 to 26 ms with
-    two threads and stayed at 18 ms with one (bench/filters.py, same run).  threadpoolctl does this for
+    index: 3.7 s with two threads, 4.3 s with one, but 7.3 s of CPU against 4.3) and took the core the
+    pad draws on: while the index was built in the background, the pen's p95 was 25.6 ms against 17.6 ms
+    without it with two threads, and 17.3 ms against 18.3 ms with one (bench/filters.py).  threadpoolctl does this for
     whichever BLAS numpy was built with, after numpy is loaded; TensorFlow's process is not affected."""
     from threadpoolctl import threadpool_limits
 

@@ -14,7 +14,7 @@ The objective is the unit's largest value over its positions, taken before its r
 grey image excites still gets a direction to climb); for dense units and output digits it is the
 unit itself (the digit's score before the softmax: "what the network thinks a perfect 7 looks like").
 The first convolution sees only 3×3 pixels: its pattern would be a tiling of its kernel, so the
-kernel itself is shown instead (``kernel_only``).
+kernel itself is shown instead (``kernel_layer``), and so is it for a max pooling right above it.
 """
 
 from __future__ import annotations
@@ -59,13 +59,20 @@ class Pattern:
         return f"{self.layer} channel {self.channel} reaches {self.value:.4g} on it"
 
 
-def kernel_only(net: NumpyConvnet, layer_name: str) -> bool:
-    """True for a layer whose receptive field is too small for a pattern to say more than its kernel: a
-    first convolution, and a max pooling that only keeps such a convolution's maxima."""
+def kernel_layer(net: NumpyConvnet, layer_name: str) -> str | None:
+    """The convolution whose kernels say what ``layer_name`` looks for, when its receptive field is too
+    small for a pattern to say more: a first convolution itself, or the one below a max pooling that
+    only keeps its maxima.  None for every other layer."""
     position, _ = find_layer(net, layer_name)
     climbed = net.layers[_climbed_layer(net, position)]
     field = receptive_fields(net)[climbed.name]
-    return not field.whole and max(field.size) < SMALLEST_FIELD and climbed.kind.startswith("Conv")
+    small = not field.whole and max(field.size) < SMALLEST_FIELD and climbed.kind.startswith("Conv")
+    return climbed.name if small else None
+
+
+def kernel_only(net: NumpyConvnet, layer_name: str) -> bool:
+    """True for a layer whose kernels are shown instead of a pattern (``kernel_layer``)."""
+    return kernel_layer(net, layer_name) is not None
 
 
 def unit_pattern(net: NumpyConvnet, layer_name: str, channel: int, steps: int = STEPS,

@@ -40,7 +40,10 @@ def changed_view(strokes, turn: float, width: float, slant: float) -> list[np.nd
 
 def view_labels(predictor, strokes) -> np.ndarray:
     """The digit each changed view reads, in the order of ``VIEWS`` (none if nothing is drawn)."""
-    tensors = [strokes_to_tensor(changed_view(strokes, *view)) for view in VIEWS]
+    try:
+        tensors = [strokes_to_tensor(changed_view(strokes, *view)) for view in VIEWS]
+    except ValueError:  # turned or widened, points at the edge of the range a drawing may have: no views
+        return np.empty(0, np.int64)
     if any(tensor is None for tensor in tensors):
         return np.empty(0, np.int64)
     return predictor.probabilities(np.stack(tensors)).argmax(axis=1)
@@ -48,12 +51,14 @@ def view_labels(predictor, strokes) -> np.ndarray:
 
 def changed_tensor(tensor: np.ndarray, turn: float, width: float, slant: float) -> np.ndarray:
     """A 28×28 tensor turned, scaled across and slanted about its centre of ink, as ``changed_view``
-    does to strokes (for images, which have no strokes to re-render)."""
+    does to strokes (for the digits of photos and scans, which have no strokes to re-render; a 28×28
+    input given as it is, such as a top image put on the pad, is read as it is)."""
     from PIL import Image
 
     pixels = np.asarray(tensor, np.float32).reshape(28, 28)
     weights = pixels / max(float(pixels.sum()), 1e-6)
-    centre = np.array([(weights * np.arange(28)[None, :]).sum(), (weights * np.arange(28)[:, None]).sum()])
+    middles = np.arange(28) + 0.5  # Pillow's coordinates: pixel i spans [i, i + 1)
+    centre = np.array([(weights * middles[None, :]).sum(), (weights * middles[:, None]).sum()])
     angle = np.deg2rad(turn)
     rotation = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
     inverse = np.linalg.inv(rotation @ np.array([[width, slant], [0.0, 1.0]]))  # Pillow maps output to input

@@ -392,8 +392,20 @@
         <translation>이미지 검색이 끝나면 가장 강하게 자극하는 이미지가 나타납니다…</translation>
     </message>
     <message>
-        <source>{layer} sees only 3×3 pixels: what it looks for is its kernel itself (blue negative, red positive).</source>
-        <translation>{layer}는 3×3 픽셀만 봅니다: 이 유닛이 찾는 것은 커널 그 자체입니다 (파랑 음수, 빨강 양수).</translation>
+        <source>{layer} sees only {size}×{size} pixels: what it looks for is its kernel itself (blue negative, red positive).</source>
+        <translation>{layer}는 {size}×{size} 픽셀만 봅니다: 이 유닛이 찾는 것은 커널 그 자체입니다 (파랑 음수, 빨강 양수).</translation>
+    </message>
+    <message>
+        <source>{layer} keeps the largest values of {convolution}, which sees only {size}×{size} pixels: what it looks for is that kernel (blue negative, red positive).</source>
+        <translation>{layer}는 {convolution}의 가장 큰 값만 남기고, {convolution}은 {size}×{size} 픽셀만 봅니다: 이 유닛이 찾는 것은 그 커널입니다 (파랑 음수, 빨강 양수).</translation>
+    </message>
+    <message>
+        <source>{layer} sees only {size}×{size} pixels: its kernels say what it looks for.</source>
+        <translation>{layer}는 {size}×{size} 픽셀만 봅니다: 커널이 무엇을 찾는지 말해 줍니다.</translation>
+    </message>
+    <message>
+        <source>{layer} keeps the largest values of {convolution}, which sees only {size}×{size} pixels: its kernels say what it looks for.</source>
+        <translation>{layer}는 {convolution}의 가장 큰 값만 남기고, {convolution}은 {size}×{size} 픽셀만 봅니다: 커널이 무엇을 찾는지 말해 줍니다.</translation>
     </message>
     <message>
         <source>Finding the pattern it wants most…</source>
@@ -402,10 +414,6 @@
     <message>
         <source>The input it wants most (gradient ascent from grey noise): it reaches {value} on it.</source>
         <translation>가장 원하는 입력 (회색 잡음에서 경사 상승): 이 입력에서 {value}에 이릅니다.</translation>
-    </message>
-    <message>
-        <source>{layer} sees only 3×3 pixels: its kernels say what it looks for.</source>
-        <translation>{layer}는 3×3 픽셀만 봅니다: 커널이 무엇을 찾는지 말해 줍니다.</translation>
     </message>
     <message>
         <source>Finding what each unit of {layer} wants…</source>
@@ -1209,8 +1217,8 @@
         <translation>{answer} …</translation>
     </message>
     <message>
-        <source>Unsure: {label} or {other}? Turned or slanted a little, it reads as {other} ({percent}%)</source>
-        <translation>확실하지 않음: {label} 아니면 {other}? 조금 돌리거나 기울이면 {other}(으)로 읽힙니다 ({percent}%)</translation>
+        <source>Unsure: {label} ({percent}%) or {other}? Turned or slanted a little, it reads as {other}</source>
+        <translation>확실하지 않음: {label} ({percent}%) 아니면 {other}? 조금 돌리거나 기울이면 {other}(으)로 읽힙니다</translation>
     </message>
     <message>
         <source>Unsure, the ink is hard to read: {label} or {runner_up}? ({percent}%)</source>
