@@ -397,7 +397,7 @@
     </message>
     <message>
         <source>{layer} keeps the largest values of {convolution}, which sees only {size}×{size} pixels: what it looks for is that kernel (blue negative, red positive).</source>
-        <translation>{layer}는 {convolution}의 가장 큰 값만 남기고, {convolution}은 {size}×{size} 픽셀만 봅니다: 이 유닛이 찾는 것은 그 커널입니다 (파랑 음수, 빨강 양수).</translation>
+        <translation>{layer}은(는) {convolution}의 가장 큰 값만 남기고, {convolution}은(는) {size}×{size} 픽셀만 봅니다: 이 유닛이 찾는 것은 그 커널입니다 (파랑 음수, 빨강 양수).</translation>
     </message>
     <message>
         <source>{layer} sees only {size}×{size} pixels: its kernels say what it looks for.</source>
@@ -405,7 +405,7 @@
     </message>
     <message>
         <source>{layer} keeps the largest values of {convolution}, which sees only {size}×{size} pixels: its kernels say what it looks for.</source>
-        <translation>{layer}는 {convolution}의 가장 큰 값만 남기고, {convolution}은 {size}×{size} 픽셀만 봅니다: 커널이 무엇을 찾는지 말해 줍니다.</translation>
+        <translation>{layer}은(는) {convolution}의 가장 큰 값만 남기고, {convolution}은(는) {size}×{size} 픽셀만 봅니다: 커널이 무엇을 찾는지 말해 줍니다.</translation>
     </message>
     <message>
         <source>Finding the pattern it wants most…</source>
