@@ -31,20 +31,11 @@ from common import (
 )
 from digitpad.model.files.datasets import load_mnist, load_stroke_records
 from digitpad.model.ink.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH, strokes_to_tensor
-from digitpad.model.network.inference import UNSURE_BELOW, Predictor
+from digitpad.model.network.inference import UNSURE_BELOW, Predictor, expected_calibration_error
 from digitpad.model.network.views import DIFFERING_VIEWS, view_labels
 from digitpad.resources import bundled_model_path
 
 BRUSHES = [("thin", MIN_BRUSH), ("default", DEFAULT_BRUSH), ("thick", MAX_BRUSH)]
-
-
-def expected_calibration_error(probabilities: np.ndarray, labels: np.ndarray, bins: int = 15) -> float:
-    """Average gap between confidence and accuracy over equal-width confidence bins."""
-    confidence = probabilities.max(axis=1)
-    correct = probabilities.argmax(axis=1) == labels
-    edges = np.minimum((confidence * bins).astype(int), bins - 1)
-    return float(sum(abs(confidence[edges == b].mean() - correct[edges == b].mean()) * np.mean(edges == b)
-                     for b in range(bins) if np.any(edges == b)))
 
 
 def scribbles(count: int, seed: int = 0) -> list[list[np.ndarray]]:

@@ -210,3 +210,13 @@ def test_a_drawing_at_the_edge_of_the_coordinates_allowed_is_read_without_views(
     huge = [np.array([[0.0, 0.0], [1e7, 9e6]])]
     plain = predictor.predict_strokes(huge)
     assert with_view_doubt(predictor, huge, plain) is plain
+
+
+def test_evaluate_reports_how_honest_the_answers_are_on_sites_never_seen(unipen_strokes_path):
+    """`digitpad evaluate --strokes` says how many wrong and right answers are shown as unsure (the
+    README's figures for UNIPEN apb and imp, doubted as at pen-up), so unseen sets can be measured alike."""
+    result = digitpad("evaluate", "--strokes", str(unipen_strokes_path), "--sources", "apb,imp")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["count"] == 2290 and report["accuracy"] == pytest.approx(0.9908, abs=1e-4)
+    assert report["wrong_shown_unsure"] >= 0.5 and report["right_shown_unsure"] <= 0.015 and report["ece"] <= 0.01

@@ -216,14 +216,22 @@ def _evaluate(args: argparse.Namespace) -> int:
         tensors = list(mnist.x_test.astype(np.float32) / 255.0)
         labels = mnist.y_test.astype(int)
         source = mnist.source
+    from digitpad.model.network.inference import honesty
+
     predictor = _load_predictor(args.model)
-    predictions = np.array([-1 if p.label is None else p.label for p in _predict_all(predictor, tensors)])
+    answers = _predict_all(predictor, tensors)
+    if args.strokes and args.method == "vector":  # drawings are doubted as at pen-up (model.network.views)
+        from digitpad.model.network.views import with_view_doubt
+
+        answers = [with_view_doubt(predictor, record.strokes, answer) for record, answer in zip(records, answers)]
+    predictions = np.array([-1 if p.label is None else p.label for p in answers])
     per_class = {str(d): round(float(np.mean(predictions[labels == d] == d)), 4)
                  for d in range(10) if (labels == d).any()}
     report = {
         "accuracy": round(float(np.mean(predictions == labels)), 4),
         "count": int(len(labels)),
         "per_class": per_class,
+        **honesty(answers, labels),
         "source": str(source),
         "model": predictor.source,
     }

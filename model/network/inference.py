@@ -18,7 +18,8 @@ from digitpad.model.files.model_archive import ModelError
 from digitpad.model.ink.preprocessing import strokes_to_tensor
 from digitpad.model.network.numpy_net import NumpyConvnet
 
-__all__ = ["NOTHING_DRAWN", "UNSURE_BELOW", "LayerInfo", "ModelError", "Prediction", "Predictor", "read_tensor_file"]
+__all__ = ["NOTHING_DRAWN", "UNSURE_BELOW", "LayerInfo", "ModelError", "Prediction", "Predictor",
+           "expected_calibration_error", "honesty", "read_tensor_file"]
 
 # Below this top probability the window says "unsure" instead of claiming a digit.
 UNSURE_BELOW = 0.6
@@ -75,6 +76,35 @@ class Prediction:
 
 
 NOTHING_DRAWN = Prediction(label=None)
+
+
+def expected_calibration_error(probabilities: np.ndarray, labels: np.ndarray, bins: int = 15) -> float:
+    """How far confidence is from accuracy: the average gap over equal-width confidence bins, each
+    weighted by its share of the answers (0 for probabilities that mean what they say)."""
+    confidence = probabilities.max(axis=1)
+    correct = probabilities.argmax(axis=1) == labels
+    edges = np.minimum((confidence * bins).astype(int), bins - 1)
+    return float(sum(abs(confidence[edges == b].mean() - correct[edges == b].mean()) * np.mean(edges == b)
+                     for b in range(bins) if np.any(edges == b)))
+
+
+def honesty(predictions: list[Prediction], labels: np.ndarray) -> dict:
+    """What `digitpad evaluate` reports of doubt: the share of answers shown as unsure, of the wrong ones
+    and of the right ones, and the calibration error of the probabilities (drawings with ink only)."""
+    drawn = [index for index, prediction in enumerate(predictions) if prediction.label is not None]
+    if not drawn:
+        return {}
+    right = np.array([predictions[i].label == labels[i] for i in drawn])
+    unsure = np.array([predictions[i].is_unsure for i in drawn])
+    probabilities = np.stack([predictions[i].probabilities for i in drawn])
+    return {"unsure": round(float(unsure.mean()), 4), "wrong_shown_unsure": _share(unsure, ~right),
+            "right_shown_unsure": _share(unsure, right),
+            "ece": round(expected_calibration_error(probabilities, np.asarray(labels)[drawn]), 4)}
+
+
+def _share(unsure: np.ndarray, among: np.ndarray) -> float | None:
+    """The share of ``among`` shown as unsure (None when there are none)."""
+    return round(float(np.mean(unsure[among])), 4) if among.any() else None
 
 
 class Predictor:
