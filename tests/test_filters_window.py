@@ -102,6 +102,9 @@ def test_pool1_shows_the_kernel_of_the_convolution_it_keeps_the_maxima_of(window
     view = window.feature_maps.detail.top_images
     title = view.pattern_title.text().replace("\xa0", " ")
     assert "pool1 keeps the largest values of conv1" in title and view.pattern.image.width() == 3
+    window.filters.show_layer_patterns("pool1")
+    grid = view.layer_title.text().replace("\xa0", " ")
+    assert "pool1 keeps the largest values of conv1" in grid and "its kernels say" in grid
 
 
 def test_flattens_cells_ask_for_nothing(window, qtbot):

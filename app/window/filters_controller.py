@@ -192,15 +192,7 @@ class FiltersController(QObject):
             kernels = predictor.kernels(convolution)
             size = kernels.shape[0]
             kernel = kernels[..., 0, channel]
-            if convolution == layer:
-                def caption() -> str:
-                    return self.tr("{layer} sees only {size}×{size} pixels: what it looks for is its kernel itself "
-                                   "(blue negative, red positive).").format(layer=layer, size=size)
-            else:
-                def caption() -> str:
-                    return self.tr("{layer} keeps the largest values of {convolution}, which sees only "
-                                   "{size}×{size} pixels: what it looks for is that kernel (blue negative, red "
-                                   "positive).").format(layer=layer, convolution=convolution, size=size)
+            caption = self._kernel_caption(layer, convolution, size, one_unit=True)
             for view in self.views:
                 view.show_pattern(kernel_qimage(kernel), caption)
             self.patternShown.emit(layer, channel)
@@ -214,6 +206,25 @@ class FiltersController(QObject):
         task = self.tasks.start("filters-pattern", pattern_work, net, layer, channel)
         task.succeeded.connect(lambda pattern: self._pattern_ready(key, pattern))
         task.failed.connect(self._failed)
+
+    def _kernel_caption(self, layer: str, convolution: str, size: int, one_unit: bool):
+        """Why kernels are shown instead of patterns: ``layer`` is the convolution ``convolution`` itself or
+        the max pooling that keeps its maxima.  A callable, asked again when the language changes."""
+        def caption() -> str:
+            if convolution == layer and one_unit:
+                text = self.tr("{layer} sees only {size}×{size} pixels: what it looks for is its kernel itself "
+                               "(blue negative, red positive).")
+            elif convolution == layer:
+                text = self.tr("{layer} sees only {size}×{size} pixels: its kernels say what it looks for.")
+            elif one_unit:
+                text = self.tr("{layer} keeps the largest values of {convolution}, which sees only "
+                               "{size}×{size} pixels: what it looks for is that kernel (blue negative, red "
+                               "positive).")
+            else:
+                text = self.tr("{layer} keeps the largest values of {convolution}, which sees only "
+                               "{size}×{size} pixels: its kernels say what it looks for.")
+            return text.format(layer=layer, convolution=convolution, size=size)
+        return caption
 
     def _pattern_ready(self, key, pattern) -> None:
         self._patterns[key] = pattern
@@ -234,16 +245,8 @@ class FiltersController(QObject):
         net = predictor.net
         convolution = kernel_layer(net, layer)
         if convolution is not None:
-            size = predictor.kernels(convolution).shape[0]
-            if convolution == layer:
-                def caption() -> str:
-                    return self.tr("{layer} sees only {size}×{size} pixels: its kernels say what it looks "
-                                   "for.").format(layer=layer, size=size)
-            else:
-                def caption() -> str:
-                    return self.tr("{layer} keeps the largest values of {convolution}, which sees only "
-                                   "{size}×{size} pixels: its kernels say what it looks for.").format(
-                                       layer=layer, convolution=convolution, size=size)
+            caption = self._kernel_caption(layer, convolution, predictor.kernels(convolution).shape[0],
+                                           one_unit=False)
             for view in self.views:
                 view.show_layer_patterns(None, caption)
             return
