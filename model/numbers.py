@@ -214,7 +214,7 @@ def _height(boxes) -> float:
 def with_view_doubts(predictor, readings: list[DigitReading], cache: ReadingCache | None = None) -> list[DigitReading]:
     """Each drawn digit doubted when a little turn, narrowing or slant reads it as another digit
     (model.network.views); a digit of an image has no strokes and stays as it is."""
-    doubted = cache.doubted if cache is not None else lambda *args: with_view_doubt(*args)
+    doubted = cache.doubted if cache is not None else with_view_doubt
     return [replace(digit, prediction=doubted(predictor, digit.strokes, digit.prediction))
             if digit.strokes else digit for digit in readings]
 

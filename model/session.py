@@ -19,7 +19,6 @@ from digitpad.model.ink.preprocessing import Placement, ValidStrokes, render_wit
 from digitpad.model.network.inference import NOTHING_DRAWN, Prediction, Predictor
 from digitpad.model.network.numpy_net import NumpyConvnet
 from digitpad.model.network.saliency import Attribution
-from digitpad.model.network.views import with_view_doubt
 from digitpad.model.numbers import (
     DigitReading,
     ReadingCache,
@@ -209,8 +208,8 @@ class Session:
         else:
             tensor, placement = render_with_placement(self._strokes)
             prediction = predictor.predict_tensor(tensor)
-        if final:  # at pen-up only: six more readings would slow the pen
-            prediction = with_view_doubt(predictor, self._strokes, prediction)
+        if final:  # at pen-up only: six more readings would slow the pen (once per drawing and model)
+            prediction = self._cache.doubted(predictor, self._strokes, prediction)
         return Reading(prediction, final=final, placement=placement,
                        indices=tuple(range(len(self._strokes))), strokes=list(self._strokes))
 
