@@ -89,14 +89,14 @@ def pattern_strength() -> list[list]:
     from digitpad.model.network.filters import ActivationIndex, unit_layers
     from digitpad.model.network.image_sets import mnist_test
     from digitpad.model.network.inference import Predictor
-    from digitpad.model.network.patterns import kernel_only, layer_patterns
+    from digitpad.model.network.patterns import kernel_layer, layer_patterns
     from digitpad.resources import bundled_model_path
 
     net = Predictor.load(bundled_model_path()).net
     index = ActivationIndex.build(net, mnist_test(MNIST).images)
     rows = []
     for layer in unit_layers(net):
-        if kernel_only(net, layer.name):
+        if kernel_layer(net, layer.name) is not None:
             rows.append([layer.name, "its kernel is shown (3×3 field)", "", "", ""])
             continue
         started = time.perf_counter()

@@ -70,11 +70,6 @@ def kernel_layer(net: NumpyConvnet, layer_name: str) -> str | None:
     return climbed.name if small else None
 
 
-def kernel_only(net: NumpyConvnet, layer_name: str) -> bool:
-    """True for a layer whose kernels are shown instead of a pattern (``kernel_layer``)."""
-    return kernel_layer(net, layer_name) is not None
-
-
 def unit_pattern(net: NumpyConvnet, layer_name: str, channel: int, steps: int = STEPS,
                  starts: int = UNIT_STARTS) -> Pattern:
     """One unit's pattern (gradient ascent on that unit only), the best of ``starts`` climbs."""
