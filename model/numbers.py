@@ -35,6 +35,12 @@ CLOSE_CUT_PENALTY = 3.0
 # punctuation (a dot, a comma, a dash), left out of the number.
 PUNCTUATION_HEIGHT = 0.35
 PUNCTUATION_WIDTH = 0.7
+# In an image, a piece at either end that reaches the image's side, narrower than SLIVER_WIDTH of the
+# writing's height, and shorter than SLIVER_HEIGHT of it, or with less than SLIVER_INK of the heaviest other
+# piece's ink, or cut by the side twice, is a sliver of a neighbour that the crop cut through: it is left out.
+SLIVER_WIDTH = 0.5
+SLIVER_HEIGHT = 0.75
+SLIVER_INK = 0.35
 # Width/height beyond which a reading as one digit is penalised, and by how much per unit.
 WIDE_ASPECT = 1.3
 WIDE_PENALTY = 4.0
@@ -166,7 +172,7 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
         return [DigitReading(tuple(range(len(reading.marks))), [], reading.box,
                              replace(predictor.predict_tensor(reading.tensor), doubt=reading.doubt), None)]
     pieces = _pieces_by_extent([(box[0], box[2]) for box in reading.marks], _height(reading.marks))
-    pieces = _without_punctuation(pieces, reading.marks)
+    pieces = _without_edge_slivers(_without_punctuation(pieces, reading.marks), reading)
     runs = [(0, 1)] if len(pieces) == 1 else _runs(len(pieces))
     if len(pieces) == 1 and len(pieces[0]) == len(reading.marks):
         tensors = [reading.tensor]
@@ -196,6 +202,30 @@ def _without_punctuation(pieces: list[list[int]], boxes) -> list[list[int]]:
         if not (y1 - y0 < PUNCTUATION_HEIGHT * height and x1 - x0 < PUNCTUATION_WIDTH * height):
             kept.append(piece)
     return kept or pieces
+
+
+def _without_edge_slivers(pieces: list[list[int]], reading: ImageReading) -> list[list[int]]:
+    """The pieces without a sliver of a neighbouring digit or separator that a tight crop cut through: the
+    first or last piece, reaching the image's side, narrow, and much shorter than the writing, or holding
+    much less ink than the others, or cut by the edge in two places or more (the side of a 0, 6 or 8).
+    A whole 1 at the edge of a tightly cut number touches the edge once, is as tall as the writing and
+    about half as heavy as its neighbour: it stays."""
+    if len(pieces) < 2:
+        return pieces
+    height = _height(reading.marks)
+    kept = list(pieces)
+    for end in (0, -1):
+        if len(kept) < 2:
+            break
+        piece = kept[end]
+        x0, y0, x1, y1 = reading.box_of(piece)
+        heaviest_other = max(reading.ink_of(other) for other in kept if other is not piece)
+        cuts = reading.side_cuts(piece)
+        short = y1 - y0 < SLIVER_HEIGHT * height
+        light = reading.ink_of(piece) < SLIVER_INK * heaviest_other
+        if cuts and x1 - x0 < SLIVER_WIDTH * height and (short or light or cuts >= 2):
+            kept.remove(piece)
+    return kept
 
 
 def _gaps_before(pieces: list[list[int]], boxes) -> list[float]:

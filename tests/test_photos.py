@@ -257,6 +257,47 @@ def test_a_number_cropped_tightly_keeps_the_digits_at_its_edges(predictor):
     assert number_text(read_image_number(predictor, read_image(crop))) == "17"
 
 
+def wavy_pattern(image: Image.Image, period: float = 5.0, contrast: float = 0.25) -> Image.Image:
+    """A cheque's fine printed security pattern: thin wavy lines over the whole image."""
+    ys, xs = np.mgrid[0:image.height, 0:image.width].astype(np.float32)
+    phase = (ys + xs * 0.4 + 2.0 * np.sin(xs / period)) / period
+    lines = np.clip(1.0 - np.abs(phase - np.round(phase)) * period / 0.8, 0, 1)
+    pixels = np.asarray(image, np.float32) * (1 - contrast * lines)[..., None]
+    return Image.fromarray(np.clip(np.rint(pixels), 0, 255).astype(np.uint8), "RGB")
+
+
+def ink_columns(image: Image.Image) -> np.ndarray:
+    grey = np.asarray(image.convert("L"))
+    return np.flatnonzero((grey < 150).any(axis=0))
+
+
+def test_a_small_crop_on_patterned_grey_paper_is_a_digit_not_blank_paper(predictor):
+    """A faint, blurred digit 22 px tall filling its crop, on grey paper with a security pattern: a third of
+    the crop is ink, so a local median does not find the paper; the crop is read all the same."""
+    image = photo(size=(24, 27), at=(3, 3), height=22, paper=(0.6, 0.6, 0.63), ink=0.5, noise=2, blur=1.0)
+    image = wavy_pattern(image, contrast=0.2)
+    assert not read_image(image).is_blank
+    assert read(predictor, image) == 7
+
+
+def test_a_tight_crop_with_a_sliver_of_its_neighbour_reads_the_one_digit(predictor):
+    """A crop cut tightly around a 7 whose left edge runs through the 0 before it: the third of the 0 left in
+    the crop (its side, cut by the edge at its top and bottom) is not read as a 1."""
+    image = photo(digits=(circle(), seven()), size=(560, 300), at=(60, 30), height=200, noise=2)
+    zero, both = ink_columns(photo(digits=(circle(),), size=(560, 300), at=(60, 30), height=200)), ink_columns(image)
+    left = zero[-1] - (zero[-1] - zero[0]) // 3
+    crop = image.crop((int(left), 20, int(both[-1]) + 3, 280))
+    assert number_text(read_image_number(predictor, read_image(crop))) == "7"
+
+
+def test_a_printed_line_through_a_field_of_dense_writing_is_taken_out(predictor):
+    """Three 0s on a baseline, blurred by the scanner: the rows next to the line are half ink because the
+    digits' curves are, and the line is still told from them and taken out."""
+    image = photo(digits=(circle(),) * 3, size=(420, 230), at=(20, 20), height=180, ink=0.6, blur=1.5)
+    image = rule_line(image, 170, darkness=70, width=3).filter(ImageFilter.GaussianBlur(1.5)).resize((210, 115))
+    assert number_text(read_image_number(predictor, read_image(image))) == "000"
+
+
 def test_dots_and_commas_between_digits_are_left_out_of_the_number(predictor):
     image = photo(digits=(seven(), ONE, circle()), size=(900, 360), at=(80, 60), height=220, noise=2)
     draw = ImageDraw.Draw(image)

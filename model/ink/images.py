@@ -47,6 +47,10 @@ FAINT_BELOW_SIGMAS = 10.0
 FAINT_BELOW_CONTRAST = 0.2
 # ... or when the ink elsewhere in the image is at least this share of the digit's (other writing, clutter).
 CLUTTERED_ABOVE = 0.5
+# An image's edge cuts through a stroke where the ink in its first (or last) column is at least CUT_DENSITY of
+# the ink CUT_DEPTH columns in: a stroke that only touches the edge thins out towards it.
+CUT_DEPTH = 3
+CUT_DENSITY = 0.6
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,28 @@ class ImageReading:
         if self._paper is None or not marks:
             return None
         return self._to_image(self._paper.box(self._labels(marks)))
+
+    def ink_of(self, marks: Sequence[int]) -> float:
+        """How much ink the given marks (indices into ``marks``) hold: the sum of their darkness at the read size."""
+        if self._paper is None or not marks:
+            return 0.0
+        return float(self._paper.ink_of(self._labels(marks)).sum())
+
+    def side_cuts(self, marks: Sequence[int]) -> int:
+        """How many strokes of the given marks the image's left or right edge cuts through (the more of the two):
+        separate runs of their ink in the first or last column, where the ink is as dense as a few columns in.
+        0 when the marks do not reach a side, or only touch it with the rounded edge of a stroke."""
+        if self._paper is None or not marks:
+            return 0
+        ink = np.where(np.isin(self._paper.labels, self._labels(marks)), self._paper.ink, 0)
+        inside = min(CUT_DEPTH, ink.shape[1] - 1)
+        cuts = 0
+        for edge, further in ((ink[:, 0], ink[:, inside]), (ink[:, -1], ink[:, -1 - inside])):
+            if edge.sum() < CUT_DENSITY * further.sum() or not edge.any():
+                continue  # the ink thins out towards the edge: a stroke's rounded side touches it
+            ours = edge > 0
+            cuts = max(cuts, int((ours & ~np.concatenate([[False], ours[:-1]])).sum()))
+        return cuts
 
     def _labels(self, marks: Sequence[int]) -> list[int]:
         if any(not 0 <= i < len(self.marks) for i in marks):

@@ -39,12 +39,19 @@ STROKE_SHARE_OF_WINDOW = 0.5
 # the paper computed on an even smaller one.
 POLARITY_CHECK_SIDE = 320
 POLARITY_SIDE = 48
+# A crop at most this big (pixels, the longer side) whose polarity the local median leaves undecided is
+# decided by which side of its median its pixels reach FARTHER_SIDE times as far.
+SMALL_CROP = 96
+FARTHER_SIDE = 2.0
 # A mark must reach this many noise σ above the paper somewhere, and it extends down to WEAK_SIGMAS.
 STRONG_SIGMAS = 6.0
 WEAK_SIGMAS = 3.0
 # Ink at least this much darker than its paper (a share of the paper's brightness), as before issue 20;
 # fainter than that is a stain or a shadow, even on a noiseless scan.
 MIN_CONTRAST = 0.08
+# The paper's level and noise are measured again this many times on the pixels within CLIP_SIGMAS of it.
+CLIPPING_ROUNDS = 3
+CLIP_SIGMAS = 3.0
 # ... and the weak level never goes below this, so that JPEG ringing on a clean scan is not a stroke.
 MIN_WEAK = 0.02
 # A mark is a speck (dust, noise) if it covers less than this share of the largest mark's area.
@@ -60,11 +67,13 @@ NEAR_VERTICAL = 0.25
 CONTRAST_PERCENTILE = 99
 # A printed line (a form's baseline, ruled paper) crosses the whole image, straight, and is thin:
 # rows that ink covers across at least this share of the image ...
-LINE_COVER = 0.9
+LINE_COVER = 0.75
 # ... and its fringes, rows covered at least this much next to them (a blurred line's edges) ...
 LINE_FRINGE_COVER = 0.4
-# ... in a band no thicker than this share of the image's height (and 3 pixels at least), in an image
-# at least WIDE_FIELD times as wide as tall, or holding at least LINE_ALONE_SHARE of all the ink.
+# ... at most this many on each side ...
+LINE_FRINGE_ROWS = 2
+# ... in a band (without its fringes) no thicker than this share of the image's height (and 3 pixels at
+# least), in an image at least WIDE_FIELD times as wide as tall, or holding at least LINE_ALONE_SHARE of all the ink.
 LINE_THICKNESS = 0.12
 WIDE_FIELD = 1.5
 LINE_ALONE_SHARE = 0.75
@@ -200,7 +209,31 @@ def _ink_is_light(grey: np.ndarray) -> bool | None:
     inside a 0's loop into 'ink' of the other polarity.)"""
     grey = _reduce_to(grey, POLARITY_CHECK_SIDE)
     median = _upsample(_local_median(_reduce_to(grey, POLARITY_SIDE)), grey.shape)
-    difference = _box3(grey - median)
+    found = _stray_side(_box3(grey - median))
+    if found is None and max(grey.shape) <= SMALL_CROP:
+        found = _farther_side(_box3(grey))
+    return found
+
+
+def _farther_side(grey: np.ndarray) -> bool | None:
+    """Polarity of a small, tight crop.  The digit fills it, so a third of it is a stroke's width and a
+    local median is half ink; and a printed pattern on the paper is as strong as the paper's noise is
+    taken to be.  So small a crop has no room for the light to change: its median is paper, and ink is
+    on the side that reaches FARTHER_SIDE times as far from it as the other side does."""
+    low, high = np.percentile(grey, [0.5, 99.5]) - float(np.median(grey))
+    darker, lighter = -low, high
+    if max(darker, lighter) < MIN_CONTRAST:
+        return None
+    if darker >= FARTHER_SIDE * lighter:
+        return False
+    if lighter >= FARTHER_SIDE * darker:
+        return True
+    return None
+
+
+def _stray_side(difference: np.ndarray) -> bool | None:
+    """True when the pixels that stray furthest from the paper (0 in ``difference``) are lighter,
+    False when darker, None when none stray far."""
     level, spread = _robust_level_and_spread(difference)
     spread = min(spread, _quieter_side_spread(difference, level))
     low, high = np.percentile(difference, [0.02, 99.98]) - level
@@ -299,11 +332,27 @@ def _paper_level_and_noise(darkness: np.ndarray) -> tuple[float, float]:
     printed pattern, on every side of a digit, would otherwise count as noise and hide faint ink."""
     level, spread = _robust_level_and_spread(darkness)
     step = max(1, int(math.sqrt(darkness.size / 100_000)))
-    lighter = level - darkness[::step, ::step]
+    sample = darkness[::step, ::step]
+    # In a small, tight crop the digit is a third of the pixels and drags the median towards ink, so the
+    # light side holds ink's edges too: keep only what lies near the paper's level, and measure again.
+    # (In a bigger image the ink is a small share, and the paper's level stays where it was.)
+    for _ in range(CLIPPING_ROUNDS if _is_one_digit_crop(darkness.shape) else 0):
+        near = sample[np.abs(sample - level) <= CLIP_SIGMAS * max(spread, 1e-6)]
+        if near.size < 50:
+            break
+        level = float(np.median(near))
+        spread = 1.4826 * float(np.median(np.abs(near - level)))
+    lighter = level - sample
     lighter = lighter[lighter > 0]
     if lighter.size < 50:
         return level, spread
     return level, min(spread, 1.4826 * float(np.median(lighter)))  # half-normal: median = 0.6745 σ
+
+
+def _is_one_digit_crop(shape: tuple[int, int]) -> bool:
+    """A small crop about as wide as tall: a digit cut out tightly, not a whole field of writing."""
+    rows, cols = shape
+    return max(shape) <= SMALL_CROP and cols < WIDE_FIELD * rows
 
 
 def _otsu(marks: list[Mark]) -> float:
@@ -344,19 +393,23 @@ def without_printed_lines(mask: np.ndarray) -> np.ndarray:
     thickest = max(3, round(LINE_THICKNESS * rows))
     bands = []
     for top, bottom in _bands(cover):
-        while top > 0 and cover[top - 1] >= LINE_FRINGE_COVER:
-            top -= 1
-        while bottom < rows - 1 and cover[bottom + 1] >= LINE_FRINGE_COVER:
-            bottom += 1
-        if bottom - top + 1 <= thickest:
-            bands.append((top, bottom))
+        if bottom - top + 1 > thickest:
+            continue
+        # Its blurred edges: rows next to it covered nearly as much, at most LINE_FRINGE_ROWS on each side
+        # (further out, in a dense field of writing, the digits themselves cover that much of a row).
+        for _ in range(LINE_FRINGE_ROWS):
+            if top > 0 and cover[top - 1] >= LINE_FRINGE_COVER:
+                top -= 1
+            if bottom < rows - 1 and cover[bottom + 1] >= LINE_FRINGE_COVER:
+                bottom += 1
+        bands.append((top, bottom))
     if not bands or not _lines_are_print(mask, bands):
         return mask
     cleaned = mask.copy()
     for top, bottom in bands:
-        above = mask[top - 1] if top > 0 else np.zeros(cols, bool)
-        below = mask[bottom + 1] if bottom < rows - 1 else np.zeros(cols, bool)
-        crossing = _widened(above) & _widened(below)  # a stroke runs through the line here
+        # A stroke runs through the line where ink goes on for two rows above it and two below: one row
+        # of ink on either side may be the line's own blurred edge, thicker where the JPEG smeared it.
+        crossing = (_ink_beyond(mask, top - 1, -1) & _ink_beyond(mask, bottom + 1, 1))
         cleaned[top:bottom + 1, ~crossing] = False
     return cleaned
 
@@ -382,6 +435,14 @@ def _bands(cover: np.ndarray) -> list[tuple[int, int]]:
     starts = np.concatenate([[full[0]], full[breaks + 1]])
     ends = np.concatenate([full[breaks], [full[-1]]])
     return list(zip(starts.tolist(), ends.tolist()))
+
+
+def _ink_beyond(mask: np.ndarray, row: int, step: int) -> np.ndarray:
+    """Columns where ink fills ``row`` and the row after it (going ``step``), allowing a slanted stroke to move."""
+    rows = [row, row + step]
+    if not all(0 <= r < mask.shape[0] for r in rows):
+        return np.zeros(mask.shape[1], bool)
+    return _widened(mask[rows[0]]) & _widened(mask[rows[1]])
 
 
 def _widened(row: np.ndarray, reach: int = 2) -> np.ndarray:
