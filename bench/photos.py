@@ -35,6 +35,7 @@ from common import MNIST, machine, table
 from digitpad.app.cli.commands import image_answer, read_image_file
 from digitpad.model.files.datasets import load_mnist
 from digitpad.model.network.inference import UNSURE_BELOW, Predictor
+from digitpad.model.training.paper_scans import digit_alpha, encode, gaussian_blur
 from digitpad.resources import bundled_model_path
 
 # The distortions, what each varies and over what range (shown in the table).
@@ -121,20 +122,6 @@ def random_recipe(rng: np.random.Generator, distortions: set[str]) -> Recipe:
     return recipe
 
 
-def digit_alpha(mnist_digit: np.ndarray, height: float, level: float) -> np.ndarray:
-    """An MNIST digit enlarged to ``height`` pixels as pen ink: 1 on the stroke, 0 off it, crisp edges.
-
-    Bicubic enlargement alone gives strokes whose edges fade over several MNIST pixels;
-    a pen on paper has sharp edges, so the enlarged grey level is turned into ink around ``level``."""
-    rows = np.flatnonzero(mnist_digit.max(axis=1) > 0)
-    cols = np.flatnonzero(mnist_digit.max(axis=0) > 0)
-    crop = mnist_digit[rows[0]: rows[-1] + 1, cols[0]: cols[-1] + 1].astype(np.float32) / 255.0
-    scale = height / crop.shape[0]
-    size = (max(1, round(crop.shape[1] * scale)), max(1, round(crop.shape[0] * scale)))
-    enlarged = np.asarray(Image.fromarray(crop, mode="F").resize(size, Image.Resampling.BICUBIC))
-    return np.clip((enlarged - level) / 0.15 + 0.5, 0, 1).astype(np.float32)
-
-
 def place_digits(alphas: list[np.ndarray], recipe: Recipe, rng: np.random.Generator) -> tuple[np.ndarray, list]:
     """The frame's ink coverage with the digits side by side, and each digit's box (x0, y0, x1, y1)."""
     width, height = recipe.frame
@@ -183,18 +170,6 @@ def light_field(recipe: Recipe, step: int = 4) -> np.ndarray:
     return np.asarray(full)[:height, :width]
 
 
-def gaussian_blur(values: np.ndarray, sigma: float) -> np.ndarray:
-    """A lens slightly out of focus (Pillow blurs only 8-bit images; this keeps the float coverage)."""
-    radius = int(np.ceil(3 * sigma))
-    kernel = np.exp(-np.arange(-radius, radius + 1) ** 2 / (2 * sigma**2)).astype(np.float32)
-    kernel /= kernel.sum()
-    for axis in (0, 1):
-        padded = np.pad(values, [(radius, radius) if a == axis else (0, 0) for a in (0, 1)], mode="edge")
-        length = values.shape[axis]
-        values = sum(weight * np.take(padded, np.arange(i, i + length), axis=axis) for i, weight in enumerate(kernel))
-    return values.astype(np.float32)
-
-
 def render(coverage: np.ndarray, recipe: Recipe, rng: np.random.Generator) -> Image.Image:
     """The photo (RGB) of ink ``coverage`` on paper under ``recipe``'s light, lens, sensor."""
     if recipe.blur > 0 and coverage.any():  # blur only around the ink: the rest is 0 and stays 0
@@ -216,15 +191,6 @@ def render(coverage: np.ndarray, recipe: Recipe, rng: np.random.Generator) -> Im
             value += recipe.noise * rng.standard_normal(value.shape, dtype=np.float32)
         channels.append(Image.fromarray(np.clip(np.rint(value), 0, 255).astype(np.uint8), "L"))
     return Image.merge("RGB", channels)
-
-
-def encode(image: Image.Image, quality: int | None) -> bytes:
-    buffer = io.BytesIO()
-    if quality is None:
-        image.save(buffer, format="PNG", compress_level=1)
-    else:
-        image.save(buffer, format="JPEG", quality=quality)
-    return buffer.getvalue()
 
 
 def make_photo(digits: list[np.ndarray], distortions: set[str], rng: np.random.Generator) -> tuple[bytes, Recipe, list]:
