@@ -303,3 +303,24 @@ def test_validation_holds_non_digits_in_trainings_proportion_and_the_test_split_
     assert np.sum(data.y_train < 0) == 40 + 20 and np.sum(data.y_train >= 0) == 30
     assert np.sum(data.y_val < 0) == 13 + 7 and np.sum(data.y_val >= 0) == 10  # the same proportion
     assert len(data.y_test) and (data.y_test >= 0).all()
+
+
+def test_paper_scans_are_trained_on_as_the_ink_finder_reads_them():
+    """MNIST-style digits written on synthetic forms and read back: every scan the finder reads gives a
+    28×28 tensor with its digit's label (a blank form with ink on it: "no digit"), and the training and
+    validation splits each get theirs."""
+    from digitpad.model.files.datasets import Mnist
+    from digitpad.model.ink.preprocessing import render_normalised
+    from digitpad.model.training.data import build_training_data, render_paper_scans
+
+    digits = np.stack([np.rint(render_normalised([np.asarray(s, float) for s in d], 2.5) * 255).astype(np.uint8)
+                       for d in (seven(), circle()) * 20])
+    labels = np.array([7, 0] * 20, np.uint8)
+    images, targets = render_paper_scans(digits, labels, 60, seed=3)
+    assert images.shape[1:] == (28, 28, 1) and 0 <= images.min() and images.max() <= 1
+    assert 40 <= len(targets) <= 60 and set(targets.tolist()) <= {-1, 0, 7}
+    assert (images.reshape(len(images), -1).max(axis=1) > 0.5).all()  # each one has ink
+    mnist = Mnist(digits, labels, digits[:4], labels[:4])
+    data = build_training_data(mnist, validation_fraction=0.25, paper_scans=40)
+    assert 25 <= data.counts["paper scans"] <= 40
+    assert len(data.y_train) == 30 + data.counts["paper scans"] and len(data.y_val) >= 10 + 8

@@ -173,6 +173,9 @@ def _add_training_options(parser: argparse.ArgumentParser) -> None:
                         help="non-digits to train on towards 'unsure' (the recipe's by default)")
     parser.add_argument("--digit-pairs", type=int, metavar="N",
                         help="two drawings side by side to train on towards 'unsure' (the recipe's by default)")
+    parser.add_argument("--paper-scans", type=int, metavar="N",
+                        help="MNIST digits on synthetic scanned forms, read back by the ink finder, to train on "
+                        "(the recipe's by default)")
     parser.add_argument("--style-share", type=float, metavar="P",
                         help="share of augmented drawings written in another style of their digit (the recipe's by "
                         "default)")

@@ -255,7 +255,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         """What a run trained on ("mnist 60,000, strokes 7,494"), each source in the language in use."""
         names = {"mnist": self.tr("mnist {count}"), "strokes": self.tr("strokes {count}"),
                  "my drawings": self.tr("my drawings {count}"), "scribbles": self.tr("scribbles {count}"),
-                 "digit pairs": self.tr("digit pairs {count}")}
+                 "digit pairs": self.tr("digit pairs {count}"), "paper scans": self.tr("paper scans {count}")}
         locale = QLocale()
         return ", ".join(names.get(name, f"{name} {{count}}").format(count=locale.toString(count))
                          for name, count in counts.items())

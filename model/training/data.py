@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 
 import numpy as np
+from PIL import Image
 
 from digitpad.model.files.datasets import Mnist, StrokeRecord, without_repeats
+from digitpad.model.ink.images import read_image
 from digitpad.model.ink.preprocessing import DEFAULT_PEN_WIDTH, render_normalised
 from digitpad.model.training.augment import augment_strokes, random_scribble
+from digitpad.model.training.paper_scans import CONDITIONS, blank_scan, digit_scan
 from digitpad.model.training.recipes import TrainingData
 from digitpad.model.training.stroke_styles import like_another_device, restyle
 
@@ -16,6 +20,11 @@ from digitpad.model.training.stroke_styles import like_another_device, restyle
 PEN_WIDTHS = (1.8, 3.2)
 # The label of a drawing that is no digit: it trains towards "every digit equally likely".
 NOT_A_DIGIT = -1
+# Each paper condition is in a synthetic scan with this probability (so a scan has 3–4 of the 7 on
+# average, and some have all); and this share of the scans are blank forms, trained towards "unsure"
+# when the ink finder finds anything on them.
+PAPER_CONDITION_SHARE = 0.5
+BLANK_FORM_SHARE = 0.1
 
 
 def render_digit_pairs(records: Sequence[StrokeRecord], count: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -48,6 +57,37 @@ def side_by_side(drawings: Sequence[list[np.ndarray]], rng: np.random.Generator)
         strokes += [(stroke - low) * scale + offset for stroke in drawing]
         cursor = offset[0] + float(size[0]) * scale
     return strokes
+
+
+def render_paper_scans(digits: np.ndarray, labels: np.ndarray, count: int, seed: int = 0,
+                       should_stop: Callable[[], bool] = lambda: False) -> tuple[np.ndarray, np.ndarray]:
+    """MNIST digits (uint8 28×28) written on synthetic scanned forms (model.training.paper_scans) and read
+    back by the app's own ink finder, as `digitpad predict` and the window read a scan: the network learns
+    what the finder gives it on paper (a line's remains, a neighbour's sliver, faint or broken strokes).
+    Blank forms on which the finder sees ink are labelled NOT_A_DIGIT; scans it reads as blank are skipped."""
+    rng = np.random.default_rng(seed + 15485863)
+    images = np.zeros((count, 28, 28, 1), np.float32)
+    targets = np.zeros(count, np.int64)
+    row = 0
+    if len(digits) < 2:
+        return images[:0], targets[:0]
+    for _ in range(count):
+        if should_stop():
+            break
+        if rng.random() < BLANK_FORM_SHARE:
+            scan, label = blank_scan(str(rng.choice(["pattern", "lines", "stain"])), rng), NOT_A_DIGIT
+        else:
+            conditions = {name for name in CONDITIONS if rng.random() < PAPER_CONDITION_SHARE}
+            index, neighbour = rng.integers(0, len(digits), 2)
+            scan, label = digit_scan(digits[index], digits[neighbour], conditions, rng), int(labels[index])
+        with Image.open(io.BytesIO(scan)) as image:
+            reading = read_image(image)
+        if reading.is_blank:
+            continue
+        images[row, :, :, 0] = reading.tensor
+        targets[row] = label
+        row += 1
+    return images[:row], targets[:row]
 
 
 def render_scribbles(count: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -108,6 +148,7 @@ def build_training_data(
     my_drawings_copies: int = 16,
     scribbles: int = 0,
     digit_pairs: int = 0,
+    paper_scans: int = 0,
     style_share: float = 0.0,
     device_share: float = 0.0,
     mnist_limit: int | None = None,
@@ -118,7 +159,8 @@ def build_training_data(
     no augmented copy of a validation drawing is trained on.  The test split is MNIST's.
     ``scribbles`` non-digits are added to the training split (outlier exposure), so that the
     network learns to be unsure of things that are not digits; a share of them (and of the
-    digit pairs) goes into validation, so that the calibration is honest about them too."""
+    digit pairs) goes into validation, so that the calibration is honest about them too.  ``paper_scans``
+    MNIST training digits are also written on synthetic forms and read back by the ink finder."""
     rng = np.random.default_rng(seed)
     parts_train, parts_val, counts = [], [], {}
     x_test = np.zeros((0, 28, 28, 1), np.float32)
@@ -132,6 +174,12 @@ def build_training_data(
         x_test = mnist.x_test.astype(np.float32)[..., None] / 255.0
         y_test = mnist.y_test.astype(np.int64)
         counts["mnist"] = len(x)
+        if paper_scans:  # written from the same training and validation digits as MNIST's own split
+            digits = mnist.x_train[:mnist_limit]
+            parts_train.append(render_paper_scans(digits[train_idx], y[train_idx], paper_scans, seed, should_stop))
+            parts_val.append(render_paper_scans(digits[val_idx], y[val_idx],
+                                                int(round(paper_scans * validation_fraction)), seed + 1, should_stop))
+            counts["paper scans"] = len(parts_train[-1][1])
     # Your own drawings are your style already: only the stroke datasets are restyled.
     for name, records, copies, styles in (
         ("strokes", strokes, stroke_copies, {"style_share": style_share, "device_share": device_share}),

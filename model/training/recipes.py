@@ -31,6 +31,9 @@ class TrainConfig:
     stroke_copies: int = 1  # renderings of each training drawing (the first plain, the rest augmented)
     scribbles: int = 0  # non-digits to train on, towards "unsure" (outlier exposure)
     digit_pairs: int = 0  # two drawings side by side, also towards "unsure" (for reading numbers)
+    # MNIST training digits written on synthetic forms (grey paper, printed patterns and lines, faint
+    # ballpoint, small, tightly cropped, scanned) and read back by the app's ink finder.
+    paper_scans: int = 0
     # Of the augmented renderings of drawings: the share written in another style of their digit
     # (a slashed 0, a European 1, a crossed 7, a 4's second stroke apart), and the share made to
     # look as if another digitizer had recorded them (coarse grid, sparse points).
@@ -48,7 +51,7 @@ class TrainConfig:
     def data_options(self) -> dict:
         """What build_training_data takes from the recipe."""
         return {"stroke_copies": self.stroke_copies, "scribbles": self.scribbles, "digit_pairs": self.digit_pairs,
-                "style_share": self.style_share, "device_share": self.device_share,
+                "paper_scans": self.paper_scans, "style_share": self.style_share, "device_share": self.device_share,
                 "validation_fraction": self.validation_fraction, "seed": self.seed}
 
     def __post_init__(self) -> None:
@@ -66,6 +69,9 @@ class TrainConfig:
             raise ValueError(f"schedule must be 'constant' or 'onecycle', got {self.schedule!r}")
         if not 1 <= self.stroke_copies <= 64:
             raise ValueError(f"stroke copies must be between 1 and 64, got {self.stroke_copies}")
+        for name in ("scribbles", "digit_pairs", "paper_scans"):
+            if not 0 <= getattr(self, name) <= 1_000_000:
+                raise ValueError(f"{name.replace('_', ' ')} must be between 0 and 1,000,000, got {getattr(self, name)}")
         if not 0 <= self.label_smoothing < 0.5:
             raise ValueError(f"label smoothing must be in [0, 0.5), got {self.label_smoothing}")
         for name in ("style_share", "device_share"):
@@ -91,7 +97,7 @@ PRESETS: dict[str, TrainConfig] = {
     # by side teach it to be unsure of what is not one digit (and so to read numbers digit by digit).
     "drawings": TrainConfig(
         epochs=6, batch_size=128, learning_rate=5e-3, label_smoothing=0.1, validation_fraction=0.02,
-        stroke_copies=8, scribbles=5000, digit_pairs=6000, style_share=0.3,
+        stroke_copies=8, scribbles=5000, digit_pairs=6000, paper_scans=12000, style_share=0.3,
     ),
 }
 

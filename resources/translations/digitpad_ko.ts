@@ -1645,6 +1645,10 @@
         <translation>숫자 쌍 {count}개</translation>
     </message>
     <message>
+        <source>paper scans {count}</source>
+        <translation>종이 스캔 {count}개</translation>
+    </message>
+    <message>
         <source>Loading MNIST…</source>
         <translation>MNIST 불러오는 중…</translation>
     </message>
