@@ -17,8 +17,9 @@ from digitpad.model.session import Session
 from tests.test_cli import digitpad
 
 PEN_BOX = (500, 500)
-# Writer 30's 9 that the bundled model reads as a 0 at 78%, and writer 20's 4 it reads as a 9 at 80%.
-NINE_READ_AS_ZERO, FOUR_READ_AS_NINE = 4731, 4043
+# Writer 10's 1 (with a hook at its top) that the bundled model reads as a 9 at 85%, and writer 15's 9 it
+# reads as a 4 at 95%.
+ONE_READ_AS_NINE, NINE_READ_AS_FOUR = 991, 4342
 HELD_OUT_WRITERS = {5, 10, 15, 20, 25, 30}
 
 
@@ -77,7 +78,7 @@ def test_a_changed_view_keeps_the_centre_of_ink_and_turns_by_the_angle():
     assert len(VIEWS) == 6
 
 
-@pytest.mark.parametrize(("index", "truth", "misread"), [(NINE_READ_AS_ZERO, 9, 0), (FOUR_READ_AS_NINE, 4, 9)])
+@pytest.mark.parametrize(("index", "truth", "misread"), [(ONE_READ_AS_NINE, 1, 9), (NINE_READ_AS_FOUR, 9, 4)])
 def test_a_confident_mistake_of_an_unseen_writer_is_shown_unsure_with_the_right_digit_as_the_other(
         predictor, pen_records, index, truth, misread):
     strokes = pen_records[index].strokes
@@ -99,21 +100,21 @@ def test_clear_digits_of_an_unseen_writer_are_almost_never_doubted(predictor, pe
 def test_the_pad_doubts_at_pen_up_not_while_the_pen_moves(predictor, pen_records, tmp_path):
     session = Session(MyDrawings(tmp_path))
     session.use_model(predictor)
-    strokes = pen_records[NINE_READ_AS_ZERO].strokes  # in the pad's canvas coordinates
+    strokes = pen_records[ONE_READ_AS_NINE].strokes  # in the pad's canvas coordinates
     assert not session.show_drawing(strokes, final=False).prediction.is_unsure
     reading = session.show_drawing(strokes, final=True)
-    assert reading.prediction.label == 0 and reading.is_unsure and reading.prediction.other_reading == 9
+    assert reading.prediction.label == 9 and reading.is_unsure and reading.prediction.other_reading == 1
 
 
 def test_the_command_line_prints_the_other_reading(tmp_path, pen_records):
-    record = pen_records[NINE_READ_AS_ZERO]
-    path = tmp_path / "nine.jsonl"
+    record = pen_records[ONE_READ_AS_NINE]
+    path = tmp_path / "one.jsonl"
     path.write_text(json.dumps({"strokes": [stroke.tolist() for stroke in record.strokes], "width": CANVAS_SIZE,
                                 "height": CANVAS_SIZE}) + "\n")
     result = digitpad("predict", "--strokes", str(path))
     assert result.returncode == 0, result.stderr
     answer = json.loads(result.stdout)
-    assert answer["label"] == 0 and answer["other_reading"] == 9 and "reads as 9" in answer["doubt"]
+    assert answer["label"] == 9 and answer["other_reading"] == 1 and "reads as 1" in answer["doubt"]
 
 
 def test_the_window_says_which_digit_a_little_turn_reads_after_pen_up(qapp, pen_records):
@@ -123,10 +124,10 @@ def test_the_window_says_which_digit_a_little_turn_reads_after_pen_up(qapp, pen_
 
     window = scratch_window(qapp)
     try:
-        draw(window.canvas, [stroke.tolist() for stroke in pen_records[NINE_READ_AS_ZERO].strokes])
+        draw(window.canvas, [stroke.tolist() for stroke in pen_records[ONE_READ_AS_NINE].strokes])
         caption = window.findChild(QLabel, "predictionCaption").text().replace("\xa0", " ")
-        assert window.findChild(QLabel, "predictionLabel").text() == "0"
-        assert caption == "Unsure: 0 (77.8%) or 9? Turned or slanted a little, it reads as 9"
+        assert window.findChild(QLabel, "predictionLabel").text() == "9"
+        assert caption == "Unsure: 9 (85.2%) or 1? Turned or slanted a little, it reads as 1"
     finally:
         window.close()
 
@@ -150,8 +151,8 @@ def test_a_numbers_digits_are_each_read_again_once_across_pen_ups():
     assert first[0].prediction.other_reading == 7 and again[0].prediction.is_unsure
 
 
-# MNIST test digit 1039: a 7 the bundled model reads as a 1 at 98.6%.
-SEVEN_READ_AS_ONE = 1039
+# MNIST test digit 5745: a 7 the bundled model reads as a 1 at 96.9%.
+SEVEN_READ_AS_ONE = 5745
 
 
 @pytest.fixture(scope="module")
@@ -218,5 +219,5 @@ def test_evaluate_reports_how_honest_the_answers_are_on_sites_never_seen(unipen_
     result = digitpad("evaluate", "--strokes", str(unipen_strokes_path), "--sources", "apb,imp")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["count"] == 2290 and report["accuracy"] == pytest.approx(0.9908, abs=1e-4)
+    assert report["count"] == 2290 and report["accuracy"] == pytest.approx(0.9895, abs=1e-4)
     assert report["wrong_shown_unsure"] >= 0.5 and report["right_shown_unsure"] <= 0.015 and report["ece"] <= 0.01
