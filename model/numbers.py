@@ -218,12 +218,14 @@ def _without_edge_slivers(pieces: list[list[int]], reading: ImageReading) -> lis
         if len(kept) < 2:
             break
         piece = kept[end]
-        x0, y0, x1, y1 = reading.box_of(piece)
-        heaviest_other = max(reading.ink_of(other) for other in kept if other is not piece)
         cuts = reading.side_cuts(piece)
+        x0, y0, x1, y1 = reading.box_of(piece)
+        if not cuts or x1 - x0 >= SLIVER_WIDTH * height:
+            continue
+        heaviest_other = max(reading.ink_amount(other) for other in kept if other is not piece)
         short = y1 - y0 < SLIVER_HEIGHT * height
-        light = reading.ink_of(piece) < SLIVER_INK * heaviest_other
-        if cuts and x1 - x0 < SLIVER_WIDTH * height and (short or light or cuts >= 2):
+        light = reading.ink_amount(piece) < SLIVER_INK * heaviest_other
+        if short or light or cuts >= 2:
             kept.remove(piece)
     return kept
 

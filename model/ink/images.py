@@ -102,7 +102,7 @@ class ImageReading:
             return None
         return self._to_image(self._paper.box(self._labels(marks)))
 
-    def ink_of(self, marks: Sequence[int]) -> float:
+    def ink_amount(self, marks: Sequence[int]) -> float:
         """How much ink the given marks (indices into ``marks``) hold: the sum of their darkness at the read size."""
         if self._paper is None or not marks:
             return 0.0
@@ -114,10 +114,11 @@ class ImageReading:
         0 when the marks do not reach a side, or only touch it with the rounded edge of a stroke."""
         if self._paper is None or not marks:
             return 0
-        ink = np.where(np.isin(self._paper.labels, self._labels(marks)), self._paper.ink, 0)
-        inside = min(CUT_DEPTH, ink.shape[1] - 1)
+        inside = min(CUT_DEPTH, self._paper.ink.shape[1] - 1)
+        columns = [0, inside, -1, -1 - inside]  # only these are looked at: not the whole image's labels
+        ink = np.where(np.isin(self._paper.labels[:, columns], self._labels(marks)), self._paper.ink[:, columns], 0)
         cuts = 0
-        for edge, further in ((ink[:, 0], ink[:, inside]), (ink[:, -1], ink[:, -1 - inside])):
+        for edge, further in ((ink[:, 0], ink[:, 1]), (ink[:, 2], ink[:, 3])):
             if edge.sum() < CUT_DENSITY * further.sum() or not edge.any():
                 continue  # the ink thins out towards the edge: a stroke's rounded side touches it
             ours = edge > 0
