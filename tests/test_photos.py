@@ -306,3 +306,36 @@ def test_dots_and_commas_between_digits_are_left_out_of_the_number(predictor):
     draw.line([(455, 282), (447, 300)], fill=(40, 40, 40), width=8)
     readings = read_image_number(predictor, read_image(image))
     assert number_text(readings) == "710"
+
+
+
+def scanned_crop(ink: np.ndarray, blur: float, pattern: float, paper: float = 0.62, seed: int = 0) -> Image.Image:
+    """A tight crop of a scanned form: ``ink`` (coverage 0–1, drawn 4× bigger) on grey paper, blurred, with
+    a little noise and a printed security pattern ``pattern`` dark."""
+    blurred = Image.fromarray((ink * 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(blur * 4)).reduce(4)
+    coverage = np.asarray(blurred, np.float32) / 255
+    grey = paper * (1 - 0.6 * coverage) * 255 + np.random.default_rng(seed).normal(0, 3, coverage.shape)
+    image = Image.fromarray(np.clip(np.rint(np.stack([grey] * 3, -1)), 0, 255).astype(np.uint8), "RGB")
+    return wavy_pattern(image, period=5, contrast=pattern)
+
+
+@pytest.mark.parametrize("width, stroke", [(9, 4), (11, 4), (11, 5)])
+def test_a_narrow_crop_of_a_one_is_read(predictor, width, stroke):
+    """A 1 cut out tightly, its crop 34 px tall and only two strokes wide, on patterned grey paper.  Half of
+    the crop is ink: the paper's level and noise are measured from its border, and the paper is estimated
+    over a window that is a share of the crop's height (a share of its width would be a stroke's)."""
+    ink = np.zeros((34 * 4, width * 4), np.float32)
+    ink[12:-12, width * 2 - stroke * 2: width * 2 + stroke * 2] = 1
+    for blur in (0.5, 1.0):
+        assert read(predictor, scanned_crop(ink, blur, pattern=0.25)) == 1
+
+
+def test_a_bold_blurred_zero_filling_its_crop_is_read_as_dark_ink(predictor):
+    """A bold 0 blurred by the scanner fills half of its crop: the median pixel is ink, not paper.  The crop's
+    border is paper even where the 0 touches it, and tells which side the ink is on."""
+    ys, xs = np.mgrid[0:34 * 4, 0:26 * 4] / 4.0
+    ring = np.hypot((xs - 13) / 12, (ys - 17) / 16)
+    ink = ((ring > 0.55) & (ring < 1.02)).astype(np.float32)
+    image = scanned_crop(ink, blur=1.2, pattern=0.15, paper=0.55)
+    assert not read_image(image).light_on_dark
+    assert read(predictor, image) == 0

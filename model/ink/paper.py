@@ -39,8 +39,8 @@ STROKE_SHARE_OF_WINDOW = 0.5
 # the paper computed on an even smaller one.
 POLARITY_CHECK_SIDE = 320
 POLARITY_SIDE = 48
-# A crop at most this big (pixels, the longer side) whose polarity the local median leaves undecided is
-# decided by which side of its median its pixels reach FARTHER_SIDE times as far.
+# A crop at most this big (pixels, the longer side) has its polarity decided by which side of its border's
+# median its pixels reach FARTHER_SIDE times as far (when neither does, by the local median as for photos).
 SMALL_CROP = 96
 FARTHER_SIDE = 2.0
 # A mark must reach this many noise σ above the paper somewhere, and it extends down to WEAK_SIGMAS.
@@ -161,9 +161,11 @@ def find_ink(grey: np.ndarray) -> PaperInk:
     if found.digit:
         # The closing must be wider than every stroke, or a thick one (a digit filling a small image,
         # a marker's loop) fills the paper estimate and turns grey.  Measure them, widen if needed.
-        thickest = _thickest(found.labels > 0) / min(grey.shape)
+        thickest = _thickest(found.labels > 0) / _window_side(grey.shape, grey.shape)
         if thickest > BACKGROUND_WINDOW * STROKE_SHARE_OF_WINDOW:
-            found = _ink_against_paper(grey, light_on_dark, min(1.0, thickest / STROKE_SHARE_OF_WINDOW))
+            wider = _ink_against_paper(grey, light_on_dark, min(1.0, thickest / STROKE_SHARE_OF_WINDOW))
+            if wider.digit:
+                found = wider
     return found
 
 
@@ -208,19 +210,21 @@ def _ink_is_light(grey: np.ndarray) -> bool | None:
     otherwise outvote a thin dark digit.  (A closing cannot decide this: it also turns the paper
     inside a 0's loop into 'ink' of the other polarity.)"""
     grey = _reduce_to(grey, POLARITY_CHECK_SIDE)
-    median = _upsample(_local_median(_reduce_to(grey, POLARITY_SIDE)), grey.shape)
-    found = _stray_side(_box3(grey - median))
-    if found is None and max(grey.shape) <= SMALL_CROP:
+    if max(grey.shape) <= SMALL_CROP:
         found = _farther_side(_box3(grey))
-    return found
+        if found is not None:
+            return found
+    median = _upsample(_local_median(_reduce_to(grey, POLARITY_SIDE)), grey.shape)
+    return _stray_side(_box3(grey - median))
 
 
 def _farther_side(grey: np.ndarray) -> bool | None:
     """Polarity of a small, tight crop.  The digit fills it, so a third of it is a stroke's width and a
-    local median is half ink; and a printed pattern on the paper is as strong as the paper's noise is
-    taken to be.  So small a crop has no room for the light to change: its median is paper, and ink is
-    on the side that reaches FARTHER_SIDE times as far from it as the other side does."""
-    low, high = np.percentile(grey, [0.5, 99.5]) - float(np.median(grey))
+    local median is half ink (a blurred digit's, nearly all); and a printed pattern on the paper is as
+    strong as the paper's noise is taken to be.  So small a crop has no room for the light to change,
+    and its border is paper even where a stroke reaches it: ink is on the side that reaches
+    FARTHER_SIDE times as far from the border's median as the other side does."""
+    low, high = np.percentile(grey, [0.5, 99.5]) - float(np.median(_border(grey)))
     darker, lighter = -low, high
     if max(darker, lighter) < MIN_CONTRAST:
         return None
@@ -229,6 +233,11 @@ def _farther_side(grey: np.ndarray) -> bool | None:
     if lighter >= FARTHER_SIDE * darker:
         return True
     return None
+
+
+def _border(values: np.ndarray) -> np.ndarray:
+    """The pixels along an image's four edges."""
+    return np.concatenate([values[0], values[-1], values[1:-1, 0], values[1:-1, -1]])
 
 
 def _stray_side(difference: np.ndarray) -> bool | None:
@@ -254,11 +263,17 @@ def paper_brightness(grey: np.ndarray, light_on_dark: bool = False, window: floa
     then follows light that falls off towards an edge exactly, instead of carrying the brighter
     paper further in out to the edge, which would make a dim corner look like ink."""
     small = _box_blur(_reduce_to(grey, BACKGROUND_SIDE), 3)  # less noise, so the max filter is not biased up by it
-    window = _odd(window * min(small.shape))
+    window = _odd(window * _window_side(small.shape, grey.shape))
     first, second = (_min_filter, _max_filter) if light_on_dark else (_max_filter, _min_filter)
     extended = np.pad(small, window, mode="edge")
     closed = _box_blur(second(first(extended, window), window), 3)
     return _upsample(closed[window:-window, window:-window], grey.shape)
+
+
+def _window_side(shape: tuple[int, int], image_shape: tuple[int, int]) -> int:
+    """The side of ``shape`` the closing window is a share of: the shorter one, but in a one-digit crop the
+    longer one (a narrow crop of a 1 is only a stroke's width or two wide; its light cannot change)."""
+    return max(shape) if _is_one_digit_crop(image_shape) else min(shape)
 
 
 def _reduce_to(values: np.ndarray, side: int) -> np.ndarray:
@@ -333,10 +348,14 @@ def _paper_level_and_noise(darkness: np.ndarray) -> tuple[float, float]:
     level, spread = _robust_level_and_spread(darkness)
     step = max(1, int(math.sqrt(darkness.size / 100_000)))
     sample = darkness[::step, ::step]
-    # In a small, tight crop the digit is a third of the pixels and drags the median towards ink, so the
-    # light side holds ink's edges too: keep only what lies near the paper's level, and measure again.
-    # (In a bigger image the ink is a small share, and the paper's level stays where it was.)
-    for _ in range(CLIPPING_ROUNDS if _is_one_digit_crop(darkness.shape) else 0):
+    # In a small, tight crop the digit is a third of the pixels (a blurred one's, nearly half) and drags
+    # the median towards ink, so the light side holds ink's edges too.  Start from the crop's border,
+    # which is paper even where a stroke reaches it; then keep only what lies near the paper's level,
+    # and measure again.  (In a bigger image the ink is a small share, and the level stays where it was.)
+    one_digit = _is_one_digit_crop(darkness.shape)
+    if one_digit:
+        level, spread = _robust_level_and_spread(_border(darkness)[None])  # as a one-row image
+    for _ in range(CLIPPING_ROUNDS if one_digit else 0):
         near = sample[np.abs(sample - level) <= CLIP_SIGMAS * max(spread, 1e-6)]
         if near.size < 50:
             break
