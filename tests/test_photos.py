@@ -339,3 +339,11 @@ def test_a_bold_blurred_zero_filling_its_crop_is_read_as_dark_ink(predictor):
     image = scanned_crop(ink, blur=1.2, pattern=0.15, paper=0.55)
     assert not read_image(image).light_on_dark
     assert read(predictor, image) == 0
+
+
+def test_a_dash_and_wide_spaces_in_an_amount_do_not_cut_the_number(predictor):
+    """"17 - 10" written on one line, a dash in a wide space between the two groups: the dash is left out
+    and both groups are read, not only the group with the biggest digit."""
+    image = photo(digits=(ONE, seven(), [], ONE, circle()), size=(1000, 300), at=(40, 30), height=200, noise=2)
+    ImageDraw.Draw(image).line([(390, 150), (440, 150)], fill=(40, 40, 40), width=12)
+    assert number_text(read_image_number(predictor, read_image(image))) == "1710"

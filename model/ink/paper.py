@@ -63,6 +63,8 @@ MIN_DIGIT_PIXELS = 6
 # enough to reach the next digit of a number, up and down only a little (not the next line of writing).
 NEAR_SIDEWAYS = 0.6
 NEAR_VERTICAL = 0.25
+# A mark as tall as half the digit and on its line of writing is the next digit up to this far away.
+NEAR_SAME_LINE = 1.5
 # The strokes' own darkness is this percentile of their ink; it becomes 1 (MNIST's core level).
 CONTRAST_PERCENTILE = 99
 # A printed line (a form's baseline, ruled paper) crosses the whole image, straight, and is thin:
@@ -587,7 +589,7 @@ def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int]) -> tuple[list[i
                 continue
             sideways = max(box[0] - mark.box[2], mark.box[0] - box[2], 0)
             vertical = max(box[1] - mark.box[3], mark.box[1] - box[3], 0)
-            if sideways <= NEAR_SIDEWAYS * size and vertical <= NEAR_VERTICAL * size:
+            if sideways <= _reach(mark, box, size) and vertical <= NEAR_VERTICAL * size:
                 chosen.add(mark.label)
                 box = [min(box[0], mark.box[0]), min(box[1], mark.box[1]),
                        max(box[2], mark.box[2]), max(box[3], mark.box[3])]
@@ -596,3 +598,12 @@ def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int]) -> tuple[list[i
     other = sum(m.mass for m in significant if m.label not in chosen)
     ordered = sorted(chosen, key=lambda label: (marks[label].box[0] + marks[label].box[2]) / 2)
     return ordered, other / max(digit_mass, 1e-9)
+
+
+def _reach(mark: Mark, box: list[int], size: int) -> float:
+    """How far sideways ``mark`` may be from the digit's ``box`` and still belong to it: further for the next
+    digit on the same line (as tall as half the digit, mostly within its rows: a dash, a comma or a wide
+    space between the digits of an amount must not cut the number in two)."""
+    overlap = min(box[3], mark.box[3]) - max(box[1], mark.box[1])
+    on_the_line = mark.height >= size / 2 and overlap >= mark.height / 2
+    return (NEAR_SAME_LINE if on_the_line else NEAR_SIDEWAYS) * size
