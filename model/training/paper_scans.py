@@ -232,16 +232,18 @@ def blank_scan(kind: str, rng: np.random.Generator) -> bytes:
     return scan(coverage, form, rng, 0, side)
 
 
-def field_scan(digits: list[np.ndarray], rng: np.random.Generator) -> bytes:
-    """A whole amount field: 3–7 digits, maybe with separators between them, in every condition."""
+def field_scan(digits: list[np.ndarray], rng: np.random.Generator, touching: bool = False) -> bytes:
+    """A whole amount field: 3–7 digits, maybe with separators between them, in every condition.
+    ``touching``: no separators, and each digit touches or slightly overlaps the next (0–8% of the height)."""
     form = random_form(rng, set(CONDITIONS) - {"tight crop"})
     form.margin = int(rng.integers(2, 10))
     pieces, gaps = [], []
     for index, digit in enumerate(digits):
-        if index and rng.random() < 0.3:
+        if index and not touching and rng.random() < 0.3:
             pieces.append(separator_alpha(str(rng.choice(SEPARATORS)), form.height))
             gaps.append(int(rng.uniform(0.05, 0.2) * form.height))
         pieces.append(digit_alpha(digit, form.height * rng.uniform(0.9, 1.1), form.level))
-        gaps.append(int(rng.uniform(0.1, 0.45) * form.height))
+        gap = rng.uniform(-0.08, 0.0) if touching else rng.uniform(0.1, 0.45)
+        gaps.append(int(gap * form.height))
     coverage, _ = field_coverage(pieces, int(max(p.shape[0] for p in pieces)), gaps[:-1])
     return scan(coverage, form, rng, 0, coverage.shape[0])
