@@ -41,9 +41,23 @@ PUNCTUATION_WIDTH = 0.7
 SLIVER_WIDTH = 0.5
 SLIVER_HEIGHT = 0.75
 SLIVER_INK = 0.35
+# A part of a piece cut in two (digits that touch) within this share of the writing's height of the image's side,
+# and narrower than SLIVER_WIDTH of it, is such a sliver: the piece is not cut there.
+SLIVER_EDGE = 0.1
 # Width/height beyond which a reading as one digit is penalised, and by how much per unit.
 WIDE_ASPECT = 1.3
 WIDE_PENALTY = 4.0
+# In an image, a piece of ink at least this wide for its height may be digits that touch.  It is cut across
+# one of its TOUCHING_CUTS thinnest columns (not in the outer TOUCHING_MARGIN of it on either side, crossed by
+# at most CUT_STROKES strokes) when the two sides read more confidently than the whole, by CUT_PENALTY in
+# log-probability.
+TOUCHING_ASPECT = 1.1
+TOUCHING_CUTS = 6
+TOUCHING_MARGIN = 0.2
+CUT_PENALTY = 1.0
+CUT_STROKES = 2
+TOUCHING_MIN_HEIGHT = 0.5
+WHOLE_WIDTH_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, eq=False)
@@ -185,10 +199,82 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
         x0, y0, x1, y1 = reading.box_of(_marks_in(pieces, run))
         score[run] = (float(np.log(max(prediction.confidence, 1e-9))) - _wide_penalty(x1 - x0, y1 - y0)
                       - CLOSE_CUT_PENALTY * max(0.0, 1 - gaps[run[0]] / CLOSE_GAP))
-    # Each digit is read again a little turned, narrowed and slanted, as a drawing is at pen-up.
-    return [DigitReading(tuple(_marks_in(pieces, run)), [], reading.box_of(_marks_in(pieces, run)),
-                         with_tensor_view_doubt(predictor, replace(read[run], doubt=reading.doubt)), None)
-            for run in _best_cut(len(pieces), score)]
+    digits = []
+    for run in _best_cut(len(pieces), score):
+        marks = tuple(_marks_in(pieces, run))
+        for columns, prediction in _split_touching(predictor, reading, marks, read[run]):
+            # Each digit is read again a little turned, narrowed and slanted, as a drawing is at pen-up.
+            digits.append(DigitReading(marks, [], reading.box_of(marks, columns),
+                                       with_tensor_view_doubt(predictor, replace(prediction, doubt=reading.doubt)),
+                                       None))
+    return digits
+
+
+def _split_touching(predictor, reading: ImageReading, marks: tuple[int, ...], whole: Prediction,
+                    columns: tuple[int, int] | None = None) -> list[tuple[tuple[int, int] | None, Prediction]]:
+    """A piece of ink too wide for its height may be digits that touch: it is cut across the column where
+    the network reads the two sides most confidently, if that beats reading it whole by CUT_PENALTY (a cut
+    through ink must earn its place), and each side is tried again.  Returns (columns, prediction) pairs,
+    left to right; columns None for the whole piece."""
+    ink, strokes = reading.column_ink(marks)
+    start, stop = columns or (0, len(ink))
+    x0, y0, x1, y1 = reading.box_of(marks, columns)
+    if x1 - x0 < TOUCHING_ASPECT * (y1 - y0):
+        return [(columns, whole)]
+    cuts = _thinnest_columns(ink[start:stop], strokes[start:stop])
+    if not cuts:
+        return [(columns, whole)]
+    sides = [pair for pair in (((start, start + cut), (start + cut, stop)) for cut in cuts)
+             if not any(_not_a_digit(reading, reading.box_of(marks, side), y1 - y0) for side in pair)]
+    if not sides:
+        return [(columns, whole)]
+    tensors = [reading.tensor_of(marks, side) for pair in sides for side in pair]
+    if any(tensor is None for tensor in tensors):
+        return [(columns, whole)]
+    confidence = predictor.probabilities(np.stack(tensors)).max(axis=1).reshape(len(sides), 2)
+    scores = np.log(np.maximum(confidence, 1e-9)).sum(axis=1) - CUT_PENALTY
+    scores -= [sum(_aspect_penalty(reading.box_of(marks, side)) for side in pair) for pair in sides]
+    best = int(np.argmax(scores))
+    if scores[best] <= np.log(max(whole.confidence, 1e-9)) - WHOLE_WIDTH_WEIGHT * _aspect_penalty((x0, y0, x1, y1)):
+        return [(columns, whole)]
+    parts = []
+    for side in sides[best]:
+        prediction = predictor.predict_tensor(reading.tensor_of(marks, side))
+        parts += _split_touching(predictor, reading, marks, prediction, side)
+    return parts
+
+
+def _not_a_digit(reading: ImageReading, box, height: float) -> bool:
+    """A part of a cut piece that cannot be a digit of its own: flat (less than TOUCHING_MIN_HEIGHT of the
+    piece's ``height``: a printed line's remains, a dash), or reaching the image's side and narrow (a sliver
+    of a neighbour the crop cut through, joined to the digit by a line's remains).  The piece is not cut
+    there: the digit is read with it, as it was before."""
+    if box is None or box[3] - box[1] < TOUCHING_MIN_HEIGHT * height:
+        return True  # nothing, or a flat piece: a printed line's remains, a dash, not a digit
+    near = SLIVER_EDGE * height  # a tight crop's margin
+    reaches_side = box[0] <= near or box[2] >= reading.size[0] - near
+    return reaches_side and box[2] - box[0] < SLIVER_WIDTH * height
+
+
+def _thinnest_columns(ink: np.ndarray, strokes: np.ndarray) -> list[int]:
+    """Where to try cutting a piece of ink that may be digits that touch: the columns holding the least ink,
+    away from its ends, a few pixels apart, and crossed by at most CUT_STROKES strokes (two digits that
+    touch are joined by a stroke or two; the middle of a 2, a 6 or an 8 is crossed by three)."""
+    low, high = int(len(ink) * TOUCHING_MARGIN), int(len(ink) * (1 - TOUCHING_MARGIN))
+    chosen: list[int] = []
+    for column in np.argsort(ink[low:high], kind="stable") + low:
+        if strokes[column] > CUT_STROKES:
+            continue
+        if all(abs(int(column) - other) > 2 for other in chosen):
+            chosen.append(int(column))
+        if len(chosen) == TOUCHING_CUTS:
+            break
+    return chosen
+
+
+def _aspect_penalty(box) -> float:
+    x0, y0, x1, y1 = box
+    return _wide_penalty(x1 - x0, y1 - y0)
 
 
 def _without_punctuation(pieces: list[list[int]], boxes) -> list[list[int]]:

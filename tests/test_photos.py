@@ -347,3 +347,30 @@ def test_a_dash_and_wide_spaces_in_an_amount_do_not_cut_the_number(predictor):
     image = photo(digits=(ONE, seven(), [], ONE, circle()), size=(1000, 300), at=(40, 30), height=200, noise=2)
     ImageDraw.Draw(image).line([(390, 150), (440, 150)], fill=(40, 40, 40), width=12)
     assert number_text(read_image_number(predictor, read_image(image))) == "1710"
+
+
+def written(*digits) -> list[np.ndarray]:
+    """Pen digits as 28×28 MNIST-style images, for the synthetic scans of model.training.paper_scans."""
+    from digitpad.model.ink.preprocessing import strokes_to_tensor
+
+    return [np.rint(strokes_to_tensor(strokes) * 255).astype(np.uint8) for strokes in digits]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_digits_that_touch_on_a_scanned_form_are_read_as_two(predictor, seed):
+    """A 7 and a 0 written so close that their ink joins: one piece of ink, too wide for one digit, cut where
+    the network reads the two sides most confidently; each digit gets its own box."""
+    from digitpad.model.training.paper_scans import field_scan
+
+    scan = Image.open(io.BytesIO(field_scan(written(seven(), circle()), np.random.default_rng(seed), touching=True)))
+    reading = read_image(scan)
+    digits = read_image_number(predictor, reading)
+    assert number_text(digits) == "70"
+    assert digits[0].box[2] <= digits[1].box[0] + 2  # side by side, not the whole piece twice
+
+
+def test_a_wide_digit_on_its_own_is_not_cut_in_two(predictor):
+    """A 0 half again as wide as tall, read confidently whole, stays one digit."""
+    image = photo(digits=(circle(),), size=(500, 300), at=(60, 40), height=200, noise=2)
+    wide = image.resize((750, 300))
+    assert [d.label for d in read_image_number(predictor, read_image(wide))] == [0]

@@ -90,17 +90,28 @@ class ImageReading:
     def is_blank(self) -> bool:
         return self.tensor is None
 
-    def tensor_of(self, marks: Sequence[int]) -> np.ndarray | None:
-        """The 28×28 tensor of the given marks (indices into ``marks``) only."""
-        if self._paper is None or not marks:
+    def tensor_of(self, marks: Sequence[int], columns: tuple[int, int] | None = None) -> np.ndarray | None:
+        """The 28×28 tensor of the given marks (indices into ``marks``) only; with ``columns`` (start, stop in
+        ``column_ink``'s columns), of their ink in those columns only (one of two digits that touch)."""
+        if self._paper is None or not marks or self._paper.box(self._labels(marks), columns) is None:
             return None
-        return normalise_ink(self._paper.ink_of(self._labels(marks)))
+        return normalise_ink(self._paper.ink_of(self._labels(marks), columns))
 
-    def box_of(self, marks: Sequence[int]) -> Box | None:
-        """The box around the given marks (indices into ``marks``), in the image's pixels."""
+    def box_of(self, marks: Sequence[int], columns: tuple[int, int] | None = None) -> Box | None:
+        """The box around the given marks (indices into ``marks``; in ``columns`` only, as for
+        ``tensor_of``), in the image's pixels."""
         if self._paper is None or not marks:
             return None
-        return self._to_image(self._paper.box(self._labels(marks)))
+        box = self._paper.box(self._labels(marks), columns)
+        return None if box is None else self._to_image(box)
+
+    def column_ink(self, marks: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+        """How much ink of the given marks each column across their box holds, left to right, at the size
+        the image was read at, and how many strokes cross it: where two digits that touch are joined,
+        little ink and one or two strokes."""
+        if self._paper is None or not marks:
+            return np.zeros(0, np.float32), np.zeros(0, int)
+        return self._paper.column_ink(self._labels(marks))
 
     def ink_amount(self, marks: Sequence[int]) -> float:
         """How much ink the given marks (indices into ``marks``) hold: the sum of their darkness at the read size."""

@@ -127,19 +127,37 @@ class PaperInk:
     def is_blank(self) -> bool:
         return not self.digit
 
-    def box(self, labels=None) -> tuple[int, int, int, int] | None:
-        """The box around the given marks (all of the digit's by default), in the grey image's pixels."""
-        chosen = [self.marks[label] for label in (self.digit if labels is None else labels)]
+    def box(self, labels=None, columns: tuple[int, int] | None = None) -> tuple[int, int, int, int] | None:
+        """The box around the given marks (all of the digit's by default), in the grey image's pixels; with
+        ``columns`` (start, stop, counted from the marks' left edge), around their ink in those columns only."""
+        labels = self.digit if labels is None else labels
+        chosen = [self.marks[label] for label in labels]
         if not chosen:
             return None
-        return (min(m.box[0] for m in chosen), min(m.box[1] for m in chosen),
-                max(m.box[2] for m in chosen), max(m.box[3] for m in chosen))
+        box = (min(m.box[0] for m in chosen), min(m.box[1] for m in chosen),
+               max(m.box[2] for m in chosen), max(m.box[3] for m in chosen))
+        if columns is None:
+            return box
+        x0, x1 = box[0] + max(0, columns[0]), min(box[2], box[0] + columns[1])
+        ours = np.isin(self.labels[box[1]:box[3], x0:x1], list(labels))
+        rows, cols = np.flatnonzero(ours.any(axis=1)), np.flatnonzero(ours.any(axis=0))
+        if not len(rows):
+            return None
+        return (x0 + int(cols[0]), box[1] + int(rows[0]), x0 + int(cols[-1]) + 1, box[1] + int(rows[-1]) + 1)
 
-    def ink_of(self, labels) -> np.ndarray:
-        """The ink of the given marks only, cropped to their box."""
-        x0, y0, x1, y1 = self.box(labels)
+    def ink_of(self, labels, columns: tuple[int, int] | None = None) -> np.ndarray:
+        """The ink of the given marks only (in ``columns`` only, as for ``box``), cropped to its box."""
+        x0, y0, x1, y1 = self.box(labels, columns)
         window = self.ink[y0:y1, x0:x1]
         return np.where(np.isin(self.labels[y0:y1, x0:x1], list(labels)), window, 0).astype(np.float32)
+
+    def column_ink(self, labels) -> tuple[np.ndarray, np.ndarray]:
+        """How much ink of the given marks each column of their box holds, left to right, and how many
+        separate strokes (runs of ink) cross it."""
+        x0, y0, x1, y1 = self.box(labels)
+        ours = np.isin(self.labels[y0:y1, x0:x1], list(labels))
+        starts = ours & ~np.pad(ours, ((1, 0), (0, 0)))[:-1]
+        return np.where(ours, self.ink[y0:y1, x0:x1], 0).sum(axis=0), starts.sum(axis=0)
 
 
 def blank(shape: tuple[int, int], noise: float = 0.0, light_on_dark: bool = False) -> PaperInk:
