@@ -374,3 +374,17 @@ def test_a_wide_digit_on_its_own_is_not_cut_in_two(predictor):
     image = photo(digits=(circle(),), size=(500, 300), at=(60, 40), height=200, noise=2)
     wide = image.resize((750, 300))
     assert [d.label for d in read_image_number(predictor, read_image(wide))] == [0]
+
+
+@pytest.mark.parametrize("digit, strokes", [("7", seven()), ("0", circle())])
+def test_a_crop_of_a_form_cell_with_its_printed_box_reads_dark_ink(predictor, digit, strokes):
+    """A 64 px crop of a form's cell, its printed box along the crop's edges: the border is the box, not the
+    paper, so it does not decide which side the ink is on nor where the paper's level lies."""
+    image = Image.new("L", (64, 64), 225)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 63, 63), outline=40, width=2)
+    for stroke in strokes:
+        draw.line([(x * 64 / 280, y * 64 / 280) for x, y in stroke], fill=40, width=4)
+    reading = read_image(image)
+    assert not reading.light_on_dark
+    assert number_text(read_image_number(predictor, reading)) == digit

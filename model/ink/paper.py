@@ -146,8 +146,12 @@ class PaperInk:
         return (x0 + int(cols[0]), box[1] + int(rows[0]), x0 + int(cols[-1]) + 1, box[1] + int(rows[-1]) + 1)
 
     def ink_of(self, labels, columns: tuple[int, int] | None = None) -> np.ndarray:
-        """The ink of the given marks only (in ``columns`` only, as for ``box``), cropped to its box."""
-        x0, y0, x1, y1 = self.box(labels, columns)
+        """The ink of the given marks only (in ``columns`` only, as for ``box``), cropped to its box; empty
+        when those columns hold none of it."""
+        box = self.box(labels, columns)
+        if box is None:
+            return np.zeros((0, 0), np.float32)
+        x0, y0, x1, y1 = box
         window = self.ink[y0:y1, x0:x1]
         return np.where(np.isin(self.labels[y0:y1, x0:x1], list(labels)), window, 0).astype(np.float32)
 
@@ -230,28 +234,34 @@ def _ink_is_light(grey: np.ndarray) -> bool | None:
     otherwise outvote a thin dark digit.  (A closing cannot decide this: it also turns the paper
     inside a 0's loop into 'ink' of the other polarity.)"""
     grey = _reduce_to(grey, POLARITY_CHECK_SIDE)
-    if max(grey.shape) <= SMALL_CROP:
-        found = _farther_side(_box3(grey))
+    small = max(grey.shape) <= SMALL_CROP
+    if small:
+        found = _farther_side(_box3(grey), float(np.median(_border(grey))))
         if found is not None:
             return found
     median = _upsample(_local_median(_reduce_to(grey, POLARITY_SIDE)), grey.shape)
-    return _stray_side(_box3(grey - median))
+    found = _stray_side(_box3(grey - median))
+    if found is None and small:
+        found = _farther_side(_box3(grey), float(np.median(grey)))
+    return found
 
 
-def _farther_side(grey: np.ndarray) -> bool | None:
+def _farther_side(grey: np.ndarray, paper: float) -> bool | None:
     """Polarity of a small, tight crop.  The digit fills it, so a third of it is a stroke's width and a
     local median is half ink (a blurred digit's, nearly all); and a printed pattern on the paper is as
     strong as the paper's noise is taken to be.  So small a crop has no room for the light to change,
     and its border is paper even where a stroke reaches it: ink is on the side that reaches
-    FARTHER_SIDE times as far from the border's median as the other side does."""
-    low, high = np.percentile(grey, [0.5, 99.5]) - float(np.median(_border(grey)))
+    FARTHER_SIDE times as far from ``paper`` (the border's median) as the other side does, and is the
+    smaller part of the crop.  (A printed box around the crop makes its border dark: the paper inside
+    would then be 'ink', and most of the crop, so the border's verdict is not taken.)"""
+    low, high = np.percentile(grey, [0.5, 99.5]) - paper
     darker, lighter = -low, high
     if max(darker, lighter) < MIN_CONTRAST:
         return None
     if darker >= FARTHER_SIDE * lighter:
-        return False
+        return None if np.mean(grey < paper - darker / 2) > 0.5 else False
     if lighter >= FARTHER_SIDE * darker:
-        return True
+        return None if np.mean(grey > paper + lighter / 2) > 0.5 else True
     return None
 
 
@@ -374,7 +384,10 @@ def _paper_level_and_noise(darkness: np.ndarray) -> tuple[float, float]:
     # and measure again.  (In a bigger image the ink is a small share, and the level stays where it was.)
     one_digit = _is_one_digit_crop(darkness.shape)
     if one_digit:
-        level, spread = _robust_level_and_spread(_border(darkness)[None])  # as a one-row image
+        # ... unless the border is darker than the median: a printed box around the crop, not paper.
+        border_level, border_spread = _robust_level_and_spread(_border(darkness)[None])  # as a one-row image
+        if border_level <= level:
+            level, spread = border_level, border_spread
     for _ in range(CLIPPING_ROUNDS if one_digit else 0):
         near = sample[np.abs(sample - level) <= CLIP_SIGMAS * max(spread, 1e-6)]
         if near.size < 50:
