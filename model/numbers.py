@@ -196,13 +196,13 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
     gaps = _gaps_before(pieces, reading.marks)
     score = {}
     for run, prediction in read.items():
-        x0, y0, x1, y1 = reading.box_of(_marks_in(pieces, run))
-        score[run] = (float(np.log(max(prediction.confidence, 1e-9))) - _wide_penalty(x1 - x0, y1 - y0)
+        box = reading.box_of(_marks_in(pieces, run))
+        score[run] = (float(np.log(max(prediction.confidence, 1e-9))) - _aspect_penalty(box)
                       - CLOSE_CUT_PENALTY * max(0.0, 1 - gaps[run[0]] / CLOSE_GAP))
     digits = []
     for run in _best_cut(len(pieces), score):
         marks = tuple(_marks_in(pieces, run))
-        for columns, prediction in _split_touching(predictor, reading, marks, read[run]):
+        for columns, prediction in _split_touching(predictor, reading, marks, read[run], reading.column_ink(marks)):
             # Each digit is read again a little turned, narrowed and slanted, as a drawing is at pen-up.
             digits.append(DigitReading(marks, [], reading.box_of(marks, columns),
                                        with_tensor_view_doubt(predictor, replace(prediction, doubt=reading.doubt)),
@@ -211,12 +211,13 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
 
 
 def _split_touching(predictor, reading: ImageReading, marks: tuple[int, ...], whole: Prediction,
-                    columns: tuple[int, int] | None = None) -> list[tuple[tuple[int, int] | None, Prediction]]:
+                    column_ink: tuple[np.ndarray, np.ndarray], columns: tuple[int, int] | None = None,
+                    ) -> list[tuple[tuple[int, int] | None, Prediction]]:
     """A piece of ink too wide for its height may be digits that touch: it is cut across the column where
     the network reads the two sides most confidently, if that beats reading it whole by CUT_PENALTY (a cut
     through ink must earn its place), and each side is tried again.  Returns (columns, prediction) pairs,
-    left to right; columns None for the whole piece."""
-    ink, strokes = reading.column_ink(marks)
+    left to right; columns None for the whole piece.  ``column_ink`` is ``reading.column_ink(marks)``."""
+    ink, strokes = column_ink
     start, stop = columns or (0, len(ink))
     x0, y0, x1, y1 = reading.box_of(marks, columns)
     if x1 - x0 < TOUCHING_ASPECT * (y1 - y0):
@@ -240,7 +241,7 @@ def _split_touching(predictor, reading: ImageReading, marks: tuple[int, ...], wh
     parts = []
     for side in sides[best]:
         prediction = predictor.predict_tensor(reading.tensor_of(marks, side))
-        parts += _split_touching(predictor, reading, marks, prediction, side)
+        parts += _split_touching(predictor, reading, marks, prediction, column_ink, side)
     return parts
 
 

@@ -93,9 +93,9 @@ class ImageReading:
     def tensor_of(self, marks: Sequence[int], columns: tuple[int, int] | None = None) -> np.ndarray | None:
         """The 28×28 tensor of the given marks (indices into ``marks``) only; with ``columns`` (start, stop in
         ``column_ink``'s columns), of their ink in those columns only (one of two digits that touch)."""
-        if self._paper is None or not marks or self._paper.box(self._labels(marks), columns) is None:
+        if self._paper is None or not marks:
             return None
-        return normalise_ink(self._paper.ink_of(self._labels(marks), columns))
+        return normalise_ink(self._paper.ink_of(self._labels(marks), columns))  # None when those columns hold no ink
 
     def box_of(self, marks: Sequence[int], columns: tuple[int, int] | None = None) -> Box | None:
         """The box around the given marks (indices into ``marks``; in ``columns`` only, as for

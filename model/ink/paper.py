@@ -235,14 +235,15 @@ def _ink_is_light(grey: np.ndarray) -> bool | None:
     inside a 0's loop into 'ink' of the other polarity.)"""
     grey = _reduce_to(grey, POLARITY_CHECK_SIDE)
     small = max(grey.shape) <= SMALL_CROP
+    smooth = _box3(grey) if small else None
     if small:
-        found = _farther_side(_box3(grey), float(np.median(_border(grey))))
+        found = _farther_side(smooth, float(np.median(_border(grey))))
         if found is not None:
             return found
     median = _upsample(_local_median(_reduce_to(grey, POLARITY_SIDE)), grey.shape)
     found = _stray_side(_box3(grey - median))
     if found is None and small:
-        found = _farther_side(_box3(grey), float(np.median(grey)))
+        found = _farther_side(smooth, float(np.median(grey)))
     return found
 
 
