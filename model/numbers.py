@@ -9,9 +9,9 @@ digit stays one digit, and is read exactly as before.
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
 import numpy as np
 
@@ -31,6 +31,9 @@ MAX_PIECES_PER_DIGIT = 3
 # CLOSE_CUT_PENALTY: a stroke broken by faint ink leaves a sliver of paper, digits side by side more.
 CLOSE_GAP = 0.1
 CLOSE_CUT_PENALTY = 3.0
+# ... and only up to this when both pieces are at least SLIVER_HEIGHT of the writing: two whole digits close
+# together are more common than a stroke broken into two tall halves (a slash beside a digit pays it too).
+CLOSE_TALL_PENALTY = 1.0
 # In a number on paper, a piece less tall and less wide than these shares of the writing's height is
 # punctuation (a dot, a comma, a dash), left out of the number.
 PUNCTUATION_HEIGHT = 0.35
@@ -193,12 +196,12 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
     else:
         tensors = [reading.tensor_of(_marks_in(pieces, run)) for run in runs]
     read = {run: predictor.predict_tensor(tensor) for run, tensor in zip(runs, tensors)}
-    gaps = _gaps_before(pieces, reading.marks)
+    close_cuts = _close_cut_costs(pieces, reading.marks)
     score = {}
     for run, prediction in read.items():
         box = reading.box_of(_marks_in(pieces, run))
         score[run] = (float(np.log(max(prediction.confidence, 1e-9))) - _aspect_penalty(box)
-                      - CLOSE_CUT_PENALTY * max(0.0, 1 - gaps[run[0]] / CLOSE_GAP))
+                      - close_cuts[run[0]])
     digits = []
     for run in _best_cut(len(pieces), score):
         marks = tuple(_marks_in(pieces, run))
@@ -211,38 +214,37 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
 
 
 def _split_touching(predictor, reading: ImageReading, marks: tuple[int, ...], whole: Prediction,
-                    column_ink: tuple[np.ndarray, np.ndarray], columns: tuple[int, int] | None = None,
-                    ) -> list[tuple[tuple[int, int] | None, Prediction]]:
-    """A piece of ink too wide for its height may be digits that touch: it is cut across the column where
-    the network reads the two sides most confidently, if that beats reading it whole by CUT_PENALTY (a cut
-    through ink must earn its place), and each side is tried again.  Returns (columns, prediction) pairs,
-    left to right; columns None for the whole piece.  ``column_ink`` is ``reading.column_ink(marks)``."""
+                    column_ink: tuple[np.ndarray, np.ndarray]) -> list[tuple[tuple[int, int] | None, Prediction]]:
+    """A piece of ink too wide for its height may be digits that touch: it is cut across some of its thinnest
+    columns, the cuts chosen together (dynamic programming) so that the parts read most confidently, each cut
+    costing CUT_PENALTY (a cut through ink must earn its place), and kept whole unless that beats reading it
+    as one digit.  Returns (columns, prediction) pairs, left to right; columns None for the whole piece.
+    ``column_ink`` is ``reading.column_ink(marks)``."""
     ink, strokes = column_ink
-    start, stop = columns or (0, len(ink))
-    x0, y0, x1, y1 = reading.box_of(marks, columns)
-    if x1 - x0 < TOUCHING_ASPECT * (y1 - y0):
-        return [(columns, whole)]
-    cuts = _thinnest_columns(ink[start:stop], strokes[start:stop])
-    if not cuts:
-        return [(columns, whole)]
-    sides = [pair for pair in (((start, start + cut), (start + cut, stop)) for cut in cuts)
-             if not any(_not_a_digit(reading, reading.box_of(marks, side), y1 - y0) for side in pair)]
-    if not sides:
-        return [(columns, whole)]
-    tensors = [reading.tensor_of(marks, side) for pair in sides for side in pair]
-    if any(tensor is None for tensor in tensors):
-        return [(columns, whole)]
-    confidence = predictor.probabilities(np.stack(tensors)).max(axis=1).reshape(len(sides), 2)
-    scores = np.log(np.maximum(confidence, 1e-9)).sum(axis=1) - CUT_PENALTY
-    scores -= [sum(_aspect_penalty(reading.box_of(marks, side)) for side in pair) for pair in sides]
-    best = int(np.argmax(scores))
-    if scores[best] <= np.log(max(whole.confidence, 1e-9)) - WHOLE_WIDTH_WEIGHT * _aspect_penalty((x0, y0, x1, y1)):
-        return [(columns, whole)]
-    parts = []
-    for side in sides[best]:
-        prediction = predictor.predict_tensor(reading.tensor_of(marks, side))
-        parts += _split_touching(predictor, reading, marks, prediction, column_ink, side)
-    return parts
+    x0, y0, x1, y1 = reading.box_of(marks)
+    height = y1 - y0
+    if x1 - x0 < TOUCHING_ASPECT * height:
+        return [(None, whole)]
+    bounds = [0, *sorted(_thinnest_columns(ink, strokes, (x1 - x0) / max(height, 1e-6))), len(ink)]
+    whole_part = (0, len(bounds) - 1)  # parts as (first, last) indices into bounds
+    parts = [(first, last) for first in range(len(bounds)) for last in range(first + 1, len(bounds))
+             if (first, last) != whole_part
+             and not _not_a_digit(reading, reading.box_of(marks, (bounds[first], bounds[last])), height)]
+    tensors = [reading.tensor_of(marks, (bounds[first], bounds[last])) for first, last in parts]
+    parts, tensors = [p for p, t in zip(parts, tensors) if t is not None], [t for t in tensors if t is not None]
+    if not parts:
+        return [(None, whole)]
+    # Every way of cutting pays CUT_PENALTY for each part, the whole piece too: a cut costs one.
+    score = {part: float(np.log(max(confidence, 1e-9))) - CUT_PENALTY
+             - _aspect_penalty(reading.box_of(marks, (bounds[part[0]], bounds[part[1]])))
+             for part, confidence in zip(parts, predictor.probabilities(np.stack(tensors)).max(axis=1))}
+    score[whole_part] = (float(np.log(max(whole.confidence, 1e-9))) - CUT_PENALTY
+                         - WHOLE_WIDTH_WEIGHT * _aspect_penalty((x0, y0, x1, y1)))
+    chosen = _best_cut(whole_part[1], score, longest=whole_part[1])
+    if chosen == [whole_part]:
+        return [(None, whole)]
+    columns = [(bounds[first], bounds[last]) for first, last in chosen]
+    return [(part, predictor.predict_tensor(reading.tensor_of(marks, part))) for part in columns]
 
 
 def _not_a_digit(reading: ImageReading, box, height: float) -> bool:
@@ -257,18 +259,22 @@ def _not_a_digit(reading: ImageReading, box, height: float) -> bool:
     return reaches_side and box[2] - box[0] < SLIVER_WIDTH * height
 
 
-def _thinnest_columns(ink: np.ndarray, strokes: np.ndarray) -> list[int]:
+def _thinnest_columns(ink: np.ndarray, strokes: np.ndarray, aspect: float) -> list[int]:
     """Where to try cutting a piece of ink that may be digits that touch: the columns holding the least ink,
     away from its ends, a few pixels apart, and crossed by at most CUT_STROKES strokes (two digits that
-    touch are joined by a stroke or two; the middle of a 2, a 6 or an 8 is crossed by three)."""
-    low, high = int(len(ink) * TOUCHING_MARGIN), int(len(ink) * (1 - TOUCHING_MARGIN))
+    touch are joined by a stroke or two; the middle of a 2, a 6 or an 8 is crossed by three).  TOUCHING_CUTS
+    of them for each place two digits may meet in a piece ``aspect`` times as wide as tall."""
+    places = max(1, math.ceil(aspect) - 1)  # where digits may meet: one up to twice as wide as tall, ...
+    margin = TOUCHING_MARGIN * len(ink) / places
+    low, high = int(margin), int(len(ink) - margin)
+    wanted = TOUCHING_CUTS * places
     chosen: list[int] = []
     for column in np.argsort(ink[low:high], kind="stable") + low:
         if strokes[column] > CUT_STROKES:
             continue
         if all(abs(int(column) - other) > 2 for other in chosen):
             chosen.append(int(column))
-        if len(chosen) == TOUCHING_CUTS:
+        if len(chosen) == wanted:
             break
     return chosen
 
@@ -317,12 +323,20 @@ def _without_edge_slivers(pieces: list[list[int]], reading: ImageReading) -> lis
     return kept
 
 
-def _gaps_before(pieces: list[list[int]], boxes) -> list[float]:
-    """The empty space between each piece and the one to its left (negative where they overlap), in
-    heights of the writing; infinite before the first."""
+def _close_cut_costs(pieces: list[list[int]], boxes) -> list[float]:
+    """What cutting before each piece costs: up to CLOSE_CUT_PENALTY where hardly any paper separates it from
+    the piece to its left (a thin stroke broken by faint ink, a 4's right stroke left as dashes), only up to
+    CLOSE_TALL_PENALTY where both are as tall as the writing (digits written so close they touch)."""
     height = _height(boxes)
     spans = [(min(boxes[i][0] for i in piece), max(boxes[i][2] for i in piece)) for piece in pieces]
-    return [np.inf] + [(right[0] - left[1]) / height for left, right in pairwise(spans)]
+    tall = [max(boxes[i][3] for i in piece) - min(boxes[i][1] for i in piece) >= SLIVER_HEIGHT * height
+            for piece in pieces]
+    costs = [0.0]
+    for index in range(1, len(pieces)):
+        gap = (spans[index][0] - spans[index - 1][1]) / height
+        most = CLOSE_TALL_PENALTY if tall[index] and tall[index - 1] else CLOSE_CUT_PENALTY
+        costs.append(most * min(1.0, max(0.0, 1 - gap / CLOSE_GAP)))
+    return costs
 
 
 def _height(boxes) -> float:
@@ -371,14 +385,15 @@ def _runs(count: int) -> list[tuple[int, int]]:
             for end in range(start + 1, min(count, start + MAX_PIECES_PER_DIGIT) + 1)]
 
 
-def _best_cut(count: int, score: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+def _best_cut(count: int, score: dict[tuple[int, int], float],
+              longest: int = MAX_PIECES_PER_DIGIT) -> list[tuple[int, int]]:
     """The runs, left to right, that cut ``count`` pieces into digits with the highest total score
-    (dynamic programming)."""
+    (dynamic programming; a run missing from ``score`` cannot be a digit).  Ties go to the longer run."""
     best = [0.0] + [-np.inf] * count
     cut = [0] * (count + 1)
     for end in range(1, count + 1):
-        for start in range(max(0, end - MAX_PIECES_PER_DIGIT), end):
-            value = best[start] + score[(start, end)]
+        for start in range(max(0, end - longest), end):
+            value = best[start] + score.get((start, end), -np.inf)
             if value > best[end]:
                 best[end], cut[end] = value, start
     runs, end = [], count

@@ -369,6 +369,19 @@ def test_digits_that_touch_on_a_scanned_form_are_read_as_two(predictor, seed):
     assert digits[0].box[2] <= digits[1].box[0] + 2  # side by side, not the whole piece twice
 
 
+@pytest.mark.parametrize("seed", range(2))
+def test_three_digits_that_touch_are_cut_twice(predictor, seed):
+    """7, 0 and 7 whose ink joins into one piece: the two cuts are chosen together, so the middle digit is
+    not left joined to one of its neighbours (a part that is two digits reads poorly, and cutting it off
+    alone did not beat reading the whole piece)."""
+    from digitpad.model.training.paper_scans import field_scan
+
+    scan = field_scan(written(seven(), circle(), seven()), np.random.default_rng(seed), touching=True)
+    digits = read_image_number(predictor, read_image(Image.open(io.BytesIO(scan))))
+    assert number_text(digits) == "707"
+    assert all(left.box[2] <= right.box[0] + 2 for left, right in zip(digits, digits[1:]))
+
+
 def test_a_wide_digit_on_its_own_is_not_cut_in_two(predictor):
     """A 0 half again as wide as tall, read confidently whole, stays one digit."""
     image = photo(digits=(circle(),), size=(500, 300), at=(60, 40), height=200, noise=2)
