@@ -324,3 +324,20 @@ def test_paper_scans_are_trained_on_as_the_ink_finder_reads_them():
     data = build_training_data(mnist, validation_fraction=0.25, paper_scans=40)
     assert 25 <= data.counts["paper scans"] <= 40
     assert len(data.y_train) == 30 + data.counts["paper scans"] and len(data.y_val) >= 10 + 8
+
+
+def test_two_digits_whose_ink_touches_on_paper_are_trained_as_not_a_digit(monkeypatch):
+    """A touching pair read whole must not look like one confident digit, or no cut beats reading it whole
+    (model.numbers): the paper scans hold such pairs, wide pieces of ink, labelled "no digit"."""
+    from digitpad.model.ink.preprocessing import render_normalised
+    from digitpad.model.training import data
+
+    monkeypatch.setattr(data, "BLANK_FORM_SHARE", 0.0)
+    monkeypatch.setattr(data, "TOUCHING_PAIR_SHARE", 1.0)
+    digits = np.stack([np.rint(render_normalised([np.asarray(s, float) for s in d], 2.5) * 255).astype(np.uint8)
+                       for d in (seven(), circle()) * 5])
+    images, targets = data.render_paper_scans(digits, np.array([7, 0] * 5, np.uint8), 12, seed=5)
+    assert len(targets) >= 8 and (targets == data.NOT_A_DIGIT).all()
+    for image in images[..., 0]:
+        rows, cols = np.flatnonzero(image.max(axis=1) > 0.3), np.flatnonzero(image.max(axis=0) > 0.3)
+        assert cols[-1] - cols[0] > rows[-1] - rows[0]  # two digits side by side: wider than tall

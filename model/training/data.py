@@ -12,7 +12,7 @@ from digitpad.model.files.datasets import Mnist, StrokeRecord, without_repeats
 from digitpad.model.ink.images import read_image
 from digitpad.model.ink.preprocessing import DEFAULT_PEN_WIDTH, render_normalised
 from digitpad.model.training.augment import augment_strokes, random_scribble
-from digitpad.model.training.paper_scans import CONDITIONS, blank_scan, digit_scan
+from digitpad.model.training.paper_scans import CONDITIONS, blank_scan, digit_scan, field_scan
 from digitpad.model.training.recipes import TrainingData
 from digitpad.model.training.stroke_styles import like_another_device, restyle
 
@@ -25,6 +25,10 @@ NOT_A_DIGIT = -1
 # when the ink finder finds anything on them.
 PAPER_CONDITION_SHARE = 0.5
 BLANK_FORM_SHARE = 0.1
+# Share that are two digits whose ink touches on the form, read whole, labelled NOT_A_DIGIT: the pen's digit
+# pairs are drawn apart or overlapping as strokes, never joined as ink is on paper, and without these the
+# network read such a piece as one digit confidently enough that no cut beat it (model.numbers).
+TOUCHING_PAIR_SHARE = 0.1
 
 
 def render_digit_pairs(records: Sequence[StrokeRecord], count: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -64,7 +68,8 @@ def render_paper_scans(digits: np.ndarray, labels: np.ndarray, count: int, seed:
     """MNIST digits (uint8 28×28) written on synthetic scanned forms (model.training.paper_scans) and read
     back by the app's own ink finder, as `digitpad predict` and the window read a scan: the network learns
     what the finder gives it on paper (a line's remains, a neighbour's sliver, faint or broken strokes).
-    Blank forms on which the finder sees ink are labelled NOT_A_DIGIT; scans it reads as blank are skipped."""
+    Blank forms on which the finder sees ink, and two digits whose ink touches, are labelled NOT_A_DIGIT; scans
+    it reads as blank are skipped."""
     rng = np.random.default_rng(seed + 15485863)
     images = np.zeros((count, 28, 28, 1), np.float32)
     targets = np.zeros(count, np.int64)
@@ -74,8 +79,11 @@ def render_paper_scans(digits: np.ndarray, labels: np.ndarray, count: int, seed:
     for _ in range(count):
         if should_stop():
             break
-        if rng.random() < BLANK_FORM_SHARE:
+        chance = rng.random()
+        if chance < BLANK_FORM_SHARE:
             scan, label = blank_scan(str(rng.choice(["pattern", "lines", "stain"])), rng), NOT_A_DIGIT
+        elif chance < BLANK_FORM_SHARE + TOUCHING_PAIR_SHARE:
+            scan, label = field_scan(list(digits[rng.integers(0, len(digits), 2)]), rng, touching=True), NOT_A_DIGIT
         else:
             conditions = {name for name in CONDITIONS if rng.random() < PAPER_CONDITION_SHARE}
             index, neighbour = rng.integers(0, len(digits), 2)
