@@ -17,9 +17,8 @@ from digitpad.model.session import Session
 from tests.test_cli import digitpad
 
 PEN_BOX = (500, 500)
-# Writer 10's 1 (with a hook at its top) that the bundled model reads as a 9 at 85%, and writer 15's 9 it
-# reads as a 4 at 95%.
-ONE_READ_AS_NINE, NINE_READ_AS_FOUR = 991, 4342
+# Writer 15's 1 that the bundled model reads as a 9 at 93%, and writer 15's 9 it reads as a 4 at 95%.
+ONE_READ_AS_NINE, NINE_READ_AS_FOUR = 351, 4342
 HELD_OUT_WRITERS = {5, 10, 15, 20, 25, 30}
 
 
@@ -127,7 +126,7 @@ def test_the_window_says_which_digit_a_little_turn_reads_after_pen_up(qapp, pen_
         draw(window.canvas, [stroke.tolist() for stroke in pen_records[ONE_READ_AS_NINE].strokes])
         caption = window.findChild(QLabel, "predictionCaption").text().replace("\xa0", " ")
         assert window.findChild(QLabel, "predictionLabel").text() == "9"
-        assert caption == "Unsure: 9 (85.2%) or 1? Turned or slanted a little, it reads as 1"
+        assert caption == "Unsure: 9 (92.7%) or 1? Turned or slanted a little, it reads as 1"
     finally:
         window.close()
 
@@ -151,8 +150,8 @@ def test_a_numbers_digits_are_each_read_again_once_across_pen_ups():
     assert first[0].prediction.other_reading == 7 and again[0].prediction.is_unsure
 
 
-# MNIST test digit 5745: a 7 the bundled model reads as a 1 at 96.9%.
-SEVEN_READ_AS_ONE = 5745
+# MNIST test digit 1039: a 7 the bundled model reads as a 1 at 91.4%.
+SEVEN_READ_AS_ONE = 1039
 
 
 @pytest.fixture(scope="module")
@@ -168,7 +167,7 @@ def test_an_image_of_a_digit_is_read_again_changed_too(predictor, mnist_test):
 
     images, labels = mnist_test
     plain = predictor.predict_tensor(images[SEVEN_READ_AS_ONE])
-    assert labels[SEVEN_READ_AS_ONE] == 7 and plain.label == 1 and plain.confidence > 0.95
+    assert labels[SEVEN_READ_AS_ONE] == 7 and plain.label == 1 and plain.confidence > 0.9
     doubted = with_tensor_view_doubt(predictor, plain)
     assert doubted.is_unsure and doubted.other_reading == 7
 
@@ -219,5 +218,5 @@ def test_evaluate_reports_how_honest_the_answers_are_on_sites_never_seen(unipen_
     result = digitpad("evaluate", "--strokes", str(unipen_strokes_path), "--sources", "apb,imp")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["count"] == 2290 and report["accuracy"] == pytest.approx(0.9895, abs=1e-4)
+    assert report["count"] == 2290 and report["accuracy"] == pytest.approx(0.9904, abs=1e-4)
     assert report["wrong_shown_unsure"] >= 0.5 and report["right_shown_unsure"] <= 0.015 and report["ece"] <= 0.01
