@@ -51,10 +51,10 @@ SLIVER_EDGE = 0.1
 WIDE_ASPECT = 1.3
 WIDE_PENALTY = 4.0
 # In an image, a piece of ink at least this wide for its height may be digits that touch.  It is cut across
-# one of its TOUCHING_CUTS thinnest columns (not in the outer TOUCHING_MARGIN of it on either side, crossed by
-# at most CUT_STROKES strokes) when the two sides read more confidently than the whole, by CUT_PENALTY in
-# log-probability.
-TOUCHING_ASPECT = 1.1
+# some of its thinnest columns (TOUCHING_CUTS for each place digits may meet, not in the outer TOUCHING_MARGIN
+# of it, crossed by at most CUT_STROKES strokes) when the parts read more confidently than the whole, each
+# part costing CUT_PENALTY in log-probability.
+TOUCHING_ASPECT = 0.9  # two narrow digits (an 8 and a 1) that touch make a piece hardly wider than tall
 TOUCHING_CUTS = 6
 TOUCHING_MARGIN = 0.2
 CUT_PENALTY = 1.0

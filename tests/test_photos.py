@@ -382,6 +382,17 @@ def test_three_digits_that_touch_are_cut_twice(predictor, seed):
     assert all(left.box[2] <= right.box[0] + 2 for left, right in zip(digits, digits[1:]))
 
 
+def test_narrow_digits_that_touch_in_a_piece_hardly_wider_than_tall_are_cut(predictor, mnist_path):
+    """MNIST test digits 2852 (an 8) and 1129 (a 1) whose ink joins: the piece is less wide than tall would
+    make two average digits, and read whole it is a 2."""
+    from digitpad.model.files.datasets import load_mnist
+    from digitpad.model.training.paper_scans import field_scan
+
+    mnist = load_mnist(mnist_path)
+    scan = field_scan([mnist.x_test[2852], mnist.x_test[1129]], np.random.default_rng(0), touching=True)
+    assert number_text(read_image_number(predictor, read_image(Image.open(io.BytesIO(scan))))) == "81"
+
+
 def test_a_wide_digit_on_its_own_is_not_cut_in_two(predictor):
     """A 0 half again as wide as tall, read confidently whole, stays one digit."""
     image = photo(digits=(circle(),), size=(500, 300), at=(60, 40), height=200, noise=2)
