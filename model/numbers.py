@@ -61,6 +61,10 @@ CUT_PENALTY = 1.0
 CUT_STROKES = 2
 TOUCHING_MIN_HEIGHT = 0.5
 WHOLE_WIDTH_WEIGHT = 0.5
+# Pieces side by side, two of them holding a stroke (a connected piece of ink) at least this share of the
+# writing's height, are never one 1: a 1 is one stroke, and its flag or base is short or joins it.  The
+# network reads two bars half a height apart as a 1 at 99%, so "11" would otherwise be read as one 1.
+TALL_PIECE = 0.5
 
 
 @dataclass(frozen=True, eq=False)
@@ -198,9 +202,10 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
     read = {run: predictor.predict_tensor(tensor) for run, tensor in zip(runs, tensors)}
     close_cuts = _close_cut_costs(pieces, reading.marks)
     score = {}
+    tall = _tall_pieces(reading.marks, pieces)
     for run, prediction in read.items():
         box = reading.box_of(_marks_in(pieces, run))
-        score[run] = (float(np.log(max(prediction.confidence, 1e-9))) - _aspect_penalty(box)
+        score[run] = (_log_confidence(prediction, tall[run[0]:run[1]]) - _aspect_penalty(box)
                       - close_cuts[run[0]])
     digits = []
     for run in _best_cut(len(pieces), score):
@@ -339,6 +344,26 @@ def _close_cut_costs(pieces: list[list[int]], boxes) -> list[float]:
     return costs
 
 
+def _log_confidence(prediction: Prediction, tall: list[bool]) -> float:
+    """How a run of pieces (``tall``: which of them are tall) scores as one digit: its log-probability, or
+    impossible for a 1 made of two tall pieces side by side (see TALL_PIECE)."""
+    if prediction.label == 1 and sum(tall) >= 2:
+        return -np.inf
+    return float(np.log(max(prediction.confidence, 1e-9)))
+
+
+def _tall_pieces(boxes, pieces: list[list[int]]) -> list[bool]:
+    """Which pieces hold a stroke or mark (``boxes``: one for each) at least TALL_PIECE of the writing's height:
+    a dashed line of specks is not tall, however far it reaches."""
+    least = TALL_PIECE * _height(boxes)
+    return [max(boxes[i][3] - boxes[i][1] for i in piece) >= least for piece in pieces]
+
+
+def _stroke_box(stroke: np.ndarray) -> tuple[float, float, float, float]:
+    low, high = stroke.min(axis=0), stroke.max(axis=0)
+    return float(low[0]), float(low[1]), float(high[0]), float(high[1])
+
+
 def _height(boxes) -> float:
     heights = max(b[3] for b in boxes) - min(b[1] for b in boxes)
     return heights or (max(b[2] for b in boxes) - min(b[0] for b in boxes)) or 1.0
@@ -374,7 +399,8 @@ def _best_split(strokes: list[np.ndarray], pieces: list[list[int]], predictor,
     runs = _runs(len(pieces))
     groups = [[strokes[i] for p in pieces[start:end] for i in p] for start, end in runs]
     read = dict(zip(runs, cache.read(predictor, groups)))
-    score = {run: float(np.log(max(prediction.confidence, 1e-9))) - _too_wide(strokes, pieces[run[0]:run[1]])
+    tall = _tall_pieces([_stroke_box(stroke) for stroke in strokes], pieces)
+    score = {run: _log_confidence(prediction, tall[run[0]:run[1]]) - _too_wide(strokes, pieces[run[0]:run[1]])
              for run, (prediction, _) in read.items()}
     return [_digit(strokes, tuple(_marks_in(pieces, run)), *read[run]) for run in _best_cut(len(pieces), score)]
 

@@ -47,6 +47,14 @@ def test_digits_side_by_side_are_read_as_a_number(predictor):
     assert boxes[0][2] < boxes[1][0] and boxes[1][2] < boxes[2][0]  # left to right, not overlapping
 
 
+@pytest.mark.parametrize("gap", [0.4, 0.5, 0.6, 0.75])
+def test_two_ones_side_by_side_are_eleven(predictor, gap):
+    """Two bars ``gap`` of their height apart: the network reads them together as one 1 at 99%, but a 1 is
+    one stroke, so the pair is 11."""
+    height = ONE[0][-1][1] - ONE[0][0][1]
+    assert number_text(read_number(predictor, side_by_side(ONE, ONE, spacing=gap * height))) == "11"
+
+
 def test_numbers_from_real_pen_digits_of_unseen_writers(predictor, pen_strokes_path):
     from digitpad.model.files.datasets import load_stroke_records
     from digitpad.model.training.data import side_by_side as compose

@@ -393,6 +393,14 @@ def test_narrow_digits_that_touch_in_a_piece_hardly_wider_than_tall_are_cut(pred
     assert number_text(read_image_number(predictor, read_image(Image.open(io.BytesIO(scan))))) == "81"
 
 
+@pytest.mark.parametrize("gap", [0.4, 0.5, 0.6])
+def test_two_ones_side_by_side_on_paper_are_eleven(predictor, gap):
+    """Two written 1s ``gap`` of their height apart are 11, not the one 1 the network reads the pair as."""
+    second_one = [[(x - (0.8 - 0.9 * gap) * 200, y) for x, y in stroke] for stroke in ONE]  # 0.9: ONE's height
+    image = photo(digits=(ONE, second_one), size=(600, 300), at=(60, 40), height=200, noise=2)
+    assert number_text(read_image_number(predictor, read_image(image))) == "11"
+
+
 def test_a_wide_digit_on_its_own_is_not_cut_in_two(predictor):
     """A 0 half again as wide as tall, read confidently whole, stays one digit."""
     image = photo(digits=(circle(),), size=(500, 300), at=(60, 40), height=200, noise=2)
