@@ -153,7 +153,8 @@ def main() -> None:
     shoot("train-during")
     wait(application, lambda: panel.outcome is not None)
     application.processEvents()
-    panel.verticalScrollBar().setValue(panel.verticalScrollBar().maximum())
+    top = panel.results_box.mapTo(panel.widget(), panel.results_box.rect().topLeft()).y()
+    panel.verticalScrollBar().setValue(max(0, top - 120))  # the outcome and its confusion matrix, not the runs below
     shoot("train-after")
     print(f"wrote {', '.join(names.values())} to {out}")
     window.close()
