@@ -50,14 +50,14 @@ def main() -> None:
     view = panel.detail.top_images
     filters.put_on_pad(view.tiles[0].index)
     panel.select(conv3, CHANNEL)
-    application.processEvents()
+    _settle(application, view)
     panel.detail.grab().save(str(out / "filters-top-conv3.png"))
 
     layers = set()
     filters.layerPatternsShown.connect(layers.add)
     view.layer_button.click()
     wait(application, lambda: "conv3" in layers)
-    application.processEvents()
+    _settle(application, view)
     _grab_below(view, view.layer_title).save(str(out / "filters-patterns-conv3.png"))
 
     # The output layer: what the network thinks a perfect digit looks like.
@@ -66,11 +66,18 @@ def main() -> None:
     application.processEvents()
     explanation.layer_button.click()
     wait(application, lambda: "probabilities" in layers)
-    application.processEvents()
+    _settle(application, explanation)
     _grab_below(explanation, explanation.title).save(str(out / "filters-ideal-digits.png"))
 
     _why_methods(application, window).save(str(out / "filters-why-methods.png"))
     window.close()
+
+
+def _settle(application, view) -> None:
+    """Wait until the scrolling pane has given ``view`` the height its wrapped words need at its width: one
+    round of events leaves it squeezed, its images over the words below them."""
+    application.processEvents()
+    wait(application, lambda: view.height() >= view.heightForWidth(view.width()), timeout=10)
 
 
 def _grab_below(view, first) -> QPixmap:
