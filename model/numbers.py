@@ -359,8 +359,9 @@ def _tall_pieces(boxes, pieces: list[list[int]]) -> list[bool]:
     return [max(boxes[i][3] - boxes[i][1] for i in piece) >= least for piece in pieces]
 
 
-def _stroke_box(stroke: np.ndarray) -> tuple[float, float, float, float]:
-    low, high = stroke.min(axis=0), stroke.max(axis=0)
+def _points_box(points: np.ndarray) -> tuple[float, float, float, float]:
+    """x0, y0, x1, y1 around a stroke's (or several strokes') points."""
+    low, high = points.min(axis=0), points.max(axis=0)
     return float(low[0]), float(low[1]), float(high[0]), float(high[1])
 
 
@@ -399,7 +400,7 @@ def _best_split(strokes: list[np.ndarray], pieces: list[list[int]], predictor,
     runs = _runs(len(pieces))
     groups = [[strokes[i] for p in pieces[start:end] for i in p] for start, end in runs]
     read = dict(zip(runs, cache.read(predictor, groups)))
-    tall = _tall_pieces([_stroke_box(stroke) for stroke in strokes], pieces)
+    tall = _tall_pieces([_points_box(stroke) for stroke in strokes], pieces)
     score = {run: _log_confidence(prediction, tall[run[0]:run[1]]) - _too_wide(strokes, pieces[run[0]:run[1]])
              for run, (prediction, _) in read.items()}
     return [_digit(strokes, tuple(_marks_in(pieces, run)), *read[run]) for run in _best_cut(len(pieces), score)]
@@ -436,10 +437,7 @@ def _marks_in(pieces: list[list[int]], run: tuple[int, int]) -> list[int]:
 def _digit(strokes: list[np.ndarray], indices: tuple[int, ...], prediction: Prediction,
            placement: Placement) -> DigitReading:
     chosen = [strokes[i] for i in indices]
-    points = np.concatenate(chosen)
-    low, high = points.min(axis=0), points.max(axis=0)
-    box = (float(low[0]), float(low[1]), float(high[0]), float(high[1]))
-    return DigitReading(indices, chosen, box, prediction, placement)
+    return DigitReading(indices, chosen, _points_box(np.concatenate(chosen)), prediction, placement)
 
 
 def _too_wide(strokes: list[np.ndarray], pieces: list[list[int]]) -> float:
