@@ -286,7 +286,7 @@ def _thinnest_columns(ink: np.ndarray, strokes: np.ndarray, aspect: float) -> li
 
 def _aspect_penalty(box) -> float:
     x0, y0, x1, y1 = box
-    return _wide_penalty(x1 - x0, y1 - y0)
+    return WIDE_PENALTY * max(0.0, (x1 - x0) / max(y1 - y0, 1e-6) - WIDE_ASPECT)
 
 
 def _without_punctuation(pieces: list[list[int]], boxes) -> list[list[int]]:
@@ -443,14 +443,7 @@ def _digit(strokes: list[np.ndarray], indices: tuple[int, ...], prediction: Pred
 def _too_wide(strokes: list[np.ndarray], pieces: list[list[int]]) -> float:
     """A digit is rarely much wider than tall (1.3 is the 99th percentile of pen digits); two digits
     squeezed into one reading usually are.  Returns a log-probability penalty."""
-    points = np.concatenate([strokes[i] for piece in pieces for i in piece])
-    width, height = np.ptp(points, axis=0)
-    return _wide_penalty(width, height)
-
-
-def _wide_penalty(width: float, height: float) -> float:
-    aspect = width / max(height, 1e-6)
-    return WIDE_PENALTY * max(0.0, aspect - WIDE_ASPECT)
+    return _aspect_penalty(_points_box(np.concatenate([strokes[i] for piece in pieces for i in piece])))
 
 
 def _pieces(strokes: list[np.ndarray]) -> list[list[int]]:
