@@ -65,6 +65,12 @@ WHOLE_WIDTH_WEIGHT = 0.5
 # writing's height, are never one 1: a 1 is one stroke, and its flag or base is short or joins it.  The
 # network reads two bars half a height apart as a 1 at 99%, so "11" would otherwise be read as one 1.
 TALL_PIECE = 0.5
+# In an image, reading two tall pieces (TALL_PIECE) as one digit costs JOIN_PENALTY in log-probability where at
+# least CLEAR_GAP of the writing's height of clear paper parts them and neither reaches the image's side: a
+# digit's parts touch or overlap, so a 1 that stands apart from an 8 is a digit of its own, although the network
+# reads the two side by side as an 8 at 99%, a little more than the 1 and the 8 each alone multiplied.
+CLEAR_GAP = 0.12
+JOIN_PENALTY = 0.3
 
 
 @dataclass(frozen=True, eq=False)
@@ -203,10 +209,11 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
     close_cuts = _close_cut_costs(pieces, reading.marks)
     score = {}
     tall = _tall_pieces(reading.marks, pieces)
+    apart_joins = _apart_join_costs(pieces, reading, tall)
     for run, prediction in read.items():
         box = reading.box_of(_marks_in(pieces, run))
         score[run] = (_log_confidence(prediction, tall[run[0]:run[1]]) - _aspect_penalty(box)
-                      - close_cuts[run[0]])
+                      - close_cuts[run[0]] - sum(apart_joins[run[0] + 1:run[1]]))
     digits = []
     for run in _best_cut(len(pieces), score):
         marks = tuple(_marks_in(pieces, run))
@@ -259,9 +266,13 @@ def _not_a_digit(reading: ImageReading, box, height: float) -> bool:
     there: the digit is read with it, as it was before."""
     if box is None or box[3] - box[1] < TOUCHING_MIN_HEIGHT * height:
         return True  # nothing, or a flat piece: a printed line's remains, a dash, not a digit
-    near = SLIVER_EDGE * height  # a tight crop's margin
-    reaches_side = box[0] <= near or box[2] >= reading.size[0] - near
-    return reaches_side and box[2] - box[0] < SLIVER_WIDTH * height
+    return _reaches_side(reading, box, height) and box[2] - box[0] < SLIVER_WIDTH * height
+
+
+def _reaches_side(reading: ImageReading, box, height: float) -> bool:
+    """Whether ``box`` comes within a tight crop's margin (SLIVER_EDGE of ``height``) of the image's left or right."""
+    near = SLIVER_EDGE * height
+    return box[0] <= near or box[2] >= reading.size[0] - near
 
 
 def _thinnest_columns(ink: np.ndarray, strokes: np.ndarray, aspect: float) -> list[int]:
@@ -341,6 +352,21 @@ def _close_cut_costs(pieces: list[list[int]], boxes) -> list[float]:
         gap = (spans[index][0] - spans[index - 1][1]) / height
         most = CLOSE_TALL_PENALTY if tall[index] and tall[index - 1] else CLOSE_CUT_PENALTY
         costs.append(most * min(1.0, max(0.0, 1 - gap / CLOSE_GAP)))
+    return costs
+
+
+def _apart_join_costs(pieces: list[list[int]], reading: ImageReading, tall: list[bool]) -> list[float]:
+    """What joining each piece to the one on its left into one digit costs: JOIN_PENALTY where both are tall,
+    CLEAR_GAP of clear paper parts them, and neither reaches the image's side (a tight crop's sliver of a
+    neighbour that _without_edge_slivers leaves stays with the digit, as before), else nothing."""
+    height = _height(reading.marks)
+    boxes = [reading.box_of(piece) for piece in pieces]
+    costs = [0.0]
+    for index in range(1, len(pieces)):
+        left, right = boxes[index - 1], boxes[index]
+        apart = (right[0] - left[2]) / height >= CLEAR_GAP
+        inner = not _reaches_side(reading, left, height) and not _reaches_side(reading, right, height)
+        costs.append(JOIN_PENALTY if apart and inner and tall[index] and tall[index - 1] else 0.0)
     return costs
 
 

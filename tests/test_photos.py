@@ -401,6 +401,20 @@ def test_two_ones_side_by_side_on_paper_are_eleven(predictor, gap):
     assert number_text(read_image_number(predictor, read_image(image))) == "11"
 
 
+@pytest.mark.parametrize("first, second, number", [(2943, 6145, "18"), (640, 4285, "16"), (4864, 590, "13")])
+def test_a_one_standing_apart_from_its_neighbour_is_a_digit_of_its_own(predictor, mnist_path, first, second, number):
+    """MNIST test digits on white paper, a third of their height apart: the network reads the pair as one 8 (6, 3)
+    at 99%, a little more than the 1 and the 8 each alone multiplied, but a digit's parts are not that far apart."""
+    from digitpad.model.files.datasets import load_mnist
+    from digitpad.model.training.paper_scans import digit_alpha, field_coverage
+
+    mnist = load_mnist(mnist_path)
+    pieces = [digit_alpha(mnist.x_test[index], 120, 0.9) for index in (first, second)]
+    coverage, _ = field_coverage(pieces, max(piece.shape[0] for piece in pieces), [36])
+    paper = Image.fromarray(np.rint(255 * (1 - 0.8 * np.pad(coverage, 30))).astype(np.uint8))
+    assert number_text(read_image_number(predictor, read_image(paper))) == number
+
+
 def test_a_wide_digit_on_its_own_is_not_cut_in_two(predictor):
     """A 0 half again as wide as tall, read confidently whole, stays one digit."""
     image = photo(digits=(circle(),), size=(500, 300), at=(60, 40), height=200, noise=2)
