@@ -67,7 +67,7 @@ WHOLE_WIDTH_WEIGHT = 0.5
 TALL_PIECE = 0.5
 # In an image, reading two tall pieces (TALL_PIECE) as one digit costs JOIN_PENALTY in log-probability where at
 # least CLEAR_GAP of the writing's height of clear paper parts them and neither reaches the image's side: a
-# digit's parts touch or overlap, so a 1 that stands apart from an 8 is a digit of its own, although the network
+# digit's parts touch or nearly touch, so a 1 that stands apart from an 8 is a digit of its own, although the network
 # reads the two side by side as an 8 at 99%, a little more than the 1 and the 8 each alone multiplied.
 CLEAR_GAP = 0.12
 JOIN_PENALTY = 0.3
