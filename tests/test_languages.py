@@ -110,7 +110,9 @@ def test_translations_keep_placeholders_plurals_and_markup(code):
 def test_the_translations_ship_in_the_package():
     folder = language.translations_folder()
     assert {path.name for path in folder.glob("*.qm")} >= {f"digitpad_{code}.qm" for code in language.LANGUAGES}
-    assert "translations/*.qm" in (ROOT / "pyproject.toml").read_text()
+    setuptools = (ROOT / "pyproject.toml").read_text()
+    assert '"digitpad.resources.translations"' in setuptools.split("[tool.setuptools.package-dir]")[0]  # a package
+    assert '"digitpad.resources.translations" = ["*.qm"]' in setuptools  # its package data
 
 
 # --- which language ---------------------------------------------------------------------------
