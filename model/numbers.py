@@ -306,8 +306,7 @@ def _without_punctuation(pieces: list[list[int]], boxes) -> list[list[int]]:
     height = _height(boxes)
     kept = []
     for piece in pieces:
-        x0, y0 = min(boxes[i][0] for i in piece), min(boxes[i][1] for i in piece)
-        x1, y1 = max(boxes[i][2] for i in piece), max(boxes[i][3] for i in piece)
+        x0, y0, x1, y1 = _piece_box(piece, boxes)
         if not (y1 - y0 < PUNCTUATION_HEIGHT * height and x1 - x0 < PUNCTUATION_WIDTH * height):
             kept.append(piece)
     return kept or pieces
@@ -344,12 +343,11 @@ def _close_cut_costs(pieces: list[list[int]], boxes) -> list[float]:
     the piece to its left (a thin stroke broken by faint ink, a 4's right stroke left as dashes), only up to
     CLOSE_TALL_PENALTY where both are as tall as the writing (digits written so close they touch)."""
     height = _height(boxes)
-    spans = [(min(boxes[i][0] for i in piece), max(boxes[i][2] for i in piece)) for piece in pieces]
-    tall = [max(boxes[i][3] for i in piece) - min(boxes[i][1] for i in piece) >= SLIVER_HEIGHT * height
-            for piece in pieces]
+    around = [_piece_box(piece, boxes) for piece in pieces]
+    tall = [y1 - y0 >= SLIVER_HEIGHT * height for _, y0, _, y1 in around]
     costs = [0.0]
     for index in range(1, len(pieces)):
-        gap = (spans[index][0] - spans[index - 1][1]) / height
+        gap = (around[index][0] - around[index - 1][2]) / height
         most = CLOSE_TALL_PENALTY if tall[index] and tall[index - 1] else CLOSE_CUT_PENALTY
         costs.append(most * min(1.0, max(0.0, 1 - gap / CLOSE_GAP)))
     return costs
@@ -360,7 +358,7 @@ def _apart_join_costs(pieces: list[list[int]], reading: ImageReading, tall: list
     CLEAR_GAP of clear paper parts them, and neither reaches the image's side (a tight crop's sliver of a
     neighbour that _without_edge_slivers leaves stays with the digit, as before), else nothing."""
     height = _height(reading.marks)
-    boxes = [reading.box_of(piece) for piece in pieces]
+    boxes = [_piece_box(piece, reading.marks) for piece in pieces]
     costs = [0.0]
     for index in range(1, len(pieces)):
         left, right = boxes[index - 1], boxes[index]
@@ -383,6 +381,12 @@ def _tall_pieces(boxes, pieces: list[list[int]]) -> list[bool]:
     a dashed line of specks is not tall, however far it reaches."""
     least = TALL_PIECE * _height(boxes)
     return [max(boxes[i][3] - boxes[i][1] for i in piece) >= least for piece in pieces]
+
+
+def _piece_box(piece: list[int], boxes) -> tuple[float, float, float, float]:
+    """x0, y0, x1, y1 around a piece's marks (``boxes``: one for each mark)."""
+    return (min(boxes[i][0] for i in piece), min(boxes[i][1] for i in piece),
+            max(boxes[i][2] for i in piece), max(boxes[i][3] for i in piece))
 
 
 def _points_box(points: np.ndarray) -> tuple[float, float, float, float]:
