@@ -327,7 +327,7 @@ def _without_edge_slivers(pieces: list[list[int]], reading: ImageReading) -> lis
             break
         piece = kept[end]
         cuts = reading.side_cuts(piece)
-        x0, y0, x1, y1 = reading.box_of(piece)
+        x0, y0, x1, y1 = _piece_box(piece, reading.marks)
         if not cuts or x1 - x0 >= SLIVER_WIDTH * height:
             continue
         heaviest_other = max(reading.ink_amount(other) for other in kept if other is not piece)
