@@ -290,6 +290,21 @@ def test_a_tight_crop_with_a_sliver_of_its_neighbour_reads_the_one_digit(predict
     assert number_text(read_image_number(predictor, read_image(crop))) == "7"
 
 
+@pytest.mark.parametrize("name, digit", [("1", ONE), ("7", seven()), ("0", circle())])
+def test_a_small_crop_cut_into_the_next_zero_reads_the_one_digit(predictor, name, digit):
+    """A crop 44 px tall cut 10–30% of the way into the 0 after the digit: the arc left at the edge leaves the
+    crop through its top and bottom strokes, slantwise, so the edge column holds less ink than the arc further
+    in; it is still cut by the edge (twice, as dark as a stroke's core there), and not read as a digit."""
+    for blur in (0.0, 0.8):
+        look = dict(size=(114, 62), at=(8, 8), height=44, noise=2, blur=blur, paper=(0.62, 0.62, 0.62), ink=0.6)
+        image = photo(digits=(digit, circle()), **look)
+        alone, both = ink_columns(photo(digits=(digit,), **look)), ink_columns(image)
+        zero = both[both > alone[-1] + 1]
+        for share in (0.1, 0.2, 0.3):
+            crop = image.crop((int(alone[0]) - 1, 0, int(zero[0] + round((zero[-1] - zero[0]) * share)), image.height))
+            assert number_text(read_image_number(predictor, read_image(crop))) == name, (blur, share)
+
+
 def test_a_printed_line_through_a_field_of_dense_writing_is_taken_out(predictor):
     """Three 0s on a baseline, blurred by the scanner: the rows next to the line are half ink because the
     digits' curves are, and the line is still told from them and taken out."""

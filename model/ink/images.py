@@ -51,6 +51,15 @@ CLUTTERED_ABOVE = 0.5
 # the ink CUT_DEPTH columns in: a stroke that only touches the edge thins out towards it.
 CUT_DEPTH = 3
 CUT_DENSITY = 0.6
+# ... or where two runs of its ink there, at least CUT_RUNS_APART of the marks' height apart, are as dark as a
+# stroke's core (CUT_CORE; the ink's scale puts the core at 1): the arc of a neighbouring 0 or 6 that the crop
+# cut off leaves through its top and bottom strokes, slantwise, thinner there than the arc a few columns in.
+# A whole digit's side or stroke end that the crop only grazes is paler there.
+CUT_RUNS_APART = 0.25
+CUT_CORE = 0.75
+# A stroke the edge cuts lies across the edge column as wide as the stroke is (wider when slantwise): at least
+# this many rows.  A rounded side that the crop grazes leaves single pixels there, scattered by the noise.
+CUT_RUN_ROWS = 2
 
 
 @dataclass(frozen=True)
@@ -121,18 +130,25 @@ class ImageReading:
 
     def side_cuts(self, marks: Sequence[int]) -> int:
         """How many strokes of the given marks the image's left or right edge cuts through (the more of the two):
-        separate runs of their ink in the first or last column, where the ink is as dense as a few columns in.
-        0 when the marks do not reach a side, or only touch it with the rounded edge of a stroke."""
+        separate runs of their ink in the first or last column, where the ink is as dense as a few columns in, or
+        where two runs far apart are as dark as a stroke's core (CUT_RUNS_APART, CUT_CORE).  0 when the marks do
+        not reach a side, or only touch it with the rounded edge of a stroke."""
         if self._paper is None or not marks:
             return 0
+        labels = self._labels(marks)
+        _, top, _, bottom = self._paper.box(labels)
         inside = min(CUT_DEPTH, self._paper.ink.shape[1] - 1)
         columns = [0, inside, -1, -1 - inside]  # only these are looked at: not the whole image's labels
-        ink = np.where(np.isin(self._paper.labels[:, columns], self._labels(marks)), self._paper.ink[:, columns], 0)
+        ink = np.where(np.isin(self._paper.labels[:, columns], labels), self._paper.ink[:, columns], 0)
         cuts = 0
         for edge, further in ((ink[:, 0], ink[:, 1]), (ink[:, 2], ink[:, 3])):
-            if edge.sum() < CUT_DENSITY * further.sum() or not edge.any():
-                continue  # the ink thins out towards the edge: a stroke's rounded side touches it
             ours = edge > 0
+            if not ours.any():
+                continue
+            if edge.sum() < CUT_DENSITY * further.sum():
+                # Thinner at the edge: a stroke's rounded side touches it, or strokes cross it slantwise.
+                cuts = max(cuts, _slantwise_cuts(edge, CUT_RUNS_APART * (bottom - top)))
+                continue
             cuts = max(cuts, int((ours & ~np.concatenate([[False], ours[:-1]])).sum()))
         return cuts
 
@@ -146,6 +162,20 @@ class ImageReading:
         width, height = self.size
         return (float(math.floor(box[0] * sx)), float(math.floor(box[1] * sy)),
                 float(min(width, math.ceil(box[2] * sx))), float(min(height, math.ceil(box[3] * sy))))
+
+
+def _slantwise_cuts(edge: np.ndarray, distance: float) -> int:
+    """How many runs of ink in ``edge`` (an image's first or last column) are as dark as a stroke's core and a
+    stroke's width long, when two of those lie at least ``distance`` rows apart (strokes the edge cuts
+    slantwise); else 0."""
+    ours = edge > 0
+    starts = np.flatnonzero(ours & ~np.concatenate([[False], ours[:-1]]))
+    ends = np.flatnonzero(ours & ~np.concatenate([ours[1:], [False]]))
+    dark = [(start, end) for start, end in zip(starts, ends)
+            if end - start + 1 >= CUT_RUN_ROWS and edge[start:end + 1].max() >= CUT_CORE]
+    if len(dark) < 2 or dark[-1][0] - dark[0][1] - 1 < distance:
+        return 0
+    return len(dark)
 
 
 def read_image(image: Image.Image) -> ImageReading:
