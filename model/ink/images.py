@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
-from digitpad.model.ink.paper import find_ink
+from digitpad.model.ink.paper import find_ink, runs
 from digitpad.model.ink.preprocessing import normalise_ink
 
 
@@ -149,7 +149,7 @@ class ImageReading:
                 # Thinner at the edge: a stroke's rounded side touches it, or strokes cross it slantwise.
                 cuts = max(cuts, _slantwise_cuts(edge, CUT_RUNS_APART * (bottom - top)))
                 continue
-            cuts = max(cuts, len(_runs(ours)))
+            cuts = max(cuts, len(runs(ours)))
         return cuts
 
     def _labels(self, marks: Sequence[int]) -> list[int]:
@@ -168,18 +168,11 @@ def _slantwise_cuts(edge: np.ndarray, distance: float) -> int:
     """How many runs of ink in ``edge`` (an image's first or last column) are as dark as a stroke's core and a
     stroke's width long, when two of those lie at least ``distance`` rows apart (strokes the edge cuts
     slantwise); else 0."""
-    dark = [(start, end) for start, end in _runs(edge > 0)
+    dark = [(start, end) for start, end in runs(edge > 0)
             if end - start + 1 >= CUT_RUN_ROWS and edge[start:end + 1].max() >= CUT_CORE]
     if len(dark) < 2 or dark[-1][0] - dark[0][1] - 1 < distance:
         return 0
     return len(dark)
-
-
-def _runs(ours: np.ndarray) -> list[tuple[int, int]]:
-    """The runs of True in a column, as (first, last) rows."""
-    starts = np.flatnonzero(ours & ~np.concatenate([[False], ours[:-1]]))
-    ends = np.flatnonzero(ours & ~np.concatenate([ours[1:], [False]]))
-    return list(zip(starts.tolist(), ends.tolist()))
 
 
 def read_image(image: Image.Image) -> ImageReading:

@@ -481,12 +481,14 @@ def _lines_are_print(mask: np.ndarray, bands: list[tuple[int, int]]) -> bool:
 
 def _bands(cover: np.ndarray) -> list[tuple[int, int]]:
     """Runs of consecutive rows whose cover is at least LINE_COVER, as (first, last)."""
-    full = np.flatnonzero(cover >= LINE_COVER)
-    if not len(full):
-        return []
-    breaks = np.flatnonzero(np.diff(full) > 1)
-    starts = np.concatenate([[full[0]], full[breaks + 1]])
-    ends = np.concatenate([full[breaks], [full[-1]]])
+    return runs(cover >= LINE_COVER)
+
+
+def runs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """The runs of consecutive True in a 1-D array, as (first, last) indices."""
+    flags = np.asarray(flags, bool)
+    starts = np.flatnonzero(flags & ~np.concatenate([[False], flags[:-1]]))
+    ends = np.flatnonzero(flags & ~np.concatenate([flags[1:], [False]]))
     return list(zip(starts.tolist(), ends.tolist()))
 
 
