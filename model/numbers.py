@@ -18,7 +18,7 @@ import numpy as np
 from digitpad.model.ink.images import ImageReading
 from digitpad.model.ink.preprocessing import Placement, render_with_placement, validate_strokes
 from digitpad.model.network.inference import Prediction
-from digitpad.model.network.views import with_tensor_view_doubt, with_view_doubt
+from digitpad.model.network.views import with_tensor_views, with_views
 
 # A stroke joins a digit when their horizontal extents overlap by at least this share
 # of the narrower of the two.
@@ -111,14 +111,14 @@ class ReadingCache:
         self.capacity = capacity
         self._predictor = None
         self._entries: OrderedDict[bytes, tuple[Prediction, Placement]] = OrderedDict()
-        # A digit's doubt from its changed views (model.network.views): (doubt, the other digit), or None.
-        self._doubts: OrderedDict[bytes, tuple[str, int] | None] = OrderedDict()
+        # A digit read seven ways (model.network.views): its label, probabilities, doubt and other reading.
+        self._seven_ways: OrderedDict[bytes, tuple] = OrderedDict()
 
     def _use(self, predictor) -> None:
         if predictor is not self._predictor:  # a new or retrained model reads differently
             self._predictor = predictor
             self._entries.clear()
-            self._doubts.clear()
+            self._seven_ways.clear()
 
     def read(self, predictor, groups: list[list[np.ndarray]]) -> list[tuple[Prediction, Placement]]:
         """The prediction (with activations) and placement of each group, computing only new ones."""
@@ -133,22 +133,19 @@ class ReadingCache:
             self._entries.popitem(last=False)
         return [self._entries[key] for key in keys]
 
-    def doubted(self, predictor, strokes: list[np.ndarray], prediction: Prediction) -> Prediction:
-        """``with_view_doubt`` of one digit, its views read once per digit and model: at each pen-up of a
+    def with_views(self, predictor, strokes: list[np.ndarray], prediction: Prediction) -> Prediction:
+        """``with_views`` of one digit, its views read once per digit and model: at each pen-up of a
         number only the digit just written is read again six ways."""
         self._use(predictor)
         key = _key(strokes)
-        if key not in self._doubts:
-            doubted = with_view_doubt(predictor, strokes, prediction)
-            found = doubted.other_reading is not None
-            self._doubts[key] = (doubted.doubt, doubted.other_reading) if found else None
-        self._doubts.move_to_end(key)
-        while len(self._doubts) > self.capacity:
-            self._doubts.popitem(last=False)
-        if self._doubts[key] is None:
-            return prediction
-        doubt, other = self._doubts[key]
-        return replace(prediction, doubt=doubt, other_reading=other)
+        if key not in self._seven_ways:
+            read = with_views(predictor, strokes, prediction)
+            self._seven_ways[key] = (read.label, read.probabilities, read.doubt, read.other_reading)
+        self._seven_ways.move_to_end(key)
+        while len(self._seven_ways) > self.capacity:
+            self._seven_ways.popitem(last=False)
+        label, probabilities, doubt, other = self._seven_ways[key]
+        return replace(prediction, label=label, probabilities=probabilities, doubt=doubt, other_reading=other)
 
 
 def _key(strokes: list[np.ndarray]) -> bytes:
@@ -191,7 +188,7 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
     ``indices`` are indices into ``reading.marks``, its ``strokes`` are empty, and its ``box`` is in
     the image's pixels (``reading.box_of(indices)``).  Each prediction carries the image's doubt about
     its ink (faint, cluttered), which makes it unsure however sure the network is, or else the doubt of
-    its changed views (model.network.views).
+    its changed views; each digit's answer is its seven readings' (model.network.views).
     """
     if reading.is_blank:
         return []
@@ -220,7 +217,7 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
         for columns, prediction in _split_touching(predictor, reading, marks, read[run], reading.column_ink(marks)):
             # Each digit is read again a little turned, narrowed and slanted, as a drawing is at pen-up.
             digits.append(DigitReading(marks, [], reading.box_of(marks, columns),
-                                       with_tensor_view_doubt(predictor, replace(prediction, doubt=reading.doubt)),
+                                       with_tensor_views(predictor, replace(prediction, doubt=reading.doubt)),
                                        None))
     return digits
 
@@ -400,11 +397,11 @@ def _height(boxes) -> float:
     return heights or (max(b[2] for b in boxes) - min(b[0] for b in boxes)) or 1.0
 
 
-def with_view_doubts(predictor, readings: list[DigitReading], cache: ReadingCache | None = None) -> list[DigitReading]:
-    """Each drawn digit doubted when a little turn, narrowing or slant reads it as another digit
-    (model.network.views); a digit of an image has no strokes and stays as it is."""
-    doubted = cache.doubted if cache is not None else with_view_doubt
-    return [replace(digit, prediction=doubted(predictor, digit.strokes, digit.prediction))
+def with_digit_views(predictor, readings: list[DigitReading], cache: ReadingCache | None = None) -> list[DigitReading]:
+    """Each drawn digit read seven ways, as drawn and a little turned, narrowed or slanted
+    (model.network.views); a digit of an image has no strokes and was read so already."""
+    seven_ways = cache.with_views if cache is not None else with_views
+    return [replace(digit, prediction=seven_ways(predictor, digit.strokes, digit.prediction))
             if digit.strokes else digit for digit in readings]
 
 

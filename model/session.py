@@ -19,13 +19,14 @@ from digitpad.model.ink.preprocessing import Placement, ValidStrokes, render_wit
 from digitpad.model.network.inference import NOTHING_DRAWN, Prediction, Predictor
 from digitpad.model.network.numpy_net import NumpyConvnet
 from digitpad.model.network.saliency import Attribution
+from digitpad.model.network.views import with_tensor_views, with_views
 from digitpad.model.numbers import (
     DigitReading,
     ReadingCache,
     needs_splitting,
     read_image_number,
     read_number,
-    with_view_doubts,
+    with_digit_views,
 )
 
 WHY_MODES = ("answer", "versus")  # toward the answer; the answer and not the runner-up
@@ -99,6 +100,23 @@ class Reading:
 
 
 EMPTY = Reading()
+
+
+def read_alike(predictor: Predictor, reading: Reading) -> tuple[Prediction, list[Prediction]]:
+    """What another network reads of the pad's drawing, read as the pad's own network read it: the shown
+    digit and a number's digits from the same tensors, at pen-up and for an image's digits read seven
+    ways (model.network.views), so that two networks' answers compare like with like."""
+    def read(prediction: Prediction, strokes) -> Prediction:
+        plain = predictor.predict_tensor(prediction.tensor)
+        if plain.label is None or not reading.final:
+            return plain
+        if strokes:
+            return with_views(predictor, strokes, plain)
+        if reading.image is not None and reading.image._paper is not None:  # not a 28×28 input given as it is
+            return with_tensor_views(predictor, plain)
+        return plain
+
+    return read(reading.prediction, reading.strokes), [read(d.prediction, d.strokes) for d in reading.digits]
 
 
 @dataclass(frozen=True, eq=False)
@@ -202,14 +220,14 @@ class Session:
         if needs_splitting(self._strokes):
             digits = read_number(predictor, self._strokes, cache=self._cache)
             if len(digits) > 1:
-                return self._number(with_view_doubts(predictor, digits, self._cache) if final else digits, final)
+                return self._number(with_digit_views(predictor, digits, self._cache) if final else digits, final)
             # One digit after all: the splitter has already rendered and read the whole drawing.
             prediction, placement = digits[0].prediction, digits[0].placement
         else:
             tensor, placement = render_with_placement(self._strokes)
             prediction = predictor.predict_tensor(tensor)
         if final:  # at pen-up only: six more readings would slow the pen (once per drawing and model)
-            prediction = self._cache.doubted(predictor, self._strokes, prediction)
+            prediction = self._cache.with_views(predictor, self._strokes, prediction)
         return Reading(prediction, final=final, placement=placement,
                        indices=tuple(range(len(self._strokes))), strokes=list(self._strokes))
 

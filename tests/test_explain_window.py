@@ -82,12 +82,13 @@ def test_a_bar_of_the_chart_explains_the_softmax(window, qtbot):
     assert window.tabs.currentWidget() is window.feature_maps
     assert step.kind == "Output" and step.channel == 7
     table = window.feature_maps.explanation.output_table
-    probabilities = window.prediction.probabilities
+    probabilities = window.prediction.activations[-1]  # the drawing as drawn (the bars: with six views too)
     for digit in range(10):
         text = table.item(digit, 3).text()  # one decimal, as every probability in the window: "99.5%", ">99.9%"
         shown = float(text.strip("<>%")) / 100
         assert shown == pytest.approx(float(probabilities[digit]), abs=5.1e-4) or text in (">99.9%", "<0.1%")
     assert step.probabilities() == pytest.approx(probabilities, abs=1e-6)
+    assert "six of the drawing a little turned" in window.feature_maps.explanation.output_sum.text()
 
 
 def test_layer_cards_say_what_each_layer_does_with_its_arithmetic(window):

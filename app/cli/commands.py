@@ -102,17 +102,18 @@ def _predict(args: argparse.Namespace) -> int:
 
 def _drawing_answer(predictor, record, prediction, method: str) -> dict:
     """One drawing's answer as the pad gives it at pen-up: several digits side by side are read as a
-    number, and each digit is doubted when a little turn, narrowing or slant reads it as another."""
-    from digitpad.model.network.views import with_view_doubt
-    from digitpad.model.numbers import needs_splitting, number_json, read_number, with_view_doubts
+    number, and each digit is read seven ways, as drawn and a little turned, narrowed or slanted, and doubted
+    when the changed views read another digit."""
+    from digitpad.model.network.views import with_views
+    from digitpad.model.numbers import needs_splitting, number_json, read_number, with_digit_views
 
     if method != "vector":  # the views re-render the strokes: they would not be this tensor's
         return prediction.as_json()
     if needs_splitting(record.strokes):
         readings = read_number(predictor, record.strokes)
         if len(readings) > 1:
-            return number_json(with_view_doubts(predictor, readings))
-    return with_view_doubt(predictor, record.strokes, prediction).as_json()
+            return number_json(with_digit_views(predictor, readings))
+    return with_views(predictor, record.strokes, prediction).as_json()
 
 
 def _read_tensor_option(args: argparse.Namespace) -> list:
@@ -220,10 +221,10 @@ def _evaluate(args: argparse.Namespace) -> int:
 
     predictor = _load_predictor(args.model)
     answers = _predict_all(predictor, tensors)
-    if args.strokes and args.method == "vector":  # drawings are doubted as at pen-up (model.network.views)
-        from digitpad.model.network.views import with_view_doubt
+    if args.strokes and args.method == "vector":  # drawings are read seven ways as at pen-up (model.network.views)
+        from digitpad.model.network.views import with_views
 
-        answers = [with_view_doubt(predictor, record.strokes, answer) for record, answer in zip(records, answers)]
+        answers = [with_views(predictor, record.strokes, answer) for record, answer in zip(records, answers)]
     predictions = np.array([-1 if p.label is None else p.label for p in answers])
     per_class = {str(d): round(float(np.mean(predictions[labels == d] == d)), 4)
                  for d in range(10) if (labels == d).any()}

@@ -14,7 +14,7 @@ from digitpad.app.common.colormaps import UNSURE_COLOUR, WINNER_COLOUR
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.pad.prediction_view import ProbabilityChart
 from digitpad.model.network.inference import NOTHING_DRAWN, Prediction, Predictor
-from digitpad.model.session import EMPTY, Reading
+from digitpad.model.session import EMPTY, Reading, read_alike
 
 
 class SecondNetworkPanel(Retranslatable, QWidget):
@@ -95,12 +95,8 @@ class SecondNetworkPanel(Retranslatable, QWidget):
         self._reading = reading
         if self.predictor is None:
             return
-        tensor = reading.prediction.tensor
-        self.prediction = self.predictor.predict_tensor(tensor) if tensor is not None else NOTHING_DRAWN
-        self.number = None
-        if reading.digits:
-            labels = [self.predictor.predict_tensor(digit.prediction.tensor).label for digit in reading.digits]
-            self.number = "".join("?" if label is None else str(label) for label in labels)
+        self.prediction, digits = read_alike(self.predictor, reading)
+        self.number = "".join("?" if d.label is None else str(d.label) for d in digits) if digits else None
         self.chart.set_probabilities(self.prediction.probabilities if self.prediction.label is not None else None,
                                      self.prediction.is_unsure if self.prediction.label is not None else False)
         self._show_texts()
