@@ -231,6 +231,10 @@
         <translation>Flatten은 순서만 바꿉니다. {source} 맵 {channel}의 {where} 값이 긴 벡터 하나의 &lt;b&gt;{index}&lt;/b&gt;번째 원소가 됩니다: (행 × 너비 + 열) × 맵 수 + 맵 = ({row} × {width} + {column}) × {maps} + {channel} = {index}. 완전 연결 층이 이 벡터를 읽습니다.</translation>
     </message>
     <message>
+        <source>Softmax: each exponential divided by their sum {total}. For {digit}: {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, for the drawing as drawn. (Subtracting the largest logit first changes no probability; it keeps the exponentials small.) When the pen lifts, the chart&apos;s bar is this reading and six of the drawing a little turned, narrowed or slanted, together.</source>
+        <translation>소프트맥스: 각 지수 값을 지수 값의 합 {total}로 나눕니다. {digit}의 경우 {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, 그린 그대로의 그림에 대한 값입니다. (가장 큰 로짓을 먼저 빼도 확률은 그대로이고, 지수 값이 너무 커지지 않습니다.) 펜을 떼면 차트의 막대는 이 값과, 그림을 조금 돌리거나 좁히거나 기울여 읽은 여섯 값을 함께 모은 것입니다.</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{layer}&lt;/b&gt; · unit {unit}: &lt;b&gt;{value}&lt;/b&gt;</source>
         <translation>&lt;b&gt;{layer}&lt;/b&gt; · 유닛 {unit}: &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
@@ -265,10 +269,6 @@
     <message>
         <source>input {index} = {layer} map {map} ({row}, {column}): {value} × {weight}</source>
         <translation>입력 {index} = {layer} 맵 {map} ({row}, {column}): {value} × {weight}</translation>
-    </message>
-    <message>
-        <source>Softmax: each exponential divided by their sum {total}. For {digit}: {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, the bar the chart shows. (Subtracting the largest logit first changes no probability; it keeps the exponentials small.)</source>
-        <translation>소프트맥스: 각 지수 값을 지수 값의 합 {total}로 나눕니다. {digit}의 경우 {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, 차트의 막대가 보여 주는 값입니다. (가장 큰 로짓을 먼저 빼도 확률은 그대로이고, 지수 값이 너무 커지지 않습니다.)</translation>
     </message>
 </context>
 <context>
@@ -1280,8 +1280,8 @@
         <translation>숫자 10개의 확률</translation>
     </message>
     <message>
-        <source>How likely the network thinks each digit is, in percent (the bars add up to 100). Click a bar to see how its probability is computed.</source>
-        <translation>신경망이 각 숫자라고 보는 확률(%)입니다. 막대를 모두 더하면 100입니다. 막대를 클릭하면 그 확률이 어떻게 계산되는지 볼 수 있습니다.</translation>
+        <source>How likely the network thinks each digit is, in percent (the bars add up to 100). When the pen lifts, the drawing is read seven ways together: as drawn, and a little turned, narrowed or slanted. Click a bar to see how its probability is computed.</source>
+        <translation>신경망이 각 숫자라고 보는 확률(%)입니다. 막대를 모두 더하면 100입니다. 펜을 떼면 그림을 일곱 가지로 읽어 함께 모읍니다: 그린 그대로, 그리고 조금 돌리거나 좁히거나 기울여서. 막대를 클릭하면 그 확률이 어떻게 계산되는지 볼 수 있습니다.</translation>
     </message>
 </context>
 <context>
