@@ -35,9 +35,9 @@ from common import (
     table,
 )
 from digitpad.model.files.datasets import load_stroke_records
-from digitpad.model.ink.preprocessing import strokes_to_tensor
 from digitpad.model.network.inference import Predictor
-from digitpad.model.numbers import read_number
+from digitpad.model.network.views import with_views
+from digitpad.model.numbers import read_number, with_digit_views
 from digitpad.model.training.data import side_by_side
 from digitpad.model.training.stroke_styles import STYLES
 from digitpad.resources import bundled_model_path
@@ -48,11 +48,16 @@ def compose(records, rng: np.random.Generator):
     return side_by_side([r.strokes for r in records], rng), [len(r.strokes) for r in records]
 
 
+def read_at_pen_up(predictor, strokes) -> list:
+    """The digits the pad shows at pen-up: the splitter's, each read seven ways (model.network.views)."""
+    return with_digit_views(predictor, read_number(predictor, strokes))
+
+
 def one_digit_check(predictor, drawings: list[tuple[list, int]]) -> list:
     """How many single digits the splitter keeps whole, and how many of those it reads right."""
     kept = right = 0
     for strokes, label in drawings:
-        readings = read_number(predictor, strokes)
+        readings = read_at_pen_up(predictor, strokes)
         kept += len(readings) == 1
         right += len(readings) == 1 and readings[0].label == label
     count = max(len(drawings), 1)
@@ -87,8 +92,8 @@ def main() -> None:
     writers = HELD_OUT_WRITERS if args.writers == "held-out" else TUNING_WRITERS
     records = [r for r in load_stroke_records(PEN_STROKES, default_box=PEN_BOX) if r.writer in writers]
     predictor = Predictor.load(args.model)
-    single = predictor.probabilities(np.stack([strokes_to_tensor(r.strokes) for r in records])).argmax(axis=1)
-    read_alone = single == np.array([r.label for r in records])
+    single = [with_views(predictor, r.strokes, predictor.predict_strokes(r.strokes)).label for r in records]
+    read_alone = np.array(single) == np.array([r.label for r in records])
     single_accuracy = float(np.mean(read_alone))
 
     rng = np.random.default_rng(args.seed)
@@ -101,7 +106,7 @@ def main() -> None:
             picked = rng.choice(len(records), length, replace=False)
             chosen = [records[i] for i in picked]
             strokes, counts = compose(chosen, rng)
-            readings = read_number(predictor, strokes)
+            readings = read_at_pen_up(predictor, strokes)
             truth = [r.label for r in chosen]
             split_ok = [len(r.strokes) for r in readings] == counts
             labels = [r.label for r in readings]
