@@ -62,7 +62,9 @@ class DigitTag:
 @dataclass(frozen=True, eq=False)
 class Reading:
     """What the pad shows now.  ``prediction`` is what the chart, the preview and the maps show: the
-    drawing's digit, or of a number the digit in focus (the one drawn last)."""
+    drawing's digit, or of a number the digit in focus (the one drawn last).  Its label and probabilities
+    are, once the pen is up (and for an image), the digit read seven ways (model.network.views); its
+    tensor and activations are always the drawing as drawn."""
 
     prediction: Prediction = NOTHING_DRAWN
     digits: tuple[DigitReading, ...] = ()  # a number's digits, two or more; () for one digit
@@ -105,18 +107,26 @@ EMPTY = Reading()
 def read_alike(predictor: Predictor, reading: Reading) -> tuple[Prediction, list[Prediction]]:
     """What another network reads of the pad's drawing, read as the pad's own network read it: the shown
     digit and a number's digits from the same tensors, at pen-up and for an image's digits read seven
-    ways (model.network.views), so that two networks' answers compare like with like."""
+    ways (model.network.views), an image's doubt about its ink kept, so that two networks' answers
+    compare like with like."""
+    image = reading.image
+
     def read(prediction: Prediction, strokes) -> Prediction:
         plain = predictor.predict_tensor(prediction.tensor)
-        if plain.label is None or not reading.final:
+        if plain.label is None:
+            return plain
+        if image is not None:
+            plain = replace(plain, doubt=image.doubt)
+        if not reading.final:
             return plain
         if strokes:
             return with_views(predictor, strokes, plain)
-        if reading.image is not None and reading.image._paper is not None:  # not a 28×28 input given as it is
-            return with_tensor_views(predictor, plain)
-        return plain
+        return plain if image is None or image.is_given_tensor else with_tensor_views(predictor, plain)
 
-    return read(reading.prediction, reading.strokes), [read(d.prediction, d.strokes) for d in reading.digits]
+    if not reading.digits:
+        return read(reading.prediction, reading.strokes), []
+    digits = [read(digit.prediction, digit.strokes) for digit in reading.digits]
+    return digits[reading.focus], digits
 
 
 @dataclass(frozen=True, eq=False)
@@ -236,7 +246,7 @@ class Session:
         A doubt about the ink (faint, cluttered) makes the answer unsure however sure the network is."""
         if image.is_blank:
             return Reading(from_image=True, image=image)
-        if image._paper is None and predictor is not None:  # a 28×28 input itself (show_tensor)
+        if image.is_given_tensor and predictor is not None:  # a 28×28 input itself (show_tensor)
             return Reading(predictor.predict_tensor(image.tensor), from_image=True, image=image)
         if predictor is None:
             return Reading(Prediction(None, tensor=image.tensor), from_image=True, image=image, waiting=True)

@@ -5,6 +5,7 @@ readings' together, and a confident mistake on a borderline shape is shown as un
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -251,3 +252,31 @@ def test_a_second_network_reads_the_drawing_as_the_pads_own_network_does(predict
     assert shown.label == reading.prediction.label and digits == []
     assert np.allclose(shown.probabilities, reading.prediction.probabilities)
     assert shown.other_reading == reading.prediction.other_reading
+
+
+def test_an_answer_in_doubt_about_its_ink_keeps_that_doubt_when_read_seven_ways():
+    faint = replace(sure(1), doubt="the ink is faint")
+    prediction = with_views(ScriptedPredictor([7] * 6), SQUARE, faint)
+    assert prediction.label == 7 and prediction.doubt == "the ink is faint" and prediction.other_reading is None
+    assert prediction.is_unsure
+
+
+@pytest.mark.parametrize("faint", [False, True])
+def test_a_second_network_reads_a_photo_as_the_pads_own_network_does(predictor, mnist_test, tmp_path, faint):
+    """The same network beside itself: the same answer, bars and doubt for a photo (faint ink or not)."""
+    from PIL import Image
+
+    from digitpad.model.ink.images import read_image
+    from digitpad.model.session import read_alike
+
+    images, _ = mnist_test
+    darkness = 0.12 if faint else 1.0  # a faint pencil's grey on white paper: the ink is in doubt
+    ink = np.uint8(255 - images[SEVEN_READ_AS_ONE] * 255 * darkness)
+    photo = Image.fromarray(ink).resize((140, 140), Image.Resampling.BICUBIC).convert("RGB")
+    session = Session(MyDrawings(tmp_path))
+    session.use_model(predictor)
+    reading = session.show_image(read_image(photo))
+    assert reading.prediction.label is not None and (reading.prediction.doubt is not None or not faint)
+    shown, _ = read_alike(predictor, reading)
+    assert shown.label == reading.prediction.label and shown.doubt == reading.prediction.doubt
+    assert np.allclose(shown.probabilities, reading.prediction.probabilities)

@@ -99,6 +99,11 @@ class ImageReading:
     def is_blank(self) -> bool:
         return self.tensor is None
 
+    @property
+    def is_given_tensor(self) -> bool:
+        """A 28×28 input read as it is (``reading_of_tensor``), not paper whose ink was found."""
+        return self._paper is None
+
     def tensor_of(self, marks: Sequence[int], columns: tuple[int, int] | None = None) -> np.ndarray | None:
         """The 28×28 tensor of the given marks (indices into ``marks``) only; with ``columns`` (start, stop in
         ``column_ink``'s columns), of their ink in those columns only (one of two digits that touch)."""
