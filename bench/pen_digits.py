@@ -2,7 +2,8 @@
 
 Replays ../shared/data/pendigits-train.jsonl through what the app does with a
 drawing: the tablet box mapped onto the 280×280 canvas, the canvas' brush, the
-model core's preprocessing, the model.  Reports the held-out writers only.  Then
+model core's preprocessing, the model, and the drawing read seven ways as at pen-up
+(model.network.views; the plain reading alone has a row of its own).  Reports the held-out writers only.  Then
 the same for UNIPEN digits (../shared/data/unipen-train.jsonl) of whole
 collection sites left out of training, each written on its own digitizers.
 
@@ -32,7 +33,7 @@ from common import (
 from digitpad.model.files.datasets import load_mnist, load_stroke_records
 from digitpad.model.ink.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH, strokes_to_tensor
 from digitpad.model.network.inference import UNSURE_BELOW, Prediction, Predictor, expected_calibration_error
-from digitpad.model.network.views import combined, view_probabilities
+from digitpad.model.network.views import read_together, view_probabilities
 from digitpad.resources import bundled_model_path
 
 BRUSHES = [("thin", MIN_BRUSH), ("default", DEFAULT_BRUSH), ("thick", MAX_BRUSH)]
@@ -77,11 +78,11 @@ def scores(probabilities: np.ndarray, labels: np.ndarray, doubted: np.ndarray | 
 def seven_ways(predictor, drawings, probabilities: np.ndarray) -> list[Prediction]:
     """The answers as the pad gives them at pen-up (model.network.views): each drawing (its strokes) read
     seven ways from its plain reading's ``probabilities``."""
-    return [combined(Prediction(int(p.argmax()), p), view_probabilities(predictor, strokes))
+    return [read_together(Prediction(int(p.argmax()), p), view_probabilities(predictor, strokes))
             for strokes, p in zip(drawings, probabilities)]
 
 
-def together(read: list[Prediction]) -> tuple[np.ndarray, np.ndarray]:
+def stack_answers(read: list[Prediction]) -> tuple[np.ndarray, np.ndarray]:
     """The probabilities of answers read seven ways, and which of them the changed views doubt."""
     return np.stack([r.probabilities for r in read]), np.array([r.other_reading is not None for r in read])
 
@@ -120,7 +121,10 @@ def pen_writers_report(predictor, writers: set[int], name: str, compare_raster: 
             doubted = None
             if method == "vector":
                 results[("plain", brush_name)] = probabilities
-                probabilities, doubted = together(seven_ways(predictor, [r.strokes for r in records], probabilities))
+                # The vector re-render does not depend on the brush: neither do its views (read them once).
+                views = results.setdefault("views", [view_probabilities(predictor, r.strokes) for r in records])
+                probabilities, doubted = stack_answers(
+                    [read_together(Prediction(int(p.argmax()), p), v) for p, v in zip(probabilities, views)])
             results[(method, brush_name)] = probabilities
             rows.append(["app (read seven ways)" if method == "vector" else "cropped canvas (no views)",
                          f"{brush_name} ({brush} px)", *scores(probabilities, labels, doubted),
@@ -148,7 +152,7 @@ def unipen_sites_report(predictor, sites: set[str], name: str) -> dict:
     labels = np.array([r.label for r in records])
     site_of = np.array([r.source for r in records])
     plain = predictor.probabilities(np.stack([strokes_to_tensor(r.strokes) for r in records]))
-    probabilities, doubted = together(seven_ways(predictor, [r.strokes for r in records], plain))
+    probabilities, doubted = stack_answers(seven_ways(predictor, [r.strokes for r in records], plain))
     predicted = probabilities.argmax(axis=1)
     print(f"\n## UNIPEN sites {', '.join(sorted(sites))} ({name}): {len(records)} drawings\n")
     rows = []

@@ -25,7 +25,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from digitpad.model.ink.preprocessing import strokes_to_tensor
+from digitpad.model.ink.preprocessing import Strokes, strokes_to_tensor
+from digitpad.model.network.inference import Prediction, Predictor
 
 # (turn in degrees, width scale, slant): how the same writer's digits vary from one to the next.
 VIEWS = ((-10.0, 1.0, 0.0), (10.0, 1.0, 0.0), (0.0, 0.8, 0.0), (0.0, 1.25, 0.0), (0.0, 1.0, 0.2), (0.0, 1.0, -0.2))
@@ -64,7 +65,7 @@ def changed_tensor(tensor: np.ndarray, turn: float, width: float, slant: float) 
     return np.asarray(changed, np.float32)
 
 
-def view_probabilities(predictor, strokes) -> np.ndarray:
+def view_probabilities(predictor: Predictor, strokes: Strokes) -> np.ndarray:
     """What each changed view of a drawing reads, in the order of ``VIEWS``: shape (6, 10), or (0, 10)
     when there are no views (nothing drawn, or points at the edge of the range a drawing may have)."""
     try:
@@ -76,30 +77,31 @@ def view_probabilities(predictor, strokes) -> np.ndarray:
     return predictor.probabilities(np.stack(tensors))
 
 
-def tensor_view_probabilities(predictor, tensor: np.ndarray) -> np.ndarray:
+def tensor_view_probabilities(predictor: Predictor, tensor: np.ndarray) -> np.ndarray:
     """What each changed view of a 28×28 tensor reads, in the order of ``VIEWS``: shape (6, 10)."""
     return predictor.probabilities(np.stack([changed_tensor(tensor, *view) for view in VIEWS]))
 
 
-def with_views(predictor, strokes, prediction):
-    """A drawing's answer read seven ways (``combined``); unchanged for nothing drawn."""
+def with_views(predictor: Predictor, strokes: Strokes, prediction: Prediction) -> Prediction:
+    """A drawing's answer read seven ways (``read_together``); unchanged for nothing drawn."""
     if prediction.label is None or not strokes or not any(len(stroke) for stroke in strokes):
         return prediction
-    return combined(prediction, view_probabilities(predictor, strokes))
+    return read_together(prediction, view_probabilities(predictor, strokes))
 
 
-def with_tensor_views(predictor, prediction):
+def with_tensor_views(predictor: Predictor, prediction: Prediction) -> Prediction:
     """``with_views`` for a reading of an image: its tensor is changed instead of strokes."""
     if prediction.label is None or prediction.tensor is None:
         return prediction
-    return combined(prediction, tensor_view_probabilities(predictor, prediction.tensor))
+    return read_together(prediction, tensor_view_probabilities(predictor, prediction.tensor))
 
 
-def combined(prediction, views: np.ndarray):
-    """The plain reading and its changed views' together: the answer is the digit their probabilities
-    agree on most (their geometric mean, renormalised), doubted when at least ``DIFFERING_VIEWS`` views
-    read another digit (the one most of them read becomes ``other_reading``).  The activations stay the
-    plain reading's.  An answer already in doubt (a photo's faint or cluttered ink) keeps its doubt."""
+def read_together(prediction: Prediction, views: np.ndarray) -> Prediction:
+    """The plain reading and the readings of its changed views, together: the answer is the digit their
+    probabilities agree on most (their geometric mean, renormalised), doubted when at least
+    ``DIFFERING_VIEWS`` views read another digit (the one most of them read becomes ``other_reading``).
+    The activations stay the plain reading's.  An answer already in doubt (a photo's faint or cluttered
+    ink) keeps its doubt."""
     if len(views) == 0:
         return prediction
     readings = np.vstack([prediction.probabilities[None], views]).astype(np.float64)
