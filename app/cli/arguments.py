@@ -32,7 +32,10 @@ def build_parser(handlers: Mapping[str, Callable[[argparse.Namespace], int]]) ->
         '{"label": null, "number": "42", "digits": '
         '[{"box": [x0, y0, x1, y1], "label": 4, "probabilities": [...]}, ...]}. '
         'For an image, "box" is where the digit was read, in the image\'s pixels; blank paper gives "label": null; '
-        '"doubt" says why an answer is unsure (faint or cluttered ink).',
+        '"doubt" says why an answer is unsure (faint or cluttered ink, or a little turn, narrowing or slant reads '
+        'the digit named in "other_reading"). Drawings (with --method vector) and the digits of images are read '
+        'seven ways, as the window reads them when the pen lifts: as drawn and six times a little changed, their '
+        'probabilities together; --tensor images are read as given.',
     )
     predict.add_argument("images", nargs="*", metavar="IMAGE", help="image files (any format Pillow reads)")
     predict.add_argument(

@@ -464,8 +464,8 @@ class ExplanationView(Retranslatable, QFrame):
         self.output_sum.setText(self.tr(
             "Softmax: each exponential divided by their sum {total}. For {digit}: {exponential} ÷ {total} = "
             "<b>{probability}</b>, for the drawing as drawn. (Subtracting the largest logit first changes no "
-            "probability; it keeps the exponentials small.) When the pen lifts, the chart's bar is this reading and "
-            "six of the drawing a little turned, narrowed or slanted, together.").format(
+            "probability; it keeps the exponentials small.) When the pen lifts (and for a photo), the chart's bar is "
+            "this reading and six of the drawing a little turned, narrowed or slanted, together.").format(
             total=number(float(exponentials.sum()), 5), digit=step.channel,
             exponential=number(exponentials[step.channel], 5),
             probability=probability_percent(probabilities[step.channel]) + "%"))

@@ -113,13 +113,14 @@ class LayerRow(Retranslatable, QFrame):
                 rate=QLocale().toString(facts.rate, "g", 3))
         if facts.is_output and kind == "Activation":
             return self.tr("The output: softmax turns the ten numbers of the layer before into the probabilities of "
-                           "the chart.")
+                           "the drawing as drawn (the chart's while the pen moves).")
         if kind == "Activation":
             return self.tr("An activation layer: every value goes through {activation}; the shape stays the same. "
                            "It has no weights.").format(activation=facts.activation)
         if facts.is_output and facts.activation == "softmax":
             return self.tr("The output: a fully connected layer gives one number (a logit) per digit, and softmax "
-                           "turns the ten into the probabilities of the chart.")
+                           "turns the ten into the probabilities of the drawing as drawn (the chart's while the pen "
+                           "moves).")
         if facts.activation == "relu":
             return self.tr("A fully connected layer: each of its {units} units multiplies every input by a weight "
                            "of its own, adds them and a bias, then ReLU keeps what is above zero.").format(

@@ -46,9 +46,9 @@ class ProbabilityChart(Retranslatable, QWidget):
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Probabilities of the ten digits"))
         self.setToolTip(self.tr("How likely the network thinks each digit is, in percent (the bars add up to "
-                                "100). When the pen lifts, the drawing is read seven ways together: as drawn, "
-                                "and a little turned, narrowed or slanted. Click a bar to see how its probability "
-                                "is computed."))
+                                "100). When the pen lifts (and for a photo), the drawing is read seven ways "
+                                "together: as drawn, and a little turned, narrowed or slanted. Click a bar to see "
+                                "how its probability is computed."))
 
     def sizeHint(self) -> QSize:
         return QSize(320, 200)

@@ -231,8 +231,8 @@
         <translation>Flatten은 순서만 바꿉니다. {source} 맵 {channel}의 {where} 값이 긴 벡터 하나의 &lt;b&gt;{index}&lt;/b&gt;번째 원소가 됩니다: (행 × 너비 + 열) × 맵 수 + 맵 = ({row} × {width} + {column}) × {maps} + {channel} = {index}. 완전 연결 층이 이 벡터를 읽습니다.</translation>
     </message>
     <message>
-        <source>Softmax: each exponential divided by their sum {total}. For {digit}: {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, for the drawing as drawn. (Subtracting the largest logit first changes no probability; it keeps the exponentials small.) When the pen lifts, the chart&apos;s bar is this reading and six of the drawing a little turned, narrowed or slanted, together.</source>
-        <translation>소프트맥스: 각 지수 값을 지수 값의 합 {total}로 나눕니다. {digit}의 경우 {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, 그린 그대로의 그림에 대한 값입니다. (가장 큰 로짓을 먼저 빼도 확률은 그대로이고, 지수 값이 너무 커지지 않습니다.) 펜을 떼면 차트의 막대는 이 값과, 그림을 조금 돌리거나 좁히거나 기울여 읽은 여섯 값을 함께 모은 것입니다.</translation>
+        <source>Softmax: each exponential divided by their sum {total}. For {digit}: {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, for the drawing as drawn. (Subtracting the largest logit first changes no probability; it keeps the exponentials small.) When the pen lifts (and for a photo), the chart&apos;s bar is this reading and six of the drawing a little turned, narrowed or slanted, together.</source>
+        <translation>소프트맥스: 각 지수 값을 지수 값의 합 {total}로 나눕니다. {digit}의 경우 {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, 그린 그대로의 그림에 대한 값입니다. (가장 큰 로짓을 먼저 빼도 확률은 그대로이고, 지수 값이 너무 커지지 않습니다.) 펜을 떼면(사진일 때도) 차트의 막대는 이 값과, 그림을 조금 돌리거나 좁히거나 기울여 읽은 여섯 값을 함께 모은 것입니다.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{layer}&lt;/b&gt; · unit {unit}: &lt;b&gt;{value}&lt;/b&gt;</source>
@@ -511,16 +511,8 @@
         <translation>드롭아웃은 예측할 때 값을 그대로 넘기고, 학습 중에는 값의 {rate} 비율을 0으로 만들고 나머지의 크기를 키웁니다. 가중치가 없습니다.</translation>
     </message>
     <message>
-        <source>The output: softmax turns the ten numbers of the layer before into the probabilities of the chart.</source>
-        <translation>출력: 소프트맥스가 앞 층의 숫자 열 개를 차트의 확률로 바꿉니다.</translation>
-    </message>
-    <message>
         <source>An activation layer: every value goes through {activation}; the shape stays the same. It has no weights.</source>
         <translation>활성화 층: 모든 값이 {activation}을(를) 거칩니다. 모양은 그대로이고, 가중치가 없습니다.</translation>
-    </message>
-    <message>
-        <source>The output: a fully connected layer gives one number (a logit) per digit, and softmax turns the ten into the probabilities of the chart.</source>
-        <translation>출력 층: 완전 연결 층이 숫자마다 값 하나(로짓)를 내고, 소프트맥스가 이 10개를 차트의 확률로 바꿉니다.</translation>
     </message>
     <message>
         <source>A fully connected layer: each of its {units} units multiplies every input by a weight of its own, adds them and a bias, then ReLU keeps what is above zero.</source>
@@ -529,6 +521,14 @@
     <message>
         <source>Shape: {shape} · Parameters: {parameters}</source>
         <translation>크기: {shape} · 매개변수: {parameters}</translation>
+    </message>
+    <message>
+        <source>The output: softmax turns the ten numbers of the layer before into the probabilities of the drawing as drawn (the chart&apos;s while the pen moves).</source>
+        <translation>출력: 소프트맥스가 앞 층의 숫자 열 개를 그린 그대로의 그림에 대한 확률로 바꿉니다(펜을 움직이는 동안 차트가 보여 주는 확률).</translation>
+    </message>
+    <message>
+        <source>The output: a fully connected layer gives one number (a logit) per digit, and softmax turns the ten into the probabilities of the drawing as drawn (the chart&apos;s while the pen moves).</source>
+        <translation>출력 층: 완전 연결 층이 숫자마다 값 하나(로짓)를 내고, 소프트맥스가 이 10개를 그린 그대로의 그림에 대한 확률로 바꿉니다(펜을 움직이는 동안 차트가 보여 주는 확률).</translation>
     </message>
     <message>
         <source>A fully connected layer: each of its {units} units multiplies every input by a weight of its own and adds them (and a bias).</source>
@@ -1280,8 +1280,8 @@
         <translation>숫자 10개의 확률</translation>
     </message>
     <message>
-        <source>How likely the network thinks each digit is, in percent (the bars add up to 100). When the pen lifts, the drawing is read seven ways together: as drawn, and a little turned, narrowed or slanted. Click a bar to see how its probability is computed.</source>
-        <translation>신경망이 각 숫자라고 보는 확률(%)입니다. 막대를 모두 더하면 100입니다. 펜을 떼면 그림을 일곱 가지로 읽어 함께 모읍니다: 그린 그대로, 그리고 조금 돌리거나 좁히거나 기울여서. 막대를 클릭하면 그 확률이 어떻게 계산되는지 볼 수 있습니다.</translation>
+        <source>How likely the network thinks each digit is, in percent (the bars add up to 100). When the pen lifts (and for a photo), the drawing is read seven ways together: as drawn, and a little turned, narrowed or slanted. Click a bar to see how its probability is computed.</source>
+        <translation>신경망이 각 숫자라고 보는 확률(%)입니다. 막대를 모두 더하면 100입니다. 펜을 떼면(사진일 때도) 그림을 일곱 가지로 읽어 함께 모읍니다: 그린 그대로, 그리고 조금 돌리거나 좁히거나 기울여서. 막대를 클릭하면 그 확률이 어떻게 계산되는지 볼 수 있습니다.</translation>
     </message>
 </context>
 <context>
