@@ -75,11 +75,15 @@ def scores(probabilities: np.ndarray, labels: np.ndarray, doubted: np.ndarray | 
             f"{np.mean(unsure[~right]):.0%}" if (~right).any() else "–", f"{np.mean(unsure[right]):.2%}"]
 
 
-def seven_ways(predictor, drawings, probabilities: np.ndarray) -> list[Prediction]:
-    """The answers as the pad gives them at pen-up (model.network.views): each drawing (its strokes) read
-    seven ways from its plain reading's ``probabilities``."""
-    return [read_together(Prediction(int(p.argmax()), p), view_probabilities(predictor, strokes))
-            for strokes, p in zip(drawings, probabilities)]
+def views_of(predictor, drawings) -> list[np.ndarray]:
+    """What the changed views of each drawing (its strokes) read (model.network.views)."""
+    return [view_probabilities(predictor, strokes) for strokes in drawings]
+
+
+def seven_ways(probabilities: np.ndarray, views: list[np.ndarray]) -> list[Prediction]:
+    """The answers as the pad gives them at pen-up: each drawing's plain reading (``probabilities``) and its
+    changed views' readings (``views_of``) together."""
+    return [read_together(Prediction(int(p.argmax()), p), v) for p, v in zip(probabilities, views, strict=True)]
 
 
 def stack_answers(read: list[Prediction]) -> tuple[np.ndarray, np.ndarray]:
@@ -112,6 +116,8 @@ def pen_writers_report(predictor, writers: set[int], name: str, compare_raster: 
     print(f"## Pendigits writers {sorted(writers)} ({name}): {len(records)} drawings\n")
     methods = ["vector", "raster"] if compare_raster else ["vector"]
     rows, results = [], {}
+    # The vector re-render does not depend on the brush: neither do its views (read them once).
+    views = views_of(predictor, [r.strokes for r in records])
     for method in methods:
         for brush_name, brush in BRUSHES:
             started = time.perf_counter()
@@ -121,10 +127,7 @@ def pen_writers_report(predictor, writers: set[int], name: str, compare_raster: 
             doubted = None
             if method == "vector":
                 results[("plain", brush_name)] = probabilities
-                # The vector re-render does not depend on the brush: neither do its views (read them once).
-                views = results.setdefault("views", [view_probabilities(predictor, r.strokes) for r in records])
-                probabilities, doubted = stack_answers(
-                    [read_together(Prediction(int(p.argmax()), p), v) for p, v in zip(probabilities, views)])
+                probabilities, doubted = stack_answers(seven_ways(probabilities, views))
             results[(method, brush_name)] = probabilities
             rows.append(["app (read seven ways)" if method == "vector" else "cropped canvas (no views)",
                          f"{brush_name} ({brush} px)", *scores(probabilities, labels, doubted),
@@ -152,7 +155,7 @@ def unipen_sites_report(predictor, sites: set[str], name: str) -> dict:
     labels = np.array([r.label for r in records])
     site_of = np.array([r.source for r in records])
     plain = predictor.probabilities(np.stack([strokes_to_tensor(r.strokes) for r in records]))
-    probabilities, doubted = stack_answers(seven_ways(predictor, [r.strokes for r in records], plain))
+    probabilities, doubted = stack_answers(seven_ways(plain, views_of(predictor, [r.strokes for r in records])))
     predicted = probabilities.argmax(axis=1)
     print(f"\n## UNIPEN sites {', '.join(sorted(sites))} ({name}): {len(records)} drawings\n")
     rows = []
@@ -200,7 +203,7 @@ def main() -> None:
 
     drawn = scribbles(300)
     plain = predictor.probabilities(np.stack([strokes_to_tensor(s) for s in drawn]))
-    read = seven_ways(predictor, drawn, plain)
+    read = seven_ways(plain, views_of(predictor, drawn))
     scribbles_unsure = float(np.mean([r.is_unsure for r in read]))
     print(f"\nNot digits (300 random scribbles): median top probability {np.median(plain.max(axis=1)):.2f} "
           f"(read seven ways {np.median([r.confidence for r in read]):.2f}), {scribbles_unsure:.0%} shown as unsure "

@@ -112,7 +112,7 @@ class ReadingCache:
         self._predictor = None
         self._entries: OrderedDict[bytes, tuple[Prediction, Placement]] = OrderedDict()
         # A digit read seven ways (model.network.views): its label, probabilities, doubt and other reading.
-        self._seven_ways: OrderedDict[bytes, tuple] = OrderedDict()
+        self._seven_ways: OrderedDict[bytes, tuple[int, np.ndarray, str | None, int | None]] = OrderedDict()
 
     def _use(self, predictor) -> None:
         if predictor is not self._predictor:  # a new or retrained model reads differently
