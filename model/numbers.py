@@ -137,9 +137,17 @@ class ReadingCache:
         """``with_views`` of one digit, its views read once per digit and model: at each pen-up of a
         number only the digit just written is read again six ways."""
         self._use(predictor)
-        key = _key(strokes)
+        return self._read_once(_key(strokes), lambda: with_views(predictor, strokes, prediction), prediction)
+
+    def with_tensor_views(self, predictor, prediction: Prediction) -> Prediction:
+        """``with_tensor_views`` of an image's digit, read once per tensor, ink doubt and model."""
+        self._use(predictor)
+        key = f"tensor {prediction.doubt}".encode() + np.ascontiguousarray(prediction.tensor).tobytes()
+        return self._read_once(key, lambda: with_tensor_views(predictor, prediction), prediction)
+
+    def _read_once(self, key: bytes, read_seven_ways, prediction: Prediction) -> Prediction:
         if key not in self._seven_ways:
-            read = with_views(predictor, strokes, prediction)
+            read = read_seven_ways()
             self._seven_ways[key] = (read.label, read.probabilities, read.doubt, read.other_reading)
         self._seven_ways.move_to_end(key)
         while len(self._seven_ways) > self.capacity:

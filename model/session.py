@@ -19,7 +19,6 @@ from digitpad.model.ink.preprocessing import Placement, ValidStrokes, render_wit
 from digitpad.model.network.inference import NOTHING_DRAWN, Prediction, Predictor
 from digitpad.model.network.numpy_net import NumpyConvnet
 from digitpad.model.network.saliency import Attribution
-from digitpad.model.network.views import with_tensor_views, with_views
 from digitpad.model.numbers import (
     DigitReading,
     ReadingCache,
@@ -104,12 +103,15 @@ class Reading:
 EMPTY = Reading()
 
 
-def read_alike(predictor: Predictor, reading: Reading) -> tuple[Prediction, list[Prediction]]:
+def read_alike(predictor: Predictor, reading: Reading,
+               cache: ReadingCache | None = None) -> tuple[Prediction, list[Prediction]]:
     """What another network reads of the pad's drawing, read as the pad's own network read it: the shown
     digit and a number's digits from the same tensors, at pen-up and for an image's digits read seven
     ways (model.network.views), an image's doubt about its ink kept, so that two networks' answers
-    compare like with like."""
+    compare like with like.  With a ``cache`` (one per network), each digit's six views are read once,
+    not again when another digit of the number is selected."""
     image = reading.image
+    cache = cache if cache is not None else ReadingCache()
 
     def read(prediction: Prediction, strokes) -> Prediction:
         plain = predictor.predict_tensor(prediction.tensor)
@@ -120,8 +122,8 @@ def read_alike(predictor: Predictor, reading: Reading) -> tuple[Prediction, list
         if not reading.final:
             return plain
         if strokes:
-            return with_views(predictor, strokes, plain)
-        return plain if image is None or image.is_given_tensor else with_tensor_views(predictor, plain)
+            return cache.with_views(predictor, strokes, plain)
+        return plain if image is None or image.is_given_tensor else cache.with_tensor_views(predictor, plain)
 
     if not reading.digits:
         return read(reading.prediction, reading.strokes), []

@@ -98,6 +98,30 @@ def test_a_cache_rereads_only_the_digit_being_drawn(predictor):
     assert number_text(read_number(counting, number, cache=cache)) == "107" and counting.read == all_runs
 
 
+def test_a_second_network_reads_each_digits_views_once_not_again_when_another_digit_is_selected(
+        predictor, tmp_path):
+    from digitpad.model.files.my_drawings import MyDrawings
+    from digitpad.model.session import Session, read_alike
+
+    class CountingViews(CountingPredictor):
+        def probabilities(self, tensors):
+            self.read += len(tensors)
+            return self.predictor.probabilities(tensors)
+
+    session = Session(MyDrawings(tmp_path))
+    session.use_model(predictor)
+    reading = session.show_drawing(side_by_side(small(ONE), small(circle()), small(seven()), spacing=80), final=True)
+    second, cache = CountingViews(predictor), ReadingCache()
+    shown, digits = read_alike(second, reading, cache)
+    assert "".join(str(d.label) for d in digits) == reading.number == "107" and second.read == 3 * (1 + 6)
+    second.read = 0
+    selected = session.select_digit(0)
+    shown_again, digits_again = read_alike(second, selected, cache)
+    assert second.read == 3  # the plain readings (the maps follow them); the views are remembered
+    assert shown_again.label == 1 and [d.label for d in digits_again] == [d.label for d in digits]
+    assert np.allclose(shown_again.probabilities, selected.prediction.probabilities)
+
+
 def test_cli_reports_the_number_and_each_digits_box(tmp_path):
     path = write_jsonl(tmp_path / "n.jsonl", [
         {"strokes": side_by_side(small(ONE), small(circle()), spacing=100)},

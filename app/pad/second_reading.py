@@ -14,6 +14,7 @@ from digitpad.app.common.colormaps import UNSURE_COLOUR, WINNER_COLOUR
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.pad.prediction_view import ProbabilityChart
 from digitpad.model.network.inference import NOTHING_DRAWN, Prediction, Predictor
+from digitpad.model.numbers import ReadingCache
 from digitpad.model.session import EMPTY, Reading, read_alike
 
 
@@ -33,6 +34,7 @@ class SecondNetworkPanel(Retranslatable, QWidget):
         self.prediction: Prediction = NOTHING_DRAWN
         self.number: str | None = None
         self._reading: Reading = EMPTY
+        self._views = ReadingCache()  # each digit's six views, read once per network
         self.title = QLabel()
         self.title.setObjectName("secondNetworkTitle")
         self.title.setWordWrap(True)
@@ -95,7 +97,7 @@ class SecondNetworkPanel(Retranslatable, QWidget):
         self._reading = reading
         if self.predictor is None:
             return
-        self.prediction, digits = read_alike(self.predictor, reading)
+        self.prediction, digits = read_alike(self.predictor, reading, self._views)
         self.number = "".join("?" if d.label is None else str(d.label) for d in digits) if digits else None
         self.chart.set_probabilities(self.prediction.probabilities if self.prediction.label is not None else None,
                                      self.prediction.is_unsure if self.prediction.label is not None else False)
