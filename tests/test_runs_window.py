@@ -105,6 +105,10 @@ def test_select_two_runs_overlays_their_curves_and_shows_what_differs(window, qt
     view = window.train_panel.runs_view
     view.select_runs(by_name(view, "bundled", "dense"))
     assert view.curves.series_count() == 4  # training and validation of each
+    legend = view.curves.chart().legend()
+    qtbot.wait(1)  # the legend lays its markers out in the event loop
+    assert sorted(marker.label() for marker in legend.markers() if marker.isVisible()) == ["bundled", "dense"]
+    assert view.curves.chart().title() == "solid: validation · dashed: training"  # markers show no dashes
     differences = window.findChild(QWidget, "runDifferences")
     rows = [differences.verticalHeaderItem(row).text() for row in range(differences.rowCount())]
     assert rows[0] == "network" and "parameters" in rows and "settings.batch_size" in rows

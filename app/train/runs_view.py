@@ -164,6 +164,8 @@ class RunCurves(Retranslatable, QChartView):
 
     def retranslate(self) -> None:
         self.setToolTip(self.tr("The selected runs' curves: dashed while training, solid on the validation set"))
+        # The legend's markers show colours, not dashes: one entry per run, and the line styles said here.
+        self.chart().setTitle(self.tr("solid: validation · dashed: training"))
         self.show_runs(self.runs, self.against, self.metric)
 
     def show_runs(self, runs: list[Run], against: str = "epoch", metric: str = "accuracy") -> None:
@@ -173,13 +175,14 @@ class RunCurves(Retranslatable, QChartView):
         values, positions = [], [0.0]
         for index, run in enumerate(self.runs):
             colour = QColor(RUN_COLOURS[index % len(RUN_COLOURS)])
+            validated = any(isinstance(point.get(f"val_{metric}"), (int, float)) for point in run.curves)
             for key, dashed in ((metric, True), (f"val_{metric}", False)):
                 points = [(float(point.get(against) or 0), point.get(key)) for point in run.curves]
                 points = [(x, y) for x, y in points if isinstance(y, (int, float))]
                 if not points:
                     continue
                 line = QLineSeries()
-                line.setName(f"{run.name} · {self.tr('validation') if not dashed else self.tr('training')}")
+                line.setName(run.name)
                 pen = QPen(colour, 2)
                 if dashed:
                     pen.setStyle(Qt.PenStyle.DashLine)
@@ -192,6 +195,8 @@ class RunCurves(Retranslatable, QChartView):
                 chart.addSeries(line)
                 line.attachAxis(self.axis_x)
                 line.attachAxis(self.axis_y)
+                if dashed and validated:
+                    chart.legend().markers(line)[0].setVisible(False)  # the run's entry is its validation curve
         right = max(1.0, max(positions))
         self.axis_x.setRange(0, right)
         if against == "epoch" and right <= 10:

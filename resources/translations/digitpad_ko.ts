@@ -1291,6 +1291,10 @@
         <translation>선택한 실행의 곡선: 점선은 학습 중, 실선은 검증 세트</translation>
     </message>
     <message>
+        <source>solid: validation · dashed: training</source>
+        <translation>실선: 검증 · 점선: 학습</translation>
+    </message>
+    <message>
         <source>epoch</source>
         <translation>에포크</translation>
     </message>
