@@ -301,3 +301,17 @@ def test_a_failed_training_is_kept_as_failed_with_what_it_reached(tmp_path):
     (run,) = store.load()[0]
     assert run.status == "failed" and "no-such-mnist" in run.error and run.model is None
     assert run.reached == "before the first epoch ended" and run.recipe == "fast"
+
+
+def test_a_run_is_named_after_the_recipe_its_settings_started_from(tmp_path):
+    """The window's Train panel names its device and maybe more epochs: the run is still the recipe chosen,
+    as `digitpad train --recipe fast --epochs 3` is."""
+    from dataclasses import replace
+
+    from digitpad.model.training.recipes import PRESETS, TrainRequest
+    from digitpad.model.training.run_recording import RunRecorder
+
+    chosen = replace(PRESETS["fast"], device="/CPU:0", epochs=3)
+    assert RunRecorder(None, TrainRequest(chosen, recipe="fast")).recipe == "fast"
+    assert RunRecorder(None, TrainRequest(chosen)).recipe == "custom"  # no choice known: by the settings alone
+    assert RunRecorder(None, TrainRequest(PRESETS["seed"])).recipe == "seed"

@@ -49,6 +49,8 @@ def test_seed_recipe_is_one_click_away(window):
     panel.settings.apply_recipe("seed")
     config = panel.settings.config()
     assert (config.optimizer, config.batch_size, config.epochs, config.learning_rate) == ("rmsprop", 64, 5, 0.001)
+    panel.settings.epochs_spin.setValue(2)
+    assert panel.settings.request(None).recipe == "seed"  # the run is named after the recipe chosen
 
 
 def test_train_one_epoch_watch_it_and_use_the_model(window, qtbot):

@@ -313,6 +313,7 @@ class TrainSettings(Retranslatable, QWidget):
         strokes = self.strokes_path.text().strip()
         request = TrainRequest(
             config=self.config(),
+            recipe=self.recipe_combo.currentData(),
             use_mnist=self.mnist_check.isChecked(),
             mnist_path=self.mnist_path.text().strip() or None,
             stroke_files=(strokes,) if self.strokes_check.isChecked() and strokes else (),
