@@ -8,7 +8,7 @@ import sys
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from digitpad.model.ink.preprocessing import render_with_placement, strokes_to_tensor
 from digitpad.model.numbers import ReadingCache, number_text, read_number, split_digits
@@ -187,6 +187,24 @@ def test_window_reads_a_number_and_boxes_each_digit(window):
     window.clear()
     draw(window.canvas, FOUR)
     assert window.findChild(QLabel, "predictionLabel").text() == "4" and window.canvas.digit_tags() == []
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1000, 700)])
+def test_a_six_digit_number_is_shown_whole_in_a_small_window(ready_window, size):
+    """Each digit after the second makes the font smaller; a narrow answer column makes it smaller still."""
+    from PySide6.QtGui import QFontMetrics
+
+    from digitpad.app.window.automation import draw
+
+    window = ready_window(size=size)
+    long_number = side_by_side(*[small(digit, scale=0.3) for digit in (ONE, circle(), seven()) * 2], spacing=42)
+    draw(window.canvas, long_number)
+    label = window.findChild(QLabel, "predictionLabel")
+    assert label.text() == "107107"
+    assert QFontMetrics(label.font()).horizontalAdvance(label.text()) <= label.contentsRect().width()
+    window.resize(size[0] + 300, size[1])  # more room: a larger font again
+    QApplication.processEvents()
+    assert QFontMetrics(label.font()).horizontalAdvance(label.text()) <= label.contentsRect().width()
 
 
 def test_confirming_a_number_keeps_only_the_digit_it_shows(window):

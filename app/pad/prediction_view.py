@@ -19,6 +19,20 @@ from digitpad.model.session import Reading
 BAR_COLOUR = QColor("#9aa7b8")
 
 
+def fit_to_width(label: QLabel, size: int) -> None:
+    """Give ``label`` a font of ``size`` points, or less so that its one line of text fits its width."""
+    text, room = label.text(), label.contentsRect().width() - 8
+    font = QFont(label.font())
+    while text and size > 12 and room > 0:
+        font.setPointSize(size)
+        if QFontMetrics(font).horizontalAdvance(text) <= room:
+            break
+        size -= 2
+    if label.font().pointSize() != size:  # each change re-polishes the label and lays out the window
+        font.setPointSize(size)
+        label.setFont(font)
+
+
 class ProbabilityChart(Retranslatable, QWidget):
     """Ten bars, 0–9, with their probabilities in whole percent; the winner highlighted.  A click on a
     digit's bar (or anywhere in its column) emits ``digitClicked(digit)``: how its probability is computed.
@@ -234,6 +248,8 @@ class PredictionPanel(Retranslatable, QWidget):
         self.digit.setObjectName("predictionLabel")
         self.digit.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.digit.setMinimumWidth(110)
+        # A long number takes the room there is and a smaller font (_fit_answer), not more room than there is.
+        self.digit.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         font = QFont()
         font.setPointSize(64)
         font.setBold(True)
@@ -315,16 +331,22 @@ class PredictionPanel(Retranslatable, QWidget):
             return
         number = reading.number
         self.digit.setText(number if number else str(prediction.label))
-        # Font and style only when they change: each change re-polishes the label and lays out the window.
-        size = 64 if not number or len(number) <= 2 else max(24, 64 - 8 * (len(number) - 2))
-        if self.digit.font().pointSize() != size:
-            font = self.digit.font()
-            font.setPointSize(size)
-            self.digit.setFont(font)
+        self._fit_answer()
+        # Style only when it changes: each change re-polishes the label and lays out the window.
         style = f"color:{(UNSURE_COLOUR if reading.is_unsure else WINNER_COLOUR).name()}"
         if self.digit.styleSheet() != style:
             self.digit.setStyleSheet(style)
         self.chart.set_probabilities(prediction.probabilities, prediction.is_unsure)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_answer()
+
+    def _fit_answer(self) -> None:
+        """64 pt for a digit or two, 8 pt less for each further digit (at least 24), and smaller still
+        when the number would not fit."""
+        text = self.digit.text()
+        fit_to_width(self.digit, 64 if len(text) <= 2 else max(24, 64 - 8 * (len(text) - 2)))
 
     def _show_caption(self) -> None:
         reading = self._reading

@@ -8,11 +8,11 @@ one does.  Clicking one of its bars asks for the explanation of that probability
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from digitpad.app.common.colormaps import UNSURE_COLOUR, WINNER_COLOUR
 from digitpad.app.common.language import Retranslatable
-from digitpad.app.pad.prediction_view import ProbabilityChart
+from digitpad.app.pad.prediction_view import ProbabilityChart, fit_to_width
 from digitpad.model.network.inference import NOTHING_DRAWN, Prediction, Predictor
 from digitpad.model.numbers import ReadingCache
 from digitpad.model.session import EMPTY, Reading, read_alike
@@ -49,6 +49,7 @@ class SecondNetworkPanel(Retranslatable, QWidget):
         font.setPointSize(48)
         font.setBold(True)
         self.digit.setFont(font)
+        self.digit.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # see fit_to_width
         self.caption = QLabel()
         self.caption.setObjectName("secondCaption")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -103,6 +104,10 @@ class SecondNetworkPanel(Retranslatable, QWidget):
                                      self.prediction.is_unsure if self.prediction.label is not None else False)
         self._show_texts()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        fit_to_width(self.digit, 48)
+
     def _show_texts(self) -> None:
         if self.predictor is not None:
             self.title.setText(self.tr("Second network: {name} ({parameters} parameters), beside {first}").format(
@@ -114,6 +119,7 @@ class SecondNetworkPanel(Retranslatable, QWidget):
             self.caption.setText(self.tr("Draw a digit"))
             return
         self.digit.setText(self.number or str(prediction.label))
+        fit_to_width(self.digit, 48)
         colour = UNSURE_COLOUR if prediction.is_unsure else WINNER_COLOUR
         self.digit.setStyleSheet(f"color:{colour.name()}")
         self.caption.setText(self.tr("{percent}% sure").format(
