@@ -154,6 +154,14 @@ def test_train_refuses_an_output_that_is_not_keras(tmp_path):
     assert_one_line_error(digitpad("train", "--out", str(tmp_path / "no" / "m.keras")), "no such folder")
 
 
+def test_a_model_given_before_the_command_is_refused_not_ignored(tmp_path):
+    """`digitpad --model X predict` used to read with the bundled model and say nothing about X."""
+    result = digitpad("--model", str(tmp_path / "mine.keras"), "predict", "--strokes", "-",
+                      stdin=json.dumps({"strokes": seven()}))
+    assert_one_line_error(result, "digitpad predict --model")
+    assert result.stdout == ""
+
+
 def test_bundled_model_answers_from_any_folder(tmp_path):
     result = digitpad("predict", "--strokes", "-", stdin=json.dumps({"strokes": seven()}), cwd=tmp_path)
     assert result.returncode == 0 and json.loads(result.stdout)["label"] == 7

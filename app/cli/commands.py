@@ -35,6 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command is None:
             return _start_window(args)
+        if args.window_model is not None:  # "digitpad --model X predict": X would be silently ignored
+            raise CliError(f"--model before a command opens the window with that model; to {args.command} with it, "
+                           f"put it after the command: digitpad {args.command} --model {args.window_model} ..."
+                           if hasattr(args, "model") else
+                           f"--model opens the window with a model; 'digitpad {args.command}' takes none")
         return args.handler(args)
     except KeyboardInterrupt:
         print("digitpad: interrupted", file=sys.stderr)
