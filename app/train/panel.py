@@ -252,8 +252,8 @@ class TrainPanel(Retranslatable, QScrollArea):
                 truth=truth, predicted=predicted, count=locale.toString(chosen)))
 
     def _counts_text(self, counts: dict[str, int]) -> str:
-        """What a run trained on ("mnist 60,000, strokes 7,494"), each source in the language in use."""
-        names = {"mnist": self.tr("mnist {count}"), "strokes": self.tr("strokes {count}"),
+        """What a run trained on ("MNIST 60,000, strokes 7,494"), each source in the language in use."""
+        names = {"mnist": self.tr("MNIST {count}"), "strokes": self.tr("strokes {count}"),
                  "my drawings": self.tr("my drawings {count}"), "scribbles": self.tr("scribbles {count}"),
                  "digit pairs": self.tr("digit pairs {count}"), "paper scans": self.tr("paper scans {count}")}
         locale = QLocale()

@@ -1629,7 +1629,7 @@
         <translation>실제 {truth}, 예측 {predicted}인 테스트 이미지 ({count}개)</translation>
     </message>
     <message>
-        <source>mnist {count}</source>
+        <source>MNIST {count}</source>
         <translation>MNIST {count}개</translation>
     </message>
     <message>
