@@ -167,6 +167,7 @@ def test_a_remembered_zip_bomb_gives_way_to_the_bundled_model(ready_window, qtbo
     window = ready_window()
     assert window.predictor.source == str(bundled_model_file)
     assert "Using the bundled model instead" in window.banner.text() and "limit is 1 MB" in window.banner.text()
+    assert window.banner.isVisible()  # the bundled model loading in its place does not take the message away
 
 
 def test_the_window_refuses_a_huge_drawing_and_keeps_its_own(window, tmp_path):

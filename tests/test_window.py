@@ -233,6 +233,8 @@ def test_a_model_that_will_not_load_keeps_the_current_one(window, qtbot, tmp_pat
     assert "not a Keras model" in window.banner.text()
     draw(window.canvas, seven())
     assert label(window) == "7"
+    window.models.revert_to_bundled()  # another model loads: "could not load" no longer holds
+    qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=60_000)
 
 
 def test_canvas_keeps_its_shape_when_the_window_resizes(window, qtbot):

@@ -87,6 +87,11 @@ class MessageBanner(QLabel):
         self._show(text, "#e8f1fb", "#17406b")
         self._timer.start(6000)
 
+    def withdraw(self, text: str) -> None:
+        """Hide the banner if it still shows ``text`` (a later message stays)."""
+        if self.isVisible() and self.text() == text:
+            self.hide()
+
     def _show(self, text: str, background: str, foreground: str) -> None:
         self.setStyleSheet(f"background:{background}; color:{foreground}; padding:6px; border-radius:4px;")
         self.setText(text)

@@ -266,6 +266,7 @@ class MainWindow(Retranslatable, QMainWindow):
             controller.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
             controller.error.connect(self.banner.show_error)
         self.files.info.connect(self.banner.show_info)
+        self.models.error_outdated.connect(self.banner.withdraw)  # "could not load" once another model loads
         panel = self.train_panel
         panel.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 10000))
         panel.useModelRequested.connect(self.models.adopt)

@@ -46,6 +46,7 @@ class ModelController(QObject):
 
     status = Signal(str)  # for the status bar
     error = Signal(str)  # for the message banner
+    error_outdated = Signal(str)  # that message no longer holds: another model has loaded since
     ready = Signal(object)  # a Predictor is in use
 
     def __init__(self, session: Session, tasks: TaskRunner, settings: QSettings, data_dir: Path,
@@ -54,6 +55,7 @@ class ModelController(QObject):
         self.session, self.tasks, self.settings, self.data_dir = session, tasks, settings, data_dir
         self._requested = requested
         self._descriptions: dict[str, str] = {}  # a trained model's file → "trained 14:05 (99.2%)"
+        self._last_error: str | None = None
 
     def start(self, before_showing: bool = False) -> None:
         """Load the requested, the last used or the bundled model; a remembered one that fails gives
@@ -76,12 +78,14 @@ class ModelController(QObject):
                 return
         self.load(path, fall_back=True)
 
-    def load(self, path: str | Path, fall_back: bool = False):
+    def load(self, path: str | Path, fall_back: bool = False, after_error: bool = False):
+        """Load ``path`` off the GUI thread; ``after_error``: in place of a model that failed, whose
+        message stays (it says what is used instead)."""
         path = str(path)
         started = time.perf_counter()
         task = self.tasks.start("load-model", read_model, path)
         self.status.emit(self.tr("Loading {file}…").format(file=Path(path).name))
-        task.succeeded.connect(lambda predictor: self._use(predictor, time.perf_counter() - started))
+        task.succeeded.connect(lambda predictor: self._use(predictor, time.perf_counter() - started, after_error))
         task.failed.connect(lambda message: self._failed(message, path, fall_back))
         return task
 
@@ -116,8 +120,11 @@ class ModelController(QObject):
             return self.tr("bundled model")
         return self._descriptions.get(predictor.source) or Path(predictor.source).name
 
-    def _use(self, predictor: Predictor, seconds: float) -> None:
+    def _use(self, predictor: Predictor, seconds: float, after_error: bool = False) -> None:
         self.session.use_model(predictor, provisional=True)
+        if self._last_error is not None and not after_error:
+            self.error_outdated.emit(self._last_error)
+            self._last_error = None
         if predictor.source == str(bundled_model_path()):
             self.settings.remove("lastModel")
         else:
@@ -137,19 +144,23 @@ class ModelController(QObject):
             return  # the process died, not the file: the pad keeps the model
         if self.session.refuse_model(path):
             self.settings.remove("lastModel")
-            self.error.emit(self.tr("Could not load the model: {reason}").format(reason=message))
+            self._report(self.tr("Could not load the model: {reason}").format(reason=message))
             self.status.emit(self.tr("Back to {model}").format(model=self.model_name()))
 
     def _failed(self, message: str, path: str, fall_back: bool) -> None:
         bundled = str(bundled_model_path())
         if fall_back and path != bundled:
             self.settings.remove("lastModel")
-            self.error.emit(self.tr("Could not load the model: {reason}. Using the bundled model instead.").format(
+            self._report(self.tr("Could not load the model: {reason}. Using the bundled model instead.").format(
                 reason=message))
-            self.load(bundled)
+            self.load(bundled, after_error=True)
             return
-        self.error.emit(self.tr("Could not load the model: {reason}").format(reason=message))
+        self._report(self.tr("Could not load the model: {reason}").format(reason=message))
         if self.session.predictor is None:
             self.status.emit(self.tr("No model: load one with File > Load model…"))
         else:
             self.status.emit(self.tr("Still using {model}").format(model=self.model_name()))
+
+    def _report(self, message: str) -> None:
+        self._last_error = message
+        self.error.emit(message)
