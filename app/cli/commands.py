@@ -93,6 +93,9 @@ def _predict(args: argparse.Namespace) -> int:
         raise CliError("give IMAGE files or --strokes FILE.jsonl or --tensor FILE.npy (see digitpad predict --help)")
     images = [read_image_file(path) for path in args.images]  # a bad file fails before the model loads
     records = _read_records(args.strokes, box=args.box) if args.strokes else []
+    if args.strokes and not records:  # else: no output and exit 0, as if every drawing had been read
+        raise CliError(f"{'standard input' if args.strokes == '-' else args.strokes}: no drawings in it "
+                       '(one JSON object per line, such as {"strokes": [[[x, y], ...], ...]})')
     tensors = [_record_tensor(r, args) for r in records]
     given = _read_tensor_option(args)
     predictor = _load_predictor(args.model)

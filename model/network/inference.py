@@ -181,7 +181,9 @@ def read_tensor_file(path: str | os.PathLike) -> np.ndarray:
     except FileNotFoundError:
         raise ValueError(f"{path}: no such file") from None
     except (ValueError, OSError, EOFError) as error:
-        raise ValueError(f"{path}: not a NumPy .npy array ({' '.join(str(error).split())})") from None
+        # NumPy takes any other file for a pickle and suggests loading it unsafely: never say that.
+        detail = "" if "pickle" in str(error) else f" ({' '.join(str(error).split())})"
+        raise ValueError(f"{path}: not a NumPy .npy array{detail}") from None
     if not isinstance(array, np.ndarray):
         raise ValueError(f"{path}: an .npz archive; give one .npy array of N×28×28 images")
     shape = array.shape
