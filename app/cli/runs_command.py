@@ -102,7 +102,7 @@ def _set_limits(store: RunStore, runs_text: str, megabytes_text: str) -> int:
 
 
 def _print_table(runs: list[Run], store: RunStore) -> None:
-    rows = [TABLE_COLUMNS] + [tuple(_cell(run.summary_json()[key]) for key in TABLE_COLUMNS) for run in runs]
+    rows = [TABLE_COLUMNS] + [tuple(_cell(run.summary_json()[key], key) for key in TABLE_COLUMNS) for run in runs]
     widths = [max(len(row[i]) for row in rows) for i in range(len(TABLE_COLUMNS))]
     for row in rows:
         print("  ".join(text.ljust(width) for text, width in zip(row, widths)).rstrip())
@@ -121,11 +121,12 @@ def _print_differences(first: Run, second: Run, found: dict) -> None:
         print("  ".join(text.ljust(width) for text, width in zip(row, widths)).rstrip())
 
 
-def _cell(value) -> str:
+def _cell(value, column: str = "") -> str:
+    """A table's cell: one format per column (accuracies to 4 places, seconds to 1), else 4 significant digits."""
     if value is None:
         return "-"
     if isinstance(value, float):
-        return f"{value:.4f}" if value < 1 else f"{value:.1f}"
+        return {"test_accuracy": f"{value:.4f}", "seconds": f"{value:.1f}"}.get(column, f"{value:.4g}")
     return str(value)
 
 
