@@ -237,6 +237,21 @@ def test_a_model_that_will_not_load_keeps_the_current_one(window, qtbot, tmp_pat
     qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=60_000)
 
 
+def test_revert_to_bundled_is_offered_only_when_another_model_is_in_use(window, qtbot, tmp_path,
+                                                                       bundled_model_file):
+    import shutil
+
+    assert not window.revert_action.isEnabled() and not window.train_panel.revert_button.isEnabled()
+    mine = tmp_path / "mine.keras"
+    shutil.copy(bundled_model_file, mine)
+    window.models.load(mine)
+    qtbot.waitUntil(lambda: window.predictor.source == str(mine), timeout=60_000)
+    assert window.revert_action.isEnabled() and window.train_panel.revert_button.isEnabled()
+    window.revert_action.trigger()
+    qtbot.waitUntil(lambda: window.predictor.source == str(bundled_model_file), timeout=60_000)
+    assert not window.revert_action.isEnabled() and not window.train_panel.revert_button.isEnabled()
+
+
 def test_canvas_keeps_its_shape_when_the_window_resizes(window, qtbot):
     window.resize(900, 600)
     qtbot.wait(50)

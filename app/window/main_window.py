@@ -57,7 +57,7 @@ from digitpad.model.ink.images import reading_of_tensor
 from digitpad.model.ink.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH
 from digitpad.model.network.explain import layer_facts, parameter_total_formula
 from digitpad.model.session import Reading, Session
-from digitpad.resources import resource_path
+from digitpad.resources import bundled_model_path, resource_path
 
 # The window's size on first start, where the screen has room for it.
 FIRST_SIZE = (1360, 820)
@@ -303,6 +303,9 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def _show_model(self, predictor) -> None:
         self.explain.network = None  # a new model in use: the Network tab shows it
+        reverting_changes_something = predictor is None or predictor.source != str(bundled_model_path())
+        self.revert_action.setEnabled(reverting_changes_something)
+        self.train_panel.revert_button.setEnabled(reverting_changes_something)
         if predictor is None:
             self.feature_maps.set_activations(None)
             return
