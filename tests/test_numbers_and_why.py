@@ -251,6 +251,7 @@ def test_why_overlays_the_canvas_where_the_digit_is(window, qtbot):
     assert "integrated gradients" in window.answer.why_caption.text()
     with qtbot.waitSignal(window.whyShown, timeout=60_000):
         window.answer.why_target.setCurrentIndex(1)
+        assert window.answer.why_caption.text() == "Working out why…"  # until the answer comes
     assert window.answer.why_caption.text().startswith(f"Why 7 and not {window.prediction.runner_up}")
     window.answer.why_button.setChecked(False)
     assert window.canvas.heatmap_rect() is None

@@ -402,6 +402,9 @@ class PredictionPanel(Retranslatable, QWidget):
     def show_why_waiting(self) -> None:
         self._set_why_text(lambda: self.tr("Explaining when you lift the pen…"))
 
+    def show_why_working(self) -> None:
+        self._set_why_text(lambda: self.tr("Working out why…"))
+
     def show_why_failed(self, reason: str) -> None:
         self._set_why_text(lambda: self.tr("Could not explain: {reason}").format(reason=reason))
 

@@ -102,6 +102,7 @@ class WhyController(QObject):
             self.answer.show_why_waiting()
             return
         net, mode = self.session.shown_predictor.net, self.session.why_mode
+        self.answer.show_why_working()  # it may wait behind other work (the top images' index) for a second
         if mode.startswith(CLASS_MAP_MODE):
             task = self.tasks.start("explain", class_map_work, net, request, mode[len(CLASS_MAP_MODE):])
         else:
