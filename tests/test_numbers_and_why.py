@@ -239,6 +239,15 @@ def test_a_number_with_a_doubtful_digit_says_so(window):
     assert UNSURE_COLOUR.name() in window.findChild(QLabel, "predictionLabel").styleSheet()
 
 
+def test_a_scribble_is_said_to_look_like_no_digit_not_like_two(window):
+    from digitpad.app.window.automation import draw
+
+    draw(window.canvas, SCRIBBLE)
+    assert window.prediction.confidence < 0.3
+    caption = window.findChild(QLabel, "predictionCaption").text().replace("\u00a0", " ")
+    assert caption.startswith("Unsure: no digit stands out; the likeliest,") and " or " not in caption
+
+
 def test_why_overlays_the_canvas_where_the_digit_is(window, qtbot):
     from digitpad.app.window.automation import draw
 

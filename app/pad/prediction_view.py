@@ -14,6 +14,7 @@ from digitpad.app.common.formats import keep_numbers_with_words, probability_per
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.widgets import compact_combo
 from digitpad.model.network import saliency
+from digitpad.model.network.inference import NO_DIGIT_BELOW
 from digitpad.model.session import Reading
 
 BAR_COLOUR = QColor("#9aa7b8")
@@ -369,6 +370,9 @@ class PredictionPanel(Retranslatable, QWidget):
         percent = probability_percent(prediction.confidence)  # one format for every probability
         label, runner_up = prediction.label, _doubted_against(prediction)
         if not reading.number:
+            if prediction.confidence < NO_DIGIT_BELOW:
+                return self.tr("Unsure: no digit stands out; the likeliest, {label}, is only {percent}%").format(
+                    label=label, percent=percent)
             if prediction.other_reading is not None:  # a little turn, narrowing or slant reads another digit
                 return self.tr("Unsure: {label} ({percent}%) or {other}? Turned or slanted a little, it reads as "
                                "{other}").format(label=label, other=prediction.other_reading, percent=percent)

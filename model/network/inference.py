@@ -18,11 +18,14 @@ from digitpad.model.files.model_archive import ModelError
 from digitpad.model.ink.preprocessing import strokes_to_tensor
 from digitpad.model.network.numpy_net import NumpyConvnet
 
-__all__ = ["NOTHING_DRAWN", "UNSURE_BELOW", "LayerInfo", "ModelError", "Prediction", "Predictor",
+__all__ = ["NOTHING_DRAWN", "NO_DIGIT_BELOW", "UNSURE_BELOW", "LayerInfo", "ModelError", "Prediction", "Predictor",
            "expected_calibration_error", "honesty", "read_tensor_file"]
 
 # Below this top probability the window says "unsure" instead of claiming a digit.
 UNSURE_BELOW = 0.6
+# Below this one no digit stands out at all (a scribble reads about 10% for every digit): the window does
+# not name a runner-up or another reading, which would suggest a near-decision that is not there.
+NO_DIGIT_BELOW = 0.3
 
 
 @dataclass(frozen=True)
