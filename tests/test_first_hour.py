@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PIL import Image, ImageDraw
 from PySide6.QtWidgets import QLabel
@@ -208,6 +210,12 @@ def test_help_about_is_a_dialog_with_version_licence_and_link(window):
     assert dialog.isVisible() and not window.banner.isVisible()
     text = dialog.text.text()
     assert digitpad.__version__ in text and "MIT" in text and "<a href=" in text
+    from PySide6.QtCore import QUrl
+
+    from digitpad.app.window.about import project_link
+
+    link = QUrl(project_link())
+    assert not link.isLocalFile() or Path(link.toLocalFile()).is_file()  # installed with pip install . too
     dialog.accept()
 
 
