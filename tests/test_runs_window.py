@@ -111,8 +111,10 @@ def test_select_two_runs_overlays_their_curves_and_shows_what_differs(window, qt
     assert view.curves.chart().title() == "solid: validation · dashed: training"  # markers show no dashes
     differences = window.findChild(QWidget, "runDifferences")
     rows = [differences.verticalHeaderItem(row).text() for row in range(differences.rowCount())]
-    assert rows[0] == "network" and "parameters" in rows and "settings.batch_size" in rows
-    assert "settings.learning_rate" not in rows and "recipe" not in rows  # only what differs
+    assert rows[0] == "network" and "parameters" in rows and "batch size" in rows  # in words
+    assert "learning rate" not in rows and "recipe" not in rows  # only what differs
+    keys = [differences.verticalHeaderItem(row).toolTip() for row in range(differences.rowCount())]
+    assert "settings.batch_size" in keys  # what `digitpad runs --compare` calls it
     assert differences.item(0, 0).text() == "seed" and differences.item(0, 1).text() == "dense"
     assert view.digit_changes.worse() == [5, 6, 7, 8, 9] and view.digit_changes.better() == [0, 1, 2, 3, 4]
     assert "worse on: 5, 6, 7, 8, 9" in view.digits_label.text()

@@ -328,6 +328,7 @@ class RunsView(Retranslatable, QWidget):
         self.differences.setObjectName("runDifferences")
         self.differences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.differences.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.differences.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)  # a run's name from its start
         self.differences.setMinimumHeight(120)
         layout.addWidget(self.differences)
         self.digits_label = QLabel()
@@ -490,7 +491,11 @@ class RunsView(Retranslatable, QWidget):
             for column in range(len(runs)):
                 self.differences.horizontalHeaderItem(column).setForeground(
                     QColor(RUN_COLOURS[column % len(RUN_COLOURS)]))
-        self.differences.setVerticalHeaderLabels(list(found))
+        self.differences.setVerticalHeaderLabels([self._setting_name(key) for key in found])
+        for row, key in enumerate(found):  # the name `digitpad runs --compare` prints
+            self.differences.verticalHeaderItem(row).setToolTip(key)
+        for column, run in enumerate(runs if len(runs) >= 2 else []):
+            self.differences.horizontalHeaderItem(column).setToolTip(run.name)
         for row, values in enumerate(found.values()):
             for column, value in enumerate(values):
                 self.differences.setItem(row, column, QTableWidgetItem("–" if value is None else str(value)))
@@ -500,6 +505,31 @@ class RunsView(Retranslatable, QWidget):
             self.differences_label.setText(self.tr("Only the settings that differ:"))
         else:
             self.differences_label.setText(self.tr("These runs were trained the same way."))
+
+    def _setting_name(self, key: str) -> str:
+        """A row of the settings that differ, in words (the record's key for anything else)."""
+        names = {
+            "network": self.tr("network"), "parameters": self.tr("parameters"),
+            "network.summary": self.tr("layers"), "recipe": self.tr("recipe"), "device": self.tr("device used"),
+            "seed": self.tr("random seed"), "status": self.tr("status"), "data.sources": self.tr("data"),
+            "data.mnist": self.tr("MNIST images"), "data.strokes": self.tr("pen drawings"),
+            "data.my drawings": self.tr("my drawings"), "data.scribbles": self.tr("scribbles"),
+            "data.digit pairs": self.tr("digit pairs"), "data.paper scans": self.tr("paper scans"),
+            "settings.epochs": self.tr("epochs"), "settings.batch_size": self.tr("batch size"),
+            "settings.optimizer": self.tr("optimizer"), "settings.learning_rate": self.tr("learning rate"),
+            "settings.beta_2": self.tr("Adam's β₂"), "settings.schedule": self.tr("learning-rate schedule"),
+            "settings.augment": self.tr("augmentation"), "settings.stroke_copies": self.tr("renderings per drawing"),
+            "settings.scribbles": self.tr("scribbles to learn from"),
+            "settings.digit_pairs": self.tr("digit pairs to learn from"),
+            "settings.paper_scans": self.tr("paper scans to learn from"),
+            "settings.style_share": self.tr("share in other styles"),
+            "settings.device_share": self.tr("share as another digitizer"),
+            "settings.label_smoothing": self.tr("label smoothing"),
+            "settings.validation_fraction": self.tr("validation share"),
+            "settings.calibrate": self.tr("calibration"), "settings.steps_per_execution": self.tr("batches per call"),
+            "settings.seed": self.tr("random seed"), "settings.device": self.tr("device asked for"),
+        }
+        return names.get(key, key)
 
     def _show_digit_changes(self, runs: list[Run]) -> None:
         changes = digit_changes(runs[0], runs[-1]) if len(runs) >= 2 else []
