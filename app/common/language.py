@@ -115,3 +115,10 @@ def _translator_pair(application: QCoreApplication) -> tuple[QTranslator, QTrans
     if not _translators:
         _translators.extend([QTranslator(application), QTranslator(application)])
     return _translators[0], _translators[1]
+
+
+def image_set_name(name: str) -> str:
+    """An image set's name (model.network.image_sets names them in English) in the language in use."""
+    names = {"MNIST test": QCoreApplication.translate("ImageSets", "MNIST test"),
+             "my drawings": QCoreApplication.translate("ImageSets", "my drawings")}
+    return names.get(name, name)

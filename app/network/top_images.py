@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from digitpad.app.common.colormaps import DIVERGING, greyscale_qimage, signed_levels, to_qimage
-from digitpad.app.common.language import Retranslatable
+from digitpad.app.common.language import Retranslatable, image_set_name
 
 FIELD_COLOUR = QColor("#ffd21f")
 MAXIMUM_COLOUR = QColor("#ff3b30")
@@ -143,13 +143,13 @@ class TopImagesView(Retranslatable, QFrame):
         elif self.tops and self.tops[0].at is None:
             self.title.setText(self.tr(
                 "The images of {set} that excite {layer} {channel} most (a unit of a dense layer sees the whole "
-                "image). Click one to put it on the pad.").format(set=self.set_name, layer=self.layer,
+                "image). Click one to put it on the pad.").format(set=image_set_name(self.set_name), layer=self.layer,
                                                                    channel=self.channel))
         elif self.tops:
             self.title.setText(self.tr(
                 "The images of {set} that excite {layer} {channel} most: the yellow box is what it sees at its "
                 "strongest place (red), the crop beside it enlarges that. Click one to put it on the pad."
-            ).format(set=self.set_name, layer=self.layer, channel=self.channel))
+            ).format(set=image_set_name(self.set_name), layer=self.layer, channel=self.channel))
         self.status.setText(self._status() if self._status else "")
         self.pattern_title.setText(self._pattern_text() if self._pattern_text else "")
         self.layer_title.setText(self._layer_text() if self._layer_text else "")
@@ -180,7 +180,7 @@ class TopImagesView(Retranslatable, QFrame):
                 centre = fields.centre(*top.at) if fields is not None and top.at is not None else None
                 tile.show_image(top.index, images[top.index], top.box if top.at is not None else None, centre)
                 tile.setToolTip(self.tr("image {index} of {set}: {value}").format(
-                    index=top.index, set=set_name, value=QLocale().toString(top.value, "f", 3)))
+                    index=top.index, set=image_set_name(set_name), value=QLocale().toString(top.value, "f", 3)))
             else:
                 tile.show_image(None)
                 tile.setToolTip("")

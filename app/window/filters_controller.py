@@ -10,6 +10,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 
 from digitpad.app.common.colormaps import greyscale_qimage
+from digitpad.app.common.language import image_set_name
 from digitpad.app.common.session_signals import SessionSignals
 from digitpad.app.common.tasks import TaskRunner
 from digitpad.app.network.feature_maps import FeatureMapsPanel
@@ -128,7 +129,8 @@ class FiltersController(QObject):
         task.progress.connect(self._index_progress)
         task.succeeded.connect(self._index_built)
         task.failed.connect(self._failed)
-        self._say(lambda: self.tr("Finding the images that excite each unit most in {set}…").format(set=images.name))
+        self._say(lambda: self.tr("Finding the images that excite each unit most in {set}…").format(
+            set=image_set_name(images.name)))
 
     def _index_progress(self, value) -> None:
         done, total = value
