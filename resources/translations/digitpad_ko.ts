@@ -204,7 +204,7 @@
     </message>
     <message>
         <source>Dropout passes values unchanged when predicting: {place} = {x} → &lt;b&gt;{value}&lt;/b&gt;. During training it zeroes a fraction {rate} of them at random and scales the rest by 1 / (1 − {rate}), so that no unit can count on another.</source>
-        <translation>드롭아웃은 예측할 때 값을 그대로 넘깁니다: {place} = {x} → &lt;b&gt;{value}&lt;/b&gt;. 학습 중에는 값의 {rate} 비율을 무작위로 0으로 만들고 나머지에 1 / (1 − {rate})를 곱해, 어떤 유닛도 다른 유닛에 기댈 수 없게 합니다.</translation>
+        <translation>드롭아웃은 예측할 때 값을 그대로 넘깁니다: {place} = {x} → &lt;b&gt;{value}&lt;/b&gt;. 학습 중에는 값의 {rate} 비율을 무작위로 0으로 만들고 나머지에 1 / (1 − {rate})을(를) 곱해, 어떤 유닛도 다른 유닛에 기댈 수 없게 합니다.</translation>
     </message>
     <message>
         <source>ReLU keeps what is above zero: max(0, {x}) = &lt;b&gt;{value}&lt;/b&gt;, from {place}.</source>
@@ -228,11 +228,11 @@
     </message>
     <message>
         <source>Flatten only reorders. The value at {where} of {source} map {channel} becomes element &lt;b&gt;{index}&lt;/b&gt; of one long vector: (row × width + column) × maps + map = ({row} × {width} + {column}) × {maps} + {channel} = {index}. The dense layer reads that vector.</source>
-        <translation>Flatten은 순서만 바꿉니다. {source} 맵 {channel}의 {where} 값이 긴 벡터 하나의 &lt;b&gt;{index}&lt;/b&gt;번째 원소가 됩니다: (행 × 너비 + 열) × 맵 수 + 맵 = ({row} × {width} + {column}) × {maps} + {channel} = {index}. 완전 연결 층이 이 벡터를 읽습니다.</translation>
+        <translation>펼침 층은 순서만 바꿉니다. {source} 맵 {channel}의 {where} 값이 긴 벡터 하나의 &lt;b&gt;{index}&lt;/b&gt;번째 원소가 됩니다: (행 × 너비 + 열) × 맵 수 + 맵 = ({row} × {width} + {column}) × {maps} + {channel} = {index}. 완전 연결 층이 이 벡터를 읽습니다.</translation>
     </message>
     <message>
         <source>Softmax: each exponential divided by their sum {total}. For {digit}: {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, for the drawing as drawn. (Subtracting the largest logit first changes no probability; it keeps the exponentials small.) When the pen lifts (and for a photo), the chart&apos;s bar is this reading and six of the drawing a little turned, narrowed or slanted, together.</source>
-        <translation>소프트맥스: 각 지수 값을 지수 값의 합 {total}로 나눕니다. {digit}의 경우 {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, 그린 그대로의 그림에 대한 값입니다. (가장 큰 로짓을 먼저 빼도 확률은 그대로이고, 지수 값이 너무 커지지 않습니다.) 펜을 떼면(사진일 때도) 차트의 막대는 이 값과, 그림을 조금 돌리거나 좁히거나 기울여 읽은 여섯 값을 함께 모은 것입니다.</translation>
+        <translation>소프트맥스: 각 지수 값을 지수 값의 합 {total}(으)로 나눕니다. {digit}의 경우 {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, 그린 그대로의 그림에 대한 값입니다. (가장 큰 로짓을 먼저 빼도 확률은 그대로이고, 지수 값이 너무 커지지 않습니다.) 펜을 떼면(사진일 때도) 차트의 막대는 이 값과, 그림을 조금 돌리거나 좁히거나 기울여 읽은 여섯 값을 함께 모은 것입니다.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{layer}&lt;/b&gt; · unit {unit}: &lt;b&gt;{value}&lt;/b&gt;</source>
@@ -393,7 +393,7 @@
     </message>
     <message>
         <source>{layer} sees only {size}×{size} pixels: what it looks for is its kernel itself (blue negative, red positive).</source>
-        <translation>{layer}는 {size}×{size} 픽셀만 봅니다: 이 유닛이 찾는 것은 커널 그 자체입니다 (파랑 음수, 빨강 양수).</translation>
+        <translation>{layer}은(는) {size}×{size} 픽셀만 봅니다: 이 유닛이 찾는 것은 커널 그 자체입니다 (파랑 음수, 빨강 양수).</translation>
     </message>
     <message>
         <source>{layer} keeps the largest values of {convolution}, which sees only {size}×{size} pixels: what it looks for is that kernel (blue negative, red positive).</source>
@@ -401,7 +401,7 @@
     </message>
     <message>
         <source>{layer} sees only {size}×{size} pixels: its kernels say what it looks for.</source>
-        <translation>{layer}는 {size}×{size} 픽셀만 봅니다: 커널이 무엇을 찾는지 말해 줍니다.</translation>
+        <translation>{layer}은(는) {size}×{size} 픽셀만 봅니다: 커널이 무엇을 찾는지 말해 줍니다.</translation>
     </message>
     <message>
         <source>{layer} keeps the largest values of {convolution}, which sees only {size}×{size} pixels: its kernels say what it looks for.</source>
@@ -432,6 +432,17 @@
     </message>
 </context>
 <context>
+    <name>ImageSets</name>
+    <message>
+        <source>MNIST test</source>
+        <translation>MNIST 테스트 세트</translation>
+    </message>
+    <message>
+        <source>my drawings</source>
+        <translation>내 그림</translation>
+    </message>
+</context>
+<context>
     <name>InputPreview</name>
     <message>
         <source>What the network sees (28×28)</source>
@@ -452,7 +463,7 @@
     </message>
     <message>
         <source>Layer name, type, output shape (height × width × maps) and trainable parameters</source>
-        <translation>층 이름, 종류, 출력 크기(높이 × 너비 × 맵 수), 학습되는 매개변수 수</translation>
+        <translation>층 이름, 종류, 출력 모양(높이 × 너비 × 맵 수), 학습되는 매개변수 수</translation>
     </message>
     <message>
         <source>The largest activation in this layer: the brightest colour</source>
@@ -500,7 +511,7 @@
     </message>
     <message>
         <source>Flatten lays the maps out as one vector, row by row, for the dense layers. It only reorders: no weights.</source>
-        <translation>Flatten: 맵들을 행 순서대로 펼쳐 벡터 하나로 만들어 완전 연결 층에 넘깁니다. 순서만 바꿀 뿐 가중치는 없습니다.</translation>
+        <translation>펼침 층: 맵들을 행 순서대로 펼쳐 벡터 하나로 만들어 완전 연결 층에 넘깁니다. 순서만 바꿀 뿐 가중치는 없습니다.</translation>
     </message>
     <message>
         <source>Batch normalization rescales each channel with numbers stored in training: (x − mean) / √(variance + ε) · γ + β. The shape stays the same.</source>
@@ -520,7 +531,7 @@
     </message>
     <message>
         <source>Shape: {shape} · Parameters: {parameters}</source>
-        <translation>크기: {shape} · 매개변수: {parameters}</translation>
+        <translation>모양: {shape} · 매개변수: {parameters}</translation>
     </message>
     <message>
         <source>The output: softmax turns the ten numbers of the layer before into the probabilities of the drawing as drawn (the chart&apos;s while the pen moves).</source>
@@ -604,7 +615,7 @@
     </message>
     <message>
         <source>train loss</source>
-        <translation>훈련 손실</translation>
+        <translation>학습 손실</translation>
     </message>
     <message>
         <source>val loss</source>
@@ -612,7 +623,7 @@
     </message>
     <message>
         <source>train acc</source>
-        <translation>훈련 정확도</translation>
+        <translation>학습 정확도</translation>
     </message>
     <message>
         <source>val acc</source>
@@ -679,7 +690,7 @@
     </message>
     <message>
         <source>The Network tab shows the second network: {name}</source>
-        <translation>네트워크 탭에 두 번째 네트워크를 표시합니다: {name}</translation>
+        <translation>신경망 탭에 두 번째 신경망을 표시합니다: {name}</translation>
     </message>
     <message>
         <source>Brush width in pixels of the 280×280 pad (the network sees the same either way)</source>
@@ -975,7 +986,7 @@
     <name>NetworkEditor</name>
     <message>
         <source>Network</source>
-        <translation>네트워크</translation>
+        <translation>신경망</translation>
     </message>
     <message>
         <source>Seed notebook&apos;s convnet</source>
@@ -1023,7 +1034,7 @@
     </message>
     <message>
         <source>Copy Python that builds this network, in the notebook&apos;s style</source>
-        <translation>이 네트워크를 만드는 파이썬 코드를 노트북 방식으로 복사합니다</translation>
+        <translation>이 신경망을 만드는 파이썬 코드를 노트북 방식으로 복사합니다</translation>
     </message>
     <message>
         <source>Add</source>
@@ -1087,7 +1098,7 @@
     </message>
     <message>
         <source>Parameters</source>
-        <translation>파라미터</translation>
+        <translation>매개변수</translation>
     </message>
     <message>
         <source>Shape: how</source>
@@ -1095,7 +1106,7 @@
     </message>
     <message>
         <source>Parameters: how</source>
-        <translation>파라미터 계산</translation>
+        <translation>매개변수 계산</translation>
     </message>
     <message>
         <source>Hide the layers&apos; settings</source>
@@ -1111,7 +1122,7 @@
     </message>
     <message>
         <source>{parameters} parameters · {operations} multiply-adds per image</source>
-        <translation>파라미터 {parameters}개 · 이미지당 곱셈-덧셈 {operations}회</translation>
+        <translation>매개변수 {parameters}개 · 이미지당 곱셈-덧셈 {operations}회</translation>
     </message>
     <message>
         <source>slow: about {minutes} min per epoch on this computer&apos;s CPU</source>
@@ -1119,11 +1130,11 @@
     </message>
     <message>
         <source>This design cannot be trained: {reason}</source>
-        <translation>이 설계는 훈련할 수 없습니다: {reason}</translation>
+        <translation>이 설계는 학습할 수 없습니다: {reason}</translation>
     </message>
     <message>
         <source>The seed notebook&apos;s convnet (Deep Learning with Python, 5.1): DigitPad&apos;s own.</source>
-        <translation>시드 노트북의 컨브넷(케라스 창시자에게 배우는 딥러닝, 5.1): DigitPad의 기본 네트워크.</translation>
+        <translation>시드 노트북의 컨브넷(케라스 창시자에게 배우는 딥러닝, 5.1): DigitPad의 기본 신경망.</translation>
     </message>
     <message>
         <source>The book&apos;s chapter 2: one hidden layer of 512 units, no convolution.</source>
@@ -1139,7 +1150,7 @@
     </message>
     <message>
         <source>too large for a network design</source>
-        <translation>네트워크 설계로는 너무 큽니다</translation>
+        <translation>신경망 설계로는 너무 큽니다</translation>
     </message>
     <message>
         <source>Could not open {file}: {reason}</source>
@@ -1151,7 +1162,7 @@
     </message>
     <message>
         <source>Open network design</source>
-        <translation>네트워크 설계 열기</translation>
+        <translation>신경망 설계 열기</translation>
     </message>
     <message>
         <source>Keras JSON (*.json);;All files (*)</source>
@@ -1159,7 +1170,7 @@
     </message>
     <message>
         <source>Save network design</source>
-        <translation>네트워크 설계 저장</translation>
+        <translation>신경망 설계 저장</translation>
     </message>
     <message>
         <source>Keras JSON (*.json)</source>
@@ -1217,6 +1228,10 @@
         <translation>{answer} …</translation>
     </message>
     <message>
+        <source>Unsure: no digit stands out; the likeliest, {label}, is only {percent}%</source>
+        <translation>확실하지 않음: 두드러지는 숫자가 없습니다. 가장 가능성 높은 {label}도 {percent}%뿐입니다</translation>
+    </message>
+    <message>
         <source>Unsure: {label} ({percent}%) or {other}? Turned or slanted a little, it reads as {other}</source>
         <translation>확실하지 않음: {label} ({percent}%) 아니면 {other}? 조금 돌리거나 기울이면 {other}(으)로 읽힙니다</translation>
     </message>
@@ -1257,6 +1272,10 @@
         <translation>펜을 떼면 설명합니다…</translation>
     </message>
     <message>
+        <source>Working out why…</source>
+        <translation>이유를 계산하는 중…</translation>
+    </message>
+    <message>
         <source>Could not explain: {reason}</source>
         <translation>설명할 수 없습니다: {reason}</translation>
     </message>
@@ -1270,7 +1289,7 @@
     </message>
     <message>
         <source>integrated gradients on the input (64 steps from a blank image)</source>
-        <translation>입력에 대한 통합 그레이디언트 (빈 이미지에서 64단계)</translation>
+        <translation>입력에 대한 통합 그래디언트 (빈 이미지에서 64단계)</translation>
     </message>
 </context>
 <context>
@@ -1319,7 +1338,7 @@
     </message>
     <message>
         <source>Network</source>
-        <translation>네트워크</translation>
+        <translation>신경망</translation>
     </message>
     <message>
         <source>Parameters</source>
@@ -1370,7 +1389,7 @@
     </message>
     <message>
         <source>This run&apos;s network reads the drawing on the pad too, beside the model in use</source>
-        <translation>이 실행의 네트워크도 사용 중인 모델 옆에서 패드의 그림을 읽습니다</translation>
+        <translation>이 실행의 신경망도 사용 중인 모델 옆에서 패드의 그림을 읽습니다</translation>
     </message>
     <message>
         <source>Rename</source>
@@ -1451,6 +1470,134 @@
         <translation>이 실행들은 같은 방식으로 학습되었습니다.</translation>
     </message>
     <message>
+        <source>network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>매개변수</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>recipe</source>
+        <translation>레시피</translation>
+    </message>
+    <message>
+        <source>device used</source>
+        <translation>사용한 장치</translation>
+    </message>
+    <message>
+        <source>random seed</source>
+        <translation>난수 시드</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>MNIST images</source>
+        <translation>MNIST 이미지</translation>
+    </message>
+    <message>
+        <source>pen drawings</source>
+        <translation>펜 그림</translation>
+    </message>
+    <message>
+        <source>my drawings</source>
+        <translation>내 그림</translation>
+    </message>
+    <message>
+        <source>scribbles</source>
+        <translation>낙서</translation>
+    </message>
+    <message>
+        <source>digit pairs</source>
+        <translation>숫자 쌍</translation>
+    </message>
+    <message>
+        <source>paper scans</source>
+        <translation>종이 스캔</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>에포크</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>옵티마이저</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s β₂</source>
+        <translation>Adam의 β₂</translation>
+    </message>
+    <message>
+        <source>learning-rate schedule</source>
+        <translation>학습률 스케줄</translation>
+    </message>
+    <message>
+        <source>augmentation</source>
+        <translation>데이터 증식</translation>
+    </message>
+    <message>
+        <source>renderings per drawing</source>
+        <translation>그림당 렌더링 수</translation>
+    </message>
+    <message>
+        <source>scribbles to learn from</source>
+        <translation>학습할 낙서 수</translation>
+    </message>
+    <message>
+        <source>digit pairs to learn from</source>
+        <translation>학습할 숫자 쌍 수</translation>
+    </message>
+    <message>
+        <source>paper scans to learn from</source>
+        <translation>학습할 종이 스캔 수</translation>
+    </message>
+    <message>
+        <source>share in other styles</source>
+        <translation>다른 필체 비율</translation>
+    </message>
+    <message>
+        <source>share as another digitizer</source>
+        <translation>다른 입력 장치처럼 만든 비율</translation>
+    </message>
+    <message>
+        <source>label smoothing</source>
+        <translation>레이블 스무딩</translation>
+    </message>
+    <message>
+        <source>validation share</source>
+        <translation>검증 비율</translation>
+    </message>
+    <message>
+        <source>calibration</source>
+        <translation>보정</translation>
+    </message>
+    <message>
+        <source>batches per call</source>
+        <translation>호출당 배치 수</translation>
+    </message>
+    <message>
+        <source>device asked for</source>
+        <translation>요청한 장치</translation>
+    </message>
+    <message>
         <source>From {first} to {last}, better on digits: {better}; worse on: {worse}</source>
         <translation>{first}에서 {last}(으)로: 좋아진 숫자 {better}, 나빠진 숫자 {worse}</translation>
     </message>
@@ -1473,15 +1620,15 @@
     <name>SecondNetworkPanel</name>
     <message>
         <source>The second network&apos;s answer</source>
-        <translation>두 번째 네트워크의 답</translation>
+        <translation>두 번째 신경망의 답</translation>
     </message>
     <message>
         <source>Stop reading with the second network</source>
-        <translation>두 번째 네트워크로 읽기 중지</translation>
+        <translation>두 번째 신경망으로 읽기 중지</translation>
     </message>
     <message>
         <source>Second network: {name} ({parameters} parameters), beside {first}</source>
-        <translation>두 번째 네트워크: {name} (매개변수 {parameters}개), {first} 옆</translation>
+        <translation>두 번째 신경망: {name} (매개변수 {parameters}개), {first} 옆</translation>
     </message>
     <message>
         <source>Draw a digit</source>
@@ -1507,11 +1654,11 @@
     <name>TopImagesView</name>
     <message>
         <source>The images of {set} that excite {layer} {channel} most (a unit of a dense layer sees the whole image). Click one to put it on the pad.</source>
-        <translation>{set}에서 {layer} {channel}을(를) 가장 강하게 자극하는 이미지 (밀집층의 유닛은 이미지 전체를 봅니다). 하나를 클릭하면 패드에 올립니다.</translation>
+        <translation>{set}에서 {layer} 유닛 {channel}을(를) 가장 강하게 자극하는 이미지 (완전 연결 층의 유닛은 이미지 전체를 봅니다). 하나를 클릭하면 패드에 올립니다.</translation>
     </message>
     <message>
         <source>The images of {set} that excite {layer} {channel} most: the yellow box is what it sees at its strongest place (red), the crop beside it enlarges that. Click one to put it on the pad.</source>
-        <translation>{set}에서 {layer} {channel}을(를) 가장 강하게 자극하는 이미지: 노란 상자는 가장 강하게 반응한 곳(빨강)에서 보는 영역이고, 옆의 잘라낸 그림이 그것을 확대합니다. 하나를 클릭하면 패드에 올립니다.</translation>
+        <translation>{set}에서 {layer} 맵 {channel}을(를) 가장 강하게 자극하는 이미지: 노란 상자는 가장 강하게 반응한 곳(빨강)에서 보는 영역이고, 옆의 잘라낸 그림이 그것을 확대합니다. 하나를 클릭하면 패드에 올립니다.</translation>
     </message>
     <message>
         <source>Patterns of every unit of {layer}</source>
@@ -1674,7 +1821,7 @@
     </message>
     <message>
         <source>MNIST is ready ({file}): press Train to start.</source>
-        <translation>MNIST가 준비되었습니다({file}). 학습을 누르면 시작합니다.</translation>
+        <translation>MNIST가 준비되었습니다({file}). ‘학습 시작’을 누르면 시작합니다.</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -1831,7 +1978,7 @@
     </message>
     <message>
         <source>Seed notebook: RMSprop, batch 64, 5 epochs</source>
-        <translation>원본 노트북: RMSprop, 배치 크기 64, 에포크 5번</translation>
+        <translation>시드 노트북: RMSprop, 배치 크기 64, 에포크 5번</translation>
     </message>
     <message>
         <source>Best for drawings: MNIST + pen strokes, augmented</source>
@@ -1931,7 +2078,7 @@
     </message>
     <message>
         <source>the network cannot be trained as it is; see the reason under Network</source>
-        <translation>지금 네트워크로는 훈련할 수 없습니다. 네트워크 아래의 이유를 보세요</translation>
+        <translation>지금 신경망으로는 학습할 수 없습니다. 신경망 아래의 이유를 보세요</translation>
     </message>
     <message>
         <source>the model in use is still loading; fine-tune it in a moment</source>
@@ -1965,15 +2112,15 @@
     </message>
     <message>
         <source>MNIST {used} of {train} training + {test} test images</source>
-        <translation>MNIST 훈련 이미지&#xa0;{train}개 중 {used}개 + 테스트 이미지&#xa0;{test}개</translation>
+        <translation>MNIST 학습 이미지&#xa0;{train}개 중 {used}개 + 테스트 이미지&#xa0;{test}개</translation>
     </message>
     <message>
         <source>MNIST {train} training + {test} test images</source>
-        <translation>MNIST 훈련 이미지&#xa0;{train}개 + 테스트 이미지&#xa0;{test}개</translation>
+        <translation>MNIST 학습 이미지&#xa0;{train}개 + 테스트 이미지&#xa0;{test}개</translation>
     </message>
     <message>
         <source>{images}, not on this computer yet: Train offers to download it once, or Choose… a local copy</source>
-        <translation>{images}, 아직 이 컴퓨터에 없음: 학습을 누르면 한 번 내려받을 수 있고, 고르기…로 컴퓨터에 있는 사본을 쓸 수도 있습니다</translation>
+        <translation>{images}, 아직 이 컴퓨터에 없음: ‘학습 시작’을 누르면 한 번 내려받을 수 있고, ‘선택…’으로 컴퓨터에 있는 사본을 쓸 수도 있습니다</translation>
     </message>
     <message>
         <source>MNIST: {error}</source>
@@ -2024,7 +2171,7 @@
     </message>
     <message>
         <source>{method}: which regions, as {layer} sees them, hold the evidence for the answer. It is as blurred as that layer&apos;s receptive fields, never negative, and can light up empty paper where the network notices missing ink; integrated gradients mark only the pixels drawn.</source>
-        <translation>{method}: {layer}가 보는 대로, 답의 근거가 어느 영역에 있는지 보여 줍니다. 그 층의 수용 영역만큼 흐릿하고 음수가 없으며, 잉크가 없다는 것을 네트워크가 알아챈 빈 종이를 밝힐 수도 있습니다. 통합 그래디언트는 그려진 픽셀만 표시합니다.</translation>
+        <translation>{method}: {layer}이(가) 보는 대로, 답의 근거가 어느 영역에 있는지 보여 줍니다. 그 층의 수용 영역만큼 흐릿하고 음수가 없으며, 잉크가 없다는 것을 신경망이 알아챈 빈 종이를 밝힐 수도 있습니다. 통합 그래디언트는 그려진 픽셀만 표시합니다.</translation>
     </message>
 </context>
 </TS>
