@@ -303,7 +303,8 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def _show_model(self, predictor) -> None:
         self.explain.network = None  # a new model in use: the Network tab shows it
-        reverting_changes_something = predictor is None or predictor.source != str(bundled_model_path())
+        in_use = self.session.predictor  # not the network being trained, which the maps may show meanwhile
+        reverting_changes_something = in_use is None or in_use.source != str(bundled_model_path())
         self.revert_action.setEnabled(reverting_changes_something)
         self.train_panel.revert_button.setEnabled(reverting_changes_something)
         if predictor is None:
