@@ -87,6 +87,7 @@ class SecondNetworkPanel(Retranslatable, QWidget):
 
     def clear_network(self) -> None:
         self.predictor = None
+        self._views = ReadingCache()  # let the closed network's weights go
         self.setVisible(False)
         self.closed.emit()
 
