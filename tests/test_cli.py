@@ -165,6 +165,8 @@ def test_a_model_given_before_the_command_is_refused_not_ignored(tmp_path):
 def test_an_empty_stroke_file_or_a_tensor_that_is_no_array_is_a_one_line_error(tmp_path):
     (tmp_path / "empty.jsonl").write_text("\n\n")
     assert_one_line_error(digitpad("predict", "--strokes", str(tmp_path / "empty.jsonl")), "no drawings in it")
+    assert_one_line_error(digitpad("explain", "--layer", "conv1", "--strokes", str(tmp_path / "empty.jsonl")),
+                          "no drawings in it")
     (tmp_path / "notes.npy").write_text("not numbers")
     result = digitpad("predict", "--tensor", str(tmp_path / "notes.npy"))
     assert_one_line_error(result, "notes.npy: not a NumPy .npy array")

@@ -93,9 +93,6 @@ def _predict(args: argparse.Namespace) -> int:
         raise CliError("give IMAGE files or --strokes FILE.jsonl or --tensor FILE.npy (see digitpad predict --help)")
     images = [read_image_file(path) for path in args.images]  # a bad file fails before the model loads
     records = _read_records(args.strokes, box=args.box) if args.strokes else []
-    if args.strokes and not records:  # else: no output and exit 0, as if every drawing had been read
-        raise CliError(f"{'standard input' if args.strokes == '-' else args.strokes}: no drawings in it "
-                       '(one JSON object per line, such as {"strokes": [[[x, y], ...], ...]})')
     tensors = [_record_tensor(r, args) for r in records]
     given = _read_tensor_option(args)
     predictor = _load_predictor(args.model)
@@ -169,8 +166,13 @@ def _read_records(source: str, require_labels: bool = False, box=None):
     from digitpad.model.files.datasets import load_stroke_records, read_stroke_records
 
     if source == "-":
-        return read_stroke_records(sys.stdin.buffer, "stdin", require_labels=require_labels, default_box=box)
-    return load_stroke_records(source, require_labels=require_labels, default_box=box)
+        records = read_stroke_records(sys.stdin.buffer, "stdin", require_labels=require_labels, default_box=box)
+    else:
+        records = load_stroke_records(source, require_labels=require_labels, default_box=box)
+    if not records:  # else: no output and exit 0, as if every drawing had been read
+        raise CliError(f"{'standard input' if source == '-' else source}: no drawings in it "
+                       '(one JSON object per line, such as {"strokes": [[[x, y], ...], ...]})')
+    return records
 
 
 def _predict_all(predictor, tensors):
