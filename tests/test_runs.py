@@ -116,6 +116,8 @@ def test_differences_show_only_what_differs():
     assert found["network"] == ["seed", "dense"] and found["parameters"] == [93322, 407050]
     assert found["settings.batch_size"] == [64, 128]
     assert "settings.epochs" not in found and "recipe" not in found
+    seeded = differences(make_run("a", seed=1, settings={"seed": 1}), make_run("b", seed=2, settings={"seed": 2}))
+    assert seeded == {"settings.seed": [1, 2]}  # once, not also as the run's own "seed"
 
 
 # --- the data folder ----------------------------------------------------------------------------

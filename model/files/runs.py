@@ -113,6 +113,8 @@ class Run:
                   "data.sources": ", ".join(self.data.get("sources") or [])}
         values.update({f"data.{key}": value for key, value in sorted((self.data.get("counts") or {}).items())})
         values.update({f"settings.{key}": value for key, value in sorted(self.settings.items())})
+        if values.get("settings.seed") == self.seed:
+            del values["seed"]  # the same number twice: the settings' one stays
         return values
 
 
