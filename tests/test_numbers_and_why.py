@@ -202,9 +202,11 @@ def test_a_six_digit_number_is_shown_whole_in_a_small_window(ready_window, size)
     label = window.findChild(QLabel, "predictionLabel")
     assert label.text() == "107107"
     assert QFontMetrics(label.font()).horizontalAdvance(label.text()) <= label.contentsRect().width()
-    window.resize(size[0] + 300, size[1])  # more room: a larger font again
+    squeezed = label.font().pointSize()
+    window.resize(size[0] + 500, size[1])  # more room: a larger font again (at most 32 pt for six digits)
     QApplication.processEvents()
     assert QFontMetrics(label.font()).horizontalAdvance(label.text()) <= label.contentsRect().width()
+    assert squeezed < 32 and label.font().pointSize() > squeezed
 
 
 def test_confirming_a_number_keeps_only_the_digit_it_shows(window):
@@ -246,6 +248,11 @@ def test_a_scribble_is_said_to_look_like_no_digit_not_like_two(window):
     assert window.prediction.confidence < 0.3
     caption = window.findChild(QLabel, "predictionCaption").text().replace("\u00a0", " ")
     assert caption.startswith("Unsure: no digit stands out; the likeliest,") and " or " not in caption
+    window.clear()
+    draw(window.canvas, side_by_side(small(seven()), small(SCRIBBLE, scale=0.6), spacing=100))  # it is digit 2
+    assert window.session.reading.digits[1].prediction.confidence < 0.3
+    caption = window.findChild(QLabel, "predictionCaption").text().replace("\u00a0", " ")
+    assert caption.startswith("2 digits; digit 2: no digit stands out (") and " or " not in caption, caption
 
 
 def test_why_overlays_the_canvas_where_the_digit_is(window, qtbot):

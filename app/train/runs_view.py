@@ -512,7 +512,7 @@ class RunsView(Retranslatable, QWidget):
             "network": self.tr("network"), "parameters": self.tr("parameters"),
             "network.summary": self.tr("layers"), "recipe": self.tr("recipe"), "device": self.tr("device used"),
             "seed": self.tr("random seed"), "status": self.tr("status"), "data.sources": self.tr("data"),
-            "data.mnist": self.tr("MNIST images"), "data.strokes": self.tr("pen drawings"),
+            "data.mnist": self.tr("MNIST images"), "data.strokes": self.tr("strokes"),
             "data.my drawings": self.tr("my drawings"), "data.scribbles": self.tr("scribbles"),
             "data.digit pairs": self.tr("digit pairs"), "data.paper scans": self.tr("paper scans"),
             "settings.epochs": self.tr("epochs"), "settings.batch_size": self.tr("batch size"),

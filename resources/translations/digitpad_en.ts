@@ -89,6 +89,13 @@
 <context>
     <name>PredictionPanel</name>
     <message numerus="yes">
+        <source>%n digits; digit {position}: no digit stands out ({label} at only {percent}%)</source>
+        <translation>
+            <numerusform>%n digit; digit {position}: no digit stands out ({label} at only {percent}%)</numerusform>
+            <numerusform>%n digits; digit {position}: no digit stands out ({label} at only {percent}%)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n digits; digit {position} is a {label}: Unsure: {label} or {runner_up}? ({percent}%)</source>
         <translation>
             <numerusform>%n digit; digit {position} is a {label}: Unsure: {label} or {runner_up}? ({percent}%)</numerusform>

@@ -1248,6 +1248,12 @@
         <translation>{percent}% 확신</translation>
     </message>
     <message numerus="yes">
+        <source>%n digits; digit {position}: no digit stands out ({label} at only {percent}%)</source>
+        <translation>
+            <numerusform>숫자 %n개. {position}번째 숫자는 두드러지는 숫자가 없음({label}도 {percent}%뿐)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n digits; digit {position} is a {label}: Unsure: {label} or {runner_up}? ({percent}%)</source>
         <translation>
             <numerusform>숫자 %n개. {position}번째 숫자는 {label}, 확실하지 않음: {label} 아니면 {runner_up}? ({percent}%)</numerusform>
@@ -1258,6 +1264,10 @@
         <translation>
             <numerusform>숫자 %n개. {position}번째 숫자는 {label}, {percent}% 확신</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>digit {position}: no digit stands out</source>
+        <translation>{position}번째 숫자: 두드러지는 숫자 없음</translation>
     </message>
     <message>
         <source>digit {position}: {label} or {runner_up}?</source>
@@ -1506,8 +1516,8 @@
         <translation>MNIST 이미지</translation>
     </message>
     <message>
-        <source>pen drawings</source>
-        <translation>펜 그림</translation>
+        <source>strokes</source>
+        <translation>펜 획</translation>
     </message>
     <message>
         <source>my drawings</source>
