@@ -321,7 +321,7 @@ def _train(args: argparse.Namespace) -> int:
         paper_scans=args.paper_scans, style_share=args.style_share, device_share=args.device_share,
     )
     request = TrainRequest(
-        config, network=design.to_data(), use_mnist=not args.no_mnist, mnist_path=args.data,
+        config, recipe=args.recipe, network=design.to_data(), use_mnist=not args.no_mnist, mnist_path=args.data,
         stroke_files=tuple(args.strokes),
         stroke_box=args.box, mnist_limit=args.limit,
         exclude_writers=frozenset(parse_writer_list(args.exclude_writers) if args.exclude_writers else ()),

@@ -163,7 +163,7 @@ def train_recorded(request, state, args: argparse.Namespace, out: Path):
     from digitpad.model.training.keras_models import save_model_atomically
     from digitpad.model.training.run_recording import RunRecorder, train_and_record
 
-    recorder = RunRecorder(RunStore(data_folder()), request, recipe=args.recipe, tensorboard_dir=args.tensorboard)
+    recorder = RunRecorder(RunStore(data_folder()), request, tensorboard_dir=args.tensorboard)
 
     written = []
 

@@ -229,7 +229,9 @@ class TrainRequest:
     watch: bool = False  # send the network being trained a few times a second (watch it learn)
     # The network to train, as Design.to_data() (model/network/designs.py); ignored with base_model_path.
     network: dict = field(default_factory=lambda: SEED.to_data())
-    recipe: str | None = None  # the preset the settings started from (the run is named after it); None: by match
+    # The preset the settings started from (`--recipe`, the Train panel's list): the run is named after it.
+    # None: after the preset the settings equal, else "custom".
+    recipe: str | None = None
 
 
 @dataclass

@@ -58,10 +58,9 @@ class CurveState:
 class RunRecorder:
     """Keeps one training as a run in ``store`` (None: record nothing)."""
 
-    def __init__(self, store: RunStore | None, request: TrainRequest, recipe: str | None = None,
-                 tensorboard_dir: str | None = None) -> None:
+    def __init__(self, store: RunStore | None, request: TrainRequest, tensorboard_dir: str | None = None) -> None:
         self.store, self.request = store, request
-        self.recipe = recipe or request.recipe or recipe_name(request.config)
+        self.recipe = request.recipe or recipe_name(request.config)
         self.id = new_run_id()
         self.date = time.strftime("%Y-%m-%dT%H:%M:%S")
         self.started = time.perf_counter()
