@@ -57,7 +57,7 @@ from digitpad.model.ink.images import reading_of_tensor
 from digitpad.model.ink.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH
 from digitpad.model.network.explain import layer_facts, parameter_total_formula
 from digitpad.model.session import Reading, Session
-from digitpad.resources import bundled_model_path, resource_path
+from digitpad.resources import resource_path
 
 # The window's size on first start, where the screen has room for it.
 FIRST_SIZE = (1360, 820)
@@ -303,8 +303,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def _show_model(self, predictor) -> None:
         self.explain.network = None  # a new model in use: the Network tab shows it
-        in_use = self.session.predictor  # not the network being trained, which the maps may show meanwhile
-        reverting_changes_something = in_use is None or in_use.source != str(bundled_model_path())
+        reverting_changes_something = not self.models.bundled_in_use()
         self.revert_action.setEnabled(reverting_changes_something)
         self.train_panel.revert_button.setEnabled(reverting_changes_something)
         if predictor is None:

@@ -78,14 +78,12 @@ class ModelController(QObject):
                 return
         self.load(path, fall_back=True)
 
-    def load(self, path: str | Path, fall_back: bool = False, after_error: bool = False):
-        """Load ``path`` off the GUI thread; ``after_error``: in place of a model that failed, whose
-        message stays (it says what is used instead)."""
+    def load(self, path: str | Path, fall_back: bool = False):
         path = str(path)
         started = time.perf_counter()
         task = self.tasks.start("load-model", read_model, path)
         self.status.emit(self.tr("Loading {file}…").format(file=Path(path).name))
-        task.succeeded.connect(lambda predictor: self._use(predictor, time.perf_counter() - started, after_error))
+        task.succeeded.connect(lambda predictor: self._use(predictor, time.perf_counter() - started))
         task.failed.connect(lambda message: self._failed(message, path, fall_back))
         return task
 
@@ -112,17 +110,22 @@ class ModelController(QObject):
         self._descriptions[str(path)] = description
         return self.load(path)
 
+    def bundled_in_use(self) -> bool:
+        """Whether the model in use (not a network being trained that the maps show) is the bundled one."""
+        predictor = self.session.predictor
+        return predictor is not None and predictor.source == str(bundled_model_path())
+
     def model_name(self) -> str:
         predictor = self.session.predictor
         if predictor is None:
             return self.tr("no model")
-        if predictor.source == str(bundled_model_path()):
+        if self.bundled_in_use():
             return self.tr("bundled model")
         return self._descriptions.get(predictor.source) or Path(predictor.source).name
 
-    def _use(self, predictor: Predictor, seconds: float, after_error: bool = False) -> None:
+    def _use(self, predictor: Predictor, seconds: float) -> None:
         self.session.use_model(predictor, provisional=True)
-        if self._last_error is not None and not after_error:
+        if self._last_error is not None:
             self.error_outdated.emit(self._last_error)
             self._last_error = None
         if predictor.source == str(bundled_model_path()):
@@ -151,9 +154,11 @@ class ModelController(QObject):
         bundled = str(bundled_model_path())
         if fall_back and path != bundled:
             self.settings.remove("lastModel")
-            self._report(self.tr("Could not load the model: {reason}. Using the bundled model instead.").format(
+            # Not _report: this message says what loads next, so that load does not make it outdated.
+            self._last_error = None
+            self.error.emit(self.tr("Could not load the model: {reason}. Using the bundled model instead.").format(
                 reason=message))
-            self.load(bundled, after_error=True)
+            self.load(bundled)
             return
         self._report(self.tr("Could not load the model: {reason}").format(reason=message))
         if self.session.predictor is None:
