@@ -175,10 +175,10 @@ class RunCurves(Retranslatable, QChartView):
         values, positions = [], [0.0]
         for index, run in enumerate(self.runs):
             colour = QColor(RUN_COLOURS[index % len(RUN_COLOURS)])
-            validated = any(isinstance(point.get(f"val_{metric}"), (int, float)) for point in run.curves)
+            curves = {key: [(float(point.get(against) or 0), point.get(key)) for point in run.curves
+                            if isinstance(point.get(key), (int, float))] for key in (metric, f"val_{metric}")}
             for key, dashed in ((metric, True), (f"val_{metric}", False)):
-                points = [(float(point.get(against) or 0), point.get(key)) for point in run.curves]
-                points = [(x, y) for x, y in points if isinstance(y, (int, float))]
+                points = curves[key]
                 if not points:
                     continue
                 line = QLineSeries()
@@ -195,7 +195,7 @@ class RunCurves(Retranslatable, QChartView):
                 chart.addSeries(line)
                 line.attachAxis(self.axis_x)
                 line.attachAxis(self.axis_y)
-                if dashed and validated:
+                if dashed and curves[f"val_{metric}"]:
                     chart.legend().markers(line)[0].setVisible(False)  # the run's entry is its validation curve
         right = max(1.0, max(positions))
         self.axis_x.setRange(0, right)
@@ -491,7 +491,8 @@ class RunsView(Retranslatable, QWidget):
             for column in range(len(runs)):
                 self.differences.horizontalHeaderItem(column).setForeground(
                     QColor(RUN_COLOURS[column % len(RUN_COLOURS)]))
-        self.differences.setVerticalHeaderLabels([self._setting_name(key) for key in found])
+        names = self._setting_names()
+        self.differences.setVerticalHeaderLabels([names.get(key, key) for key in found])
         for row, key in enumerate(found):  # the name `digitpad runs --compare` prints
             self.differences.verticalHeaderItem(row).setToolTip(key)
         for column, run in enumerate(runs if len(runs) >= 2 else []):
@@ -506,9 +507,9 @@ class RunsView(Retranslatable, QWidget):
         else:
             self.differences_label.setText(self.tr("These runs were trained the same way."))
 
-    def _setting_name(self, key: str) -> str:
-        """A row of the settings that differ, in words (the record's key for anything else)."""
-        names = {
+    def _setting_names(self) -> dict[str, str]:
+        """The rows of the settings that differ, in words, by the run record's key (others show the key)."""
+        return {
             "network": self.tr("network"), "parameters": self.tr("parameters"),
             "network.summary": self.tr("layers"), "recipe": self.tr("recipe"), "device": self.tr("device used"),
             "seed": self.tr("random seed"), "status": self.tr("status"), "data.sources": self.tr("data"),
@@ -529,7 +530,6 @@ class RunsView(Retranslatable, QWidget):
             "settings.calibrate": self.tr("calibration"), "settings.steps_per_execution": self.tr("batches per call"),
             "settings.seed": self.tr("random seed"), "settings.device": self.tr("device asked for"),
         }
-        return names.get(key, key)
 
     def _show_digit_changes(self, runs: list[Run]) -> None:
         changes = digit_changes(runs[0], runs[-1]) if len(runs) >= 2 else []
