@@ -22,7 +22,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import numpy as np  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from digitpad.app.window.automation import draw, scratch_window  # noqa: E402
+from digitpad.app.window.automation import draw, open_and_wait, scratch_window  # noqa: E402
 from digitpad.app.window.automation import wait_until as wait  # noqa: E402
 
 SCREENSHOTS = {shot: f"{shot}.png" for shot in
@@ -125,7 +125,7 @@ def main() -> None:
     photo, _, _ = make_photo(picked, {"paper", "ink", "light", "noise", "blur", "jpeg"}, np.random.default_rng(7))
     photo_path = Path(tempfile.mkdtemp()) / "photo.jpg"
     photo_path.write_bytes(photo)
-    window.open_file(photo_path)
+    open_and_wait(window, photo_path)
     shoot("photo")
 
     window.clear()

@@ -9,7 +9,7 @@ from PIL import Image, ImageDraw
 from PySide6.QtWidgets import QLabel
 from test_numbers_and_why import ONE, side_by_side, small
 
-from digitpad.app.window.automation import click, draw
+from digitpad.app.window.automation import click, draw, open_and_wait
 from drawings import circle, seven
 
 
@@ -49,7 +49,7 @@ def number_photo(path):
 
 
 def test_a_click_on_a_photo_keeps_it_and_drawing_over_it_is_a_choice_undo_returns_to(window, tmp_path):
-    assert window.open_file(number_photo(tmp_path / "seventeen.png"))
+    assert open_and_wait(window, number_photo(tmp_path / "seventeen.png"))
     assert label(window) == "17" and window.reading.focus == 1
     opened = window.reading.image
     click(window.canvas, window.canvas.paper_rect().topLeft() + window.canvas.paper_rect().bottomRight() * 0.02)

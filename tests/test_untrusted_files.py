@@ -171,12 +171,12 @@ def test_a_remembered_zip_bomb_gives_way_to_the_bundled_model(ready_window, qtbo
 
 
 def test_the_window_refuses_a_huge_drawing_and_keeps_its_own(window, tmp_path):
-    from digitpad.app.window.automation import draw
+    from digitpad.app.window.automation import draw, open_and_wait
 
     draw(window.canvas, seven())
     path = huge_drawing(tmp_path, points=2_000_000)
     path = path.rename(path.with_suffix(".json"))
-    assert not window.open_file(path)
+    assert not open_and_wait(window, path)
     assert "larger than 20 MB (the limit for a drawing)" in window.banner.text()
     assert len(window.canvas.strokes()) == 1 and window.prediction.label == 7
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSlider, QWidget
 
 from digitpad.app.network.feature_maps import FeatureMapsPanel
-from digitpad.app.window.automation import draw, draw_stroke, send_mouse
+from digitpad.app.window.automation import draw, draw_stroke, open_and_wait, send_mouse
 from digitpad.app.window.main import build_main_window
 from digitpad.model.files.datasets import load_stroke_records
 from digitpad.model.ink.preprocessing import strokes_to_tensor
@@ -171,7 +171,7 @@ def test_bad_image_shows_an_error_and_keeps_the_drawing(window, tmp_path):
     draw(window.canvas, seven())
     bad = tmp_path / "photo.png"
     bad.write_text("not really a png")
-    assert not window.open_file(bad)
+    assert not open_and_wait(window, bad)
     assert window.banner.isVisible() and "not an image file" in window.banner.text()
     assert len(window.canvas.strokes()) == 1 and label(window) == "7"
 
@@ -180,7 +180,7 @@ def test_opening_an_image_predicts_it(window, tmp_path):
     image = Image.new("L", (300, 300), 255)
     ImageDraw.Draw(image).ellipse((90, 40, 210, 260), outline=0, width=18)
     image.save(tmp_path / "zero.jpg")
-    assert window.open_file(tmp_path / "zero.jpg")
+    assert open_and_wait(window, tmp_path / "zero.jpg")
     assert label(window) == "0" and window.canvas.has_background()
     draw(window.canvas, seven())  # a click or a stroke does not replace the image (issue 29)...
     assert label(window) == "0" and window.canvas.has_background()
@@ -189,7 +189,7 @@ def test_opening_an_image_predicts_it(window, tmp_path):
     assert label(window) == "7" and not window.canvas.has_background()
 
 
-def test_drop_an_image_file(window, tmp_path):
+def test_drop_an_image_file(window, qtbot, tmp_path):
     image = Image.new("L", (200, 200), 0)
     ImageDraw.Draw(image).line([(50, 40), (150, 40), (90, 180)], fill=255, width=14)
     image.save(tmp_path / "seven.png")
@@ -198,7 +198,7 @@ def test_drop_an_image_file(window, tmp_path):
     event = QDropEvent(QPointF(100, 100), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
-    assert label(window) == "7"
+    qtbot.waitUntil(lambda: label(window) == "7")
 
 
 @pytest.mark.parametrize("suffix", [".png", ".json"])
@@ -208,7 +208,7 @@ def test_save_and_open_a_drawing_keeps_its_strokes(window, tmp_path, suffix):
     assert window.save_drawing(path)
     saved = [s.points for s in window.canvas.strokes()]
     window.clear()
-    assert window.open_file(path)
+    assert open_and_wait(window, path)
     assert [s.points for s in window.canvas.strokes()] == saved
     assert label(window) == "7"
     if suffix == ".png":

@@ -8,6 +8,7 @@ from PIL import Image
 from PySide6.QtWidgets import QLabel
 from test_photos import blank_paper, photo
 
+from digitpad.app.window.automation import open_and_wait
 from digitpad.model.ink.images import read_image
 
 
@@ -18,7 +19,7 @@ def label(window) -> str:
 def test_opening_a_photo_of_a_digit_on_paper_reads_it(ready_window, tmp_path):
     window = ready_window()
     photo(falloff=0.4, vignette=0.3, noise=8, blur=1.0, jpeg=75).save(tmp_path / "seven.jpg")
-    assert window.open_file(tmp_path / "seven.jpg")
+    assert open_and_wait(window, tmp_path / "seven.jpg")
     assert label(window) == "7" and window.canvas.has_background()
     with Image.open(tmp_path / "seven.jpg") as image:
         expected = read_image(image).tensor
@@ -30,7 +31,7 @@ def test_opening_a_photo_of_a_digit_on_paper_reads_it(ready_window, tmp_path):
 def test_opening_blank_paper_claims_no_digit(ready_window, tmp_path):
     window = ready_window()
     blank_paper(noise=8, falloff=0.5, vignette=0.4, jpeg=70).save(tmp_path / "blank.jpg")
-    window.open_file(tmp_path / "blank.jpg")
+    open_and_wait(window, tmp_path / "blank.jpg")
     assert label(window) not in [str(d) for d in range(10)]
     assert window.prediction is None or window.prediction.label is None
     assert window.answer.caption.text().startswith("Nothing to read") and window.canvas.has_background()
@@ -44,7 +45,23 @@ def test_a_photo_of_a_number_shows_each_digit_on_the_image(ready_window, tmp_pat
 
     window = ready_window()
     photo(digits=(ONE, seven()), at=(120, 120), height=200, noise=6, jpeg=80).save(tmp_path / "seventeen.jpg")
-    assert window.open_file(tmp_path / "seventeen.jpg")
+    assert open_and_wait(window, tmp_path / "seventeen.jpg")
     assert label(window) == "17"
     tags = window.canvas.image_tags()
     assert [tag.text for tag in tags] == ["1", "7"] and tags[0].box[2] <= tags[1].box[0] + 5
+
+
+def test_a_photo_is_read_while_the_pad_stays_in_use_and_undo_brings_the_drawing_back(ready_window, qtbot, tmp_path):
+    from digitpad.app.window.automation import draw
+    from drawings import circle
+
+    window = ready_window()
+    photo(size=(3000, 2200), at=(1200, 800), height=600, noise=6, jpeg=85).save(tmp_path / "seven.jpg")
+    task = window.open_file(tmp_path / "seven.jpg")
+    draw(window.canvas, circle())  # the file is read on a pool thread: the pad is still the pad
+    assert not window.canvas.has_background() and label(window) == "0"
+    qtbot.waitUntil(lambda: task.done, timeout=60_000)
+    assert task.outcome == "succeeded" and window.canvas.has_background() and label(window) == "7"
+    assert window.statusBar().currentMessage() == "Opened seven.jpg"
+    window.canvas.undo()  # opening replaced the drawing made meanwhile; undo returns it
+    assert not window.canvas.has_background() and len(window.canvas.strokes()) == 1 and label(window) == "0"

@@ -36,6 +36,7 @@ class Task(QObject):
         super().__init__()
         self.name = name
         self.done = False
+        self.outcome = ""  # once done: "succeeded", "failed" or "cancelled"
         self.worker_died = False  # the worker process ended while running this task
         self._cancel = threading.Event()
         self._cancel_hook: Callable[[], None] | None = None
@@ -59,10 +60,13 @@ class Task(QObject):
             return
         self.done = True
         if outcome == "done" and not self.is_cancelled():
+            self.outcome = "succeeded"
             self.succeeded.emit(value)
         elif outcome in ("done", "cancelled"):
+            self.outcome = "cancelled"
             self.cancelled.emit()
         else:
+            self.outcome = "failed"
             self.failed.emit(str(value))
         self.finished.emit()
 

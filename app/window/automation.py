@@ -68,6 +68,13 @@ def wait_until(application, condition, timeout: float = 600) -> None:
         time.sleep(0.01)
 
 
+def open_and_wait(window, path, timeout: float = 60) -> bool:
+    """Open a file in the window as File > Open does, wait until it is read, and say whether it opened."""
+    task = window.open_file(path)
+    wait_until(QApplication.instance(), lambda: task.done, timeout)
+    return task.outcome == "succeeded"
+
+
 def shown_window(settings_path, data_dir, size: tuple[int, int], **options):
     """The main window shown offscreen with the given settings file and data folder; no model yet."""
     from digitpad.app.window.main import build_main_window

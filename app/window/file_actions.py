@@ -11,7 +11,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from digitpad.app.common.tasks import TaskRunner
+from digitpad.app.common.tasks import Task, TaskRunner
 from digitpad.app.pad.canvas import DrawingCanvas, Stroke
 from digitpad.model.files.drawings import read_strokes_file, save_drawing_json, save_png_with_strokes
 from digitpad.model.ink.images import open_image, read_image
@@ -41,22 +41,25 @@ class FileActions(QObject):
         if path:
             self.open_file(path)
 
-    def open_file(self, path: str | Path) -> bool:
-        """Open a saved drawing (.json or DigitPad PNG) as strokes, or any image as an image."""
+    def open_file(self, path: str | Path) -> Task:
+        """Open a saved drawing (.json or DigitPad PNG) as strokes, or any image as an image.
+
+        The file is read, and a photo's ink found, on a pool thread: a phone's photo takes half a
+        second, and the window stays responsive meanwhile.  The task says how it went."""
         path = Path(path)
-        try:
-            drawing = read_strokes_file(path)
-            if drawing is not None:
-                record, widths = drawing
-                self._open_strokes(record.strokes, widths)
-            else:
-                self._open_image(path)
-        except ValueError as error:
-            self.error.emit(self.tr("Could not open {file}: {reason}").format(
-                file=path.name, reason=_strip_path(str(error), path)))
-            return False
+        task = self.tasks.start("open-file", _read_file, path)
+        self.status.emit(self.tr("Opening {file}…").format(file=path.name))
+        task.succeeded.connect(lambda contents: self._show_opened(path, contents))
+        task.failed.connect(lambda reason: self.error.emit(self.tr("Could not open {file}: {reason}").format(
+            file=path.name, reason=_strip_path(reason, path))))
+        return task
+
+    def _show_opened(self, path: Path, contents: tuple) -> None:
+        if contents[0] == "strokes":
+            self._open_strokes(*contents[1:])
+        else:
+            self.show_image(*contents[1:])
         self.status.emit(self.tr("Opened {file}").format(file=path.name))
-        return True
 
     def _open_strokes(self, strokes, widths: list[float]) -> None:
         brush = self.canvas.brush_width
@@ -65,16 +68,6 @@ class FileActions(QObject):
             for i, points in enumerate(strokes)
         )
         self.canvas.set_strokes(drawing)
-
-    def _open_image(self, path: Path) -> None:
-        """Show the image on the pad and read it: blank paper reads as nothing, never as a digit."""
-        with open_image(path) as image:
-            reading = read_image(image)
-        shown = QImage(str(path))
-        if shown.isNull():  # a format Pillow reads and Qt does not: the pad shows blank paper of its size
-            shown = QImage(*reading.size, QImage.Format.Format_RGB32)
-            shown.fill(0xFFFDFDFB)
-        self.show_image(shown, reading)
 
     def show_image(self, shown: QImage, reading) -> None:
         """Put an image on the pad (undoable) and read it; the session reads it when the pad shows it."""
@@ -142,6 +135,23 @@ class FileActions(QObject):
         task.failed.connect(lambda message: self.error.emit(self.tr("Could not export the model: {reason}").format(
             reason=message)))
         return task
+
+
+def _read_file(task: Task, path: Path) -> tuple:
+    """On a pool thread: ("strokes", strokes, widths) for a saved drawing, else ("image", shown, reading).
+
+    Blank paper reads as nothing, never as a digit.  QImage, unlike QPixmap, may be made off the GUI thread."""
+    drawing = read_strokes_file(path)
+    if drawing is not None:
+        record, widths = drawing
+        return "strokes", record.strokes, widths
+    with open_image(path) as image:
+        reading = read_image(image)
+    shown = QImage(str(path))
+    if shown.isNull():  # a format Pillow reads and Qt does not: the pad shows blank paper of its size
+        shown = QImage(*reading.size, QImage.Format.Format_RGB32)
+        shown.fill(0xFFFDFDFB)
+    return "image", shown, reading
 
 
 def _png_bytes(image: QImage) -> bytes:

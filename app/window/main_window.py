@@ -37,7 +37,7 @@ from digitpad.app.common import language
 from digitpad.app.common.colormaps import test_image_qimage
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.session_signals import SessionSignals
-from digitpad.app.common.tasks import TaskRunner
+from digitpad.app.common.tasks import Task, TaskRunner
 from digitpad.app.common.widgets import MessageBanner, compact_button, set_compact_text
 from digitpad.app.network.feature_maps import FeatureMapsPanel
 from digitpad.app.pad.canvas import DrawingCanvas
@@ -145,7 +145,8 @@ class MainWindow(Retranslatable, QMainWindow):
                                       "choose Edit > Draw over the image (Ctrl+D); Clear (Esc) starts afresh. "
                                       "Undo returns to the image."))
 
-    def open_file(self, path) -> bool:
+    def open_file(self, path) -> Task:
+        """Open a drawing or an image; it is read off the GUI thread, and shown when the task succeeds."""
         return self.files.open_file(path)
 
     def save_drawing(self, path) -> bool:

@@ -303,6 +303,10 @@
         <translation>그림과 이미지 ({patterns});;모든 파일 (*)</translation>
     </message>
     <message>
+        <source>Opening {file}…</source>
+        <translation>{file} 파일을 여는 중…</translation>
+    </message>
+    <message>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열 수 없습니다: {reason}</translation>
     </message>

@@ -1,0 +1,127 @@
+"""Opening a photo in the window: how long the GUI thread is busy, and how long until the photo is read.
+
+    python bench/open_photo.py [--rounds 3]
+
+Makes synthetic phone photos of a digit and of a number on paper (``bench/photos.py``'s paper,
+light, noise and JPEG) at three sizes, and opens each in the offscreen window as File > Open
+does, first in a fresh window (the first photo of a session) and then again.  One QTimer on the
+GUI thread ticks every 4 ms; the longest gap between ticks is how long the window could not
+answer the mouse.  For comparison, the same photo is also read the way the window did before
+stop 42: the file read and the ink found on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from common import MNIST, machine, table
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from digitpad.app.window import file_actions
+from digitpad.app.window.automation import scratch_window, wait_until
+from photos import make_photo
+
+SIZES = {"1024×768": 1024, "2048×1536": 2048, "4032×3024 (12 MP)": 4032}
+
+
+class GapWatch:
+    """Ticks every 4 ms on the GUI thread and remembers the longest gap between ticks."""
+
+    def __init__(self, application) -> None:
+        self.application, self.timer = application, QTimer()
+        self.timer.setInterval(4)
+        self.timer.timeout.connect(self._tick)
+        self.last = self.longest = 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def measure(self, action, done) -> tuple[float, float]:
+        """(longest GUI gap, seconds until ``done()``) for ``action()`` started from the event loop."""
+        self.last, self.longest = time.perf_counter(), 0.0
+        self.timer.start()
+        started = time.perf_counter()
+        QTimer.singleShot(0, action)
+        wait_until(self.application, done, timeout=120)
+        took = time.perf_counter() - started
+        settled = time.perf_counter()
+        wait_until(self.application, lambda: time.perf_counter() - settled > 0.1)  # the ticks after it
+        self.timer.stop()
+        return self.longest * 1000, took
+
+
+def photos(folder: Path) -> list[tuple[str, Path]]:
+    with np.load(MNIST) as mnist:
+        images, labels = mnist["x_test"], mnist["y_test"]
+    first = {digit: images[int(np.flatnonzero(labels == digit)[0])] for digit in (3, 5, 8)}
+    made = []
+    for name, width in SIZES.items():
+        for what, digits in (("a digit", [first[3]]), ("a number", [first[3], first[8], first[5]])):
+            photo, _, _ = make_photo(digits, {"paper", "light", "noise", "jpeg"}, np.random.default_rng(width))
+            path = folder / f"{what.replace(' ', '-')}-{width}.jpg"
+            path.write_bytes(photo)
+            _resize(path, width)
+            made.append((f"{what}, {name}", path))
+    return made
+
+
+def _resize(path: Path, width: int) -> None:
+    from PIL import Image
+
+    with Image.open(path) as image:
+        image = image.convert("RGB")
+        height = round(image.height * width / image.width)
+        image.resize((width, height), Image.Resampling.BICUBIC).save(path, quality=88)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=3, help="openings of each photo after the first")
+    args = parser.parse_args()
+    application = QApplication.instance() or QApplication([])
+    folder = Path(tempfile.mkdtemp())
+    rows = [[name, *opening_times(application, path, args.rounds)] for name, path in photos(folder)]
+    print(machine())
+    print(table(["photo", "GUI busy, first photo (ms)", "GUI busy, again (ms)",
+                 "GUI busy, read on the GUI thread (ms)", "until read, first (s)", "until read, again (s)"], rows))
+
+
+def opening_times(application, path: Path, rounds: int) -> list[str]:
+    """The table's figures for one photo, in a fresh window."""
+    window = scratch_window(application)
+    watch = GapWatch(application)
+    shown = window.canvas.has_background
+    first_gap, first_time = watch.measure(lambda: window.open_file(path), shown)
+    gaps, times, before = [], [], []
+    for _ in range(rounds):
+        window.clear()
+        gap, took = watch.measure(lambda: window.open_file(path), shown)
+        gaps.append(gap)
+        times.append(took)
+        window.clear()
+        before.append(watch.measure(lambda: _read_on_gui_thread(window, path), shown)[0])
+    window.close()
+    return [f"{first_gap:.0f}", f"{np.median(gaps):.0f}", f"{np.median(before):.0f}",
+            f"{first_time:.2f}", f"{np.median(times):.2f}"]
+
+
+def _read_on_gui_thread(window, path: Path) -> None:
+    """What opening did before stop 42: read the file and find the ink on the GUI thread."""
+    kind, shown, reading = file_actions._read_file(None, path)
+    window.files.show_image(shown, reading)
+
+
+if __name__ == "__main__":
+    main()
