@@ -154,6 +154,28 @@ def test_train_refuses_an_output_that_is_not_keras(tmp_path):
     assert_one_line_error(digitpad("train", "--out", str(tmp_path / "no" / "m.keras")), "no such folder")
 
 
+def test_training_data_that_cannot_be_read_fails_at_once_and_is_not_kept_as_a_run(tmp_path, monkeypatch):
+    monkeypatch.setenv("DIGITPAD_DATA", str(tmp_path / "data"))
+    (tmp_path / "empty.png").write_bytes(b"")
+    (tmp_path / "empty.jsonl").write_text("\n")
+    out = str(tmp_path / "m.keras")
+    for options, error in ((["--data", str(tmp_path / "empty.png")], "empty.png: not a readable MNIST .npz"),
+                           (["--data", str(tmp_path / "none.npz")], "none.npz: no such file"),
+                           (["--strokes", str(tmp_path / "empty.jsonl")], "empty.jsonl: no drawings in it")):
+        result = digitpad("train", *options, "--out", out)
+        assert_one_line_error(result, error)
+        assert result.stderr.count("\n") == 1  # no "Loading MNIST…" before it
+    assert not (tmp_path / "data" / "runs").exists() and not (tmp_path / "m.keras").exists()
+
+
+def test_a_mistyped_option_is_one_line_that_points_at_help():
+    """argparse printed train's eleven lines of usage above the line that says what was wrong."""
+    result = digitpad("train", "--epochs", "x", "--out", "m.keras")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert result.stderr.startswith("digitpad train: error: argument --epochs: invalid int value: 'x'")
+    assert "(see digitpad train --help)" in result.stderr
+
+
 def test_a_model_given_before_the_command_is_refused_not_ignored(tmp_path):
     """`digitpad --model X predict` used to read with the bundled model and say nothing about X."""
     result = digitpad("--model", str(tmp_path / "mine.keras"), "predict", "--strokes", "-",

@@ -13,9 +13,17 @@ TENSOR_HELP = ("N×28×28 (or N×28×28×1) images in a NumPy .npy file, fed to 
 NETWORK_HELP = "seed, dense, lenet5, keras-example, or a Keras JSON file (model.to_json())"
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with DigitPad's one-line errors: the usage of ``train`` alone is eleven lines, and it
+    buried the one that says what was wrong.  ``--help`` still prints the whole usage."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser(handlers: Mapping[str, Callable[[argparse.Namespace], int]]) -> argparse.ArgumentParser:
     """The parser of every command; ``handlers`` maps each command to the function that runs it."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="digitpad",
         description="Draw a digit and watch a convnet read it. With no command, opens the window.",
     )

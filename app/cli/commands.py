@@ -312,6 +312,7 @@ def _train(args: argparse.Namespace) -> int:
     if not out.parent.is_dir():
         raise CliError(f"{out.parent}: no such folder")
     check_tensorboard(args)
+    _check_training_data(args)
     config = with_overrides(
         PRESETS[args.recipe],
         epochs=args.epochs, batch_size=args.batch_size, optimizer=args.optimizer,
@@ -341,6 +342,21 @@ def _train(args: argparse.Namespace) -> int:
                       "device": result.device, "out": str(out), "counts": outcome.counts,
                       "config": result.config.__dict__, "run": run.id if run else None}))
     return 0
+
+
+def _check_training_data(args: argparse.Namespace) -> None:
+    """Data that cannot be read fails in one line before training starts, so it is not kept as a failed run:
+    a wrong --data or --strokes is a mistake in the command, not a training that went wrong."""
+    from digitpad.model.files.datasets import DataError, count_lines, count_mnist
+
+    try:
+        if not args.no_mnist:
+            count_mnist(args.data)  # the files' headers only
+        for path in args.strokes:
+            if not count_lines(path):
+                raise DataError(f"{path}: no drawings in it")
+    except DataError as error:
+        raise CliError(str(error)) from None
 
 
 # --- network ------------------------------------------------------------------------
