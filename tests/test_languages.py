@@ -253,6 +253,19 @@ def test_view_language_switches_the_visible_texts_at_once_both_ways(ready_window
     assert language.current_language() == language.resolve(language.SYSTEM)
 
 
+def test_a_passing_message_in_the_old_language_goes_when_the_language_changes_and_an_error_stays(ready_window):
+    window = ready_window()
+    window.statusBar().showMessage("Opened seven.jpg", 10000)
+    window.banner.show_info("Nothing to save yet: draw a digit first.")
+    _language_action(window, "ko").trigger()
+    QApplication.processEvents()
+    assert window.statusBar().currentMessage() == "" and not window.banner.isVisible()
+    window.banner.show_error("오류")
+    _language_action(window, "en").trigger()
+    QApplication.processEvents()
+    assert window.banner.isVisible() and window.banner.text() == "오류"
+
+
 def test_the_chosen_language_is_used_at_the_next_start(ready_window, settings_file):
     QSettings(str(settings_file), QSettings.Format.IniFormat).setValue("language", "ko")
     window = ready_window()

@@ -78,14 +78,22 @@ class MessageBanner(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
         self._timer = QTimer(self, singleShot=True, timeout=self.hide)
+        self.is_error = False
 
     def show_error(self, text: str) -> None:
         self._show(text, "#fdecea", "#8a1c14")
         self._timer.start(15000)
+        self.is_error = True
 
     def show_info(self, text: str) -> None:
         self._show(text, "#e8f1fb", "#17406b")
         self._timer.start(6000)
+        self.is_error = False
+
+    def withdraw_info(self) -> None:
+        """Hide a passing notice (an error stays until read)."""
+        if not self.is_error:
+            self.hide()
 
     def withdraw(self, text: str) -> None:
         """Hide the banner if it still shows ``text`` (a later message stays)."""

@@ -182,6 +182,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.language_choice = choice if choice in language.LANGUAGES else language.SYSTEM
         language.remember_choice(self.settings, self.language_choice)
         language.install(language.resolve(self.language_choice))
+        # A passing message was worded in the old language, as a finished string: it goes rather than stay
+        # half in English.  An error stays in the banner until read.
+        self.statusBar().clearMessage()
+        self.banner.withdraw_info()
         for action in self.language_actions.actions():
             action.setChecked(action.data() == self.language_choice)
 
