@@ -1221,7 +1221,7 @@
     </message>
     <message>
         <source>Draw a digit</source>
-        <translation>숫자를 그려 보세요</translation>
+        <translation>숫자를 그리세요</translation>
     </message>
     <message>
         <source>{answer} (the network being trained)</source>
