@@ -3,6 +3,8 @@ was taken is in ``model.ink.images.read_image(...).box`` for the window to show.
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 from PIL import Image
 from PySide6.QtWidgets import QLabel
@@ -65,3 +67,16 @@ def test_a_photo_is_read_while_the_pad_stays_in_use_and_undo_brings_the_drawing_
     assert window.statusBar().currentMessage() == "Opened seven.jpg"
     window.canvas.undo()  # opening replaced the drawing made meanwhile; undo returns it
     assert not window.canvas.has_background() and len(window.canvas.strokes()) == 1 and label(window) == "0"
+
+
+def test_of_two_files_opened_in_quick_succession_the_last_is_shown(ready_window, qtbot, tmp_path):
+    from drawings import circle
+
+    window = ready_window()
+    photo(size=(3000, 2200), at=(1200, 800), height=600, jpeg=85).save(tmp_path / "seven.jpg")
+    (tmp_path / "zero.json").write_text(json.dumps({"strokes": circle()}))
+    first, last = window.open_file(tmp_path / "seven.jpg"), window.open_file(tmp_path / "zero.json")
+    qtbot.waitUntil(lambda: first.done and last.done, timeout=60_000)
+    assert first.outcome == "cancelled" and last.outcome == "succeeded"
+    assert not window.canvas.has_background() and label(window) == "0"
+    assert window.statusBar().currentMessage() == "Opened zero.json"
