@@ -25,9 +25,9 @@ from common import MNIST, machine, table
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from digitpad.app.window import file_actions
 from digitpad.app.window.automation import scratch_window, wait_until
 from photos import make_photo
 
@@ -118,9 +118,12 @@ def opening_times(application, path: Path, rounds: int) -> list[str]:
 
 
 def _read_on_gui_thread(window, path: Path) -> None:
-    """What opening did before stop 42: read the file and find the ink on the GUI thread."""
-    kind, shown, reading = file_actions._read_file(None, path)
-    window.files.show_image(shown, reading)
+    """What opening did before stop 42: read the file, find the ink and read the digits on the GUI thread."""
+    from digitpad.model.ink.images import open_image, read_image
+
+    with open_image(path) as image:
+        reading = read_image(image)
+    window.files.show_image(QImage(str(path)), reading)
 
 
 if __name__ == "__main__":

@@ -154,6 +154,9 @@ class Session:
         self.attribution: Attribution | None = None
         self._strokes = ValidStrokes()
         self._image: ImageReading | None = None  # an opened image, until the next stroke
+        # (network, image, its digits): a photo's digits take 50–100 ms to read, so they are read once per
+        # network, not again when a digit's tag is clicked or undo brings the photo back.
+        self._image_digits: tuple[Predictor, ImageReading, list[DigitReading]] | None = None
         self._cache = ReadingCache()
         self._selected: int | None = None  # the digit of a number chosen by its tag; None: the one drawn last
         self._fallback: Predictor | None = None  # the model to return to if the one in use is refused
@@ -179,6 +182,11 @@ class Session:
         self._image = image
         self._selected = None
         return self._update(True)
+
+    def know_image_digits(self, predictor: Predictor, image: ImageReading, digits: list[DigitReading]) -> None:
+        """``image``'s digits as ``predictor`` reads them (``read_image_number``), read off the GUI thread
+        before the image is shown: showing it then takes no reading, if that network is still in use."""
+        self._image_digits = (predictor, image, digits)
 
     def show_tensor(self, tensor: np.ndarray) -> Reading:
         """Put a 28×28 input on the pad as an opened image, read exactly as it is (no crop, no
@@ -252,11 +260,17 @@ class Session:
             return Reading(predictor.predict_tensor(image.tensor), from_image=True, image=image)
         if predictor is None:
             return Reading(Prediction(None, tensor=image.tensor), from_image=True, image=image, waiting=True)
-        digits = read_image_number(predictor, image)
+        digits = self._digits_of(predictor, image)
         if len(digits) == 1:
             return Reading(digits[0].prediction, from_image=True, image=image)
         focus = self._chosen(len(digits), len(digits) - 1)
         return Reading(digits[focus].prediction, tuple(digits), focus, from_image=True, image=image)
+
+    def _digits_of(self, predictor: Predictor, image: ImageReading) -> list[DigitReading]:
+        known = self._image_digits
+        if known is None or known[0] is not predictor or known[1] is not image:
+            known = self._image_digits = (predictor, image, read_image_number(predictor, image))
+        return known[2]
 
     def _chosen(self, count: int, otherwise: int) -> int:
         return self._selected if self._selected is not None and 0 <= self._selected < count else otherwise

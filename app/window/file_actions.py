@@ -15,6 +15,7 @@ from digitpad.app.common.tasks import Task, TaskRunner
 from digitpad.app.pad.canvas import DrawingCanvas, Stroke
 from digitpad.model.files.drawings import read_strokes_file, save_drawing_json, save_png_with_strokes
 from digitpad.model.ink.images import open_image, read_image
+from digitpad.model.numbers import read_image_number
 from digitpad.model.session import Session
 from digitpad.model.training.export_formats import default_suffix, onnx_available
 
@@ -47,7 +48,7 @@ class FileActions(QObject):
         The file is read, and a photo's ink found, on a pool thread: a phone's photo takes half a
         second, and the window stays responsive meanwhile.  The task says how it went."""
         path = Path(path)
-        task = self.tasks.start("open-file", _read_file, path)
+        task = self.tasks.start("open-file", _read_file, path, self.session.shown_predictor)
         self.status.emit(self.tr("Opening {file}…").format(file=path.name))
         task.succeeded.connect(lambda contents: self._show_opened(path, contents))
         task.failed.connect(lambda reason: self.error.emit(self.tr("Could not open {file}: {reason}").format(
@@ -58,7 +59,10 @@ class FileActions(QObject):
         if contents[0] == "strokes":
             self._open_strokes(*contents[1:])
         else:
-            self.show_image(*contents[1:])
+            _, shown, reading, predictor, digits = contents
+            if predictor is not None:
+                self.session.know_image_digits(predictor, reading, digits)
+            self.show_image(shown, reading)
         self.status.emit(self.tr("Opened {file}").format(file=path.name))
 
     def _open_strokes(self, strokes, widths: list[float]) -> None:
@@ -137,10 +141,12 @@ class FileActions(QObject):
         return task
 
 
-def _read_file(task: Task, path: Path) -> tuple:
-    """On a pool thread: ("strokes", strokes, widths) for a saved drawing, else ("image", shown, reading).
+def _read_file(task: Task, path: Path, predictor) -> tuple:
+    """On a pool thread: ("strokes", strokes, widths) for a saved drawing, else ("image", shown, reading,
+    predictor, digits): an image, its ink and, with a network, the digits it reads there.
 
-    Blank paper reads as nothing, never as a digit.  QImage, unlike QPixmap, may be made off the GUI thread."""
+    Blank paper reads as nothing, never as a digit.  QImage, unlike QPixmap, may be made off the GUI thread;
+    the numpy network only reads its weights, so it may read on any thread."""
     drawing = read_strokes_file(path)
     if drawing is not None:
         record, widths = drawing
@@ -151,7 +157,8 @@ def _read_file(task: Task, path: Path) -> tuple:
     if shown.isNull():  # a format Pillow reads and Qt does not: the pad shows blank paper of its size
         shown = QImage(*reading.size, QImage.Format.Format_RGB32)
         shown.fill(0xFFFDFDFB)
-    return "image", shown, reading
+    digits = read_image_number(predictor, reading) if predictor is not None else []
+    return "image", shown, reading, predictor, digits
 
 
 def _png_bytes(image: QImage) -> bytes:
