@@ -89,6 +89,7 @@ def test_the_arithmetic_printed_is_the_networks_own(unseen_drawings, layer):
     (["--layer", "conv2", "--at", "11,0"], "conv2's maps are 11×11"),
     (["--layer", "conv2", "--channel", "64"], "conv2 has 64 maps, numbered 0 to 63; there is no 64"),
     (["--layer", "pool1", "--at", "three"], "expected ROW,COL"),
+    (["--layer", "dense", "--at", "1,1"], "dense's units are not in maps: leave out --at"),
 ])
 def test_a_bad_layer_position_or_channel_is_one_line_and_exit_2(unseen_drawings, args, message):
     result = explain_cli("--strokes", str(unseen_drawings), *args)

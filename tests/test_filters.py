@@ -71,7 +71,7 @@ def test_table_without_format_json(mnist_path):
 @pytest.mark.parametrize(("arguments", "message"), [
     (["--layer", "conv9", "--channel", "0"], "no layer 'conv9'"),
     (["--layer", "flatten", "--channel", "0"], "no layer 'flatten'"),
-    (["--layer", "conv2", "--channel", "64"], "conv2 has 64 channels (0..63), not 64"),
+    (["--layer", "conv2", "--channel", "64"], "conv2 has 64 maps, numbered 0 to 63; there is no 64"),
     (["--layer", "dense", "--channel", "-1"], "dense has 64 units"),
     (["--layer", "conv2", "--channel", "1", "--top", "0"], "at least 1"),
 ])

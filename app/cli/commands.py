@@ -268,6 +268,8 @@ def _explain(args: argparse.Namespace) -> int:
             print(json.dumps({"layer": args.layer, "value": None, "nothing_drawn": True}))
             continue
         step = explain_unit(predictor.net, tensor, args.layer, _parse_position(args.at), args.channel)
+        if args.at is not None and step.at is None:  # else the position would look understood
+            raise CliError(f"{args.layer}'s units are not in maps: leave out --at (choose a unit with --channel)")
         print(json.dumps(step.as_json()))
     return 0
 

@@ -133,14 +133,14 @@ def find_layer(net: NumpyConvnet, name: str) -> tuple[int, NumpyLayer]:
         if layer.name == name and layer.kind != "Flatten":
             return position, layer
     names = ", ".join(layer.name for layer in unit_layers(net))
-    raise ValueError(f"no layer {name!r} with units in this model; its layers are {names}")
+    raise ValueError(f"there is no layer {name!r}; this model's layers with units are {names}")
 
 
 def check_channel(layer: NumpyLayer, channel: int) -> None:
     count = unit_count(layer)
     if not 0 <= channel < count:
-        what = "channels" if len(layer.output_shape) == 3 else "units"
-        raise ValueError(f"{layer.name} has {count} {what} (0..{count - 1}), not {channel}")
+        what = "maps" if len(layer.output_shape) == 3 else "units"  # worded as ``explain_unit`` words it
+        raise ValueError(f"{layer.name} has {count} {what}, numbered 0 to {count - 1}; there is no {channel}")
 
 
 def is_output(net: NumpyConvnet, layer: NumpyLayer) -> bool:
