@@ -445,3 +445,21 @@ def test_an_offline_download_says_so_in_words_and_a_download_can_be_cancelled(re
         box.cancel_button.click()
     assert not no_mnist.exists() and box.download_button.isEnabled()
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_tab_moves_past_the_train_tabs_tables_to_the_train_button_and_the_runs(window, qtbot):
+    """Tab went from cell to cell of the network's summary table for ever: Train could not be reached
+    from the keyboard."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    panel = window.train_panel
+    window.tabs.setCurrentWidget(panel)
+    window.activateWindow()
+    panel.settings.network_editor.summary_table.setFocus()
+    reached = set()
+    for _ in range(80):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.add(QApplication.focusWidget())
+    assert panel.train_button in reached and panel.runs_view.table in reached

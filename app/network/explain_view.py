@@ -162,6 +162,7 @@ class ExplanationView(Retranslatable, QFrame):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         self.output_table = QTableWidget(10, 4)
+        self.output_table.setTabKeyNavigation(False)  # Tab moves on to the next control, not the next cell
         self.output_table.setObjectName("softmaxTable")
         self.output_table.verticalHeader().setVisible(False)
         self.output_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -112,6 +112,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
         layout.addWidget(self.details)
         self.details.setVisible(False)
         self.summary_table = QTableWidget(0, SUMMARY_COLUMNS)
+        self.summary_table.setTabKeyNavigation(False)  # Tab moves on to the next control, not the next cell
         self.summary_table.setObjectName("networkSummary")
         self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary_table.verticalHeader().setVisible(False)

@@ -289,6 +289,7 @@ class RunsView(Retranslatable, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the next control, not the next cell
         self.table.setObjectName("runsTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -325,6 +326,7 @@ class RunsView(Retranslatable, QWidget):
         self.differences_label.setWordWrap(True)
         layout.addWidget(self.differences_label)
         self.differences = QTableWidget()
+        self.differences.setTabKeyNavigation(False)
         self.differences.setObjectName("runDifferences")
         self.differences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.differences.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
