@@ -100,6 +100,13 @@ def test_export_refuses_a_broken_model_before_tensorflow_loads(tmp_path):
     assert not (tmp_path / "m.tflite").exists()
 
 
+def test_a_photo_over_100_megapixels_is_read_without_pillows_warning(tmp_path):
+    Image.new("1", (10000, 10000), 1).save(tmp_path / "paper.png", optimize=True)  # Pillow warns above 89 MP
+    result = digitpad("predict", str(tmp_path / "paper.png"))
+    assert result.returncode == 0 and json.loads(result.stdout)["label"] is None
+    assert result.stderr == ""
+
+
 def test_every_command_has_help():
     for command in ([], ["predict"], ["evaluate"], ["train"]):
         result = digitpad(*command, "--help")

@@ -80,3 +80,46 @@ def test_of_two_files_opened_in_quick_succession_the_last_is_shown(ready_window,
     assert first.outcome == "cancelled" and last.outcome == "succeeded"
     assert not window.canvas.has_background() and label(window) == "0"
     assert window.statusBar().currentMessage() == "Opened zero.json"
+
+
+def _big_seventeen(path, width: int) -> None:
+    """A "17" in ballpoint on white paper, ``width`` pixels wide and half as tall."""
+    from PIL import ImageDraw
+
+    from drawings import seven
+
+    image = Image.new("L", (width, width // 2), 235)
+    pen, scale = ImageDraw.Draw(image), width / 1200
+    pen.line([(300 * scale, 100 * scale), (310 * scale, 500 * scale)], fill=20, width=int(30 * scale))
+    pen.line([(x * 1.5 * scale + 500 * scale, y * 1.5 * scale + 80 * scale) for x, y in seven()[0]],
+             fill=20, width=int(30 * scale), joint="curve")
+    image.save(path)
+
+
+def test_a_144_megapixel_photo_is_shown_from_a_smaller_copy_with_its_digits_in_place(ready_window, tmp_path):
+    """Qt refused to decode it (over 256 MB), so the pad showed white paper, 12,000 px wide, painted on the GUI
+    thread for 1.6 s; the digits' tags must sit where they sit on the same photo at a third of the size."""
+    window = ready_window()
+    _big_seventeen(tmp_path / "small.png", 4000)
+    assert open_and_wait(window, tmp_path / "small.png") and label(window) == "17"
+    expected = [window.canvas.tag_label_centre(i) for i in range(2)]
+    _big_seventeen(tmp_path / "big.png", 12000)
+    assert open_and_wait(window, tmp_path / "big.png") and label(window) == "17"
+    shown = window.canvas.grab().toImage()
+    assert shown.pixelColor(shown.width() // 2, shown.height() // 2).lightness() > 200  # paper, not blank black
+    for index, centre in enumerate(expected):
+        moved = window.canvas.tag_label_centre(index) - centre
+        assert abs(moved.x()) < 3 and abs(moved.y()) < 3
+
+
+def test_an_image_over_pillows_limit_is_refused_in_words_and_the_drawing_stays(ready_window, tmp_path):
+    from digitpad.app.window.automation import draw
+    from drawings import seven
+
+    window = ready_window()
+    draw(window.canvas, seven())
+    Image.new("1", (16000, 16000), 0).save(tmp_path / "bomb.png", optimize=True)
+    assert not open_and_wait(window, tmp_path / "bomb.png")
+    assert "the image is too large to open safely" in window.banner.text()
+    assert "unexpected error" not in window.banner.text() and window.statusBar().currentMessage() == ""
+    assert len(window.canvas.strokes()) == 1 and label(window) == "7"

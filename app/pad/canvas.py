@@ -373,7 +373,7 @@ class DrawingCanvas(Retranslatable, QWidget):
     def _image_rect(self, box) -> QRectF:
         """A box in the opened image's pixels, in widget pixels."""
         target = _fit(self._background, self.paper_rect())
-        scale = target.width() / max(1, self._background.width())
+        scale = target.width() / max(1.0, self._background.deviceIndependentSize().width())
         x0, y0, x1, y1 = box
         return QRectF(target.left() + x0 * scale, target.top() + y0 * scale, (x1 - x0) * scale, (y1 - y0) * scale)
 
@@ -464,7 +464,9 @@ def _draw_dot(painter: QPainter, centre: QPointF) -> None:
 
 
 def _fit(image: QImage, area: QRectF) -> QRectF:
-    """The largest rectangle of the image's shape centred in ``area``."""
-    scale = min(area.width() / max(1, image.width()), area.height() / max(1, image.height()))
-    width, height = image.width() * scale, image.height() * scale
+    """The largest rectangle of the image's shape centred in ``area``.  A big photo is shown from a smaller
+    copy whose device pixel ratio keeps its size in the photo's own pixels, where its boxes are."""
+    size = image.deviceIndependentSize()
+    scale = min(area.width() / max(1.0, size.width()), area.height() / max(1.0, size.height()))
+    width, height = size.width() * scale, size.height() * scale
     return QRectF(area.center().x() - width / 2, area.center().y() - height / 2, width, height)

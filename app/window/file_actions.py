@@ -5,6 +5,7 @@ A file that cannot be used leaves the pad as it was and says why in the message 
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
@@ -19,6 +20,8 @@ from digitpad.model.numbers import read_image_number
 from digitpad.model.session import Session
 from digitpad.model.training.export_formats import default_suffix, onnx_available
 
+# The pad is a few hundred pixels across: a photo wider or taller than this is shown from a smaller copy.
+SHOWN_AT_MOST = 4096
 IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
 
 
@@ -51,9 +54,13 @@ class FileActions(QObject):
         task = self.tasks.start("open-file", _read_file, path, self.session.shown_predictor)
         self.status.emit(self.tr("Opening {file}…").format(file=path.name))
         task.succeeded.connect(lambda contents: self._show_opened(path, contents))
-        task.failed.connect(lambda reason: self.error.emit(self.tr("Could not open {file}: {reason}").format(
-            file=path.name, reason=_strip_path(reason, path))))
+        task.failed.connect(lambda reason: self._not_opened(path, reason))
         return task
+
+    def _not_opened(self, path: Path, reason: str) -> None:
+        self.status.emit("")  # "Opening…" is over
+        self.error.emit(self.tr("Could not open {file}: {reason}").format(file=path.name,
+                                                                          reason=_strip_path(reason, path)))
 
     def _show_opened(self, path: Path, contents: tuple) -> None:
         if contents[0] == "strokes":
@@ -153,12 +160,25 @@ def _read_file(task: Task, path: Path, predictor) -> tuple:
         return "strokes", record.strokes, widths
     with open_image(path) as image:
         reading = read_image(image)
-    shown = QImage(str(path))
+        shown = _smaller_copy(image) if max(image.size) > SHOWN_AT_MOST else QImage(str(path))
     if shown.isNull():  # a format Pillow reads and Qt does not: the pad shows blank paper of its size
         shown = QImage(*reading.size, QImage.Format.Format_RGB32)
         shown.fill(0xFFFDFDFB)
     digits = read_image_number(predictor, reading) if predictor is not None else []
     return "image", shown, reading, predictor, digits
+
+
+def _smaller_copy(image) -> QImage:
+    """A big photo for the pad, at most SHOWN_AT_MOST pixels across, from the pixels Pillow has decoded:
+    Qt refuses to decode an image over 256 MB (a 12,000×12,000 photo), and the whole of one took 0.6 GB."""
+    factor = math.ceil(max(image.size) / SHOWN_AT_MOST)
+    if image.mode not in ("L", "RGB", "RGBA"):
+        image = image.convert("RGBA")
+    small = image.reduce(factor).convert("RGBA")
+    shown = QImage(small.tobytes("raw", "RGBA"), small.width, small.height, 4 * small.width,
+                   QImage.Format.Format_RGBA8888).copy()  # a copy owns its pixels; the bytes go
+    shown.setDevicePixelRatio(small.width / image.width)  # its size stays the photo's, where the boxes are
+    return shown
 
 
 def _png_bytes(image: QImage) -> bytes:

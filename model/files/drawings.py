@@ -44,7 +44,7 @@ def read_strokes_file(path: Path) -> tuple[StrokeRecord, list[float]] | None:
         try:
             with Image.open(path) as image:
                 text = image.info.get(PNG_KEY)
-        except (OSError, SyntaxError, ValueError):
+        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
             return None  # let the image path report it
         return _parse(text, path) if text else None
     return None

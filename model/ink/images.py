@@ -8,6 +8,7 @@ ink that stands out from it is cropped, fitted and centred the way MNIST was
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -25,8 +26,10 @@ def open_image(path) -> Image.Image:
     before it is decoded, rather than filling memory.
     """
     try:
-        image = Image.open(path)
-        image.load()
+        with warnings.catch_warnings():  # a big photo under the limit is read (and shrunk): no two-line warning
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(path)
+            image.load()
         return image
     except FileNotFoundError:
         raise ValueError(f"{path}: no such file") from None
