@@ -120,6 +120,16 @@ def test_save_writes_a_model_that_loads(window, qtbot, tmp_path):
     assert Predictor.load(tmp_path / "mine.keras").parameter_count == 93_322
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".keras") == ["mine.keras"]
     assert_opens_in_plain_keras(tmp_path / "mine.keras")
+    done = panel.phase_label.text()
+    (tmp_path / "a folder.keras").mkdir()
+    for target, reason in ((tmp_path / "no" / "m.keras", "no such folder"),
+                           (tmp_path / "a folder.keras", "Is a directory")):
+        task = panel.save_model(str(target))  # a save that fails is not a training that failed
+        with qtbot.waitSignal(task.finished, timeout=60_000):
+            pass
+        assert window.banner.isVisible() and window.banner.text().startswith("Could not save the model: ")
+        assert reason in window.banner.text() and ".partial" not in window.banner.text()
+        assert panel.phase_label.text() == done and "Failed" not in panel.progress.format()
 
 
 def test_correct_a_prediction_into_my_drawings_and_fine_tune(window, qtbot):

@@ -47,14 +47,21 @@ from digitpad.model.training.recipes import TrainProgress
 
 def copy_model_file(task, source: str, target: str) -> str:
     """Pool work: Save as… copies the trained file (it is plain Keras already), atomically."""
-    copy_file_atomically(source, Path(target))
-    return target
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise ValueError(f"{target.parent}: no such folder")
+    try:
+        copy_file_atomically(source, target)
+    except OSError as error:  # name the file asked for, not the temporary written beside it
+        raise ValueError(f"{target}: {error.strerror or error}") from None
+    return str(target)
 
 
 class TrainPanel(Retranslatable, QScrollArea):
     """Data, settings, device, progress and results of one training run."""
 
     statusMessage = Signal(str)
+    errorMessage = Signal(str)  # for the window's banner: the training itself went well
     trainingFinished = Signal(object)  # TrainOutcome
     useModelRequested = Signal(str, str)  # the trained file, and how to call it ("trained 14:05 (99.2%)")
     loadModelRequested = Signal()
@@ -443,7 +450,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         task = self.tasks.start("save-model", copy_model_file, self.outcome.model_path, path)
         task.succeeded.connect(lambda saved: self.statusMessage.emit(
             self.tr("Saved the model to {path}").format(path=saved)))
-        task.failed.connect(lambda message: self._show_failure(self.tr("could not save: {reason}").format(
+        task.failed.connect(lambda message: self.errorMessage.emit(self.tr("Could not save the model: {reason}").format(
             reason=message)))
         return task
 

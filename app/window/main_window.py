@@ -274,6 +274,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.models.error_outdated.connect(self.banner.withdraw)  # "could not load" once another model loads
         panel = self.train_panel
         panel.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        panel.errorMessage.connect(self.banner.show_error)
         panel.useModelRequested.connect(self.models.adopt)
         panel.runs_view.useModelRequested.connect(self.models.load_named)
         panel.runs_view.besideRequested.connect(self.read_beside)

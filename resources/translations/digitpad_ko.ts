@@ -1922,8 +1922,8 @@
         <translation>모델을 저장했습니다: {path}</translation>
     </message>
     <message>
-        <source>could not save: {reason}</source>
-        <translation>저장할 수 없습니다: {reason}</translation>
+        <source>Could not save the model: {reason}</source>
+        <translation>모델을 저장할 수 없습니다: {reason}</translation>
     </message>
 </context>
 <context>
