@@ -87,6 +87,24 @@ def test_a_digits_top_images_in_its_explanation_and_its_layers_patterns(window, 
     assert view.layer_patterns.image.width() == 5 * 29 - 1  # the ten "ideal digits", five to a row
 
 
+def test_a_layers_patterns_that_come_after_another_layer_was_chosen_stay_out_of_its_view(window, qtbot):
+    """conv2's grid appeared under a dense unit, below "Patterns of every unit of dense"."""
+    from digitpad.app.window.automation import draw
+
+    draw(window.canvas, seven())
+    _index_ready(window, qtbot)
+    with qtbot.waitSignal(window.filters.topsShown, timeout=300_000):
+        window._explain_output(7)
+    view = window.feature_maps.explanation.top_images
+    view.layer_button.click()  # the ten "ideal digits", found in the background
+    window.filters.show_unit("conv3", 5)
+    qtbot.waitUntil(lambda: len(window.filters._layer_patterns) == 1, timeout=300_000)
+    assert view.layer_patterns.image.isNull() and not view.layer_patterns.isVisibleTo(view)
+    with qtbot.waitSignal(window.filters.layerPatternsShown, timeout=60_000):  # back to the output: at once
+        window.filters.show_unit("probabilities", 7)
+        view.layer_button.click()
+
+
 def test_conv1_shows_its_kernel_instead_of_a_pattern(window, qtbot):
     _index_ready(window, qtbot)
     with qtbot.waitSignal(window.filters.patternShown, timeout=60_000):

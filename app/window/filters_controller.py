@@ -266,6 +266,8 @@ class FiltersController(QObject):
     def _layer_patterns_ready(self, key, patterns: list) -> None:
         self._layer_patterns[key] = patterns
         layer = key[1]
+        if self.unit is None or self.unit[0] != layer:  # another layer was chosen while they were found
+            return
         image = pattern_grid_qimage([pattern.image for pattern in patterns], columns=8 if len(patterns) > 10 else 5)
         for view in self.views:
             view.show_layer_patterns(image, lambda: self.tr(
