@@ -76,6 +76,15 @@ def test_a_run_whose_model_file_is_gone_is_refused_by_id(tmp_path, model_file):
         require_model(store.get(run.id))
 
 
+def test_two_runs_with_the_same_name_are_told_apart(tmp_path, model_file):
+    """Same network and recipe, started in the same minute: the legend and the comparison named both alike."""
+    store = RunStore(tmp_path)
+    names = [store.save(make_run("seed · fast · 12-04 16:13", id=f"20261204-16130{i}-000{i}"), model_file).name
+             for i in range(3)]
+    assert names == ["seed · fast · 12-04 16:13", "seed · fast · 12-04 16:13 (2)", "seed · fast · 12-04 16:13 (3)"]
+    assert sorted(run.name for run in store.load()[0]) == sorted(names)
+
+
 def test_rename_keep_and_delete(tmp_path, model_file):
     store = RunStore(tmp_path)
     run = store.save(make_run(), model_file)

@@ -118,9 +118,26 @@ def test_select_two_runs_overlays_their_curves_and_shows_what_differs(window, qt
     assert differences.item(0, 0).text() == "seed" and differences.item(0, 1).text() == "dense"
     assert view.digit_changes.worse() == [5, 6, 7, 8, 9] and view.digit_changes.better() == [0, 1, 2, 3, 4]
     assert "worse on: 5, 6, 7, 8, 9" in view.digits_label.text()
+    assert "test accuracy 99.00% → 97.00%" in view.digits_label.text()  # which run is better, in one line
+    parameters = rows.index("parameters")
+    assert [differences.item(parameters, c).text() for c in (0, 1)] == ["93,322", "407,050"]
     view.axis_combo.setCurrentIndex(1)  # against seconds
     assert view.curves.axis_x.max() >= 30.0  # the last epoch ended at 30 s
     assert view.curves.axis_x.titleText() == "seconds"
+    assert view.curves.axis_x.tickInterval() == 10 and view.curves.axis_x.labelFormat() == "%.0f"
+
+
+def test_tick_labels_have_the_decimals_their_step_needs():
+    """A two-second run's axis read "0, 1, 1, 2, 2": ticks half a second apart, labelled without decimals."""
+    from PySide6.QtCharts import QValueAxis
+
+    from digitpad.app.train.views import nice_step, set_axis
+
+    axis = QValueAxis()
+    for right, step, label_format in ((2.0, 0.5, "%.1f"), (1.0, 0.2, "%.1f"), (30.0, 10.0, "%.0f"), (0.5, 0.1, "%.1f")):
+        assert nice_step(right / 5) == step
+        set_axis(axis, 0.0, right * 1.04, nice_step(right / 5), anchor=0.0)
+        assert axis.labelFormat() == label_format and axis.tickInterval() == step
 
 
 def test_rename_keep_and_delete_a_run(window, qtbot, runs_data):

@@ -14,6 +14,7 @@ from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import (
     QAbstractTableModel,
     QItemSelection,
+    QLocale,
     QMargins,
     QModelIndex,
     QPointF,
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import TaskRunner
+from digitpad.app.train.views import nice_step, set_axis
 from digitpad.model.files.runs import Limits, Run, RunError, RunStore, differences_among, digit_changes
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -154,8 +156,8 @@ class RunCurves(Retranslatable, QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(220)
         self.axis_x, self.axis_y = QValueAxis(), QValueAxis()
-        self.axis_x.setLabelFormat("%.0f")
-        self.axis_y.setLabelFormat("%.2f")
+        for axis in (self.axis_x, self.axis_y):
+            axis.setTickType(QValueAxis.TickType.TicksDynamic)  # ticks at round numbers (set_axis)
         chart.addAxis(self.axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.axis_y, Qt.AlignmentFlag.AlignLeft)
         self.runs: list[Run] = []
@@ -198,17 +200,15 @@ class RunCurves(Retranslatable, QChartView):
                 if dashed and curves[f"val_{metric}"]:
                     chart.legend().markers(line)[0].setVisible(False)  # the run's entry is its validation curve
         right = max(1.0, max(positions))
-        self.axis_x.setRange(0, right)
-        if against == "epoch" and right <= 10:
-            self.axis_x.setTickCount(int(right) + 1)  # a tick on each epoch
-        else:
-            self.axis_x.setTickCount(5)
-            self.axis_x.applyNiceNumbers()
+        by_epoch = against == "epoch"
+        step = 1.0 if by_epoch and right <= 10 else nice_step(right / 5, at_least=1.0 if by_epoch else 0.0)
+        set_axis(self.axis_x, 0.0, right * 1.04, step, anchor=0.0)  # room for the last points' dots
         if values:
             low, high = min(values), max(values)
             margin = max((high - low) * 0.1, 0.01)
-            self.axis_y.setRange(max(0.0, low - margin) if metric == "accuracy" else 0.0,
-                                 min(1.0, high + margin) if metric == "accuracy" else high + margin)
+            bottom = max(0.0, low - margin) if metric == "accuracy" else 0.0
+            top = min(1.0 + margin / 2, high + margin) if metric == "accuracy" else high + margin
+            set_axis(self.axis_y, bottom, top, nice_step((top - bottom) / 5), anchor=0.0)
         self.axis_x.setTitleText(self.tr("epoch") if against == "epoch" else self.tr("seconds"))
         self.axis_y.setTitleText(self.tr("accuracy") if metric == "accuracy" else self.tr("loss"))
 
@@ -499,15 +499,23 @@ class RunsView(Retranslatable, QWidget):
             self.differences.verticalHeaderItem(row).setToolTip(key)
         for column, run in enumerate(runs if len(runs) >= 2 else []):
             self.differences.horizontalHeaderItem(column).setToolTip(run.name)
+        key_of = list(found)
         for row, values in enumerate(found.values()):
             for column, value in enumerate(values):
-                self.differences.setItem(row, column, QTableWidgetItem("–" if value is None else str(value)))
+                self.differences.setItem(row, column, QTableWidgetItem(self._difference_text(key_of[row], value)))
         if len(runs) < 2:
             self.differences_label.setText(self.tr("Settings that differ: select two or more runs."))
         elif found:
             self.differences_label.setText(self.tr("Only the settings that differ:"))
         else:
             self.differences_label.setText(self.tr("These runs were trained the same way."))
+
+    def _difference_text(self, key: str, value) -> str:
+        if value is None:  # a device not asked for is TensorFlow's choice
+            return self.tr("automatic") if key == "settings.device" else "–"
+        if isinstance(value, int) and not isinstance(value, bool):
+            return QLocale().toString(value)  # 93,322 as in the table
+        return str(value)
 
     def _setting_names(self) -> dict[str, str]:
         """The rows of the settings that differ, in words, by the run record's key (others show the key)."""
@@ -541,8 +549,10 @@ class RunsView(Retranslatable, QWidget):
             return
         better = ", ".join(map(str, self.digit_changes.better())) or "–"
         worse = ", ".join(map(str, self.digit_changes.worse())) or "–"
-        self.digits_label.setText(self.tr("From {first} to {last}, better on digits: {better}; worse on: {worse}")
-                                  .format(first=runs[0].name, last=runs[-1].name, better=better, worse=worse))
+        self.digits_label.setText(self.tr("From {first} to {last}: test accuracy {before} → {after}; better on "
+                                          "digits: {better}; worse on: {worse}")
+                                  .format(first=runs[0].name, last=runs[-1].name, before=_accuracy(runs[0]),
+                                          after=_accuracy(runs[-1]), better=better, worse=worse))
 
     # --- actions -----------------------------------------------------------------------
 
@@ -607,3 +617,7 @@ def _button(name: str, slot) -> QPushButton:
     button.setObjectName(name)
     button.clicked.connect(slot)
     return button
+
+
+def _accuracy(run: Run) -> str:
+    return "–" if run.test_accuracy is None else f"{run.test_accuracy * 100:.2f}%"

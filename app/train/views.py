@@ -69,9 +69,9 @@ class LearningCurves(Retranslatable, QChartView):
         self.epochs = epochs
         # A little room after the last epoch, so its validation points are whole dots, not halves.
         step = nice_step(max(1, epochs) / 5, at_least=1.0)
-        _set_axis(self.axis_x, 0.0, max(1, epochs) * 1.06, step, anchor=0.0)
-        _set_axis(self.axis_loss, 0.0, 0.5, 0.1)
-        _set_axis(self.axis_accuracy, 0.9, _with_headroom(0.9), 0.02)
+        set_axis(self.axis_x, 0.0, max(1, epochs) * 1.06, step, anchor=0.0)
+        set_axis(self.axis_loss, 0.0, 0.5, 0.1)
+        set_axis(self.axis_accuracy, 0.9, _with_headroom(0.9), 0.02)
         self._max_loss = 0.1
         self._min_accuracy = 0.9
 
@@ -83,11 +83,11 @@ class LearningCurves(Retranslatable, QChartView):
             self._max_loss = value
             top = min(max(0.1, value * 1.1), 5.0)
             step = nice_step(top / 5)
-            _set_axis(self.axis_loss, 0.0, math.ceil(top / step - 1e-9) * step, step)
+            set_axis(self.axis_loss, 0.0, math.ceil(top / step - 1e-9) * step, step)
         if "accuracy" in key and value < self._min_accuracy:
             self._min_accuracy = max(0.0, value)
             low = max(0.0, np.floor(value * 10) / 10)
-            _set_axis(self.axis_accuracy, low, _with_headroom(low), nice_step((1.0 - low) / 5))
+            set_axis(self.axis_accuracy, low, _with_headroom(low), nice_step((1.0 - low) / 5))
 
     def point_count(self, key: str) -> int:
         return self.series[key].count()
@@ -113,7 +113,9 @@ def _with_headroom(low: float) -> float:
     return 1.0 + (1.0 - low) * 0.05
 
 
-def _set_axis(axis: QValueAxis, low: float, high: float, step: float, anchor: float | None = None) -> None:
+def set_axis(axis: QValueAxis, low: float, high: float, step: float, anchor: float | None = None) -> None:
+    """Ticks at multiples of ``step`` (the axis's tick type must be TicksDynamic), labelled with the decimals
+    the step needs: a format of "%.0f" on ticks half a unit apart read "0, 1, 1, 2, 2"."""
     axis.setRange(low, high)
     axis.setTickAnchor(0.0 if anchor is None else anchor)  # ticks at multiples of the step: 0.4, 0.6, … 1.0
     axis.setTickInterval(step)

@@ -213,6 +213,7 @@ class RunStore:
         """Keep ``run``, with a copy of ``model_file`` when given: the model is written first, then the
         record, each atomically; on any error nothing of the run stays and the error is raised.
         Retention then removes the oldest runs beyond the limits."""
+        run.name = self._unused_name(run.name)
         folder = self.folder / run.id
         folder.mkdir(parents=True, exist_ok=False)
         try:
@@ -228,6 +229,15 @@ class RunStore:
             raise
         self.apply_limits(protect=run.id)
         return run
+
+    def _unused_name(self, name: str) -> str:
+        """``name``, or "name (2)", "name (3)"…: two runs of one network and recipe started in the same minute
+        had the same name, and the legend and the comparison could not tell them apart."""
+        taken = {run.name for run in self.load()[0]}
+        unused, number = name, 2
+        while unused in taken:
+            unused, number = f"{name} ({number})", number + 1
+        return unused
 
     def _write_record(self, run: Run) -> None:
         text = json.dumps(run.as_json(), indent=1, allow_nan=False, default=_plain)

@@ -1484,6 +1484,10 @@
         <translation>이 실행들은 같은 방식으로 학습되었습니다.</translation>
     </message>
     <message>
+        <source>automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
         <source>network</source>
         <translation>신경망</translation>
     </message>
@@ -1612,8 +1616,8 @@
         <translation>요청한 장치</translation>
     </message>
     <message>
-        <source>From {first} to {last}, better on digits: {better}; worse on: {worse}</source>
-        <translation>{first}에서 {last}(으)로: 좋아진 숫자 {better}, 나빠진 숫자 {worse}</translation>
+        <source>From {first} to {last}: test accuracy {before} → {after}; better on digits: {better}; worse on: {worse}</source>
+        <translation>{first}에서 {last}(으)로: 테스트 정확도 {before} → {after}, 좋아진 숫자 {better}, 나빠진 숫자 {worse}</translation>
     </message>
     <message>
         <source>Delete runs</source>
