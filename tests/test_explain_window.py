@@ -139,3 +139,17 @@ def test_the_explanations_can_be_reached_and_read_without_a_mouse(window, qtbot)
     assert all(panel.accessibleName() for panel in (window.canvas, window.answer, window.answer.chart,
                                                     window.answer.preview, window.feature_maps, view,
                                                     window.train_panel, window.correction))
+
+
+def test_in_a_1024_by_600_window_the_whole_explanation_can_be_scrolled_to(ready_window, qtbot):
+    """The kernel's last column was cut off, with no scroll bar to reach it."""
+    window = ready_window(size=(1024, 600))
+    draw(window.canvas, seven())
+    window.tabs.setCurrentWidget(window.feature_maps)
+    window.explain.explain("conv2", (5, 5), 12)
+    qtbot.wait(20)
+    from PySide6.QtWidgets import QScrollArea
+
+    pane = window.findChild(QScrollArea, "explanationPane")
+    content = pane.widget()
+    assert content.width() <= pane.viewport().width() or pane.horizontalScrollBar().isVisible()

@@ -198,7 +198,8 @@ class _Pane(QScrollArea):
         self.setObjectName("explanationPane")
         self.panel = panel
         self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A patch, ×, and its kernel side by side need about 330 px: in a narrow window (1024 px) they scroll
+        # sideways rather than lose the kernel's last column.
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setStyleSheet("#explanationPane { border-top: 2px solid #c8c8c8; }")
         self.widgets = widgets
