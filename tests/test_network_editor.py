@@ -76,6 +76,21 @@ def test_an_impossible_design_disables_train_with_the_reason_until_fixed(window)
     assert "(3·3·64 + 1)·64 = 36,928" in summary_texts(window)
 
 
+def test_a_value_out_of_a_fields_range_from_a_file_is_fixed_by_confirming_the_field(window):
+    """A Keras file's -4 filters showed as 1 in the field, and typing 1 changed nothing: no value changed."""
+    editor = editor_of(window)
+    layers = list(PRESETS["seed"].layers)
+    layers[0] = layers[0].with_settings(filters=-4)
+    editor.set_design(Design(tuple(layers)), custom=True)
+    train = window.train_panel.findChild(QPushButton, "trainButton")
+    assert not train.isEnabled()
+    editor.layer_list.setCurrentRow(0)
+    field = window.train_panel.findChild(QSpinBox, "layer_filters")
+    assert field.value() == 1
+    field.editingFinished.emit()  # Enter, or leaving the field
+    assert editor.design().layers[0].get("filters") == 1 and train.isEnabled()
+
+
 def test_softmax_before_the_end_is_explained(window):
     editor = editor_of(window)
     editor.layer_list.setCurrentRow(6)  # dense

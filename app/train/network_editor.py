@@ -213,6 +213,9 @@ class NetworkEditor(Retranslatable, QGroupBox):
             spin = QSpinBox()
             spin.setRange(low, high)
             spin.valueChanged.connect(lambda value, key=key: self.set_setting(key, value))
+            # A file's -4 filters shows as the field's 1, and typing 1 changes no value: Enter or leaving the
+            # field applies what it shows.
+            spin.editingFinished.connect(lambda key=key, spin=spin: self.set_setting(key, spin.value()))
             self._add_field(form, key, spin)
         for key, choices in (("padding", PADDINGS), ("activation", ACTIVATIONS)):
             combo = QComboBox()
