@@ -105,7 +105,8 @@ def test_keras_json_round_trips_every_preset(preset):
 
 @pytest.mark.parametrize("text, reason", [
     ("{broken", "broken JSON"),
-    ('{"class_name": "Functional", "config": {}}', "not a Keras Sequential model"),
+    ('{"class_name": "Functional", "config": {}}', "not a Keras Sequential model \\(it holds a Functional\\)"),
+    ('{"layers": []}', 'not a Keras Sequential model \\(it has no "class_name": "Sequential"\\)'),
     ('{"class_name": "Sequential", "config": {"layers": [{"class_name": "LSTM", "config": {"name": "rnn"}}]}}',
      "rnn: DigitPad's designs have no layer 'LSTM'"),
     ('{"class_name": "Sequential", "config": {"layers": [{"class_name": "Lambda", "config": {"name": "f"}}]}}',
@@ -116,6 +117,14 @@ def test_keras_json_round_trips_every_preset(preset):
 def test_keras_json_that_cannot_be_a_design_is_refused_in_words(text, reason):
     with pytest.raises(DesignError, match=reason):
         design_from_keras_json(text)
+
+
+def test_a_binary_file_is_not_a_design_in_words(tmp_path):
+    from digitpad.model.network.design_formats import load_design
+
+    (tmp_path / "model.json").write_bytes(b'{"class_name": "Sequential", ' + bytes(range(128, 256)))
+    with pytest.raises(DesignError, match=r"model.json: not a text file \(Keras JSON is text"):
+        load_design(str(tmp_path / "model.json"))
 
 
 def test_keras_json_of_a_keras_model_becomes_a_design_with_its_numbers():

@@ -37,8 +37,10 @@ def load_design(source: str) -> Design:
         raise DesignError(f"{path}: too large for a network design ({path.stat().st_size:,} bytes)")
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DesignError(f"{path}: cannot be read ({error})") from None
+    except UnicodeDecodeError:
+        raise DesignError(f"{path}: not a text file (Keras JSON is text, as model.to_json() writes it)") from None
+    except OSError as error:
+        raise DesignError(f"{path}: cannot be read ({error.strerror or error})") from None
     try:
         return check(design_from_keras_json(text, name=path.stem))
     except DesignError as error:
@@ -89,8 +91,10 @@ def design_from_keras_json(text: str, name: str = "custom") -> Design:
     except (json.JSONDecodeError, RecursionError) as error:
         raise DesignError(f"broken JSON ({error})") from None
     if not isinstance(data, dict) or data.get("class_name") != "Sequential":
-        kind = data.get("class_name") if isinstance(data, dict) else type(data).__name__
-        raise DesignError(f"not a Keras Sequential model (found {kind!r}); DigitPad designs are Sequential stacks")
+        kind = data.get("class_name") if isinstance(data, dict) else None
+        found = f"it holds a {kind}" if isinstance(kind, str) else "it has no \"class_name\": \"Sequential\""
+        raise DesignError(f"not a Keras Sequential model ({found}); DigitPad designs are Sequential stacks, "
+                          "as model.to_json() writes them")
     config = data.get("config")
     items = config.get("layers") if isinstance(config, dict) else config  # old Keras: the list itself
     if not isinstance(items, list):
