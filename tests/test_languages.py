@@ -101,10 +101,43 @@ def test_translations_keep_placeholders_plurals_and_markup(code):
         forms = [form.text for form in translation.findall("numerusform")] or [translation.text]
         for text in forms:
             where = f"[{context}] {source!r} → {text!r}"
-            assert set(re.findall(r"{\w+}", text)) == set(re.findall(r"{\w+}", source)), where
+            fields = r"{\w+[!:]?[^{}]*}"  # with a conversion or format spec: {value!r}, {limit:,}
+            assert set(re.findall(fields, text)) == set(re.findall(fields, source)), where
             assert re.findall(r"%L?n", text) == re.findall(r"%L?n", source), where
             assert re.findall(r"</?\w+", text) == re.findall(r"</?\w+", source), where
             assert text.replace("&&", "").count("&") == source.replace("&&", "").count("&") <= 1, where
+
+
+def test_every_design_problem_the_core_words_is_in_the_windows_list():
+    """The core says a design's problems in English (the CLI's words); the window finds each by its template."""
+    import ast
+
+    from digitpad.app.train import design_words
+    from digitpad.model.network import designs
+
+    def template(argument) -> str | None:  # a text, a module constant, or a local chosen by an if-expression
+        return argument.value if isinstance(argument, ast.Constant) else getattr(designs, argument.id, None)
+
+    tree = ast.parse(Path(designs.__file__).read_text("utf-8"))
+    used = {template(node.args[0]) for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Problem" and node.args} - {None}
+    used |= {node.value for node in ast.walk(tree) if isinstance(node, ast.IfExp)
+             for node in (node.body, node.orelse) if isinstance(node, ast.Constant) and "{name}" in str(node.value)}
+    assert len(used) >= 20 and used <= set(design_words.TEMPLATES), used - set(design_words.TEMPLATES)
+
+
+def test_a_korean_network_editor_says_why_a_design_cannot_be_trained_in_korean(tmp_path, qtbot):
+    from digitpad.app.window.main import build_main_window
+    from digitpad.model.network.designs import PRESETS, Design
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("language", "ko")
+    window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+    qtbot.addWidget(window)
+    editor = window.train_panel.settings.network_editor
+    layers = [layer.with_settings(kernel=5) if layer.kind == "Conv2D" else layer for layer in PRESETS["seed"].layers]
+    editor.set_design(Design(tuple(layers)), custom=True)
+    assert editor.problem_label.text() == "이 설계는 학습할 수 없습니다: conv3: 5×5 패치가 4×4 맵에 들어가지 않습니다"
 
 
 def test_the_translations_ship_in_the_package():

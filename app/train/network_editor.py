@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.widgets import compact_button, compact_combo, set_compact_text
+from digitpad.app.train.design_words import problem_text
 from digitpad.model.network.design_formats import (
     MAX_JSON_BYTES,
     design_from_keras_json,
@@ -414,7 +415,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
             self.problem_label.setText("")
         else:
             self.problem_label.setText(self.tr("This design cannot be trained: {reason}").format(
-                reason="; ".join(summary.problems[:3])))
+                reason="; ".join(map(problem_text, summary.problems[:3]))))
         self.problem_label.setVisible(not summary.ok)
 
     def _origin_text(self) -> str:

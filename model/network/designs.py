@@ -44,8 +44,31 @@ NAME_PREFIXES = {"Conv2D": "conv", "MaxPooling2D": "pool", "AveragePooling2D": "
                  "GlobalAveragePooling2D": "global_pool", "Activation": "activation"}
 
 
+WHOLE_NUMBER = "{name}: {key} must be a whole number ≥ 1, got {value!r}"
+
+
 class DesignError(ValueError):
     """A design that cannot be read or cannot work, said in words."""
+
+
+class Problem(str):
+    """What keeps a design from working, in English as the CLI prints it, with its template and values kept
+    so that the window can say it in its own language (``app/train/design_words.py`` lists the templates)."""
+
+    template: str
+    values: dict
+
+    def __new__(cls, template: str, **values) -> Problem:
+        problem = super().__new__(cls, template.format(**values))
+        problem.template, problem.values = template, values
+        return problem
+
+    def __reduce__(self):  # pickled as its template and values (the worker process), not as its text
+        return _problem, (self.template, self.values)
+
+
+def _problem(template: str, values: dict) -> Problem:
+    return Problem(template, **values)
 
 
 @dataclass(frozen=True)
@@ -197,18 +220,19 @@ def _shape_text(shape: tuple[int, ...] | None) -> str:
 def summarize(design: Design) -> DesignSummary:
     """Every layer's output shape, parameters and multiply-adds with their formulas, the totals, and
     the problems that keep the design from working (in words, naming the layer)."""
-    problems: list[str] = []
+    problems: list[Problem] = []
     if not design.layers:
-        problems.append("the design has no layers")
+        problems.append(Problem("the design has no layers"))
     if len(design.layers) > MAX_LAYERS:
-        problems.append(f"the design has {len(design.layers)} layers; DigitPad trains at most {MAX_LAYERS}")
+        problems.append(Problem("the design has {count} layers; DigitPad trains at most {limit}",
+                                count=len(design.layers), limit=MAX_LAYERS))
         return DesignSummary((), 0, 0, tuple(problems))
     rows: list[LayerRow] = []
     shape: tuple[int, ...] | None = INPUT_SHAPE
     names: set[str] = set()
     for index, spec in enumerate(design.layers):
         if spec.name in names:
-            problems.append(f"{spec.name}: two layers have this name")
+            problems.append(Problem("{name}: two layers have this name", name=spec.name))
         names.add(spec.name)
         setting_problems = _setting_problems(spec, last=index == len(design.layers) - 1)
         problems += setting_problems
@@ -219,7 +243,7 @@ def summarize(design: Design) -> DesignSummary:
         try:
             row = _layer_row(spec, shape)
         except DesignError as error:
-            problems.append(str(error))
+            problems.append(error.args[0])  # a Problem
             rows.append(LayerRow(spec.name, spec.kind, None, "", 0, "", 0))
             shape = None
             continue
@@ -229,7 +253,8 @@ def summarize(design: Design) -> DesignSummary:
     if shape is not None and design.layers:
         problems += _output_problems(design, shape)
     if parameters > MAX_PARAMETERS:
-        problems.append(f"the design has {parameters:,} parameters; DigitPad trains at most {MAX_PARAMETERS:,}")
+        problems.append(Problem("the design has {parameters:,} parameters; DigitPad trains at most {limit:,}",
+                                parameters=parameters, limit=MAX_PARAMETERS))
     return DesignSummary(tuple(rows), parameters, sum(row.multiply_adds for row in rows), tuple(problems))
 
 
@@ -241,13 +266,13 @@ def check(design: Design) -> Design:
     return design
 
 
-def _output_problems(design: Design, shape: tuple[int, ...]) -> list[str]:
+def _output_problems(design: Design, shape: tuple[int, ...]) -> list[Problem]:
     if shape != (NUM_CLASSES,):
-        return [f"the network must end with 10 numbers, one per digit, but its output is {_shape_text(shape)}; "
-                f"end with Dense 10 softmax"]
+        return [Problem("the network must end with 10 numbers, one per digit, but its output is {shape}; "
+                        "end with Dense 10 softmax", shape=_shape_text(shape))]
     last = design.layers[-1]
     if last.get("activation") != "softmax" or last.kind not in ("Dense", "Activation"):
-        return [f"{last.name}: the last layer must give probabilities: use the softmax activation"]
+        return [Problem("{name}: the last layer must give probabilities: use the softmax activation", name=last.name)]
     return []
 
 
@@ -255,44 +280,52 @@ def _is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _setting_problems(spec: LayerSpec, last: bool) -> list[str]:
+def _setting_problems(spec: LayerSpec, last: bool) -> list[Problem]:
     """What is wrong with one layer's own settings, before any shape is known."""
     name = spec.name
     if spec.kind not in SETTINGS:
-        return [f"{name}: DigitPad's designs have no layer {spec.kind!r} (they have {', '.join(KINDS)})"]
+        return [Problem("{name}: DigitPad's designs have no layer {kind!r} (they have {kinds})", name=name,
+                        kind=spec.kind, kinds=", ".join(KINDS))]
     if not name or not name.replace("_", "").isalnum():
-        return [f"layer {name!r}: a name is letters, digits and _ only"]
+        return [Problem("layer {name!r}: a name is letters, digits and _ only", name=name)]
     problems = []
     for key in ("filters", "units"):
         if key in SETTINGS[spec.kind]:
             value = spec.get(key)
             if not _is_int(value) or value < 1:
-                problems.append(f"{name}: {key} must be a whole number ≥ 1, got {value!r}")
+                problems.append(Problem(WHOLE_NUMBER, name=name, key=key, value=value))
             elif value > MAX_WIDTH:
-                problems.append(f"{name}: {value:,} {key} is more than DigitPad allows ({MAX_WIDTH:,})")
+                problems.append(Problem("{name}: {value:,} {key} is more than DigitPad allows ({limit:,})", name=name,
+                                        value=value, key=key, limit=MAX_WIDTH))
     for key in ("kernel", "pool", "strides"):
         if key in SETTINGS[spec.kind]:
             value = spec.get(key)
             if not _is_int(value) or value < 1:
-                problems.append(f"{name}: {key} must be a whole number ≥ 1, got {value!r}")
+                problems.append(Problem(WHOLE_NUMBER, name=name, key=key, value=value))
             elif value > INPUT_SHAPE[0]:
-                problems.append(f"{name}: {key} {value} is larger than the 28×28 image")
+                problems.append(Problem("{name}: {key} {value} is larger than the 28×28 image", name=name, key=key,
+                                        value=value))
     if "padding" in SETTINGS[spec.kind] and spec.get("padding") not in PADDINGS:
-        problems.append(f"{name}: padding must be 'valid' or 'same', got {spec.get('padding')!r}")
+        problems.append(Problem("{name}: padding must be 'valid' or 'same', got {value!r}", name=name,
+                                value=spec.get("padding")))
     if "activation" in SETTINGS[spec.kind]:
         activation = spec.get("activation")
         if activation not in ACTIVATIONS:
-            problems.append(f"{name}: the activation must be one of {', '.join(ACTIVATIONS)}, got {activation!r}")
+            problems.append(Problem("{name}: the activation must be one of {choices}, got {value!r}", name=name,
+                                    choices=", ".join(ACTIVATIONS), value=activation))
         elif activation == "softmax" and not last:
-            problems.append(f"{name}: softmax gives the final probabilities, so only the last layer may use it")
+            problems.append(Problem("{name}: softmax gives the final probabilities, so only the last layer may use it",
+                                    name=name))
     if spec.kind == "Dropout":
         rate = spec.get("rate")
         if not isinstance(rate, (int, float)) or isinstance(rate, bool) or not 0 <= rate < 1:
-            problems.append(f"{name}: the dropout rate must be at least 0 and below 1, got {rate!r}")
+            problems.append(Problem("{name}: the dropout rate must be at least 0 and below 1, got {value!r}",
+                                    name=name, value=rate))
     if spec.kind == "BatchNormalization":
         epsilon = spec.get("epsilon")
         if not isinstance(epsilon, (int, float)) or not 0 < epsilon < 1:
-            problems.append(f"{name}: epsilon must be a small positive number, got {epsilon!r}")
+            problems.append(Problem("{name}: epsilon must be a small positive number, got {value!r}", name=name,
+                                    value=epsilon))
     return problems
 
 
@@ -302,10 +335,11 @@ def _layer_row(spec: LayerSpec, shape: tuple[int, ...]) -> LayerRow:
     name, kind = spec.name, spec.kind
     spatial = len(shape) == 3
     if kind in SPATIAL_KINDS and not spatial:
-        raise DesignError(f"{name}: {kind} needs maps, but its input is already flat {_shape_text(shape)}")
+        raise DesignError(Problem("{name}: {kind} needs maps, but its input is already flat {shape}", name=name,
+                                  kind=kind, shape=_shape_text(shape)))
     if kind == "Dense" and spatial:
-        raise DesignError(f"{name}: Dense needs a flat input, but its input is maps {_shape_text(shape)}; "
-                          f"add Flatten or GlobalAveragePooling2D before it")
+        raise DesignError(Problem("{name}: Dense needs a flat input, but its input is maps {shape}; add Flatten or "
+                                  "GlobalAveragePooling2D before it", name=name, shape=_shape_text(shape)))
     if kind == "Conv2D":
         size, channels = shape[0], shape[2]
         kernel, filters = spec.get("kernel"), spec.get("filters")
@@ -342,7 +376,9 @@ def _window_output(name: str, size: int, window: int, stride: int, padding: str,
         out = math.ceil(size / stride)
         return out, f"⌈{size} / {stride}⌉ = {out}"
     if window > size:
-        raise DesignError(f"{name}: a {window}×{window} {what} does not fit the {size}×{size} map")
+        template = ("{name}: a {window}×{window} patch does not fit the {size}×{size} map" if what == "patch" else
+                    "{name}: a {window}×{window} window does not fit the {size}×{size} map")
+        raise DesignError(Problem(template, name=name, window=window, size=size))
     out = (size - window) // stride + 1
     if stride == 1:
         return out, f"{size} − {window} + 1 = {out}"

@@ -47,6 +47,89 @@
     </message>
 </context>
 <context>
+    <name>DesignProblem</name>
+    <message>
+        <source>the design has no layers</source>
+        <translation>설계에 층이 없습니다</translation>
+    </message>
+    <message>
+        <source>the design has {count} layers; DigitPad trains at most {limit}</source>
+        <translation>설계의 층이 {count}개입니다. DigitPad는 층 {limit}개까지 학습합니다</translation>
+    </message>
+    <message>
+        <source>{name}: two layers have this name</source>
+        <translation>{name}: 이 이름을 쓰는 층이 둘입니다</translation>
+    </message>
+    <message>
+        <source>the design has {parameters:,} parameters; DigitPad trains at most {limit:,}</source>
+        <translation>설계의 매개변수가 {parameters:,}개입니다. DigitPad는 매개변수 {limit:,}개까지 학습합니다</translation>
+    </message>
+    <message>
+        <source>the network must end with 10 numbers, one per digit, but its output is {shape}; end with Dense 10 softmax</source>
+        <translation>신경망은 숫자마다 하나씩 값 10개로 끝나야 하는데 출력이 {shape}입니다. Dense 10 softmax로 끝내세요</translation>
+    </message>
+    <message>
+        <source>{name}: the last layer must give probabilities: use the softmax activation</source>
+        <translation>{name}: 마지막 층은 확률을 내야 합니다. softmax 활성화 함수를 쓰세요</translation>
+    </message>
+    <message>
+        <source>{name}: DigitPad&apos;s designs have no layer {kind!r} (they have {kinds})</source>
+        <translation>{name}: DigitPad의 설계에는 {kind!r} 층이 없습니다(있는 층: {kinds})</translation>
+    </message>
+    <message>
+        <source>layer {name!r}: a name is letters, digits and _ only</source>
+        <translation>층 {name!r}: 이름에는 글자, 숫자, _만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>{name}: {key} must be a whole number ≥ 1, got {value!r}</source>
+        <translation>{name}: {key} 값은 1 이상의 정수여야 하는데 {value!r}입니다</translation>
+    </message>
+    <message>
+        <source>{name}: {value:,} {key} is more than DigitPad allows ({limit:,})</source>
+        <translation>{name}: {key} {value:,}은(는) DigitPad가 허용하는 값({limit:,})보다 큽니다</translation>
+    </message>
+    <message>
+        <source>{name}: {key} {value} is larger than the 28×28 image</source>
+        <translation>{name}: {key} {value}은(는) 28×28 이미지보다 큽니다</translation>
+    </message>
+    <message>
+        <source>{name}: padding must be &apos;valid&apos; or &apos;same&apos;, got {value!r}</source>
+        <translation>{name}: padding은 &apos;valid&apos; 또는 &apos;same&apos;이어야 하는데 {value!r}입니다</translation>
+    </message>
+    <message>
+        <source>{name}: the activation must be one of {choices}, got {value!r}</source>
+        <translation>{name}: 활성화 함수는 {choices} 중 하나여야 하는데 {value!r}입니다</translation>
+    </message>
+    <message>
+        <source>{name}: softmax gives the final probabilities, so only the last layer may use it</source>
+        <translation>{name}: softmax는 최종 확률을 내므로 마지막 층만 쓸 수 있습니다</translation>
+    </message>
+    <message>
+        <source>{name}: the dropout rate must be at least 0 and below 1, got {value!r}</source>
+        <translation>{name}: 드롭아웃 비율은 0 이상 1 미만이어야 하는데 {value!r}입니다</translation>
+    </message>
+    <message>
+        <source>{name}: epsilon must be a small positive number, got {value!r}</source>
+        <translation>{name}: epsilon은 작은 양수여야 하는데 {value!r}입니다</translation>
+    </message>
+    <message>
+        <source>{name}: {kind} needs maps, but its input is already flat {shape}</source>
+        <translation>{name}: {kind} 층에는 맵이 필요한데 입력이 이미 펼쳐진 {shape}입니다</translation>
+    </message>
+    <message>
+        <source>{name}: Dense needs a flat input, but its input is maps {shape}; add Flatten or GlobalAveragePooling2D before it</source>
+        <translation>{name}: Dense 층에는 펼쳐진 입력이 필요한데 입력이 맵 {shape}입니다. 앞에 Flatten이나 GlobalAveragePooling2D를 넣으세요</translation>
+    </message>
+    <message>
+        <source>{name}: a {window}×{window} patch does not fit the {size}×{size} map</source>
+        <translation>{name}: {window}×{window} 패치가 {size}×{size} 맵에 들어가지 않습니다</translation>
+    </message>
+    <message>
+        <source>{name}: a {window}×{window} window does not fit the {size}×{size} map</source>
+        <translation>{name}: {window}×{window} 창이 {size}×{size} 맵에 들어가지 않습니다</translation>
+    </message>
+</context>
+<context>
     <name>DigitChanges</name>
     <message>
         <source>Per digit: the last selected run&apos;s test accuracy minus the first&apos;s</source>

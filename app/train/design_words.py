@@ -1,0 +1,45 @@
+"""A design's problems in the window's language.
+
+The core says what keeps a design from working in English (``model.network.designs.Problem``, as the CLI
+prints it) and keeps each problem's template and values; the window looks the template up here, in the
+context "DesignProblem", and fills in the same values.  The list is what lupdate sees;
+``tests/test_languages.py`` checks that it holds every template the core uses.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+TEMPLATES = (
+    QT_TRANSLATE_NOOP("DesignProblem", "the design has no layers"),
+    QT_TRANSLATE_NOOP("DesignProblem", "the design has {count} layers; DigitPad trains at most {limit}"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: two layers have this name"),
+    QT_TRANSLATE_NOOP("DesignProblem", "the design has {parameters:,} parameters; DigitPad trains at most {limit:,}"),
+    QT_TRANSLATE_NOOP("DesignProblem", "the network must end with 10 numbers, one per digit, but its output is "
+                                       "{shape}; end with Dense 10 softmax"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: the last layer must give probabilities: use the softmax activation"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: DigitPad's designs have no layer {kind!r} (they have {kinds})"),
+    QT_TRANSLATE_NOOP("DesignProblem", "layer {name!r}: a name is letters, digits and _ only"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: {key} must be a whole number ≥ 1, got {value!r}"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: {value:,} {key} is more than DigitPad allows ({limit:,})"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: {key} {value} is larger than the 28×28 image"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: padding must be 'valid' or 'same', got {value!r}"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: the activation must be one of {choices}, got {value!r}"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: softmax gives the final probabilities, so only the last layer "
+                                       "may use it"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: the dropout rate must be at least 0 and below 1, got {value!r}"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: epsilon must be a small positive number, got {value!r}"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: {kind} needs maps, but its input is already flat {shape}"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: Dense needs a flat input, but its input is maps {shape}; add "
+                                       "Flatten or GlobalAveragePooling2D before it"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: a {window}×{window} patch does not fit the {size}×{size} map"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: a {window}×{window} window does not fit the {size}×{size} map"),
+)
+
+
+def problem_text(problem: str) -> str:
+    """``problem`` in the window's language: a core ``Problem`` by its template, any other text as it is."""
+    template = getattr(problem, "template", None)
+    if template is None:
+        return str(problem)
+    return QCoreApplication.translate("DesignProblem", template).format(**problem.values)
