@@ -53,20 +53,56 @@ def test_a_photo_of_a_number_shows_each_digit_on_the_image(ready_window, tmp_pat
     assert [tag.text for tag in tags] == ["1", "7"] and tags[0].box[2] <= tags[1].box[0] + 5
 
 
-def test_a_photo_is_read_while_the_pad_stays_in_use_and_undo_brings_the_drawing_back(ready_window, qtbot, tmp_path):
-    from digitpad.app.window.automation import draw
+def test_a_photo_is_read_while_the_pad_stays_in_use_and_what_is_done_meanwhile_stays(ready_window, qtbot, tmp_path):
+    """The file is read on a pool thread; a stroke, Clear or Undo made meanwhile is the person's latest word,
+    so the photo is not shown over it (the banner says so)."""
+    from digitpad.app.window.automation import draw, draw_stroke
     from drawings import circle
 
     window = ready_window()
     photo(size=(3000, 2200), at=(1200, 800), height=600, noise=6, jpeg=85).save(tmp_path / "seven.jpg")
     task = window.open_file(tmp_path / "seven.jpg")
-    draw(window.canvas, circle())  # the file is read on a pool thread: the pad is still the pad
+    draw(window.canvas, circle())  # the pad is still the pad
     assert not window.canvas.has_background() and label(window) == "0"
     qtbot.waitUntil(lambda: task.done, timeout=60_000)
-    assert task.outcome == "succeeded" and window.canvas.has_background() and label(window) == "7"
-    assert window.statusBar().currentMessage() == "Opened seven.jpg"
-    window.canvas.undo()  # opening replaced the drawing made meanwhile; undo returns it
     assert not window.canvas.has_background() and len(window.canvas.strokes()) == 1 and label(window) == "0"
+    assert "seven.jpg was not shown: the pad changed while it was being read" in window.banner.text()
+    assert window.statusBar().currentMessage() == ""
+
+    task = window.open_file(tmp_path / "seven.jpg")
+    draw_stroke(window.canvas, circle()[0], release=False)  # the pen is down when the photo comes
+    qtbot.waitUntil(lambda: task.done, timeout=60_000)
+    assert window.canvas.is_drawing() and not window.canvas.has_background()
+
+    window.clear()
+    task = window.open_file(tmp_path / "seven.jpg")  # nothing done meanwhile: the photo replaces the pad
+    qtbot.waitUntil(lambda: task.done, timeout=60_000)
+    assert window.canvas.has_background() and label(window) == "7"
+
+
+def test_an_opened_photos_digits_are_read_off_the_gui_thread(ready_window, monkeypatch, tmp_path):
+    """The pool thread reads the number and hands the session its digits: nothing is read again on the
+    GUI thread when the photo is shown, or when a digit's tag is clicked."""
+    import threading
+
+    from test_photos import ONE
+
+    from drawings import seven
+
+    window = ready_window()
+    predictor, gui_thread, read_on_gui = window.session.predictor, threading.current_thread(), []
+    for method in ("predict_tensor", "probabilities"):
+        real = getattr(predictor, method)
+
+        def counted(*args, real=real):
+            read_on_gui.append(threading.current_thread() is gui_thread)
+            return real(*args)
+
+        monkeypatch.setattr(predictor, method, counted)
+    photo(digits=(ONE, seven()), at=(120, 120), height=200, noise=6, jpeg=80).save(tmp_path / "seventeen.jpg")
+    assert open_and_wait(window, tmp_path / "seventeen.jpg") and label(window) == "17"
+    window.session.select_digit(0)
+    assert read_on_gui and not any(read_on_gui)  # read, and never on the GUI thread
 
 
 def test_of_two_files_opened_in_quick_succession_the_last_is_shown(ready_window, qtbot, tmp_path):

@@ -78,6 +78,7 @@ class DrawingCanvas(Retranslatable, QWidget):
         self._image_tags: list[DigitTag] = []  # the digits of a number found in the image
         self._heatmap: tuple[QImage, QRectF] | None = None  # "Why?": an image over a box-coordinate rectangle
         self._digit_tags: list[DigitTag] = []
+        self._revision = 0  # counts the pad's changes, a stroke begun included
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -108,6 +109,11 @@ class DrawingCanvas(Retranslatable, QWidget):
 
     def is_drawing(self) -> bool:
         return self._current is not None
+
+    def revision(self) -> int:
+        """Changes with every change of the pad (a stroke begun, undo, clear, an image): work asked for
+        earlier, such as a photo being read, can tell whether the pad is still as it was."""
+        return self._revision
 
     def set_strokes(self, strokes: Drawing) -> None:
         """Replace the drawing and any opened image (undoable), e.g. after opening a saved drawing."""
@@ -175,6 +181,7 @@ class DrawingCanvas(Retranslatable, QWidget):
         self._set_state(strokes, self._state()[1] if background is True else background)
 
     def _set_state(self, strokes: Drawing, background: _Background | None) -> None:
+        self._revision += 1
         self._strokes = strokes
         image = background.image if background is not None else None
         if image is not self._background:
@@ -227,6 +234,7 @@ class DrawingCanvas(Retranslatable, QWidget):
             return
         point = self._to_box(position)
         self._current = [point]
+        self._revision += 1
         self._paint_segment(point, point)
         self.strokeMoved.emit()
 

@@ -49,11 +49,14 @@ class FileActions(QObject):
         """Open a saved drawing (.json or DigitPad PNG) as strokes, or any image as an image.
 
         The file is read, and a photo's ink found, on a pool thread: a phone's photo takes half a
-        second, and the window stays responsive meanwhile.  The task says how it went."""
+        second, and the window stays responsive meanwhile.  If the pad changes meanwhile (a stroke, Clear,
+        Undo, another image), what the person did stays and the file is not shown.  The task says how it
+        went."""
         path = Path(path)
+        asked_at = self.canvas.revision()
         task = self.tasks.start("open-file", _read_file, path, self.session.shown_predictor)
         self.status.emit(self.tr("Opening {file}…").format(file=path.name))
-        task.succeeded.connect(lambda contents: self._show_opened(path, contents))
+        task.succeeded.connect(lambda contents: self._show_opened(path, contents, asked_at))
         task.failed.connect(lambda reason: self._not_opened(path, reason))
         return task
 
@@ -62,7 +65,12 @@ class FileActions(QObject):
         self.error.emit(self.tr("Could not open {file}: {reason}").format(file=path.name,
                                                                           reason=_strip_path(reason, path)))
 
-    def _show_opened(self, path: Path, contents: tuple) -> None:
+    def _show_opened(self, path: Path, contents: tuple, asked_at: int) -> None:
+        if self.canvas.revision() != asked_at:
+            self.status.emit("")
+            self.info.emit(self.tr("{file} was not shown: the pad changed while it was being read. Open it again "
+                                   "to show it.").format(file=path.name))
+            return
         if contents[0] == "strokes":
             self._open_strokes(*contents[1:])
         else:
@@ -159,8 +167,12 @@ def _read_file(task: Task, path: Path, predictor) -> tuple:
         record, widths = drawing
         return "strokes", record.strokes, widths
     with open_image(path) as image:
+        if task.is_cancelled():  # another file was opened meanwhile: stop between the slow steps
+            return None
         reading = read_image(image)
         shown = _smaller_copy(image) if max(image.size) > SHOWN_AT_MOST else QImage(str(path))
+    if task.is_cancelled():
+        return None
     if shown.isNull():  # a format Pillow reads and Qt does not: the pad shows blank paper of its size
         shown = QImage(*reading.size, QImage.Format.Format_RGB32)
         shown.fill(0xFFFDFDFB)

@@ -394,6 +394,10 @@
         <translation>{file} 파일을 열 수 없습니다: {reason}</translation>
     </message>
     <message>
+        <source>{file} was not shown: the pad changed while it was being read. Open it again to show it.</source>
+        <translation>{file} 파일을 읽는 동안 패드가 바뀌어서 보여 주지 않았습니다. 보려면 다시 여세요.</translation>
+    </message>
+    <message>
         <source>Opened {file}</source>
         <translation>{file} 파일을 열었습니다</translation>
     </message>
