@@ -178,10 +178,12 @@ def test_training_data_that_cannot_be_read_fails_at_once_and_is_not_kept_as_a_ru
     monkeypatch.setenv("DIGITPAD_DATA", str(tmp_path / "data"))
     (tmp_path / "empty.png").write_bytes(b"")
     (tmp_path / "empty.jsonl").write_text("\n")
+    write_jsonl(tmp_path / "unlabelled.jsonl", [{"strokes": seven()}])
     out = str(tmp_path / "m.keras")
     for options, error in ((["--data", str(tmp_path / "empty.png")], "empty.png: not a readable MNIST .npz"),
                            (["--data", str(tmp_path / "none.npz")], "none.npz: no such file"),
-                           (["--strokes", str(tmp_path / "empty.jsonl")], "empty.jsonl: no drawings in it")):
+                           (["--strokes", str(tmp_path / "empty.jsonl")], "empty.jsonl: no drawings in it"),
+                           (["--strokes", str(tmp_path / "unlabelled.jsonl")], 'unlabelled.jsonl:1: no "label"')):
         result = digitpad("train", *options, "--out", out)
         assert_one_line_error(result, error)
         assert result.stderr.count("\n") == 1  # no "Loading MNIST…" before it
