@@ -173,9 +173,14 @@ def test_save_and_open_a_design_as_keras_json(window, tmp_path):
     broken = tmp_path / "broken.json"
     broken.write_text('{"class_name": "Sequential", "config": {"layers": [{"class_name": "Lambda", '
                       '"config": {"name": "f"}}]}}')
+    layers = list(PRESETS["lenet5"].layers)
+    layers[0] = layers[0].with_settings(kernel=29)  # a design that cannot be trained, and says why
+    editor.set_design(Design(tuple(layers)), custom=True)
+    why = editor.problem_label.text()
+    assert "larger than the 28×28 image" in why
     reason = editor.open_design(str(broken))
-    assert "a Lambda layer is code" in reason and "a Lambda layer is code" in editor.problem_label.text()
-    assert editor.design().layers == PRESETS["lenet5"].layers  # nothing lost
+    assert "a Lambda layer is code" in reason and "a Lambda layer is code" in window.banner.text()
+    assert editor.design().layers == tuple(layers) and editor.problem_label.text() == why  # nothing lost
 
 
 def test_copy_as_keras_code(window):

@@ -83,6 +83,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
     """The design to train: a preset or the person's own, its layers, their settings and its summary."""
 
     designChanged = Signal(bool)  # whether the design can be trained
+    errorMessage = Signal(str)  # a design file that could not be opened or saved, for the window's banner
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -438,8 +439,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
             design = design_from_keras_json(Path(path).read_text(encoding="utf-8"), name=Path(path).stem)
         except (OSError, UnicodeDecodeError, DesignError) as error:
             reason = self.tr("Could not open {file}: {reason}").format(file=Path(path).name, reason=error)
-            self.problem_label.setText(reason)
-            self.problem_label.setVisible(True)
+            self.errorMessage.emit(reason)  # the line below the summary keeps saying what ails the design in use
             return reason
         self.set_design(design, custom=True, source=path)
         return None
@@ -466,8 +466,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
         if path:
             reason = self.save_design(path if path.endswith(".json") else path + ".json")
             if reason:
-                self.problem_label.setText(reason)
-                self.problem_label.setVisible(True)
+                self.errorMessage.emit(reason)
 
     def remember_in(self, settings: QSettings) -> None:
         """Restore the design kept in ``settings`` and keep every change there from now on."""
