@@ -70,14 +70,19 @@ def test_a_maps_top_images_and_pattern_then_a_click_puts_the_image_on_the_pad(wi
         window.why.refresh()
 
 
-def test_a_digits_top_images_in_its_explanation_and_its_layers_patterns(window, qtbot):
+def _explained_seven(window, qtbot):
+    """A 7 drawn and its output unit explained, with its top images: the explanation's top images view."""
     from digitpad.app.window.automation import draw
 
     draw(window.canvas, seven())
     _index_ready(window, qtbot)
     with qtbot.waitSignal(window.filters.topsShown, timeout=300_000):
         window._explain_output(7)
-    view = window.feature_maps.explanation.top_images
+    return window.feature_maps.explanation.top_images
+
+
+def test_a_digits_top_images_in_its_explanation_and_its_layers_patterns(window, qtbot):
+    view = _explained_seven(window, qtbot)
     assert view.isVisibleTo(window.feature_maps.explanation)
     labels = window.filters.images.labels
     assert all(labels[tile.index] == 7 for tile in view.tiles)  # the most typical 7s
@@ -89,13 +94,7 @@ def test_a_digits_top_images_in_its_explanation_and_its_layers_patterns(window, 
 
 def test_a_layers_patterns_that_come_after_another_layer_was_chosen_stay_out_of_its_view(window, qtbot):
     """conv2's grid appeared under a dense unit, below "Patterns of every unit of dense"."""
-    from digitpad.app.window.automation import draw
-
-    draw(window.canvas, seven())
-    _index_ready(window, qtbot)
-    with qtbot.waitSignal(window.filters.topsShown, timeout=300_000):
-        window._explain_output(7)
-    view = window.feature_maps.explanation.top_images
+    view = _explained_seven(window, qtbot)
     view.layer_button.click()  # the ten "ideal digits", found in the background
     window.filters.show_unit("conv3", 5)
     qtbot.waitUntil(lambda: len(window.filters._layer_patterns) == 1, timeout=300_000)

@@ -190,43 +190,26 @@ def test_watching_a_training_sends_the_network_a_few_times_a_second(worker, mnis
     assert any(not np.array_equal(a, b) for a, b in zip(first, last))  # the network changed as it learned
 
 
-class CountingCalls:
-    """The real predictor, counting the batches it is asked to read."""
-
-    def __init__(self, predictor) -> None:
-        self.predictor, self.calls = predictor, 0
-
-    def predict_tensor(self, tensor):
-        self.calls += 1
-        return self.predictor.predict_tensor(tensor)
-
-    def probabilities(self, tensors):
-        self.calls += 1
-        return self.predictor.probabilities(tensors)
-
-    def __getattr__(self, name):
-        return getattr(self.predictor, name)
-
-
 def test_a_photos_digits_are_read_once_for_each_network(session, predictor):
     """Reading a photo's number takes 50–100 ms: the window reads it off the GUI thread and hands it over;
     clicking a digit's tag, or undo bringing the photo back, does not read it again."""
+    from test_numbers_and_why import CountingPredictor
     from test_photos import ONE, photo
 
     from digitpad.model.ink.images import read_image
     from digitpad.model.numbers import read_image_number
 
-    counting = CountingCalls(predictor)
+    counting = CountingPredictor(predictor)
     session.use_model(counting)
     image = read_image(photo(digits=(ONE, seven()), at=(120, 120), height=200, noise=6))
     digits = read_image_number(counting, image)
-    counting.calls = 0
+    counting.read = 0
     session.know_image_digits(counting, image, digits)
-    assert session.show_image(image).number == "17" and counting.calls == 0
-    assert session.select_digit(0).prediction.label == 1 and counting.calls == 0
+    assert session.show_image(image).number == "17" and counting.read == 0
+    assert session.select_digit(0).prediction.label == 1 and counting.read == 0
     session.show_drawing(seven())
-    counting.calls = 0
-    assert session.show_image(image).number == "17" and counting.calls == 0  # undo brought it back
-    other = CountingCalls(predictor)
+    counting.read = 0
+    assert session.show_image(image).number == "17" and counting.read == 0  # undo brought it back
+    other = CountingPredictor(predictor)
     session.use_model(other)  # another network reads it afresh
-    assert session.reading.number == "17" and other.calls > 0
+    assert session.reading.number == "17" and other.read > 0
