@@ -91,6 +91,29 @@ def test_a_value_out_of_a_fields_range_from_a_file_is_fixed_by_confirming_the_fi
     assert editor.design().layers[0].get("filters") == 1 and train.isEnabled()
 
 
+def test_a_custom_design_replaced_by_a_new_one_stays_at_hand(window, tmp_path):
+    """Tweaking a preset replaced the one custom design, with no warning and no way back."""
+    editor = editor_of(window)
+    combo = window.train_panel.findChild(QComboBox, "networkCombo")
+    set_kernel(window, "conv1", 5)  # my design, from the seed
+    mine = editor.design()
+    choose(window, "lenet5")
+    set_kernel(window, "conv1", 3)  # a tweak of LeNet-5 becomes the custom design...
+    tweaked = editor.design()
+    assert combo.currentData() == "custom" and tweaked != mine
+    assert combo.itemText(combo.findData("earlier-custom")) == "Earlier custom design"  # ... and mine stays
+    choose(window, "earlier-custom")
+    assert editor.design() == mine and combo.currentData() == "custom"
+    choose(window, "earlier-custom")  # the two change places
+    assert editor.design() == tweaked
+    path = tmp_path / "lenet.json"
+    editor.save_design(str(path))
+    choose(window, "seed")
+    assert editor.open_design(str(path)) is None and combo.currentText() == "Custom: lenet.json"
+    set_kernel(window, "conv1", 5)  # edited, it is no longer the file's design
+    assert combo.currentText() == "Custom"
+
+
 def test_softmax_before_the_end_is_explained(window):
     editor = editor_of(window)
     editor.layer_list.setCurrentRow(6)  # dense

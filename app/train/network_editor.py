@@ -61,6 +61,7 @@ from digitpad.model.network.designs import (
 )
 
 CUSTOM = "custom"
+EARLIER = "earlier-custom"  # the custom design a new one replaced: one step back, never lost
 SETTINGS_KEY = "network/design"  # the design in Keras JSON
 CHOICE_KEY = "network/choice"  # the preset chosen, or "custom"
 # The seed network's seconds per epoch with the default recipe on this machine's CPU when it is
@@ -91,6 +92,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self._design: Design = SEED
         self._custom: Design | None = None  # the last design edited or opened, kept across preset choices
         self._custom_source = ""  # the file it came from, if any
+        self._earlier: tuple[Design, str] | None = None  # (design, source) of the custom design replaced last
         self._settings: QSettings | None = None
         self._showing = False  # filling the fields from the design: their signals are not edits
         self._fields: dict[str, QWidget] = {}
@@ -249,6 +251,10 @@ class NetworkEditor(Retranslatable, QGroupBox):
         if self._custom_source:
             custom = self.tr("Custom: {file}").format(file=Path(self._custom_source).name)
         self.combo.setItemText(len(PRESETS), custom)
+        if self._earlier is not None:
+            earlier = self.tr("Earlier custom: {file}").format(file=Path(self._earlier[1]).name) if self._earlier[1] \
+                else self.tr("Earlier custom design")
+            self.combo.setItemText(self.combo.findData(EARLIER), earlier)
         set_compact_text(self.open_button, self.tr("Open…"))
         self.open_button.setToolTip(self.tr("Open a design saved as Keras JSON (model.to_json()); it is read as "
                                             "data, never run"))
@@ -289,17 +295,27 @@ class NetworkEditor(Retranslatable, QGroupBox):
         """Start from a preset, or go back to the custom design."""
         if key == CUSTOM:
             self.set_design(self._custom or Design(self._design.layers), custom=True)
+        elif key == EARLIER and self._earlier is not None:
+            earlier, source = self._earlier  # the two custom designs change places
+            self.set_design(earlier, custom=True, source=source)
         else:
             self.set_design(PRESETS[key])
 
     def set_design(self, design: Design, custom: bool = False, source: str | None = None) -> None:
-        if source is not None:
-            self._custom_source = source
+        if custom and self._custom is not None and design != self._custom and self.combo.currentData() != CUSTOM:
+            self._keep_earlier()  # a new custom design, not an edit of the one there: that one stays at hand
+        if source is not None or custom:
+            self._custom_source = source or ""
         self._design = design
         if custom:
             self._custom = design
         self._show_design()
         self._remember()
+
+    def _keep_earlier(self) -> None:
+        self._earlier = (self._custom, self._custom_source)
+        if self.combo.findData(EARLIER) < 0:
+            self.combo.addItem("", EARLIER)
 
     def _edited(self, design: Design, row: int | None = None) -> None:
         """Any edit makes the design the person's own ("Custom")."""
@@ -441,6 +457,8 @@ class NetworkEditor(Retranslatable, QGroupBox):
             reason = self.tr("Could not open {file}: {reason}").format(file=Path(path).name, reason=error)
             self.errorMessage.emit(reason)  # the line below the summary keeps saying what ails the design in use
             return reason
+        if self._custom is not None and design != self._custom:
+            self._keep_earlier()  # opened over the custom design: that one stays at hand
         self.set_design(design, custom=True, source=path)
         return None
 

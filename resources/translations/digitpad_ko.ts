@@ -1104,6 +1104,14 @@
         <translation>사용자 정의: {file}</translation>
     </message>
     <message>
+        <source>Earlier custom: {file}</source>
+        <translation>이전 사용자 정의: {file}</translation>
+    </message>
+    <message>
+        <source>Earlier custom design</source>
+        <translation>이전 사용자 정의 설계</translation>
+    </message>
+    <message>
         <source>Open…</source>
         <translation>열기…</translation>
     </message>
