@@ -321,7 +321,10 @@ def test_a_korean_window_after_training_says_so_in_korean(ready_window, settings
                   panel.settings.counts_label):
         assert HANGUL.search(label.text()), label.text()
     assert "테스트 정확도" in panel.accuracy_label.text() and "완료" in panel.progress.format()
+    assert "신경망: 시드 노트북의 컨브넷." in panel.accuracy_label.text()  # which network the results are of
+    panel.settings.network_editor.choose("dense")  # the editor moves on; the results stay the seed's
     _language_action(window, "en").trigger()
     QApplication.processEvents()
     assert "Test accuracy" in panel.accuracy_label.text() and panel.progress.format().startswith("Done in")
+    assert "Network: Seed notebook's convnet." in panel.accuracy_label.text()
     assert panel.settings.device_label.text().startswith("Last run used")

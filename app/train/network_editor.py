@@ -243,10 +243,8 @@ class NetworkEditor(Retranslatable, QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Network"))
-        names = {"seed": self.tr("Seed notebook's convnet"), "dense": self.tr("Dense (the book's chapter 2)"),
-                 "lenet5": self.tr("LeNet-5"), "keras-example": self.tr("Keras example (mnist_convnet)")}
         for index, key in enumerate(PRESETS):
-            self.combo.setItemText(index, names[key])
+            self.combo.setItemText(index, self.preset_name(key))
         custom = self.tr("Custom")
         if self._custom_source:
             custom = self.tr("Custom: {file}").format(file=Path(self._custom_source).name)
@@ -278,6 +276,12 @@ class NetworkEditor(Retranslatable, QGroupBox):
             self.tr("Parameters: how")])
         self._show_details(self.details_button.isChecked())
         self._show_summary()
+
+    def preset_name(self, key: str) -> str:
+        """A preset's name in the window's language (asked afresh: other views' texts may not be updated yet)."""
+        names = {"seed": self.tr("Seed notebook's convnet"), "dense": self.tr("Dense (the book's chapter 2)"),
+                 "lenet5": self.tr("LeNet-5"), "keras-example": self.tr("Keras example (mnist_convnet)")}
+        return names[key]
 
     def _show_details(self, shown: bool) -> None:
         self.details.setVisible(shown)

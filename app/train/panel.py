@@ -40,6 +40,7 @@ from digitpad.app.train.settings import TrainSettings
 from digitpad.app.train.views import ConfusionMatrix, ImageGallery, LearningCurves
 from digitpad.model.files.atomic import copy_file_atomically
 from digitpad.model.files.datasets import mnist_needs_download
+from digitpad.model.network.designs import PRESETS
 from digitpad.model.network.numpy_net import NumpyConvnet
 from digitpad.model.session import Session
 from digitpad.model.training.recipes import TrainProgress
@@ -73,6 +74,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         self.setObjectName("trainPanel")
         self.session, self.tasks = session, tasks
         self.outcome = None
+        self._trained_network: Callable[[], str] | None = None  # the network the outcome is of, in words
         self.task: Task | None = None
         self.data_folder: Path | None = None  # where every training is kept as a run (set_data_folder)
         self._folder: tempfile.TemporaryDirectory | None = None  # trained models not yet used or saved
@@ -245,8 +247,10 @@ class TrainPanel(Retranslatable, QScrollArea):
         else:
             text = self.tr("<b>Test accuracy {accuracy}%</b> on the held-back drawings (%Ln image(s)). "
                            "Trained on {counts} in {duration} on {device}.", "", images)
-        self.accuracy_label.setText(text.format(accuracy=accuracy, counts=counts, duration=duration,
-                                                device=result.device))
+        text = text.format(accuracy=accuracy, counts=counts, duration=duration, device=result.device)
+        if self._trained_network is not None:  # the editor may show another design by now
+            text += " " + self.tr("Network: {network}.").format(network=self._trained_network())
+        self.accuracy_label.setText(text)
         self.phase_label.setToolTip(self.tr("Last run: {counts}.").format(counts=counts))
         predictions = self.outcome.result.test_predictions
         if self._cell is None:
@@ -258,6 +262,16 @@ class TrainPanel(Retranslatable, QScrollArea):
             chosen = int(np.count_nonzero((self.outcome.y_test == truth) & (predictions == predicted)))
             self.gallery_label.setText(self.tr("Test images of {truth} read as {predicted} ({count})").format(
                 truth=truth, predicted=predicted, count=locale.toString(chosen)))
+
+    def _network_words(self) -> Callable[[], str]:
+        """The network being trained, as the results will name it (in the language of the moment)."""
+        if self.settings.finetune_check.isChecked():
+            return lambda: self.tr("the model in use, fine-tuned")
+        editor = self.settings.network_editor
+        key, text = editor.combo.currentData(), editor.combo.currentText()
+        if key in PRESETS:
+            return lambda: editor.preset_name(key)
+        return lambda: text  # a custom design: its name at the time, as it may be replaced meanwhile
 
     def _counts_text(self, counts: dict[str, int]) -> str:
         """What a run trained on ("MNIST 60,000, strokes 7,494"), each source in the language in use."""
@@ -312,6 +326,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         except ValueError as error:
             self._show_failure(str(error))
             return
+        self._trained_network = self._network_words()
         if self._folder is None:
             self._folder = tempfile.TemporaryDirectory(prefix="digitpad-trained-")
         self.curves.reset(request.config.epochs)

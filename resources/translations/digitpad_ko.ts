@@ -1877,6 +1877,10 @@
         </translation>
     </message>
     <message>
+        <source>Network: {network}.</source>
+        <translation>신경망: {network}.</translation>
+    </message>
+    <message>
         <source>Last run: {counts}.</source>
         <translation>지난 학습 데이터: {counts}.</translation>
     </message>
@@ -1887,6 +1891,10 @@
     <message>
         <source>Test images of {truth} read as {predicted} ({count})</source>
         <translation>실제 {truth}, 예측 {predicted}인 테스트 이미지 ({count}개)</translation>
+    </message>
+    <message>
+        <source>the model in use, fine-tuned</source>
+        <translation>사용 중인 모델을 미세 조정</translation>
     </message>
     <message>
         <source>MNIST {count}</source>
