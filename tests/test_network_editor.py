@@ -204,6 +204,9 @@ def test_save_and_open_a_design_as_keras_json(window, tmp_path):
     reason = editor.open_design(str(broken))
     assert "a Lambda layer is code" in reason and "a Lambda layer is code" in window.banner.text()
     assert editor.design().layers == tuple(layers) and editor.problem_label.text() == why  # nothing lost
+    (tmp_path / "model.json").write_bytes(bytes(range(128, 256)))  # the window words it as the CLI does
+    assert editor.open_design(str(tmp_path / "model.json")).endswith("model.json: not a text file (Keras JSON is "
+                                                                   "text, as model.to_json() writes it)")
 
 
 def test_copy_as_keras_code(window):

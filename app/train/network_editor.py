@@ -35,10 +35,10 @@ from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.widgets import compact_button, compact_combo, set_compact_text
 from digitpad.app.train.design_words import problem_text
 from digitpad.model.network.design_formats import (
-    MAX_JSON_BYTES,
     design_from_keras_json,
     design_to_keras_code,
     design_to_keras_json,
+    read_design_file,
 )
 from digitpad.model.network.designs import (
     ACTIVATIONS,
@@ -300,14 +300,11 @@ class NetworkEditor(Retranslatable, QGroupBox):
         if key == CUSTOM:
             self.set_design(self._custom or Design(self._design.layers), custom=True)
         elif key == EARLIER and self._earlier is not None:
-            earlier, source = self._earlier  # the two custom designs change places
-            self.set_design(earlier, custom=True, source=source)
+            self._replace_custom(*self._earlier)  # the two custom designs change places
         else:
             self.set_design(PRESETS[key])
 
     def set_design(self, design: Design, custom: bool = False, source: str | None = None) -> None:
-        if custom and self._custom is not None and design != self._custom and self.combo.currentData() != CUSTOM:
-            self._keep_earlier()  # a new custom design, not an edit of the one there: that one stays at hand
         if source is not None or custom:
             self._custom_source = source or ""
         self._design = design
@@ -316,14 +313,21 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self._show_design()
         self._remember()
 
-    def _keep_earlier(self) -> None:
-        self._earlier = (self._custom, self._custom_source)
-        if self.combo.findData(EARLIER) < 0:
-            self.combo.addItem("", EARLIER)
+    def _replace_custom(self, design: Design, source: str = "") -> None:
+        """A new custom design, not an edit of the one there (a tweaked preset, a file, the earlier one):
+        the one there stays at hand as the earlier custom design."""
+        if self._custom is not None and design != self._custom:
+            self._earlier = (self._custom, self._custom_source)
+            if self.combo.findData(EARLIER) < 0:
+                self.combo.addItem("", EARLIER)
+        self.set_design(design, custom=True, source=source)
 
     def _edited(self, design: Design, row: int | None = None) -> None:
         """Any edit makes the design the person's own ("Custom")."""
-        self.set_design(Design(design.layers), custom=True)
+        if self.combo.currentData() == CUSTOM:
+            self.set_design(Design(design.layers), custom=True)
+        else:
+            self._replace_custom(Design(design.layers))
         if row is not None and 0 <= row < self.layer_list.count():
             self.layer_list.setCurrentRow(row)
 
@@ -454,16 +458,12 @@ class NetworkEditor(Retranslatable, QGroupBox):
     def open_design(self, path: str) -> str | None:
         """Open a Keras JSON design; the reason in words when it cannot be read (the design stays)."""
         try:
-            if Path(path).stat().st_size > MAX_JSON_BYTES:
-                raise DesignError(self.tr("too large for a network design"))
-            design = design_from_keras_json(Path(path).read_text(encoding="utf-8"), name=Path(path).stem)
-        except (OSError, UnicodeDecodeError, DesignError) as error:
+            design = read_design_file(Path(path))
+        except DesignError as error:
             reason = self.tr("Could not open {file}: {reason}").format(file=Path(path).name, reason=error)
             self.errorMessage.emit(reason)  # the line below the summary keeps saying what ails the design in use
             return reason
-        if self._custom is not None and design != self._custom:
-            self._keep_earlier()  # opened over the custom design: that one stays at hand
-        self.set_design(design, custom=True, source=path)
+        self._replace_custom(design, source=path)
         return None
 
     def save_design(self, path: str) -> str | None:

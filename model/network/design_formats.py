@@ -33,18 +33,25 @@ def load_design(source: str) -> Design:
     path = Path(source).expanduser()
     if not path.is_file():
         raise DesignError(f"{source}: not a preset ({', '.join(PRESETS)}) and no such file")
-    if path.stat().st_size > MAX_JSON_BYTES:
-        raise DesignError(f"{path}: too large for a network design ({path.stat().st_size:,} bytes)")
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise DesignError(f"{path}: not a text file (Keras JSON is text, as model.to_json() writes it)") from None
-    except OSError as error:
-        raise DesignError(f"{path}: cannot be read ({error.strerror or error})") from None
-    try:
-        return check(design_from_keras_json(text, name=path.stem))
+        return check(read_design_file(path))
     except DesignError as error:
         raise DesignError(f"{path}: {error}") from None
+
+
+def read_design_file(path: Path) -> Design:
+    """A Keras JSON file as a design, not yet checked (the editor opens one with problems, to mend them);
+    DesignError, in words and without the path, when it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_JSON_BYTES:
+            raise DesignError(f"too large for a network design ({size:,} bytes)")
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise DesignError("not a text file (Keras JSON is text, as model.to_json() writes it)") from None
+    except OSError as error:
+        raise DesignError(f"cannot be read ({error.strerror or error})") from None
+    return design_from_keras_json(text, name=path.stem)
 
 
 # --- Keras JSON ---------------------------------------------------------------------------------

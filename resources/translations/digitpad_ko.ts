@@ -1248,10 +1248,6 @@
         <translation>Keras 예제 mnist_convnet: 작은 합성곱 두 개와 드롭아웃.</translation>
     </message>
     <message>
-        <source>too large for a network design</source>
-        <translation>신경망 설계로는 너무 큽니다</translation>
-    </message>
-    <message>
         <source>Could not open {file}: {reason}</source>
         <translation>{file}을(를) 열 수 없습니다: {reason}</translation>
     </message>
