@@ -499,10 +499,9 @@ class RunsView(Retranslatable, QWidget):
             self.differences.verticalHeaderItem(row).setToolTip(key)
         for column, run in enumerate(runs if len(runs) >= 2 else []):
             self.differences.horizontalHeaderItem(column).setToolTip(run.name)
-        key_of = list(found)
-        for row, values in enumerate(found.values()):
+        for row, (key, values) in enumerate(found.items()):
             for column, value in enumerate(values):
-                self.differences.setItem(row, column, QTableWidgetItem(self._difference_text(key_of[row], value)))
+                self.differences.setItem(row, column, QTableWidgetItem(self._difference_text(key, value)))
         if len(runs) < 2:
             self.differences_label.setText(self.tr("Settings that differ: select two or more runs."))
         elif found:

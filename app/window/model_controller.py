@@ -128,7 +128,7 @@ class ModelController(QObject):
         if self._last_error is not None:
             self.error_outdated.emit(self._last_error)
             self._last_error = None
-        if predictor.source == str(bundled_model_path()):
+        if self.bundled_in_use():  # the predictor just put in use
             self.settings.remove("lastModel")
         else:
             self.settings.setValue("lastModel", predictor.source)
