@@ -198,6 +198,19 @@ def test_a_mistyped_option_is_one_line_that_points_at_help():
     assert "(see digitpad train --help)" in result.stderr
 
 
+def test_output_into_a_reader_that_has_stopped_ends_quietly():
+    """``digitpad network seed --format json | head -c 10``: head leaves, and digitpad stops without a word."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before the first byte
+    try:
+        result = subprocess.run([sys.executable, "-m", "digitpad", "network", "seed", "--format", "json"],
+                                stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert result.stderr == ""
+    assert result.returncode != 0
+
+
 def test_a_model_given_before_the_command_is_refused_not_ignored(tmp_path):
     """`digitpad --model X predict` used to read with the bundled model and say nothing about X."""
     result = digitpad("--model", str(tmp_path / "mine.keras"), "predict", "--strokes", "-",

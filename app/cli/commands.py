@@ -44,11 +44,21 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("digitpad: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _reader_went_away()
     except (CliError, ValueError, OSError) as error:
         from digitpad.model.errors import one_line
 
         print(f"digitpad: error: {one_line(error)}", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _reader_went_away() -> int:
+    """Output piped into ``head`` that has read enough: stop quietly, as Unix tools do."""
+    # Python would flush the rest of stdout at exit into the closed pipe and print a warning.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_ERROR
 
 
 def window_main() -> int:
