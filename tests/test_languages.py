@@ -108,8 +108,9 @@ def test_translations_keep_placeholders_plurals_and_markup(code):
             assert text.replace("&&", "").count("&") == source.replace("&&", "").count("&") <= 1, where
 
 
-def test_every_design_problem_the_core_words_is_in_the_windows_list():
-    """The core says a design's problems in English (the CLI's words); the window finds each by its template."""
+def test_every_design_problem_and_formula_the_core_words_is_in_the_windows_list():
+    """The core says a design's problems and its formulas' words in English (the CLI's words); the window finds
+    each by its template."""
     import ast
 
     from digitpad.app.train import design_words
@@ -124,6 +125,9 @@ def test_every_design_problem_the_core_words_is_in_the_windows_list():
     used |= {node.value for node in ast.walk(tree) if isinstance(node, ast.IfExp)
              for node in (node.body, node.orelse) if isinstance(node, ast.Constant) and "{name}" in str(node.value)}
     assert len(used) >= 20 and used <= set(design_words.TEMPLATES), used - set(design_words.TEMPLATES)
+    formulas = {template(node.args[0]) for node in ast.walk(tree)
+                if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Words" and node.args}
+    assert len(formulas) >= 3 and formulas <= set(design_words.FORMULAS), formulas - set(design_words.FORMULAS)
 
 
 def test_a_korean_network_editor_says_why_a_design_cannot_be_trained_in_korean(tmp_path, qtbot):
@@ -138,6 +142,23 @@ def test_a_korean_network_editor_says_why_a_design_cannot_be_trained_in_korean(t
     layers = [layer.with_settings(kernel=5) if layer.kind == "Conv2D" else layer for layer in PRESETS["seed"].layers]
     editor.set_design(Design(tuple(layers)), custom=True)
     assert editor.problem_label.text() == "이 설계는 학습할 수 없습니다: conv3: 5×5 패치가 4×4 맵에 들어가지 않습니다"
+
+
+def test_a_korean_network_editor_says_its_formulas_words_in_korean(tmp_path, qtbot):
+    from digitpad.app.window.main import build_main_window
+    from digitpad.model.network.designs import Design, LayerSpec
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("language", "ko")
+    window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+    qtbot.addWidget(window)
+    editor = window.train_panel.settings.network_editor
+    editor.set_design(Design((LayerSpec("Conv2D", "conv1", {"filters": 8}), LayerSpec("BatchNormalization", "norm"),
+                              LayerSpec("GlobalAveragePooling2D", "mean"), LayerSpec("Flatten", "flat"),
+                              LayerSpec("Dense", "out", {"units": 10, "activation": "softmax"}))), custom=True)
+    table = editor.summary_table
+    words = [table.item(row, column).text() for row in range(1, 4) for column in (3, 4)]
+    assert words == ["", "4·8 = 32 (γ, β, 평균, 분산)", "26×26 맵 각각의 평균", "", "이미 펼쳐져 있음", ""]
 
 
 def test_the_translations_ship_in_the_package():

@@ -1,14 +1,16 @@
-"""A design's problems in the window's language.
+"""A design's problems and its summary's formulas in the window's language.
 
-The core says what keeps a design from working in English (``model.network.designs.Problem``, as the CLI
-prints it) and keeps each problem's template and values; the window looks the template up here, in the
-context "DesignProblem", and fills in the same values.  The list is what lupdate sees;
-``tests/test_languages.py`` checks that it holds every template the core uses.
+The core says them in English (``model.network.designs.Words``, as the CLI prints them) and keeps each one's
+template and values; the window looks the template up here, in the context "DesignProblem" for what keeps a
+design from working and "DesignFormula" for the words in the summary's formulas, and fills in the same values.
+The lists are what lupdate sees; ``tests/test_languages.py`` checks that they hold every template the core uses.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from digitpad.model.network.designs import Problem
 
 TEMPLATES = (
     QT_TRANSLATE_NOOP("DesignProblem", "the design has no layers"),
@@ -37,9 +39,17 @@ TEMPLATES = (
 )
 
 
-def problem_text(problem: str) -> str:
-    """``problem`` in the window's language: a core ``Problem`` by its template, any other text as it is."""
-    template = getattr(problem, "template", None)
+FORMULAS = (
+    QT_TRANSLATE_NOOP("DesignFormula", "already flat"),
+    QT_TRANSLATE_NOOP("DesignFormula", "the mean of each {rows}×{columns} map"),
+    QT_TRANSLATE_NOOP("DesignFormula", "4·{channels} = {parameters:,} (γ, β, mean, variance)"),
+)
+
+
+def design_text(words: str) -> str:
+    """``words`` in the window's language: the core's ``Words`` by their template, any other text as it is."""
+    template = getattr(words, "template", None)
     if template is None:
-        return str(problem)
-    return QCoreApplication.translate("DesignProblem", template).format(**problem.values)
+        return str(words)
+    context = "DesignProblem" if isinstance(words, Problem) else "DesignFormula"
+    return QCoreApplication.translate(context, template).format(**words.values)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.widgets import compact_button, compact_combo, set_compact_text
-from digitpad.app.train.design_words import problem_text
+from digitpad.app.train.design_words import design_text
 from digitpad.model.network.design_formats import (
     design_from_keras_json,
     design_to_keras_code,
@@ -421,8 +421,8 @@ class NetworkEditor(Retranslatable, QGroupBox):
         for index, row in enumerate(summary.rows):
             shape = "?" if row.output_shape is None else "(" + ", ".join(map(str, row.output_shape)) + ")"
             parameters = "" if row.output_shape is None else locale.toString(row.parameters)
-            cells = (f"{row.name} ({row.kind})", shape, parameters, row.shape_formula,
-                     row.parameter_formula)
+            cells = (f"{row.name} ({row.kind})", shape, parameters, design_text(row.shape_formula),
+                     design_text(row.parameter_formula))
             for column, text in enumerate(cells):
                 self.summary_table.setItem(index, column, QTableWidgetItem(text))
         total = (self.tr("Total"), "", locale.toString(summary.parameters) if summary.ok else "?", "", "")
@@ -440,7 +440,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
             self.problem_label.setText("")
         else:
             self.problem_label.setText(self.tr("This design cannot be trained: {reason}").format(
-                reason="; ".join(map(problem_text, summary.problems[:3]))))
+                reason="; ".join(map(design_text, summary.problems[:3]))))
         self.problem_label.setVisible(not summary.ok)
 
     def _origin_text(self) -> str:

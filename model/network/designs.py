@@ -51,24 +51,28 @@ class DesignError(ValueError):
     """A design that cannot be read or cannot work, said in words."""
 
 
-class Problem(str):
-    """What keeps a design from working, in English as the CLI prints it, with its template and values kept
-    so that the window can say it in its own language (``app/train/design_words.py`` lists the templates)."""
+class Words(str):
+    """Text of the core in English, as the CLI prints it, with its template and values kept so that the window
+    can say it in its own language (``app/train/design_words.py`` lists the templates)."""
 
     template: str
     values: dict
 
-    def __new__(cls, template: str, **values) -> Problem:
-        problem = super().__new__(cls, template.format(**values))
-        problem.template, problem.values = template, values
-        return problem
+    def __new__(cls, template: str, **values) -> Words:
+        words = super().__new__(cls, template.format(**values))
+        words.template, words.values = template, values
+        return words
 
     def __reduce__(self):  # pickled as its template and values (the worker process), not as its text
-        return _problem, (self.template, self.values)
+        return _words, (type(self), self.template, self.values)
 
 
-def _problem(template: str, values: dict) -> Problem:
-    return Problem(template, **values)
+class Problem(Words):
+    """What keeps a design from working."""
+
+
+def _words(kind: type[Words], template: str, values: dict) -> Words:
+    return kind(template, **values)
 
 
 @dataclass(frozen=True)
@@ -359,14 +363,16 @@ def _layer_row(spec: LayerSpec, shape: tuple[int, ...]) -> LayerRow:
                         shape[0] * units)
     if kind == "Flatten":
         size = math.prod(shape)
-        formula = "·".join(str(n) for n in shape) + f" = {size:,}" if spatial else "already flat"
+        formula = "·".join(str(n) for n in shape) + f" = {size:,}" if spatial else Words("already flat")
         return LayerRow(name, kind, (size,), formula, 0, "", 0)
     if kind == "GlobalAveragePooling2D":
-        return LayerRow(name, kind, (shape[2],), f"the mean of each {shape[0]}×{shape[1]} map", 0, "", 0)
+        return LayerRow(name, kind, (shape[2],), Words("the mean of each {rows}×{columns} map", rows=shape[0],
+                                                       columns=shape[1]), 0, "", 0)
     if kind == "BatchNormalization":
         channels = shape[-1]
         return LayerRow(name, kind, shape, "", 4 * channels,
-                        f"4·{channels} = {4 * channels:,} (γ, β, mean, variance)", math.prod(shape))
+                        Words("4·{channels} = {parameters:,} (γ, β, mean, variance)", channels=channels,
+                              parameters=4 * channels), math.prod(shape))
     return LayerRow(name, kind, shape, "", 0, "", 0)  # Dropout, Activation: the shape is unchanged
 
 

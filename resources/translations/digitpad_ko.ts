@@ -47,6 +47,21 @@
     </message>
 </context>
 <context>
+    <name>DesignFormula</name>
+    <message>
+        <source>already flat</source>
+        <translation>이미 펼쳐져 있음</translation>
+    </message>
+    <message>
+        <source>the mean of each {rows}×{columns} map</source>
+        <translation>{rows}×{columns} 맵 각각의 평균</translation>
+    </message>
+    <message>
+        <source>4·{channels} = {parameters:,} (γ, β, mean, variance)</source>
+        <translation>4·{channels} = {parameters:,} (γ, β, 평균, 분산)</translation>
+    </message>
+</context>
+<context>
     <name>DesignProblem</name>
     <message>
         <source>the design has no layers</source>
