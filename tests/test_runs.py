@@ -85,6 +85,33 @@ def test_two_runs_with_the_same_name_are_told_apart(tmp_path, model_file):
     assert sorted(run.name for run in store.load()[0]) == sorted(names)
 
 
+def test_a_run_knows_the_parts_of_the_name_it_was_given_until_it_is_renamed():
+    """The window says a given name's network and recipe in its own language; a name the user typed stays."""
+    given = make_run("seed · fast · 12-02 12:00")
+    assert given.given_name == ("seed", "fast", "12-02 12:00", "")
+    assert make_run("seed · fast · 12-02 12:00 (2)").given_name == ("seed", "fast", "12-02 12:00", " (2)")
+    assert make_run("seed · fast · 12-02 12:00 (best)").given_name is None
+    assert make_run("my first try").given_name is None
+
+
+def test_a_design_from_the_editor_is_named_by_its_layers_and_a_fine_tuning_as_one():
+    """Every design from the editor was "custom": a list of runs could not tell two designs apart."""
+    from digitpad.model.network.designs import PRESETS as DESIGNS
+    from digitpad.model.network.designs import Design
+    from digitpad.model.training.recipes import PRESETS, TrainRequest
+    from digitpad.model.training.run_recording import RunRecorder
+
+    def network_name(**request) -> str:
+        return RunRecorder(None, TrainRequest(PRESETS["fast"], **request))._run("finished").network_name
+
+    lenet = DESIGNS["lenet5"]
+    assert network_name(network=lenet.to_data()) == "lenet5"
+    assert network_name(network=Design(lenet.layers).to_data()) == "Conv6(5×5)–AvgPool–Conv16(5×5)–AvgPool–" \
+                                                                    "Dense120–Dense84–Dense10"
+    assert network_name(network=Design(lenet.layers, "my_net").to_data()) == "my_net"  # a file's name
+    assert network_name(base_model_path="model.keras") == "fine-tuned"
+
+
 def test_rename_keep_and_delete(tmp_path, model_file):
     store = RunStore(tmp_path)
     run = store.save(make_run(), model_file)

@@ -95,9 +95,10 @@ def test_the_window_shows_the_runs_of_digitpad_data(window):
 
 def test_the_table_sorts_by_test_accuracy(window):
     table = window.findChild(QTableView, "runsTable")
-    table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    assert table.model().headerData(1, Qt.Orientation.Horizontal) == "Test accuracy"  # beside the name
+    table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
     assert [table.model().index(row, 0).data() for row in range(2)] == ["bundled", "dense"]
-    table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # parameters
+    table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # parameters
     assert table.model().index(0, 0).data() == "dense"
 
 
@@ -115,7 +116,7 @@ def test_select_two_runs_overlays_their_curves_and_shows_what_differs(window, qt
     assert "learning rate" not in rows and "recipe" not in rows  # only what differs
     keys = [differences.verticalHeaderItem(row).toolTip() for row in range(differences.rowCount())]
     assert "settings.batch_size" in keys  # what `digitpad runs --compare` calls it
-    assert differences.item(0, 0).text() == "seed" and differences.item(0, 1).text() == "dense"
+    assert differences.item(0, 0).text() == "seed convnet" and differences.item(0, 1).text() == "dense network"
     assert view.digit_changes.worse() == [5, 6, 7, 8, 9] and view.digit_changes.better() == [0, 1, 2, 3, 4]
     assert "worse on: 5, 6, 7, 8, 9" in view.digits_label.text()
     assert "test accuracy 99.00% → 97.00%" in view.digits_label.text()  # which run is better, in one line
@@ -125,6 +126,26 @@ def test_select_two_runs_overlays_their_curves_and_shows_what_differs(window, qt
     assert view.curves.axis_x.max() >= 30.0  # the last epoch ended at 30 s
     assert view.curves.axis_x.titleText() == "seconds"
     assert view.curves.axis_x.tickInterval() == 10 and view.curves.axis_x.labelFormat() == "%.0f"
+
+
+def test_the_names_digitpad_gives_runs_are_said_in_the_windows_language(window, qtbot, runs_data):
+    """A run is named by its network, recipe and time; in Korean those words are Korean, and a name the user
+    typed stays as typed."""
+    view = window.train_panel.runs_view
+    store = RunStore(runs_data)
+    store.save(a_run("20261204-120000-dddd", "seed · fast · 12-04 12:00", 0.98, [0.98] * 10, recipe="fast"), None)
+    store.save(a_run("20261205-120000-eeee", "Conv8–Dense10 · custom · 12-05 12:00", 0.9, [0.9] * 10,
+                     recipe="custom", network={"name": "Conv8–Dense10", "parameters": 54410}), None)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.refresh()
+    window.set_language("ko")
+    names = {view.model.index(row, 0).data() for row in range(view.model.rowCount())}
+    assert {"시드 컨브넷 · 빠르게 · 12-04 12:00", "Conv8–Dense10 · 직접 설정 · 12-05 12:00", "bundled"} <= names
+    networks = {view.model.index(row, 2).data() for row in range(view.model.rowCount())}
+    assert {"시드 컨브넷", "완전 연결 신경망", "Conv8–Dense10"} <= networks
+    window.set_language("en")
+    names = {view.model.index(row, 0).data() for row in range(view.model.rowCount())}
+    assert "seed convnet · fast · 12-04 12:00" in names
 
 
 def test_tick_labels_have_the_decimals_their_step_needs():

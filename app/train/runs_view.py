@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelection,
     QLocale,
     QMargins,
@@ -47,9 +48,38 @@ from digitpad.app.train.views import nice_step, set_axis
 from digitpad.model.files.runs import Limits, Run, RunError, RunStore, differences_among, digit_changes
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ("name", "network", "parameters", "recipe", "epochs", "test_accuracy", "seconds", "date")
+# The test accuracy beside the name: the figure runs are compared by stays in sight in a narrow panel.
+COLUMNS = ("name", "test_accuracy", "network", "parameters", "recipe", "epochs", "seconds", "date")
 # One colour per selected run, the same in the curves and the differences' headers.
 RUN_COLOURS = ("#1f77d0", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
+
+
+def network_text(name: str) -> str:
+    """A run's network in the window's language: a preset by a short name, a design's code or file as it is."""
+    names = {"seed": QCoreApplication.translate("RunWords", "seed convnet"),
+             "dense": QCoreApplication.translate("RunWords", "dense network"), "lenet5": "LeNet-5",
+             "keras-example": QCoreApplication.translate("RunWords", "Keras example"),
+             "fine-tuned": QCoreApplication.translate("RunWords", "fine-tuned"),
+             "custom": QCoreApplication.translate("RunWords", "custom")}
+    return names.get(name, name)
+
+
+def recipe_text(key: str) -> str:
+    """A run's recipe in the window's language."""
+    names = {"fast": QCoreApplication.translate("RunWords", "fast"),
+             "seed": QCoreApplication.translate("RunWords", "seed notebook"),
+             "drawings": QCoreApplication.translate("RunWords", "for drawings"),
+             "custom": QCoreApplication.translate("RunWords", "own settings")}
+    return names.get(key, key)
+
+
+def run_title(run: Run) -> str:
+    """The run's name as the window shows it: the name DigitPad gave it in the window's language, or the name
+    the user gave it as typed."""
+    if run.given_name is None:
+        return run.name
+    network, recipe, when, suffix = run.given_name
+    return f"{network_text(network)} · {recipe_text(recipe)} · {when}{suffix}"
 
 
 def load_runs(task, data_folder: str) -> tuple[list[Run], list[str]]:
@@ -83,8 +113,10 @@ class RunsTableModel(QAbstractTableModel):
         return None
 
     def _titles(self) -> tuple[str, ...]:
-        return (self.tr("Name"), self.tr("Network"), self.tr("Parameters"), self.tr("Recipe"), self.tr("Epochs"),
-                self.tr("Test accuracy"), self.tr("Seconds"), self.tr("Date"))
+        titles = {"name": self.tr("Name"), "network": self.tr("Network"), "parameters": self.tr("Parameters"),
+                  "recipe": self.tr("Recipe"), "epochs": self.tr("Epochs"), "test_accuracy": self.tr("Test accuracy"),
+                  "seconds": self.tr("Seconds"), "date": self.tr("Date")}
+        return tuple(titles[column] for column in COLUMNS)
 
     def flags(self, index: QModelIndex):
         flags = super().flags(index)
@@ -103,6 +135,8 @@ class RunsTableModel(QAbstractTableModel):
             return self._text(run, column, value)
         if role == Qt.ItemDataRole.ToolTipRole and column == "name":
             return run.error or run.reached or run.id
+        if role == Qt.ItemDataRole.ToolTipRole and column == "network":  # a design's code is often cut off
+            return self._text(run, column, value)
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, (int, float)):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -111,7 +145,7 @@ class RunsTableModel(QAbstractTableModel):
         if value is None:
             return "–"
         if column == "name":
-            marks = ("★ " if run.keep else "") + value
+            marks = ("★ " if run.keep else "") + run_title(run)
             return marks if run.status == "finished" else f"{marks} ({self._status(run.status)})"
         if column == "test_accuracy":
             return f"{value * 100:.2f}%"
@@ -121,6 +155,10 @@ class RunsTableModel(QAbstractTableModel):
             return f"{value:.0f}"
         if column == "date":
             return value.replace("T", " ")[:16]
+        if column == "network":
+            return network_text(value)
+        if column == "recipe":
+            return recipe_text(value)
         return str(value)
 
     def _status(self, status: str) -> str:
@@ -184,7 +222,7 @@ class RunCurves(Retranslatable, QChartView):
                 if not points:
                     continue
                 line = QLineSeries()
-                line.setName(run.name)
+                line.setName(run_title(run))
                 pen = QPen(colour, 2)
                 if dashed:
                     pen.setStyle(Qt.PenStyle.DashLine)
@@ -401,8 +439,10 @@ class RunsView(Retranslatable, QWidget):
 
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
-        widest = ("network · recipe · 12-02 12:00", "dense-wide", "1,234,567", "custom", "100", "99.99%", "9999",
-                  "2026-12-02 12:00")
+        samples = {"name": "network · recipe · 12-02 12:00", "network": "dense network", "parameters": "1,234,567",
+                   "recipe": "seed notebook", "epochs": "100", "test_accuracy": "99.99%", "seconds": "9999",
+                   "date": "2026-12-02 12:00"}
+        widest = [samples[column] for column in COLUMNS]
         for column, (title, sample) in enumerate(zip(self.model._titles(), widest)):
             self.table.setColumnWidth(column, max(metrics.horizontalAdvance(title), metrics.horizontalAdvance(sample))
                                       + 24)
@@ -489,7 +529,7 @@ class RunsView(Retranslatable, QWidget):
         self.differences.setColumnCount(len(runs) if len(runs) >= 2 else 0)
         self.differences.setRowCount(len(found))
         if len(runs) >= 2:
-            self.differences.setHorizontalHeaderLabels([run.name for run in runs])
+            self.differences.setHorizontalHeaderLabels([run_title(run) for run in runs])
             for column in range(len(runs)):
                 self.differences.horizontalHeaderItem(column).setForeground(
                     QColor(RUN_COLOURS[column % len(RUN_COLOURS)]))
@@ -498,7 +538,7 @@ class RunsView(Retranslatable, QWidget):
         for row, key in enumerate(found):  # the name `digitpad runs --compare` prints
             self.differences.verticalHeaderItem(row).setToolTip(key)
         for column, run in enumerate(runs if len(runs) >= 2 else []):
-            self.differences.horizontalHeaderItem(column).setToolTip(run.name)
+            self.differences.horizontalHeaderItem(column).setToolTip(run_title(run))
         for row, (key, values) in enumerate(found.items()):
             for column, value in enumerate(values):
                 self.differences.setItem(row, column, QTableWidgetItem(self._difference_text(key, value)))
@@ -514,6 +554,8 @@ class RunsView(Retranslatable, QWidget):
             return self.tr("automatic") if key == "settings.device" else "–"
         if isinstance(value, int) and not isinstance(value, bool):
             return QLocale().toString(value)  # 93,322 as in the table
+        if key in ("network", "recipe"):
+            return network_text(value) if key == "network" else recipe_text(value)
         return str(value)
 
     def _setting_names(self) -> dict[str, str]:
@@ -550,7 +592,7 @@ class RunsView(Retranslatable, QWidget):
         worse = ", ".join(map(str, self.digit_changes.worse())) or "–"
         self.digits_label.setText(self.tr("From {first} to {last}: test accuracy {before} → {after}; better on "
                                           "digits: {better}; worse on: {worse}")
-                                  .format(first=runs[0].name, last=runs[-1].name, before=_accuracy(runs[0]),
+                                  .format(first=run_title(runs[0]), last=run_title(runs[-1]), before=_accuracy(runs[0]),
                                           after=_accuracy(runs[-1]), better=better, worse=worse))
 
     # --- actions -----------------------------------------------------------------------
@@ -558,7 +600,7 @@ class RunsView(Retranslatable, QWidget):
     def use_selected(self) -> None:
         runs = self.selected_runs()
         if len(runs) == 1 and runs[0].model_path is not None:
-            self.useModelRequested.emit(str(runs[0].model_path), runs[0].name)
+            self.useModelRequested.emit(str(runs[0].model_path), run_title(runs[0]))
 
     def read_beside(self) -> None:
         runs = self.selected_runs()

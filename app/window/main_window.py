@@ -47,6 +47,7 @@ from digitpad.app.pad.prediction_view import PredictionPanel
 from digitpad.app.pad.second_reading import SecondNetworkPanel
 from digitpad.app.pad.why_controller import WhyController
 from digitpad.app.train.panel import TrainPanel
+from digitpad.app.train.runs_view import run_title
 from digitpad.app.window.about import AboutDialog
 from digitpad.app.window.explain_controller import ExplainController
 from digitpad.app.window.file_actions import FileActions
@@ -303,7 +304,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def read_beside(self, run) -> None:
         """A kept run's network reads the pad's drawing beside the model in use (read as data, off this thread)."""
         task = self.tasks.start("load-second-network", read_model, str(run.model_path))
-        task.succeeded.connect(lambda predictor: self.second_answer.set_network(predictor, run.name))
+        task.succeeded.connect(lambda predictor: self.second_answer.set_network(predictor, run_title(run)))
         task.failed.connect(lambda message: self.banner.show_error(
             self.tr("Could not read that run's model: {reason}").format(reason=message)))
 

@@ -48,6 +48,11 @@ class Limits:
             raise ValueError(f"the space for runs must be a positive number of MB, got {self.max_megabytes!r}")
 
 
+def default_run_name(network: str, recipe: str, date: str) -> str:
+    """The name a run is given: its network, its recipe and when it started ("seed · fast · 12-02 14:05")."""
+    return f"{network} · {recipe} · {date[5:16].replace('T', ' ')}"
+
+
 @dataclass
 class Run:
     """One training: what was trained, on what, how, and what it reached."""
@@ -73,6 +78,18 @@ class Run:
     seconds: float = 0.0
     model: str | None = None  # the model file's name inside the run's folder; None when none was written
     folder: Path | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def given_name(self) -> tuple[str, str, str, str] | None:
+        """The parts of the name DigitPad gave the run (network, recipe, date, and "" or " (2)"...); None once
+        the user has renamed it.  The window says the parts in its language."""
+        default = default_run_name(self.network_name, self.recipe, self.date)
+        if self.name == default:
+            return self.network_name, self.recipe, default.rsplit(" · ", 1)[1], ""
+        suffix = self.name[len(default):]
+        if self.name.startswith(default) and suffix[:2] == " (" and suffix[-1:] == ")" and suffix[2:-1].isdigit():
+            return self.network_name, self.recipe, default.rsplit(" · ", 1)[1], suffix
+        return None
 
     @property
     def epochs(self) -> int:

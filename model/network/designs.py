@@ -17,6 +17,9 @@ ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear", "softmax")
 PADDINGS = ("valid", "same")
 KINDS = ("Conv2D", "MaxPooling2D", "AveragePooling2D", "Dense", "Dropout", "BatchNormalization", "Flatten",
          "GlobalAveragePooling2D", "Activation")
+# How layers without a size are written in a design's code (layers_code); Flatten and Activation are left out.
+LAYER_CODES = {"MaxPooling2D": "Pool", "AveragePooling2D": "AvgPool", "GlobalAveragePooling2D": "GlobalAvg",
+               "Dropout": "Dropout", "BatchNormalization": "BatchNorm"}
 SPATIAL_KINDS = ("Conv2D", "MaxPooling2D", "AveragePooling2D", "GlobalAveragePooling2D")
 
 # Bounds a design must keep: beyond them a design is absurd for 28×28 digits, and training it (or
@@ -162,6 +165,21 @@ SEED = PRESETS["seed"]
 def is_seed(design: Design) -> bool:
     """True for the seed network's exact layers (whatever the design is called)."""
     return design.layers == SEED.layers
+
+
+def layers_code(design: Design) -> str:
+    """The design in a few letters, as the notebook's convnet is called Conv32–Pool–Conv64–Pool–Conv64–Dense64–
+    Dense10: what tells two custom designs apart in a list of runs.  A patch other than 3×3 is given."""
+    words = []
+    for spec in design.layers:
+        if spec.kind == "Conv2D":
+            kernel = spec.get("kernel")
+            words.append(f"Conv{spec.get('filters')}" + (f"({kernel}×{kernel})" if kernel != 3 else ""))
+        elif spec.kind == "Dense":
+            words.append(f"Dense{spec.get('units')}")
+        elif spec.kind in LAYER_CODES:
+            words.append(LAYER_CODES[spec.kind])
+    return "–".join(words) or "–"
 
 
 def fresh_name(design: Design, kind: str) -> str:

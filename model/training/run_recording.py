@@ -14,7 +14,8 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from digitpad.model.files.runs import Run, RunStore, new_run_id, per_digit_accuracy
+from digitpad.model.files.runs import Run, RunStore, default_run_name, new_run_id, per_digit_accuracy
+from digitpad.model.network.designs import Design, DesignError, layers_code
 from digitpad.model.training.recipes import PRESETS, TrainProgress, TrainRequest
 
 TENSORBOARD_MISSING = "--tensorboard needs TensorBoard: pip install 'digitpad[tensorboard]'"
@@ -123,9 +124,8 @@ class RunRecorder:
         if request.base_model_path:
             data["fine_tuned_from"] = Path(request.base_model_path).name
         design = getattr(request, "network", None)  # a design, where the branch has them; None: the seed convnet
-        when = self.date[5:16].replace("T", " ")
         return Run(
-            id=self.id, date=self.date, name=f"{self._network_name()} · {self.recipe} · {when}",
+            id=self.id, date=self.date, name=default_run_name(self._network_name(), self.recipe, self.date),
             status=status, network={"name": self._network_name(), "design": _plain_design(design)},
             data=data, recipe=self.recipe, settings=self._settings(), seed=request.config.seed,
             curves=list(self.curves),
@@ -135,14 +135,14 @@ class RunRecorder:
         return asdict(self.request.config)
 
     def _network_name(self) -> str:
-        design = getattr(self.request, "network", None)
-        if design is None:
-            return "fine-tuned" if self.request.base_model_path else "seed"
-        if isinstance(design, str):
-            return design
-        if isinstance(design, dict):
-            return str(design.get("name") or design.get("preset") or "design")
-        return str(getattr(design, "name", None) or "design")
+        """The preset's key, a file's name, or for a design made in the editor its layers' code."""
+        if self.request.base_model_path:  # the design is ignored: the model in use is trained further
+            return "fine-tuned"
+        try:
+            design = Design.from_data(self.request.network)
+        except DesignError:
+            return "design"
+        return layers_code(design) if design.name == "custom" else design.name
 
 
 def _plain_design(design):

@@ -1451,6 +1451,45 @@
     </message>
 </context>
 <context>
+    <name>RunWords</name>
+    <message>
+        <source>seed convnet</source>
+        <translation>시드 컨브넷</translation>
+    </message>
+    <message>
+        <source>dense network</source>
+        <translation>완전 연결 신경망</translation>
+    </message>
+    <message>
+        <source>Keras example</source>
+        <translation>Keras 예제</translation>
+    </message>
+    <message>
+        <source>fine-tuned</source>
+        <translation>미세 조정</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>사용자 정의</translation>
+    </message>
+    <message>
+        <source>fast</source>
+        <translation>빠르게</translation>
+    </message>
+    <message>
+        <source>seed notebook</source>
+        <translation>시드 노트북</translation>
+    </message>
+    <message>
+        <source>for drawings</source>
+        <translation>손글씨 그림용</translation>
+    </message>
+    <message>
+        <source>own settings</source>
+        <translation>직접 설정</translation>
+    </message>
+</context>
+<context>
     <name>RunsTableModel</name>
     <message>
         <source>Name</source>
