@@ -183,6 +183,27 @@ def test_the_design_survives_a_restart(window, settings, qtbot, tmp_path):
     assert third.train_panel.findChild(QComboBox, "networkCombo").currentData() == "lenet5"
 
 
+def test_a_custom_design_and_the_earlier_one_survive_a_restart_while_a_preset_is_chosen(window, settings, qtbot,
+                                                                                          tmp_path):
+    """Choosing LeNet-5 to compare, then closing the window, lost the design the person had made."""
+    set_kernel(window, "conv1", 5)
+    mine = editor_of(window).design()
+    choose(window, "lenet5")
+    set_kernel(window, "conv1", 3)
+    tweaked = editor_of(window).design()
+    choose(window, "dense")
+    window.close()
+    again = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+    qtbot.addWidget(again)
+    combo = again.train_panel.findChild(QComboBox, "networkCombo")
+    assert combo.currentData() == "dense"
+    choose(again, "custom")
+    assert editor_of(again).design().layers == tweaked.layers
+    assert combo.itemText(combo.findData("earlier-custom")) == "Earlier custom design"
+    choose(again, "earlier-custom")
+    assert editor_of(again).design().layers == mine.layers
+
+
 def test_save_and_open_a_design_as_keras_json(window, tmp_path):
     editor = editor_of(window)
     choose(window, "lenet5")

@@ -64,6 +64,9 @@ CUSTOM = "custom"
 EARLIER = "earlier-custom"  # the custom design a new one replaced: one step back, never lost
 SETTINGS_KEY = "network/design"  # the design in Keras JSON
 CHOICE_KEY = "network/choice"  # the preset chosen, or "custom"
+# The custom design and the earlier one, kept while a preset is chosen: (Keras JSON key, source file key).
+CUSTOM_KEYS = ("network/custom", "network/custom_source")
+EARLIER_KEYS = ("network/earlier", "network/earlier_source")
 # The seed network's seconds per epoch with the default recipe on this machine's CPU when it is
 # quiet (bench/training.py: 18.6 s in-process, 20.2 s as a whole command; README "Training time"),
 # and its multiply-adds per image.  Other designs are estimated in proportion to their
@@ -491,22 +494,51 @@ class NetworkEditor(Retranslatable, QGroupBox):
                 self.errorMessage.emit(reason)
 
     def remember_in(self, settings: QSettings) -> None:
-        """Restore the design kept in ``settings`` and keep every change there from now on."""
-        self._settings = settings
-        text, choice = settings.value(SETTINGS_KEY), settings.value(CHOICE_KEY)
+        """Restore the design kept in ``settings``, with the custom and earlier custom designs kept beside a
+        preset, and keep every change there from now on."""
+        choice = settings.value(CHOICE_KEY)
+        custom = _kept_design(settings, *CUSTOM_KEYS)
+        if custom is None and choice not in PRESETS:  # kept before the custom design had its own key
+            custom = _kept_design(settings, SETTINGS_KEY, CUSTOM_KEYS[1])
+        earlier = _kept_design(settings, *EARLIER_KEYS)
+        if earlier is not None:
+            self._earlier = earlier
+            self.combo.addItem("", EARLIER)
+        if custom is not None:
+            self._custom, self._custom_source = custom
         if choice in PRESETS:
             self.set_design(PRESETS[choice])
-        elif isinstance(text, str) and text:
-            try:
-                self.set_design(design_from_keras_json(text), custom=True)
-            except DesignError:
-                pass  # a damaged setting: start from the seed
+        elif custom is not None:
+            self.set_design(custom[0], custom=True, source=custom[1])
+        self.retranslate()  # the earlier design's item is named
+        self._settings = settings
+        self._remember()
 
     def _remember(self) -> None:
         if self._settings is None:
             return
         self._settings.setValue(CHOICE_KEY, self.combo.currentData())
         self._settings.setValue(SETTINGS_KEY, design_to_keras_json(self._design))
+        for keys, kept in ((CUSTOM_KEYS, (self._custom, self._custom_source) if self._custom else None),
+                           (EARLIER_KEYS, self._earlier)):
+            if kept is None:
+                for key in keys:
+                    self._settings.remove(key)
+            else:
+                self._settings.setValue(keys[0], design_to_keras_json(kept[0]))
+                self._settings.setValue(keys[1], kept[1])
+
+
+def _kept_design(settings: QSettings, design_key: str, source_key: str) -> tuple[Design, str] | None:
+    """A design kept in ``settings`` and the file it came from ("" for none); None if none is kept or it is
+    damaged (the editor then starts without it)."""
+    text, source = settings.value(design_key), settings.value(source_key, "")
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        return design_from_keras_json(text), source if isinstance(source, str) else ""
+    except DesignError:
+        return None
 
 
 def _layer_text(spec: LayerSpec) -> str:
