@@ -332,3 +332,16 @@ def test_a_busy_window_keeps_every_mouse_move_of_a_stroke(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     points = json.loads(result.stdout.strip().splitlines()[-1])  # points per stroke
     assert len(points) == 1 and points[0] >= 58, points
+
+
+def test_an_answer_that_comes_after_the_window_is_gone_is_dropped_without_a_traceback(qtbot):
+    """A script that ended without closing the window printed "Signal source has been deleted" from the
+    worker's reader thread when the answer of a job came after Qt had deleted the window's objects."""
+    import shiboken6
+
+    from digitpad.app.common.tasks import TaskRunner
+
+    runner = TaskRunner()
+    deliver = runner.worker._on_message  # what the reader thread calls with each answer
+    shiboken6.delete(runner)
+    deliver(1, "done", None)

@@ -93,6 +93,19 @@ class _Job(QRunnable):
             pass
 
 
+def _unless_deleted(emit: Callable) -> Callable:
+    """``emit`` for another thread: once the runner is deleted with its window (a script that ends without
+    closing it), a late answer has no one to go to and is dropped, not printed as a traceback."""
+
+    def send(*values) -> None:
+        try:
+            emit(*values)
+        except RuntimeError:  # "Signal source has been deleted"
+            pass
+
+    return send
+
+
 class TaskRunner(QObject):
     """Starts tasks on the thread pool or in the worker process, and shuts both down with the window."""
 
@@ -110,12 +123,12 @@ class TaskRunner(QObject):
         self._closed = False
         self._delivered.connect(self._on_delivered)
         self._worker_message.connect(self._on_worker_message)
-        self.worker = WorkerClient(self._worker_message.emit, target=worker_target, priority=5)
+        self.worker = WorkerClient(_unless_deleted(self._worker_message.emit), target=worker_target, priority=5)
 
     def start(self, name: str, work: Callable, *args) -> Task:
         """Run ``work(task, *args)`` on a pool thread."""
         task = self._new_task(name)
-        job = _Job(task, work, args, self._delivered.emit)
+        job = _Job(task, work, args, _unless_deleted(self._delivered.emit))
         job.setAutoDelete(False)
         self._jobs.add(job)
         # Start on the next turn of the event loop, so the caller connects to the task's signals
