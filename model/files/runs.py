@@ -230,7 +230,8 @@ class RunStore:
         """Keep ``run``, with a copy of ``model_file`` when given: the model is written first, then the
         record, each atomically; on any error nothing of the run stays and the error is raised.
         Retention then removes the oldest runs beyond the limits."""
-        run.name = self._unused_name(run.name)
+        earlier = self.load()[0]  # read once, for the name and for the limits
+        run.name = _unused_name(run.name, {other.name for other in earlier})
         folder = self.folder / run.id
         folder.mkdir(parents=True, exist_ok=False)
         try:
@@ -244,17 +245,9 @@ class RunStore:
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
-        self.apply_limits(protect=run.id)
+        self.apply_limits(protect=run.id, runs=sorted([run, *earlier], key=lambda kept: kept.folder.name,
+                                                      reverse=True))
         return run
-
-    def _unused_name(self, name: str) -> str:
-        """``name``, or "name (2)", "name (3)"…: two runs of one network and recipe started in the same minute
-        had the same name, and the legend and the comparison could not tell them apart."""
-        taken = {run.name for run in self.load()[0]}
-        unused, number = name, 2
-        while unused in taken:
-            unused, number = f"{name} ({number})", number + 1
-        return unused
 
     def _write_record(self, run: Run) -> None:
         text = json.dumps(run.as_json(), indent=1, allow_nan=False, default=_plain)
@@ -298,11 +291,12 @@ class RunStore:
         write_bytes_atomically(self.folder / LIMITS_FILE, json.dumps(asdict(limits)).encode("utf-8"))
         return self.apply_limits()
 
-    def apply_limits(self, protect: str | None = None) -> list[str]:
+    def apply_limits(self, protect: str | None = None, runs: list[Run] | None = None) -> list[str]:
         """Remove the oldest runs not marked keep (nor ``protect``, the one just made) while there are more
-        than the limits allow; the ids removed."""
+        than the limits allow; the ids removed.  ``runs``: every run, newest first, if already read."""
         limits = self.limits()
-        runs, _ = self.load()
+        if runs is None:
+            runs, _ = self.load()
         sizes = {run.id: _folder_bytes(run.folder) for run in runs}
         count, total = len(runs), sum(sizes.values())
         removed = []
@@ -318,6 +312,15 @@ class RunStore:
 
     def total_bytes(self) -> int:
         return _folder_bytes(self.folder) if self.folder.is_dir() else 0
+
+
+def _unused_name(name: str, taken: set[str]) -> str:
+    """``name``, or "name (2)", "name (3)"…: two runs of one network and recipe started in the same minute
+    had the same name, and the legend and the comparison could not tell them apart."""
+    unused, number = name, 2
+    while unused in taken:
+        unused, number = f"{name} ({number})", number + 1
+    return unused
 
 
 def read_run(folder: Path) -> Run:
