@@ -265,3 +265,22 @@ def test_the_pad_reads_with_a_trained_dense_design(ready_window, mnist_path, qtb
     train_and_use(window, "dense", mnist_path, qtbot)
     draw(window.canvas, seven())
     assert window.prediction.probabilities.shape == (10,) and abs(window.prediction.probabilities.sum() - 1) < 1e-4
+
+
+def test_a_design_made_in_the_editor_is_named_by_its_layers_in_the_results_and_the_run(ready_window, mnist_path,
+                                                                                       qtbot):
+    """Every design from the editor was "custom" in the results and the Runs view: two could not be told apart."""
+    from digitpad.model.network.designs import Design, LayerSpec
+
+    window = ready_window()
+    panel = window.train_panel
+    panel.settings.mnist_path.setText(str(mnist_path))
+    panel.settings.mnist_limit_spin.setValue(2000)
+    panel.findChild(QSpinBox, "epochsSpin").setValue(1)
+    editor_of(window).set_design(Design((LayerSpec("Flatten", "flat"), LayerSpec(
+        "Dense", "out", {"units": 10, "activation": "softmax"}))), custom=True)
+    with qtbot.waitSignal(panel.trainingFinished, timeout=300_000):
+        panel.train_button.click()
+    assert "Network: Dense10." in panel.accuracy_label.text()
+    qtbot.waitUntil(lambda: panel.runs_view.model.rowCount() == 1, timeout=10_000)
+    assert panel.runs_view.model.runs[0].network_name == "Dense10"

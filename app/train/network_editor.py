@@ -295,6 +295,10 @@ class NetworkEditor(Retranslatable, QGroupBox):
     def design(self) -> Design:
         return self._design
 
+    def custom_source(self) -> str:
+        """The file the custom design came from, "" if none (or it was edited since)."""
+        return self._custom_source
+
     def can_train(self) -> bool:
         return summarize(self._design).ok
 
