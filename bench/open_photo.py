@@ -3,7 +3,9 @@
     python bench/open_photo.py [--rounds 3]
 
 Makes synthetic phone photos of a digit and of a number on paper (``bench/photos.py``'s paper,
-light, noise and JPEG) at three sizes, and opens each in the offscreen window as File > Open
+light, noise and JPEG) at three sizes, and the 12 MP number as a phone held upright stores it (pixels
+on their side and an EXIF tag that turns them: a JPEG, which Qt turns, and a PNG, shown from Pillow's
+pixels), and opens each in the offscreen window as File > Open
 does, first in a fresh window (the first photo of a session) and then again.  One QTimer on the
 GUI thread ticks every 4 ms; the longest gap between ticks is how long the window could not
 answer the mouse.  For comparison, the same photo is also read the way the window did before
@@ -84,7 +86,21 @@ def photos(folder: Path) -> list[tuple[str, Path]]:
             path.write_bytes(photo)
             _resize(path, width)
             made.append((f"{what}, {name}", path))
+    for suffix, how in ((".jpg", "a phone's JPEG"), (".png", "a PNG")):  # shown by Qt, then from Pillow's pixels
+        made.append((f"a number, 12 MP, turned by its EXIF tag ({how})", _turned(made[-1][1], suffix)))
     return made
+
+
+def _turned(path: Path, suffix: str) -> Path:
+    """The photo as a phone held upright stores it: the pixels on their side, and a tag to turn them."""
+    from PIL import Image
+
+    turned = path.with_name(path.stem + "-turned" + suffix)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # turn 90° clockwise to show
+    with Image.open(path) as image:
+        image.rotate(90, expand=True).save(turned, exif=exif.tobytes(), **({"quality": 88} if suffix == ".jpg" else {}))
+    return turned
 
 
 def _resize(path: Path, width: int) -> None:
@@ -135,7 +151,7 @@ def _read_on_gui_thread(window, path: Path) -> None:
 
     with open_image(path) as image:
         reading = read_image(image)
-    window.files.show_image(QImage(str(path)), reading)
+    window.files.show_image(QImage(str(path)), reading)  # (not turned by its tag: as it was then)
 
 
 if __name__ == "__main__":

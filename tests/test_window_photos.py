@@ -53,6 +53,39 @@ def test_a_photo_of_a_number_shows_each_digit_on_the_image(ready_window, tmp_pat
     assert [tag.text for tag in tags] == ["1", "7"] and tags[0].box[2] <= tags[1].box[0] + 5
 
 
+def test_a_phone_photo_turned_by_its_orientation_tag_is_shown_and_read_upright(ready_window, tmp_path):
+    """A phone writes its sensor's pixels and an EXIF tag saying how to turn them; the window showed and read
+    the digits lying on their side."""
+    from test_photos import ONE
+
+    from drawings import seven
+
+    window = ready_window()
+    upright = photo(digits=(ONE, seven()), at=(120, 120), height=200, noise=6)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # turn 90° clockwise to show
+    upright.rotate(90, expand=True).save(tmp_path / "phone.jpg", quality=85, exif=exif.tobytes())
+    assert open_and_wait(window, tmp_path / "phone.jpg")
+    assert label(window) == "17"
+    shown = window.canvas._background
+    assert (shown.deviceIndependentSize().width(), shown.deviceIndependentSize().height()) == (640, 480)
+    tags = window.canvas.image_tags()
+    assert [tag.text for tag in tags] == ["1", "7"] and tags[0].box[2] <= tags[1].box[0] + 5
+
+
+def test_a_format_qt_cannot_decode_is_shown_as_the_pixels_pillow_read(ready_window, tmp_path):
+    """A PCX file (Pillow reads it, Qt does not) was shown as blank paper of its size."""
+    window = ready_window()
+    photo().save(tmp_path / "seven.pcx")
+    assert open_and_wait(window, tmp_path / "seven.pcx")
+    assert label(window) == "7"
+    left, top, right, bottom = window.canvas.image_crop()
+    shown = window.canvas._background
+    darkest = min(shown.pixelColor(round(x), round(y)).lightness() for x in np.linspace(left, right, 20)
+                  for y in np.linspace(top, bottom, 20))
+    assert darkest < 100 and shown.pixelColor(2, 2).lightness() > 180  # ink on paper, not blank paper
+
+
 def test_a_photo_is_read_while_the_pad_stays_in_use_and_what_is_done_meanwhile_stays(ready_window, qtbot, tmp_path):
     """The file is read on a pool thread; a stroke, Clear or Undo made meanwhile is the person's latest word,
     so the photo is not shown over it (the banner says so)."""

@@ -13,14 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from digitpad.model.ink.paper import find_ink, runs
 from digitpad.model.ink.preprocessing import normalise_ink
 
 
-def open_image(path) -> Image.Image:
-    """Open an image file fully, or raise ValueError saying why it cannot be read.
+def open_image(path, upright: bool = True) -> Image.Image:
+    """Open an image file fully and, unless ``upright`` is False, turned as its EXIF orientation tag says
+    (``turn_upright``); or raise ValueError saying why it cannot be read.
 
     Pillow's decompression-bomb guard stays on: a huge image is refused
     before it is decoded, rather than filling memory.
@@ -30,6 +31,8 @@ def open_image(path) -> Image.Image:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image = Image.open(path)
             image.load()
+        if upright:
+            turn_upright(image)
         return image
     except FileNotFoundError:
         raise ValueError(f"{path}: no such file") from None
@@ -41,6 +44,41 @@ def open_image(path) -> Image.Image:
         raise ValueError(f"{path}: not an image file Pillow can read") from None
     except (OSError, ValueError, EOFError) as error:
         raise ValueError(f"{path}: the image is damaged or truncated ({error})") from None
+
+
+def orientation(image: Image.Image) -> int:
+    """The image's EXIF orientation, 1–8 (1: upright as stored; also for none, or one that cannot be read)."""
+    try:
+        tag = image.getexif().get(0x0112, 1)
+    except (OSError, ValueError, TypeError, KeyError, SyntaxError):
+        return 1
+    return tag if isinstance(tag, int) and 1 <= tag <= 8 else 1
+
+
+def turn_upright(image: Image.Image) -> None:
+    """A phone writes its sensor's pixels and a tag (EXIF orientation) that says how to turn them: a digit
+    photographed upright in portrait was read lying on its side.  A tag that cannot be read is ignored."""
+    if orientation(image) == 1:
+        return
+    try:
+        ImageOps.exif_transpose(image, in_place=True)
+    except (OSError, ValueError, TypeError, KeyError, SyntaxError):
+        pass
+
+
+def pixels_to_show(image: Image.Image, largest: int) -> np.ndarray:
+    """The image as (height, width, 4) RGBA bytes to show, at most ``largest`` pixels across (a whole number
+    of times smaller): what the window shows is the very image that was read, upright, in any mode Pillow
+    reads (16-bit and float images as their grey)."""
+    factor = max(1, math.ceil(max(image.size) / largest))
+    if image.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I", "F"):
+        grey = np.round(_to_grey(image) * 255).astype(np.uint8)
+        image = Image.fromarray(grey)
+    elif image.mode not in ("L", "RGB", "RGBA"):
+        image = image.convert("RGBA")
+    if factor > 1:
+        image = image.reduce(factor)
+    return np.asarray(image.convert("RGBA"))
 
 
 Box = tuple[float, float, float, float]
