@@ -488,3 +488,22 @@ def test_images_of_every_mode_are_shown_as_their_pixels(tmp_path):
     palette.putpalette([0, 0, 255] * 256)
     assert tuple(pixels_to_show(palette, 4096)[0, 0]) == (0, 0, 255, 255)
     assert pixels_to_show(Image.new("RGB", (5000, 300)), 4096).shape == (150, 2500, 4)
+
+
+def test_an_iphone_heic_photo_is_read_and_without_the_plugin_the_error_says_what_to_install(tmp_path):
+    """HEIC is an iPhone camera's default format; Pillow reads it through pillow-heif (the heic extra)."""
+    from digitpad.model.ink.images import open_image
+
+    pillow_heif = pytest.importorskip("pillow_heif")  # in the test extra
+    pillow_heif.register_heif_opener()
+    photo(noise=4).save(tmp_path / "IMG_0001.HEIC", quality=85)
+    with open_image(tmp_path / "IMG_0001.HEIC") as image:
+        assert image.size == (640, 480)
+        assert_near(read_image(image).box, read_image(photo(noise=4)).box, 4)
+    without = ("import sys; sys.modules['pillow_heif'] = None\n"
+               "from digitpad.model.ink.images import open_image\n"
+               "try:\n    open_image(sys.argv[1])\nexcept ValueError as error:\n    print(error)")
+    result = subprocess.run([sys.executable, "-c", without, str(tmp_path / "IMG_0001.HEIC")], capture_output=True,
+                            text=True, timeout=120)
+    assert "a HEIC/HEIF photo (an iPhone's); reading one needs pillow-heif: pip install 'digitpad[heic]'" \
+        in result.stdout, result.stderr

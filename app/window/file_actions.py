@@ -21,7 +21,7 @@ from digitpad.model.training.export_formats import default_suffix, onnx_availabl
 
 # The pad is a few hundred pixels across: a photo wider or taller than this is shown from a smaller copy.
 SHOWN_AT_MOST = 4096
-IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
+IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.heic *.heif *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
 
 
 class FileActions(QObject):

@@ -7,6 +7,7 @@ ink that stands out from it is cropped, fitted and centred the way MNIST was
 
 from __future__ import annotations
 
+import functools
 import math
 import warnings
 from collections.abc import Sequence
@@ -26,6 +27,7 @@ def open_image(path, upright: bool = True) -> Image.Image:
     Pillow's decompression-bomb guard stays on: a huge image is refused
     before it is decoded, rather than filling memory.
     """
+    heif = _heif_plugin()
     try:
         with warnings.catch_warnings():  # a big photo under the limit is read (and shrunk): no two-line warning
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -41,9 +43,34 @@ def open_image(path, upright: bool = True) -> Image.Image:
     except Image.DecompressionBombError as error:
         raise ValueError(f"{path}: the image is too large to open safely ({error})") from None
     except (UnidentifiedImageError, SyntaxError):
+        if not heif and _is_heif(path):
+            raise ValueError(f"{path}: a HEIC/HEIF photo (an iPhone's); reading one needs pillow-heif: "
+                             f"pip install 'digitpad[heic]'") from None
         raise ValueError(f"{path}: not an image file Pillow can read") from None
     except (OSError, ValueError, EOFError) as error:
         raise ValueError(f"{path}: the image is damaged or truncated ({error})") from None
+
+
+@functools.cache
+def _heif_plugin() -> bool:
+    """Whether Pillow reads HEIC/HEIF photos: pillow-heif (the ``heic`` extra) registers its plugin once."""
+    try:
+        from pillow_heif import register_heif_opener
+    except ImportError:
+        return False
+    register_heif_opener()
+    return True
+
+
+def _is_heif(path) -> bool:
+    """A HEIF file (HEIC photos among them) by its first box: ``ftyp`` and a HEIF brand."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(12)
+    except (OSError, TypeError):  # not a path (an in-memory file), or unreadable: Pillow's error stands
+        return False
+    return head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1",
+                                                  b"msf1")
 
 
 def orientation(image: Image.Image) -> int:
