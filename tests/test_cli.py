@@ -79,6 +79,9 @@ def test_bad_inputs_end_in_one_line_and_nonzero_exit(tmp_path):
     write_jsonl(tmp_path / "ok.jsonl", [{"strokes": seven()}])
     assert_one_line_error(digitpad("predict", str(tmp_path / "missing.png")), "missing.png: no such file")
     assert_one_line_error(digitpad("predict", str(tmp_path / "notes.png")), "not an image file")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")  # what a scanner writes
+    assert_one_line_error(digitpad("predict", str(tmp_path / "scan.pdf")),
+                          "scan.pdf: a PDF, not an image; save the scanned page as PNG or JPEG")
     assert_one_line_error(
         digitpad("predict", "--strokes", str(tmp_path / "ok.jsonl"), "--model", str(tmp_path / "broken.keras")),
         "broken.keras: not a Keras model",

@@ -43,9 +43,12 @@ def open_image(path, upright: bool = True) -> Image.Image:
     except Image.DecompressionBombError as error:
         raise ValueError(f"{path}: the image is too large to open safely ({error})") from None
     except (UnidentifiedImageError, SyntaxError):
-        if not heif and _is_heif(path):
+        head = _first_bytes(path)
+        if not heif and _is_heif(head):
             raise ValueError(f"{path}: a HEIC/HEIF photo (an iPhone's); reading one needs pillow-heif: "
                              f"pip install 'digitpad[heic]'") from None
+        if head.startswith(b"%PDF-"):  # what a scanner often writes
+            raise ValueError(f"{path}: a PDF, not an image; save the scanned page as PNG or JPEG") from None
         raise ValueError(f"{path}: not an image file Pillow can read") from None
     except (OSError, ValueError, EOFError) as error:
         raise ValueError(f"{path}: the image is damaged or truncated ({error})") from None
@@ -62,13 +65,16 @@ def _heif_plugin() -> bool:
     return True
 
 
-def _is_heif(path) -> bool:
-    """A HEIF file (HEIC photos among them) by its first box: ``ftyp`` and a HEIF brand."""
+def _first_bytes(path) -> bytes:
     try:
         with open(path, "rb") as file:
-            head = file.read(12)
+            return file.read(12)
     except (OSError, TypeError):  # not a path (an in-memory file), or unreadable: Pillow's error stands
-        return False
+        return b""
+
+
+def _is_heif(head: bytes) -> bool:
+    """A HEIF file (HEIC photos among them) by its first box: ``ftyp`` and a HEIF brand."""
     return head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"mif1",
                                                   b"msf1")
 
