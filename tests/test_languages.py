@@ -130,29 +130,29 @@ def test_every_design_problem_and_formula_the_core_words_is_in_the_windows_list(
     assert len(formulas) >= 3 and formulas <= set(design_words.FORMULAS), formulas - set(design_words.FORMULAS)
 
 
-def test_a_korean_network_editor_says_why_a_design_cannot_be_trained_in_korean(tmp_path, qtbot):
+def korean_network_editor(tmp_path, qtbot):
     from digitpad.app.window.main import build_main_window
-    from digitpad.model.network.designs import PRESETS, Design
 
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("language", "ko")
     window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
     qtbot.addWidget(window)
-    editor = window.train_panel.settings.network_editor
+    return window.train_panel.settings.network_editor
+
+
+def test_a_korean_network_editor_says_why_a_design_cannot_be_trained_in_korean(tmp_path, qtbot):
+    from digitpad.model.network.designs import PRESETS, Design
+
+    editor = korean_network_editor(tmp_path, qtbot)
     layers = [layer.with_settings(kernel=5) if layer.kind == "Conv2D" else layer for layer in PRESETS["seed"].layers]
     editor.set_design(Design(tuple(layers)), custom=True)
     assert editor.problem_label.text() == "이 설계는 학습할 수 없습니다: conv3: 5×5 패치가 4×4 맵에 들어가지 않습니다"
 
 
 def test_a_korean_network_editor_says_its_formulas_words_in_korean(tmp_path, qtbot):
-    from digitpad.app.window.main import build_main_window
     from digitpad.model.network.designs import Design, LayerSpec
 
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    settings.setValue("language", "ko")
-    window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
-    qtbot.addWidget(window)
-    editor = window.train_panel.settings.network_editor
+    editor = korean_network_editor(tmp_path, qtbot)
     editor.set_design(Design((LayerSpec("Conv2D", "conv1", {"filters": 8}), LayerSpec("BatchNormalization", "norm"),
                               LayerSpec("GlobalAveragePooling2D", "mean"), LayerSpec("Flatten", "flat"),
                               LayerSpec("Dense", "out", {"units": 10, "activation": "softmax"}))), custom=True)
