@@ -45,8 +45,8 @@ def open_image(path, upright: bool = True) -> Image.Image:
     except (UnidentifiedImageError, SyntaxError):
         head = _first_bytes(path)
         if not heif and _is_heif(head):
-            raise ValueError(f"{path}: a HEIC/HEIF photo (an iPhone's); reading one needs pillow-heif: "
-                             f"pip install 'digitpad[heic]'") from None
+            raise ValueError(f"{path}: a HEIC/HEIF photo (an iPhone's); reading one needs pi-heif: "
+                             f"pip install pi-heif") from None
         if head.startswith(b"%PDF-"):  # what a scanner often writes
             raise ValueError(f"{path}: a PDF, not an image; save the scanned page as PNG or JPEG") from None
         raise ValueError(f"{path}: not an image file Pillow can read") from None
@@ -56,10 +56,11 @@ def open_image(path, upright: bool = True) -> Image.Image:
 
 @functools.cache
 def _heif_plugin() -> bool:
-    """Whether Pillow reads HEIC/HEIF photos: pillow-heif (the ``heic`` extra) registers its plugin once."""
+    """Whether Pillow reads HEIC/HEIF photos: pi-heif (a dependency, with wheels for the common platforms)
+    registers its plugin once."""
     try:
-        from pillow_heif import register_heif_opener
-    except ImportError:
+        from pi_heif import register_heif_opener
+    except ImportError:  # a platform without its wheel, where it did not build
         return False
     register_heif_opener()
     return True
