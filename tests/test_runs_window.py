@@ -146,6 +146,12 @@ def test_the_names_digitpad_gives_runs_are_said_in_the_windows_language(window, 
     window.set_language("en")
     names = {view.model.index(row, 0).data() for row in range(view.model.rowCount())}
     assert "seed convnet · fast · 12-04 12:00" in names
+    given = view.model.index(view.model.run_index("20261204-120000-dddd"), 0)
+    assert given.data(Qt.ItemDataRole.EditRole) == "seed convnet · fast · 12-04 12:00"  # renaming starts from it
+    assert not view.model.setData(given, "seed convnet · fast · 12-04 12:00")  # left as it was: still given
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        assert view.model.setData(given, "my first try")
+    assert store.get("20261204-120000-dddd").name == "my first try"
 
 
 def test_tick_labels_have_the_decimals_their_step_needs():

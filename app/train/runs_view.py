@@ -131,6 +131,8 @@ class RunsTableModel(QAbstractTableModel):
         value = _value(run, column)
         if role == SORT_ROLE:
             return value if value is not None else -1
+        if role == Qt.ItemDataRole.EditRole and column == "name":
+            return run_title(run)  # the name as shown, without the ★ and the status
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(run, column, value)
         if role == Qt.ItemDataRole.ToolTipRole and column == "name":
@@ -167,7 +169,10 @@ class RunsTableModel(QAbstractTableModel):
     def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != 0 or not str(value).strip():
             return False
-        self.renamed.emit(self.runs[index.row()].id, str(value))
+        run = self.runs[index.row()]
+        if str(value) in (run.name, run_title(run)):  # the editor left as it was: the given name stays given,
+            return False                             # to be said in the next language too
+        self.renamed.emit(run.id, str(value))
         return True
 
     def run_index(self, run_id: str) -> int:
