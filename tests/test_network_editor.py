@@ -204,6 +204,38 @@ def test_a_custom_design_and_the_earlier_one_survive_a_restart_while_a_preset_is
     assert editor_of(again).design().layers == mine.layers
 
 
+def test_a_design_from_a_file_keeps_its_files_name_across_preset_choices_and_restarts(window, settings, qtbot,
+                                                                                      tmp_path):
+    """Its runs are named after the file; the name was lost on going back to Custom, and on a restart."""
+    editor = editor_of(window)
+    choose(window, "lenet5")
+    editor.save_design(str(tmp_path / "my_lenet.json"))
+    choose(window, "seed")
+    assert editor.open_design(str(tmp_path / "my_lenet.json")) is None
+    choose(window, "dense")
+    choose(window, "custom")
+    combo = window.train_panel.findChild(QComboBox, "networkCombo")
+    assert combo.currentText() == "Custom: my_lenet.json" and editor.design().name == "my_lenet"
+    window.close()
+    again = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+    qtbot.addWidget(again)
+    assert editor_of(again).design().name == "my_lenet"
+
+
+def test_settings_kept_before_the_custom_design_had_its_own_key_still_bring_it_back(settings, qtbot, tmp_path):
+    from digitpad.model.network.design_formats import design_to_keras_json
+    from digitpad.model.network.designs import PRESETS, Design
+
+    mine = Design(tuple(layer.with_settings(kernel=5) if layer.kind == "Conv2D" else layer
+                        for layer in PRESETS["seed"].layers[:2]) + PRESETS["seed"].layers[5:])
+    settings.setValue("network/design", design_to_keras_json(mine))  # all an older DigitPad kept
+    settings.setValue("network/choice", "custom")
+    window = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+    qtbot.addWidget(window)
+    assert editor_of(window).design().layers == mine.layers
+    assert window.train_panel.findChild(QComboBox, "networkCombo").currentData() == "custom"
+
+
 def test_save_and_open_a_design_as_keras_json(window, tmp_path):
     editor = editor_of(window)
     choose(window, "lenet5")

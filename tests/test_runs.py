@@ -109,6 +109,8 @@ def test_a_design_from_the_editor_is_named_by_its_layers_and_a_fine_tuning_as_on
     assert network_name(network=Design(lenet.layers).to_data()) == "Conv6(5×5)–AvgPool–Conv16(5×5)–AvgPool–" \
                                                                     "Dense120–Dense84–Dense10"
     assert network_name(network=Design(lenet.layers, "my_net").to_data()) == "my_net"  # a file's name
+    dense_in_seed_json = Design(DESIGNS["dense"].layers, "seed").to_data()  # never taken for the preset
+    assert network_name(network=dense_in_seed_json) == "Dense512–Dense10"
     assert network_name(base_model_path="model.keras") == "fine-tuned"
 
 

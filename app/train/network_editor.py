@@ -295,17 +295,13 @@ class NetworkEditor(Retranslatable, QGroupBox):
     def design(self) -> Design:
         return self._design
 
-    def custom_source(self) -> str:
-        """The file the custom design came from, "" if none (or it was edited since)."""
-        return self._custom_source
-
     def can_train(self) -> bool:
         return summarize(self._design).ok
 
     def choose(self, key: str) -> None:
         """Start from a preset, or go back to the custom design."""
         if key == CUSTOM:
-            self.set_design(self._custom or Design(self._design.layers), custom=True)
+            self.set_design(self._custom or Design(self._design.layers), custom=True, source=self._custom_source)
         elif key == EARLIER and self._earlier is not None:
             self._replace_custom(*self._earlier)  # the two custom designs change places
         else:
@@ -539,8 +535,9 @@ def _kept_design(settings: QSettings, design_key: str, source_key: str) -> tuple
     text, source = settings.value(design_key), settings.value(source_key, "")
     if not isinstance(text, str) or not text:
         return None
-    try:
-        return design_from_keras_json(text), source if isinstance(source, str) else ""
+    source = source if isinstance(source, str) else ""
+    try:  # a design from a file keeps the file's name, which names its runs
+        return design_from_keras_json(text, name=Path(source).stem if source else "custom"), source
     except DesignError:
         return None
 

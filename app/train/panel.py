@@ -40,7 +40,7 @@ from digitpad.app.train.settings import TrainSettings
 from digitpad.app.train.views import ConfusionMatrix, ImageGallery, LearningCurves
 from digitpad.model.files.atomic import copy_file_atomically
 from digitpad.model.files.datasets import mnist_needs_download
-from digitpad.model.network.designs import PRESETS, layers_code
+from digitpad.model.network.designs import PRESETS, network_name
 from digitpad.model.network.numpy_net import NumpyConvnet
 from digitpad.model.session import Session
 from digitpad.model.training.recipes import TrainProgress
@@ -268,13 +268,11 @@ class TrainPanel(Retranslatable, QScrollArea):
         if self.settings.finetune_check.isChecked():
             return lambda: self.tr("the model in use, fine-tuned")
         editor = self.settings.network_editor
-        key, text = editor.combo.currentData(), editor.combo.currentText()
+        key = editor.combo.currentData()
         if key in PRESETS:
             return lambda: editor.preset_name(key)
-        if editor.custom_source():
-            return lambda: text  # "Custom: lenet.json", as it was: the design may be replaced meanwhile
-        code = layers_code(editor.design())  # as the run is named: Conv32(5×5)–Pool–…
-        return lambda: code
+        name = network_name(editor.design())  # as the run is named: a file's name, or Conv32(5×5)–Pool–…
+        return lambda: name
 
     def _counts_text(self, counts: dict[str, int]) -> str:
         """What a run trained on ("MNIST 60,000, strokes 7,494"), each source in the language in use."""

@@ -182,6 +182,17 @@ def layers_code(design: Design) -> str:
     return "–".join(words) or "–"
 
 
+def network_name(design: Design) -> str:
+    """What a run and the Train panel's results call the network: a preset by its key, a design from a file by
+    the file's name, a design made in the editor by its layers' code.  A file named like a preset or "custom"
+    is called by its layers, so that it is never taken for the preset."""
+    if design.name in PRESETS and design.layers == PRESETS[design.name].layers:
+        return design.name
+    if not design.name or design.name in PRESETS or design.name in ("custom", "fine-tuned"):
+        return layers_code(design)
+    return design.name
+
+
 def fresh_name(design: Design, kind: str) -> str:
     """A name for a new layer of ``kind`` that no layer of ``design`` has yet: conv4, pool3, ..."""
     prefix = NAME_PREFIXES[kind]

@@ -15,7 +15,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from digitpad.model.files.runs import Run, RunStore, default_run_name, new_run_id, per_digit_accuracy
-from digitpad.model.network.designs import Design, DesignError, layers_code
+from digitpad.model.network.designs import Design, DesignError, network_name
 from digitpad.model.training.recipes import PRESETS, TrainProgress, TrainRequest
 
 TENSORBOARD_MISSING = "--tensorboard needs TensorBoard: pip install 'digitpad[tensorboard]'"
@@ -135,14 +135,13 @@ class RunRecorder:
         return asdict(self.request.config)
 
     def _network_name(self) -> str:
-        """The preset's key, a file's name, or for a design made in the editor its layers' code."""
+        """The preset's key, a file's name, or for a design made in the editor its layers' code."""  # network_name
         if self.request.base_model_path:  # the design is ignored: the model in use is trained further
             return "fine-tuned"
         try:
-            design = Design.from_data(self.request.network)
+            return network_name(Design.from_data(self.request.network))
         except DesignError:
             return "design"
-        return layers_code(design) if design.name == "custom" else design.name
 
 
 def _plain_design(design):
