@@ -94,6 +94,16 @@ def test_an_iphone_heic_photo_opens_in_the_window(ready_window):
     assert label(window) == "7" and window.canvas.has_background()
 
 
+def test_an_opened_image_is_kept_in_a_format_qt_paints_without_converting(ready_window, tmp_path):
+    """A CMYK JPEG, as Qt decodes it, took 30 ms of the GUI thread at every repaint of the pad."""
+    from PySide6.QtGui import QImage
+
+    window = ready_window()
+    photo().convert("CMYK").save(tmp_path / "print.jpg")
+    assert open_and_wait(window, tmp_path / "print.jpg")
+    assert label(window) == "7" and window.canvas._background.format() == QImage.Format.Format_RGB32
+
+
 def test_a_photo_is_read_while_the_pad_stays_in_use_and_what_is_done_meanwhile_stays(ready_window, qtbot, tmp_path):
     """The file is read on a pool thread; a stroke, Clear or Undo made meanwhile is the person's latest word,
     so the photo is not shown over it (the banner says so)."""
