@@ -114,6 +114,25 @@ def test_a_design_from_the_editor_is_named_by_its_layers_and_a_fine_tuning_as_on
     assert network_name(base_model_path="model.keras") == "fine-tuned"
 
 
+def test_a_run_deleted_while_another_is_saved_does_not_fail_the_save(tmp_path, model_file, monkeypatch):
+    """Retention works from the records read before the model was copied; a run deleted meanwhile (by the
+    window, or another digitpad) made the save raise after the new run was kept."""
+    import digitpad.model.files.runs as runs
+
+    store = RunStore(tmp_path)
+    store.set_limits(Limits(max_runs=1, max_megabytes=500))
+    old = store.save(make_run("old", id="20261201-120000-0001"), model_file)
+    copy = runs.copy_file_atomically
+
+    def copy_while_the_old_run_is_deleted(source, target):
+        RunStore(tmp_path).delete(old.id)
+        copy(source, target)
+
+    monkeypatch.setattr(runs, "copy_file_atomically", copy_while_the_old_run_is_deleted)
+    new = store.save(make_run("new", id="20261202-120000-0002"), model_file)
+    assert [run.id for run in store.load()[0]] == [new.id]
+
+
 def test_rename_keep_and_delete(tmp_path, model_file):
     store = RunStore(tmp_path)
     run = store.save(make_run(), model_file)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE
 
 
 class CliError(Exception):
@@ -54,11 +55,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _reader_went_away() -> int:
-    """Output piped into ``head`` that has read enough: stop quietly, as Unix tools do."""
+    """Output piped into ``head`` that has read enough: stop quietly with the code of a process ended by
+    SIGPIPE, as Unix tools do (2 would read as a bad command line)."""
     # Python would flush the rest of stdout at exit into the closed pipe and print a warning.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
-    return EXIT_ERROR
+    os.close(devnull)
+    return EXIT_BROKEN_PIPE
 
 
 def window_main() -> int:

@@ -94,8 +94,9 @@ class _Job(QRunnable):
 
 
 def _unless_deleted(emit: Callable) -> Callable:
-    """``emit`` for another thread: once the runner is deleted with its window (a script that ends without
-    closing it), a late answer has no one to go to and is dropped, not printed as a traceback."""
+    """``emit`` for the worker's reader thread: once the runner is deleted with its window (a script that ends
+    without closing it), a late answer has no one to go to and is dropped, not printed as a traceback
+    (pool jobs do the same in ``_Job._deliver``)."""
 
     def send(*values) -> None:
         try:
@@ -128,7 +129,7 @@ class TaskRunner(QObject):
     def start(self, name: str, work: Callable, *args) -> Task:
         """Run ``work(task, *args)`` on a pool thread."""
         task = self._new_task(name)
-        job = _Job(task, work, args, _unless_deleted(self._delivered.emit))
+        job = _Job(task, work, args, self._delivered.emit)  # _Job._deliver drops it once the runner is gone
         job.setAutoDelete(False)
         self._jobs.add(job)
         # Start on the next turn of the event loop, so the caller connects to the task's signals

@@ -305,8 +305,12 @@ class RunStore:
                 break
             if run.keep or run.id == protect:
                 continue
-            self.delete(run.id)
-            removed.append(run.id)
+            try:
+                self.delete(run.id)
+            except (RunError, OSError):  # deleted meanwhile (by the window, or another digitpad)
+                pass
+            else:
+                removed.append(run.id)
             count, total = count - 1, total - sizes[run.id]
         return removed
 
