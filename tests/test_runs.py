@@ -88,10 +88,10 @@ def test_two_runs_with_the_same_name_are_told_apart(tmp_path, model_file):
 def test_a_run_knows_the_parts_of_the_name_it_was_given_until_it_is_renamed():
     """The window says a given name's network and recipe in its own language; a name the user typed stays."""
     given = make_run("seed · fast · 12-02 12:00")
-    assert given.given_name == ("seed", "fast", "12-02 12:00", "")
-    assert make_run("seed · fast · 12-02 12:00 (2)").given_name == ("seed", "fast", "12-02 12:00", " (2)")
-    assert make_run("seed · fast · 12-02 12:00 (best)").given_name is None
-    assert make_run("my first try").given_name is None
+    assert given.given_name_parts == ("seed", "fast", "12-02 12:00", "")
+    assert make_run("seed · fast · 12-02 12:00 (2)").given_name_parts == ("seed", "fast", "12-02 12:00", " (2)")
+    assert make_run("seed · fast · 12-02 12:00 (best)").given_name_parts is None
+    assert make_run("my first try").given_name_parts is None
 
 
 def test_a_design_from_the_editor_is_named_by_its_layers_and_a_fine_tuning_as_one():

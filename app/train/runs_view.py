@@ -76,9 +76,9 @@ def recipe_text(key: str) -> str:
 def run_title(run: Run) -> str:
     """The run's name as the window shows it: the name DigitPad gave it in the window's language, or the name
     the user gave it as typed."""
-    if run.given_name is None:
+    if run.given_name_parts is None:
         return run.name
-    network, recipe, when, suffix = run.given_name
+    network, recipe, when, suffix = run.given_name_parts
     return f"{network_text(network)} · {recipe_text(recipe)} · {when}{suffix}"
 
 

@@ -80,7 +80,7 @@ class Run:
     folder: Path | None = field(default=None, compare=False, repr=False)
 
     @property
-    def given_name(self) -> tuple[str, str, str, str] | None:
+    def given_name_parts(self) -> tuple[str, str, str, str] | None:
         """The parts of the name DigitPad gave the run (network, recipe, date, and "" or " (2)"...); None once
         the user has renamed it.  The window says the parts in its language."""
         default = default_run_name(self.network_name, self.recipe, self.date)
