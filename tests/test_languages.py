@@ -158,7 +158,7 @@ def test_a_korean_network_editor_says_its_formulas_words_in_korean(tmp_path, qtb
                               LayerSpec("Dense", "out", {"units": 10, "activation": "softmax"}))), custom=True)
     table = editor.summary_table
     words = [table.item(row, column).text() for row in range(1, 4) for column in (3, 4)]
-    assert words == ["", "4·8 = 32 (γ, β, 평균, 분산)", "26×26 맵 각각의 평균", "", "이미 펼쳐져 있음", ""]
+    assert words == ["", "4·8 = 32 (γ, β, 평균, 분산)", "26×26 맵 각각의 평균", "", "이미 펼쳐짐", ""]
 
 
 def test_the_translations_ship_in_the_package():
@@ -342,7 +342,7 @@ def test_a_korean_window_after_training_says_so_in_korean(ready_window, settings
                   panel.settings.counts_label):
         assert HANGUL.search(label.text()), label.text()
     assert "테스트 정확도" in panel.accuracy_label.text() and "완료" in panel.progress.format()
-    assert "신경망: 시드 노트북의 컨브넷." in panel.accuracy_label.text()  # which network the results are of
+    assert "신경망: 원본 노트북의 컨브넷." in panel.accuracy_label.text()  # which network the results are of
     panel.settings.network_editor.choose("dense")  # the editor moves on; the results stay the seed's
     _language_action(window, "en").trigger()
     QApplication.processEvents()

@@ -50,7 +50,7 @@
     <name>DesignFormula</name>
     <message>
         <source>already flat</source>
-        <translation>이미 펼쳐져 있음</translation>
+        <translation>이미 펼쳐짐</translation>
     </message>
     <message>
         <source>the mean of each {rows}×{columns} map</source>
@@ -141,21 +141,21 @@
     </message>
     <message>
         <source>{name}: a {window}×{window} window does not fit the {size}×{size} map</source>
-        <translation>{name}: {window}×{window} 창이 {size}×{size} 맵에 들어가지 않습니다</translation>
+        <translation>{name}: {window}×{window} 윈도우가 {size}×{size} 맵에 들어가지 않습니다</translation>
     </message>
 </context>
 <context>
     <name>DigitChanges</name>
     <message>
         <source>Per digit: the last selected run&apos;s test accuracy minus the first&apos;s</source>
-        <translation>숫자별: 마지막으로 선택한 실행의 테스트 정확도에서 첫 실행의 정확도를 뺀 값</translation>
+        <translation>숫자별: 마지막으로 선택한 학습 기록의 테스트 정확도에서 첫 학습 기록의 정확도를 뺀 값</translation>
     </message>
 </context>
 <context>
     <name>DrawingCanvas</name>
     <message>
         <source>Drawing pad</source>
-        <translation>그림판</translation>
+        <translation>그림 패드</translation>
     </message>
     <message>
         <source>Draw a digit here with the mouse or a pen</source>
@@ -198,7 +198,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{layer}&lt;/b&gt; · map {channel} · {where}: &lt;b&gt;{value}&lt;/b&gt;</source>
-        <translation>&lt;b&gt;{layer}&lt;/b&gt; · 특성 맵 {channel} · {where}: &lt;b&gt;{value}&lt;/b&gt;</translation>
+        <translation>&lt;b&gt;{layer}&lt;/b&gt; · 맵 {channel} · {where}: &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>{layer}, map {channel}</source>
@@ -252,7 +252,7 @@
     </message>
     <message>
         <source>Stride {stride}, padding {padding}: the window of row {row}, column {column} starts at row {row} × {stride} − {pad_top} = {top}, column {column} × {stride} − {pad_left} = {left} of {source}.</source>
-        <translation>스트라이드 {stride}, 패딩 {padding}: {row}행 {column}열의 창은 {source}의 {row} × {stride} − {pad_top} = {top}행, {column} × {stride} − {pad_left} = {left}열에서 시작합니다.</translation>
+        <translation>스트라이드 {stride}, 패딩 {padding}: {row}행 {column}열의 윈도우는 {source}의 {row} × {stride} − {pad_top} = {top}행, {column} × {stride} − {pad_left} = {left}열에서 시작합니다.</translation>
     </message>
     <message numerus="yes">
         <source>Padding “same” adds zeros around the input so that the maps keep ⌈size / stride⌉ positions: the %n grey cell(s) of the patch are those zeros.</source>
@@ -268,20 +268,20 @@
     </message>
     <message>
         <source>Average pooling takes the mean of each {size}×{size} window of {source}, map {channel} (rows {top}–{bottom}, columns {left}–{right}): {total} ÷ {count} = {value}. It has no weights.</source>
-        <translation>평균 풀링은 {source}의 맵 {channel}에서 {size}×{size} 창({top}–{bottom}행, {left}–{right}열)의 평균을 냅니다: {total} ÷ {count} = {value}. 가중치가 없습니다.</translation>
+        <translation>평균 풀링은 {source}의 맵 {channel}에서 {size}×{size} 윈도우({top}–{bottom}행, {left}–{right}열)의 평균을 냅니다: {total} ÷ {count} = {value}. 가중치가 없습니다.</translation>
     </message>
     <message>
         <source>Max pooling keeps the largest of each 2×2 window of {source}, map {channel} (rows {top}–{bottom}, columns {left}–{right}): {value}. It has no weights; it halves the height and the width.</source>
-        <translation>최대 풀링은 {source}의 맵 {channel}에서 2×2 창({top}–{bottom}행, {left}–{right}열)의 가장 큰 값만 남깁니다: {value}. 가중치가 없고, 높이와 너비를 절반으로 줄입니다.</translation>
+        <translation>최대 풀링은 {source}의 맵 {channel}에서 2×2 윈도우({top}–{bottom}행, {left}–{right}열)의 가장 큰 값만 남깁니다: {value}. 가중치가 없고, 높이와 너비를 절반으로 줄입니다.</translation>
     </message>
     <message>
         <source>Max pooling keeps the largest of each {size}×{size} window of {source}, map {channel} (rows {top}–{bottom}, columns {left}–{right}): {value}. It has no weights.</source>
-        <translation>최대 풀링은 {source}의 맵 {channel}에서 {size}×{size} 창({top}–{bottom}행, {left}–{right}열)의 가장 큰 값만 남깁니다: {value}. 가중치가 없습니다.</translation>
+        <translation>최대 풀링은 {source}의 맵 {channel}에서 {size}×{size} 윈도우({top}–{bottom}행, {left}–{right}열)의 가장 큰 값만 남깁니다: {value}. 가중치가 없습니다.</translation>
     </message>
     <message numerus="yes">
         <source>The windows start every {stride} pixels, so neighbouring windows overlap: they share %n row(s) or column(s).</source>
         <translation>
-            <numerusform>창이 {stride}픽셀마다 시작하므로 이웃한 창이 겹칩니다: 행이나 열을 %n개 공유합니다.</numerusform>
+            <numerusform>윈도우가 {stride}픽셀마다 시작하므로 이웃한 윈도우가 겹칩니다: 행이나 열을 %n개 공유합니다.</numerusform>
         </translation>
     </message>
     <message>
@@ -310,11 +310,11 @@
     </message>
     <message>
         <source>tanh squashes any number into −1…1: tanh(z) = (e^z − e^−z) / (e^z + e^−z); tanh({x}) = &lt;b&gt;{value}&lt;/b&gt;, from {place}.</source>
-        <translation>tanh는 어떤 수든 −1…1 사이로 눌러 줍니다: tanh(z) = (e^z − e^−z) / (e^z + e^−z); tanh({x}) = &lt;b&gt;{value}&lt;/b&gt;, {place}에서 온 값입니다.</translation>
+        <translation>tanh는 어떤 수든 −1…1 사이로 압축합니다: tanh(z) = (e^z − e^−z) / (e^z + e^−z); tanh({x}) = &lt;b&gt;{value}&lt;/b&gt;, {place}에서 온 값입니다.</translation>
     </message>
     <message>
         <source>The sigmoid squashes any number into 0…1: σ(z) = 1 / (1 + e^−z); σ({x}) = &lt;b&gt;{value}&lt;/b&gt;, from {place}.</source>
-        <translation>시그모이드는 어떤 수든 0…1 사이로 눌러 줍니다: σ(z) = 1 / (1 + e^−z); σ({x}) = &lt;b&gt;{value}&lt;/b&gt;, {place}에서 온 값입니다.</translation>
+        <translation>시그모이드는 어떤 수든 0…1 사이로 압축합니다: σ(z) = 1 / (1 + e^−z); σ({x}) = &lt;b&gt;{value}&lt;/b&gt;, {place}에서 온 값입니다.</translation>
     </message>
     <message>
         <source>A linear activation passes the value unchanged: {x} → &lt;b&gt;{value}&lt;/b&gt;, from {place}.</source>
@@ -507,11 +507,11 @@
     </message>
     <message>
         <source>{layer} sees only {size}×{size} pixels: its kernels say what it looks for.</source>
-        <translation>{layer}은(는) {size}×{size} 픽셀만 봅니다: 커널이 무엇을 찾는지 말해 줍니다.</translation>
+        <translation>{layer}은(는) {size}×{size} 픽셀만 봅니다: 이 층이 무엇을 찾는지는 커널을 보면 알 수 있습니다.</translation>
     </message>
     <message>
         <source>{layer} keeps the largest values of {convolution}, which sees only {size}×{size} pixels: its kernels say what it looks for.</source>
-        <translation>{layer}은(는) {convolution}의 가장 큰 값만 남기고, {convolution}은(는) {size}×{size} 픽셀만 봅니다: 커널이 무엇을 찾는지 말해 줍니다.</translation>
+        <translation>{layer}은(는) {convolution}의 가장 큰 값만 남기고, {convolution}은(는) {size}×{size} 픽셀만 봅니다: 무엇을 찾는지는 {convolution}의 커널을 보면 알 수 있습니다.</translation>
     </message>
     <message>
         <source>Finding the pattern it wants most…</source>
@@ -527,14 +527,14 @@
     </message>
     <message>
         <source>What each unit of {layer} wants most, unit 0 at the top left, row by row.</source>
-        <translation>{layer}의 각 유닛이 가장 원하는 입력, 왼쪽 위가 유닛 0이고 행 순서대로입니다.</translation>
+        <translation>{layer}의 각 유닛이 가장 원하는 입력입니다(왼쪽 위가 유닛 0, 행 순서).</translation>
     </message>
 </context>
 <context>
     <name>ImageGallery</name>
     <message>
         <source>true digit {truth}, the network said {predicted}; click to open it on the pad and ask Why?</source>
-        <translation>실제 숫자 {truth}, 신경망의 답 {predicted}. 클릭하면 패드에 열어 &apos;왜?&apos;를 물을 수 있습니다</translation>
+        <translation>실제 숫자 {truth}, 신경망의 답 {predicted}. 클릭하면 패드에 열어 ‘왜?’를 물을 수 있습니다</translation>
     </message>
 </context>
 <context>
@@ -552,7 +552,7 @@
     <name>InputPreview</name>
     <message>
         <source>What the network sees (28×28)</source>
-        <translation>신경망이 보는 입력 (28×28)</translation>
+        <translation>신경망이 보는 이미지 (28×28)</translation>
     </message>
     <message>
         <source>What the network sees: your drawing as 28×28 grey pixels, MNIST-style</source>
@@ -593,7 +593,7 @@
     </message>
     <message>
         <source>Stride {stride}: the window moves {stride} pixels at a time.</source>
-        <translation>스트라이드 {stride}: 창이 한 번에 {stride}픽셀씩 움직입니다.</translation>
+        <translation>스트라이드 {stride}: 윈도우가 한 번에 {stride}픽셀씩 움직입니다.</translation>
     </message>
     <message>
         <source>Padding “same” adds zeros around the input, so that the maps keep ⌈size / stride⌉ positions.</source>
@@ -601,15 +601,15 @@
     </message>
     <message>
         <source>A convolution: a {rows}×{cols} window slides over the input. At every position the {rows}×{cols}×{depth} patch is multiplied with each of the {filters} kernels and summed, one number per filter; the numbers of one filter form its response map.</source>
-        <translation>합성곱 층: {rows}×{cols} 창이 입력 위를 미끄러지듯 움직입니다. 위치마다 {rows}×{cols}×{depth} 패치를 합성곱 커널 {filters}개와 각각 곱해서 더하므로 필터마다 숫자 하나가 나옵니다. 한 필터의 숫자들이 모여 그 필터의 응답 맵이 됩니다.</translation>
+        <translation>합성곱 층: {rows}×{cols} 윈도우가 입력 위를 미끄러지듯 움직입니다. 위치마다 {rows}×{cols}×{depth} 패치를 합성곱 커널 {filters}개와 각각 곱해서 더하므로 필터마다 숫자 하나가 나옵니다. 한 필터의 숫자들이 모여 그 필터의 응답 맵이 됩니다.</translation>
     </message>
     <message>
         <source>Max pooling keeps the largest value of each {size}×{size} window: the maps keep their number and shrink. It has no weights.</source>
-        <translation>최대 풀링 층: {size}×{size} 창마다 가장 큰 값만 남깁니다. 맵의 개수는 그대로이고 크기가 줄어듭니다. 가중치는 없습니다.</translation>
+        <translation>최대 풀링 층: {size}×{size} 윈도우마다 가장 큰 값만 남깁니다. 맵의 개수는 그대로이고 크기가 줄어듭니다. 가중치는 없습니다.</translation>
     </message>
     <message>
         <source>Average pooling replaces each {size}×{size} window by its mean: the maps keep their number and shrink. It has no weights.</source>
-        <translation>평균 풀링은 {size}×{size} 창마다 그 평균으로 바꿉니다: 맵의 개수는 그대로이고 크기가 줄어듭니다. 가중치가 없습니다.</translation>
+        <translation>평균 풀링은 {size}×{size} 윈도우마다 그 평균으로 바꿉니다: 맵의 개수는 그대로이고 크기가 줄어듭니다. 가중치가 없습니다.</translation>
     </message>
     <message>
         <source>Global average pooling replaces each whole map by its mean: one number per map. It has no weights.</source>
@@ -653,11 +653,11 @@
     </message>
     <message>
         <source>Then tanh squashes each number into −1…1.</source>
-        <translation>그다음 tanh가 각 숫자를 −1…1 사이로 눌러 줍니다.</translation>
+        <translation>그다음 tanh가 각 숫자를 −1…1 사이로 압축합니다.</translation>
     </message>
     <message>
         <source>Then the sigmoid squashes each number into 0…1.</source>
-        <translation>그다음 시그모이드가 각 숫자를 0…1 사이로 눌러 줍니다.</translation>
+        <translation>그다음 시그모이드가 각 숫자를 0…1 사이로 압축합니다.</translation>
     </message>
     <message>
         <source>Conv2D</source>
@@ -764,7 +764,7 @@
     </message>
     <message>
         <source>Test image on the pad: the true digit is {truth}, the trained network said {predicted}. Why? and the Network tab explain the model in use.</source>
-        <translation>패드의 테스트 이미지: 실제 숫자는 {truth}, 학습한 신경망의 답은 {predicted}입니다. &apos;왜?&apos;와 신경망 탭은 사용 중인 모델을 설명합니다.</translation>
+        <translation>패드의 테스트 이미지: 실제 숫자는 {truth}, 학습한 신경망의 답은 {predicted}입니다. ‘왜?’와 신경망 탭은 사용 중인 모델을 설명합니다.</translation>
     </message>
     <message>
         <source>A click does not draw on an opened image, so it stays. To draw over it, choose Edit &gt; Draw over the image (Ctrl+D); Clear (Esc) starts afresh. Undo returns to the image.</source>
@@ -788,7 +788,7 @@
     </message>
     <message>
         <source>Could not read that run&apos;s model: {reason}</source>
-        <translation>그 실행의 모델을 읽을 수 없습니다: {reason}</translation>
+        <translation>그 학습 기록의 모델을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
         <source>Draw a digit first: the explanation is of the network&apos;s answer to it.</source>
@@ -888,11 +888,11 @@
     </message>
     <message>
         <source>&amp;Previous digit of the number</source>
-        <translation>수의 이전 숫자(&amp;P)</translation>
+        <translation>이전 자리 숫자(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Next digit of the number</source>
-        <translation>수의 다음 숫자(&amp;N)</translation>
+        <translation>다음 자리 숫자(&amp;N)</translation>
     </message>
     <message>
         <source>Thinner brush</source>
@@ -981,15 +981,15 @@
     </message>
     <message>
         <source>Pooling has no weights: each cell is the largest of 2×2 below it.</source>
-        <translation>최대 풀링 층에는 가중치가 없습니다. 각 칸은 아래 층의 2×2 패치에서 가장 큰 값입니다.</translation>
+        <translation>최대 풀링 층에는 가중치가 없습니다. 각 칸은 아래 층의 2×2 윈도우에서 가장 큰 값입니다.</translation>
     </message>
     <message>
         <source>Pooling has no weights: each cell is the largest of {size}×{size} below it.</source>
-        <translation>최대 풀링 층에는 가중치가 없습니다. 각 칸은 아래 층의 {size}×{size} 창에서 가장 큰 값입니다.</translation>
+        <translation>최대 풀링 층에는 가중치가 없습니다. 각 칸은 아래 층의 {size}×{size} 윈도우에서 가장 큰 값입니다.</translation>
     </message>
     <message>
         <source>Pooling has no weights: each cell is the mean of {size}×{size} below it.</source>
-        <translation>평균 풀링 층에는 가중치가 없습니다. 각 칸은 아래 층의 {size}×{size} 창의 평균입니다.</translation>
+        <translation>평균 풀링 층에는 가중치가 없습니다. 각 칸은 아래 층의 {size}×{size} 윈도우의 평균입니다.</translation>
     </message>
     <message numerus="yes">
         <source>Filter {index}: %n kernel(s) of 3×3, one per input map (blue negative, red positive, ±{extent})</source>
@@ -1030,7 +1030,7 @@
     </message>
     <message>
         <source>MNIST</source>
-        <translation>MNIST</translation>
+        <translation>MNIST 선택</translation>
     </message>
     <message>
         <source>MNIST (*.npz);;All files (*)</source>
@@ -1065,7 +1065,7 @@
     </message>
     <message>
         <source>Model ready: {model}, {parameters} parameters in {seconds} s</source>
-        <translation>모델 준비 완료: {model}, 매개변수 {parameters}개, {seconds}초</translation>
+        <translation>모델 준비 완료({seconds}초): {model}, 매개변수 {parameters}개</translation>
     </message>
     <message>
         <source>Could not load the model: {reason}</source>
@@ -1096,11 +1096,11 @@
     </message>
     <message>
         <source>Seed notebook&apos;s convnet</source>
-        <translation>시드 노트북의 컨브넷</translation>
+        <translation>원본 노트북의 컨브넷</translation>
     </message>
     <message>
         <source>Dense (the book&apos;s chapter 2)</source>
-        <translation>완전 연결 (책의 2장)</translation>
+        <translation>완전 연결 신경망 (책의 2장)</translation>
     </message>
     <message>
         <source>LeNet-5</source>
@@ -1184,7 +1184,7 @@
     </message>
     <message>
         <source>Window size</source>
-        <translation>창 크기</translation>
+        <translation>윈도우 크기</translation>
     </message>
     <message>
         <source>Stride</source>
@@ -1248,7 +1248,7 @@
     </message>
     <message>
         <source>The seed notebook&apos;s convnet (Deep Learning with Python, 5.1): DigitPad&apos;s own.</source>
-        <translation>시드 노트북의 컨브넷(케라스 창시자에게 배우는 딥러닝, 5.1): DigitPad의 기본 신경망.</translation>
+        <translation>원본 노트북의 컨브넷(케라스 창시자에게 배우는 딥러닝, 5.1): DigitPad의 기본 신경망.</translation>
     </message>
     <message>
         <source>The book&apos;s chapter 2: one hidden layer of 512 units, no convolution.</source>
@@ -1264,11 +1264,11 @@
     </message>
     <message>
         <source>Could not open {file}: {reason}</source>
-        <translation>{file}을(를) 열 수 없습니다: {reason}</translation>
+        <translation>{file} 파일을 열 수 없습니다: {reason}</translation>
     </message>
     <message>
         <source>Could not save {file}: {reason}</source>
-        <translation>{file}을(를) 저장할 수 없습니다: {reason}</translation>
+        <translation>{file} 파일을 저장할 수 없습니다: {reason}</translation>
     </message>
     <message>
         <source>Open network design</source>
@@ -1360,7 +1360,7 @@
     <message numerus="yes">
         <source>%n digits; digit {position}: no digit stands out ({label} at only {percent}%)</source>
         <translation>
-            <numerusform>숫자 %n개. {position}번째 숫자는 두드러지는 숫자가 없음({label}도 {percent}%뿐)</numerusform>
+            <numerusform>숫자 %n개. {position}번째 숫자: 두드러지는 숫자 없음({label}도 {percent}%뿐)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1401,7 +1401,7 @@
     </message>
     <message>
         <source>Why {target} and not {versus}: red pushed toward {target}, blue toward {versus}. Method: {method}.</source>
-        <translation>{target} 대 {versus}: 빨강은 {target} 쪽으로, 파랑은 {versus} 쪽으로 이끈 부분입니다. 방법: {method}.</translation>
+        <translation>왜 {versus} 말고 {target}인지: 빨강은 {target} 쪽으로, 파랑은 {versus} 쪽으로 이끈 부분입니다. 방법: {method}.</translation>
     </message>
     <message>
         <source>Red: what pushed the network toward {target}. Method: {method}.</source>
@@ -1427,7 +1427,7 @@
     <name>RunCurves</name>
     <message>
         <source>The selected runs&apos; curves: dashed while training, solid on the validation set</source>
-        <translation>선택한 실행의 곡선: 점선은 학습 중, 실선은 검증 세트</translation>
+        <translation>선택한 학습 기록의 곡선: 점선은 학습 중, 실선은 검증 세트</translation>
     </message>
     <message>
         <source>solid: validation · dashed: training</source>
@@ -1454,7 +1454,7 @@
     <name>RunWords</name>
     <message>
         <source>seed convnet</source>
-        <translation>시드 컨브넷</translation>
+        <translation>노트북 컨브넷</translation>
     </message>
     <message>
         <source>dense network</source>
@@ -1466,7 +1466,7 @@
     </message>
     <message>
         <source>fine-tuned</source>
-        <translation>미세 조정</translation>
+        <translation>미세 조정한 모델</translation>
     </message>
     <message>
         <source>custom</source>
@@ -1474,15 +1474,15 @@
     </message>
     <message>
         <source>fast</source>
-        <translation>빠르게</translation>
+        <translation>빠른 학습</translation>
     </message>
     <message>
         <source>seed notebook</source>
-        <translation>시드 노트북</translation>
+        <translation>원본 노트북</translation>
     </message>
     <message>
         <source>for drawings</source>
-        <translation>손글씨 그림용</translation>
+        <translation>손글씨용</translation>
     </message>
     <message>
         <source>own settings</source>
@@ -1548,7 +1548,7 @@
     </message>
     <message>
         <source>This run&apos;s network reads the drawing on the pad too, beside the model in use</source>
-        <translation>이 실행의 신경망도 사용 중인 모델 옆에서 패드의 그림을 읽습니다</translation>
+        <translation>이 학습 기록의 신경망도 사용 중인 모델 옆에서 패드의 그림을 읽습니다</translation>
     </message>
     <message>
         <source>Rename</source>
@@ -1560,7 +1560,7 @@
     </message>
     <message>
         <source>A kept run is never removed to make room</source>
-        <translation>보관한 실행은 공간 확보를 위해 삭제되지 않습니다</translation>
+        <translation>보관한 학습 기록은 공간 확보를 위해 삭제되지 않습니다</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1588,7 +1588,7 @@
     </message>
     <message>
         <source>Keep at most (runs, MB):</source>
-        <translation>최대 보관(실행 수, MB):</translation>
+        <translation>최대 보관(기록 수, MB):</translation>
     </message>
     <message>
         <source> MB</source>
@@ -1596,7 +1596,7 @@
     </message>
     <message>
         <source>Could not read the runs: {reason}</source>
-        <translation>실행을 읽을 수 없습니다: {reason}</translation>
+        <translation>학습 기록을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
         <source>Unkeep</source>
@@ -1605,20 +1605,20 @@
     <message numerus="yes">
         <source>%n run(s) could not be read and are not shown: {reason}</source>
         <translation>
-            <numerusform>실행 %n개를 읽을 수 없어 표시하지 않습니다: {reason}</numerusform>
+            <numerusform>학습 기록 %n개를 읽을 수 없어 표시하지 않습니다: {reason}</numerusform>
         </translation>
     </message>
     <message>
         <source>No runs yet: every training is kept here.</source>
-        <translation>아직 실행이 없습니다. 모든 학습이 여기에 보관됩니다.</translation>
+        <translation>아직 학습 기록이 없습니다. 모든 학습이 여기에 보관됩니다.</translation>
     </message>
     <message>
         <source>Select two or more runs (Ctrl+click) to compare them.</source>
-        <translation>비교하려면 실행을 두 개 이상 선택하세요(Ctrl+클릭).</translation>
+        <translation>비교하려면 학습 기록을 두 개 이상 선택하세요(Ctrl+클릭).</translation>
     </message>
     <message>
         <source>Settings that differ: select two or more runs.</source>
-        <translation>다른 설정: 실행을 두 개 이상 선택하세요.</translation>
+        <translation>다른 설정: 학습 기록을 두 개 이상 선택하세요.</translation>
     </message>
     <message>
         <source>Only the settings that differ:</source>
@@ -1626,7 +1626,7 @@
     </message>
     <message>
         <source>These runs were trained the same way.</source>
-        <translation>이 실행들은 같은 방식으로 학습되었습니다.</translation>
+        <translation>이 학습 기록들은 같은 설정으로 학습했습니다.</translation>
     </message>
     <message>
         <source>automatic</source>
@@ -1750,7 +1750,7 @@
     </message>
     <message>
         <source>calibration</source>
-        <translation>보정</translation>
+        <translation>확률 보정</translation>
     </message>
     <message>
         <source>batches per call</source>
@@ -1766,17 +1766,17 @@
     </message>
     <message>
         <source>Delete runs</source>
-        <translation>실행 삭제</translation>
+        <translation>학습 기록 삭제</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n run(s) and their models? This cannot be undone.</source>
         <translation>
-            <numerusform>실행 %n개와 그 모델을 삭제할까요? 되돌릴 수 없습니다.</numerusform>
+            <numerusform>학습 기록 %n개와 그 모델을 삭제할까요? 되돌릴 수 없습니다.</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not change the run: {reason}</source>
-        <translation>실행을 바꿀 수 없습니다: {reason}</translation>
+        <translation>학습 기록을 바꿀 수 없습니다: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1791,7 +1791,7 @@
     </message>
     <message>
         <source>Second network: {name} ({parameters} parameters), beside {first}</source>
-        <translation>두 번째 신경망: {name} (매개변수 {parameters}개), {first} 옆</translation>
+        <translation>두 번째 신경망: {name} (매개변수 {parameters}개) · 사용 중인 모델: {first}</translation>
     </message>
     <message>
         <source>Draw a digit</source>
@@ -1829,7 +1829,7 @@
     </message>
     <message>
         <source>The input each unit of the layer wants most, found by gradient ascent from grey noise (a few seconds, in the background)</source>
-        <translation>층의 각 유닛이 가장 원하는 입력, 회색 잡음에서 경사 상승으로 찾습니다 (백그라운드에서 몇 초)</translation>
+        <translation>층의 각 유닛이 가장 원하는 입력을 회색 잡음에서 시작해 경사 상승법으로 찾습니다(백그라운드에서 몇 초).</translation>
     </message>
     <message>
         <source>image {index} of {set}: {value}</source>
@@ -1844,7 +1844,7 @@
     </message>
     <message>
         <source>Runs</source>
-        <translation>실행 기록</translation>
+        <translation>학습 기록</translation>
     </message>
     <message>
         <source>Also write TensorBoard logs</source>
@@ -1944,7 +1944,7 @@
     </message>
     <message>
         <source>the model in use, fine-tuned</source>
-        <translation>사용 중인 모델을 미세 조정</translation>
+        <translation>미세 조정한 사용 중 모델</translation>
     </message>
     <message>
         <source>MNIST {count}</source>
@@ -2145,15 +2145,15 @@
     </message>
     <message>
         <source>Fast (default): Adam, one-cycle schedule</source>
-        <translation>빠르게 (기본): Adam, 원사이클 스케줄</translation>
+        <translation>빠른 학습 (기본): Adam, 원사이클 스케줄</translation>
     </message>
     <message>
         <source>Seed notebook: RMSprop, batch 64, 5 epochs</source>
-        <translation>시드 노트북: RMSprop, 배치 크기 64, 에포크 5번</translation>
+        <translation>원본 노트북: RMSprop, 배치 크기 64, 에포크 5회</translation>
     </message>
     <message>
         <source>Best for drawings: MNIST + pen strokes, augmented</source>
-        <translation>손글씨 그림용: MNIST + 펜 획, 데이터 증식</translation>
+        <translation>손글씨용: MNIST + 펜 획, 데이터 증식</translation>
     </message>
     <message>
         <source>one-cycle</source>
@@ -2173,7 +2173,7 @@
     </message>
     <message>
         <source>How many differently bent and re-penned copies of each drawing to train on</source>
-        <translation>그림마다 조금씩 휘고 펜을 바꿔 다시 그린 사본을 몇 개씩 학습할지</translation>
+        <translation>그림마다 조금씩 휘고 펜을 바꿔 다시 그린 사본을 몇 개씩 학습할지 정합니다</translation>
     </message>
     <message>
         <source>Share of the data held back to draw the validation curves</source>
@@ -2237,7 +2237,7 @@
     </message>
     <message>
         <source>Seed</source>
-        <translation>시드</translation>
+        <translation>난수 시드</translation>
     </message>
     <message>
         <source>Device</source>
@@ -2334,7 +2334,7 @@
     <name>WhyController</name>
     <message>
         <source>Integrated gradients: which pixels changed the score, following the ink stroke by stroke.</source>
-        <translation>통합 그래디언트: 점수를 바꾼 픽셀을 획을 따라 하나하나 보여 줍니다.</translation>
+        <translation>통합 그래디언트: 잉크를 획 단위로 따라가며 점수를 바꾼 픽셀을 보여 줍니다.</translation>
     </message>
     <message>
         <source>class map on {layer} ({method})</source>
