@@ -444,9 +444,9 @@ class RunsView(Retranslatable, QWidget):
 
     def _size_columns(self) -> None:
         metrics = self.table.fontMetrics()
-        samples = {"name": "network · recipe · 12-02 12:00", "network": "dense network", "parameters": "1,234,567",
-                   "recipe": "seed notebook", "epochs": "100", "test_accuracy": "99.99%", "seconds": "9999",
-                   "date": "2026-12-02 12:00"}
+        samples = {"name": f"{network_text('seed')} · {recipe_text('seed')} · 12-02 12:00",  # in this language
+                   "network": network_text("dense"), "parameters": "1,234,567", "recipe": recipe_text("seed"),
+                   "epochs": "100", "test_accuracy": "99.99%", "seconds": "9999", "date": "2026-12-02 12:00"}
         widest = [samples[column] for column in COLUMNS]
         for column, (title, sample) in enumerate(zip(self.model._titles(), widest)):
             self.table.setColumnWidth(column, max(metrics.horizontalAdvance(title), metrics.horizontalAdvance(sample))
