@@ -110,9 +110,8 @@ def pixels_to_show(image: Image.Image, largest: int) -> np.ndarray:
         # turned grey at full size took 1.9 GB and 5.6 s.
         wide = image.convert("I") if image.mode.startswith("I;16") else image
         wide = wide.reduce(factor) if factor > 1 else wide
-        values = np.asarray(wide, dtype=np.float32)
         if image.mode.startswith("I;16"):
-            grey = np.clip(values / 65535.0, 0, 1)
+            grey = np.clip(np.asarray(wide, dtype=np.float32) / 65535.0, 0, 1)
         else:
             grey = _to_grey(wide)
         return np.asarray(Image.fromarray(np.round(grey * 255).astype(np.uint8)).convert("RGBA"))
