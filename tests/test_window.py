@@ -160,11 +160,15 @@ def test_clicking_a_map_enlarges_it_and_shows_its_kernels(window, qtbot):
     assert "no weights" in panel.detail.kernel_title.text()
 
 
-def test_brush_width_is_a_control_and_is_remembered(window, settings):
+def test_brush_width_is_a_control_and_is_remembered(window, settings, qtbot, tmp_path):
     slider = window.findChild(QSlider, "brushWidth")
     assert (slider.minimum(), slider.maximum()) == (4, 40)
     slider.setValue(30)
     assert window.canvas.brush_width == 30 and int(settings.value("brushWidth")) == 30
+    window.close()
+    again = build_main_window(settings=settings, data_dir=tmp_path / "data", load_model=False)
+    qtbot.addWidget(again)
+    assert again.brush_slider.value() == 30 and again.canvas.brush_width == 30  # it was 16 at every start
 
 
 def test_bad_image_shows_an_error_and_keeps_the_drawing(window, tmp_path):

@@ -287,7 +287,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tasks.workerDied.connect(lambda how: self.statusBar().showMessage(self.tr(
             "TensorFlow's process ended unexpectedly ({reason}); the next training starts a new one").format(
                 reason=how), 15000))
-        self._on_brush_changed(self.brush_slider.value())
+        # The default width, not saved: saving it here overwrote the remembered width before it was restored.
+        self.canvas.set_brush_width(self.brush_slider.value())
+        self._show_brush_width(self.brush_slider.value())
 
     def _show_reading(self, reading: Reading) -> None:
         self.answer.show_reading(reading)
