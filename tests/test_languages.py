@@ -161,6 +161,19 @@ def test_a_korean_network_editor_says_its_formulas_words_in_korean(tmp_path, qtb
     assert words == ["", "4·8 = 32 (γ, β, 평균, 분산)", "26×26 맵 각각의 평균", "", "이미 펼쳐짐", ""]
 
 
+def test_the_korean_training_chart_has_room_for_its_tick_labels(tmp_path, qtbot):
+    """At 200 px the chart's plot was 77 px tall, and in Korean's taller font every tick label read "…"."""
+    from PySide6.QtGui import QFontMetricsF
+
+    curves = korean_network_editor(tmp_path, qtbot).window().train_panel.curves
+    curves.resize(curves.minimumSizeHint().expandedTo(curves.minimumSize()))
+    curves.chart().resize(curves.size())  # the view lays its chart out when shown; offscreen it is not shown
+    QApplication.processEvents()
+    line = QFontMetricsF(curves.axis_loss.labelsFont()).height()
+    ticks = round((curves.axis_loss.max() - curves.axis_loss.min()) / curves.axis_loss.tickInterval()) + 1
+    assert curves.chart().plotArea().height() >= ticks * line * 1.2
+
+
 def test_the_translations_ship_in_the_package():
     folder = language.translations_folder()
     assert {path.name for path in folder.glob("*.qm")} >= {f"digitpad_{code}.qm" for code in language.LANGUAGES}

@@ -49,7 +49,8 @@ class LearningCurves(Retranslatable, QChartView):
         super().__init__(chart, parent)
         self.setObjectName("lossChart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(200)
+        # Room for six tick labels a side: at 200 px Korean's taller font left none, and every tick read "…".
+        self.setMinimumHeight(260)
         self.reset(1)
         self.retranslate()
 
