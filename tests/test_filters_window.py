@@ -27,6 +27,11 @@ def test_why_offers_a_class_map_per_convolution_and_draws_it(window, qtbot):
     with qtbot.waitSignal(window.whyShown, timeout=60_000) as shown:
         combo.setCurrentIndex(3)
     assert "Grad-CAM on conv3" in window.answer.why_caption.text()
+    window.set_language("ko")  # the method was English in the Korean window
+    qtbot.wait(1)  # the language change reaches the views through the event loop
+    assert "conv3의 Grad-CAM (이 층의 특성 가운데" in window.answer.why_caption.text()
+    window.set_language("en")
+    qtbot.wait(1)
     assert shown.args[0].values.min() >= 0 and window.canvas.heatmap_rect() is not None
     assert window.filters.index is None and not window.filters.wanted  # no map clicked: no index built
 

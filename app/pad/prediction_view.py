@@ -417,7 +417,7 @@ class PredictionPanel(Retranslatable, QWidget):
     def show_why_failed(self, reason: str) -> None:
         self._set_why_text(lambda: self.tr("Could not explain: {reason}").format(reason=reason))
 
-    def show_why(self, target: int, versus: int | None, method: str) -> None:
+    def show_why(self, target: int, versus: int | None, method: str | Callable[[], str]) -> None:
         """What the heat map shows: toward ``target``, or toward it and not toward ``versus``."""
         if versus is not None:
             self._set_why_text(lambda: self.tr(
@@ -427,7 +427,9 @@ class PredictionPanel(Retranslatable, QWidget):
             self._set_why_text(lambda: self.tr("Red: what pushed the network toward {target}. Method: {method}.")
                                .format(target=target, method=self._method_name(method)))
 
-    def _method_name(self, method: str) -> str:
+    def _method_name(self, method: str | Callable[[], str]) -> str:
+        if callable(method):  # worded by the window, in the language of the moment
+            return method()
         if method == saliency.METHOD:
             return self.tr("integrated gradients on the input (64 steps from a blank image)")
         return method

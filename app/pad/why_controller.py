@@ -11,7 +11,7 @@ from digitpad.app.common.session_signals import SessionSignals
 from digitpad.app.common.tasks import TaskRunner
 from digitpad.app.pad.canvas import DrawingCanvas
 from digitpad.app.pad.prediction_view import PredictionPanel
-from digitpad.model.network.class_maps import class_map, convolution_layers, default_method, method_name, method_text
+from digitpad.model.network.class_maps import class_map, convolution_layers, default_method, method_name
 from digitpad.model.network.saliency import METHOD, explain
 from digitpad.model.session import CLASS_MAP_MODE, WhyRequest
 
@@ -124,7 +124,10 @@ class WhyController(QObject):
         mode = self.session.why_mode or ""
         layer = mode[len(CLASS_MAP_MODE):]
         net = self.session.shown_predictor.net if self.session.shown_predictor is not None else None
-        method = (method_text(default_method(net, layer), layer) if mode.startswith(CLASS_MAP_MODE) and net
-                  else METHOD)
+        method = METHOD
+        if mode.startswith(CLASS_MAP_MODE) and net:
+            name = method_name(default_method(net, layer))
+            method = lambda: self.tr("{method} on {layer} (where that layer's features speak for the digit)").format(  # noqa: E731
+                method=name, layer=layer)  # worded again if the language changes
         self.answer.show_why(attribution.target, attribution.versus, method)
         self.shown.emit(attribution)

@@ -36,11 +36,6 @@ def method_name(method: str) -> str:
     return "Grad-CAM" if method == "gradcam" else "LayerCAM"
 
 
-def method_text(method: str, layer_name: str) -> str:
-    """What the window's *Why?* caption names as its method."""
-    return f"{method_name(method)} on {layer_name} (where that layer's features speak for the digit)"
-
-
 def default_method(net: NumpyConvnet, layer_name: str) -> str:
     """Grad-CAM on the last convolution, LayerCAM on the earlier ones (see the module's text)."""
     layers = convolution_layers(net)

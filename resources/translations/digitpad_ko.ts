@@ -2344,5 +2344,9 @@
         <source>{method}: which regions, as {layer} sees them, hold the evidence for the answer. It is as blurred as that layer&apos;s receptive fields, never negative, and can light up empty paper where the network notices missing ink; integrated gradients mark only the pixels drawn.</source>
         <translation>{method}: {layer}이(가) 보는 대로, 답의 근거가 어느 영역에 있는지 보여 줍니다. 그 층의 수용 영역만큼 흐릿하고 음수가 없으며, 잉크가 없다는 것을 신경망이 알아챈 빈 종이를 밝힐 수도 있습니다. 통합 그래디언트는 그려진 픽셀만 표시합니다.</translation>
     </message>
+    <message>
+        <source>{method} on {layer} (where that layer&apos;s features speak for the digit)</source>
+        <translation>{layer}의 {method} (이 층의 특성 가운데 그 숫자의 근거가 되는 곳)</translation>
+    </message>
 </context>
 </TS>
