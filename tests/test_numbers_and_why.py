@@ -250,6 +250,11 @@ def test_a_scribble_is_said_to_look_like_no_digit_not_like_two(window):
     assert window.prediction.confidence < 0.3
     caption = window.findChild(QLabel, "predictionCaption").text().replace("\u00a0", " ")
     assert caption.startswith("Unsure: no digit stands out; the likeliest,") and " or " not in caption
+    confirm = window.correction.confirm_button  # one click kept the scribble in my drawings as its likeliest digit
+    assert not confirm.isEnabled() and window.correction.digit_buttons[4].isEnabled()
+    window.clear()
+    draw(window.canvas, seven())
+    assert confirm.isEnabled()
     window.clear()
     draw(window.canvas, side_by_side(small(seven()), small(SCRIBBLE, scale=0.6), spacing=100))  # it is digit 2
     assert window.session.reading.digits[1].prediction.confidence < 0.3

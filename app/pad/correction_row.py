@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from digitpad.app.common.language import Retranslatable
+from digitpad.model.network.inference import NO_DIGIT_BELOW
 from digitpad.model.session import Reading
 
 
@@ -46,7 +47,7 @@ class CorrectionRow(Retranslatable, QWidget):
     def retranslate(self) -> None:
         self.setAccessibleName(self.tr("Is it right?"))
         self.confirm_button.setText(self.tr("✓ Right"))
-        self.confirm_button.setToolTip(self.tr("Keep this drawing with its label in my drawings, to train on later"))
+        self._show_confirm_tip()
         self.no_label.setText(self.tr("No, it's"))
         for digit, button in enumerate(self.digit_buttons):
             button.setToolTip(self.tr("The drawing is a {digit}: keep it with that label in my drawings")
@@ -58,9 +59,20 @@ class CorrectionRow(Retranslatable, QWidget):
         self._reading = reading
         self._answer = reading.prediction.label
         self._ask()
-        self.confirm_button.setEnabled(usable)
+        # A scribble's likeliest digit is no answer to confirm: one click kept it in my drawings as that digit.
+        self._nothing_to_confirm = self._answer is not None and reading.prediction.confidence < NO_DIGIT_BELOW
+        self.confirm_button.setEnabled(usable and not self._nothing_to_confirm)
+        self._show_confirm_tip()
         for button in self.digit_buttons:
             button.setEnabled(usable)
+
+    def _show_confirm_tip(self) -> None:
+        if getattr(self, "_nothing_to_confirm", False):
+            self.confirm_button.setToolTip(self.tr("No digit stands out, so there is no answer to confirm; if it is "
+                                                   "a digit, say which with the buttons below"))
+        else:
+            self.confirm_button.setToolTip(self.tr("Keep this drawing with its label in my drawings, to train on "
+                                                   "later"))
 
     def _ask(self) -> None:
         reading = self._reading

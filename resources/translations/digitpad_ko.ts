@@ -38,6 +38,10 @@
         <translation>이 그림의 정답은 {digit}입니다. 이 레이블로 내 그림에 저장합니다</translation>
     </message>
     <message>
+        <source>No digit stands out, so there is no answer to confirm; if it is a digit, say which with the buttons below</source>
+        <translation>두드러지는 숫자가 없어 확인할 답이 없습니다. 숫자라면 아래 버튼으로 어떤 숫자인지 알려 주세요</translation>
+    </message>
+    <message>
         <source>Digit {position}?</source>
         <translation>{position}번째 숫자?</translation>
     </message>
