@@ -186,6 +186,9 @@ def test_use_this_model_loads_the_runs_model(window, qtbot):
     with qtbot.waitSignal(window.modelReady, timeout=30_000) as ready:
         view.use_button.click()
     assert ready.args[0].source.endswith("model.keras")
+    with qtbot.waitSignal(window.modelReady, timeout=30_000) as ready:  # the pad read on with a deleted file,
+        view.delete_runs(by_name(view, "dense"))                        # and the next start said it was missing
+    assert window.models.bundled_in_use()
 
 
 def test_two_networks_read_one_drawing_side_by_side(window, qtbot):

@@ -8,6 +8,7 @@ Records are read on the thread pool (``app/common/tasks.py``): the pad never wai
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
@@ -311,6 +312,7 @@ class RunsView(Retranslatable, QWidget):
     besideRequested = Signal(object)  # a finished Run whose network reads the pad's drawing beside the model in use
     statusMessage = Signal(str)
     loaded = Signal()
+    modelInUseDeleted = Signal()  # the run whose model the pad reads with was deleted: back to the bundled one
 
     def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -318,6 +320,7 @@ class RunsView(Retranslatable, QWidget):
         self.tasks = tasks
         self.store: RunStore | None = None
         self.warnings: list[str] = []
+        self.model_in_use: Callable[[], str] = str  # the model file the pad reads with (set by the window)
         self.model = RunsTableModel(self)
         self.model.renamed.connect(self.rename_run)
         self.proxy = QSortFilterProxyModel(self)
@@ -629,16 +632,25 @@ class RunsView(Retranslatable, QWidget):
         runs = self.selected_runs()
         if not runs:
             return
-        answer = QMessageBox.question(self, self.tr("Delete runs"), self.tr(
-            "Delete %n run(s) and their models? This cannot be undone.", "", len(runs)))
+        question = self.tr("Delete %n run(s) and their models? This cannot be undone.", "", len(runs))
+        if any(self._in_use(run) for run in runs):
+            question += " " + self.tr("One of them is the model in use: the pad goes back to the bundled model.")
+        answer = QMessageBox.question(self, self.tr("Delete runs"), question)
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_runs([run.id for run in runs])
 
     def delete_runs(self, run_ids: list[str]) -> None:
+        in_use = any(self._in_use(run) for run in self.model.runs if run.id in run_ids)
+
         def delete(store: RunStore) -> None:
             for run_id in run_ids:
                 store.delete(run_id)
         self._change(delete)
+        if in_use:  # it read on from memory, and the next start said "no such model file"
+            self.modelInUseDeleted.emit()
+
+    def _in_use(self, run: Run) -> bool:
+        return run.model_path is not None and str(run.model_path) == self.model_in_use()
 
     def _change_limits(self) -> None:
         if self.store is None:

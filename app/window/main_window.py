@@ -279,6 +279,8 @@ class MainWindow(Retranslatable, QMainWindow):
         panel.useModelRequested.connect(self.models.adopt)
         panel.runs_view.useModelRequested.connect(self.models.load_named)
         panel.runs_view.besideRequested.connect(self.read_beside)
+        panel.runs_view.model_in_use = lambda: self.session.predictor.source if self.session.predictor else ""
+        panel.runs_view.modelInUseDeleted.connect(self.models.revert_to_bundled)
         self.second_answer.digitClicked.connect(self._explain_second_output)
         self.second_answer.closed.connect(lambda: self._show_network_of(None))
         panel.loadModelRequested.connect(self.load_model_dialog)

@@ -1769,6 +1769,10 @@
         <translation>{first}에서 {last}(으)로: 테스트 정확도 {before} → {after}, 좋아진 숫자 {better}, 나빠진 숫자 {worse}</translation>
     </message>
     <message>
+        <source>One of them is the model in use: the pad goes back to the bundled model.</source>
+        <translation>그중 하나는 지금 사용 중인 모델입니다. 패드는 기본 모델로 돌아갑니다.</translation>
+    </message>
+    <message>
         <source>Delete runs</source>
         <translation>학습 기록 삭제</translation>
     </message>
