@@ -41,6 +41,7 @@ class CorrectionRow(Retranslatable, QWidget):
             button.clicked.connect(lambda checked=False, d=digit: self.labelChosen.emit(d))
             layout.addWidget(button, 1 if digit < 5 else 2, 4 + digit % 5)
             self.digit_buttons.append(button)
+        self._nothing_to_confirm = False  # a scribble: no answer to confirm
         self.set_reading(Reading(), usable=False)
         self.retranslate()
 
@@ -67,7 +68,7 @@ class CorrectionRow(Retranslatable, QWidget):
             button.setEnabled(usable)
 
     def _show_confirm_tip(self) -> None:
-        if getattr(self, "_nothing_to_confirm", False):
+        if self._nothing_to_confirm:
             self.confirm_button.setToolTip(self.tr("No digit stands out, so there is no answer to confirm; if it is "
                                                    "a digit, say which with the buttons below"))
         else:

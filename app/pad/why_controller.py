@@ -127,7 +127,9 @@ class WhyController(QObject):
         method = METHOD
         if mode.startswith(CLASS_MAP_MODE) and net:
             name = method_name(default_method(net, layer))
-            method = lambda: self.tr("{method} on {layer} (where that layer's features speak for the digit)").format(  # noqa: E731
-                method=name, layer=layer)  # worded again if the language changes
+
+            def method() -> str:  # worded again if the language changes
+                return self.tr("{method} on {layer} (where that layer's features speak for the digit)").format(
+                    method=name, layer=layer)
         self.answer.show_why(attribution.target, attribution.versus, method)
         self.shown.emit(attribution)
