@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
@@ -147,7 +147,22 @@ def test_drawing_and_resizing_while_training(window, qtbot, mnist_path):
     assert panel.outcome is not None
 
 
-def test_closing_the_window_during_training_stops_it(qtbot, ready_window, mnist_path):
+def answer_quit_question(button: str) -> list[str]:
+    """Click ``button`` of the question the window asks before quitting, once it is open; returns its text."""
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if box is None or box.objectName() != "quitDuringTraining":
+            QTimer.singleShot(50, answer)
+            return
+        asked.append(box.text())
+        next(b for b in box.buttons() if b.text() == button).click()
+    QTimer.singleShot(0, answer)
+    return asked
+
+
+def test_quitting_during_training_asks_then_stops_it(qtbot, ready_window, mnist_path):
     window = ready_window(add_to_qtbot=False)
     panel = window.train_panel
     panel.settings.mnist_path.setText(str(mnist_path))
@@ -156,5 +171,10 @@ def test_closing_the_window_during_training_stops_it(qtbot, ready_window, mnist_
     qtbot.waitUntil(lambda: panel.curves.point_count("loss") > 0, timeout=120_000)
     worker = window.tasks.worker
     assert worker.is_alive()
-    window.close()  # cancels, and ends TensorFlow's process: nothing outlives the window
+    asked = answer_quit_question("Keep training")
+    window.quit_action.trigger()  # Ctrl+Q asks first: quitting would lose what the network has learnt
+    assert "epoch 1 of 50" in asked[0] and window.isVisible() and panel.is_training()
+    answer_quit_question("Stop training and quit")
+    window.quit_action.trigger()  # cancels, and ends TensorFlow's process: nothing outlives the window
+    assert not window.isVisible()
     assert not panel.is_training() and not worker.is_alive()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -83,6 +84,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         self._bar_text: Callable[[], str] = str
         self._phase_text: Callable[[], str] = str
         self._cell: tuple[int, int] | None = None
+        self._epoch: tuple[int, int] | None = None  # (epoch, of epochs) of the training under way, once it has begun
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = QWidget()
@@ -331,6 +333,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         if self._folder is None:
             self._folder = tempfile.TemporaryDirectory(prefix="digitpad-trained-")
         self.curves.reset(request.config.epochs)
+        self._epoch = None
         self.progress.setValue(0)
         self._show_bar(lambda: self.tr("Starting…"))
         self.phase_label.setStyleSheet("")
@@ -356,6 +359,28 @@ class TrainPanel(Retranslatable, QScrollArea):
     def is_training(self) -> bool:
         return self.task is not None and not self.task.done
 
+    def may_quit(self) -> bool:
+        """Asked before the window quits: true when no training is under way, or when the person chose to
+        stop it (quitting ends TensorFlow's process, and what the network has learnt so far is lost)."""
+        if not self.is_training():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit DigitPad"), self._quit_question(),
+                          parent=self.window())
+        box.setObjectName("quitDuringTraining")
+        stop = box.addButton(self.tr("Stop training and quit"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep training"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)  # Enter and Esc keep the training: losing it takes a deliberate click
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is stop
+
+    def _quit_question(self) -> str:
+        if self._epoch is None:
+            return self.tr("A training is starting. Quitting stops it.")
+        epoch, epochs = self._epoch
+        return self.tr("A training is under way (epoch {epoch} of {epochs}). Quitting stops it, and what the "
+                       "network has learnt so far is lost.").format(epoch=epoch, epochs=epochs)
+
     def _on_progress(self, progress) -> None:
         if isinstance(progress, str):  # a TrainPhase
             self._show_phase(lambda: self._phase_name(progress))
@@ -367,6 +392,7 @@ class TrainPanel(Retranslatable, QScrollArea):
             return
         if not isinstance(progress, TrainProgress):
             return
+        self._epoch = (progress.epoch, progress.epochs)
         self.progress.setValue(int(progress.fraction * 1000))
         self._show_bar(lambda: self._progress_text(progress))
         position = progress.epoch - 1 + progress.batch / progress.batches

@@ -381,7 +381,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.revert_action = self._action(self.file_menu, None, self.models.revert_to_bundled)
         self.export_action = self._action(self.file_menu, None, files.export_dialog)
         self.file_menu.addSeparator()
-        self.quit_action = self._action(self.file_menu, QKeySequence.StandardKey.Quit, self.close)
+        self.quit_action = self._action(self.file_menu, QKeySequence.StandardKey.Quit, self._quit)
 
         self.edit_menu = self.menuBar().addMenu("")
         self.undo_action = self._action(self.edit_menu, QKeySequence.StandardKey.Undo, self.canvas.undo)
@@ -516,7 +516,15 @@ class MainWindow(Retranslatable, QMainWindow):
             self.brush_slider.setValue(DEFAULT_BRUSH)
         self.train_panel.settings.remember(self.settings)
 
+    def _quit(self) -> None:
+        if self.train_panel.may_quit():
+            self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The title bar's close button and the system's quit are spontaneous; a script's close() is not asked.
+        if event.spontaneous() and not self.train_panel.may_quit():
+            event.ignore()
+            return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.sync()

@@ -2019,6 +2019,26 @@
         <translation>취소하는 중… (처리 중인 배치가 끝나면 멈춥니다)</translation>
     </message>
     <message>
+        <source>Quit DigitPad</source>
+        <translation>DigitPad 끝내기</translation>
+    </message>
+    <message>
+        <source>Stop training and quit</source>
+        <translation>학습을 멈추고 끝내기</translation>
+    </message>
+    <message>
+        <source>Keep training</source>
+        <translation>계속 학습</translation>
+    </message>
+    <message>
+        <source>A training is starting. Quitting stops it.</source>
+        <translation>학습을 시작하는 중입니다. 끝내면 학습이 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>A training is under way (epoch {epoch} of {epochs}). Quitting stops it, and what the network has learnt so far is lost.</source>
+        <translation>학습이 진행 중입니다(에포크 {epoch}/{epochs}). 끝내면 학습이 멈추고, 네트워크가 지금까지 학습한 내용은 사라집니다.</translation>
+    </message>
+    <message>
         <source>Epoch {epoch}/{epochs} · batch {batch}/{batches} · ETA {eta} · {speed} img/s</source>
         <translation>에포크 {epoch}/{epochs} · 배치 {batch}/{batches} · 남은 시간 {eta} · 초당 {speed}장</translation>
     </message>
