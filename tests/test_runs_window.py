@@ -183,12 +183,19 @@ def test_rename_keep_and_delete_a_run(window, qtbot, runs_data):
 def test_use_this_model_loads_the_runs_model(window, qtbot):
     view = window.train_panel.runs_view
     view.select_runs(by_name(view, "dense"))
+
+    def name_cell(name: str) -> str:
+        return view.model.data(view.model.index(view.model.run_index(by_name(view, name)[0]), 0))
+    assert window.windowTitle() == "bundled model — DigitPad" and name_cell("dense") == "dense"
     with qtbot.waitSignal(window.modelReady, timeout=30_000) as ready:
         view.use_button.click()
     assert ready.args[0].source.endswith("model.keras")
+    # The window and the table say which run the pad reads with (a newcomer found it named nowhere).
+    assert window.windowTitle().startswith("dense") and name_cell("dense") == "▶ dense"
+    assert name_cell("bundled") == "bundled"
     with qtbot.waitSignal(window.modelReady, timeout=30_000) as ready:  # the pad read on with a deleted file,
         view.delete_runs(by_name(view, "dense"))                        # and the next start said it was missing
-    assert window.models.bundled_in_use()
+    assert window.models.bundled_in_use() and window.windowTitle() == "bundled model — DigitPad"
 
 
 def test_two_networks_read_one_drawing_side_by_side(window, qtbot):

@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -96,6 +96,12 @@ class RunsTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.runs: list[Run] = []
+        self.in_use: Callable[[Run], bool] = lambda run: False  # whether the pad reads with the run's model
+
+    def show_model_in_use(self) -> None:
+        """The pad reads with another model: say again which run it is."""
+        if self.runs:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.runs) - 1, 0))
 
     def set_runs(self, runs: list[Run]) -> None:
         self.beginResetModel()
@@ -137,7 +143,12 @@ class RunsTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(run, column, value)
         if role == Qt.ItemDataRole.ToolTipRole and column == "name":
-            return run.error or run.reached or run.id
+            return self.tr("The pad reads with this run's model") if self.in_use(run) else \
+                run.error or run.reached or run.id
+        if role == Qt.ItemDataRole.FontRole and column == "name" and self.in_use(run):
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole and column == "network":  # a design's code is often cut off
             return self._text(run, column, value)
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, (int, float)):
@@ -149,6 +160,8 @@ class RunsTableModel(QAbstractTableModel):
             return "–"
         if column == "name":
             marks = ("★ " if run.keep else "") + run_title(run)
+            if self.in_use(run):  # marked in front: the end of a long name is elided
+                return f"▶ {marks}"
             return marks if run.status == "finished" else f"{marks} ({self._status(run.status)})"
         if column == "test_accuracy":
             return f"{value * 100:.2f}%"
@@ -322,6 +335,7 @@ class RunsView(Retranslatable, QWidget):
         self.warnings: list[str] = []
         self.model_in_use: Callable[[], str] = str  # the model file the pad reads with (set by the window)
         self.model = RunsTableModel(self)
+        self.model.in_use = self._in_use
         self.model.renamed.connect(self.rename_run)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)

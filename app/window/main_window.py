@@ -317,11 +317,20 @@ class MainWindow(Retranslatable, QMainWindow):
         reverting_changes_something = not self.models.bundled_in_use()
         self.revert_action.setEnabled(reverting_changes_something)
         self.train_panel.revert_button.setEnabled(reverting_changes_something)
+        self._show_title()
+        self.train_panel.runs_view.model.show_model_in_use()
         if predictor is None:
             self.feature_maps.set_activations(None)
             return
         self.feature_maps.set_model(layer_facts(predictor.net), predictor.kernels,
                                     parameter_total_formula(predictor.net))
+
+    def _show_title(self) -> None:
+        """The model in use names the window, as a document names an editor's."""
+        if self.session.predictor is None:
+            self.setWindowTitle("DigitPad")
+        else:
+            self.setWindowTitle(self.tr("{model} — DigitPad").format(model=self.models.model_name()))
 
     def _explain_answer(self) -> None:
         """From the keyboard: the explanation of the answer's probability, to move on from there."""
@@ -434,6 +443,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.brush_slider.setToolTip(
             self.tr("Brush width in pixels of the 280×280 pad (the network sees the same either way)"))
         self.brush_caption.setText(self.tr("Brush"))
+        self._show_title()
         self._show_brush_width(self.brush_slider.value())
         for button, text, tip in (
                 (self.undo_button, self.tr("Undo"), self.tr("Undo the last stroke (Ctrl+Z)")),

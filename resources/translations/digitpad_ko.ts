@@ -795,6 +795,10 @@
         <translation>그 학습 기록의 모델을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
+        <source>{model} — DigitPad</source>
+        <translation>{model} — DigitPad</translation>
+    </message>
+    <message>
         <source>Draw a digit first: the explanation is of the network&apos;s answer to it.</source>
         <translation>먼저 숫자를 그리세요. 설명은 그 숫자에 대한 신경망의 답을 풀어 보여 줍니다.</translation>
     </message>
@@ -1526,6 +1530,10 @@
     <message>
         <source>Date</source>
         <translation>날짜</translation>
+    </message>
+    <message>
+        <source>The pad reads with this run&apos;s model</source>
+        <translation>패드가 이 학습 기록의 모델로 읽고 있습니다</translation>
     </message>
     <message>
         <source>cancelled</source>
