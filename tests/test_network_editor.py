@@ -4,9 +4,9 @@ with the reason, designs remembered across restarts, Keras JSON files and Keras 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QPushButton, QSpinBox, QTableWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QLabel, QPushButton, QSpinBox, QTableWidget
 
 from digitpad.app.window.automation import draw
 from digitpad.app.window.main import build_main_window
@@ -136,6 +136,40 @@ def test_add_remove_and_reorder_layers(window):
     editor.remove_button.click()
     assert "dense: Dense needs a flat input" in editor.problem_label.text()
     assert not window.train_panel.train_button.isEnabled()
+
+
+def test_ctrl_z_in_the_editor_undoes_its_changes_and_on_the_pad_a_stroke(window, qtbot):
+    """Ctrl+Z while working in the editor undid a stroke on the pad, out of sight (a newcomer's walk-through)."""
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    draw(window.canvas, seven())
+    editor = editor_of(window)
+    editor.details_button.setChecked(True)  # Edit layers
+    editor.layer_list.setFocus()
+    assert QApplication.focusWidget() is editor.layer_list
+    editor.layer_list.setCurrentRow(5)  # flatten
+    editor.add_button.click()  # a Conv2D after it: a design that cannot train
+    choose(window, "lenet5")
+    assert editor.design() == PRESETS["lenet5"]
+    editor.layer_list.setFocus()
+    window.undo_action.trigger()
+    assert len(editor.design().layers) == len(PRESETS["seed"].layers) + 1 and not editor.can_train()
+    window.undo_action.trigger()
+    assert editor.design() == PRESETS["seed"] and editor.can_train()
+    assert window.canvas.can_undo()  # the pad's stroke stays
+    window.redo_action.trigger()
+    assert len(editor.design().layers) == len(PRESETS["seed"].layers) + 1
+    canvas = window.canvas  # a stroke drawn as the window system delivers it: it takes the focus back to the pad
+    start, end = (canvas.box_to_widget(point).toPoint() for point in ((60, 60), (200, 200)))
+    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(canvas, end)
+    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=end)
+    assert QApplication.focusWidget() is canvas
+    strokes = len(window.canvas.strokes())
+    window.undo_action.trigger()
+    assert len(window.canvas.strokes()) == strokes - 1
+    assert len(editor.design().layers) == len(PRESETS["seed"].layers) + 1
 
 
 def test_fields_are_bounded(window):

@@ -64,6 +64,8 @@ class DrawingCanvas(Retranslatable, QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(200, 200))
         self.setCursor(Qt.CursorShape.CrossCursor)
+        # Drawing takes the focus: Ctrl+Z undoes a stroke when the pad was the last thing worked on.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.box = float(CANVAS_SIZE)
         self._brush = float(DEFAULT_BRUSH)
         self._strokes: Drawing = ()

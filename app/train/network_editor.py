@@ -8,7 +8,10 @@ is a few hundred integer operations, so no design can freeze the window.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QLocale, QSettings, Signal
 from PySide6.QtGui import QGuiApplication
@@ -76,6 +79,7 @@ SEED_SECONDS_PER_EPOCH = 20.0
 SEED_MULTIPLY_ADDS = 2_794_240
 SLOW_SECONDS_PER_EPOCH = 120.0  # from here on, the estimate is shown before Train
 SUMMARY_COLUMNS = 5
+UNDO_STEPS = 100
 
 
 def estimated_seconds_per_epoch(summary: DesignSummary) -> float:
@@ -98,6 +102,8 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self._earlier: tuple[Design, str] | None = None  # (design, source) of the custom design replaced last
         self._settings: QSettings | None = None
         self._showing = False  # filling the fields from the design: their signals are not edits
+        self._done: list[_EditorState] = []  # the states before each change, for Undo (Ctrl+Z in the editor)
+        self._undone: list[_EditorState] = []
         self._fields: dict[str, QWidget] = {}
         self._field_labels: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
@@ -300,12 +306,50 @@ class NetworkEditor(Retranslatable, QGroupBox):
 
     def choose(self, key: str) -> None:
         """Start from a preset, or go back to the custom design."""
-        if key == CUSTOM:
-            self.set_design(self._custom or Design(self._design.layers), custom=True, source=self._custom_source)
-        elif key == EARLIER and self._earlier is not None:
-            self._replace_custom(*self._earlier)  # the two custom designs change places
-        else:
-            self.set_design(PRESETS[key])
+        with self._undoable():
+            if key == CUSTOM:
+                self.set_design(self._custom or Design(self._design.layers), custom=True, source=self._custom_source)
+            elif key == EARLIER and self._earlier is not None:
+                self._replace_custom(*self._earlier)  # the two custom designs change places
+            else:
+                self.set_design(PRESETS[key])
+
+    # --- undo --------------------------------------------------------------------------------
+
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    def undo(self) -> None:
+        """Back to the design before the last change: an edit, a preset chosen or a file opened."""
+        if self._done:
+            self._undone.append(self._state())
+            self._restore(self._done.pop())
+
+    def redo(self) -> None:
+        if self._undone:
+            self._done.append(self._state())
+            self._restore(self._undone.pop())
+
+    @contextmanager
+    def _undoable(self) -> Iterator[None]:
+        before = self._state()
+        yield
+        if self._state() != before:
+            self._done = [*self._done[-UNDO_STEPS + 1:], before]
+            self._undone.clear()
+
+    def _state(self) -> _EditorState:
+        return _EditorState(self._design, self._custom, self._custom_source, self._earlier)
+
+    def _restore(self, state: _EditorState) -> None:
+        self._design, self._custom, self._custom_source, self._earlier = state
+        earlier_item = self.combo.findData(EARLIER)
+        if self._earlier is None and earlier_item >= 0:
+            self.combo.removeItem(earlier_item)
+        elif self._earlier is not None and earlier_item < 0:
+            self.combo.addItem("", EARLIER)
+        self._show_design()
+        self._remember()
 
     def set_design(self, design: Design, custom: bool = False, source: str | None = None) -> None:
         if source is not None or custom:
@@ -327,10 +371,11 @@ class NetworkEditor(Retranslatable, QGroupBox):
 
     def _edited(self, design: Design, row: int | None = None) -> None:
         """Any edit makes the design the person's own ("Custom")."""
-        if self.combo.currentData() == CUSTOM:
-            self.set_design(Design(design.layers), custom=True)
-        else:
-            self._replace_custom(Design(design.layers))
+        with self._undoable():
+            if self.combo.currentData() == CUSTOM:
+                self.set_design(Design(design.layers), custom=True)
+            else:
+                self._replace_custom(Design(design.layers))
         if row is not None and 0 <= row < self.layer_list.count():
             self.layer_list.setCurrentRow(row)
 
@@ -466,7 +511,8 @@ class NetworkEditor(Retranslatable, QGroupBox):
             reason = self.tr("Could not open {file}: {reason}").format(file=Path(path).name, reason=error)
             self.errorMessage.emit(reason)  # the line below the summary keeps saying what ails the design in use
             return reason
-        self._replace_custom(design, source=path)
+        with self._undoable():
+            self._replace_custom(design, source=path)
         return None
 
     def save_design(self, path: str) -> str | None:
@@ -527,6 +573,14 @@ class NetworkEditor(Retranslatable, QGroupBox):
             else:
                 self._settings.setValue(keys[0], design_to_keras_json(kept[0]))
                 self._settings.setValue(keys[1], kept[1])
+
+
+class _EditorState(NamedTuple):
+    """What an undo in the editor goes back to: the design shown, and the custom designs kept beside it."""
+    design: Design
+    custom: Design | None
+    custom_source: str
+    earlier: tuple[Design, str] | None
 
 
 def _kept_design(settings: QSettings, design_key: str, source_key: str) -> tuple[Design, str] | None:

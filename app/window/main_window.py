@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -325,6 +326,16 @@ class MainWindow(Retranslatable, QMainWindow):
         self.feature_maps.set_model(layer_facts(predictor.net), predictor.kernels,
                                     parameter_total_formula(predictor.net))
 
+    def _undo(self, redo: bool) -> None:
+        """Undo (or redo) where the person is working: in the network editor its last change, else a stroke
+        on the pad (Ctrl+Z in the editor undid a stroke nobody was looking at)."""
+        editor = self.train_panel.settings.network_editor
+        focus = QApplication.focusWidget()
+        if focus is not None and editor.isAncestorOf(focus):
+            editor.redo() if redo else editor.undo()
+        else:
+            self.canvas.redo() if redo else self.canvas.undo()
+
     def _show_title(self) -> None:
         """The model in use names the window, as a document names an editor's."""
         if self.session.predictor is None:
@@ -393,8 +404,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.quit_action = self._action(self.file_menu, QKeySequence.StandardKey.Quit, self._quit)
 
         self.edit_menu = self.menuBar().addMenu("")
-        self.undo_action = self._action(self.edit_menu, QKeySequence.StandardKey.Undo, self.canvas.undo)
-        self.redo_action = self._action(self.edit_menu, "Ctrl+Shift+Z", self.canvas.redo)
+        self.undo_action = self._action(self.edit_menu, QKeySequence.StandardKey.Undo, lambda: self._undo(redo=False))
+        self.redo_action = self._action(self.edit_menu, "Ctrl+Shift+Z", lambda: self._undo(redo=True))
         self.clear_action = self._action(self.edit_menu, "Esc", self.clear)
         self.draw_over_action = self._action(self.edit_menu, "Ctrl+D", self.draw_over_image)
         self.previous_digit_action = self._action(self.edit_menu, "Alt+Left",
