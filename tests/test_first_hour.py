@@ -463,3 +463,44 @@ def test_tab_moves_past_the_train_tabs_tables_to_the_train_button_and_the_runs(w
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         reached.add(QApplication.focusWidget())
     assert panel.train_button in reached and panel.runs_view.table in reached
+
+
+def test_file_dialogs_open_where_that_kind_of_file_was_last_chosen_also_after_a_restart(qtbot, tmp_path,
+                                                                                       settings_file, monkeypatch):
+    """Every dialog started in the home folder: ten drawings saved into one folder meant going there ten times."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from digitpad.app.window.automation import shown_window
+
+    drawings, models = tmp_path / "my drawings", tmp_path / "my models"
+    drawings.mkdir()
+    models.mkdir()
+    started_in: list[str] = []
+
+    def dialog(answer: str):
+        def ask(parent, title, folder, filters):
+            started_in.append(folder)
+            return answer, ""
+        return ask
+
+    first = shown_window(settings_file, tmp_path / "data", (1300, 800))
+    qtbot.addWidget(first)
+    draw(first.canvas, seven())
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog(str(drawings / "a seven.png")))
+    first.files.save_dialog()
+    first.files.save_dialog()
+    assert started_in == [str(Path.home() / "digit.png"), str(drawings / "digit.png")]
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", dialog(str(models / "none.keras")))
+    first.load_model_dialog()  # another kind of file: its own folder
+    assert started_in[-1] == str(Path.home())
+    first.close()
+
+    again = shown_window(settings_file, tmp_path / "data", (1300, 800))
+    qtbot.addWidget(again)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", dialog(""))  # cancelled: remembers nothing
+    again.files.open_dialog()
+    again.load_model_dialog()
+    assert started_in[-2:] == [str(drawings), str(models)]
+    models.rmdir()
+    again.load_model_dialog()  # a folder since deleted: home again
+    assert started_in[-1] == str(Path.home())

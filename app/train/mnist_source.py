@@ -11,8 +11,9 @@ import socket
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Signal
-from PySide6.QtWidgets import QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout
 
+from digitpad.app.common import file_dialogs
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import Task, TaskRunner
 from digitpad.app.common.widgets import compact_button, set_compact_text
@@ -117,13 +118,13 @@ class MnistSourceBox(Retranslatable, QFrame):
     # --- the two ways -----------------------------------------------------------------------
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("MNIST"), str(Path.home()),
-                                              self.tr("MNIST (*.npz);;All files (*)"))
+        path = file_dialogs.open_file(self, file_dialogs.DATA, self.tr("MNIST"),
+                                      self.tr("MNIST (*.npz);;All files (*)"))
         if path:
             self.use_local(path)
 
     def _choose_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("A folder of MNIST's IDX files"), str(Path.home()))
+        path = file_dialogs.open_folder(self, file_dialogs.DATA, self.tr("A folder of MNIST's IDX files"))
         if path:
             self.use_local(path)
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digitpad.app.common import file_dialogs
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.widgets import compact_button, compact_combo, set_compact_text
 from digitpad.app.train.design_words import design_text
@@ -526,14 +526,14 @@ class NetworkEditor(Retranslatable, QGroupBox):
         return None
 
     def _open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open network design"), str(Path.home()),
-                                              self.tr("Keras JSON (*.json);;All files (*)"))
+        path = file_dialogs.open_file(self, file_dialogs.DESIGNS, self.tr("Open network design"),
+                                      self.tr("Keras JSON (*.json);;All files (*)"))
         if path:
             self.open_design(path)
 
     def _save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save network design"),
-                                              str(Path.home() / "network.json"), self.tr("Keras JSON (*.json)"))
+        path, _ = file_dialogs.save_file(self, file_dialogs.DESIGNS, self.tr("Save network design"), "network.json",
+                                         self.tr("Keras JSON (*.json)"))
         if path:
             reason = self.save_design(path if path.endswith(".json") else path + ".json")
             if reason:

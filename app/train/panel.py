@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digitpad.app.common import file_dialogs
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import Task, TaskRunner
 from digitpad.app.common.widgets import wheel_scrolls_area
@@ -483,8 +483,8 @@ class TrainPanel(Retranslatable, QScrollArea):
             time=time.strftime("%H:%M"), accuracy=accuracy))
 
     def _save_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model"), str(Path.home() / "digitpad.keras"),
-                                              self.tr("Keras models (*.keras)"))
+        path, _ = file_dialogs.save_file(self, file_dialogs.MODELS, self.tr("Save model"), "digitpad.keras",
+                                         self.tr("Keras models (*.keras)"))
         if path:
             self.save_model(path if path.endswith(".keras") else path + ".keras")
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digitpad.app.common import file_dialogs
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import TaskRunner
 from digitpad.app.common.widgets import (
@@ -425,15 +424,15 @@ class TrainSettings(Retranslatable, QWidget):
     # --- files --------------------------------------------------------------------------
 
     def _choose_mnist(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("MNIST"), str(Path.home()),
-                                              self.tr("MNIST (*.npz);;All files (*)"))
+        path = file_dialogs.open_file(self, file_dialogs.DATA, self.tr("MNIST"),
+                                      self.tr("MNIST (*.npz);;All files (*)"))
         if path:
             self.mnist_path.setText(path)
             self.refresh_data_counts()  # setText is not editingFinished: count what was chosen now
 
     def _choose_strokes(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Pen strokes"), str(Path.home()),
-                                              self.tr("JSON lines (*.jsonl *.json)"))
+        path = file_dialogs.open_file(self, file_dialogs.DATA, self.tr("Pen strokes"),
+                                      self.tr("JSON lines (*.jsonl *.json)"))
         if path:
             self.strokes_path.setText(path)
             self.refresh_data_counts()

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Signal
 from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
+from digitpad.app.common import file_dialogs
 from digitpad.app.common.tasks import Task, TaskRunner
 from digitpad.app.pad.canvas import DrawingCanvas, Stroke
 from digitpad.model.files.drawings import read_strokes_file, save_drawing_json, save_png_with_strokes
@@ -38,8 +39,8 @@ class FileActions(QObject):
     # --- open ------------------------------------------------------------------------------
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Open drawing or image"), str(Path.home()),
+        path = file_dialogs.open_file(
+            self.window, file_dialogs.DRAWINGS, self.tr("Open drawing or image"),
             self.tr("Drawings and images ({patterns});;All files (*)").format(patterns=f"*.json {IMAGE_PATTERNS}"))
         if path:
             self.open_file(path)
@@ -99,8 +100,8 @@ class FileActions(QObject):
         if self.canvas.is_empty():
             self.info.emit(self.tr("Nothing to save yet: draw a digit first."))
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save drawing"), str(Path.home() / "digit.png"),
-                                              self.tr("PNG image with strokes (*.png);;Strokes JSON (*.json)"))
+        path, _ = file_dialogs.save_file(self.window, file_dialogs.DRAWINGS, self.tr("Save drawing"), "digit.png",
+                                         self.tr("PNG image with strokes (*.png);;Strokes JSON (*.json)"))
         if path:
             self.save_drawing(path)
 
@@ -135,8 +136,8 @@ class FileActions(QObject):
                    self.tr("TensorFlow SavedModel for serving (a folder)"): "savedmodel"}
         if onnx_available():
             filters[self.tr("ONNX (*.onnx)")] = "onnx"
-        path, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export model"),
-                                                   str(Path.home() / "digitpad.tflite"), ";;".join(filters))
+        path, chosen = file_dialogs.save_file(self.window, file_dialogs.MODELS, self.tr("Export model"),
+                                              "digitpad.tflite", ";;".join(filters))
         if path:
             self.export_model(filters.get(chosen, "tflite"), path)
 

@@ -22,7 +22,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from digitpad.app.common import language
+from digitpad.app.common import file_dialogs, language
 from digitpad.app.common.colormaps import test_image_qimage
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.session_signals import SessionSignals
@@ -75,6 +74,7 @@ class MainWindow(Retranslatable, QMainWindow):
                  worker_target=None) -> None:
         super().__init__()
         self.settings = settings
+        file_dialogs.remember_folders_in(settings)
         self.data_dir = data_dir
         self.tasks = TaskRunner(self, worker_target)
         self.session = Session(MyDrawings(data_dir))
@@ -497,8 +497,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.about_action.setText(self.tr("&About DigitPad"))
 
     def load_model_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Load model"), str(Path.home()),
-                                              self.tr("Keras models (*.keras)"))
+        path = file_dialogs.open_file(self, file_dialogs.MODELS, self.tr("Load model"),
+                                      self.tr("Keras models (*.keras)"))
         if path:
             self.models.load(path)
 
