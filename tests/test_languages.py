@@ -130,6 +130,34 @@ def test_every_design_problem_and_formula_the_core_words_is_in_the_windows_list(
     assert len(formulas) >= 3 and formulas <= set(design_words.FORMULAS), formulas - set(design_words.FORMULAS)
 
 
+def test_every_reason_a_file_cannot_be_opened_is_in_the_windows_list():
+    """The core words why a drawing or an image cannot be opened; the window says each in its language."""
+    import ast
+
+    from digitpad.app.common import file_words
+    from digitpad.model.files import drawings
+    from digitpad.model.ink import images
+
+    used = set()
+    for module in (images, drawings):
+        tree = ast.parse(Path(module.__file__).read_text("utf-8"))
+        used |= {"".join(part.value for part in ast.walk(node.args[0]) if isinstance(part, ast.Constant))
+                 for node in ast.walk(tree) if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Words"}
+    assert len(used) >= 10 and used <= set(file_words.TEMPLATES), used - set(file_words.TEMPLATES)
+
+
+def test_a_korean_window_says_why_a_file_cannot_be_opened_in_korean(ready_window, settings_file, tmp_path):
+    from digitpad.app.window.automation import open_and_wait
+
+    QSettings(str(settings_file), QSettings.Format.IniFormat).setValue("language", "ko")
+    window = ready_window()
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")  # what a scanner often writes
+    assert not open_and_wait(window, scan)
+    assert window.banner.text() == ("scan.pdf 파일을 열 수 없습니다: 이미지가 아니라 PDF입니다. "
+                                    "스캔한 페이지를 PNG나 JPEG로 저장하세요")
+
+
 def korean_network_editor(tmp_path, qtbot):
     from digitpad.app.window.main import build_main_window
 

@@ -38,6 +38,7 @@ class Task(QObject):
         self.done = False
         self.outcome = ""  # once done: "succeeded", "failed" or "cancelled"
         self.worker_died = False  # the worker process ended while running this task
+        self.failure: Exception | None = None  # a pool task's error, for a window that words it itself
         self._cancel = threading.Event()
         self._cancel_hook: Callable[[], None] | None = None
 
@@ -82,6 +83,7 @@ class _Job(QRunnable):
         except TrainingCancelled:
             self._deliver("cancelled", None)
         except Exception as error:  # every failure reaches the window as a message
+            self.task.failure = error.with_traceback(None)  # not its frames: they may hold a photo's pixels
             self._deliver("cancelled" if self.task.is_cancelled() else "failed", describe_error(error))
         else:
             self._deliver("done", result)

@@ -1,6 +1,6 @@
 """A design's problems and its summary's formulas in the window's language.
 
-The core says them in English (``model.network.designs.Words``, as the CLI prints them) and keeps each one's
+The core says them in English (``model.words.Words``, as the CLI prints them) and keeps each one's
 template and values; the window looks the template up here, in the context "DesignProblem" for what keeps a
 design from working and "DesignFormula" for the words in the summary's formulas, and fills in the same values.
 The lists are what lupdate sees; ``tests/test_languages.py`` checks that they hold every template the core uses.

@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 from PySide6.QtWidgets import QWidget
 
 from digitpad.app.common import file_dialogs
+from digitpad.app.common.file_words import file_problem_text
 from digitpad.app.common.tasks import Task, TaskRunner
 from digitpad.app.pad.canvas import DrawingCanvas, Stroke
 from digitpad.model.files.drawings import read_strokes_file, save_drawing_json, save_png_with_strokes
@@ -19,6 +20,7 @@ from digitpad.model.ink.images import open_image, orientation, pixels_to_show, r
 from digitpad.model.numbers import read_image_number
 from digitpad.model.session import Session
 from digitpad.model.training.export_formats import default_suffix, onnx_available
+from digitpad.model.words import UnreadableFile
 
 # The pad is a few hundred pixels across: a photo wider or taller than this is shown from a smaller copy.
 SHOWN_AT_MOST = 4096
@@ -57,13 +59,16 @@ class FileActions(QObject):
         task = self.tasks.start("open-file", _read_file, path, self.session.shown_predictor)
         self.status.emit(self.tr("Opening {file}…").format(file=path.name))
         task.succeeded.connect(lambda contents: self._show_opened(path, contents, asked_at))
-        task.failed.connect(lambda reason: self._not_opened(path, reason))
+        task.failed.connect(lambda reason: self._not_opened(path, reason, task.failure))
         return task
 
-    def _not_opened(self, path: Path, reason: str) -> None:
+    def _not_opened(self, path: Path, reason: str, failure: Exception | None) -> None:
         self.status.emit("")  # "Opening…" is over
-        self.error.emit(self.tr("Could not open {file}: {reason}").format(file=path.name,
-                                                                          reason=_strip_path(reason, path)))
+        if isinstance(failure, UnreadableFile):  # the core's reason, in the window's language
+            reason = file_problem_text(failure.reason)
+        else:
+            reason = _strip_path(reason, path)
+        self.error.emit(self.tr("Could not open {file}: {reason}").format(file=path.name, reason=reason))
 
     def _show_opened(self, path: Path, contents: tuple, asked_at: int) -> None:
         if self.canvas.revision() != asked_at:

@@ -10,6 +10,7 @@ from PIL import Image, PngImagePlugin
 
 from digitpad.model.files.atomic import write_bytes_atomically
 from digitpad.model.files.datasets import MAX_LINE_BYTES, StrokeRecord, parse_stroke_line, stroke_record
+from digitpad.model.words import UnreadableFile, Words
 
 PNG_KEY = "digitpad-strokes"
 
@@ -53,14 +54,14 @@ def read_strokes_file(path: Path) -> tuple[StrokeRecord, list[float]] | None:
 def _read_text(path: Path) -> str:
     try:
         if path.stat().st_size > MAX_LINE_BYTES:
-            raise ValueError(f"{path}: the file is larger than {MAX_LINE_BYTES // (1024 * 1024)} MB "
-                             "(the limit for a drawing); it is not a drawing")
+            raise UnreadableFile(path, Words("the file is larger than {megabytes} MB (the limit for a drawing); "
+                                             "it is not a drawing", megabytes=MAX_LINE_BYTES // (1024 * 1024)))
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ValueError(f"{path}: cannot read ({error})") from None
+        raise UnreadableFile(path, Words("cannot read ({error})", error=str(error))) from None
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
-        raise ValueError(f"{path}: the file is empty")
+        raise UnreadableFile(path, Words("the file is empty"))
     # One object (perhaps pretty-printed), or JSON lines of which the first is opened.
     return text if _is_one_object(text) else lines[0]
 

@@ -18,6 +18,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from digitpad.model.ink.paper import find_ink, runs
 from digitpad.model.ink.preprocessing import normalise_ink
+from digitpad.model.words import UnreadableFile, Words
 
 
 def open_image(path, upright: bool = True) -> Image.Image:
@@ -37,21 +38,21 @@ def open_image(path, upright: bool = True) -> Image.Image:
             turn_upright(image)
         return image
     except FileNotFoundError:
-        raise ValueError(f"{path}: no such file") from None
+        raise UnreadableFile(path, Words("no such file")) from None
     except IsADirectoryError:
-        raise ValueError(f"{path}: is a folder, not an image") from None
+        raise UnreadableFile(path, Words("is a folder, not an image")) from None
     except Image.DecompressionBombError as error:
-        raise ValueError(f"{path}: the image is too large to open safely ({error})") from None
+        raise UnreadableFile(path, Words("the image is too large to open safely ({error})", error=str(error))) from None
     except (UnidentifiedImageError, SyntaxError):
         head = _first_bytes(path)
         if not heif and _is_heif(head):
-            raise ValueError(f"{path}: a HEIC/HEIF photo (an iPhone's); reading one needs pi-heif: "
-                             f"pip install pi-heif") from None
+            raise UnreadableFile(path, Words("a HEIC/HEIF photo (an iPhone's); reading one needs pi-heif: "
+                                             "pip install pi-heif")) from None
         if head.startswith(b"%PDF-"):  # what a scanner often writes
-            raise ValueError(f"{path}: a PDF, not an image; save the scanned page as PNG or JPEG") from None
-        raise ValueError(f"{path}: not an image file Pillow can read") from None
+            raise UnreadableFile(path, Words("a PDF, not an image; save the scanned page as PNG or JPEG")) from None
+        raise UnreadableFile(path, Words("not an image file Pillow can read")) from None
     except (OSError, ValueError, EOFError) as error:
-        raise ValueError(f"{path}: the image is damaged or truncated ({error})") from None
+        raise UnreadableFile(path, Words("the image is damaged or truncated ({error})", error=str(error))) from None
 
 
 @functools.cache

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, field, replace
 
+from digitpad.model.words import Words
+
 INPUT_SHAPE = (28, 28, 1)
 NUM_CLASSES = 10
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear", "softmax")
@@ -54,28 +56,8 @@ class DesignError(ValueError):
     """A design that cannot be read or cannot work, said in words."""
 
 
-class Words(str):
-    """Text of the core in English, as the CLI prints it, with its template and values kept so that the window
-    can say it in its own language (``app/train/design_words.py`` lists the templates)."""
-
-    template: str
-    values: dict
-
-    def __new__(cls, template: str, **values) -> Words:
-        words = super().__new__(cls, template.format(**values))
-        words.template, words.values = template, values
-        return words
-
-    def __reduce__(self):  # pickled as its template and values (the worker process), not as its text
-        return _words, (type(self), self.template, self.values)
-
-
 class Problem(Words):
     """What keeps a design from working."""
-
-
-def _words(kind: type[Words], template: str, values: dict) -> Words:
-    return kind(template, **values)
 
 
 @dataclass(frozen=True)

@@ -480,6 +480,49 @@
     </message>
 </context>
 <context>
+    <name>FileProblem</name>
+    <message>
+        <source>no such file</source>
+        <translation>파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>is a folder, not an image</source>
+        <translation>이미지가 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <source>the image is too large to open safely ({error})</source>
+        <translation>이미지가 너무 커서 안전하게 열 수 없습니다({error})</translation>
+    </message>
+    <message>
+        <source>a HEIC/HEIF photo (an iPhone&apos;s); reading one needs pi-heif: pip install pi-heif</source>
+        <translation>HEIC/HEIF 사진(아이폰 사진)입니다. 읽으려면 pi-heif가 필요합니다: pip install pi-heif</translation>
+    </message>
+    <message>
+        <source>a PDF, not an image; save the scanned page as PNG or JPEG</source>
+        <translation>이미지가 아니라 PDF입니다. 스캔한 페이지를 PNG나 JPEG로 저장하세요</translation>
+    </message>
+    <message>
+        <source>not an image file Pillow can read</source>
+        <translation>Pillow가 읽을 수 있는 이미지 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the image is damaged or truncated ({error})</source>
+        <translation>이미지가 손상되었거나 잘려 있습니다({error})</translation>
+    </message>
+    <message>
+        <source>the file is larger than {megabytes} MB (the limit for a drawing); it is not a drawing</source>
+        <translation>파일이 {megabytes}MB(그림 파일의 한도)보다 큽니다. 그림 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>cannot read ({error})</source>
+        <translation>읽을 수 없습니다({error})</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>빈 파일입니다</translation>
+    </message>
+</context>
+<context>
     <name>FiltersController</name>
     <message>
         <source>Reading the images to search…</source>
