@@ -183,7 +183,7 @@ def test_animated_gif_uses_its_first_frame(tmp_path):
 def test_open_image_explains_what_is_wrong(tmp_path):
     text = tmp_path / "notes.png"
     text.write_text("this is not an image")
-    with pytest.raises(ValueError, match="not an image file"):
+    with pytest.raises(ValueError, match="not an image DigitPad can read"):
         open_image(text)
     with pytest.raises(ValueError, match="no such file"):
         open_image(tmp_path / "missing.png")

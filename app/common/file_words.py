@@ -17,7 +17,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("FileProblem", "the image is too large to open safely ({error})"),
     QT_TRANSLATE_NOOP("FileProblem", "a HEIC/HEIF photo (an iPhone's); reading one needs pi-heif: pip install pi-heif"),
     QT_TRANSLATE_NOOP("FileProblem", "a PDF, not an image; save the scanned page as PNG or JPEG"),
-    QT_TRANSLATE_NOOP("FileProblem", "not an image file Pillow can read"),
+    QT_TRANSLATE_NOOP("FileProblem", "not an image DigitPad can read; save it as PNG or JPEG"),
     QT_TRANSLATE_NOOP("FileProblem", "the image is damaged or truncated ({error})"),
     QT_TRANSLATE_NOOP("FileProblem", "the file is larger than {megabytes} MB (the limit for a drawing); it is not a "
                                      "drawing"),

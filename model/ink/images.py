@@ -50,7 +50,7 @@ def open_image(path, upright: bool = True) -> Image.Image:
                                              "pip install pi-heif")) from None
         if head.startswith(b"%PDF-"):  # what a scanner often writes
             raise UnreadableFile(path, Words("a PDF, not an image; save the scanned page as PNG or JPEG")) from None
-        raise UnreadableFile(path, Words("not an image file Pillow can read")) from None
+        raise UnreadableFile(path, Words("not an image DigitPad can read; save it as PNG or JPEG")) from None
     except (OSError, ValueError, EOFError) as error:
         raise UnreadableFile(path, Words("the image is damaged or truncated ({error})", error=str(error))) from None
 

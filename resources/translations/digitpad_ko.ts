@@ -502,8 +502,8 @@
         <translation>이미지가 아니라 PDF입니다. 스캔한 페이지를 PNG나 JPEG로 저장하세요</translation>
     </message>
     <message>
-        <source>not an image file Pillow can read</source>
-        <translation>Pillow가 읽을 수 있는 이미지 파일이 아닙니다</translation>
+        <source>not an image DigitPad can read; save it as PNG or JPEG</source>
+        <translation>DigitPad가 읽을 수 있는 이미지가 아닙니다. PNG나 JPEG로 저장하세요</translation>
     </message>
     <message>
         <source>the image is damaged or truncated ({error})</source>
