@@ -102,6 +102,21 @@ def test_the_table_sorts_by_test_accuracy(window):
     assert table.model().index(0, 0).data() == "dense"
 
 
+def test_in_a_1024_pixel_window_the_test_accuracy_is_in_sight_and_names_keep_their_time(window, qtbot):
+    window.resize(1024, 640)
+    qtbot.wait(50)
+    view = window.train_panel.runs_view
+    renamed = view.model.runs[view.model.run_index(by_name(view, "dense")[0])]
+    view.rename_run(renamed.id, "Conv6(5×5)–AvgPool–Conv16(5×5)–AvgPool–Dense120–Dense84–Dense10 · fast · 12-04 20:36")
+    qtbot.waitUntil(lambda: any(run.name.endswith("20:36") for run in view.model.runs))
+    table = view.table
+    assert table.columnViewportPosition(1) + table.columnWidth(1) <= table.viewport().width()
+    row = view.proxy.mapFromSource(view.model.index(view.model.run_index(renamed.id), 0)).row()
+    shown = table.fontMetrics().elidedText(table.model().index(row, 0).data(), table.textElideMode(),
+                                           table.columnWidth(0) - 8)
+    assert "…" in shown and shown.endswith("20:36")  # cut in the middle: the time tells two runs apart
+
+
 def test_select_two_runs_overlays_their_curves_and_shows_what_differs(window, qtbot):
     view = window.train_panel.runs_view
     view.select_runs(by_name(view, "bundled", "dense"))

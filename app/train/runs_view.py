@@ -15,6 +15,7 @@ from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QItemSelection,
     QLocale,
     QMargins,
@@ -142,9 +143,10 @@ class RunsTableModel(QAbstractTableModel):
             return run_title(run)  # the name as shown, without the ★ and the status
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(run, column, value)
-        if role == Qt.ItemDataRole.ToolTipRole and column == "name":
-            return self.tr("The pad reads with this run's model") if self.in_use(run) else \
+        if role == Qt.ItemDataRole.ToolTipRole and column == "name":  # the whole name, which may be cut
+            detail = self.tr("The pad reads with this run's model") if self.in_use(run) else \
                 run.error or run.reached or run.id
+            return f"{self._text(run, column, value)}\n{detail}"
         if role == Qt.ItemDataRole.FontRole and column == "name" and self.in_use(run):
             font = QFont()
             font.setBold(True)
@@ -333,6 +335,7 @@ class RunsView(Retranslatable, QWidget):
         self.tasks = tasks
         self.store: RunStore | None = None
         self.warnings: list[str] = []
+        self._widths: list[int] = []  # each column's width for its title and widest value (_size_columns)
         self.model_in_use: Callable[[], str] = str  # the model file the pad reads with (set by the window)
         self.model = RunsTableModel(self)
         self.model.in_use = self._in_use
@@ -359,6 +362,10 @@ class RunsView(Retranslatable, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.verticalHeader().setVisible(False)
+        # A long name is cut in its middle: its end (the time) is what tells two runs of one design apart.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(False)  # a wrapped name was cut at the end of its second line
+        self.table.viewport().installEventFilter(self)  # the name column follows the table's width
         # Widths from the titles and the widest value each column can show, not from the rows: sizing the
         # columns to 200 runs' contents took 0.17 s of the GUI thread at each load (bench/runs.py).
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -465,9 +472,23 @@ class RunsView(Retranslatable, QWidget):
                    "network": network_text("dense"), "parameters": "1,234,567", "recipe": recipe_text("seed"),
                    "epochs": "100", "test_accuracy": "99.99%", "seconds": "9999", "date": "2026-12-02 12:00"}
         widest = [samples[column] for column in COLUMNS]
-        for column, (title, sample) in enumerate(zip(self.model._titles(), widest)):
-            self.table.setColumnWidth(column, max(metrics.horizontalAdvance(title), metrics.horizontalAdvance(sample))
-                                      + 24)
+        self._widths = [max(metrics.horizontalAdvance(title), metrics.horizontalAdvance(sample)) + 24
+                        for title, sample in zip(self.model._titles(), widest)]
+        for column, width in enumerate(self._widths):
+            self.table.setColumnWidth(column, width)
+        self._fit_name_column()
+
+    def _fit_name_column(self) -> None:
+        """The name column leaves the test accuracy beside it in sight (in a 1024-pixel window it took the
+        whole table, and the runs could not be compared without scrolling sideways)."""
+        accuracy = self._widths[COLUMNS.index("test_accuracy")]
+        room = self.table.viewport().width() - accuracy
+        self.table.setColumnWidth(0, max(min(self._widths[0], room), self._widths[0] // 3))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_name_column()
+        return super().eventFilter(watched, event)
 
     # --- loading -----------------------------------------------------------------------
 
