@@ -147,6 +147,7 @@ class Session:
 
     def __init__(self, my_drawings: MyDrawings) -> None:
         self.my_drawings = my_drawings
+        self._kept: _Kept | None = None
         self.predictor: Predictor | None = None  # the model in use
         self.learning: Predictor | None = None  # the network being trained, while the pad watches it learn
         self.reading = EMPTY
@@ -349,12 +350,42 @@ class Session:
 
     def keep(self, label: int) -> int:
         """Append the digit on screen with its right label to my drawings; of a number only the digit in
-        focus (a whole number kept as one digit would teach the network that numbers are digits).
+        focus (a whole number kept as one digit would teach the network that numbers are digits).  The same
+        drawing again is not kept twice: with another label, that label replaces the first one.
         Returns how many drawings my drawings holds.  Raises OSError or ValueError, keeping the file whole."""
         if not self.can_keep():
             raise ValueError("there is no drawing to keep")
-        self.my_drawings.append(self.reading.strokes, label)
+        kept = self.kept_label()
+        if kept != label:
+            replacing = self._kept.line if kept is not None else b""
+            line = self.my_drawings.append(self.reading.strokes, label, replacing=replacing)
+            self._kept = _Kept(list(self.reading.strokes), label, line)
         return self.my_drawings.count()
+
+    def kept_label(self) -> int | None:
+        """The label the drawing on screen was kept with in my drawings, if it was."""
+        kept = self._kept
+        if kept is None or self.reading.from_image or not _same_strokes(kept.strokes, self.reading.strokes):
+            return None
+        return kept.label if self.my_drawings.ends_with(kept.line) else None  # not cleared or added to since
+
+    def take_back(self) -> bool:
+        """Remove the drawing on screen from my drawings, where it was kept by mistake.  False when it was not
+        kept, or is no longer the file's last drawing (another DigitPad added one since)."""
+        if self.kept_label() is None:
+            return False
+        taken = self.my_drawings.take_back(self._kept.line)
+        self._kept = None
+        return taken
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """The last drawing kept in my drawings: its strokes, its label and the line written for it."""
+
+    strokes: list
+    label: int
+    line: bytes
 
 
 def _same_strokes(first: list, second: list) -> bool:

@@ -263,8 +263,8 @@ def test_one_format_for_probabilities_and_never_100_percent_below_1(qtbot):
     assert [probability_percent(p) for p in (0.995, 0.99951, 0.9999999, 0.5, 0.0004, 0.0)] == [
         "99.5", ">99.9", ">99.9", "50.0", "<0.1", "0.0"]
     assert _bar_value(100.0) == ">99" and _bar_value(97.0) == "97"
-    assert keep_numbers_with_words("3 digits; digit 2 is a 7: 99.5% sure") == \
-        "3 digits; digit\u00a02 is a\u00a07:\u00a099.5% sure"
+    assert keep_numbers_with_words("3 digits; #2 is a 7, 99.5% sure") == \
+        "3 digits;\u00a0#2 is a\u00a07,\u00a099.5% sure"
 
 
 def test_the_caption_never_claims_100_percent(window):
@@ -504,3 +504,26 @@ def test_file_dialogs_open_where_that_kind_of_file_was_last_chosen_also_after_a_
     models.rmdir()
     again.load_model_dialog()  # a folder since deleted: home again
     assert started_in[-1] == str(Path.home())
+
+
+def test_a_label_pressed_by_mistake_is_replaced_by_another_or_taken_back(window):
+    """'No, it's 3' pressed twice kept the drawing twice, and a wrong label could not be taken back."""
+    draw(window.canvas, seven())
+    buttons = window.correction.digit_buttons
+
+    def kept_labels() -> list[int]:
+        return [record.label for record in window.session.my_drawings.load()[0]]
+    buttons[3].click()
+    buttons[3].click()  # pressed again: taken back
+    assert kept_labels() == [] and not buttons[3].isChecked()
+    assert window.statusBar().currentMessage() == "Taken back: the drawing is no longer in my drawings"
+    buttons[3].click()
+    buttons[7].click()  # the right label replaces the mistaken one
+    assert kept_labels() == [7] and buttons[7].isChecked() and not buttons[3].isChecked()
+    assert "Kept as a 7 instead of a 3" in window.statusBar().currentMessage()
+    assert window.correction.confirm_button.isChecked()  # 7 is the answer: ✓ Right shows it kept too
+    window.correction.confirm_button.click()
+    assert kept_labels() == [] and not window.correction.confirm_button.isChecked()
+    window.correction.confirm_button.click()
+    draw(window.canvas, [[(40, 250), (60, 250)]])  # the drawing changes: nothing on screen is kept
+    assert not any(button.isChecked() for button in buttons) and kept_labels() == [7]

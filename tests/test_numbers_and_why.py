@@ -218,13 +218,13 @@ def test_confirming_a_number_keeps_only_the_digit_it_shows(window):
 
     number = side_by_side(small(ONE), small(circle()), small(seven()), spacing=80)
     draw(window.canvas, number)
-    assert window.findChild(QLabel, "correctionQuestion").text() == "Digit 3?"
+    assert window.findChild(QLabel, "correctionQuestion").text() == "Digit #3?"
     window.findChild(QPushButton, "confirmButton").click()
     records, _ = window.session.my_drawings.load()
     assert [r.label for r in records] == [7]
     assert len(records[0].strokes) == len(small(seven()))  # the 7's strokes, not the whole number
     assert np.ptp(np.concatenate(records[0].strokes)[:, 0]) < 100
-    assert "Digit 3 kept as a 7" in window.statusBar().currentMessage()
+    assert "Digit #3 kept as a 7" in window.statusBar().currentMessage()
 
 
 SCRIBBLE = [[(60, 200), (110, 60), (150, 210), (190, 70), (230, 200)], [(70, 120), (220, 140)]]
@@ -239,7 +239,7 @@ def test_a_number_with_a_doubtful_digit_says_so(window):
     assert [tag.unsure for tag in tags] == [False, True, False]
     assert tags[1].text.endswith("?")  # the scribble's tag reads e.g. "7?"
     caption = window.findChild(QLabel, "predictionCaption").text().replace("\u00a0", " ")  # no break before a number
-    assert "digit 3 is a 7" in caption and "unsure of digit 2:" in caption  # the focus is sure, the number is not
+    assert "#3 is a 7" in caption and "unsure of #2:" in caption  # the focus is sure, the number is not
     assert UNSURE_COLOUR.name() in window.findChild(QLabel, "predictionLabel").styleSheet()
 
 
@@ -259,7 +259,7 @@ def test_a_scribble_is_said_to_look_like_no_digit_not_like_two(window):
     draw(window.canvas, side_by_side(small(seven()), small(SCRIBBLE, scale=0.6), spacing=100))  # it is digit 2
     assert window.session.reading.digits[1].prediction.confidence < 0.3
     caption = window.findChild(QLabel, "predictionCaption").text().replace("\u00a0", " ")
-    assert caption.startswith("2 digits; digit 2: no digit stands out (") and " or " not in caption, caption
+    assert caption.startswith("2 digits; #2: no digit stands out (") and " or " not in caption, caption
 
 
 def test_why_overlays_the_canvas_where_the_digit_is(window, qtbot):

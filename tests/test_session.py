@@ -63,6 +63,30 @@ def test_keeping_a_number_keeps_only_the_digit_on_screen(session):
         session.keep(3)
 
 
+def test_a_drawing_is_kept_once_a_second_label_replaces_the_first_and_a_mistake_can_be_taken_back(session):
+    session.show_drawing(seven())
+    assert session.keep(7) == 1 and session.keep(7) == 1  # the same drawing, the same label: kept once
+    assert session.keep(1) == 1 and session.kept_label() == 1  # a mistaken label: the right one replaces it
+    assert [record.label for record in session.my_drawings.load()[0]] == [1]
+    assert session.take_back() and session.kept_label() is None and session.my_drawings.count() == 0
+    session.show_drawing(seven())
+    session.keep(7)
+    session.show_drawing(circle())
+    assert session.kept_label() is None and not session.take_back()  # another drawing: nothing to take back
+    session.keep(0)
+    assert session.my_drawings.count() == 2
+    session.my_drawings.clear()
+    assert session.kept_label() is None and not session.take_back()  # cleared since: nothing is said kept
+
+
+def test_taking_back_leaves_a_drawing_another_digitpad_added_since(session):
+    session.show_drawing(seven())
+    session.keep(7)
+    MyDrawings(session.my_drawings.folder).append(circle(), 0)  # a second copy of the app, at the same time
+    assert session.kept_label() is None and not session.take_back()
+    assert [record.label for record in session.my_drawings.load()[0]] == [7, 0]  # the file is as it was
+
+
 def test_a_refused_model_gives_way_to_the_one_before(session, predictor):
     models = []
     session.model_changed.connect(models.append)

@@ -26,5 +26,5 @@ def probability_percent(probability: float) -> str:
 
 
 def keep_numbers_with_words(text: str) -> str:
-    """No line break just before a number: "digit 2 is a" / "7: 99.5% sure" reads badly."""
-    return re.sub(r" (?=[<>]?\d)", NO_BREAK_SPACE, text)
+    """No line break just before a number: "#2 is a" / "7, 99.5% sure" reads badly."""
+    return re.sub(r" (?=[<>#]?\d)", NO_BREAK_SPACE, text)

@@ -19,6 +19,9 @@ class CorrectionRow(Retranslatable, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("correctionRow")
+        # A kept label stands out as the answer does (its blue), not as the faint grey of a pressed-in button.
+        self.setStyleSheet("QPushButton:checked { background-color: #d6e6fa; border: 1px solid #1f6fd0;"
+                           " border-radius: 3px; color: #0d3f80; font-weight: bold; }")
         self._answer: int | None = None
         self._reading = Reading()
         layout = QGridLayout(self)
@@ -26,6 +29,7 @@ class CorrectionRow(Retranslatable, QWidget):
         layout.setHorizontalSpacing(2)
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("confirmButton")
+        self.confirm_button.setCheckable(True)  # pressed in while the drawing is kept with the answer's label
         self.confirm_button.clicked.connect(lambda: self.labelChosen.emit(self._answer))
         self.question = QLabel()
         self.question.setObjectName("correctionQuestion")
@@ -38,10 +42,12 @@ class CorrectionRow(Retranslatable, QWidget):
             button = QPushButton(str(digit))
             button.setObjectName(f"correct{digit}")
             button.setMinimumWidth(22)
+            button.setCheckable(True)  # pressed in: the drawing is kept with this label; pressed again, taken back
             button.clicked.connect(lambda checked=False, d=digit: self.labelChosen.emit(d))
             layout.addWidget(button, 1 if digit < 5 else 2, 4 + digit % 5)
             self.digit_buttons.append(button)
         self._nothing_to_confirm = False  # a scribble: no answer to confirm
+        self._kept: int | None = None  # the label the drawing on screen is kept with in my drawings
         self.set_reading(Reading(), usable=False)
         self.retranslate()
 
@@ -50,13 +56,30 @@ class CorrectionRow(Retranslatable, QWidget):
         self.confirm_button.setText(self.tr("✓ Right"))
         self._show_confirm_tip()
         self.no_label.setText(self.tr("No, it's"))
-        for digit, button in enumerate(self.digit_buttons):
-            button.setToolTip(self.tr("The drawing is a {digit}: keep it with that label in my drawings")
-                              .format(digit=digit))
+        self._show_digit_tips()
         self._ask()
 
-    def set_reading(self, reading: Reading, usable: bool) -> None:
-        """Ask about the digit on screen ("Digit 3?" of a number); buttons only while there is a drawing to keep."""
+    def _show_digit_tips(self) -> None:
+        for digit, button in enumerate(self.digit_buttons):
+            if digit == self._kept:
+                button.setToolTip(self.tr("Kept as a {digit} in my drawings; press again to take it back")
+                                  .format(digit=digit))
+            else:
+                button.setToolTip(self.tr("The drawing is a {digit}: keep it with that label in my drawings")
+                                  .format(digit=digit))
+
+    def show_kept(self, label: int | None) -> None:
+        """The drawing on screen is kept in my drawings with ``label`` (None: it is not): that digit's button,
+        and ✓ Right when it is the answer, stay pressed in."""
+        self._kept = label
+        for digit, button in enumerate(self.digit_buttons):
+            button.setChecked(digit == label)
+        self.confirm_button.setChecked(label is not None and label == self._answer)
+        self._show_digit_tips()
+        self._show_confirm_tip()
+
+    def set_reading(self, reading: Reading, usable: bool, kept: int | None = None) -> None:
+        """Ask about the digit on screen ("Digit #3?" of a number); buttons only while there is a drawing to keep."""
         self._reading = reading
         self._answer = reading.prediction.label
         self._ask()
@@ -66,9 +89,12 @@ class CorrectionRow(Retranslatable, QWidget):
         self._show_confirm_tip()
         for button in self.digit_buttons:
             button.setEnabled(usable)
+        self.show_kept(kept if usable else None)
 
     def _show_confirm_tip(self) -> None:
-        if self._nothing_to_confirm:
+        if self.confirm_button.isChecked():
+            self.confirm_button.setToolTip(self.tr("Kept in my drawings; press again to take it back"))
+        elif self._nothing_to_confirm:
             self.confirm_button.setToolTip(self.tr("No digit stands out, so there is no answer to confirm; if it is "
                                                    "a digit, say which with the buttons below"))
         else:
@@ -78,6 +104,6 @@ class CorrectionRow(Retranslatable, QWidget):
     def _ask(self) -> None:
         reading = self._reading
         if reading.digits:
-            self.question.setText(self.tr("Digit {position}?").format(position=reading.focus + 1))
+            self.question.setText(self.tr("Digit #{position}?").format(position=reading.focus + 1))
         else:
             self.question.setText(self.tr("Is it right?"))

@@ -385,18 +385,18 @@ class PredictionPanel(Retranslatable, QWidget):
             return self.tr("{percent}% sure").format(percent=percent)
         count, position = len(reading.number), reading.focus + 1
         if prediction.confidence < NO_DIGIT_BELOW:
-            text = self.tr("%n digits; digit {position}: no digit stands out ({label} at only {percent}%)", "",
+            text = self.tr("%n digits; #{position}: no digit stands out ({label} at only {percent}%)", "",
                            count).format(position=position, label=label, percent=percent)
         elif prediction.is_unsure:
-            text = self.tr("%n digits; digit {position} is a {label}: Unsure: {label} or {runner_up}? ({percent}%)",
+            text = self.tr("%n digits; #{position} is a {label}, unsure: {label} or {runner_up}? ({percent}%)",
                            "", count).format(position=position, label=label, runner_up=runner_up,
                                              percent=percent)
         else:
-            text = self.tr("%n digits; digit {position} is a {label}: {percent}% sure", "", count).format(
+            text = self.tr("%n digits; #{position} is a {label}, {percent}% sure", "", count).format(
                 position=position, label=label, percent=percent)
-        doubts = [self.tr("digit {position}: no digit stands out").format(position=index + 1)
+        doubts = [self.tr("#{position}: no digit stands out").format(position=index + 1)
                   if digit.confidence < NO_DIGIT_BELOW else
-                  self.tr("digit {position}: {label} or {runner_up}?").format(
+                  self.tr("#{position}: {label} or {runner_up}?").format(
                       position=index + 1, label=digit.label, runner_up=_doubted_against(digit))
                   for index, digit in reading.doubts()]
         if doubts:

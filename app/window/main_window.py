@@ -155,21 +155,34 @@ class MainWindow(Retranslatable, QMainWindow):
         return self.files.save_drawing(path)
 
     def keep_drawing(self, label: int | None) -> bool:
-        """Append the digit on screen and its right label to my drawings."""
+        """Append the digit on screen and its right label to my drawings; the same label pressed again takes it
+        back, another label replaces it (a label pressed by mistake was there for good)."""
         if label is None or not self.session.can_keep():
             return False
+        earlier = self.session.kept_label()
         try:
-            count = self.session.keep(label)
+            if earlier == label:
+                self.session.take_back()
+            else:
+                count = self.session.keep(label)
         except (OSError, ValueError) as error:
             reason = f"{error.strerror} ({error.filename})" if isinstance(error, OSError) and error.strerror else error
             self.banner.show_error(self.tr("Could not keep the drawing: {reason}").format(reason=reason))
             self.statusBar().clearMessage()
             return False
+        finally:
+            self.correction.show_kept(self.session.kept_label())
         self._refresh_my_drawings()
+        if earlier == label:
+            self.statusBar().showMessage(self.tr("Taken back: the drawing is no longer in my drawings"), 8000)
+            return True
         reading = self.session.reading
         total = QLocale().toString(count)
-        if reading.digits:
-            text = self.tr("Digit {position} kept as a {label} in my drawings ({total} in all); "
+        if earlier is not None:
+            text = self.tr("Kept as a {label} instead of a {earlier} in my drawings ({total} in all)").format(
+                label=label, earlier=earlier, total=total)
+        elif reading.digits:
+            text = self.tr("Digit #{position} kept as a {label} in my drawings ({total} in all); "
                            "train on them in the Train tab").format(position=reading.focus + 1, label=label,
                                                                     total=total)
         else:
@@ -304,7 +317,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.canvas.set_digit_tags(reading.tags())
         shown = self.second_answer.prediction if self.explain.network is not None else reading.prediction
         self.feature_maps.set_activations(shown.activations, shown.tensor)
-        self.correction.set_reading(reading, self.session.can_keep())
+        self.correction.set_reading(reading, self.session.can_keep(), self.session.kept_label())
 
     def read_beside(self, run) -> None:
         """A kept run's network reads the pad's drawing beside the model in use (read as data, off this thread)."""

@@ -33,8 +33,10 @@ class MyDrawings:
         self.folder = Path(folder)
         self.path = self.folder / FILE_NAME
 
-    def append(self, strokes, label: int, box: float = CANVAS_SIZE) -> None:
-        """Add one drawing with its right label."""
+    def append(self, strokes, label: int, box: float = CANVAS_SIZE, replacing: bytes = b"") -> bytes:
+        """Add one drawing with its right label; returns the line written, to ``take_back`` if it was a mistake.
+        ``replacing``, a line ``append`` returned, is replaced by the new one while it is the file's last line
+        (the same drawing given another label); it stays until the new line is whole on disk."""
         if isinstance(label, bool) or label not in range(10):
             raise ValueError(f"the label must be a digit 0..9, got {label!r}")
         points = validate_strokes(strokes)
@@ -43,9 +45,10 @@ class MyDrawings:
         record = stroke_record(points, label, box)
         line = (json.dumps(record, separators=(",", ":")) + "\n").encode("utf-8")
         self.folder.mkdir(parents=True, exist_ok=True)
-        with self._locked(os.O_RDWR | os.O_APPEND | os.O_CREAT) as descriptor:
-            size = os.fstat(descriptor).st_size
-            if _ends_without_newline(descriptor):
+        with self._locked(os.O_RDWR | os.O_CREAT) as descriptor:
+            size = os.lseek(descriptor, 0, os.SEEK_END)
+            start = size - len(replacing) if replacing and _ends_with(descriptor, replacing) else size
+            if start == size and _ends_without_newline(descriptor):
                 line = b"\n" + line  # never glue a new drawing onto a torn one
             try:
                 written = os.write(descriptor, line)
@@ -55,6 +58,25 @@ class MyDrawings:
             except OSError as error:
                 os.ftruncate(descriptor, size)  # take the part back: the file stays as it was
                 raise OSError(error.errno, f"{error.strerror}; the file is unchanged", str(self.path)) from None
+            if start < size:  # over the line it replaces, into room the file already has
+                os.pwrite(descriptor, line, start)
+                os.ftruncate(descriptor, start + len(line))
+                os.fsync(descriptor)
+        return line.lstrip(b"\n")
+
+    def take_back(self, line: bytes) -> bool:
+        """Remove ``line``, what ``append`` returned, while it is still the file's last line (it was kept by
+        mistake).  False when it is not: another DigitPad added a drawing since, or my drawings were cleared;
+        the file is then left as it is."""
+        if not line or not self.path.exists():
+            return False
+        with self._locked(os.O_RDWR) as descriptor:
+            if not _ends_with(descriptor, line):
+                return False
+            size = os.fstat(descriptor).st_size
+            os.ftruncate(descriptor, size - len(line))  # the file shrinks back to what it was: nothing rewritten
+            os.fsync(descriptor)
+        return True
 
     def load(self) -> tuple[list[StrokeRecord], list[str]]:
         """(records, warnings): unreadable lines are skipped, each with a warning naming it."""
@@ -77,6 +99,13 @@ class MyDrawings:
             records.append(record)
         return records, warnings
 
+    def ends_with(self, line: bytes) -> bool:
+        """Whether ``line`` (what ``append`` returned) is still the last drawing, which ``take_back`` removes."""
+        if not line or not self.path.exists():
+            return False
+        with self._locked(os.O_RDONLY) as descriptor:
+            return _ends_with(descriptor, line)
+
     def count(self) -> int:
         return len(self.load()[0])
 
@@ -98,6 +127,11 @@ class MyDrawings:
             yield descriptor
         finally:
             os.close(descriptor)  # closing releases the lock
+
+
+def _ends_with(descriptor: int, line: bytes) -> bool:
+    size = os.fstat(descriptor).st_size
+    return size >= len(line) and os.pread(descriptor, len(line), size - len(line)) == line
 
 
 def _ends_without_newline(descriptor: int) -> bool:

@@ -89,24 +89,24 @@
 <context>
     <name>PredictionPanel</name>
     <message numerus="yes">
-        <source>%n digits; digit {position}: no digit stands out ({label} at only {percent}%)</source>
+        <source>%n digits; #{position}: no digit stands out ({label} at only {percent}%)</source>
         <translation>
-            <numerusform>%n digit; digit {position}: no digit stands out ({label} at only {percent}%)</numerusform>
-            <numerusform>%n digits; digit {position}: no digit stands out ({label} at only {percent}%)</numerusform>
+            <numerusform>%n digit; #{position}: no digit stands out ({label} at only {percent}%)</numerusform>
+            <numerusform>%n digits; #{position}: no digit stands out ({label} at only {percent}%)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n digits; digit {position} is a {label}: Unsure: {label} or {runner_up}? ({percent}%)</source>
+        <source>%n digits; #{position} is a {label}, unsure: {label} or {runner_up}? ({percent}%)</source>
         <translation>
-            <numerusform>%n digit; digit {position} is a {label}: Unsure: {label} or {runner_up}? ({percent}%)</numerusform>
-            <numerusform>%n digits; digit {position} is a {label}: Unsure: {label} or {runner_up}? ({percent}%)</numerusform>
+            <numerusform>%n digit; #{position} is a {label}, unsure: {label} or {runner_up}? ({percent}%)</numerusform>
+            <numerusform>%n digits; #{position} is a {label}, unsure: {label} or {runner_up}? ({percent}%)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n digits; digit {position} is a {label}: {percent}% sure</source>
+        <source>%n digits; #{position} is a {label}, {percent}% sure</source>
         <translation>
-            <numerusform>%n digit; digit {position} is a {label}: {percent}% sure</numerusform>
-            <numerusform>%n digits; digit {position} is a {label}: {percent}% sure</numerusform>
+            <numerusform>%n digit; #{position} is a {label}, {percent}% sure</numerusform>
+            <numerusform>%n digits; #{position} is a {label}, {percent}% sure</numerusform>
         </translation>
     </message>
 </context>

@@ -34,15 +34,23 @@
         <translation>아니요, 정답은</translation>
     </message>
     <message>
+        <source>Kept as a {digit} in my drawings; press again to take it back</source>
+        <translation>내 그림에 저장했습니다(레이블 {digit}). 다시 누르면 저장을 취소합니다</translation>
+    </message>
+    <message>
         <source>The drawing is a {digit}: keep it with that label in my drawings</source>
         <translation>이 그림의 정답은 {digit}입니다. 이 레이블로 내 그림에 저장합니다</translation>
+    </message>
+    <message>
+        <source>Kept in my drawings; press again to take it back</source>
+        <translation>내 그림에 저장했습니다. 다시 누르면 저장을 취소합니다</translation>
     </message>
     <message>
         <source>No digit stands out, so there is no answer to confirm; if it is a digit, say which with the buttons below</source>
         <translation>두드러지는 숫자가 없어 확인할 답이 없습니다. 숫자라면 아래 버튼으로 어떤 숫자인지 알려 주세요</translation>
     </message>
     <message>
-        <source>Digit {position}?</source>
+        <source>Digit #{position}?</source>
         <translation>{position}번째 숫자?</translation>
     </message>
     <message>
@@ -105,11 +113,11 @@
     </message>
     <message>
         <source>{name}: {value:,} {key} is more than DigitPad allows ({limit:,})</source>
-        <translation>{name}: {key} {value:,}은(는) DigitPad가 허용하는 값({limit:,})보다 큽니다</translation>
+        <translation>{name}: {key} 값({value:,})이 DigitPad가 허용하는 값({limit:,})보다 큽니다</translation>
     </message>
     <message>
         <source>{name}: {key} {value} is larger than the 28×28 image</source>
-        <translation>{name}: {key} {value}은(는) 28×28 이미지보다 큽니다</translation>
+        <translation>{name}: {key} 값({value})이 28×28 이미지보다 큽니다</translation>
     </message>
     <message>
         <source>{name}: padding must be &apos;valid&apos; or &apos;same&apos;, got {value!r}</source>
@@ -306,7 +314,7 @@
     </message>
     <message>
         <source>Dropout passes values unchanged when predicting: {place} = {x} → &lt;b&gt;{value}&lt;/b&gt;. During training it zeroes a fraction {rate} of them at random and scales the rest by 1 / (1 − {rate}), so that no unit can count on another.</source>
-        <translation>드롭아웃은 예측할 때 값을 그대로 넘깁니다: {place} = {x} → &lt;b&gt;{value}&lt;/b&gt;. 학습 중에는 값의 {rate} 비율을 무작위로 0으로 만들고 나머지에 1 / (1 − {rate})을(를) 곱해, 어떤 유닛도 다른 유닛에 기댈 수 없게 합니다.</translation>
+        <translation>드롭아웃은 예측할 때 값을 그대로 넘깁니다: {place} = {x} → &lt;b&gt;{value}&lt;/b&gt;. 학습 중에는 값의 {rate} 비율을 무작위로 0으로 만들고 나머지 값은 1 / (1 − {rate})배로 키워, 어떤 유닛도 다른 유닛에 기댈 수 없게 합니다.</translation>
     </message>
     <message>
         <source>ReLU keeps what is above zero: max(0, {x}) = &lt;b&gt;{value}&lt;/b&gt;, from {place}.</source>
@@ -334,7 +342,7 @@
     </message>
     <message>
         <source>Softmax: each exponential divided by their sum {total}. For {digit}: {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, for the drawing as drawn. (Subtracting the largest logit first changes no probability; it keeps the exponentials small.) When the pen lifts (and for a photo), the chart&apos;s bar is this reading and six of the drawing a little turned, narrowed or slanted, together.</source>
-        <translation>소프트맥스: 각 지수 값을 지수 값의 합 {total}(으)로 나눕니다. {digit}의 경우 {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, 그린 그대로의 그림에 대한 값입니다. (가장 큰 로짓을 먼저 빼도 확률은 그대로이고, 지수 값이 너무 커지지 않습니다.) 펜을 떼면(사진일 때도) 차트의 막대는 이 값과, 그림을 조금 돌리거나 좁히거나 기울여 읽은 여섯 값을 함께 모은 것입니다.</translation>
+        <translation>소프트맥스: 각 지수 값을 지수 값의 합({total})으로 나눕니다. {digit}의 경우 {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, 그린 그대로의 그림에 대한 값입니다. (가장 큰 로짓을 먼저 빼도 확률은 그대로이고, 지수 값이 너무 커지지 않습니다.) 펜을 떼면(사진일 때도) 차트의 막대는 이 값과, 그림을 조금 돌리거나 좁히거나 기울여 읽은 여섯 값을 함께 모은 것입니다.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{layer}&lt;/b&gt; · unit {unit}: &lt;b&gt;{value}&lt;/b&gt;</source>
@@ -546,19 +554,19 @@
     </message>
     <message>
         <source>{layer} sees only {size}×{size} pixels: what it looks for is its kernel itself (blue negative, red positive).</source>
-        <translation>{layer}은(는) {size}×{size} 픽셀만 봅니다: 이 유닛이 찾는 것은 커널 그 자체입니다 (파랑 음수, 빨강 양수).</translation>
+        <translation>{layer} 층은 {size}×{size} 픽셀만 봅니다: 이 유닛이 찾는 것은 커널 그 자체입니다 (파랑 음수, 빨강 양수).</translation>
     </message>
     <message>
         <source>{layer} keeps the largest values of {convolution}, which sees only {size}×{size} pixels: what it looks for is that kernel (blue negative, red positive).</source>
-        <translation>{layer}은(는) {convolution}의 가장 큰 값만 남기고, {convolution}은(는) {size}×{size} 픽셀만 봅니다: 이 유닛이 찾는 것은 그 커널입니다 (파랑 음수, 빨강 양수).</translation>
+        <translation>{layer} 층은 {convolution}의 가장 큰 값만 남기고, {convolution} 층은 {size}×{size} 픽셀만 봅니다: 이 유닛이 찾는 것은 그 커널입니다 (파랑 음수, 빨강 양수).</translation>
     </message>
     <message>
         <source>{layer} sees only {size}×{size} pixels: its kernels say what it looks for.</source>
-        <translation>{layer}은(는) {size}×{size} 픽셀만 봅니다: 이 층이 무엇을 찾는지는 커널을 보면 알 수 있습니다.</translation>
+        <translation>{layer} 층은 {size}×{size} 픽셀만 봅니다: 이 층이 무엇을 찾는지는 커널을 보면 알 수 있습니다.</translation>
     </message>
     <message>
         <source>{layer} keeps the largest values of {convolution}, which sees only {size}×{size} pixels: its kernels say what it looks for.</source>
-        <translation>{layer}은(는) {convolution}의 가장 큰 값만 남기고, {convolution}은(는) {size}×{size} 픽셀만 봅니다: 무엇을 찾는지는 {convolution}의 커널을 보면 알 수 있습니다.</translation>
+        <translation>{layer} 층은 {convolution}의 가장 큰 값만 남기고, {convolution} 층은 {size}×{size} 픽셀만 봅니다: 무엇을 찾는지는 {convolution}의 커널을 보면 알 수 있습니다.</translation>
     </message>
     <message>
         <source>Finding the pattern it wants most…</source>
@@ -676,7 +684,7 @@
     </message>
     <message>
         <source>An activation layer: every value goes through {activation}; the shape stays the same. It has no weights.</source>
-        <translation>활성화 층: 모든 값이 {activation}을(를) 거칩니다. 모양은 그대로이고, 가중치가 없습니다.</translation>
+        <translation>활성화 층: 모든 값에 {activation} 함수를 적용합니다. 모양은 그대로이고, 가중치가 없습니다.</translation>
     </message>
     <message>
         <source>A fully connected layer: each of its {units} units multiplies every input by a weight of its own, adds them and a bias, then ReLU keeps what is above zero.</source>
@@ -822,7 +830,15 @@
         <translation>그림을 저장할 수 없습니다: {reason}</translation>
     </message>
     <message>
-        <source>Digit {position} kept as a {label} in my drawings ({total} in all); train on them in the Train tab</source>
+        <source>Taken back: the drawing is no longer in my drawings</source>
+        <translation>저장을 취소했습니다. 이 그림은 이제 내 그림에 없습니다</translation>
+    </message>
+    <message>
+        <source>Kept as a {label} instead of a {earlier} in my drawings ({total} in all)</source>
+        <translation>내 그림의 레이블을 바꿨습니다: {earlier} → {label}(모두 {total}개)</translation>
+    </message>
+    <message>
+        <source>Digit #{position} kept as a {label} in my drawings ({total} in all); train on them in the Train tab</source>
         <translation>{position}번째 숫자를 내 그림에 저장했습니다(레이블 {label}, 모두 {total}개). 학습 탭에서 이 그림들로 학습할 수 있습니다</translation>
     </message>
     <message>
@@ -1394,7 +1410,7 @@
     </message>
     <message>
         <source>Unsure: {label} ({percent}%) or {other}? Turned or slanted a little, it reads as {other}</source>
-        <translation>확실하지 않음: {label} ({percent}%) 아니면 {other}? 조금 돌리거나 기울이면 {other}(으)로 읽힙니다</translation>
+        <translation>확실하지 않음: {label} ({percent}%) 아니면 {other}? 조금 돌리거나 기울여 읽으면 {other}에 가깝습니다</translation>
     </message>
     <message>
         <source>Unsure, the ink is hard to read: {label} or {runner_up}? ({percent}%)</source>
@@ -1409,29 +1425,29 @@
         <translation>{percent}% 확신</translation>
     </message>
     <message numerus="yes">
-        <source>%n digits; digit {position}: no digit stands out ({label} at only {percent}%)</source>
+        <source>%n digits; #{position}: no digit stands out ({label} at only {percent}%)</source>
         <translation>
             <numerusform>숫자 %n개. {position}번째 숫자: 두드러지는 숫자 없음({label}도 {percent}%뿐)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n digits; digit {position} is a {label}: Unsure: {label} or {runner_up}? ({percent}%)</source>
+        <source>%n digits; #{position} is a {label}, unsure: {label} or {runner_up}? ({percent}%)</source>
         <translation>
             <numerusform>숫자 %n개. {position}번째 숫자는 {label}, 확실하지 않음: {label} 아니면 {runner_up}? ({percent}%)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n digits; digit {position} is a {label}: {percent}% sure</source>
+        <source>%n digits; #{position} is a {label}, {percent}% sure</source>
         <translation>
             <numerusform>숫자 %n개. {position}번째 숫자는 {label}, {percent}% 확신</numerusform>
         </translation>
     </message>
     <message>
-        <source>digit {position}: no digit stands out</source>
+        <source>#{position}: no digit stands out</source>
         <translation>{position}번째 숫자: 두드러지는 숫자 없음</translation>
     </message>
     <message>
-        <source>digit {position}: {label} or {runner_up}?</source>
+        <source>#{position}: {label} or {runner_up}?</source>
         <translation>{position}번째 숫자: {label} 아니면 {runner_up}?</translation>
     </message>
     <message>
@@ -1817,7 +1833,7 @@
     </message>
     <message>
         <source>From {first} to {last}: test accuracy {before} → {after}; better on digits: {better}; worse on: {worse}</source>
-        <translation>{first}에서 {last}(으)로: 테스트 정확도 {before} → {after}, 좋아진 숫자 {better}, 나빠진 숫자 {worse}</translation>
+        <translation>{first} → {last}: 테스트 정확도 {before} → {after}, 좋아진 숫자 {better}, 나빠진 숫자 {worse}</translation>
     </message>
     <message>
         <source>One of them is the model in use: the pad goes back to the bundled model.</source>
@@ -1876,11 +1892,11 @@
     <name>TopImagesView</name>
     <message>
         <source>The images of {set} that excite {layer} {channel} most (a unit of a dense layer sees the whole image). Click one to put it on the pad.</source>
-        <translation>{set}에서 {layer} 유닛 {channel}을(를) 가장 강하게 자극하는 이미지 (완전 연결 층의 유닛은 이미지 전체를 봅니다). 하나를 클릭하면 패드에 올립니다.</translation>
+        <translation>{set}에서 {layer} 유닛 {channel}의 값을 가장 크게 만드는 이미지 (완전 연결 층의 유닛은 이미지 전체를 봅니다). 하나를 클릭하면 패드에 올립니다.</translation>
     </message>
     <message>
         <source>The images of {set} that excite {layer} {channel} most: the yellow box is what it sees at its strongest place (red), the crop beside it enlarges that. Click one to put it on the pad.</source>
-        <translation>{set}에서 {layer} 맵 {channel}을(를) 가장 강하게 자극하는 이미지: 노란 상자는 가장 강하게 반응한 곳(빨강)에서 보는 영역이고, 옆의 잘라낸 그림이 그것을 확대합니다. 하나를 클릭하면 패드에 올립니다.</translation>
+        <translation>{set}에서 {layer} 맵 {channel}의 값을 가장 크게 만드는 이미지: 노란 상자는 가장 강하게 반응한 곳(빨강)에서 보는 영역이고, 옆의 잘라낸 그림이 그것을 확대합니다. 하나를 클릭하면 패드에 올립니다.</translation>
     </message>
     <message>
         <source>Patterns of every unit of {layer}</source>
@@ -2421,7 +2437,7 @@
     </message>
     <message>
         <source>{method}: which regions, as {layer} sees them, hold the evidence for the answer. It is as blurred as that layer&apos;s receptive fields, never negative, and can light up empty paper where the network notices missing ink; integrated gradients mark only the pixels drawn.</source>
-        <translation>{method}: {layer}이(가) 보는 대로, 답의 근거가 어느 영역에 있는지 보여 줍니다. 그 층의 수용 영역만큼 흐릿하고 음수가 없으며, 잉크가 없다는 것을 신경망이 알아챈 빈 종이를 밝힐 수도 있습니다. 통합 그래디언트는 그려진 픽셀만 표시합니다.</translation>
+        <translation>{method}: {layer} 층이 보는 대로, 답의 근거가 어느 영역에 있는지 보여 줍니다. 그 층의 수용 영역만큼 흐릿하고 음수가 없으며, 잉크가 없다는 것을 신경망이 알아챈 빈 종이를 밝힐 수도 있습니다. 통합 그래디언트는 그려진 픽셀만 표시합니다.</translation>
     </message>
     <message>
         <source>{method} on {layer} (where that layer&apos;s features speak for the digit)</source>
