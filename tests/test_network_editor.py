@@ -70,9 +70,13 @@ def test_an_impossible_design_disables_train_with_the_reason_until_fixed(window)
         set_kernel(window, name, 5)
     assert not train.isEnabled()
     assert "conv3: a 5×5 patch does not fit the 4×4 map" in problem.text()
+    beside_train = window.train_panel.findChild(QLabel, "trainBlocked")  # the editor's line is a screen higher
+    assert not beside_train.isHidden() and "conv3: a 5×5 patch does not fit the 4×4 map" in beside_train.text()
+    assert "conv3: a 5×5 patch" in train.toolTip()
     assert window.train_panel.findChild(QComboBox, "networkCombo").currentData() == "custom"
     set_kernel(window, "conv3", 3)
-    assert train.isEnabled() and problem.text() == ""
+    assert train.isEnabled() and problem.text() == "" and beside_train.isHidden()
+    assert train.toolTip().startswith("Train a new model")
     assert "(3·3·64 + 1)·64 = 36,928" in summary_texts(window)
 
 

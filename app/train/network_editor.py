@@ -484,12 +484,16 @@ class NetworkEditor(Retranslatable, QGroupBox):
                 minutes=locale.toString(round(seconds / 60)))
         self.totals_label.setText(totals)
         self.totals_label.setVisible(summary.ok)  # a design that breaks has no totals to speak of
-        if summary.ok:
-            self.problem_label.setText("")
-        else:
-            self.problem_label.setText(self.tr("This design cannot be trained: {reason}").format(
-                reason="; ".join(map(design_text, summary.problems[:3]))))
+        self.problem_label.setText(self.problem_text())
         self.problem_label.setVisible(not summary.ok)
+
+    def problem_text(self) -> str:
+        """Why the design cannot be trained, in the window's language ("" when it can)."""
+        summary = summarize(self._design)
+        if summary.ok:
+            return ""
+        return self.tr("This design cannot be trained: {reason}").format(
+            reason="; ".join(map(design_text, summary.problems[:3])))
 
     def _origin_text(self) -> str:
         origins = {"seed": self.tr("The seed notebook's convnet (Deep Learning with Python, 5.1): DigitPad's own."),

@@ -127,6 +127,13 @@ class TrainPanel(Retranslatable, QScrollArea):
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        # Why Train is disabled, beside it: the editor's line saying so is a screen higher in a long panel.
+        self.blocked_label = QLabel()
+        self.blocked_label.setObjectName("trainBlocked")
+        self.blocked_label.setWordWrap(True)
+        self.blocked_label.setStyleSheet("color:#8a1c14")
+        self.blocked_label.setVisible(False)
+        layout.addWidget(self.blocked_label)
         self.mnist_source = self._mnist_source_box()
         layout.addWidget(self.mnist_source)
         self.progress = QProgressBar()
@@ -209,8 +216,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         self.setAccessibleName(self.tr("Train the network"))
         self.progress_box.setTitle(self.tr("Training"))
         self.train_button.setText(self.tr("Train"))
-        self.train_button.setToolTip(
-            self.tr("Train a new model with these settings; the pad keeps using the current one"))
+        self._show_why_blocked()
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop within a fraction of a second; the model in use stays as it is"))
         self.results_box.setTitle(self.tr("Results"))
@@ -455,6 +461,17 @@ class TrainPanel(Retranslatable, QScrollArea):
         """Train stays disabled while the design cannot work (fine-tuning keeps the model's own network)."""
         self.train_button.setEnabled((can_train or self.settings.finetune_check.isChecked())
                                      and not self.is_training())
+        self._show_why_blocked()
+
+    def _show_why_blocked(self) -> None:
+        blocked = "" if self.settings.finetune_check.isChecked() else self.settings.network_editor.problem_text()
+        if blocked:
+            blocked = self.tr("{reason} (Network, above: change the design or choose a preset)").format(
+                reason=blocked)
+        self.blocked_label.setText(blocked)
+        self.blocked_label.setVisible(bool(blocked))
+        self.train_button.setToolTip(blocked or self.tr("Train a new model with these settings; the pad keeps "
+                                                        "using the current one"))
 
     def _on_task_done(self) -> None:
         self.runs_view.refresh()  # the new run: finished, cancelled or failed

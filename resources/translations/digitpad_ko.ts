@@ -2158,6 +2158,10 @@
         <translation>학습을 취소했습니다. 사용 중인 모델은 그대로입니다.</translation>
     </message>
     <message>
+        <source>{reason} (Network, above: change the design or choose a preset)</source>
+        <translation>{reason} (위쪽 ‘신경망’에서 설계를 고치거나 목록에서 다른 신경망을 고르세요)</translation>
+    </message>
+    <message>
         <source>trained {time} ({accuracy}%)</source>
         <translation>{time}에 학습한 모델 ({accuracy}%)</translation>
     </message>
