@@ -91,6 +91,21 @@ def test_a_bar_of_the_chart_explains_the_softmax(window, qtbot):
     assert "six of the drawing a little turned" in window.feature_maps.explanation.output_sum.text()
 
 
+def test_where_the_chart_and_the_explanation_differ_the_title_says_why(window, qtbot):
+    """A newcomer saw 79.6% in the explanation and 75.0% on the chart, for one digit, with nothing saying why."""
+    from digitpad.app.common.formats import probability_percent
+
+    window.clear()
+    draw(window.canvas, [[(120, 60), (150, 60), (140, 230)], [(100, 140), (180, 140)]])  # a crossed 7
+    chart = window.prediction.probabilities[7]  # the bars: seven readings together
+    as_drawn = window.prediction.activations[-1][7]
+    assert probability_percent(chart) != probability_percent(as_drawn)
+    qtbot.mouseClick(window.answer.chart, Qt.MouseButton.LeftButton, pos=window.answer.chart.bar_centre(7).toPoint())
+    title = window.feature_maps.explanation.title.text()
+    assert f"<b>{probability_percent(as_drawn)}%</b> for the drawing as drawn" in title
+    assert f"the chart's {probability_percent(chart)}% is seven readings together" in title
+
+
 def test_layer_cards_say_what_each_layer_does_with_its_arithmetic(window):
     cards = {row.name: row.card.text() for row in window.feature_maps.rows}
     assert "28 − 3 + 1 = 26" in cards["conv1"] and "(3·3·1 + 1)·32 = 320" in cards["conv1"]

@@ -57,6 +57,8 @@ class ExplanationView(Retranslatable, QFrame):
         # The maps a dense layer's input vector was flattened from (name, (rows, columns, maps)), set by
         # the controller: an input's index then says where on those maps it comes from.
         self.vector_source: tuple[str, tuple[int, int, int]] | None = None
+        # The chart's probabilities beside the network explained (seven readings together after pen-up), if any.
+        self.chart_probabilities: np.ndarray | None = None
         self.input_channel = 0
         layout = QVBoxLayout(self)
         self.title = QLabel()
@@ -447,8 +449,14 @@ class ExplanationView(Retranslatable, QFrame):
         logits = step.logits
         exponentials = np.exp(logits - logits.max())
         probabilities = exponentials / exponentials.sum()
-        self.title.setText(self.tr("<b>{layer}</b> · digit {digit}: <b>{value}</b>").format(
-            layer=step.layer, digit=step.channel, value=probability_percent(step.value) + "%"))
+        title = self.tr("<b>{layer}</b> · digit {digit}: <b>{value}</b>").format(
+            layer=step.layer, digit=step.channel, value=probability_percent(step.value) + "%")
+        chart = self.chart_probabilities
+        if chart is not None and probability_percent(chart[step.channel]) != probability_percent(step.value):
+            # One digit, two numbers on screen: say which is which (a newcomer saw 79.6% here, 75.0% on the chart).
+            title += self.tr(" for the drawing as drawn; the chart's {chart} is seven readings together").format(
+                chart=probability_percent(chart[step.channel]) + "%")
+        self.title.setText(title)
         self.output_logit.setText(self._logit_text(step))
         for digit in range(10):
             cells = [str(digit), number(logits[digit], 3), number(exponentials[digit], 5),

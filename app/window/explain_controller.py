@@ -59,6 +59,7 @@ class ExplainController(QObject):
             return
         self.step = explain_unit(net, prediction.tensor, layer, at, channel)
         self.view.vector_source = self._vector_source(self.step)
+        self.view.chart_probabilities = prediction.probabilities if self.network is None else None
         self.unit = (layer, self.step.at, self.step.channel)  # the strongest unit, once chosen, stays
         self.view.show_step(self.step, self.input_channel)
         self.panel.show_unit(layer, self.step.at, self.step.channel)

@@ -341,6 +341,10 @@
         <translation>펼침 층은 순서만 바꿉니다. {source} 맵 {channel}의 {where} 값이 긴 벡터 하나의 &lt;b&gt;{index}&lt;/b&gt;번째 원소가 됩니다: (행 × 너비 + 열) × 맵 수 + 맵 = ({row} × {width} + {column}) × {maps} + {channel} = {index}. 완전 연결 층이 이 벡터를 읽습니다.</translation>
     </message>
     <message>
+        <source> for the drawing as drawn; the chart&apos;s {chart} is seven readings together</source>
+        <translation> (그린 그대로의 그림), 차트의 {chart}는 일곱 번 읽은 값을 모은 것</translation>
+    </message>
+    <message>
         <source>Softmax: each exponential divided by their sum {total}. For {digit}: {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, for the drawing as drawn. (Subtracting the largest logit first changes no probability; it keeps the exponentials small.) When the pen lifts (and for a photo), the chart&apos;s bar is this reading and six of the drawing a little turned, narrowed or slanted, together.</source>
         <translation>소프트맥스: 각 지수 값을 지수 값의 합({total})으로 나눕니다. {digit}의 경우 {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, 그린 그대로의 그림에 대한 값입니다. (가장 큰 로짓을 먼저 빼도 확률은 그대로이고, 지수 값이 너무 커지지 않습니다.) 펜을 떼면(사진일 때도) 차트의 막대는 이 값과, 그림을 조금 돌리거나 좁히거나 기울여 읽은 여섯 값을 함께 모은 것입니다.</translation>
     </message>
