@@ -10,6 +10,7 @@ from pathlib import Path
 import h5py
 import numpy as np
 import pytest
+from PySide6.QtCharts import QScatterSeries
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView, QWidget
 
@@ -124,7 +125,9 @@ def test_select_two_runs_overlays_their_curves_and_shows_what_differs(window, qt
     legend = view.curves.chart().legend()
     qtbot.wait(1)  # the legend lays its markers out in the event loop
     assert sorted(marker.label() for marker in legend.markers() if marker.isVisible()) == ["bundled", "dense"]
-    assert view.curves.chart().title() == "solid: validation · dashed: training"  # markers show no dashes
+    assert view.curves.chart().title() == "training: solid, ● · validation: dashed, ■"  # markers show no dashes
+    circle, square = QScatterSeries.MarkerShape.MarkerShapeCircle, QScatterSeries.MarkerShape.MarkerShapeRectangle
+    assert view.curves.dot_shapes() == [("bundled", circle), ("bundled", square), ("dense", circle), ("dense", square)]
     differences = window.findChild(QWidget, "runDifferences")
     rows = [differences.verticalHeaderItem(row).text() for row in range(differences.rowCount())]
     assert rows[0] == "network" and "parameters" in rows and "batch size" in rows  # in words

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -202,7 +202,8 @@ def _value(run: Run, column: str):
 
 
 class RunCurves(Retranslatable, QChartView):
-    """The selected runs' accuracy or loss curves, one colour per run: training dashed, validation solid."""
+    """The selected runs' accuracy or loss curves, one colour per run: training solid with round dots, validation
+    dashed with square ones, as in the training chart (a one-epoch run is one dot each: the shape tells them apart)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         chart = QChart()
@@ -224,9 +225,9 @@ class RunCurves(Retranslatable, QChartView):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setToolTip(self.tr("The selected runs' curves: dashed while training, solid on the validation set"))
+        self.setToolTip(self.tr("The selected runs' curves: solid while training, dashed on the validation set"))
         # The legend's markers show colours, not dashes: one entry per run, and the line styles said here.
-        self.chart().setTitle(self.tr("solid: validation · dashed: training"))
+        self.chart().setTitle(self.tr("training: solid, ● · validation: dashed, ■"))
         self.show_runs(self.runs, self.against, self.metric)
 
     def show_runs(self, runs: list[Run], against: str = "epoch", metric: str = "accuracy") -> None:
@@ -238,25 +239,32 @@ class RunCurves(Retranslatable, QChartView):
             colour = QColor(RUN_COLOURS[index % len(RUN_COLOURS)])
             curves = {key: [(float(point.get(against) or 0), point.get(key)) for point in run.curves
                             if isinstance(point.get(key), (int, float))] for key in (metric, f"val_{metric}")}
-            for key, dashed in ((metric, True), (f"val_{metric}", False)):
-                points = curves[key]
+            for key, validation in ((metric, False), (f"val_{metric}", True)):
+                points = [QPointF(x, y) for x, y in curves[key]]
                 if not points:
                     continue
                 line = QLineSeries()
                 line.setName(run_title(run))
                 pen = QPen(colour, 2)
-                if dashed:
+                if validation:
                     pen.setStyle(Qt.PenStyle.DashLine)
                 line.setPen(pen)
-                line.setPointsVisible(True)
-                for x, y in points:
-                    line.append(QPointF(x, y))
-                    values.append(y)
-                    positions.append(x)
-                chart.addSeries(line)
-                line.attachAxis(self.axis_x)
-                line.attachAxis(self.axis_y)
-                if dashed and curves[f"val_{metric}"]:
+                line.append(points)
+                dots = QScatterSeries()
+                dots.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle if validation
+                                    else QScatterSeries.MarkerShape.MarkerShapeCircle)
+                dots.setMarkerSize(7 if validation else 8)
+                dots.setColor(colour)
+                dots.setBorderColor(colour)
+                dots.append(points)
+                values.extend(point.y() for point in points)
+                positions.extend(point.x() for point in points)
+                for series in (line, dots):
+                    chart.addSeries(series)
+                    series.attachAxis(self.axis_x)
+                    series.attachAxis(self.axis_y)
+                chart.legend().markers(dots)[0].setVisible(False)
+                if not validation and curves[f"val_{metric}"]:
                     chart.legend().markers(line)[0].setVisible(False)  # the run's entry is its validation curve
         right = max(1.0, max(positions))
         by_epoch = against == "epoch"
@@ -272,7 +280,14 @@ class RunCurves(Retranslatable, QChartView):
         self.axis_y.setTitleText(self.tr("accuracy") if metric == "accuracy" else self.tr("loss"))
 
     def series_count(self) -> int:
-        return len(self.chart().series())
+        """How many curves are drawn (each is a line and its dots)."""
+        return sum(isinstance(series, QLineSeries) and not isinstance(series, QScatterSeries)
+                   for series in self.chart().series())
+
+    def dot_shapes(self) -> list[tuple[str, QScatterSeries.MarkerShape]]:
+        """Each curve's dots: (its run's name, their shape), in the order drawn."""
+        series = self.chart().series()
+        return [(line.name(), dots.markerShape()) for line, dots in zip(series[::2], series[1::2])]
 
 
 class DigitChanges(Retranslatable, QWidget):
@@ -397,7 +412,7 @@ class RunsView(Retranslatable, QWidget):
         self.differences.setObjectName("runDifferences")
         self.differences.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.differences.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.differences.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)  # a run's name from its start
+        self.differences.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideMiddle)  # the time stays
         self.differences.setMinimumHeight(120)
         layout.addWidget(self.differences)
         self.digits_label = QLabel()

@@ -1497,12 +1497,12 @@
 <context>
     <name>RunCurves</name>
     <message>
-        <source>The selected runs&apos; curves: dashed while training, solid on the validation set</source>
-        <translation>선택한 학습 기록의 곡선: 점선은 학습 중, 실선은 검증 세트</translation>
+        <source>The selected runs&apos; curves: solid while training, dashed on the validation set</source>
+        <translation>선택한 학습 기록의 곡선: 실선은 학습 중, 점선은 검증 세트</translation>
     </message>
     <message>
-        <source>solid: validation · dashed: training</source>
-        <translation>실선: 검증 · 점선: 학습</translation>
+        <source>training: solid, ● · validation: dashed, ■</source>
+        <translation>학습: 실선, ● · 검증: 점선, ■</translation>
     </message>
     <message>
         <source>epoch</source>
