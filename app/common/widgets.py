@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QComboBox, QLabel, QPushButton, QToolTip, QWidget
 
 
 def compact_button(text: str = "") -> QPushButton:
@@ -107,3 +107,20 @@ class MessageBanner(QLabel):
 
     def mousePressEvent(self, event) -> None:
         self.hide()
+
+
+class FieldLabel(QLabel):
+    """A form's label that gives its field's tooltip too: a person hovers the word ("Copies"), not only the box."""
+
+    def __init__(self, field: QWidget) -> None:
+        super().__init__()
+        self.setBuddy(field)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip and not self.toolTip() and self.buddy() is not None:
+            tip = self.buddy().toolTip()
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+                return True
+        return super().event(event)
+

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from digitpad.app.common import file_dialogs
 from digitpad.app.common.language import Retranslatable
-from digitpad.app.common.widgets import compact_button, compact_combo, set_compact_text
+from digitpad.app.common.widgets import FieldLabel, compact_button, compact_combo, set_compact_text
 from digitpad.app.train.design_words import design_text
 from digitpad.model.network.design_formats import (
     design_from_keras_json,
@@ -244,7 +244,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
 
     def _add_field(self, form: QFormLayout, key: str, field: QWidget) -> None:
         field.setObjectName(f"layer_{key}")
-        label = QLabel()
+        label = FieldLabel(field)
         self._fields[key], self._field_labels[key] = field, label
         form.addRow(label, field)
 

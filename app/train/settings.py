@@ -26,6 +26,7 @@ from digitpad.app.common import file_dialogs
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import TaskRunner
 from digitpad.app.common.widgets import (
+    FieldLabel,
     as_widget,
     compact_button,
     compact_combo,
@@ -186,7 +187,7 @@ class TrainSettings(Retranslatable, QWidget):
         return self.settings_box
 
     def _add_row(self, form: QFormLayout, field: QWidget) -> None:
-        label = QLabel()
+        label = FieldLabel(field)
         self._row_labels[field] = label
         form.addRow(label, field)
 
