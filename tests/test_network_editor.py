@@ -112,6 +112,8 @@ def test_a_custom_design_replaced_by_a_new_one_stays_at_hand(window, tmp_path):
     assert editor.design() == tweaked
     path = tmp_path / "lenet.json"
     editor.save_design(str(path))
+    assert combo.currentText() == "Custom: lenet.json"  # saved, it is named by its file (it stayed "Custom")
+    assert window.statusBar().currentMessage() == f"Saved the design to {path}"
     choose(window, "seed")
     assert editor.open_design(str(path)) is None and combo.currentText() == "Custom: lenet.json"
     set_kernel(window, "conv1", 5)  # edited, it is no longer the file's design

@@ -92,6 +92,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
 
     designChanged = Signal(bool)  # whether the design can be trained
     errorMessage = Signal(str)  # a design file that could not be opened or saved, for the window's banner
+    statusMessage = Signal(str)  # a design saved, for the status bar
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -527,6 +528,11 @@ class NetworkEditor(Retranslatable, QGroupBox):
             replace_atomically(Path(path), lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
         except OSError as error:
             return self.tr("Could not save {file}: {reason}").format(file=Path(path).name, reason=error.strerror)
+        if self._design == self._custom:  # the custom design is that file's now: named by it, here and later
+            self._custom_source = str(path)
+            self.retranslate()
+            self._remember()
+        self.statusMessage.emit(self.tr("Saved the design to {path}").format(path=path))
         return None
 
     def _open_dialog(self) -> None:

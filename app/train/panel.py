@@ -100,6 +100,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         self.settings.recipe_combo.activated.connect(self._hint_at_stroke_file)
         self.settings.network_editor.designChanged.connect(self._on_design_changed)
         self.settings.network_editor.errorMessage.connect(self.errorMessage)
+        self.settings.network_editor.statusMessage.connect(self.statusMessage)
         self.settings.finetune_check.toggled.connect(
             lambda: self._on_design_changed(self.settings.network_editor.can_train()))
         self.retranslate()

@@ -1342,6 +1342,10 @@
         <translation>{file} 파일을 저장할 수 없습니다: {reason}</translation>
     </message>
     <message>
+        <source>Saved the design to {path}</source>
+        <translation>설계를 저장했습니다: {path}</translation>
+    </message>
+    <message>
         <source>Open network design</source>
         <translation>신경망 설계 열기</translation>
     </message>
