@@ -541,3 +541,27 @@ def test_a_forms_label_gives_its_fields_tooltip(window):
     QApplication.sendEvent(label, QHelpEvent(QEvent.Type.ToolTip, QPoint(2, 2), label.mapToGlobal(QPoint(2, 2))))
     assert QToolTip.text() == settings.copies_spin.toolTip() != ""
     QToolTip.hideText()
+
+
+def test_the_tab_and_the_why_method_chosen_come_back_after_a_restart(qtbot, tmp_path, settings_file):
+    from digitpad.app.window.automation import shown_window
+
+    first = shown_window(settings_file, tmp_path / "data", (1300, 800))
+    qtbot.addWidget(first)
+    with qtbot.waitSignal(first.modelReady, timeout=120_000):
+        first.start_loading_model()
+    combo = first.answer.why_target
+    first.answer.why_button.setChecked(True)
+    index = combo.findData("classmap:conv3") if combo.findData("classmap:conv3") >= 0 else combo.count() - 1
+    chosen = combo.itemData(index)
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)  # as a person picks it
+    first.tabs.setCurrentWidget(first.train_panel)
+    first.close()
+
+    again = shown_window(settings_file, tmp_path / "data", (1300, 800))
+    qtbot.addWidget(again)
+    assert again.tabs.currentWidget() is again.train_panel
+    with qtbot.waitSignal(again.modelReady, timeout=120_000):
+        again.start_loading_model()  # a class map is offered once the model's layers are known
+    assert again.answer.why_target.currentData() == chosen and chosen.startswith("classmap:")

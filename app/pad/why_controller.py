@@ -4,7 +4,7 @@ drawn over the pad and the 28×28 preview."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, QSettings, Qt, Signal
 
 from digitpad.app.common.colormaps import attribution_qimage
 from digitpad.app.common.session_signals import SessionSignals
@@ -14,6 +14,8 @@ from digitpad.app.pad.prediction_view import PredictionPanel
 from digitpad.model.network.class_maps import class_map, convolution_layers, default_method, method_name
 from digitpad.model.network.saliency import METHOD, explain
 from digitpad.model.session import CLASS_MAP_MODE, WhyRequest
+
+WHY_METHOD_KEY = "whyMethod"  # in the window's settings
 
 
 def explain_work(task, net, request: WhyRequest):
@@ -39,9 +41,30 @@ class WhyController(QObject):
         signals.whyChanged.connect(self._on_why)
         answer.why_button.toggled.connect(self._mode_changed)
         answer.why_target.currentIndexChanged.connect(lambda index: self._mode_changed())
+        answer.why_target.activated.connect(lambda index: self._remember(answer.why_target.itemData(index)))
+        self._settings: QSettings | None = None
+        self._preferred = "answer"  # the method last chosen, chosen again when a model offers it
         signals.modelChanged.connect(self._offer_class_maps)
         answer.installEventFilter(self)  # the class-map choices are retranslated with the panel
         self._offer_class_maps(self.session.shown_predictor)
+
+    def remember_in(self, settings: QSettings) -> None:
+        """Choose the method chosen last time (a class map once the model offers its layer), and keep each choice."""
+        self._settings = settings
+        self._preferred = settings.value(WHY_METHOD_KEY, "answer", str)
+        self._choose_preferred()
+
+    def _remember(self, mode) -> None:
+        if isinstance(mode, str):
+            self._preferred = mode
+            if self._settings is not None:
+                self._settings.setValue(WHY_METHOD_KEY, mode)
+
+    def _choose_preferred(self) -> None:
+        combo = self.answer.why_target
+        index = combo.findData(self._preferred)
+        if index >= 0:
+            combo.setCurrentIndex(index)
 
     # --- the class-map choices (Grad-CAM next to integrated gradients) ----------------------------
 
@@ -59,7 +82,8 @@ class WhyController(QObject):
             for mode in wanted:
                 combo.addItem("", mode)
             combo.blockSignals(False)
-            combo.setCurrentIndex(max(combo.findData(current), 0))
+            preferred = combo.findData(self._preferred)  # a class map chosen last time, once its model is here
+            combo.setCurrentIndex(preferred if preferred >= 0 else max(combo.findData(current), 0))
         self._retranslate_choices()
 
     def _retranslate_choices(self) -> None:

@@ -544,11 +544,10 @@ class MainWindow(Retranslatable, QMainWindow):
         splitter = self.settings.value("splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
-        try:
-            self.brush_slider.setValue(int(self.settings.value("brushWidth", DEFAULT_BRUSH)))
-        except (TypeError, ValueError):
-            self.brush_slider.setValue(DEFAULT_BRUSH)
+        self.brush_slider.setValue(_whole(self.settings.value("brushWidth", DEFAULT_BRUSH), DEFAULT_BRUSH))
         self.train_panel.settings.remember(self.settings)
+        self.why.remember_in(self.settings)
+        self.tabs.setCurrentIndex(_whole(self.settings.value("tab", 0), 0))  # where the person left off
 
     def _quit(self) -> None:
         if self.train_panel.may_quit():
@@ -561,6 +560,7 @@ class MainWindow(Retranslatable, QMainWindow):
             return
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("splitter", self.splitter.saveState())
+        self.settings.setValue("tab", self.tabs.currentIndex())
         self.settings.sync()
         self.tasks.shutdown()
         self.train_panel.discard_trained_files()
@@ -572,6 +572,14 @@ def _tool_button(name: str) -> QPushButton:
     button.setObjectName(name)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
+
+
+def _whole(value, default: int) -> int:
+    """A whole number kept in the settings, or ``default`` where a hand-edited file holds something else."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
 
 
 def _first_size() -> QSize:
