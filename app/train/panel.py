@@ -149,6 +149,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         layout.addWidget(self.phase_label)
         self.curves = LearningCurves()
         layout.addWidget(self.curves)
+        layout.addWidget(self.curves.key)
         return self.progress_box
 
     def _results_box(self) -> QGroupBox:

@@ -8,7 +8,7 @@ import numpy as np
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QMouseEvent, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
 from digitpad.app.common.colormaps import greyscale_qimage
 from digitpad.app.common.language import Retranslatable
@@ -21,8 +21,14 @@ class LearningCurves(Retranslatable, QChartView):
         chart = QChart()
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        chart.legend().setShowToolTips(True)  # a narrow panel elides the names: the whole name on hover
+        # The key is a label under the chart that wraps (``key``): the chart's own legend cut all four names to
+        # "trai…" in a 1024-pixel window, and in Korean to two pairs that could not be told apart.
+        chart.legend().setVisible(False)
+        self.key = QLabel()
+        self.key.setObjectName("lossChartKey")
+        self.key.setWordWrap(True)
+        self.key.setTextFormat(Qt.TextFormat.RichText)
+        self.key.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.series = {}
         for key, colour, dashed in SERIES_STYLES:
             line = QLineSeries()
@@ -60,6 +66,9 @@ class LearningCurves(Retranslatable, QChartView):
                  "val_accuracy": self.tr("val acc")}
         for key, line in self.series.items():
             line.setName(names[key])
+        self.key.setText("&nbsp;&nbsp; ".join(  # spaces between the entries only: a line breaks there, not inside
+            f'<span style="color:{colour}; white-space:nowrap">{"╍╍ ●" if dashed else "━━"}&nbsp;{names[key]}'
+            "</span>" for key, colour, dashed in SERIES_STYLES))
         self.axis_x.setTitleText(self.tr("epoch"))
         self.axis_loss.setTitleText(self.tr("loss"))
         self.axis_accuracy.setTitleText(self.tr("accuracy"))
