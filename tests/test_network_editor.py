@@ -53,13 +53,22 @@ def set_kernel(window, layer_name: str, size: int) -> None:
     editor.findChild(QSpinBox, "layer_kernel").setValue(size)
 
 
-def test_choosing_lenet5_shows_its_parameters_and_where_it_comes_from(window):
+def test_choosing_lenet5_shows_its_parameters_and_where_it_comes_from(window, qtbot):
     assert "93,322" in summary_texts(window)  # the seed, until something else is chosen
     choose(window, "lenet5")
     texts = summary_texts(window)
     assert "61,706" in texts and "⌈28 / 1⌉ = 28" in texts and "(5·5·1 + 1)·6 = 156" in texts
-    assert "LeNet-5" in window.train_panel.findChild(QLabel, "networkOrigin").text()
+    origin = window.train_panel.findChild(QLabel, "networkOrigin")
+    assert "LeNet-5" in origin.text()
     assert window.train_panel.settings.request(None).network == PRESETS["lenet5"].to_data()
+    window.show()
+    qtbot.wait(10)  # laid out
+    edit_button = editor_of(window).details_button
+    place = edit_button.mapTo(window, edit_button.rect().topLeft())
+    set_kernel(window, "conv1", 3)  # the first edit makes it Custom: its line stays, and the controls stay put
+    qtbot.wait(10)
+    assert origin.isVisible() and origin.text().startswith("Your own design")
+    assert abs(edit_button.mapTo(window, edit_button.rect().topLeft()).y() - place.y()) <= origin.fontMetrics().height()
 
 
 def test_an_impossible_design_disables_train_with_the_reason_until_fixed(window):

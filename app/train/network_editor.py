@@ -501,6 +501,11 @@ class NetworkEditor(Retranslatable, QGroupBox):
                    "dense": self.tr("The book's chapter 2: one hidden layer of 512 units, no convolution."),
                    "lenet5": self.tr("LeCun et al., 1998: LeNet-5, with tanh and average pooling."),
                    "keras-example": self.tr("The Keras example mnist_convnet: two small convolutions and Dropout.")}
+        if self.combo.currentData() == CUSTOM:  # a line here too: the panel jumped when a preset's line went
+            if self._custom_source:
+                return self.tr("Your design from {file}: change its layers below (Ctrl+Z undoes a change).").format(
+                    file=Path(self._custom_source).name)
+            return self.tr("Your own design: change its layers below (Ctrl+Z undoes a change).")
         return origins.get(self.combo.currentData(), "")
 
     # --- files, clipboard and memory --------------------------------------------------------------

@@ -1334,6 +1334,14 @@
         <translation>Keras 예제 mnist_convnet: 작은 합성곱 두 개와 드롭아웃.</translation>
     </message>
     <message>
+        <source>Your design from {file}: change its layers below (Ctrl+Z undoes a change).</source>
+        <translation>{file} 파일에서 연 설계입니다. 아래에서 층을 바꿀 수 있습니다(Ctrl+Z로 바꾼 것을 되돌립니다).</translation>
+    </message>
+    <message>
+        <source>Your own design: change its layers below (Ctrl+Z undoes a change).</source>
+        <translation>직접 만든 설계입니다. 아래에서 층을 바꿀 수 있습니다(Ctrl+Z로 바꾼 것을 되돌립니다).</translation>
+    </message>
+    <message>
         <source>Could not open {file}: {reason}</source>
         <translation>{file} 파일을 열 수 없습니다: {reason}</translation>
     </message>
