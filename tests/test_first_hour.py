@@ -566,3 +566,17 @@ def test_the_tab_and_the_why_method_chosen_come_back_after_a_restart(qtbot, tmp_
     with qtbot.waitSignal(again.modelReady, timeout=120_000):
         again.start_loading_model()  # a class map is offered once the model's layers are known
     assert again.answer.why_target.currentData() == chosen and chosen.startswith("classmap:")
+
+
+@pytest.mark.parametrize("window_size, kept_on, available, resize", [
+    ((1346, 708), (1366, 740), (1024, 576), True),   # it filled a laptop's screen: too big for a 1024×600 one
+    ((1014, 540), (1024, 576), (1366, 740), True),   # it filled a small screen: the first size on a larger one
+    ((700, 500), (1366, 740), (1920, 1050), False),  # a small window made on purpose stays small
+    ((1346, 708), (1366, 740), (1366, 740), False),  # the same screen: as it was kept
+])
+def test_a_window_kept_on_a_screen_of_another_size_starts_at_the_first_size(window_size, kept_on, available, resize):
+    from PySide6.QtCore import QSize
+
+    from digitpad.app.window.main_window import resize_for_screen
+
+    assert resize_for_screen(QSize(*window_size), QSize(*kept_on), QSize(*available)) == resize

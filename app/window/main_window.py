@@ -539,6 +539,7 @@ class MainWindow(Retranslatable, QMainWindow):
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            self._fit_to_another_screen()
         else:
             self.resize(_first_size())
         splitter = self.settings.value("splitter")
@@ -553,12 +554,26 @@ class MainWindow(Retranslatable, QMainWindow):
         if self.train_panel.may_quit():
             self.close()
 
+    def _fit_to_another_screen(self) -> None:
+        """A window kept on a screen of another size starts at the first size for this one: Qt shrank a window
+        that filled a 1366×768 screen to 768×495 on a 1024×600 one, and the Network panel wrapped a word a line."""
+        screen = QGuiApplication.primaryScreen() if self.screen() is None else self.screen()
+        kept_window, kept_screen = self.settings.value("windowSize"), self.settings.value("screenSize")
+        if screen is None or not isinstance(kept_window, QSize) or not isinstance(kept_screen, QSize):
+            return
+        if resize_for_screen(kept_window, kept_screen, screen.availableGeometry().size()):
+            self.resize(_first_size())
+            self.move(screen.availableGeometry().topLeft())
+
     def closeEvent(self, event: QCloseEvent) -> None:
         # The title bar's close button and the system's quit are spontaneous; a script's close() is not asked.
         if event.spontaneous() and not self.train_panel.may_quit():
             event.ignore()
             return
         self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("windowSize", self.size())
+        if self.screen() is not None:
+            self.settings.setValue("screenSize", self.screen().availableGeometry().size())
         self.settings.setValue("splitter", self.splitter.saveState())
         self.settings.setValue("tab", self.tabs.currentIndex())
         self.settings.sync()
@@ -572,6 +587,17 @@ def _tool_button(name: str) -> QPushButton:
     button.setObjectName(name)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
+
+
+def resize_for_screen(window: QSize, kept_on: QSize, available: QSize) -> bool:
+    """Whether a window of size ``window``, kept on a screen of ``kept_on`` (its available size), should start at
+    the first size on a screen of ``available``: when it does not fit there, or when it filled a smaller screen."""
+    if kept_on == available:
+        return False  # the same screen: the person's size stays, however small
+    too_big = window.width() > available.width() or window.height() > available.height()
+    filled_smaller = (window.width() >= 0.9 * kept_on.width() and window.height() >= 0.8 * kept_on.height()
+                      and kept_on.width() < available.width())
+    return too_big or filled_smaller
 
 
 def _whole(value, default: int) -> int:
