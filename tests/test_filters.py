@@ -9,6 +9,8 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 from test_cli import assert_one_line_error, digitpad
 
@@ -186,3 +188,20 @@ def test_class_map_lights_the_digit_and_follows_the_layer(predictor, mnist_path)
     assert grad_cam[ink].mean() < grad_cam[paper].mean()  # why the window does not offer Grad-CAM there
     with pytest.raises(ValueError, match="no layer 'conv7'"):
         class_map(predictor.net, image, 7, "conv7")
+
+
+@given(st.integers(0, 2**32 - 1), st.sampled_from(["conv1", "conv2", "conv3"]))
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_class_map_fades_to_nothing_at_the_images_border(predictor, seed, layer):
+    """On the pad the map ended with a hard edge where the 28×28 square does (a newcomer saw a white strip)."""
+    from digitpad.app.common.colormaps import attribution_qimage
+    from digitpad.model.network.class_maps import class_map
+
+    image = np.random.default_rng(seed).random((28, 28), dtype=np.float32)
+    values = class_map(predictor.net, image, seed % 10, layer).values
+    border = np.concatenate([values[0], values[-1], values[:, 0], values[:, -1]])
+    assert np.all(border == 0) and values.min() >= 0
+    shown = attribution_qimage(values, signed=False, smooth=True)
+    alphas = [shown.pixelColor(column, row).alpha() for row in range(28) for column in range(28)]
+    expected = (values / max(values.max(), 1e-12) * 235).astype(np.uint8).ravel() if values.max() > 0 else 0
+    assert np.array_equal(alphas, expected * np.ones(784, np.uint8))  # opacity in proportion: no hard low edge

@@ -65,10 +65,12 @@ def test_image_qimage(image: np.ndarray) -> QImage:
     return greyscale_qimage(1.0 - np.clip(values, 0.0, 1.0) * 0.9)
 
 
-def attribution_qimage(values: np.ndarray, signed: bool) -> QImage:
+def attribution_qimage(values: np.ndarray, signed: bool, smooth: bool = False) -> QImage:
     """A translucent heat map of attributions: red where the pixel pushed toward the answer and, when
-    ``signed``, blue where it pushed toward the other digit.  Opacity grows with the share of the
-    largest credit, so faint credit stays see-through."""
+    ``signed``, blue where it pushed toward the other digit.  Opacity grows with the square root of the share
+    of the largest credit, so faint credit on single pixels stays visible; a ``smooth`` map (a class map, a
+    field that falls gently to nothing) in proportion to it: the square root's steep start drew its low edges
+    as hard lines across the pad."""
     values = np.asarray(values, np.float64)
     extent = float(np.abs(values).max()) if signed else float(np.maximum(values, 0).max())
     rgba = np.zeros(values.shape + (4,), np.uint8)
@@ -79,7 +81,8 @@ def attribution_qimage(values: np.ndarray, signed: bool) -> QImage:
         rgba[..., 0] = np.where(positive > 0, 230, 40)
         rgba[..., 1] = np.where(positive > 0, 40, 110)
         rgba[..., 2] = np.where(positive > 0, 40, 230)
-        rgba[..., 3] = (np.sqrt(np.maximum(positive, negative)) * 235).astype(np.uint8)
+        share = np.maximum(positive, negative)
+        rgba[..., 3] = ((share if smooth else np.sqrt(share)) * 235).astype(np.uint8)
     height, width = values.shape
     image = QImage(np.ascontiguousarray(rgba).data, width, height, width * 4, QImage.Format.Format_RGBA8888)
     return image.copy()

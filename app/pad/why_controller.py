@@ -139,7 +139,8 @@ class WhyController(QObject):
             self.refresh()
             return
         signed = attribution.versus is not None
-        image = attribution_qimage(attribution.values, signed)
+        class_map_shown = (self.session.why_mode or "").startswith(CLASS_MAP_MODE)
+        image = attribution_qimage(attribution.values, signed, smooth=class_map_shown)
         self.answer.preview.set_overlay(image)
         placement = request.reading.placement
         if placement is not None:

@@ -76,11 +76,18 @@ def class_map(net: NumpyConvnet, tensor: np.ndarray, target: int, layer_name: st
     return Attribution(values.astype(np.float32), target, None, float(last[0, target]))
 
 
+# The image's outer pixels over which a class map fades to nothing: beyond the outermost centres its values are
+# only carried on, and the map ended on the pad with a hard edge where the 28×28 square does.
+FADE_PIXELS = 4
+
+
 def spread(coarse: np.ndarray, field: Field) -> np.ndarray:
     """A layer's map over the 28×28 image: bilinear between the centres of the units' receptive fields,
-    constant beyond the outermost ones."""
+    constant beyond the outermost ones, fading to zero over the image's outer FADE_PIXELS."""
     pixels = np.arange(IMAGE_SIZE, dtype=np.float64) + 0.0
     rows = np.array([field.centre(row, 0)[0] for row in range(coarse.shape[0])])
     cols = np.array([field.centre(0, col)[1] for col in range(coarse.shape[1])])
     across = np.stack([np.interp(pixels, cols, line) for line in coarse])  # (rows, 28)
-    return np.stack([np.interp(pixels, rows, column) for column in across.T], axis=1)
+    values = np.stack([np.interp(pixels, rows, column) for column in across.T], axis=1)
+    fade = np.clip(np.minimum(pixels, IMAGE_SIZE - 1 - pixels) / FADE_PIXELS, 0.0, 1.0)  # 0 on the border
+    return values * np.outer(fade, fade)
