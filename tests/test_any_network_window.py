@@ -127,3 +127,34 @@ def test_why_works_with_another_network(window_with, qtbot):
     with qtbot.waitSignal(window.whyShown, timeout=60_000):
         draw(window.canvas, seven())
     assert window.canvas.heatmap_rect() is not None and "integrated gradients" in window.answer.why_caption.text()
+
+
+def test_an_open_explanation_closes_when_the_next_model_has_no_such_map(ready_window, qtbot, tmp_path):
+    """Map 20 of conv1 open, then a LeNet-5 of DigitPad's (conv1 has 6 maps): the pane vanished, its marker stayed
+    on the preview, and every pen move printed a traceback."""
+    import keras
+
+    from digitpad.model.network.design_formats import design_to_keras_json
+    from digitpad.model.network.designs import PRESETS
+
+    lenet = keras.models.model_from_json(design_to_keras_json(PRESETS["lenet5"]))
+    path = tmp_path / "lenet5.keras"
+    lenet.save(path)
+    window = ready_window(size=(1400, 900))
+    draw(window.canvas, seven())
+    window.tabs.setCurrentWidget(window.feature_maps)
+    qtbot.wait(20)
+    assert click_unit(qtbot, window, "conv1", 20, 5, 5).channel == 20
+    from digitpad.model.network.inference import Predictor
+
+    window.session.watch_learning(Predictor.load(str(path)).net)  # a LeNet-5 being trained, watched
+    assert window.explain.step is None and not window.feature_maps.explanation.isVisible()
+    window.session.watch_learning(None)
+    assert click_unit(qtbot, window, "conv1", 20, 5, 5).channel == 20
+    window.models.load(path)  # or used
+    qtbot.waitUntil(lambda: window.predictor is not None and window.predictor.source == str(path), timeout=60_000)
+    assert window.explain.step is None and not window.feature_maps.explanation.isVisible()
+    assert window.answer.preview.highlight is None  # no marker left on the 28×28 preview
+    window.clear()
+    draw(window.canvas, seven())  # reads on with the new model, without an error
+    assert window.prediction.label is not None

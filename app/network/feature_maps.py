@@ -90,6 +90,7 @@ class FeatureMapsPanel(Retranslatable, QScrollArea):
             row.setParent(None)
         self.rows = []
         self._selected = None
+        self._activations = None  # the last model's: a map chosen before the next reading must not index them
         self.explanation.hide()
         self.retranslate()
         stretch_at = self._layout.count() - 1

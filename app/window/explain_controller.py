@@ -57,7 +57,11 @@ class ExplainController(QObject):
         if not any(item.name == layer for item in net.layers):
             self.close()
             return
-        self.step = explain_unit(net, prediction.tensor, layer, at, channel)
+        try:
+            self.step = explain_unit(net, prediction.tensor, layer, at, channel)
+        except ValueError:  # another model, whose layer has no such map, unit or place (map 20 of 6): close
+            self.close()
+            return
         self.view.vector_source = self._vector_source(self.step)
         self.view.chart_probabilities = prediction.probabilities if self.network is None else None
         self.unit = (layer, self.step.at, self.step.channel)  # the strongest unit, once chosen, stays
