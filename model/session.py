@@ -31,6 +31,7 @@ from digitpad.model.numbers import (
 WHY_MODES = ("answer", "versus")  # toward the answer; the answer and not the runner-up
 # A class map of the answer on one convolution layer: "classmap:conv3" (model.network.class_maps).
 CLASS_MAP_MODE = "classmap:"
+KEPT_REMEMBERED = 100  # drawings kept this session that can still be relabelled or taken back
 
 
 class Event:
@@ -147,7 +148,7 @@ class Session:
 
     def __init__(self, my_drawings: MyDrawings) -> None:
         self.my_drawings = my_drawings
-        self._kept: _Kept | None = None
+        self._kept: list[_Kept] = []  # the drawings kept this session, to say so and take them back
         self.predictor: Predictor | None = None  # the model in use
         self.learning: Predictor | None = None  # the network being trained, while the pad watches it learn
         self.reading = EMPTY
@@ -355,33 +356,41 @@ class Session:
         Returns how many drawings my drawings holds.  Raises OSError or ValueError, keeping the file whole."""
         if not self.can_keep():
             raise ValueError("there is no drawing to keep")
-        kept = self.kept_label()
-        if kept != label:
-            replacing = self._kept.line if kept is not None else b""
+        earlier = self._kept_here()
+        if earlier is None or earlier.label != label:
+            replacing = earlier.line if earlier is not None else b""
             line = self.my_drawings.append(self.reading.strokes, label, replacing=replacing)
-            self._kept = _Kept(list(self.reading.strokes), label, line)
+            self._kept = [kept for kept in self._kept if kept is not earlier][-KEPT_REMEMBERED + 1:]
+            self._kept.append(_Kept(list(self.reading.strokes), label, line))
         return self.my_drawings.count()
 
     def kept_label(self) -> int | None:
-        """The label the drawing on screen was kept with in my drawings, if it was."""
-        kept = self._kept
-        if kept is None or self.reading.from_image or not _same_strokes(kept.strokes, self.reading.strokes):
-            return None
-        return kept.label if self.my_drawings.ends_with(kept.line) else None  # not cleared or added to since
+        """The label the drawing on screen (a number's digit in focus) was kept with in my drawings, if it was."""
+        kept = self._kept_here()
+        return None if kept is None else kept.label
 
     def take_back(self) -> bool:
         """Remove the drawing on screen from my drawings, where it was kept by mistake.  False when it was not
-        kept, or is no longer the file's last drawing (another DigitPad added one since)."""
-        if self.kept_label() is None:
+        kept (or my drawings were cleared since)."""
+        kept = self._kept_here()
+        if kept is None:
             return False
-        taken = self.my_drawings.take_back(self._kept.line)
-        self._kept = None
-        return taken
+        self._kept.remove(kept)
+        return self.my_drawings.take_back(kept.line)
+
+    def _kept_here(self) -> _Kept | None:
+        """What was kept of the drawing on screen, while my drawings still hold it."""
+        if self.reading.from_image or not self.reading.strokes:
+            return None
+        for kept in reversed(self._kept):
+            if _same_strokes(kept.strokes, self.reading.strokes):
+                return kept if self.my_drawings.holds(kept.line) else None
+        return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Kept:
-    """The last drawing kept in my drawings: its strokes, its label and the line written for it."""
+    """A drawing kept in my drawings this session: its strokes, its label and the line written for it."""
 
     strokes: list
     label: int

@@ -22,35 +22,33 @@ def test_append_and_load(tmp_path):
     assert records[0].strokes[0].shape == (8, 2)
 
 
-# A person's presses on one drawing: keep it with a label (replacing the label it has), or take it back.
-PRESSES = st.lists(st.one_of(st.integers(0, 9), st.just("take back"), st.just("new drawing")), max_size=12)
+# A person's presses: keep the drawing on screen with a label (replacing the label it has), take it back, or
+# move to another of the drawings (a number's digits, or a new drawing).
+PRESSES = st.lists(st.one_of(st.integers(0, 9), st.just("take back"), st.integers(-3, -1)), max_size=16)
 
 
 @given(PRESSES)
 def test_labels_replaced_and_taken_back_leave_exactly_the_drawings_kept(presses):
     """Whatever the order of presses, the file holds one line per drawing still kept, with its last label,
-    and every line reads back whole."""
+    in the order first kept, and every line reads back whole."""
     with tempfile.TemporaryDirectory() as folder:
         dataset = MyDrawings(folder)
-        expected: list[int] = []  # the labels the file should hold
-        kept = b""  # the line of the drawing on screen, while it is kept
+        kept: dict[int, tuple[bytes, int]] = {}  # drawing → (its line, its label)
         drawing = 0
         for press in presses:
-            if press == "new drawing":
-                drawing, kept = drawing + 1, b""
+            if isinstance(press, int) and press < 0:
+                drawing = -press  # drawings 1, 2, 3: a number's three digits
             elif press == "take back":
-                if kept and dataset.take_back(kept):
-                    expected.pop()
-                kept = b""
+                if drawing in kept:
+                    assert dataset.take_back(kept.pop(drawing)[0])
             else:
-                shape = seven() if drawing % 2 else circle()
-                if not kept:
-                    expected.append(press)
-                else:
-                    expected[-1] = press
-                kept = dataset.append(shape, press, replacing=kept)
+                strokes = [[(10.0 * drawing, 0.0), (10.0 * drawing + 5, 40.0 + press)]]  # each its own drawing
+                line = dataset.append(strokes, press, replacing=kept.get(drawing, (b"",))[0])
+                kept[drawing] = (line, press)
         records, warnings = dataset.load()
-        assert [record.label for record in records] == expected and warnings == []
+        assert sorted(record.label for record in records) == sorted(label for _, label in kept.values())
+        assert len(records) == len(kept) and warnings == []
+        assert all(dataset.holds(line) for line, _ in kept.values())
 
 
 def test_a_failed_replacement_leaves_the_first_label(tmp_path, monkeypatch):
@@ -61,7 +59,7 @@ def test_a_failed_replacement_leaves_the_first_label(tmp_path, monkeypatch):
     monkeypatch.setattr(my_drawings.os, "write", lambda descriptor, data: len(data) // 2)  # a full disk
     with pytest.raises(OSError, match="the file is unchanged"):
         dataset.append(seven(), 1, replacing=kept)
-    assert [record.label for record in dataset.load()[0]] == [7] and dataset.ends_with(kept)
+    assert [record.label for record in dataset.load()[0]] == [7] and dataset.holds(kept)
 
 
 def test_bad_labels_and_empty_drawings_are_refused(tmp_path):

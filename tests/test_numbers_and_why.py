@@ -225,6 +225,10 @@ def test_confirming_a_number_keeps_only_the_digit_it_shows(window):
     assert len(records[0].strokes) == len(small(seven()))  # the 7's strokes, not the whole number
     assert np.ptp(np.concatenate(records[0].strokes)[:, 0]) < 100
     assert "Digit #3 kept as a 7" in window.statusBar().currentMessage()
+    window.previous_digit_action.trigger()  # digit #2: not kept
+    assert not window.correction.confirm_button.isChecked()
+    window.next_digit_action.trigger()  # back to #3: still kept, and a second press would take it back
+    assert window.correction.confirm_button.isChecked() and window.session.kept_label() == 7
 
 
 SCRIBBLE = [[(60, 200), (110, 60), (150, 210), (190, 70), (230, 200)], [(70, 120), (220, 140)]]

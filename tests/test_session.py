@@ -83,8 +83,22 @@ def test_taking_back_leaves_a_drawing_another_digitpad_added_since(session):
     session.show_drawing(seven())
     session.keep(7)
     MyDrawings(session.my_drawings.folder).append(circle(), 0)  # a second copy of the app, at the same time
-    assert session.kept_label() is None and not session.take_back()
-    assert [record.label for record in session.my_drawings.load()[0]] == [7, 0]  # the file is as it was
+    assert session.kept_label() == 7 and session.take_back()
+    assert [record.label for record in session.my_drawings.load()[0]] == [0]  # the other copy's stays
+
+
+def test_each_digit_of_a_number_is_kept_once_and_can_be_taken_back_later(session):
+    """Keeping digit #2, then #1, then #2 again filed #2 twice: only the last digit kept was remembered."""
+    session.show_drawing(number(ONE, circle(), seven()))
+    session.keep(7)  # digit #3, in focus
+    session.select_next_digit(-1)  # digit #2, the 0
+    assert session.kept_label() is None
+    session.keep(0)
+    session.select_next_digit(1)  # back to #3
+    assert session.kept_label() == 7 and session.keep(7) == 2  # not kept twice
+    assert session.take_back() and [record.label for record in session.my_drawings.load()[0]] == [0]
+    session.select_next_digit(-1)
+    assert session.kept_label() == 0
 
 
 def test_a_refused_model_gives_way_to_the_one_before(session, predictor):

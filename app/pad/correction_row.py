@@ -69,12 +69,13 @@ class CorrectionRow(Retranslatable, QWidget):
                                   .format(digit=digit))
 
     def show_kept(self, label: int | None) -> None:
-        """The drawing on screen is kept in my drawings with ``label`` (None: it is not): that digit's button,
-        and ✓ Right when it is the answer, stay pressed in."""
+        """The drawing on screen is kept in my drawings with ``label`` (None: it is not): ✓ Right stays pressed
+        in when it is the answer, else that digit's button."""
         self._kept = label
-        for digit, button in enumerate(self.digit_buttons):
-            button.setChecked(digit == label)
-        self.confirm_button.setChecked(label is not None and label == self._answer)
+        confirmed = label is not None and label == self._answer
+        for digit, button in enumerate(self.digit_buttons):  # "No, it's [7]" pressed beside "✓ Right" read oddly
+            button.setChecked(digit == label and not confirmed)
+        self.confirm_button.setChecked(confirmed)
         self._show_digit_tips()
         self._show_confirm_tip()
 

@@ -35,8 +35,8 @@ class MyDrawings:
 
     def append(self, strokes, label: int, box: float = CANVAS_SIZE, replacing: bytes = b"") -> bytes:
         """Add one drawing with its right label; returns the line written, to ``take_back`` if it was a mistake.
-        ``replacing``, a line ``append`` returned, is replaced by the new one while it is the file's last line
-        (the same drawing given another label); it stays until the new line is whole on disk."""
+        ``replacing``, a line ``append`` returned, is taken out once the new one is whole on disk (the same
+        drawing given another label)."""
         if isinstance(label, bool) or label not in range(10):
             raise ValueError(f"the label must be a digit 0..9, got {label!r}")
         points = validate_strokes(strokes)
@@ -47,8 +47,7 @@ class MyDrawings:
         self.folder.mkdir(parents=True, exist_ok=True)
         with self._locked(os.O_RDWR | os.O_CREAT) as descriptor:
             size = os.lseek(descriptor, 0, os.SEEK_END)
-            start = size - len(replacing) if replacing and _ends_with(descriptor, replacing) else size
-            if start == size and _ends_without_newline(descriptor):
+            if _ends_without_newline(descriptor):
                 line = b"\n" + line  # never glue a new drawing onto a torn one
             try:
                 written = os.write(descriptor, line)
@@ -58,25 +57,17 @@ class MyDrawings:
             except OSError as error:
                 os.ftruncate(descriptor, size)  # take the part back: the file stays as it was
                 raise OSError(error.errno, f"{error.strerror}; the file is unchanged", str(self.path)) from None
-            if start < size:  # over the line it replaces, into room the file already has
-                os.pwrite(descriptor, line, start)
-                os.ftruncate(descriptor, start + len(line))
-                os.fsync(descriptor)
+            if replacing:
+                _remove_line(descriptor, replacing, before=size)
         return line.lstrip(b"\n")
 
     def take_back(self, line: bytes) -> bool:
-        """Remove ``line``, what ``append`` returned, while it is still the file's last line (it was kept by
-        mistake).  False when it is not: another DigitPad added a drawing since, or my drawings were cleared;
-        the file is then left as it is."""
+        """Remove ``line``, what ``append`` returned (a drawing kept by mistake).  False when the file no longer
+        holds it (my drawings were cleared); the file is then left as it is."""
         if not line or not self.path.exists():
             return False
         with self._locked(os.O_RDWR) as descriptor:
-            if not _ends_with(descriptor, line):
-                return False
-            size = os.fstat(descriptor).st_size
-            os.ftruncate(descriptor, size - len(line))  # the file shrinks back to what it was: nothing rewritten
-            os.fsync(descriptor)
-        return True
+            return _remove_line(descriptor, line, before=os.fstat(descriptor).st_size)
 
     def load(self) -> tuple[list[StrokeRecord], list[str]]:
         """(records, warnings): unreadable lines are skipped, each with a warning naming it."""
@@ -99,12 +90,12 @@ class MyDrawings:
             records.append(record)
         return records, warnings
 
-    def ends_with(self, line: bytes) -> bool:
-        """Whether ``line`` (what ``append`` returned) is still the last drawing, which ``take_back`` removes."""
+    def holds(self, line: bytes) -> bool:
+        """Whether the file still holds ``line`` (what ``append`` returned), which ``take_back`` removes."""
         if not line or not self.path.exists():
             return False
         with self._locked(os.O_RDONLY) as descriptor:
-            return _ends_with(descriptor, line)
+            return _line_start(_read_all(descriptor), line) is not None
 
     def count(self) -> int:
         return len(self.load()[0])
@@ -129,9 +120,26 @@ class MyDrawings:
             os.close(descriptor)  # closing releases the lock
 
 
-def _ends_with(descriptor: int, line: bytes) -> bool:
-    size = os.fstat(descriptor).st_size
-    return size >= len(line) and os.pread(descriptor, len(line), size - len(line)) == line
+def _line_start(data: bytes, line: bytes) -> int | None:
+    """Where the last whole occurrence of ``line`` begins in ``data``, if it is there."""
+    start = data.rfind(line)
+    while start > 0 and data[start - 1:start] != b"\n":
+        start = data.rfind(line, 0, start + len(line) - 1)
+    return None if start < 0 else start
+
+
+def _remove_line(descriptor: int, line: bytes, before: int) -> bool:
+    """Take ``line`` out of the file's first ``before`` bytes: the lines after it move up over it (a few kept
+    since, at most), then the file is cut.  Under the caller's lock."""
+    data = os.pread(descriptor, os.fstat(descriptor).st_size, 0)
+    start = _line_start(data[:before], line)
+    if start is None:
+        return False
+    tail = data[start + len(line):]
+    os.pwrite(descriptor, tail, start)
+    os.ftruncate(descriptor, start + len(tail))
+    os.fsync(descriptor)
+    return True
 
 
 def _ends_without_newline(descriptor: int) -> bool:
