@@ -211,8 +211,11 @@ def test_use_this_model_loads_the_runs_model(window, qtbot):
     # The window and the table say which run the pad reads with (a newcomer found it named nowhere).
     assert window.windowTitle().startswith("dense") and name_cell("dense") == "▶ dense"
     assert name_cell("bundled") == "bundled"
+    dense = by_name(view, "dense")[0]
+    view.rename_run(dense, "my dense")
+    qtbot.waitUntil(lambda: window.windowTitle() == "my dense — DigitPad")  # renamed, the title follows
     with qtbot.waitSignal(window.modelReady, timeout=30_000) as ready:  # the pad read on with a deleted file,
-        view.delete_runs(by_name(view, "dense"))                        # and the next start said it was missing
+        view.delete_runs([dense])                                       # and the next start said it was missing
     assert window.models.bundled_in_use() and window.windowTitle() == "bundled model — DigitPad"
 
 

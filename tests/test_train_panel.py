@@ -53,7 +53,7 @@ def test_seed_recipe_is_one_click_away(window):
     assert panel.settings.request(None).recipe == "seed"  # the run is named after the recipe chosen
 
 
-def test_train_one_epoch_watch_it_and_use_the_model(window, qtbot):
+def test_train_one_epoch_watch_it_and_use_the_model(window, qtbot, ready_window):
     panel = window.train_panel
     draw(window.canvas, seven())
     before = window.prediction.probabilities.copy()
@@ -74,7 +74,17 @@ def test_train_one_epoch_watch_it_and_use_the_model(window, qtbot):
         use.click()
     assert window.predictor is not old_predictor
     assert not np.allclose(window.prediction.probabilities, before)
-    assert "trained" in window.models.model_name()
+    # It is the run just kept: the title and the Runs table say so (they named a copy "trained 14:05 (…)").
+    runs = panel.runs_view
+    qtbot.waitUntil(lambda: any(run.id == panel.outcome.run_id for run in runs.model.runs), timeout=30_000)
+    run = next(run for run in runs.model.runs if run.id == panel.outcome.run_id)
+    from digitpad.app.train.runs_view import run_title
+
+    assert window.windowTitle() == f"{run_title(run)} — DigitPad" and window.models.model_name() == run_title(run)
+    assert runs.model.data(runs.model.index(runs.model.run_index(run.id), 0)).startswith("▶ ")
+    window.close()
+    again = ready_window()  # the same settings and data: after a restart it is still that run, not "trained-….keras"
+    qtbot.waitUntil(lambda: again.windowTitle() == f"{run_title(run)} — DigitPad", timeout=30_000)
 
 
 def test_confusion_cell_click_shows_those_images(window, qtbot):

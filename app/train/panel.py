@@ -65,7 +65,8 @@ class TrainPanel(Retranslatable, QScrollArea):
     statusMessage = Signal(str)
     errorMessage = Signal(str)  # for the window's banner: the training itself went well
     trainingFinished = Signal(object)  # TrainOutcome
-    useModelRequested = Signal(str, str)  # the trained file, and how to call it ("trained 14:05 (99.2%)")
+    # The trained file, how to call it ("trained 14:05 (99.2%)") and the run it was kept as ("" if none).
+    useModelRequested = Signal(str, str, str)
     loadModelRequested = Signal()
     revertRequested = Signal()
     devicesFound = Signal(list)  # TensorFlow's process is up and says what it can train on
@@ -499,7 +500,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         self.use_button.setEnabled(False)
         accuracy = _percent(self.outcome.result.test_accuracy)
         self.useModelRequested.emit(self.outcome.model_path, self.tr("trained {time} ({accuracy}%)").format(
-            time=time.strftime("%H:%M"), accuracy=accuracy))
+            time=time.strftime("%H:%M"), accuracy=accuracy), getattr(self.outcome, "run_id", None) or "")
 
     def _save_dialog(self) -> None:
         path, _ = file_dialogs.save_file(self, file_dialogs.MODELS, self.tr("Save model"), "digitpad.keras",

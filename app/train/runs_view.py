@@ -352,6 +352,7 @@ class RunsView(Retranslatable, QWidget):
         self.warnings: list[str] = []
         self._widths: list[int] = []  # each column's width for its title and widest value (_size_columns)
         self.model_in_use: Callable[[], str] = str  # the model file the pad reads with (set by the window)
+        self.run_in_use: Callable[[], str | None] = lambda: None  # the run it was adopted from (set by the window)
         self.model = RunsTableModel(self)
         self.model.in_use = self._in_use
         self.model.renamed.connect(self.rename_run)
@@ -700,7 +701,14 @@ class RunsView(Retranslatable, QWidget):
             self.modelInUseDeleted.emit()
 
     def _in_use(self, run: Run) -> bool:
-        return run.model_path is not None and str(run.model_path) == self.model_in_use()
+        return self.run_of_model(self.model_in_use(), self.run_in_use()) is run
+
+    def run_of_model(self, source: str, run_id: str | None) -> Run | None:
+        """The run a model file is: the run's own file, or the run it was adopted from (a copy in models/)."""
+        for run in self.model.runs:
+            if (run_id and run.id == run_id) or (run.model_path is not None and str(run.model_path) == source):
+                return run
+        return None
 
     def _change_limits(self) -> None:
         if self.store is None:

@@ -294,6 +294,9 @@ class MainWindow(Retranslatable, QMainWindow):
         panel.runs_view.useModelRequested.connect(self.models.load_named)
         panel.runs_view.besideRequested.connect(self.read_beside)
         panel.runs_view.model_in_use = lambda: self.session.predictor.source if self.session.predictor else ""
+        panel.runs_view.run_in_use = self.models.run_id_in_use
+        self.models.run_title = self._run_title
+        panel.runs_view.loaded.connect(self._show_title)  # a run renamed, or the runs read at the start
         panel.runs_view.modelInUseDeleted.connect(self.models.revert_to_bundled)
         self.second_answer.digitClicked.connect(self._explain_second_output)
         self.second_answer.closed.connect(lambda: self._show_network_of(None))
@@ -348,6 +351,10 @@ class MainWindow(Retranslatable, QMainWindow):
             editor.redo() if redo else editor.undo()
         else:
             self.canvas.redo() if redo else self.canvas.undo()
+
+    def _run_title(self, source: str, run_id: str | None) -> str | None:
+        run = self.train_panel.runs_view.run_of_model(source, run_id)
+        return None if run is None else run_title(run)
 
     def _show_title(self) -> None:
         """The model in use names the window, as a document names an editor's."""

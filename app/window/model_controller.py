@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, QSettings, Signal
@@ -55,6 +56,12 @@ class ModelController(QObject):
         self.session, self.tasks, self.settings, self.data_dir = session, tasks, settings, data_dir
         self._requested = requested
         self._descriptions: dict[str, str] = {}  # a trained model's file → "trained 14:05 (99.2%)"
+        self._run_ids: dict[str, str] = {}  # a model file used → the run it was trained as
+        last, run = settings.value("lastModel", "", str), settings.value("lastModelRun", "", str)
+        if last and run:
+            self._run_ids[last] = run
+        # The window's: the title of the run a model file belongs to (path, run id), in the language in use.
+        self.run_title: Callable[[str, str | None], str | None] = lambda source, run_id: None
         self._last_error: str | None = None
 
     def start(self, before_showing: bool = False) -> None:
@@ -90,9 +97,9 @@ class ModelController(QObject):
     def revert_to_bundled(self) -> None:
         self.load(bundled_model_path())
 
-    def adopt(self, trained_file: str, description: str):
+    def adopt(self, trained_file: str, description: str, run_id: str = ""):
         """Use a model the worker has just trained: it is kept in the data folder, so that it is
-        still there, and remembered, after a restart."""
+        still there, and remembered, after a restart (with the run it was trained as)."""
         folder = self.data_dir / MODELS_FOLDER
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -103,6 +110,8 @@ class ModelController(QObject):
                 reason=error.strerror or error))
             return None
         self._descriptions[str(kept)] = description
+        if run_id:
+            self._run_ids[str(kept)] = run_id
         return self.load(kept)
 
     def load_named(self, path: str | Path, description: str):
@@ -121,7 +130,13 @@ class ModelController(QObject):
             return self.tr("no model")
         if self.bundled_in_use():
             return self.tr("bundled model")
-        return self._descriptions.get(predictor.source) or Path(predictor.source).name
+        return (self.run_title(predictor.source, self.run_id_in_use()) or self._descriptions.get(predictor.source)
+                or Path(predictor.source).name)
+
+    def run_id_in_use(self) -> str | None:
+        """The run the model in use was trained as, when it was adopted from the Train panel's results."""
+        predictor = self.session.predictor
+        return None if predictor is None else self._run_ids.get(predictor.source)
 
     def _use(self, predictor: Predictor, seconds: float) -> None:
         self.session.use_model(predictor, provisional=True)
@@ -132,6 +147,10 @@ class ModelController(QObject):
             self.settings.remove("lastModel")
         else:
             self.settings.setValue("lastModel", predictor.source)
+        if self.run_id_in_use():
+            self.settings.setValue("lastModelRun", self.run_id_in_use())
+        else:
+            self.settings.remove("lastModelRun")
         locale = QLocale()
         self.status.emit(self.tr("Model ready: {model}, {parameters} parameters in {seconds} s").format(
             model=self.model_name(), parameters=locale.toString(predictor.parameter_count),
