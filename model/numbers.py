@@ -71,6 +71,10 @@ TALL_PIECE = 0.5
 # reads the two side by side as an 8 at 99%, a little more than the 1 and the 8 each alone multiplied.
 CLEAR_GAP = 0.12
 JOIN_PENALTY = 0.3
+# Pen pieces with at least this share of the writing's height of clear paper between them are never one digit: a
+# digit's strokes touch or nearly touch.  Without it a weak network (a LeNet-5 trained briefly from the window),
+# unsure of every digit alone, read "74" written with a wide gap as one 4 at 75%.
+APART_GAP = 0.4
 
 
 @dataclass(frozen=True, eq=False)
@@ -436,9 +440,22 @@ def _best_split(strokes: list[np.ndarray], pieces: list[list[int]], predictor,
     groups = [[strokes[i] for p in pieces[start:end] for i in p] for start, end in runs]
     read = dict(zip(runs, cache.read(predictor, groups)))
     tall = _tall_pieces([_points_box(stroke) for stroke in strokes], pieces)
+    apart = _far_apart(strokes, pieces)
     score = {run: _log_confidence(prediction, tall[run[0]:run[1]]) - _too_wide(strokes, pieces[run[0]:run[1]])
-             for run, (prediction, _) in read.items()}
+             for run, (prediction, _) in read.items() if not any(apart[run[0] + 1:run[1]])}
     return [_digit(strokes, tuple(_marks_in(pieces, run)), *read[run]) for run in _best_cut(len(pieces), score)]
+
+
+def _far_apart(strokes: list[np.ndarray], pieces: list[list[int]]) -> list[bool]:
+    """For each piece, whether clear paper of at least APART_GAP of the writing's height parts it from every
+    piece before it (the first: False)."""
+    height = _height([_points_box(stroke) for stroke in strokes])
+    right_so_far, apart = -math.inf, []
+    for piece in pieces:
+        left = min(float(strokes[i][:, 0].min()) for i in piece)
+        apart.append(right_so_far > -math.inf and left - right_so_far >= APART_GAP * height)
+        right_so_far = max(right_so_far, *(float(strokes[i][:, 0].max()) for i in piece))
+    return apart
 
 
 def _runs(count: int) -> list[tuple[int, int]]:
