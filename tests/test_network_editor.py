@@ -168,6 +168,8 @@ def test_ctrl_z_in_the_editor_undoes_its_changes_and_on_the_pad_a_stroke(window,
     choose(window, "lenet5")
     assert editor.design() == PRESETS["lenet5"]
     editor.layer_list.setFocus()
+    window.edit_menu.aboutToShow.emit()
+    assert window.undo_action.text() == "&Undo network change"  # the menu says what Ctrl+Z will undo
     window.undo_action.trigger()
     assert len(editor.design().layers) == len(PRESETS["seed"].layers) + 1 and not editor.can_train()
     window.undo_action.trigger()
@@ -181,6 +183,8 @@ def test_ctrl_z_in_the_editor_undoes_its_changes_and_on_the_pad_a_stroke(window,
     qtbot.mouseMove(canvas, end)
     qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=end)
     assert QApplication.focusWidget() is canvas
+    window.edit_menu.aboutToShow.emit()
+    assert window.undo_action.text() == "&Undo stroke"
     strokes = len(window.canvas.strokes())
     window.undo_action.trigger()
     assert len(window.canvas.strokes()) == strokes - 1

@@ -173,7 +173,7 @@ def test_quitting_during_training_asks_then_stops_it(qtbot, ready_window, mnist_
     assert worker.is_alive()
     asked = answer_quit_question("Keep training")
     window.quit_action.trigger()  # Ctrl+Q asks first: quitting would lose what the network has learnt
-    assert "epoch 1 of 50" in asked[0] and window.isVisible() and panel.is_training()
+    assert "what the network has learnt so far is lost" in asked[0] and window.isVisible() and panel.is_training()
     answer_quit_question("Stop training and quit")
     window.quit_action.trigger()  # cancels, and ends TensorFlow's process: nothing outlives the window
     assert not window.isVisible()

@@ -85,7 +85,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         self._bar_text: Callable[[], str] = str
         self._phase_text: Callable[[], str] = str
         self._cell: tuple[int, int] | None = None
-        self._epoch: tuple[int, int] | None = None  # (epoch, of epochs) of the training under way, once it has begun
+        self._begun = False  # the training under way has reported its first batch
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         content = QWidget()
@@ -342,7 +342,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         if self._folder is None:
             self._folder = tempfile.TemporaryDirectory(prefix="digitpad-trained-")
         self.curves.reset(request.config.epochs)
-        self._epoch = None
+        self._begun = False
         self.progress.setValue(0)
         self._show_bar(lambda: self.tr("Starting…"))
         self.phase_label.setStyleSheet("")
@@ -384,11 +384,10 @@ class TrainPanel(Retranslatable, QScrollArea):
         return box.clickedButton() is stop
 
     def _quit_question(self) -> str:
-        if self._epoch is None:
+        # No epoch count: the question stays open while the training goes on, and a count in it fell behind.
+        if not self._begun:
             return self.tr("A training is starting. Quitting stops it.")
-        epoch, epochs = self._epoch
-        return self.tr("A training is under way (epoch {epoch} of {epochs}). Quitting stops it, and what the "
-                       "network has learnt so far is lost.").format(epoch=epoch, epochs=epochs)
+        return self.tr("A training is under way. Quitting stops it, and what the network has learnt so far is lost.")
 
     def _on_progress(self, progress) -> None:
         if isinstance(progress, str):  # a TrainPhase
@@ -401,7 +400,7 @@ class TrainPanel(Retranslatable, QScrollArea):
             return
         if not isinstance(progress, TrainProgress):
             return
-        self._epoch = (progress.epoch, progress.epochs)
+        self._begun = True
         self.progress.setValue(int(progress.fraction * 1000))
         self._show_bar(lambda: self._progress_text(progress))
         position = progress.epoch - 1 + progress.batch / progress.batches

@@ -342,12 +342,25 @@ class MainWindow(Retranslatable, QMainWindow):
         self.feature_maps.set_model(layer_facts(predictor.net), predictor.kernels,
                                     parameter_total_formula(predictor.net))
 
+    def _in_network_editor(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and self.train_panel.settings.network_editor.isAncestorOf(focus)
+
+    def _name_undo(self) -> None:
+        """Undo and Redo say what they will undo: a stroke, or the network editor's change where the person works
+        (the menu said "Undo stroke" while Ctrl+Z undid a change of the network)."""
+        if self._in_network_editor():
+            self.undo_action.setText(self.tr("&Undo network change"))
+            self.redo_action.setText(self.tr("&Redo network change"))
+        else:
+            self.undo_action.setText(self.tr("&Undo stroke"))
+            self.redo_action.setText(self.tr("&Redo stroke"))
+
     def _undo(self, redo: bool) -> None:
         """Undo (or redo) where the person is working: in the network editor its last change, else a stroke
         on the pad (Ctrl+Z in the editor undid a stroke nobody was looking at)."""
         editor = self.train_panel.settings.network_editor
-        focus = QApplication.focusWidget()
-        if focus is not None and editor.isAncestorOf(focus):
+        if self._in_network_editor():
             editor.redo() if redo else editor.undo()
         else:
             self.canvas.redo() if redo else self.canvas.undo()
@@ -424,6 +437,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.quit_action = self._action(self.file_menu, QKeySequence.StandardKey.Quit, self._quit)
 
         self.edit_menu = self.menuBar().addMenu("")
+        self.edit_menu.aboutToShow.connect(self._name_undo)
         self.undo_action = self._action(self.edit_menu, QKeySequence.StandardKey.Undo, lambda: self._undo(redo=False))
         self.redo_action = self._action(self.edit_menu, "Ctrl+Shift+Z", lambda: self._undo(redo=True))
         self.clear_action = self._action(self.edit_menu, "Esc", self.clear)
@@ -495,8 +509,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.export_action.setText(self.tr("&Export model…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
-        self.undo_action.setText(self.tr("&Undo stroke"))
-        self.redo_action.setText(self.tr("&Redo stroke"))
+        self._name_undo()
         self.clear_action.setText(self.tr("&Clear"))
         self.draw_over_action.setText(self.tr("&Draw over the image"))
         self.previous_digit_action.setText(self.tr("&Previous digit of the number"))

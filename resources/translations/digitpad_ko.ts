@@ -35,7 +35,7 @@
     </message>
     <message>
         <source>Kept as a {digit} in my drawings; press again to take it back</source>
-        <translation>내 그림에 저장했습니다(레이블 {digit}). 다시 누르면 저장을 취소합니다</translation>
+        <translation>내 그림에 저장했습니다(레이블 {digit}). 다시 누르면 내 그림에서 뺍니다</translation>
     </message>
     <message>
         <source>The drawing is a {digit}: keep it with that label in my drawings</source>
@@ -43,7 +43,7 @@
     </message>
     <message>
         <source>Kept in my drawings; press again to take it back</source>
-        <translation>내 그림에 저장했습니다. 다시 누르면 저장을 취소합니다</translation>
+        <translation>내 그림에 저장했습니다. 다시 누르면 내 그림에서 뺍니다</translation>
     </message>
     <message>
         <source>No digit stands out, so there is no answer to confirm; if it is a digit, say which with the buttons below</source>
@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>{name}: {kind} needs maps, but its input is already flat {shape}</source>
-        <translation>{name}: {kind} 층에는 맵이 필요한데 입력이 이미 펼쳐진 {shape}입니다</translation>
+        <translation>{name}: {kind} 층에는 맵이 필요한데, 입력이 이미 펼쳐져 있습니다 {shape}</translation>
     </message>
     <message>
         <source>{name}: Dense needs a flat input, but its input is maps {shape}; add Flatten or GlobalAveragePooling2D before it</source>
@@ -835,7 +835,7 @@
     </message>
     <message>
         <source>Taken back: the drawing is no longer in my drawings</source>
-        <translation>저장을 취소했습니다. 이 그림은 이제 내 그림에 없습니다</translation>
+        <translation>이 그림을 내 그림에서 뺐습니다</translation>
     </message>
     <message>
         <source>Kept as a {label} instead of a {earlier} in my drawings ({total} in all)</source>
@@ -856,6 +856,14 @@
     <message>
         <source>Could not read that run&apos;s model: {reason}</source>
         <translation>그 학습 기록의 모델을 읽을 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo network change</source>
+        <translation>신경망 변경 실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo network change</source>
+        <translation>신경망 변경 다시 실행(&amp;R)</translation>
     </message>
     <message>
         <source>{model} — DigitPad</source>
@@ -1962,6 +1970,10 @@
         <translation>학습 시작</translation>
     </message>
     <message>
+        <source>A training is under way. Quitting stops it, and what the network has learnt so far is lost.</source>
+        <translation>학습이 진행 중입니다. 지금 끝내면 학습이 멈추고, 신경망이 지금까지 학습한 내용은 사라집니다.</translation>
+    </message>
+    <message>
         <source>Train a new model with these settings; the pad keeps using the current one</source>
         <translation>이 설정으로 새 모델을 학습합니다. 패드는 지금 모델을 계속 사용합니다</translation>
     </message>
@@ -2116,10 +2128,6 @@
     <message>
         <source>A training is starting. Quitting stops it.</source>
         <translation>학습을 시작하는 중입니다. 끝내면 학습이 멈춥니다.</translation>
-    </message>
-    <message>
-        <source>A training is under way (epoch {epoch} of {epochs}). Quitting stops it, and what the network has learnt so far is lost.</source>
-        <translation>학습이 진행 중입니다(에포크 {epoch}/{epochs}). 끝내면 학습이 멈추고, 네트워크가 지금까지 학습한 내용은 사라집니다.</translation>
     </message>
     <message>
         <source>Epoch {epoch}/{epochs} · batch {batch}/{batches} · ETA {eta} · {speed} img/s</source>
