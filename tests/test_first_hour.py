@@ -181,6 +181,8 @@ def test_every_train_setting_survives_a_restart(qtbot, tmp_path, settings_file, 
 
 
 def test_the_chart_has_distinct_series_round_ticks_and_whole_one_epoch_points(qtbot):
+    from PySide6.QtCharts import QScatterSeries
+
     from digitpad.app.train.views import LearningCurves, nice_step
 
     chart = LearningCurves()
@@ -198,6 +200,8 @@ def test_the_chart_has_distinct_series_round_ticks_and_whole_one_epoch_points(qt
         step = axis.tickInterval()
         assert step == nice_step(step) and abs(axis.tickAnchor() / step - round(axis.tickAnchor() / step)) < 1e-9
     assert chart.axis_x.max() > 1.0  # the epoch's validation point is a whole dot inside the plot
+    square = QScatterSeries.MarkerShape.MarkerShapeRectangle  # validation's mark in the Runs chart too
+    assert all(dots.markerShape() == square and dots.count() == 1 for dots in chart.dots.values())
     point = chart.chart().mapToPosition(chart.series["val_loss"].at(0), chart.series["val_loss"])
     assert point.x() + 5 <= chart.chart().plotArea().right()
     assert (nice_step(0.127), nice_step(0.033), nice_step(3)) == (0.2, 0.05, 5)

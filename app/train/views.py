@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from PySide6.QtCharts import QChart, QChartView, QLineSeries, QValueAxis
+from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QSizePolicy, QWidget
@@ -29,18 +29,25 @@ class LearningCurves(Retranslatable, QChartView):
         self.key.setWordWrap(True)
         self.key.setTextFormat(Qt.TextFormat.RichText)
         self.key.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.series = {}
+        self.series, self.dots = {}, {}
         for key, colour, dashed in SERIES_STYLES:
             line = QLineSeries()
             pen = QPen(QColor(colour), 2)
             if dashed:
                 pen.setStyle(Qt.PenStyle.DashLine)
-                line.setPointsVisible(True)  # one point per epoch: visible from the first epoch
-                line.setMarkerSize(7)  # a one-epoch run is one point per series: big enough to read
+                # One square per epoch, as the Runs chart marks validation: a one-epoch run is one point.
+                dots = QScatterSeries()
+                dots.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
+                dots.setMarkerSize(7)
+                dots.setColor(QColor(colour))
+                dots.setBorderColor(QColor(colour))
+                self.dots[key] = dots
             line.setPen(pen)
-            line.setColor(QColor(colour))  # the legend's marker takes this colour
+            line.setColor(QColor(colour))
             chart.addSeries(line)
             self.series[key] = line
+        for dots in self.dots.values():
+            chart.addSeries(dots)
         self.axis_x = QValueAxis()
         self.axis_loss = QValueAxis()
         self.axis_accuracy = QValueAxis()
@@ -49,7 +56,7 @@ class LearningCurves(Retranslatable, QChartView):
         chart.addAxis(self.axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.axis_loss, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(self.axis_accuracy, Qt.AlignmentFlag.AlignRight)
-        for key, line in self.series.items():
+        for key, line in [*self.series.items(), *self.dots.items()]:
             line.attachAxis(self.axis_x)
             line.attachAxis(self.axis_accuracy if "accuracy" in key else self.axis_loss)
         super().__init__(chart, parent)
@@ -67,14 +74,14 @@ class LearningCurves(Retranslatable, QChartView):
         for key, line in self.series.items():
             line.setName(names[key])
         self.key.setText("&nbsp;&nbsp; ".join(  # spaces between the entries only: a line breaks there, not inside
-            f'<span style="color:{colour}; white-space:nowrap">{"╍╍ ●" if dashed else "━━"}&nbsp;{names[key]}'
+            f'<span style="color:{colour}; white-space:nowrap">{"╍╍ ■" if dashed else "━━"}&nbsp;{names[key]}'
             "</span>" for key, colour, dashed in SERIES_STYLES))
         self.axis_x.setTitleText(self.tr("epoch"))
         self.axis_loss.setTitleText(self.tr("loss"))
         self.axis_accuracy.setTitleText(self.tr("accuracy"))
 
     def reset(self, epochs: int) -> None:
-        for line in self.series.values():
+        for line in [*self.series.values(), *self.dots.values()]:
             line.clear()
         self.epochs = epochs
         # A little room after the last epoch, so its validation points are whole dots, not halves.
@@ -89,6 +96,8 @@ class LearningCurves(Retranslatable, QChartView):
         if value is None or not np.isfinite(value):
             return
         self.series[key].append(QPointF(epoch_position, value))
+        if key in self.dots:
+            self.dots[key].append(QPointF(epoch_position, value))
         if "loss" in key and value > self._max_loss:
             self._max_loss = value
             top = min(max(0.1, value * 1.1), 5.0)
