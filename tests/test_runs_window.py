@@ -297,3 +297,16 @@ def test_a_click_on_the_second_chart_explains_it_in_the_second_network(window, q
                      pos=window.answer.chart.bar_centre(first).toPoint())
     assert window.explain.network is None
     assert window.explain.step.value == pytest.approx(float(window.prediction.activations[-1][first]), abs=1e-5)
+
+
+def test_the_charts_legend_keeps_the_end_of_long_names(window, qtbot):
+    """Two runs of one design and recipe both read "dense network · fast · 1…" in the legend: the time was cut."""
+    view = window.train_panel.runs_view
+    for name, time in (("bundled", "12-04 22:16"), ("dense", "12-04 22:22")):
+        view.rename_run(by_name(view, name)[0], f"a rather long network name · fast · {time}")
+    qtbot.waitUntil(lambda: sum(run.name.startswith("a rather") for run in view.model.runs) == 2)
+    view.select_runs([run.id for run in view.model.runs if run.name.startswith("a rather")])
+    qtbot.wait(1)  # the legend lays its markers out in the event loop
+    labels = sorted(marker.label() for marker in view.curves.chart().legend().markers() if marker.isVisible())
+    assert len(labels) == 2 and labels[0].endswith("22:16") and labels[1].endswith("22:22")
+    assert all("…" in label for label in labels)  # cut in the middle to fit, not by the legend at the end

@@ -244,7 +244,7 @@ class RunCurves(Retranslatable, QChartView):
                 if not points:
                     continue
                 line = QLineSeries()
-                line.setName(run_title(run))
+                line.setName(self._legend_name(run_title(run), len(self.runs)))
                 pen = QPen(colour, 2)
                 if validation:
                     pen.setStyle(Qt.PenStyle.DashLine)
@@ -278,6 +278,17 @@ class RunCurves(Retranslatable, QChartView):
             set_axis(self.axis_y, bottom, top, nice_step((top - bottom) / 5), anchor=0.0)
         self.axis_x.setTitleText(self.tr("epoch") if against == "epoch" else self.tr("seconds"))
         self.axis_y.setTitleText(self.tr("accuracy") if metric == "accuracy" else self.tr("loss"))
+
+    def _legend_name(self, name: str, runs: int) -> str:
+        """The run's name cut in its middle to its share of the legend's width: the legend cut at the end, and
+        two runs of one design and recipe both read "dense network · fast · 1…"."""
+        room = max(60, (self.width() - 16) // max(1, min(runs, 3)) - 40)  # the legend wraps after a few
+        return self.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, room)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.runs and event.oldSize().width() != event.size().width():
+            self.show_runs(self.runs, self.against, self.metric)  # the names fit the new width
 
     def series_count(self) -> int:
         """How many curves are drawn (each is a line and its dots)."""
