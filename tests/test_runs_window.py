@@ -232,7 +232,7 @@ def test_two_networks_read_one_drawing_side_by_side(window, qtbot):
     assert first_answer is not None
     assert second.answer() == (first_answer + 1) % 10  # the shifted network
     assert second.chart.winner() == second.answer() and window.answer.chart.winner() == first_answer
-    assert "dense" in second.title.text() and "bundled model" in second.title.text()
+    assert "dense" in second.title.text() and "bundled model" in second.title.toolTip()
     window.clear()
     assert second.answer() is None
     second.close_button.click()

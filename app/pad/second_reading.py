@@ -7,15 +7,21 @@ one does.  Clicking one of its bars asks for the explanation of that probability
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from digitpad.app.common.colormaps import UNSURE_COLOUR, WINNER_COLOUR
+from digitpad.app.common.formats import probability_percent
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.pad.prediction_view import ProbabilityChart, fit_to_width
 from digitpad.model.network.inference import NOTHING_DRAWN, Prediction, Predictor
 from digitpad.model.numbers import ReadingCache
 from digitpad.model.session import EMPTY, Reading, read_alike
+
+# Wide enough for its ten bars' digits and values side by side (at 90 px they ran together: "0123456789").
+MINIMUM_WIDTH = 170
 
 
 class SecondNetworkPanel(Retranslatable, QWidget):
@@ -29,15 +35,18 @@ class SecondNetworkPanel(Retranslatable, QWidget):
         super().__init__(parent)
         self.setObjectName("secondNetwork")
         self.predictor: Predictor | None = None
-        self.name = ""
-        self.first_name = ""  # the model in use, whose answer is beside this one
+        # What to call this network and the model in use beside it, asked each time the texts are written:
+        # in the language of the moment, and after a rename (set by the window).
+        self.name: Callable[[], str] = str
+        self.first_name: Callable[[], str] = str
         self.prediction: Prediction = NOTHING_DRAWN
         self.number: str | None = None
         self._reading: Reading = EMPTY
         self._views = ReadingCache()  # each digit's six views, read once per network
         self.title = QLabel()
         self.title.setObjectName("secondNetworkTitle")
-        self.title.setWordWrap(True)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # elided to its width
+        self.setMinimumWidth(MINIMUM_WIDTH)
         self.close_button = QToolButton()
         self.close_button.setObjectName("closeSecondNetwork")
         self.close_button.setText("×")
@@ -74,12 +83,7 @@ class SecondNetworkPanel(Retranslatable, QWidget):
         self.close_button.setToolTip(self.tr("Stop reading with the second network"))
         self._show_texts()
 
-    def set_first_name(self, name: str) -> None:
-        """What the model in use is called (the title says what this network is read beside)."""
-        self.first_name = name
-        self._show_texts()
-
-    def set_network(self, predictor: Predictor, name: str) -> None:
+    def set_network(self, predictor: Predictor, name: Callable[[], str]) -> None:
         self.predictor, self.name = predictor, name
         self.setVisible(True)
         self.show_reading(self._reading)
@@ -108,12 +112,23 @@ class SecondNetworkPanel(Retranslatable, QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         fit_to_width(self.digit, 48)
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """"Second network:" and, under it, its name on one line cut in the middle: wrapped, a design's name took
+        a dozen lines of a narrow column.  The whole sentence is the tooltip."""
+        if self.predictor is None:
+            return
+        whole = self.tr("Second network: {name} ({parameters} parameters), beside {first}").format(
+            name=self.name(), parameters=QLocale().toString(self.predictor.parameter_count),
+            first=self.first_name() or "–")
+        self.title.setToolTip(whole)
+        width = max(40, self.title.width())
+        name = self.title.fontMetrics().elidedText(self.name(), Qt.TextElideMode.ElideMiddle, width)
+        self.title.setText(self.tr("Second network:") + "\n" + name)
 
     def _show_texts(self) -> None:
-        if self.predictor is not None:
-            self.title.setText(self.tr("Second network: {name} ({parameters} parameters), beside {first}").format(
-                name=self.name, parameters=QLocale().toString(self.predictor.parameter_count),
-                first=self.first_name or "–"))
+        self._show_title()
         prediction = self.prediction
         if prediction.label is None:
             self.digit.setText("")
@@ -123,5 +138,9 @@ class SecondNetworkPanel(Retranslatable, QWidget):
         fit_to_width(self.digit, 48)
         colour = UNSURE_COLOUR if prediction.is_unsure else WINNER_COLOUR
         self.digit.setStyleSheet(f"color:{colour.name()}")
-        self.caption.setText(self.tr("{percent}% sure").format(
-            percent=QLocale().toString(prediction.confidence * 100, "f", 1)))
+        percent = probability_percent(prediction.confidence)
+        if prediction.is_unsure:  # worded as the first network's answer is (it said "54.6% sure" in orange)
+            self.caption.setText(self.tr("Unsure: {label} or {runner_up}? ({percent}%)").format(
+                label=prediction.label, runner_up=prediction.runner_up, percent=percent))
+        else:
+            self.caption.setText(self.tr("{percent}% sure").format(percent=percent))

@@ -280,7 +280,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.correction.labelChosen.connect(self.keep_drawing)
         self.why.shown.connect(self.whyShown.emit)
         self.models.ready.connect(self.modelReady.emit)
-        self.models.ready.connect(lambda predictor: self.second_answer.set_first_name(self.models.model_name()))
+        self.second_answer.first_name = self.models.model_name
         self.models.ready.connect(self._on_first_model, Qt.ConnectionType.SingleShotConnection)
         for controller in (self.models, self.files):
             controller.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
@@ -325,7 +325,9 @@ class MainWindow(Retranslatable, QMainWindow):
     def read_beside(self, run) -> None:
         """A kept run's network reads the pad's drawing beside the model in use (read as data, off this thread)."""
         task = self.tasks.start("load-second-network", read_model, str(run.model_path))
-        task.succeeded.connect(lambda predictor: self.second_answer.set_network(predictor, run_title(run)))
+        runs = self.train_panel.runs_view
+        task.succeeded.connect(lambda predictor: self.second_answer.set_network(  # renamed later: its new name
+            predictor, lambda: run_title(runs.run_of_model("", run.id) or run)))
         task.failed.connect(lambda message: self.banner.show_error(
             self.tr("Could not read that run's model: {reason}").format(reason=message)))
 

@@ -1893,8 +1893,16 @@
         <translation>두 번째 신경망: {name} (매개변수 {parameters}개) · 사용 중인 모델: {first}</translation>
     </message>
     <message>
+        <source>Second network:</source>
+        <translation>두 번째 신경망:</translation>
+    </message>
+    <message>
         <source>Draw a digit</source>
         <translation>숫자를 그리세요</translation>
+    </message>
+    <message>
+        <source>Unsure: {label} or {runner_up}? ({percent}%)</source>
+        <translation>확실하지 않음: {label} 아니면 {runner_up}? ({percent}%)</translation>
     </message>
     <message>
         <source>{percent}% sure</source>
