@@ -210,6 +210,7 @@ def test_use_this_model_loads_the_runs_model(window, qtbot):
     assert ready.args[0].source.endswith("model.keras")
     # The window and the table say which run the pad reads with (a newcomer found it named nowhere).
     assert window.windowTitle().startswith("dense") and name_cell("dense") == "▶ dense"
+    assert not view.use_button.isEnabled()  # it is the model in use already
     assert name_cell("bundled") == "bundled"
     dense = by_name(view, "dense")[0]
     view.rename_run(dense, "my dense")

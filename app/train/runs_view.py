@@ -572,7 +572,9 @@ class RunsView(Retranslatable, QWidget):
         self._show_differences(runs)
         self._show_digit_changes(runs)
         finished = len(runs) == 1 and runs[0].model_path is not None
-        self.use_button.setEnabled(finished)
+        in_use = finished and self._in_use(runs[0])
+        self.use_button.setEnabled(finished and not in_use)
+        self.use_button.setToolTip(self.tr("The pad reads with this run's model already") if in_use else "")
         self.beside_button.setEnabled(finished)
         self.rename_button.setEnabled(len(runs) == 1)
         self.keep_button.setEnabled(len(runs) == 1)
@@ -588,8 +590,9 @@ class RunsView(Retranslatable, QWidget):
             text = self.tr("No runs yet: every training is kept here.")
         elif len(runs) < 2:
             text = self.tr("Select two or more runs (Ctrl+click) to compare them.")
-        else:
-            text = ""
+        else:  # a line here too: the buttons below jumped up when the hint went
+            text = self.tr("Comparing %n runs: their curves, the settings that differ and the digits that changed "
+                           "are below.", "", len(runs))
         self.status_label.setText(text)
         self.status_label.setVisible(bool(text))
 
@@ -695,7 +698,9 @@ class RunsView(Retranslatable, QWidget):
         if not runs:
             return
         question = self.tr("Delete %n run(s) and their models? This cannot be undone.", "", len(runs))
-        if any(self._in_use(run) for run in runs):
+        if len(runs) == 1 and self._in_use(runs[0]):
+            question += " " + self.tr("It is the model in use: the pad goes back to the bundled model.")
+        elif any(self._in_use(run) for run in runs):
             question += " " + self.tr("One of them is the model in use: the pad goes back to the bundled model.")
         answer = QMessageBox.question(self, self.tr("Delete runs"), question)
         if answer == QMessageBox.StandardButton.Yes:
@@ -713,6 +718,11 @@ class RunsView(Retranslatable, QWidget):
 
     def _in_use(self, run: Run) -> bool:
         return self.run_of_model(self.model_in_use(), self.run_in_use()) is run
+
+    def show_model_in_use(self) -> None:
+        """The pad reads with another model: mark its run, and offer 'Use this model' for the others only."""
+        self.model.show_model_in_use()
+        self._show_selection()
 
     def run_of_model(self, source: str, run_id: str | None) -> Run | None:
         """The run a model file is: the run's own file, or the run it was adopted from (a copy in models/)."""

@@ -337,7 +337,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.revert_action.setEnabled(reverting_changes_something)
         self.train_panel.revert_button.setEnabled(reverting_changes_something)
         self._show_title()
-        self.train_panel.runs_view.model.show_model_in_use()
+        self.train_panel.runs_view.show_model_in_use()
         if predictor is None:
             self.feature_maps.set_activations(None)
             return

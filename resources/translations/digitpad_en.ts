@@ -120,6 +120,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Comparing %n runs: their curves, the settings that differ and the digits that changed are below.</source>
+        <translation>
+            <numerusform>Comparing %n run: its curves, its settings and its digits are below.</numerusform>
+            <numerusform>Comparing %n runs: their curves, the settings that differ and the digits that changed are below.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Delete %n run(s) and their models? This cannot be undone.</source>
         <translation>
             <numerusform>Delete %n run and its model? This cannot be undone.</numerusform>

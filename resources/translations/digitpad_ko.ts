@@ -1694,6 +1694,10 @@
         <translation>학습 기록을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
+        <source>The pad reads with this run&apos;s model already</source>
+        <translation>패드가 이미 이 학습 기록의 모델로 읽고 있습니다</translation>
+    </message>
+    <message>
         <source>Unkeep</source>
         <translation>보관 해제</translation>
     </message>
@@ -1710,6 +1714,12 @@
     <message>
         <source>Select two or more runs (Ctrl+click) to compare them.</source>
         <translation>비교하려면 학습 기록을 두 개 이상 선택하세요(Ctrl+클릭).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparing %n runs: their curves, the settings that differ and the digits that changed are below.</source>
+        <translation>
+            <numerusform>학습 기록 %n개를 비교합니다. 곡선, 서로 다른 설정, 달라진 숫자가 아래에 있습니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Settings that differ: select two or more runs.</source>
@@ -1858,6 +1868,10 @@
     <message>
         <source>From {first} to {last}: test accuracy {before} → {after}; better on digits: {better}; worse on: {worse}</source>
         <translation>{first} → {last}: 테스트 정확도 {before} → {after}, 좋아진 숫자 {better}, 나빠진 숫자 {worse}</translation>
+    </message>
+    <message>
+        <source>It is the model in use: the pad goes back to the bundled model.</source>
+        <translation>지금 사용 중인 모델입니다. 패드는 기본 모델로 돌아갑니다.</translation>
     </message>
     <message>
         <source>One of them is the model in use: the pad goes back to the bundled model.</source>
