@@ -412,17 +412,20 @@ class TrainPanel(Retranslatable, QScrollArea):
         self._show_phase(lambda: self._metrics_text(progress))
 
     def _progress_text(self, progress: TrainProgress) -> str:
-        return self.tr("Epoch {epoch}/{epochs} · batch {batch}/{batches} · ETA {eta} · {speed} img/s").format(
+        # The speed is on the line below: with it, the bar's one line was cut in a 1024-pixel Korean window.
+        return self.tr("Epoch {epoch}/{epochs} · batch {batch}/{batches} · ETA {eta}").format(
             epoch=progress.epoch, epochs=progress.epochs, batch=progress.batch, batches=progress.batches,
-            eta=_duration(progress.eta_seconds), speed=QLocale().toString(round(progress.images_per_second)))
+            eta=_duration(progress.eta_seconds))
 
     def _metrics_text(self, progress: TrainProgress) -> str:
         locale = QLocale()
         loss, accuracy = locale.toString(progress.loss, "f", 4), locale.toString(progress.accuracy, "f", 4)
+        speed = locale.toString(round(progress.images_per_second))
         if progress.val_accuracy is None:
-            return self.tr("loss {loss} · accuracy {accuracy}").format(loss=loss, accuracy=accuracy)
-        return self.tr("loss {loss} · accuracy {accuracy} · validation accuracy {validation}").format(
-            loss=loss, accuracy=accuracy, validation=locale.toString(progress.val_accuracy, "f", 4))
+            return self.tr("loss {loss} · accuracy {accuracy} · {speed} img/s").format(
+                loss=loss, accuracy=accuracy, speed=speed)
+        return self.tr("loss {loss} · accuracy {accuracy} · validation accuracy {validation} · {speed} img/s").format(
+            loss=loss, accuracy=accuracy, validation=locale.toString(progress.val_accuracy, "f", 4), speed=speed)
 
     def _on_finished(self, outcome) -> None:
         self.outcome = outcome

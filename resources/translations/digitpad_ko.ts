@@ -1996,6 +1996,18 @@
         <translation>학습이 진행 중입니다. 지금 끝내면 학습이 멈추고, 신경망이 지금까지 학습한 내용은 사라집니다.</translation>
     </message>
     <message>
+        <source>Epoch {epoch}/{epochs} · batch {batch}/{batches} · ETA {eta}</source>
+        <translation>에포크 {epoch}/{epochs} · 배치 {batch}/{batches} · 남은 시간 {eta}</translation>
+    </message>
+    <message>
+        <source>loss {loss} · accuracy {accuracy} · {speed} img/s</source>
+        <translation>손실 {loss} · 정확도 {accuracy} · 초당 {speed}장</translation>
+    </message>
+    <message>
+        <source>loss {loss} · accuracy {accuracy} · validation accuracy {validation} · {speed} img/s</source>
+        <translation>손실 {loss} · 정확도 {accuracy} · 검증 정확도 {validation} · 초당 {speed}장</translation>
+    </message>
+    <message>
         <source>Train a new model with these settings; the pad keeps using the current one</source>
         <translation>이 설정으로 새 모델을 학습합니다. 패드는 지금 모델을 계속 사용합니다</translation>
     </message>
@@ -2150,18 +2162,6 @@
     <message>
         <source>A training is starting. Quitting stops it.</source>
         <translation>학습을 시작하는 중입니다. 끝내면 학습이 멈춥니다.</translation>
-    </message>
-    <message>
-        <source>Epoch {epoch}/{epochs} · batch {batch}/{batches} · ETA {eta} · {speed} img/s</source>
-        <translation>에포크 {epoch}/{epochs} · 배치 {batch}/{batches} · 남은 시간 {eta} · 초당 {speed}장</translation>
-    </message>
-    <message>
-        <source>loss {loss} · accuracy {accuracy}</source>
-        <translation>손실 {loss} · 정확도 {accuracy}</translation>
-    </message>
-    <message>
-        <source>loss {loss} · accuracy {accuracy} · validation accuracy {validation}</source>
-        <translation>손실 {loss} · 정확도 {accuracy} · 검증 정확도 {validation}</translation>
     </message>
     <message>
         <source>Done in {duration} on {device}</source>
