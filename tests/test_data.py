@@ -98,7 +98,7 @@ def test_npz_with_wrong_content_says_what_is_wrong(tmp_path, change, message):
 
 def test_npz_that_is_not_an_archive(tmp_path):
     (tmp_path / "junk.npz").write_bytes(b"\x00\x01 not a zip file at all")
-    with pytest.raises(DataError, match="junk.npz: not a readable .npz"):
+    with pytest.raises(DataError, match="junk.npz: not a readable MNIST .npz .an .npz is a zip archive"):
         load_mnist(tmp_path / "junk.npz")
 
 

@@ -111,13 +111,21 @@ def test_cancel_keeps_the_model_in_use(window, qtbot, tmp_path):
     assert panel.findChild(QPushButton, "trainButton").isEnabled()
 
 
-def test_missing_data_file_shows_an_error(window, qtbot, tmp_path):
+@pytest.mark.parametrize("problem, contents, said", [
+    ("missing", None, "nowhere.npz: no such file"),
+    ("not MNIST", b"not a zip archive", "not a readable MNIST .npz (an .npz is a zip archive"),
+])
+def test_mnist_that_cannot_be_read_is_said_before_training_starts(window, qtbot, tmp_path, problem, contents, said):
+    """A file that is not MNIST started TensorFlow, failed with numpy's advice to load pickles "unsafely", and left
+    a failed run in the Runs table."""
     panel = window.train_panel
-    panel.settings.mnist_path.setText(str(tmp_path / "nowhere.npz"))
+    path = tmp_path / "nowhere.npz"
+    if contents is not None:
+        path.write_bytes(contents)
+    panel.settings.mnist_path.setText(str(path))
     panel.start_training()
-    qtbot.waitUntil(lambda: "Training failed" in panel.phase_label.text(), timeout=60_000)
-    assert "nowhere.npz: no such file" in panel.phase_label.text()
-    assert panel.findChild(QPushButton, "trainButton").isEnabled()
+    assert panel.task is None and said in panel.phase_label.text() and "Cannot train" in panel.phase_label.text()
+    assert "pickle" not in panel.phase_label.text() and panel.findChild(QPushButton, "trainButton").isEnabled()
 
 
 def test_save_writes_a_model_that_loads(window, qtbot, tmp_path):

@@ -40,7 +40,7 @@ from digitpad.app.train.runs_view import RunsView
 from digitpad.app.train.settings import TrainSettings
 from digitpad.app.train.views import ConfusionMatrix, ImageGallery, LearningCurves
 from digitpad.model.files.atomic import copy_file_atomically
-from digitpad.model.files.datasets import mnist_needs_download
+from digitpad.model.files.datasets import DataError, count_mnist, mnist_needs_download
 from digitpad.model.network.designs import PRESETS, network_name
 from digitpad.model.network.numpy_net import NumpyConvnet
 from digitpad.model.session import Session
@@ -330,9 +330,16 @@ class TrainPanel(Retranslatable, QScrollArea):
         return box
 
     def start_training(self) -> None:
-        if self.settings.mnist_check.isChecked() and mnist_needs_download(self.settings.mnist_path.text().strip()):
+        mnist = self.settings.mnist_path.text().strip()
+        if self.settings.mnist_check.isChecked() and mnist_needs_download(mnist):
             self.mnist_source.ask()  # say so now, not after TensorFlow has started and failed
             return
+        if self.settings.mnist_check.isChecked() and mnist:
+            try:
+                count_mnist(mnist)  # the files' headers only: a file that cannot be MNIST is said now,
+            except DataError as error:  # not after TensorFlow started, as a failed run
+                self._show_cannot_start(str(error))
+                return
         try:
             request = self.settings.request(self.session.predictor.source if self.session.predictor else None)
         except ValueError as error:
@@ -449,6 +456,11 @@ class TrainPanel(Retranslatable, QScrollArea):
         self.statusMessage.emit(self.tr("Training finished: test accuracy {accuracy}%").format(
             accuracy=_percent(result.test_accuracy)))
         self.trainingFinished.emit(outcome)
+
+    def _show_cannot_start(self, reason: str) -> None:
+        self.phase_label.setStyleSheet("color:#8a1c14")
+        self._show_phase(lambda: self.tr("Cannot train: {reason}. The model in use is unchanged.").format(
+            reason=reason))
 
     def _show_failure(self, message: str) -> None:
         self.phase_label.setStyleSheet("color:#8a1c14")

@@ -142,6 +142,8 @@ def one_line_reason(error: BaseException) -> str:
 
 
 def _load_npz(path: Path) -> dict[str, np.ndarray]:
+    if path.is_file() and not zipfile.is_zipfile(path):  # numpy would call it pickled data, to load "unsafely"
+        raise DataError(f"{path}: not a readable MNIST .npz (an .npz is a zip archive, and this file is not one)")
     try:
         with np.load(path, allow_pickle=False) as archive:
             missing = [key for key in _IDX_NAMES if key not in archive.files]
@@ -413,6 +415,8 @@ def count_mnist(path: str | os.PathLike | None = None) -> tuple[int, int]:
                 raise DataError(f"{found}: cannot read ({error})") from None
             counts.append(_idx_shape(header, found)[0])
         return counts[0], counts[1]
+    if not zipfile.is_zipfile(path):
+        raise DataError(f"{path}: not a readable MNIST .npz (an .npz is a zip archive, and this file is not one)")
     try:
         with zipfile.ZipFile(path) as archive:
             counts = []

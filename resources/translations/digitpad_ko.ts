@@ -2180,6 +2180,10 @@
         <translation>학습 완료: 테스트 정확도 {accuracy}%</translation>
     </message>
     <message>
+        <source>Cannot train: {reason}. The model in use is unchanged.</source>
+        <translation>학습할 수 없습니다: {reason}. 사용 중인 모델은 그대로입니다.</translation>
+    </message>
+    <message>
         <source>Training failed: {reason}. The model in use is unchanged.</source>
         <translation>학습 실패: {reason}. 사용 중인 모델은 그대로입니다.</translation>
     </message>
