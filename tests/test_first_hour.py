@@ -51,6 +51,8 @@ def number_photo(path):
 def test_a_click_on_a_photo_keeps_it_and_drawing_over_it_is_a_choice_undo_returns_to(window, tmp_path):
     assert open_and_wait(window, number_photo(tmp_path / "seventeen.png"))
     assert label(window) == "17" and window.reading.focus == 1
+    confirm = window.correction.confirm_button  # disabled, and saying why
+    assert not confirm.isEnabled() and "no strokes to keep" in confirm.toolTip()
     opened = window.reading.image
     click(window.canvas, window.canvas.paper_rect().topLeft() + window.canvas.paper_rect().bottomRight() * 0.02)
     assert window.canvas.has_background() and window.canvas.is_empty() and label(window) == "17"

@@ -48,6 +48,7 @@ class CorrectionRow(Retranslatable, QWidget):
             self.digit_buttons.append(button)
         self._nothing_to_confirm = False  # a scribble: no answer to confirm
         self._kept: int | None = None  # the label the drawing on screen is kept with in my drawings
+        self._photo = False  # an opened image: nothing to keep (the row was disabled with no word why)
         self.set_reading(Reading(), usable=False)
         self.retranslate()
 
@@ -61,7 +62,9 @@ class CorrectionRow(Retranslatable, QWidget):
 
     def _show_digit_tips(self) -> None:
         for digit, button in enumerate(self.digit_buttons):
-            if digit == self._kept:
+            if self._photo:
+                button.setToolTip(self._photo_tip())
+            elif digit == self._kept:
                 button.setToolTip(self.tr("Kept as a {digit} in my drawings; press again to take it back")
                                   .format(digit=digit))
             else:
@@ -83,6 +86,7 @@ class CorrectionRow(Retranslatable, QWidget):
         """Ask about the digit on screen ("Digit #3?" of a number); buttons only while there is a drawing to keep."""
         self._reading = reading
         self._answer = reading.prediction.label
+        self._photo = reading.from_image and not usable
         self._ask()
         # A scribble's likeliest digit is no answer to confirm: one click kept it in my drawings as that digit.
         self._nothing_to_confirm = self._answer is not None and reading.prediction.confidence < NO_DIGIT_BELOW
@@ -92,8 +96,13 @@ class CorrectionRow(Retranslatable, QWidget):
             button.setEnabled(usable)
         self.show_kept(kept if usable else None)
 
+    def _photo_tip(self) -> str:
+        return self.tr("An opened image has no strokes to keep in my drawings: draw the digit on the pad to keep it")
+
     def _show_confirm_tip(self) -> None:
-        if self.confirm_button.isChecked():
+        if self._photo:
+            self.confirm_button.setToolTip(self._photo_tip())
+        elif self.confirm_button.isChecked():
             self.confirm_button.setToolTip(self.tr("Kept in my drawings; press again to take it back"))
         elif self._nothing_to_confirm:
             self.confirm_button.setToolTip(self.tr("No digit stands out, so there is no answer to confirm; if it is "

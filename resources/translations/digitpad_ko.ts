@@ -42,6 +42,10 @@
         <translation>이 그림의 정답은 {digit}입니다. 이 레이블로 내 그림에 저장합니다</translation>
     </message>
     <message>
+        <source>An opened image has no strokes to keep in my drawings: draw the digit on the pad to keep it</source>
+        <translation>연 이미지에는 내 그림에 저장할 획이 없습니다. 저장하려면 패드에 숫자를 그리세요</translation>
+    </message>
+    <message>
         <source>Kept in my drawings; press again to take it back</source>
         <translation>내 그림에 저장했습니다. 다시 누르면 내 그림에서 뺍니다</translation>
     </message>
