@@ -135,18 +135,18 @@ def test_every_reason_a_file_cannot_be_opened_is_in_the_windows_list():
     import ast
 
     from digitpad.app.common import file_words
-    from digitpad.model.files import drawings
+    from digitpad.model.files import drawings, model_archive
     from digitpad.model.ink import images
 
     used = set()
-    for module in (images, drawings):
+    for module in (images, drawings, model_archive):
         tree = ast.parse(Path(module.__file__).read_text("utf-8"))
         used |= {"".join(part.value for part in ast.walk(node.args[0]) if isinstance(part, ast.Constant))
                  for node in ast.walk(tree) if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Words"}
-    assert len(used) >= 10 and used <= set(file_words.TEMPLATES), used - set(file_words.TEMPLATES)
+    assert len(used) >= 20 and used <= set(file_words.TEMPLATES), used - set(file_words.TEMPLATES)
 
 
-def test_a_korean_window_says_why_a_file_cannot_be_opened_in_korean(ready_window, settings_file, tmp_path):
+def test_a_korean_window_says_why_a_file_cannot_be_opened_in_korean(ready_window, settings_file, tmp_path, qtbot):
     from digitpad.app.window.automation import open_and_wait
 
     QSettings(str(settings_file), QSettings.Format.IniFormat).setValue("language", "ko")
@@ -156,6 +156,12 @@ def test_a_korean_window_says_why_a_file_cannot_be_opened_in_korean(ready_window
     assert not open_and_wait(window, scan)
     assert window.banner.text() == ("scan.pdf 파일을 열 수 없습니다: 이미지가 아니라 PDF입니다. "
                                     "스캔한 페이지를 PNG나 JPEG로 저장하세요")
+    fake = tmp_path / "fake.keras"
+    fake.write_bytes(b"not a zip archive")
+    task = window.models.load(fake)  # a model file too: its reason in Korean, with its name, not its whole path
+    qtbot.waitUntil(lambda: task.done, timeout=30_000)
+    assert window.banner.text() == ("모델을 불러올 수 없습니다: fake.keras: "
+                                    "Keras 모델 파일이 아닙니다(파일이 손상되었거나 잘렸습니다)")
 
 
 def korean_network_editor(tmp_path, qtbot):

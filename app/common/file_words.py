@@ -1,4 +1,4 @@
-"""Why a file could not be opened, in the window's language.
+"""Why a file (a drawing, an image, a model) could not be opened, in the window's language.
 
 The core says it in English (``model.words.UnreadableFile``, as the command line prints it) and keeps the
 reason's template and values; the window looks the template up here, in the context "FileProblem", and fills
@@ -23,6 +23,18 @@ TEMPLATES = (
                                      "drawing"),
     QT_TRANSLATE_NOOP("FileProblem", "cannot read ({error})"),
     QT_TRANSLATE_NOOP("FileProblem", "the file is empty"),
+    QT_TRANSLATE_NOOP("FileProblem", "no such model file"),
+    QT_TRANSLATE_NOOP("FileProblem", "not a .keras model file (DigitPad reads Keras 3 .keras files only)"),
+    QT_TRANSLATE_NOOP("FileProblem", "the file is {size:,.0f} MB; DigitPad opens models of up to {limit} MB"),
+    QT_TRANSLATE_NOOP("FileProblem", "not a Keras model (the file is corrupt or truncated)"),
+    QT_TRANSLATE_NOOP("FileProblem", "not a Keras model (the file is corrupt or truncated: {error})"),
+    QT_TRANSLATE_NOOP("FileProblem", "not a DigitPad model: the archive holds {name!r} (expected only {names})"),
+    QT_TRANSLATE_NOOP("FileProblem", "not a Keras model (no {member} in the archive)"),
+    QT_TRANSLATE_NOOP("FileProblem", "its {member} would inflate to {size:,.1f} MB; the limit is {limit:g} MB"),
+    QT_TRANSLATE_NOOP("FileProblem", "its {member} is compressed {ratio:,.0f}:1, which no model is (the limit is "
+                                     "{limit}:1)"),
+    QT_TRANSLATE_NOOP("FileProblem", "its {member} inflates beyond {limit:g} MB (the limit), more than the archive "
+                                     "declares"),
 )
 
 

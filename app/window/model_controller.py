@@ -15,10 +15,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, QSettings, Signal
 
+from digitpad.app.common.file_words import file_problem_text
 from digitpad.app.common.tasks import TaskRunner
 from digitpad.model.files.atomic import copy_file_atomically
 from digitpad.model.network.inference import Predictor
 from digitpad.model.session import Session
+from digitpad.model.words import UnreadableFile
 from digitpad.resources import bundled_model_path
 
 # Trained models the person used are kept here, below their data folder.
@@ -32,6 +34,14 @@ READ_BEFORE_SHOWING_BYTES = 4 * 2**20
 def read_model(task, path: str) -> Predictor:
     """Pool work: the model file read as data, within the limits of ``model.files.model_archive``."""
     return Predictor.load(path)
+
+
+def _in_words(message: str, failure: Exception | None) -> str:
+    """Why a model file could not be read, in the window's language where the core gave its words ("model.keras:
+    파일이 손상되었거나 …"; a Korean window said it in English, with the whole path)."""
+    if isinstance(failure, UnreadableFile):
+        return f"{Path(failure.path).name}: {file_problem_text(failure.reason)}"
+    return message
 
 
 def _file_size(path: str) -> float:
@@ -91,7 +101,7 @@ class ModelController(QObject):
         task = self.tasks.start("load-model", read_model, path)
         self.status.emit(self.tr("Loading {file}…").format(file=Path(path).name))
         task.succeeded.connect(lambda predictor: self._use(predictor, time.perf_counter() - started))
-        task.failed.connect(lambda message: self._failed(message, path, fall_back))
+        task.failed.connect(lambda message: self._failed(_in_words(message, task.failure), path, fall_back))
         return task
 
     def revert_to_bundled(self) -> None:

@@ -13,6 +13,8 @@ import os
 import zipfile
 from pathlib import Path
 
+from digitpad.model.words import UnreadableFile, Words
+
 MB = 1024 * 1024
 # The largest uncompressed size each member may have.  The seed convnet's weights are 0.4 MB and its
 # config 4 KB: these leave room for any model of this kind, and refuse what no model of it needs.
@@ -28,21 +30,30 @@ class ModelError(ValueError):
     """A model file that cannot be used: missing, corrupt, unsafe, too large or of the wrong shape."""
 
 
+class UnreadableModel(UnreadableFile, ModelError):
+    """A model file that cannot be opened, with the reason as ``Words`` (the window says it in its language)."""
+
+
+def _corrupt(path: Path, error: BaseException) -> UnreadableModel:
+    reason = Words("not a Keras model (the file is corrupt or truncated: {error})", error=str(error))
+    return UnreadableModel(path, reason)
+
+
 def check_model_path(path: str | os.PathLike) -> Path:
     """The path of a ``.keras`` file that exists, is not empty and is a zip archive, else ModelError."""
     path = Path(path).expanduser()
     if not path.is_file():
-        raise ModelError(f"{path}: no such model file")
+        raise UnreadableModel(path, Words("no such model file"))
     if path.suffix != ".keras":
-        raise ModelError(f"{path}: not a .keras model file (DigitPad reads Keras 3 .keras files only)")
+        raise UnreadableModel(path, Words("not a .keras model file (DigitPad reads Keras 3 .keras files only)"))
     size = path.stat().st_size
     if size == 0:
-        raise ModelError(f"{path}: the file is empty")
+        raise UnreadableModel(path, Words("the file is empty"))
     if size > MAX_ARCHIVE_BYTES:
-        raise ModelError(f"{path}: the file is {size / MB:,.0f} MB; DigitPad opens models of up to "
-                         f"{MAX_ARCHIVE_BYTES // MB} MB")
+        raise UnreadableModel(path, Words("the file is {size:,.0f} MB; DigitPad opens models of up to {limit} MB",
+                                          size=size / MB, limit=MAX_ARCHIVE_BYTES // MB))
     if not zipfile.is_zipfile(path):
-        raise ModelError(f"{path}: not a Keras model (the file is corrupt or truncated)")
+        raise UnreadableModel(path, Words("not a Keras model (the file is corrupt or truncated)"))
     return path
 
 
@@ -54,7 +65,7 @@ def read_members(path: str | os.PathLike) -> dict[str, bytes]:
             _check_declared(archive, path)
             return {name: _bounded_read(archive, name, path) for name in ("config.json", "model.weights.h5")}
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as error:
-        raise ModelError(f"{path}: not a Keras model (the file is corrupt or truncated: {error})") from None
+        raise _corrupt(path, error) from None
 
 
 def check_archive(path: str | os.PathLike) -> Path:
@@ -67,7 +78,7 @@ def check_archive(path: str | os.PathLike) -> Path:
             for name in archive.namelist():
                 _bounded_read(archive, name, path, keep=False)
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as error:
-        raise ModelError(f"{path}: not a Keras model (the file is corrupt or truncated: {error})") from None
+        raise _corrupt(path, error) from None
     return path
 
 
@@ -75,20 +86,21 @@ def _check_declared(archive: zipfile.ZipFile, path: Path) -> None:
     names = archive.namelist()
     unexpected = [name for name in names if name not in MEMBER_LIMITS]
     if unexpected:
-        raise ModelError(f"{path}: not a DigitPad model: the archive holds {unexpected[0]!r} "
-                         f"(expected only {', '.join(MEMBER_LIMITS)})")
+        raise UnreadableModel(path, Words("not a DigitPad model: the archive holds {name!r} (expected only {names})",
+                                          name=unexpected[0], names=", ".join(MEMBER_LIMITS)))
     for required in ("config.json", "model.weights.h5"):
         if required not in names:
-            raise ModelError(f"{path}: not a Keras model (no {required} in the archive)")
+            raise UnreadableModel(path, Words("not a Keras model (no {member} in the archive)", member=required))
     for info in archive.infolist():
         limit = MEMBER_LIMITS[info.filename]
         if info.file_size > limit:
-            raise ModelError(f"{path}: its {info.filename} would inflate to {info.file_size / MB:,.1f} MB; "
-                             f"the limit is {limit / MB:g} MB")
+            raise UnreadableModel(path, Words("its {member} would inflate to {size:,.1f} MB; the limit is {limit:g} MB",
+                                              member=info.filename, size=info.file_size / MB, limit=limit / MB))
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > RATIO_APPLIES_ABOVE and ratio > MAX_COMPRESSION_RATIO:
-            raise ModelError(f"{path}: its {info.filename} is compressed {ratio:,.0f}:1, which no model is "
-                             f"(the limit is {MAX_COMPRESSION_RATIO}:1)")
+            raise UnreadableModel(path, Words("its {member} is compressed {ratio:,.0f}:1, which no model is (the limit "
+                                              "is {limit}:1)", member=info.filename, ratio=ratio,
+                                              limit=MAX_COMPRESSION_RATIO))
 
 
 def _bounded_read(archive: zipfile.ZipFile, name: str, path: Path, keep: bool = True) -> bytes:
@@ -99,8 +111,8 @@ def _bounded_read(archive: zipfile.ZipFile, name: str, path: Path, keep: bool = 
         while chunk := member.read(1 * MB):
             total += len(chunk)
             if total > limit:
-                raise ModelError(f"{path}: its {name} inflates beyond {limit / MB:g} MB (the limit), more than "
-                                 "the archive declares")
+                raise UnreadableModel(path, Words("its {member} inflates beyond {limit:g} MB (the limit), more than "
+                                                  "the archive declares", member=name, limit=limit / MB))
             if keep:
                 chunks.append(chunk)
     return b"".join(chunks)

@@ -537,6 +537,46 @@
         <source>the file is empty</source>
         <translation>빈 파일입니다</translation>
     </message>
+    <message>
+        <source>no such model file</source>
+        <translation>모델 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>not a .keras model file (DigitPad reads Keras 3 .keras files only)</source>
+        <translation>.keras 모델 파일이 아닙니다(DigitPad는 Keras 3의 .keras 파일만 읽습니다)</translation>
+    </message>
+    <message>
+        <source>the file is {size:,.0f} MB; DigitPad opens models of up to {limit} MB</source>
+        <translation>파일 크기가 {size:,.0f}MB입니다. DigitPad는 {limit}MB까지의 모델만 엽니다</translation>
+    </message>
+    <message>
+        <source>not a Keras model (the file is corrupt or truncated)</source>
+        <translation>Keras 모델 파일이 아닙니다(파일이 손상되었거나 잘렸습니다)</translation>
+    </message>
+    <message>
+        <source>not a Keras model (the file is corrupt or truncated: {error})</source>
+        <translation>Keras 모델 파일이 아닙니다(파일이 손상되었거나 잘렸습니다: {error})</translation>
+    </message>
+    <message>
+        <source>not a DigitPad model: the archive holds {name!r} (expected only {names})</source>
+        <translation>DigitPad 모델이 아닙니다: 압축 파일 안에 {name!r} 파일이 있습니다({names}만 있어야 합니다)</translation>
+    </message>
+    <message>
+        <source>not a Keras model (no {member} in the archive)</source>
+        <translation>Keras 모델 파일이 아닙니다(압축 파일 안에 {member} 파일이 없습니다)</translation>
+    </message>
+    <message>
+        <source>its {member} would inflate to {size:,.1f} MB; the limit is {limit:g} MB</source>
+        <translation>안에 든 {member} 파일을 풀면 {size:,.1f}MB가 됩니다. 한도는 {limit:g}MB입니다</translation>
+    </message>
+    <message>
+        <source>its {member} is compressed {ratio:,.0f}:1, which no model is (the limit is {limit}:1)</source>
+        <translation>안에 든 {member} 파일이 {ratio:,.0f}:1로 압축되어 있습니다. 이런 모델은 없습니다(한도 {limit}:1)</translation>
+    </message>
+    <message>
+        <source>its {member} inflates beyond {limit:g} MB (the limit), more than the archive declares</source>
+        <translation>안에 든 {member} 파일을 풀면 한도인 {limit:g}MB를 넘습니다. 압축 파일에 적힌 크기보다 큽니다</translation>
+    </message>
 </context>
 <context>
     <name>FiltersController</name>
