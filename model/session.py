@@ -375,8 +375,9 @@ class Session:
         kept = self._kept_here()
         if kept is None:
             return False
+        taken = self.my_drawings.take_back(kept.line)  # raises OSError: it stays kept, to try again
         self._kept.remove(kept)
-        return self.my_drawings.take_back(kept.line)
+        return taken
 
     def _kept_here(self) -> _Kept | None:
         """What was kept of the drawing on screen, while my drawings still hold it."""

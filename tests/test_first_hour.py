@@ -534,6 +534,12 @@ def test_a_label_pressed_by_mistake_is_replaced_by_another_or_taken_back(window)
     window.correction.confirm_button.click()
     draw(window.canvas, [[(40, 250), (60, 250)]])  # the drawing changes: nothing on screen is kept
     assert not any(button.isChecked() for button in buttons) and kept_labels() == [7]
+    window.clear()
+    draw(window.canvas, [[(60, 200), (110, 60), (150, 210), (190, 70), (230, 200)], [(70, 120), (220, 140)]])
+    scribble_read_as = window.prediction.label  # no digit stands out: ✓ Right is disabled
+    assert not window.correction.confirm_button.isEnabled()
+    buttons[scribble_read_as].click()  # labelled with its likeliest digit: that button, not ✓ Right, shows it
+    assert buttons[scribble_read_as].isChecked() and not window.correction.confirm_button.isChecked()
 
 
 def test_a_forms_label_gives_its_fields_tooltip(window):

@@ -75,7 +75,7 @@ class CorrectionRow(Retranslatable, QWidget):
         """The drawing on screen is kept in my drawings with ``label`` (None: it is not): ✓ Right stays pressed
         in when it is the answer, else that digit's button."""
         self._kept = label
-        confirmed = label is not None and label == self._answer
+        confirmed = label is not None and label == self._answer and not self._nothing_to_confirm
         for digit, button in enumerate(self.digit_buttons):  # "No, it's [7]" pressed beside "✓ Right" read oddly
             button.setChecked(digit == label and not confirmed)
         self.confirm_button.setChecked(confirmed)

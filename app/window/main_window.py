@@ -162,20 +162,24 @@ class MainWindow(Retranslatable, QMainWindow):
         earlier = self.session.kept_label()
         try:
             if earlier == label:
-                self.session.take_back()
+                taken = self.session.take_back()
             else:
                 count = self.session.keep(label)
         except (OSError, ValueError) as error:
             reason = f"{error.strerror} ({error.filename})" if isinstance(error, OSError) and error.strerror else error
-            self.banner.show_error(self.tr("Could not keep the drawing: {reason}").format(reason=reason))
+            failed = self.tr("Could not take the drawing back: {reason}") if earlier == label else \
+                self.tr("Could not keep the drawing: {reason}")
+            self.banner.show_error(failed.format(reason=reason))
             self.statusBar().clearMessage()
             return False
         finally:
             self.correction.show_kept(self.session.kept_label())
         self._refresh_my_drawings()
         if earlier == label:
-            self.statusBar().showMessage(self.tr("Taken back: the drawing is no longer in my drawings"), 8000)
-            return True
+            self.statusBar().showMessage(
+                self.tr("Taken back: the drawing is no longer in my drawings") if taken else
+                self.tr("My drawings no longer held it: nothing to take back"), 8000)
+            return taken
         reading = self.session.reading
         total = QLocale().toString(count)
         if earlier is not None:

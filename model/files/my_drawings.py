@@ -1,9 +1,12 @@
-""""My drawings": the person's own labelled digits, a JSON-lines file that only ever grows.
+""""My drawings": the person's own labelled digits, a JSON-lines file.
 
 Each correction is appended as one line with one ``write`` under an exclusive
 lock, then flushed to disk, so two running copies of the app never interleave
-and a crash can at worst tear the last line.  A torn or damaged line is skipped
-with a warning when the file is read; every other drawing is kept.
+and a crash can at worst tear the last line.  A drawing kept by mistake is taken
+back by overwriting its line in place with spaces, which every reader skips as a
+blank line: no other line moves, so a crash leaves that line, a blank one, or a
+torn one.  A torn or damaged line is skipped with a warning when the file is
+read; every other drawing is kept.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ FILE_NAME = "my-drawings.jsonl"
 
 try:
     import fcntl
-except ImportError:  # Windows: appends are still single writes, only not locked
+except ImportError:  # Windows: appends are still single writes (O_APPEND), only not locked
     fcntl = None
 
 
@@ -32,11 +35,12 @@ class MyDrawings:
     def __init__(self, folder: str | os.PathLike) -> None:
         self.folder = Path(folder)
         self.path = self.folder / FILE_NAME
+        self._held: dict[tuple, bool] = {}  # holds()' last answer, for the file as it then was
 
     def append(self, strokes, label: int, box: float = CANVAS_SIZE, replacing: bytes = b"") -> bytes:
         """Add one drawing with its right label; returns the line written, to ``take_back`` if it was a mistake.
-        ``replacing``, a line ``append`` returned, is taken out once the new one is whole on disk (the same
-        drawing given another label)."""
+        ``replacing``, a line ``append`` returned, is blanked once the new one is whole on disk (the same drawing
+        given another label); if that fails, the new line goes too and the file is as it was."""
         if isinstance(label, bool) or label not in range(10):
             raise ValueError(f"the label must be a digit 0..9, got {label!r}")
         points = validate_strokes(strokes)
@@ -45,8 +49,8 @@ class MyDrawings:
         record = stroke_record(points, label, box)
         line = (json.dumps(record, separators=(",", ":")) + "\n").encode("utf-8")
         self.folder.mkdir(parents=True, exist_ok=True)
-        with self._locked(os.O_RDWR | os.O_CREAT) as descriptor:
-            size = os.lseek(descriptor, 0, os.SEEK_END)
+        with self._locked(os.O_RDWR | os.O_APPEND | os.O_CREAT) as descriptor:
+            size = os.fstat(descriptor).st_size
             if _ends_without_newline(descriptor):
                 line = b"\n" + line  # never glue a new drawing onto a torn one
             try:
@@ -54,20 +58,37 @@ class MyDrawings:
                 if written != len(line):  # a nearly full disk takes part of the line
                     raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
                 os.fsync(descriptor)
+                if replacing:
+                    self._blank(replacing, before=size)
             except OSError as error:
-                os.ftruncate(descriptor, size)  # take the part back: the file stays as it was
+                os.ftruncate(descriptor, size)  # take the new line back: the file stays as it was
                 raise OSError(error.errno, f"{error.strerror}; the file is unchanged", str(self.path)) from None
-            if replacing:
-                _remove_line(descriptor, replacing, before=size)
         return line.lstrip(b"\n")
 
     def take_back(self, line: bytes) -> bool:
-        """Remove ``line``, what ``append`` returned (a drawing kept by mistake).  False when the file no longer
+        """Blank ``line``, what ``append`` returned (a drawing kept by mistake).  False when the file no longer
         holds it (my drawings were cleared); the file is then left as it is."""
         if not line or not self.path.exists():
             return False
-        with self._locked(os.O_RDWR) as descriptor:
-            return _remove_line(descriptor, line, before=os.fstat(descriptor).st_size)
+        with self._locked(os.O_RDWR):
+            return self._blank(line, before=self.path.stat().st_size)
+
+    def _blank(self, line: bytes, before: int) -> bool:
+        """Overwrite the last whole ``line`` within the file's first ``before`` bytes with spaces, in place (a
+        descriptor without O_APPEND, under the caller's lock).  False when it is not there."""
+        self._held = {}  # the file changes: holds() reads it again
+        descriptor = os.open(self.path, os.O_RDWR)
+        try:
+            start = _line_start(os.pread(descriptor, before, 0), line)
+            if start is None:
+                return False
+            blank = b" " * (len(line) - 1) + b"\n"
+            if os.pwrite(descriptor, blank, start) != len(blank):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            os.fsync(descriptor)
+            return True
+        finally:
+            os.close(descriptor)
 
     def load(self) -> tuple[list[StrokeRecord], list[str]]:
         """(records, warnings): unreadable lines are skipped, each with a warning naming it."""
@@ -91,11 +112,19 @@ class MyDrawings:
         return records, warnings
 
     def holds(self, line: bytes) -> bool:
-        """Whether the file still holds ``line`` (what ``append`` returned), which ``take_back`` removes."""
-        if not line or not self.path.exists():
+        """Whether the file still holds ``line`` (what ``append`` returned), which ``take_back`` blanks.  The
+        pad asks at every reading of a drawing that was kept: the file is read again only once it changed."""
+        if not line:
             return False
-        with self._locked(os.O_RDONLY) as descriptor:
-            return _line_start(_read_all(descriptor), line) is not None
+        try:
+            stamp = self.path.stat()
+            key = (line, stamp.st_ino, stamp.st_size, stamp.st_mtime_ns)
+            if key not in self._held:
+                with self._locked(os.O_RDONLY) as descriptor:
+                    self._held = {key: _line_start(_read_all(descriptor), line) is not None}
+            return self._held[key]
+        except OSError:  # no file, or one that cannot be read: nothing is held
+            return False
 
     def count(self) -> int:
         return len(self.load()[0])
@@ -126,20 +155,6 @@ def _line_start(data: bytes, line: bytes) -> int | None:
     while start > 0 and data[start - 1:start] != b"\n":
         start = data.rfind(line, 0, start + len(line) - 1)
     return None if start < 0 else start
-
-
-def _remove_line(descriptor: int, line: bytes, before: int) -> bool:
-    """Take ``line`` out of the file's first ``before`` bytes: the lines after it move up over it (a few kept
-    since, at most), then the file is cut.  Under the caller's lock."""
-    data = os.pread(descriptor, os.fstat(descriptor).st_size, 0)
-    start = _line_start(data[:before], line)
-    if start is None:
-        return False
-    tail = data[start + len(line):]
-    os.pwrite(descriptor, tail, start)
-    os.ftruncate(descriptor, start + len(tail))
-    os.fsync(descriptor)
-    return True
 
 
 def _ends_without_newline(descriptor: int) -> bool:
