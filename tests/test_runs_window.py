@@ -220,6 +220,21 @@ def test_use_this_model_loads_the_runs_model(window, qtbot):
     assert window.models.bundled_in_use() and window.windowTitle() == "bundled model — DigitPad"
 
 
+def test_deleting_the_run_a_used_model_was_copied_from_keeps_the_copy_in_use(window, qtbot):
+    """The Results' 'Use this model' keeps a copy in models/: deleting its run must not take the pad back to the
+    bundled model (the review found it did, once the run and the copy were linked for the ▶ mark)."""
+    view = window.train_panel.runs_view
+    dense = view.model.runs[view.model.run_index(by_name(view, "dense")[0])]
+    with qtbot.waitSignal(window.modelReady, timeout=30_000):
+        window.models.adopt(str(dense.model_path), "trained 12:00 (97.00%)", dense.id)
+    copy = window.predictor.source
+    assert "models" in copy and view.model.data(view.model.index(view.model.run_index(dense.id), 0)) == "▶ dense"
+    view.delete_runs([dense.id])
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    qtbot.wait(50)
+    assert window.predictor.source == copy and not window.models.bundled_in_use()
+
+
 def test_two_networks_read_one_drawing_side_by_side(window, qtbot):
     view = window.train_panel.runs_view
     view.select_runs(by_name(view, "dense"))

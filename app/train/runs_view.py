@@ -97,10 +97,11 @@ class RunsTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.runs: list[Run] = []
-        self.in_use: Callable[[Run], bool] = lambda run: False  # whether the pad reads with the run's model
+        self.in_use_id: str | None = None  # the run whose model the pad reads with (found once, not per cell)
 
-    def show_model_in_use(self) -> None:
-        """The pad reads with another model: say again which run it is."""
+    def show_model_in_use(self, run_id: str | None) -> None:
+        """The pad reads with another model (the run ``run_id``'s, or none): say again which run it is."""
+        self.in_use_id = run_id
         if self.runs:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.runs) - 1, 0))
 
@@ -144,10 +145,10 @@ class RunsTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(run, column, value)
         if role == Qt.ItemDataRole.ToolTipRole and column == "name":  # the whole name, which may be cut
-            detail = self.tr("The pad reads with this run's model") if self.in_use(run) else \
+            detail = self.tr("The pad reads with this run's model") if run.id == self.in_use_id else \
                 run.error or run.reached or run.id
             return f"{self._text(run, column, value)}\n{detail}"
-        if role == Qt.ItemDataRole.FontRole and column == "name" and self.in_use(run):
+        if role == Qt.ItemDataRole.FontRole and column == "name" and run.id == self.in_use_id:
             font = QFont()
             font.setBold(True)
             return font
@@ -162,7 +163,7 @@ class RunsTableModel(QAbstractTableModel):
             return "–"
         if column == "name":
             marks = ("★ " if run.keep else "") + run_title(run)
-            if self.in_use(run):  # marked in front: the end of a long name is elided
+            if run.id == self.in_use_id:  # marked in front: the end of a long name is elided
                 return f"▶ {marks}"
             return marks if run.status == "finished" else f"{marks} ({self._status(run.status)})"
         if column == "test_accuracy":
@@ -292,8 +293,7 @@ class RunCurves(Retranslatable, QChartView):
 
     def series_count(self) -> int:
         """How many curves are drawn (each is a line and its dots)."""
-        return sum(isinstance(series, QLineSeries) and not isinstance(series, QScatterSeries)
-                   for series in self.chart().series())
+        return sum(type(series) is QLineSeries for series in self.chart().series())
 
     def dot_shapes(self) -> list[tuple[str, QScatterSeries.MarkerShape]]:
         """Each curve's dots: (its run's name, their shape), in the order drawn."""
@@ -365,7 +365,6 @@ class RunsView(Retranslatable, QWidget):
         self.model_in_use: Callable[[], str] = str  # the model file the pad reads with (set by the window)
         self.run_in_use: Callable[[], str | None] = lambda: None  # the run it was adopted from (set by the window)
         self.model = RunsTableModel(self)
-        self.model.in_use = self._in_use
         self.model.renamed.connect(self.rename_run)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -537,6 +536,8 @@ class RunsView(Retranslatable, QWidget):
         selected = set(self.selected_ids())
         runs, self.warnings = loaded
         self.model.set_runs(runs)
+        run = self.run_of_model(self.model_in_use(), self.run_in_use())
+        self.model.show_model_in_use(run.id if run is not None else None)
         self.select_runs([run.id for run in runs if run.id in selected])
         limits = self.store.limits()
         for box, value in ((self.max_runs, limits.max_runs), (self.max_megabytes, limits.max_megabytes)):
@@ -698,16 +699,16 @@ class RunsView(Retranslatable, QWidget):
         if not runs:
             return
         question = self.tr("Delete %n run(s) and their models? This cannot be undone.", "", len(runs))
-        if len(runs) == 1 and self._in_use(runs[0]):
+        if len(runs) == 1 and self._file_in_use(runs[0]):
             question += " " + self.tr("It is the model in use: the pad goes back to the bundled model.")
-        elif any(self._in_use(run) for run in runs):
+        elif any(self._file_in_use(run) for run in runs):
             question += " " + self.tr("One of them is the model in use: the pad goes back to the bundled model.")
         answer = QMessageBox.question(self, self.tr("Delete runs"), question)
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_runs([run.id for run in runs])
 
     def delete_runs(self, run_ids: list[str]) -> None:
-        in_use = any(self._in_use(run) for run in self.model.runs if run.id in run_ids)
+        in_use = any(self._file_in_use(run) for run in self.model.runs if run.id in run_ids)
 
         def delete(store: RunStore) -> None:
             for run_id in run_ids:
@@ -717,11 +718,17 @@ class RunsView(Retranslatable, QWidget):
             self.modelInUseDeleted.emit()
 
     def _in_use(self, run: Run) -> bool:
-        return self.run_of_model(self.model_in_use(), self.run_in_use()) is run
+        """Whether the pad reads with this run's model: its own file, or a copy adopted from the Train panel."""
+        return run.id == self.model.in_use_id
+
+    def _file_in_use(self, run: Run) -> bool:
+        """Whether deleting the run deletes the file the pad reads with (an adopted copy stays in models/)."""
+        return run.model_path is not None and str(run.model_path) == self.model_in_use()
 
     def show_model_in_use(self) -> None:
         """The pad reads with another model: mark its run, and offer 'Use this model' for the others only."""
-        self.model.show_model_in_use()
+        run = self.run_of_model(self.model_in_use(), self.run_in_use())
+        self.model.show_model_in_use(run.id if run is not None else None)
         self._show_selection()
 
     def run_of_model(self, source: str, run_id: str | None) -> Run | None:
