@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from digitpad.model.errors import describe_error
 from digitpad.model.training.recipes import TrainingCancelled
+from digitpad.model.words import UnreadableFile
 from digitpad.model.worker import WorkerClient
 
 
@@ -38,7 +39,7 @@ class Task(QObject):
         self.done = False
         self.outcome = ""  # once done: "succeeded", "failed" or "cancelled"
         self.worker_died = False  # the worker process ended while running this task
-        self.failure: Exception | None = None  # a pool task's error, for a window that words it itself
+        self.failure: UnreadableFile | None = None  # a file that could not be read, for the window to word
         self._cancel = threading.Event()
         self._cancel_hook: Callable[[], None] | None = None
 
@@ -83,8 +84,11 @@ class _Job(QRunnable):
         except TrainingCancelled:
             self._deliver("cancelled", None)
         except Exception as error:  # every failure reaches the window as a message
-            self.task.failure = error.with_traceback(None)  # not its frames: they may hold a photo's pixels
-            self._deliver("cancelled" if self.task.is_cancelled() else "failed", describe_error(error))
+            message = describe_error(error)  # a bug's traceback goes to the terminal first
+            if isinstance(error, UnreadableFile):  # a reason the window words itself; no frames kept with it
+                error.__traceback__ = error.__context__ = error.__cause__ = None
+                self.task.failure = error
+            self._deliver("cancelled" if self.task.is_cancelled() else "failed", message)
         else:
             self._deliver("done", result)
 

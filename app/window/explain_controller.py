@@ -57,11 +57,10 @@ class ExplainController(QObject):
         if not any(item.name == layer for item in net.layers):
             self.close()
             return
-        try:
-            self.step = explain_unit(net, prediction.tensor, layer, at, channel)
-        except ValueError:  # another model, whose layer has no such map, unit or place (map 20 of 6): close
+        if not _has_unit(net, layer, at, channel):  # another model, whose layer has no such map (20 of 6): close
             self.close()
             return
+        self.step = explain_unit(net, prediction.tensor, layer, at, channel)
         self.view.vector_source = self._vector_source(self.step)
         self.view.chart_probabilities = prediction.probabilities if self.network is None else None
         self.unit = (layer, self.step.at, self.step.channel)  # the strongest unit, once chosen, stays
@@ -167,3 +166,12 @@ class ExplainController(QObject):
 def _square(size: tuple[int, int]):
     """A mark's size: one number for a square (as the seed's 3×3 and 2×2 windows are), else (rows, columns)."""
     return size[0] if size[0] == size[1] else size
+
+
+def _has_unit(net, layer_name: str, at: tuple[int, int] | None, channel: int | None) -> bool:
+    """Whether ``layer_name`` of ``net`` has map or unit ``channel`` and, for a map, the place ``at``."""
+    shape = next(layer.output_shape for layer in net.layers if layer.name == layer_name)
+    if channel is not None and not 0 <= channel < shape[-1]:
+        return False
+    return at is None or len(shape) != 3 or (0 <= at[0] < shape[0] and 0 <= at[1] < shape[1])
+
