@@ -191,6 +191,20 @@ def test_ctrl_z_in_the_editor_undoes_its_changes_and_on_the_pad_a_stroke(window,
     assert len(editor.design().layers) == len(PRESETS["seed"].layers) + 1
 
 
+def test_typing_a_value_into_a_field_is_one_undo_step(window):
+    """Typing "64" made two steps (6, then 64), and a wheel over a spin box used up the history."""
+    editor = editor_of(window)
+    editor.layer_list.setCurrentRow(0)  # conv1
+    filters = editor.findChild(QSpinBox, "layer_filters")
+    for value in (6, 64):
+        filters.setValue(value)
+    set_kernel(window, "conv2", 5)  # another field: a step of its own
+    editor.undo()
+    assert editor.design().layers[0].get("filters") == 64 and editor.design().layers[2].get("kernel") == 3
+    editor.undo()
+    assert editor.design() == PRESETS["seed"] and not editor.can_undo()
+
+
 def test_fields_are_bounded(window):
     editor = editor_of(window)
     editor.layer_list.setCurrentRow(0)

@@ -64,7 +64,7 @@ class DrawingCanvas(Retranslatable, QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(QSize(200, 200))
         self.setCursor(Qt.CursorShape.CrossCursor)
-        # Drawing takes the focus: Ctrl+Z undoes a stroke when the pad was the last thing worked on.
+        # Drawing takes the focus (``_begin``): Ctrl+Z undoes a stroke when the pad was the last thing worked on.
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.box = float(CANVAS_SIZE)
         self._brush = float(DEFAULT_BRUSH)
@@ -225,6 +225,7 @@ class DrawingCanvas(Retranslatable, QWidget):
         event.accept()  # no synthesised mouse events on top
 
     def _begin(self, position: QPointF) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)  # a pen's press gives no click focus: Ctrl+Z is the pad's
         if self._current is not None:  # a second press without a release: close the first stroke
             self._finish()
         chosen = self.tag_at(position)

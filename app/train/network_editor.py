@@ -105,6 +105,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self._showing = False  # filling the fields from the design: their signals are not edits
         self._done: list[_EditorState] = []  # the states before each change, for Undo (Ctrl+Z in the editor)
         self._undone: list[_EditorState] = []
+        self._last_field: tuple | None = None  # the field of the last change, whose next change joins its step
         self._fields: dict[str, QWidget] = {}
         self._field_labels: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
@@ -322,22 +323,28 @@ class NetworkEditor(Retranslatable, QGroupBox):
 
     def undo(self) -> None:
         """Back to the design before the last change: an edit, a preset chosen or a file opened."""
+        self._last_field = None
         if self._done:
             self._undone.append(self._state())
             self._restore(self._done.pop())
 
     def redo(self) -> None:
+        self._last_field = None
         if self._undone:
             self._done.append(self._state())
             self._restore(self._undone.pop())
 
     @contextmanager
-    def _undoable(self) -> Iterator[None]:
+    def _undoable(self, field: tuple | None = None) -> Iterator[None]:
+        """A change to undo in one step; changes to one ``field`` (layer row, setting) in a row are one step:
+        typing "64" made two (6, then 64), and a wheel over a spin box used up the history."""
         before = self._state()
         yield
         if self._state() != before:
-            self._done = [*self._done[-UNDO_STEPS + 1:], before]
+            if field is None or field != self._last_field or not self._done:
+                self._done = [*self._done[-UNDO_STEPS + 1:], before]
             self._undone.clear()
+            self._last_field = field
 
     def _state(self) -> _EditorState:
         return _EditorState(self._design, self._custom, self._custom_source, self._earlier)
@@ -370,9 +377,9 @@ class NetworkEditor(Retranslatable, QGroupBox):
                 self.combo.addItem("", EARLIER)
         self.set_design(design, custom=True, source=source)
 
-    def _edited(self, design: Design, row: int | None = None) -> None:
+    def _edited(self, design: Design, row: int | None = None, field: tuple | None = None) -> None:
         """Any edit makes the design the person's own ("Custom")."""
-        with self._undoable():
+        with self._undoable(field):
             if self.combo.currentData() == CUSTOM:
                 self.set_design(Design(design.layers), custom=True)
             else:
@@ -419,7 +426,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
             changes["strides"] = min(value, MAX_STRIDE)  # pooling windows side by side stay side by side
         layers = list(self._design.layers)
         layers[row] = spec.with_settings(**changes)
-        self._edited(Design(tuple(layers)), row)
+        self._edited(Design(tuple(layers)), row, field=(row, key))
 
     # --- showing ---------------------------------------------------------------------------
 
