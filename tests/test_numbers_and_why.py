@@ -74,7 +74,11 @@ def test_digits_far_apart_stay_apart_with_a_network_unsure_of_each(predictor):
     for gap in (0.45, 0.8):
         strokes = side_by_side(tall_seven, tall_four, spacing=60 + gap * 200)
         assert gap >= APART_GAP and len(read_number(PairReader(predictor), strokes)) == 2
-    assert len(read_number(PairReader(predictor), tall_four)) == 1
+    closer = side_by_side(tall_seven, tall_four, spacing=60 + 0.3 * 200)  # closer: the network decides, as before
+    assert len(read_number(PairReader(predictor), closer)) == 1
+    # A 4 whose bar stops short of its upright: two pieces, a small gap, one digit.
+    short_bar = [[(40, 0), (0, 130), (50, 130)], [(70, 60), (70, 200)]]
+    assert len(read_number(PairReader(predictor), short_bar)) == 1
 
 
 @pytest.mark.parametrize("gap", [0.4, 0.5, 0.6, 0.75])

@@ -449,14 +449,17 @@ class ExplanationView(Retranslatable, QFrame):
         logits = step.logits
         exponentials = np.exp(logits - logits.max())
         probabilities = exponentials / exponentials.sum()
-        title = self.tr("<b>{layer}</b> · digit {digit}: <b>{value}</b>").format(
-            layer=step.layer, digit=step.channel, value=probability_percent(step.value) + "%")
-        chart = self.chart_probabilities
-        if chart is not None and probability_percent(chart[step.channel]) != probability_percent(step.value):
+        value = probability_percent(step.value) + "%"
+        chart = None if self.chart_probabilities is None else probability_percent(
+            self.chart_probabilities[step.channel]) + "%"
+        if chart is not None and chart != value:
             # One digit, two numbers on screen: say which is which (a newcomer saw 79.6% here, 75.0% on the chart).
-            title += self.tr(" for the drawing as drawn; the chart's {chart} is seven readings together").format(
-                chart=probability_percent(chart[step.channel]) + "%")
-        self.title.setText(title)
+            self.title.setText(self.tr("<b>{layer}</b> · digit {digit}: <b>{value}</b> for the drawing as drawn; "
+                                       "the chart's {chart} is seven readings together").format(
+                layer=step.layer, digit=step.channel, value=value, chart=chart))
+        else:
+            self.title.setText(self.tr("<b>{layer}</b> · digit {digit}: <b>{value}</b>").format(
+                layer=step.layer, digit=step.channel, value=value))
         self.output_logit.setText(self._logit_text(step))
         for digit in range(10):
             cells = [str(digit), number(logits[digit], 3), number(exponentials[digit], 5),

@@ -43,7 +43,7 @@ class LearningCurves(Retranslatable, QChartView):
                 dots.setBorderColor(QColor(colour))
                 self.dots[key] = dots
             line.setPen(pen)
-            line.setColor(QColor(colour))
+            line.setColor(QColor(colour))  # the key's colour too
             chart.addSeries(line)
             self.series[key] = line
         for dots in self.dots.values():
@@ -112,7 +112,7 @@ class LearningCurves(Retranslatable, QChartView):
         return self.series[key].count()
 
 
-# Each series its own colour (the legend shows colours, not dashes) and the validation ones dashed too.
+# Each series its own colour, and the validation ones dashed with square dots too (the key says which).
 SERIES_STYLES = (("loss", "#d62728", False), ("val_loss", "#ff9f40", True),
                  ("accuracy", "#1f5fbf", False), ("val_accuracy", "#17a589", True))
 

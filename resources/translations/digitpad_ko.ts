@@ -145,7 +145,7 @@
     </message>
     <message>
         <source>{name}: {kind} needs maps, but its input is already flat {shape}</source>
-        <translation>{name}: {kind} 층에는 맵이 필요한데, 입력이 이미 펼쳐져 있습니다 {shape}</translation>
+        <translation>{name}: {kind} 층에는 맵이 필요한데, 입력({shape})이 이미 펼쳐져 있습니다</translation>
     </message>
     <message>
         <source>{name}: Dense needs a flat input, but its input is maps {shape}; add Flatten or GlobalAveragePooling2D before it</source>
@@ -345,10 +345,6 @@
         <translation>펼침 층은 순서만 바꿉니다. {source} 맵 {channel}의 {where} 값이 긴 벡터 하나의 &lt;b&gt;{index}&lt;/b&gt;번째 원소가 됩니다: (행 × 너비 + 열) × 맵 수 + 맵 = ({row} × {width} + {column}) × {maps} + {channel} = {index}. 완전 연결 층이 이 벡터를 읽습니다.</translation>
     </message>
     <message>
-        <source> for the drawing as drawn; the chart&apos;s {chart} is seven readings together</source>
-        <translation> (그린 그대로의 그림), 차트의 {chart}는 일곱 번 읽은 값을 모은 것</translation>
-    </message>
-    <message>
         <source>Softmax: each exponential divided by their sum {total}. For {digit}: {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, for the drawing as drawn. (Subtracting the largest logit first changes no probability; it keeps the exponentials small.) When the pen lifts (and for a photo), the chart&apos;s bar is this reading and six of the drawing a little turned, narrowed or slanted, together.</source>
         <translation>소프트맥스: 각 지수 값을 지수 값의 합({total})으로 나눕니다. {digit}의 경우 {exponential} ÷ {total} = &lt;b&gt;{probability}&lt;/b&gt;, 그린 그대로의 그림에 대한 값입니다. (가장 큰 로짓을 먼저 빼도 확률은 그대로이고, 지수 값이 너무 커지지 않습니다.) 펜을 떼면(사진일 때도) 차트의 막대는 이 값과, 그림을 조금 돌리거나 좁히거나 기울여 읽은 여섯 값을 함께 모은 것입니다.</translation>
     </message>
@@ -375,6 +371,10 @@
     <message>
         <source>The logits z are the layer before&apos;s ten values, unchanged: this layer only applies softmax, which turns the ten into probabilities:</source>
         <translation>로짓 z는 앞 층의 값 열 개를 그대로 씁니다. 이 층은 소프트맥스만 적용해 열 개의 값을 확률로 바꿉니다:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{layer}&lt;/b&gt; · digit {digit}: &lt;b&gt;{value}&lt;/b&gt; for the drawing as drawn; the chart&apos;s {chart} is seven readings together</source>
+        <translation>&lt;b&gt;{layer}&lt;/b&gt; · 숫자 {digit}: &lt;b&gt;{value}&lt;/b&gt;(그린 그대로의 그림). 차트의 {chart}는 일곱 가지로 읽은 값을 합친 것입니다</translation>
     </message>
     <message>
         <source>&lt;b&gt;{layer}&lt;/b&gt; · digit {digit}: &lt;b&gt;{value}&lt;/b&gt;</source>
@@ -874,12 +874,20 @@
         <translation>열린 이미지는 클릭해도 그려지지 않고 그대로 남습니다. 그 위에 그리려면 편집 &gt; 이미지 위에 그리기(Ctrl+D)를 고르세요. 지우기(Esc)는 새로 시작합니다. 실행 취소하면 이미지로 돌아갑니다.</translation>
     </message>
     <message>
+        <source>Could not take the drawing back: {reason}</source>
+        <translation>그림을 내 그림에서 뺄 수 없습니다: {reason}</translation>
+    </message>
+    <message>
         <source>Could not keep the drawing: {reason}</source>
         <translation>그림을 저장할 수 없습니다: {reason}</translation>
     </message>
     <message>
         <source>Taken back: the drawing is no longer in my drawings</source>
         <translation>이 그림을 내 그림에서 뺐습니다</translation>
+    </message>
+    <message>
+        <source>My drawings no longer held it: nothing to take back</source>
+        <translation>내 그림에 이미 이 그림이 없습니다. 뺄 것이 없습니다</translation>
     </message>
     <message>
         <source>Kept as a {label} instead of a {earlier} in my drawings ({total} in all)</source>
@@ -1387,7 +1395,7 @@
     </message>
     <message>
         <source>Your design from {file}: change its layers below (Ctrl+Z undoes a change).</source>
-        <translation>{file} 파일에서 연 설계입니다. 아래에서 층을 바꿀 수 있습니다(Ctrl+Z로 바꾼 것을 되돌립니다).</translation>
+        <translation>{file} 파일의 설계입니다. 아래에서 층을 바꿀 수 있습니다(Ctrl+Z로 바꾼 것을 되돌립니다).</translation>
     </message>
     <message>
         <source>Your own design: change its layers below (Ctrl+Z undoes a change).</source>
@@ -2201,7 +2209,7 @@
     </message>
     <message>
         <source>Keep training</source>
-        <translation>계속 학습</translation>
+        <translation>학습 계속하기</translation>
     </message>
     <message>
         <source>A training is starting. Quitting stops it.</source>
