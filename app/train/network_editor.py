@@ -296,7 +296,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
 
     def _show_details(self, shown: bool) -> None:
         self.details.setVisible(shown)
-        self.details_button.setText(self.tr("Hide the layers' settings") if shown else self.tr("Edit layers…"))
+        self.details_button.setText(self.tr("Hide the layers' settings") if shown else self.tr("Edit layers"))
 
     # --- the design ------------------------------------------------------------------------
 

@@ -1358,8 +1358,8 @@
         <translation>층 설정 숨기기</translation>
     </message>
     <message>
-        <source>Edit layers…</source>
-        <translation>층 편집…</translation>
+        <source>Edit layers</source>
+        <translation>층 편집</translation>
     </message>
     <message>
         <source>Total</source>
