@@ -1520,11 +1520,11 @@
     </message>
     <message>
         <source>#{position}: no digit stands out</source>
-        <translation>{position}번째 숫자: 두드러지는 숫자 없음</translation>
+        <translation>{position}번째(두드러지는 숫자 없음)</translation>
     </message>
     <message>
         <source>#{position}: {label} or {runner_up}?</source>
-        <translation>{position}번째 숫자: {label} 아니면 {runner_up}?</translation>
+        <translation>{position}번째({label} 아니면 {runner_up}?)</translation>
     </message>
     <message>
         <source>{answer}; unsure of {digits}</source>
