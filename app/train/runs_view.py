@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import TaskRunner
-from digitpad.app.train.views import nice_step, set_axis
+from digitpad.app.train.views import epoch_dots, nice_step, set_axis
 from digitpad.model.files.runs import Limits, Run, RunError, RunStore, differences_among, digit_changes
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -251,12 +251,7 @@ class RunCurves(Retranslatable, QChartView):
                     pen.setStyle(Qt.PenStyle.DashLine)
                 line.setPen(pen)
                 line.append(points)
-                dots = QScatterSeries()
-                dots.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle if validation
-                                    else QScatterSeries.MarkerShape.MarkerShapeCircle)
-                dots.setMarkerSize(7 if validation else 8)
-                dots.setColor(colour)
-                dots.setBorderColor(colour)
+                dots = epoch_dots(colour, validation)
                 dots.append(points)
                 values.extend(point.y() for point in points)
                 positions.extend(point.x() for point in points)

@@ -36,12 +36,7 @@ class LearningCurves(Retranslatable, QChartView):
             if dashed:
                 pen.setStyle(Qt.PenStyle.DashLine)
                 # One square per epoch, as the Runs chart marks validation: a one-epoch run is one point.
-                dots = QScatterSeries()
-                dots.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
-                dots.setMarkerSize(7)
-                dots.setColor(QColor(colour))
-                dots.setBorderColor(QColor(colour))
-                self.dots[key] = dots
+                self.dots[key] = epoch_dots(QColor(colour), validation=True)
             line.setPen(pen)
             line.setColor(QColor(colour))  # the key's colour too
             chart.addSeries(line)
@@ -115,6 +110,18 @@ class LearningCurves(Retranslatable, QChartView):
 # Each series its own colour, and the validation ones dashed with square dots too (the key says which).
 SERIES_STYLES = (("loss", "#d62728", False), ("val_loss", "#ff9f40", True),
                  ("accuracy", "#1f5fbf", False), ("val_accuracy", "#17a589", True))
+
+
+def epoch_dots(colour: QColor, validation: bool) -> QScatterSeries:
+    """A curve's dot at each epoch, as both charts draw them: squares on validation, circles on training (a
+    one-epoch run is one dot a curve: the shape tells them apart)."""
+    dots = QScatterSeries()
+    dots.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle if validation
+                        else QScatterSeries.MarkerShape.MarkerShapeCircle)
+    dots.setMarkerSize(7 if validation else 8)
+    dots.setColor(colour)
+    dots.setBorderColor(colour)
+    return dots
 
 
 def nice_step(rough: float, at_least: float = 0.0) -> float:
