@@ -531,8 +531,7 @@ class RunsView(Retranslatable, QWidget):
         selected = set(self.selected_ids())
         runs, self.warnings = loaded
         self.model.set_runs(runs)
-        run = self.run_of_model(self.model_in_use(), self.run_in_use())
-        self.model.show_model_in_use(run.id if run is not None else None)
+        self._mark_model_in_use()
         self.select_runs([run.id for run in runs if run.id in selected])
         limits = self.store.limits()
         for box, value in ((self.max_runs, limits.max_runs), (self.max_megabytes, limits.max_megabytes)):
@@ -722,9 +721,12 @@ class RunsView(Retranslatable, QWidget):
 
     def show_model_in_use(self) -> None:
         """The pad reads with another model: mark its run, and offer 'Use this model' for the others only."""
+        self._mark_model_in_use()
+        self._show_selection()
+
+    def _mark_model_in_use(self) -> None:
         run = self.run_of_model(self.model_in_use(), self.run_in_use())
         self.model.show_model_in_use(run.id if run is not None else None)
-        self._show_selection()
 
     def run_of_model(self, source: str, run_id: str | None) -> Run | None:
         """The run a model file is: the run's own file, or the run it was adopted from (a copy in models/)."""
