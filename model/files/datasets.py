@@ -141,9 +141,14 @@ def one_line_reason(error: BaseException) -> str:
     return str(reason).strip().rstrip(".") or type(error).__name__
 
 
+def _not_a_zip(path: Path) -> DataError:
+    """An .npz that is no zip archive: numpy would call it pickled data, to be loaded "unsafely"."""
+    return DataError(f"{path}: not a readable MNIST .npz (an .npz is a zip archive, and this file is not one)")
+
+
 def _load_npz(path: Path) -> dict[str, np.ndarray]:
-    if path.is_file() and not zipfile.is_zipfile(path):  # numpy would call it pickled data, to load "unsafely"
-        raise DataError(f"{path}: not a readable MNIST .npz (an .npz is a zip archive, and this file is not one)")
+    if path.is_file() and not zipfile.is_zipfile(path):
+        raise _not_a_zip(path)
     try:
         with np.load(path, allow_pickle=False) as archive:
             missing = [key for key in _IDX_NAMES if key not in archive.files]
@@ -416,7 +421,7 @@ def count_mnist(path: str | os.PathLike | None = None) -> tuple[int, int]:
             counts.append(_idx_shape(header, found)[0])
         return counts[0], counts[1]
     if not zipfile.is_zipfile(path):
-        raise DataError(f"{path}: not a readable MNIST .npz (an .npz is a zip archive, and this file is not one)")
+        raise _not_a_zip(path)
     try:
         with zipfile.ZipFile(path) as archive:
             counts = []
