@@ -439,22 +439,23 @@ def _best_split(strokes: list[np.ndarray], pieces: list[list[int]], predictor,
     runs = _runs(len(pieces))
     groups = [[strokes[i] for p in pieces[start:end] for i in p] for start, end in runs]
     read = dict(zip(runs, cache.read(predictor, groups)))
-    tall = _tall_pieces([_points_box(stroke) for stroke in strokes], pieces)
-    apart = _far_apart(strokes, pieces)
+    boxes = [_points_box(stroke) for stroke in strokes]
+    tall = _tall_pieces(boxes, pieces)
+    apart = _far_apart(boxes, pieces)
     score = {run: _log_confidence(prediction, tall[run[0]:run[1]]) - _too_wide(strokes, pieces[run[0]:run[1]])
              for run, (prediction, _) in read.items() if not any(apart[run[0] + 1:run[1]])}
     return [_digit(strokes, tuple(_marks_in(pieces, run)), *read[run]) for run in _best_cut(len(pieces), score)]
 
 
-def _far_apart(strokes: list[np.ndarray], pieces: list[list[int]]) -> list[bool]:
+def _far_apart(boxes, pieces: list[list[int]]) -> list[bool]:
     """For each piece, whether clear paper of at least APART_GAP of the writing's height parts it from every
-    piece before it (the first: False)."""
-    height = _height([_points_box(stroke) for stroke in strokes])
+    piece before it (the first: False); ``boxes`` are the strokes' (x0, y0, x1, y1)."""
+    height = _height(boxes)
     right_so_far, apart = -math.inf, []
     for piece in pieces:
-        left = min(float(strokes[i][:, 0].min()) for i in piece)
-        apart.append(right_so_far > -math.inf and left - right_so_far >= APART_GAP * height)
-        right_so_far = max(right_so_far, *(float(strokes[i][:, 0].max()) for i in piece))
+        x0, _, x1, _ = _piece_box(piece, boxes)
+        apart.append(right_so_far > -math.inf and x0 - right_so_far >= APART_GAP * height)
+        right_so_far = max(right_so_far, x1)
     return apart
 
 
