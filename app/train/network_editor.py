@@ -106,6 +106,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self._done: list[_EditorState] = []  # the states before each change, for Undo (Ctrl+Z in the editor)
         self._undone: list[_EditorState] = []
         self._last_field: tuple | None = None  # the field of the last change, whose next change joins its step
+        self._summarized: tuple[Design, DesignSummary] | None = None  # _summary()'s last answer
         self._fields: dict[str, QWidget] = {}
         self._field_labels: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
@@ -304,7 +305,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
         return self._design
 
     def can_train(self) -> bool:
-        return summarize(self._design).ok
+        return self._summary().ok
 
     def choose(self, key: str) -> None:
         """Start from a preset, or go back to the custom design."""
@@ -468,7 +469,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self.down_button.setEnabled(spec is not None and row < len(self._design.layers) - 1)
 
     def _show_summary(self) -> None:
-        summary = summarize(self._design)
+        summary = self._summary()
         locale = QLocale()
         origin = self._origin_text()
         self.origin_label.setText(origin)
@@ -495,9 +496,16 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self.problem_label.setText(self.problem_text())
         self.problem_label.setVisible(not summary.ok)
 
+    def _summary(self) -> DesignSummary:
+        """The design's summary, worked out once per design: an edit asked for it three or four times (the
+        table, Train's state, the reason beside Train)."""
+        if self._summarized is None or self._summarized[0] is not self._design:
+            self._summarized = (self._design, summarize(self._design))
+        return self._summarized[1]
+
     def problem_text(self) -> str:
         """Why the design cannot be trained, in the window's language ("" when it can)."""
-        summary = summarize(self._design)
+        summary = self._summary()
         if summary.ok:
             return ""
         return self.tr("This design cannot be trained: {reason}").format(
