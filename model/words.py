@@ -30,7 +30,7 @@ def _words(kind: type[Words], template: str, values: dict) -> Words:
 
 
 class UnreadableFile(ValueError):
-    """A file that cannot be opened as a drawing or an image: "path: reason", with the reason as ``Words``."""
+    """A file that cannot be opened (a drawing, an image, a model): "path: reason", the reason as ``Words``."""
 
     def __init__(self, path: str | Path, reason: Words) -> None:
         super().__init__(f"{path}: {reason}")

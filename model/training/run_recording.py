@@ -135,7 +135,7 @@ class RunRecorder:
         return asdict(self.request.config)
 
     def _network_name(self) -> str:
-        """The preset's key, a file's name, or for a design made in the editor its layers' code."""  # network_name
+        """What the run calls its network (``network_name``), or "fine-tuned" for the model in use trained further."""
         if self.request.base_model_path:  # the design is ignored: the model in use is trained further
             return "fine-tuned"
         try:
