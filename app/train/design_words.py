@@ -36,6 +36,26 @@ TEMPLATES = (
                                        "Flatten or GlobalAveragePooling2D before it"),
     QT_TRANSLATE_NOOP("DesignProblem", "{name}: a {window}×{window} patch does not fit the {size}×{size} map"),
     QT_TRANSLATE_NOOP("DesignProblem", "{name}: a {window}×{window} window does not fit the {size}×{size} map"),
+    # why a design file cannot be read (model.network.design_formats)
+    QT_TRANSLATE_NOOP("DesignProblem", "too large for a network design ({size:,} bytes)"),
+    QT_TRANSLATE_NOOP("DesignProblem", "not a text file (Keras JSON is text, as model.to_json() writes it)"),
+    QT_TRANSLATE_NOOP("DesignProblem", "cannot be read ({error})"),
+    QT_TRANSLATE_NOOP("DesignProblem", "broken JSON ({error})"),
+    QT_TRANSLATE_NOOP("DesignProblem", "not a Keras Sequential model (it holds a {kind}); DigitPad designs are "
+                                       "Sequential stacks, as model.to_json() writes them"),
+    QT_TRANSLATE_NOOP("DesignProblem", "not a Keras Sequential model (it has no \"class_name\": \"Sequential\"); "
+                                       "DigitPad designs are Sequential stacks, as model.to_json() writes them"),
+    QT_TRANSLATE_NOOP("DesignProblem", "the model's config has no list of layers"),
+    QT_TRANSLATE_NOOP("DesignProblem", "layer {position} is not a Keras layer's config"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: the model reads inputs of shape {shape}; DigitPad's are 28×28×1"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: a Lambda layer is code, and DigitPad reads designs as data only"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: DigitPad's maps are channels_last"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: DigitPad's {kind} layers always have a bias"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: dilated or grouped convolutions are not among DigitPad's layers"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: DigitPad normalises each map (axis -1, with γ and β)"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: keepdims is not among DigitPad's settings"),
+    QT_TRANSLATE_NOOP("DesignProblem", "{name}: {key} {value} is not square; DigitPad's patches are n×n"),
+    QT_TRANSLATE_NOOP("DesignProblem", "the design is not a list of layers with a kind and a name"),
 )
 
 

@@ -533,7 +533,8 @@ class NetworkEditor(Retranslatable, QGroupBox):
         try:
             design = read_design_file(Path(path))
         except DesignError as error:
-            reason = self.tr("Could not open {file}: {reason}").format(file=Path(path).name, reason=error)
+            reason = self.tr("Could not open {file}: {reason}").format(file=Path(path).name,
+                                                                     reason=design_text(error.args[0]))
             self.errorMessage.emit(reason)  # the line below the summary keeps saying what ails the design in use
             return reason
         with self._undoable():

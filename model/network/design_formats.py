@@ -17,6 +17,7 @@ from digitpad.model.network.designs import (
     Design,
     DesignError,
     LayerSpec,
+    Problem,
     check,
 )
 
@@ -45,12 +46,12 @@ def read_design_file(path: Path) -> Design:
     try:
         size = path.stat().st_size
         if size > MAX_JSON_BYTES:
-            raise DesignError(f"too large for a network design ({size:,} bytes)")
+            raise DesignError(Problem("too large for a network design ({size:,} bytes)", size=size))
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise DesignError("not a text file (Keras JSON is text, as model.to_json() writes it)") from None
+        raise DesignError(Problem("not a text file (Keras JSON is text, as model.to_json() writes it)")) from None
     except OSError as error:
-        raise DesignError(f"cannot be read ({error.strerror or error})") from None
+        raise DesignError(Problem("cannot be read ({error})", error=error.strerror or str(error))) from None
     return design_from_keras_json(text, name=path.stem)
 
 
@@ -96,22 +97,25 @@ def design_from_keras_json(text: str, name: str = "custom") -> Design:
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:
-        raise DesignError(f"broken JSON ({error})") from None
+        raise DesignError(Problem("broken JSON ({error})", error=str(error))) from None
     if not isinstance(data, dict) or data.get("class_name") != "Sequential":
         kind = data.get("class_name") if isinstance(data, dict) else None
-        found = f"it holds a {kind}" if isinstance(kind, str) else "it has no \"class_name\": \"Sequential\""
-        raise DesignError(f"not a Keras Sequential model ({found}); DigitPad designs are Sequential stacks, "
-                          "as model.to_json() writes them")
+        if isinstance(kind, str):
+            raise DesignError(Problem("not a Keras Sequential model (it holds a {kind}); DigitPad designs are "
+                                      "Sequential stacks, as model.to_json() writes them", kind=kind))
+        raise DesignError(Problem("not a Keras Sequential model (it has no \"class_name\": \"Sequential\"); DigitPad "
+                                  "designs are Sequential stacks, as model.to_json() writes them"))
     config = data.get("config")
     items = config.get("layers") if isinstance(config, dict) else config  # old Keras: the list itself
     if not isinstance(items, list):
-        raise DesignError("the model's config has no list of layers")
+        raise DesignError(Problem("the model's config has no list of layers"))
     if len(items) > MAX_LAYERS + 1:
-        raise DesignError(f"the design has {len(items)} layers; DigitPad trains at most {MAX_LAYERS}")
+        raise DesignError(Problem("the design has {count} layers; DigitPad trains at most {limit}", count=len(items),
+                                  limit=MAX_LAYERS))
     specs = []
     for position, item in enumerate(items, start=1):
         if not isinstance(item, dict) or not isinstance(item.get("config", {}), dict):
-            raise DesignError(f"layer {position} is not a Keras layer's config")
+            raise DesignError(Problem("layer {position} is not a Keras layer's config", position=position))
         kind = ALIASES.get(str(item.get("class_name")), str(item.get("class_name")))
         layer_config = item.get("config", {})
         layer_name = str(layer_config.get("name", f"layer{position}"))
@@ -127,21 +131,24 @@ def _check_input_shape(layer_name: str, config: dict) -> None:
         shape = config.get(key)
         if shape is not None and list(shape)[1:] != list(INPUT_SHAPE):
             shown = "×".join("?" if n is None else str(n) for n in list(shape)[1:])
-            raise DesignError(f"{layer_name}: the model reads inputs of shape {shown}; DigitPad's are 28×28×1")
+            raise DesignError(Problem("{name}: the model reads inputs of shape {shape}; DigitPad's are 28×28×1",
+                                      name=layer_name, shape=shown))
 
 
 def _spec_from_keras(kind: str, name: str, config: dict) -> LayerSpec:
     if kind == "Lambda":
-        raise DesignError(f"{name}: a Lambda layer is code, and DigitPad reads designs as data only")
+        raise DesignError(Problem("{name}: a Lambda layer is code, and DigitPad reads designs as data only", name=name))
     if kind not in KINDS:
-        raise DesignError(f"{name}: DigitPad's designs have no layer {kind!r} (they have {', '.join(KINDS)})")
+        raise DesignError(Problem("{name}: DigitPad's designs have no layer {kind!r} (they have {kinds})", name=name,
+                                  kind=kind, kinds=", ".join(KINDS)))
     if config.get("data_format", "channels_last") != "channels_last":
-        raise DesignError(f"{name}: DigitPad's maps are channels_last")
+        raise DesignError(Problem("{name}: DigitPad's maps are channels_last", name=name))
     if kind in ("Conv2D", "Dense") and config.get("use_bias", True) is not True:
-        raise DesignError(f"{name}: DigitPad's {kind} layers always have a bias")
+        raise DesignError(Problem("{name}: DigitPad's {kind} layers always have a bias", name=name, kind=kind))
     if kind == "Conv2D":
         if _square(name, "dilation_rate", config.get("dilation_rate", 1)) != 1 or config.get("groups", 1) != 1:
-            raise DesignError(f"{name}: dilated or grouped convolutions are not among DigitPad's layers")
+            raise DesignError(Problem("{name}: dilated or grouped convolutions are not among DigitPad's layers",
+                                      name=name))
         return LayerSpec(kind, name, {
             "filters": config.get("filters"), "kernel": _square(name, "kernel_size", config.get("kernel_size")),
             "strides": _square(name, "strides", config.get("strides", 1)),
@@ -158,12 +165,12 @@ def _spec_from_keras(kind: str, name: str, config: dict) -> LayerSpec:
     if kind == "BatchNormalization":
         if config.get("axis", -1) not in (-1, 3, [-1], [3]) or not config.get("center", True) or \
                 not config.get("scale", True):
-            raise DesignError(f"{name}: DigitPad normalises each map (axis -1, with γ and β)")
+            raise DesignError(Problem("{name}: DigitPad normalises each map (axis -1, with γ and β)", name=name))
         return LayerSpec(kind, name, {"epsilon": config.get("epsilon", 0.001)})
     if kind == "Activation":
         return LayerSpec(kind, name, {"activation": _activation(config)})
     if kind == "GlobalAveragePooling2D" and config.get("keepdims"):
-        raise DesignError(f"{name}: keepdims is not among DigitPad's settings")
+        raise DesignError(Problem("{name}: keepdims is not among DigitPad's settings", name=name))
     return LayerSpec(kind, name, {})
 
 
@@ -178,7 +185,8 @@ def _square(name: str, key: str, value):
     """A size given as n or [n, n]; DesignError for rectangles (DigitPad's maps stay square)."""
     if isinstance(value, (list, tuple)):
         if len(value) != 2 or value[0] != value[1]:
-            raise DesignError(f"{name}: {key} {list(value)} is not square; DigitPad's patches are n×n")
+            raise DesignError(Problem("{name}: {key} {value} is not square; DigitPad's patches are n×n",
+                                      name=name, key=key, value=list(value)))
         value = value[0]
     return value
 

@@ -92,14 +92,15 @@ class Design:
             layers = tuple(LayerSpec(str(item["kind"]), str(item["name"]), dict(item.get("settings", {})))
                            for item in data["layers"])
         except (KeyError, TypeError, AttributeError):
-            raise DesignError("the design is not a list of layers with a kind and a name") from None
+            raise DesignError(Problem("the design is not a list of layers with a kind and a name")) from None
         return cls(layers, str(data.get("name", "custom")))
 
 
 def layer(kind: str, name: str, **settings) -> LayerSpec:
     """A layer of ``kind`` with its defaults, changed by ``settings``."""
     if kind not in SETTINGS:
-        raise DesignError(f"{name}: DigitPad's designs have no layer {kind!r} (they have {', '.join(KINDS)})")
+        raise DesignError(Problem("{name}: DigitPad's designs have no layer {kind!r} (they have {kinds})", name=name,
+                                  kind=kind, kinds=", ".join(KINDS)))
     return LayerSpec(kind, name, {**SETTINGS[kind], **settings})
 
 
