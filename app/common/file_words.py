@@ -7,9 +7,11 @@ in the same values.  ``tests/test_languages.py`` checks that the list holds ever
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from digitpad.model.words import Words
+from digitpad.model.words import UnreadableFile, Words
 
 TEMPLATES = (
     QT_TRANSLATE_NOOP("FileProblem", "no such file"),
@@ -35,9 +37,28 @@ TEMPLATES = (
                                      "{limit}:1)"),
     QT_TRANSLATE_NOOP("FileProblem", "its {member} inflates beyond {limit:g} MB (the limit), more than the archive "
                                      "declares"),
+    # training data that cannot be opened (model.files.datasets)
+    QT_TRANSLATE_NOOP("FileProblem", "no such file or folder"),
+    QT_TRANSLATE_NOOP("FileProblem", "no such file or folder (expected MNIST as a .npz file or a folder of IDX "
+                                     "files)"),
+    QT_TRANSLATE_NOOP("FileProblem", "not a readable MNIST .npz (an .npz is a zip archive, and this file is not one)"),
+    QT_TRANSLATE_NOOP("FileProblem", "not a readable MNIST .npz ({error})"),
+    QT_TRANSLATE_NOOP("FileProblem", "no {stem} or {stem}.gz in this folder (expected the four MNIST IDX files)"),
+    QT_TRANSLATE_NOOP("FileProblem", "not an IDX file (bad magic number)"),
+    QT_TRANSLATE_NOOP("FileProblem", "IDX data type 0x{code:02x} is not unsigned bytes (0x08)"),
+    QT_TRANSLATE_NOOP("FileProblem", "truncated IDX header"),
+    QT_TRANSLATE_NOOP("FileProblem", "is a folder, not a stroke file"),
 )
 
 
 def file_problem_text(words: Words) -> str:
     """``words`` in the window's language, by their template."""
     return QCoreApplication.translate("FileProblem", words.template).format(**words.values)
+
+
+def unreadable_text(error: BaseException | str) -> str:
+    """Why a file could not be read, in the window's language where the core gave its words, with the file's name
+    rather than its whole path ("model.keras: 파일이 손상되었거나 …"); any other error as its text."""
+    if isinstance(error, UnreadableFile):
+        return f"{Path(error.path).name}: {file_problem_text(error.reason)}"
+    return str(error)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.app.common import file_dialogs
+from digitpad.app.common.file_words import unreadable_text
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import Task, TaskRunner
 from digitpad.app.common.widgets import wheel_scrolls_area
@@ -338,7 +339,7 @@ class TrainPanel(Retranslatable, QScrollArea):
             try:
                 count_mnist(mnist)  # the files' headers only: a file that cannot be MNIST is said now,
             except DataError as error:  # not after TensorFlow started, as a failed run
-                self._show_cannot_start(str(error))
+                self._show_cannot_start(error)
                 return
         try:
             request = self.settings.request(self.session.predictor.source if self.session.predictor else None)
@@ -362,7 +363,8 @@ class TrainPanel(Retranslatable, QScrollArea):
                                                None if tensorboard is None else str(tensorboard))
         self.task.progress.connect(self._on_progress)
         self.task.succeeded.connect(self._on_finished)
-        self.task.failed.connect(self._show_failure)
+        task = self.task
+        self.task.failed.connect(lambda message: self._show_failure(task.failure or message))
         self.task.cancelled.connect(self._on_cancelled)
         self.task.finished.connect(self._on_task_done)
         self.statusMessage.emit(self.tr("Training started; the pad keeps using the current model."))
@@ -457,17 +459,18 @@ class TrainPanel(Retranslatable, QScrollArea):
             accuracy=_percent(result.test_accuracy)))
         self.trainingFinished.emit(outcome)
 
-    def _show_cannot_start(self, reason: str) -> None:
+    def _show_cannot_start(self, reason: str | Exception) -> None:
+        """Why training cannot start; a file's reason in the window's language (it is worded again at a switch)."""
         self.phase_label.setStyleSheet("color:#8a1c14")
         self._show_phase(lambda: self.tr("Cannot train: {reason}. The model in use is unchanged.").format(
-            reason=reason))
+            reason=unreadable_text(reason)))
 
-    def _show_failure(self, message: str) -> None:
+    def _show_failure(self, reason: str | Exception) -> None:
         self.phase_label.setStyleSheet("color:#8a1c14")
         self._show_phase(lambda: self.tr("Training failed: {reason}. The model in use is unchanged.").format(
-            reason=message))
+            reason=unreadable_text(reason)))
         self._show_bar(lambda: self.tr("Failed"))
-        self.statusMessage.emit(self.tr("Training failed: {reason}").format(reason=message))
+        self.statusMessage.emit(self.tr("Training failed: {reason}").format(reason=unreadable_text(reason)))
 
     def _on_cancelled(self) -> None:
         self._show_phase(lambda: self.tr("Cancelled. The model in use is unchanged."))

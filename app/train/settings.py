@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.app.common import file_dialogs
+from digitpad.app.common.file_words import unreadable_text
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import TaskRunner
 from digitpad.app.common.widgets import (
@@ -51,9 +52,9 @@ class DataCounts:
     mnist: tuple[int, int] | None = None  # MNIST's training and test images, where chosen and readable
     mnist_limit: int = 0  # train on the first N training images only (0: all)
     mnist_download: bool = False  # MNIST would come from Keras' download
-    mnist_error: str | None = None
+    mnist_error: Exception | None = None  # worded where shown, in the language of the moment
     strokes: int | None = None  # drawings in the stroke file, where chosen and readable
-    strokes_error: str | None = None
+    strokes_error: Exception | None = None
 
 
 def count_data(task, mnist: str | None, use_mnist: bool, strokes: str | None, mnist_limit: int = 0) -> DataCounts:
@@ -65,12 +66,12 @@ def count_data(task, mnist: str | None, use_mnist: bool, strokes: str | None, mn
         try:
             counts = replace(counts, mnist=count_mnist(mnist), mnist_download=mnist_needs_download(mnist))
         except DataError as error:
-            counts = replace(counts, mnist_error=str(error))
+            counts = replace(counts, mnist_error=error.with_traceback(None))
     if strokes:
         try:
             counts = replace(counts, strokes=count_lines(strokes))
         except DataError as error:
-            counts = replace(counts, strokes_error=str(error))
+            counts = replace(counts, strokes_error=error.with_traceback(None))
     return counts
 
 
@@ -405,11 +406,11 @@ class TrainSettings(Retranslatable, QWidget):
                                "or Choose… a local copy").format(images=text)
             parts.append(text)
         elif counts.mnist_error is not None:
-            parts.append(self.tr("MNIST: {error}").format(error=counts.mnist_error))
+            parts.append(self.tr("MNIST: {error}").format(error=unreadable_text(counts.mnist_error)))
         if counts.strokes is not None:
             parts.append(self.tr("pen strokes %Ln drawing(s)", "", counts.strokes))
         elif counts.strokes_error is not None:
-            parts.append(self.tr("pen strokes: {error}").format(error=counts.strokes_error))
+            parts.append(self.tr("pen strokes: {error}").format(error=unreadable_text(counts.strokes_error)))
         return parts
 
     def refresh_my_drawings(self) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, QSettings, Signal
 
-from digitpad.app.common.file_words import file_problem_text
+from digitpad.app.common.file_words import unreadable_text
 from digitpad.app.common.tasks import TaskRunner
 from digitpad.model.files.atomic import copy_file_atomically
 from digitpad.model.network.inference import Predictor
@@ -37,11 +37,9 @@ def read_model(task, path: str) -> Predictor:
 
 
 def _in_words(message: str, failure: Exception | None) -> str:
-    """Why a model file could not be read, in the window's language where the core gave its words ("model.keras:
-    파일이 손상되었거나 …"; a Korean window said it in English, with the whole path)."""
-    if isinstance(failure, UnreadableFile):
-        return f"{Path(failure.path).name}: {file_problem_text(failure.reason)}"
-    return message
+    """Why a model file could not be read, in the window's language where the core gave its words (a Korean window
+    said it in English, with the whole path)."""
+    return unreadable_text(failure) if isinstance(failure, UnreadableFile) else message
 
 
 def _file_size(path: str) -> float:

@@ -18,6 +18,7 @@ from typing import BinaryIO
 import numpy as np
 
 from digitpad.model.ink.preprocessing import CANVAS_SIZE, MAX_POINTS, fit_to_canvas
+from digitpad.model.words import UnreadableFile, Words
 
 MNIST_ENV = "DIGITPAD_MNIST"
 _IDX_NAMES = {
@@ -31,6 +32,11 @@ _IDX_UBYTE = 0x08
 
 class DataError(ValueError):
     """A data file is missing, unreadable or not what it claims to be."""
+
+
+class UnreadableData(DataError, UnreadableFile):
+    """A data file that cannot be opened at all ("path: reason", the reason as ``Words``): what the Train panel
+    says before a training starts, in the window's language."""
 
 
 @dataclass
@@ -68,7 +74,8 @@ def load_mnist(path: str | os.PathLike | None = None) -> Mnist:
         return _download_mnist()
     path = Path(path).expanduser()
     if not path.exists():
-        raise DataError(f"{path}: no such file or folder (expected MNIST as a .npz file or a folder of IDX files)")
+        raise UnreadableData(path, Words("no such file or folder (expected MNIST as a .npz file or a folder of IDX "
+                                         "files)"))
     data = _load_idx_folder(path) if path.is_dir() else _load_npz(path)
     _check_mnist(data, path)
     return Mnist(**data, source=str(path))
@@ -143,7 +150,7 @@ def one_line_reason(error: BaseException) -> str:
 
 def _not_a_zip(path: Path) -> DataError:
     """An .npz that is no zip archive: numpy would call it pickled data, to be loaded "unsafely"."""
-    return DataError(f"{path}: not a readable MNIST .npz (an .npz is a zip archive, and this file is not one)")
+    return UnreadableData(path, Words("not a readable MNIST .npz (an .npz is a zip archive, and this file is not one)"))
 
 
 def _load_npz(path: Path) -> dict[str, np.ndarray]:
@@ -178,7 +185,8 @@ def _find_idx_file(folder: Path, key: str) -> Path:
     candidates += [folder / f"{stem.replace('-idx', '.idx')}.gz"]
     found = next((c for c in candidates if c.is_file()), None)
     if found is None:
-        raise DataError(f"{folder}: no {stem} or {stem}.gz in this folder (expected the four MNIST IDX files)")
+        raise UnreadableData(folder, Words("no {stem} or {stem}.gz in this folder (expected the four MNIST IDX files)",
+                                          stem=stem))
     return found
 
 
@@ -203,12 +211,12 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
 def _idx_shape(header: bytes, path: Path) -> tuple[int, ...]:
     """The array shape an IDX file's header declares (unsigned bytes only)."""
     if len(header) < 4 or header[0] != 0 or header[1] != 0:
-        raise DataError(f"{path}: not an IDX file (bad magic number)")
+        raise UnreadableData(path, Words("not an IDX file (bad magic number)"))
     if header[2] != _IDX_UBYTE:
-        raise DataError(f"{path}: IDX data type 0x{header[2]:02x} is not unsigned bytes (0x08)")
+        raise UnreadableData(path, Words("IDX data type 0x{code:02x} is not unsigned bytes (0x08)", code=header[2]))
     ndim = header[3]
     if ndim == 0 or len(header) < 4 + 4 * ndim:
-        raise DataError(f"{path}: truncated IDX header")
+        raise UnreadableData(path, Words("truncated IDX header"))
     return tuple(int.from_bytes(header[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
 
 
@@ -306,11 +314,11 @@ def load_stroke_records(
         with open(path, "rb") as stream:
             return read_stroke_records(stream, str(path), require_labels=require_labels, default_box=default_box)
     except FileNotFoundError:
-        raise DataError(f"{path}: no such file") from None
+        raise UnreadableData(path, Words("no such file")) from None
     except IsADirectoryError:
-        raise DataError(f"{path}: is a folder, not a stroke file") from None
+        raise UnreadableData(path, Words("is a folder, not a stroke file")) from None
     except OSError as error:
-        raise DataError(f"{path}: cannot read ({error.strerror or error})") from None
+        raise UnreadableData(path, Words("cannot read ({error})", error=error.strerror or str(error))) from None
 
 
 def read_stroke_records(
@@ -407,7 +415,7 @@ def count_mnist(path: str | os.PathLike | None = None) -> tuple[int, int]:
         return 60000, 10000
     path = Path(path).expanduser()
     if not path.exists():
-        raise DataError(f"{path}: no such file or folder")
+        raise UnreadableData(path, Words("no such file or folder"))
     if path.is_dir():
         counts = []
         for key in ("x_train", "x_test"):
@@ -417,7 +425,7 @@ def count_mnist(path: str | os.PathLike | None = None) -> tuple[int, int]:
                 with opener(found, "rb") as stream:
                     header = stream.read(4 + 4 * 4)  # the magic number and up to four sizes
             except (OSError, EOFError) as error:
-                raise DataError(f"{found}: cannot read ({error})") from None
+                raise UnreadableData(found, Words("cannot read ({error})", error=str(error))) from None
             counts.append(_idx_shape(header, found)[0])
         return counts[0], counts[1]
     if not zipfile.is_zipfile(path):
@@ -434,7 +442,7 @@ def count_mnist(path: str | os.PathLike | None = None) -> tuple[int, int]:
                     counts.append(int(shape[0]))
             return counts[0], counts[1]
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as error:
-        raise DataError(f"{path}: not a readable MNIST .npz ({error})") from None
+        raise UnreadableData(path, Words("not a readable MNIST .npz ({error})", error=str(error))) from None
 
 
 def count_lines(path: str | os.PathLike) -> int:
@@ -444,4 +452,4 @@ def count_lines(path: str | os.PathLike) -> int:
         with open(path, "rb") as stream:
             return sum(1 for line in stream if line.strip())
     except OSError as error:
-        raise DataError(f"{path}: cannot read ({error.strerror or error})") from None
+        raise UnreadableData(path, Words("cannot read ({error})", error=error.strerror or str(error))) from None
