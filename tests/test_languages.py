@@ -114,13 +114,14 @@ def test_every_design_problem_and_formula_the_core_words_is_in_the_windows_list(
     import ast
 
     from digitpad.app.train import design_words
-    from digitpad.model.network import designs
+    from digitpad.model.network import design_formats, designs
 
     def template(argument) -> str | None:  # a text, a module constant, or a local chosen by an if-expression
         return argument.value if isinstance(argument, ast.Constant) else getattr(designs, argument.id, None)
 
     tree = ast.parse(Path(designs.__file__).read_text("utf-8"))
-    used = {template(node.args[0]) for node in ast.walk(tree)
+    files = ast.parse(Path(design_formats.__file__).read_text("utf-8"))  # why a design file cannot be read
+    used = {template(node.args[0]) for node in [*ast.walk(tree), *ast.walk(files)]
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Problem" and node.args} - {None}
     used |= {node.value for node in ast.walk(tree) if isinstance(node, ast.IfExp)
              for node in (node.body, node.orelse) if isinstance(node, ast.Constant) and "{name}" in str(node.value)}
@@ -135,11 +136,11 @@ def test_every_reason_a_file_cannot_be_opened_is_in_the_windows_list():
     import ast
 
     from digitpad.app.common import file_words
-    from digitpad.model.files import drawings, model_archive
+    from digitpad.model.files import datasets, drawings, model_archive
     from digitpad.model.ink import images
 
     used = set()
-    for module in (images, drawings, model_archive):
+    for module in (images, drawings, model_archive, datasets):
         tree = ast.parse(Path(module.__file__).read_text("utf-8"))
         used |= {"".join(part.value for part in ast.walk(node.args[0]) if isinstance(part, ast.Constant))
                  for node in ast.walk(tree) if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Words"}
@@ -181,6 +182,30 @@ def test_a_korean_network_editor_says_why_a_design_cannot_be_trained_in_korean(t
     layers = [layer.with_settings(kernel=5) if layer.kind == "Conv2D" else layer for layer in PRESETS["seed"].layers]
     editor.set_design(Design(tuple(layers)), custom=True)
     assert editor.problem_label.text() == "이 설계는 학습할 수 없습니다: conv3: 5×5 패치가 4×4 맵에 들어가지 않습니다"
+
+
+def test_a_korean_network_editor_says_why_a_design_file_cannot_be_opened_in_korean(tmp_path, qtbot):
+    """The reason came from the core in English inside the Korean sentence."""
+    editor = korean_network_editor(tmp_path, qtbot)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"class_name": "Sequential", "config": {"layers": [{"class_name": "Lambda", '
+                      '"config": {"name": "f"}}]}}')
+    assert editor.open_design(str(broken)) == ("broken.json 파일을 열 수 없습니다: "
+                                               "f: Lambda 층은 코드입니다. DigitPad는 설계를 데이터로만 읽습니다")
+
+
+def test_a_korean_train_panel_says_why_mnist_cannot_be_read_in_korean_and_rewords_it_at_a_switch(tmp_path, qtbot):
+    window = korean_network_editor(tmp_path, qtbot).window()
+    panel = window.train_panel
+    (tmp_path / "mnist.npz").write_bytes(b"not a zip archive")
+    panel.settings.mnist_path.setText(str(tmp_path / "mnist.npz"))
+    panel.start_training()
+    assert panel.task is None
+    assert ("mnist.npz: 읽을 수 있는 MNIST .npz 파일이 아닙니다(.npz는 zip 압축 파일인데 이 파일은 그렇지 않습니다)"
+            in panel.phase_label.text())
+    window.set_language("en")
+    QApplication.processEvents()  # the LanguageChange Qt posted
+    assert "mnist.npz: not a readable MNIST .npz (an .npz is a zip archive" in panel.phase_label.text()
 
 
 def test_a_korean_network_editor_says_its_formulas_words_in_korean(tmp_path, qtbot):

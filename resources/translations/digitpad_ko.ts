@@ -159,6 +159,74 @@
         <source>{name}: a {window}×{window} window does not fit the {size}×{size} map</source>
         <translation>{name}: {window}×{window} 윈도우가 {size}×{size} 맵에 들어가지 않습니다</translation>
     </message>
+    <message>
+        <source>too large for a network design ({size:,} bytes)</source>
+        <translation>신경망 설계 파일로는 너무 큽니다({size:,}바이트)</translation>
+    </message>
+    <message>
+        <source>not a text file (Keras JSON is text, as model.to_json() writes it)</source>
+        <translation>텍스트 파일이 아닙니다(Keras JSON은 model.to_json()이 쓰는 것처럼 텍스트입니다)</translation>
+    </message>
+    <message>
+        <source>cannot be read ({error})</source>
+        <translation>읽을 수 없습니다({error})</translation>
+    </message>
+    <message>
+        <source>broken JSON ({error})</source>
+        <translation>JSON 형식이 깨져 있습니다({error})</translation>
+    </message>
+    <message>
+        <source>not a Keras Sequential model (it holds a {kind}); DigitPad designs are Sequential stacks, as model.to_json() writes them</source>
+        <translation>Keras Sequential 모델이 아닙니다({kind} 모델입니다). DigitPad 설계는 model.to_json()이 쓰는 것과 같은 Sequential 층 쌓기입니다</translation>
+    </message>
+    <message>
+        <source>not a Keras Sequential model (it has no &quot;class_name&quot;: &quot;Sequential&quot;); DigitPad designs are Sequential stacks, as model.to_json() writes them</source>
+        <translation>Keras Sequential 모델이 아닙니다(&quot;class_name&quot;: &quot;Sequential&quot;이 없습니다). DigitPad 설계는 model.to_json()이 쓰는 것과 같은 Sequential 층 쌓기입니다</translation>
+    </message>
+    <message>
+        <source>the model&apos;s config has no list of layers</source>
+        <translation>모델 설정에 층 목록이 없습니다</translation>
+    </message>
+    <message>
+        <source>layer {position} is not a Keras layer&apos;s config</source>
+        <translation>{position}번째 층이 Keras 층 설정이 아닙니다</translation>
+    </message>
+    <message>
+        <source>{name}: the model reads inputs of shape {shape}; DigitPad&apos;s are 28×28×1</source>
+        <translation>{name}: 모델의 입력 모양이 {shape}입니다. DigitPad의 입력은 28×28×1입니다</translation>
+    </message>
+    <message>
+        <source>{name}: a Lambda layer is code, and DigitPad reads designs as data only</source>
+        <translation>{name}: Lambda 층은 코드입니다. DigitPad는 설계를 데이터로만 읽습니다</translation>
+    </message>
+    <message>
+        <source>{name}: DigitPad&apos;s maps are channels_last</source>
+        <translation>{name}: DigitPad의 맵은 channels_last 형식입니다</translation>
+    </message>
+    <message>
+        <source>{name}: DigitPad&apos;s {kind} layers always have a bias</source>
+        <translation>{name}: DigitPad의 {kind} 층에는 언제나 편향이 있습니다</translation>
+    </message>
+    <message>
+        <source>{name}: dilated or grouped convolutions are not among DigitPad&apos;s layers</source>
+        <translation>{name}: 팽창(dilated) 합성곱이나 그룹 합성곱은 DigitPad의 층에 없습니다</translation>
+    </message>
+    <message>
+        <source>{name}: DigitPad normalises each map (axis -1, with γ and β)</source>
+        <translation>{name}: DigitPad는 맵마다 정규화합니다(축 -1, γ와 β 포함)</translation>
+    </message>
+    <message>
+        <source>{name}: keepdims is not among DigitPad&apos;s settings</source>
+        <translation>{name}: keepdims는 DigitPad의 설정에 없습니다</translation>
+    </message>
+    <message>
+        <source>{name}: {key} {value} is not square; DigitPad&apos;s patches are n×n</source>
+        <translation>{name}: {key} 값({value})이 정사각형이 아닙니다. DigitPad의 패치는 n×n입니다</translation>
+    </message>
+    <message>
+        <source>the design is not a list of layers with a kind and a name</source>
+        <translation>설계가 종류와 이름을 가진 층의 목록이 아닙니다</translation>
+    </message>
 </context>
 <context>
     <name>DigitChanges</name>
@@ -576,6 +644,42 @@
     <message>
         <source>its {member} inflates beyond {limit:g} MB (the limit), more than the archive declares</source>
         <translation>안에 든 {member} 파일을 풀면 한도인 {limit:g}MB를 넘습니다. 압축 파일에 적힌 크기보다 큽니다</translation>
+    </message>
+    <message>
+        <source>no such file or folder</source>
+        <translation>파일이나 폴더가 없습니다</translation>
+    </message>
+    <message>
+        <source>no such file or folder (expected MNIST as a .npz file or a folder of IDX files)</source>
+        <translation>파일이나 폴더가 없습니다(MNIST는 .npz 파일이나 IDX 파일이 든 폴더여야 합니다)</translation>
+    </message>
+    <message>
+        <source>not a readable MNIST .npz (an .npz is a zip archive, and this file is not one)</source>
+        <translation>읽을 수 있는 MNIST .npz 파일이 아닙니다(.npz는 zip 압축 파일인데 이 파일은 그렇지 않습니다)</translation>
+    </message>
+    <message>
+        <source>not a readable MNIST .npz ({error})</source>
+        <translation>읽을 수 있는 MNIST .npz 파일이 아닙니다({error})</translation>
+    </message>
+    <message>
+        <source>no {stem} or {stem}.gz in this folder (expected the four MNIST IDX files)</source>
+        <translation>이 폴더에 {stem} 파일도 {stem}.gz 파일도 없습니다(MNIST IDX 파일 네 개가 있어야 합니다)</translation>
+    </message>
+    <message>
+        <source>not an IDX file (bad magic number)</source>
+        <translation>IDX 파일이 아닙니다(매직 넘버가 맞지 않습니다)</translation>
+    </message>
+    <message>
+        <source>IDX data type 0x{code:02x} is not unsigned bytes (0x08)</source>
+        <translation>IDX 데이터 형식이 부호 없는 바이트(0x08)가 아니라 0x{code:02x}입니다</translation>
+    </message>
+    <message>
+        <source>truncated IDX header</source>
+        <translation>IDX 헤더가 잘려 있습니다</translation>
+    </message>
+    <message>
+        <source>is a folder, not a stroke file</source>
+        <translation>획 파일이 아니라 폴더입니다</translation>
     </message>
 </context>
 <context>
