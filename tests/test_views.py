@@ -280,3 +280,21 @@ def test_a_second_network_reads_a_photo_as_the_pads_own_network_does(predictor, 
     shown, _ = read_alike(predictor, reading)
     assert shown.label == reading.prediction.label and shown.doubt == reading.prediction.doubt
     assert np.allclose(shown.probabilities, reading.prediction.probabilities)
+
+
+def test_a_numbers_digit_that_reads_otherwise_turned_says_so_rather_than_name_a_digit_the_chart_ranks_lower(qtbot):
+    """The caption said "#2 is a 7, unsure: 7 or 2?" beside a chart whose second bar was 6."""
+    from digitpad.app.pad.prediction_view import PredictionPanel
+    from digitpad.model.numbers import DigitReading
+    from digitpad.model.session import Reading
+
+    probabilities = np.full(10, 0.01, np.float32)
+    probabilities[[7, 6, 2]] = 0.80, 0.08, 0.05
+    doubted = Prediction(7, probabilities, doubt="turned, narrowed or slanted a little it reads as 2", other_reading=2)
+    digits = (DigitReading((0,), SQUARE, (0.0, 0.0, 80.0, 100.0), sure(1), None),
+              DigitReading((1,), SQUARE, (100.0, 0.0, 180.0, 100.0), doubted, None))
+    panel = PredictionPanel()
+    qtbot.addWidget(panel)
+    panel.show_reading(Reading(prediction=doubted, digits=digits, focus=1))
+    caption = panel.caption.text().replace("\xa0", " ")
+    assert caption == "2 digits; #2 is a 7 (80.0%) or 2? Turned or slanted a little, it reads as 2", caption

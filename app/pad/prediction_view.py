@@ -387,6 +387,10 @@ class PredictionPanel(Retranslatable, QWidget):
         if prediction.confidence < NO_DIGIT_BELOW:
             text = self.tr("%n digits; #{position}: no digit stands out ({label} at only {percent}%)", "",
                            count).format(position=position, label=label, percent=percent)
+        elif prediction.other_reading is not None:  # the chart's second bar may be another digit: say where it is from
+            text = self.tr("%n digits; #{position} is a {label} ({percent}%) or {other}? Turned or slanted a little, "
+                           "it reads as {other}", "", count).format(position=position, label=label, percent=percent,
+                                                                    other=prediction.other_reading)
         elif prediction.is_unsure:
             text = self.tr("%n digits; #{position} is a {label}, unsure: {label} or {runner_up}? ({percent}%)",
                            "", count).format(position=position, label=label, runner_up=runner_up,

@@ -96,6 +96,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n digits; #{position} is a {label} ({percent}%) or {other}? Turned or slanted a little, it reads as {other}</source>
+        <translation>
+            <numerusform>%n digit; #{position} is a {label} ({percent}%) or {other}? Turned or slanted a little, it reads as {other}</numerusform>
+            <numerusform>%n digits; #{position} is a {label} ({percent}%) or {other}? Turned or slanted a little, it reads as {other}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n digits; #{position} is a {label}, unsure: {label} or {runner_up}? ({percent}%)</source>
         <translation>
             <numerusform>%n digit; #{position} is a {label}, unsure: {label} or {runner_up}? ({percent}%)</numerusform>

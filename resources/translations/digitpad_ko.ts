@@ -1611,6 +1611,12 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n digits; #{position} is a {label} ({percent}%) or {other}? Turned or slanted a little, it reads as {other}</source>
+        <translation>
+            <numerusform>숫자 %n개. {position}번째 숫자는 {label} ({percent}%) 아니면 {other}? 조금 돌리거나 기울여 읽으면 {other}에 가깝습니다</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n digits; #{position} is a {label}, unsure: {label} or {runner_up}? ({percent}%)</source>
         <translation>
             <numerusform>숫자 %n개. {position}번째 숫자는 {label}, 확실하지 않음: {label} 아니면 {runner_up}? ({percent}%)</numerusform>
