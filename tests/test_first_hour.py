@@ -592,3 +592,28 @@ def test_a_window_kept_on_a_screen_of_another_size_starts_at_the_first_size(wind
     from digitpad.app.window.main_window import resize_for_screen
 
     assert resize_for_screen(QSize(*window_size), QSize(*kept_on), QSize(*available)) == resize
+
+
+def test_the_open_dialog_lists_a_scanned_pdf_and_choosing_it_says_how_to_make_it_an_image(qtbot, tmp_path,
+                                                                                          settings_file, monkeypatch):
+    """A scanner's PDF was hidden by the dialog's filter: its message was reached only by typing the name."""
+    from PySide6.QtWidgets import QFileDialog
+
+    from digitpad.app.window.automation import shown_window
+
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    asked: list[str] = []
+
+    def ask(parent, title, folder, filters):
+        asked.append(filters)
+        return str(scan), ""
+
+    window = shown_window(settings_file, tmp_path / "data", (1300, 800))
+    qtbot.addWidget(window)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", ask)
+    window.files.open_dialog()
+    assert "*.pdf" in asked[0].split(";;")[0]  # in the first filter, the one the dialog starts with
+    qtbot.waitUntil(lambda: "scan.pdf" in window.banner.text(), timeout=10_000)
+    assert window.banner.text() == ("Could not open scan.pdf: a PDF, not an image; save the scanned page as PNG "
+                                    "or JPEG")

@@ -24,7 +24,9 @@ from digitpad.model.words import UnreadableFile
 
 # The pad is a few hundred pixels across: a photo wider or taller than this is shown from a smaller copy.
 SHOWN_AT_MOST = 4096
-IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.heic *.heif *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm"
+# A scanner often saves a page as a PDF: listed, so that choosing one says how to save it as an image (hidden, it
+# was reached only by typing its name).
+IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.heic *.heif *.bmp *.gif *.tif *.tiff *.webp *.pgm *.ppm *.pdf"
 
 
 class FileActions(QObject):
