@@ -106,8 +106,14 @@ def test_a_design_from_the_editor_is_named_by_its_layers_and_a_fine_tuning_as_on
 
     lenet = DESIGNS["lenet5"]
     assert network_name(network=lenet.to_data()) == "lenet5"
-    assert network_name(network=Design(lenet.layers).to_data()) == "Conv6(5×5)–AvgPool–Conv16(5×5)–AvgPool–" \
-                                                                    "Dense120–Dense84–Dense10"
+    assert network_name(network=Design(lenet.layers).to_data()) == "Conv6(5×5, same, tanh)–AvgPool–Conv16(5×5, " \
+                                                                    "tanh)–AvgPool–Dense120(tanh)–Dense84(tanh)–Dense10"
+    with_relu = Design(tuple(spec.with_settings(activation="relu") if spec.get("activation") == "tanh" else spec
+                             for spec in lenet.layers))  # had the tanh network's name
+    assert network_name(network=with_relu.to_data()) == "Conv6(5×5, same)–AvgPool–Conv16(5×5)–AvgPool–Dense120–" \
+                                                        "Dense84–Dense10"
+    strided = Design((DESIGNS["seed"].layers[0].with_settings(strides=2), *DESIGNS["seed"].layers[1:]))
+    assert network_name(network=strided.to_data()).startswith("Conv32(stride 2)–Pool–Conv64–")
     assert network_name(network=Design(lenet.layers, "my_net").to_data()) == "my_net"  # a file's name
     dense_in_seed_json = Design(DESIGNS["dense"].layers, "seed").to_data()  # never taken for the preset
     assert network_name(network=dense_in_seed_json) == "Dense512–Dense10"

@@ -152,17 +152,38 @@ def is_seed(design: Design) -> bool:
 
 def layers_code(design: Design) -> str:
     """The design in a few letters, as the notebook's convnet is called Conv32–Pool–Conv64–Pool–Conv64–Dense64–
-    Dense10: what tells two custom designs apart in a list of runs.  A patch other than 3×3 is given."""
+    Dense10: what tells two custom designs apart in a list of runs.  What differs from the notebook's layers is
+    given in brackets: a patch other than 3×3, a stride, "same" padding, an activation other than ReLU (and than
+    softmax at the end), a pooling window other than 2×2.  LeNet-5 with tanh and with ReLU had one name."""
     words = []
-    for spec in design.layers:
+    for position, spec in enumerate(design.layers):
         if spec.kind == "Conv2D":
-            kernel = spec.get("kernel")
-            words.append(f"Conv{spec.get('filters')}" + (f"({kernel}×{kernel})" if kernel != 3 else ""))
+            words.append(f"Conv{spec.get('filters')}" + _differences(spec, "kernel"))
         elif spec.kind == "Dense":
-            words.append(f"Dense{spec.get('units')}")
+            last = position == len(design.layers) - 1
+            words.append(f"Dense{spec.get('units')}" + _differences(spec, usual_activation="softmax" if last
+                                                                          else "relu"))
+        elif spec.kind in ("MaxPooling2D", "AveragePooling2D"):
+            words.append(LAYER_CODES[spec.kind] + _differences(spec, "pool", usual_stride=spec.get("pool")))
         elif spec.kind in LAYER_CODES:
             words.append(LAYER_CODES[spec.kind])
     return "–".join(words) or "–"
+
+
+def _differences(spec: LayerSpec, window: str | None = None, usual_stride: int = 1,
+                 usual_activation: str = "relu") -> str:
+    """A layer's settings that differ from the notebook's, as "(5×5, stride 2, same, tanh)", or ""."""
+    size = spec.get(window) if window else None
+    usual_size = 3 if window == "kernel" else 2
+    words = [f"{size}×{size}"] if size is not None and size != usual_size else []
+    has = SETTINGS.get(spec.kind, {})
+    if "strides" in has and spec.get("strides") != usual_stride:
+        words.append(f"stride {spec.get('strides')}")
+    if "padding" in has and spec.get("padding") == "same":
+        words.append("same")
+    if "activation" in has and spec.get("activation") != usual_activation:
+        words.append(str(spec.get("activation")))
+    return f"({', '.join(words)})" if words else ""
 
 
 def network_name(design: Design) -> str:
