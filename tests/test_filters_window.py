@@ -64,6 +64,8 @@ def test_a_maps_top_images_and_pattern_then_a_click_puts_the_image_on_the_pad(wi
     assert view.tiles[0].box == expected[0].box and view.tiles[0].box[2] - view.tiles[0].box[0] == 18
     assert "MNIST test" in view.title.text() and not view.pattern.image.isNull()
     assert "reaches" in view.pattern_title.text()
+    digit = window.filters.images.labels[expected[0].index]  # the value and the digit under each image
+    assert view.tiles[0].caption == f"max {expected[0].value:.2f} · digit {digit}"
 
     chosen = view.tiles[4].index
     QTest.mouseClick(view.tiles[4], Qt.MouseButton.LeftButton)
@@ -140,3 +142,19 @@ def test_the_windows_numpy_keeps_to_one_blas_thread_so_background_work_leaves_th
 
     blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
     assert all(pool["num_threads"] == 1 for pool in blas)  # (threadpoolctl may not see every platform's BLAS)
+
+
+def test_top_images_say_the_units_value_and_their_digit_under_each_in_the_language_in_use(qtbot):
+    """The values were only in tooltips: which digits a unit likes took nine hovers to see."""
+    import numpy as np
+
+    from digitpad.app.network.top_images import TopImagesView
+    from digitpad.model.network.filters import TopImage
+
+    view = TopImagesView()
+    qtbot.addWidget(view)
+    tops = [TopImage(3, 4.567, (1, 1), (0, 0, 10, 10)), TopImage(5, 0.5, None, (0, 0, 28, 28))]
+    view.show_tops("conv3", 2, tops, np.zeros((6, 28, 28), np.float32), "MNIST test",
+                   labels=np.array([0, 1, 2, 7, 4, -1]))
+    assert [tile.caption for tile in view.tiles[:3]] == ["max 4.57 · digit 7", "max 0.50", ""]
+    view.grab()  # painted with its line of text

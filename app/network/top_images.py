@@ -16,6 +16,7 @@ from digitpad.app.common.language import Retranslatable, image_set_name
 FIELD_COLOUR = QColor("#ffd21f")
 MAXIMUM_COLOUR = QColor("#ff3b30")
 TILE_SIDE = 56
+CAPTION_GAP = 2  # between the images and the line under them
 
 
 class TopImageTile(QWidget):
@@ -26,16 +27,17 @@ class TopImageTile(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setMinimumSize(2 * TILE_SIDE + 6, TILE_SIDE)
+        self.setMinimumSize(2 * TILE_SIDE + 6, TILE_SIDE + CAPTION_GAP + self.fontMetrics().height())
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.index: int | None = None
         self.image = QImage()
         self.box: tuple[int, int, int, int] | None = None
         self.centre: tuple[float, float] | None = None  # the maximum's field centre, in input pixels
+        self.caption = ""  # the unit's value on the image and the image's digit, under the images
 
     def show_image(self, index: int | None, pixels: np.ndarray | None = None, box=None, centre=None) -> None:
-        self.index, self.box, self.centre = index, box, centre
+        self.index, self.box, self.centre, self.caption = index, box, centre, ""
         self.image = greyscale_qimage(pixels) if pixels is not None else QImage()
         self.update()
 
@@ -49,6 +51,8 @@ class TopImageTile(QWidget):
         scale = TILE_SIDE / 28
         with QPainter(self) as painter:
             painter.drawImage(QRectF(0, 0, TILE_SIDE, TILE_SIDE), self.image)
+            painter.drawText(QRectF(0, TILE_SIDE + CAPTION_GAP, self.width(), self.fontMetrics().height()),
+                             Qt.AlignmentFlag.AlignLeft, self.caption)
             if self.box is None:
                 return
             top, left, bottom, right = self.box
@@ -132,6 +136,7 @@ class TopImagesView(Retranslatable, QFrame):
         self.channel: int | None = None
         self.set_name = ""
         self.tops: list = []
+        self.labels: np.ndarray | None = None
         self._status = None
         self._pattern_text = None
         self._layer_text = None
@@ -150,6 +155,13 @@ class TopImagesView(Retranslatable, QFrame):
                 "The images of {set} that excite {layer} {channel} most: the yellow box is what it sees at its "
                 "strongest place (red), the crop beside it enlarges that. Click one to put it on the pad."
             ).format(set=image_set_name(self.set_name), layer=self.layer, channel=self.channel))
+        for tile, top in zip(self.tiles, self.tops, strict=False):
+            if tile.index is None:  # the set's images have not come
+                continue
+            tile.caption = self._caption(top)
+            tile.setToolTip(self.tr("image {index} of {set}: {value}").format(
+                index=top.index, set=image_set_name(self.set_name), value=QLocale().toString(top.value, "f", 3)))
+            tile.update()
         self.status.setText(self._status() if self._status else "")
         self.pattern_title.setText(self._pattern_text() if self._pattern_text else "")
         self.layer_title.setText(self._layer_text() if self._layer_text else "")
@@ -170,23 +182,32 @@ class TopImagesView(Retranslatable, QFrame):
         self.retranslate()
 
     def show_tops(self, layer: str, channel: int, tops: list, images: np.ndarray | None, set_name: str,
-                  fields=None) -> None:
+                  fields=None, labels: np.ndarray | None = None) -> None:
         """``tops``: model.network.filters.TopImage; ``images``: the set's (n, 28, 28); ``fields``: the
-        layer's receptive field (for the maximum's centre)."""
+        layer's receptive field (for the maximum's centre); ``labels``: the set's digits (-1 where unknown)."""
         self.layer, self.channel, self.tops, self.set_name = layer, channel, list(tops), set_name
+        self.labels = labels
         for position, tile in enumerate(self.tiles):
             if position < len(tops) and images is not None:
                 top = tops[position]
                 centre = fields.centre(*top.at) if fields is not None and top.at is not None else None
                 tile.show_image(top.index, images[top.index], top.box if top.at is not None else None, centre)
-                tile.setToolTip(self.tr("image {index} of {set}: {value}").format(
-                    index=top.index, set=image_set_name(set_name), value=QLocale().toString(top.value, "f", 3)))
             else:
                 tile.show_image(None)
                 tile.setToolTip("")
         if tops:
             self._status = None
         self.retranslate()
+
+    def _caption(self, top) -> str:
+        """How strongly the unit responds to the image, and which digit the image is: a learner compares the
+        nine at a glance (which digits a unit likes) instead of hovering over each."""
+        value = QLocale().toString(top.value, "f", 2)
+        labels = self.labels
+        digit = int(labels[top.index]) if labels is not None and 0 <= top.index < len(labels) else -1
+        if digit < 0:
+            return self.tr("max {value}").format(value=value)
+        return self.tr("max {value} · digit {digit}").format(value=value, digit=digit)
 
     def show_status(self, text) -> None:
         """``text``: a function giving the status in the language in use (None: no status)."""

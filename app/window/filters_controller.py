@@ -181,7 +181,8 @@ class FiltersController(QObject):
             return
         tops = index.top(layer, channel)
         for view in self.views:
-            view.show_tops(layer, channel, tops, self.images.images, self.images.name, index.fields[layer])
+            view.show_tops(layer, channel, tops, self.images.images, self.images.name, index.fields[layer],
+                           self.images.labels)
         self.topsShown.emit(layer, channel)
 
     def _show_pattern(self, layer: str, channel: int) -> None:

@@ -2115,6 +2115,14 @@
         <translation>층의 각 유닛이 가장 원하는 입력을 회색 잡음에서 시작해 경사 상승법으로 찾습니다(백그라운드에서 몇 초).</translation>
     </message>
     <message>
+        <source>max {value}</source>
+        <translation>최대 {value}</translation>
+    </message>
+    <message>
+        <source>max {value} · digit {digit}</source>
+        <translation>최대 {value} · 숫자 {digit}</translation>
+    </message>
+    <message>
         <source>image {index} of {set}: {value}</source>
         <translation>{set}의 이미지 {index}: {value}</translation>
     </message>
