@@ -168,3 +168,25 @@ def test_in_a_1024_by_600_window_the_whole_explanation_can_be_scrolled_to(ready_
     pane = window.findChild(QScrollArea, "explanationPane")
     content = pane.widget()
     assert content.width() <= pane.viewport().width() or pane.horizontalScrollBar().isVisible()
+
+
+def test_a_click_on_the_gap_between_small_maps_picks_the_nearer_maps_edge(qtbot):
+    """conv3's 3×3 maps are a quarter gap: a click there did nothing."""
+    from PySide6.QtCore import QPointF
+
+    from digitpad.app.network.mosaic import MosaicView
+
+    view = MosaicView(64, 3)  # 3×3 maps with one image pixel between them
+    qtbot.addWidget(view)
+    columns = view.columns
+    view.resize(columns * 4 * 10, view.rows * 4 * 10)
+    scale = view._target().width() / view.image_size.width()
+
+    def at(x: float, y: float):
+        return view.unit_at(QPointF(x * scale, y * scale))
+
+    assert at(1.5, 1.5) == (0, 1, 1)  # inside map 0
+    assert at(3.2, 1.5) == (0, 1, 2)  # the gap's left part: map 0's right edge
+    assert at(3.8, 1.5) == (1, 1, 0)  # its right part: map 1's left edge
+    assert at(1.5, 3.8) == (columns, 0, 1)  # below map 0, nearer the next row's first map
+    assert at(columns * 4 - 1.01, 1.5) == (columns - 1, 1, 2)  # the last column has no gap after it

@@ -157,18 +157,16 @@ class MosaicView(QWidget):
             self.unitClicked.emit(*unit)
 
     def unit_at(self, position: QPointF) -> tuple[int, int, int] | None:
-        """(map, row, column) under ``position``, or None between maps and outside."""
+        """(map, row, column) under ``position`` (on the gap between two maps: the nearer map's edge), or None
+        outside the maps."""
         target = self._target()
         if not target.contains(position):
             return None
         scale = target.width() / self.image_size.width()
-        x, y = position.x() / scale, position.y() / scale
-        column, row = int(x // self.cell), int(y // self.cell_height)
+        column, inside_x = _cell_at(position.x() / scale, self.cell, self.map_width, self.columns)
+        row, inside_y = _cell_at(position.y() / scale, self.cell_height, self.map_height, self.rows)
         index = row * self.columns + column
-        inside_x, inside_y = int(x - column * self.cell), int(y - row * self.cell_height)
-        if not 0 <= index < self.channels or inside_x >= self.map_width or inside_y >= self.map_height:
-            return None
-        return index, inside_y, inside_x
+        return (index, inside_y, inside_x) if 0 <= index < self.channels else None
 
     def cell_centre(self, index: int) -> QPointF:
         """Where map ``index`` is on screen (for tests and automation)."""
@@ -194,3 +192,15 @@ class ColourBar(QWidget):
                 gradient.setColorAt(i / 255, QColor.fromRgb(int(MAGMA[i])))
             gradient.setColorAt(1.0, QColor.fromRgb(int(MAGMA[255])))
             painter.fillRect(self.rect(), gradient)
+
+
+def _cell_at(coordinate: float, cell: int, side: int, cells: int) -> tuple[int, int]:
+    """The cell a coordinate (in image pixels) falls in and the pixel inside it.  On the gap after a map, the
+    nearer map's edge pixel: conv3's 3×3 maps are a quarter gap, and a click there did nothing."""
+    index = int(coordinate // cell)
+    inside = coordinate - index * cell
+    if inside < side:
+        return index, int(inside)
+    if inside - side >= GAP / 2 and index + 1 < cells:
+        return index + 1, 0
+    return index, side - 1
