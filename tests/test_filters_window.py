@@ -158,3 +158,17 @@ def test_top_images_say_the_units_value_and_their_digit_under_each_in_the_langua
                    labels=np.array([0, 1, 2, 7, 4, -1]))
     assert [tile.caption for tile in view.tiles[:3]] == ["max 4.57 · digit 7", "max 0.50", ""]
     view.grab()  # painted with its line of text
+
+
+def test_a_first_layers_kernel_is_drawn_as_large_as_a_pattern(qtbot):
+    """conv1's 3×3 kernel, shown where deeper units show their pattern, was a 12-px icon."""
+    import numpy as np
+
+    from digitpad.app.network.top_images import TopImagesView, kernel_qimage, pattern_qimage
+
+    view = TopImagesView()
+    qtbot.addWidget(view)
+    view.show_pattern(kernel_qimage(np.arange(9, dtype=np.float32).reshape(3, 3) - 4), lambda: "")
+    assert view.pattern.minimumHeight() >= 84
+    view.show_pattern(pattern_qimage(np.zeros((28, 28), np.float32)), lambda: "")
+    assert view.pattern.minimumHeight() == 28 * 4  # a 28×28 pattern keeps its four screen pixels per pixel

@@ -73,14 +73,15 @@ class Picture(QWidget):
     def __init__(self, side: int, zoom: float) -> None:
         super().__init__()
         self.image = QImage()
-        self.zoom = zoom  # screen pixels per image pixel
+        self.side = side  # the least height: a first layer's 3×3 kernel was drawn 12 px tall
+        self.zoom = zoom  # screen pixels per image pixel, for an image larger than that
         self.setMinimumSize(side, side)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_image(self, image: QImage) -> None:
         self.image = image
         if not image.isNull():
-            self.setMinimumHeight(int(image.height() * self.zoom))
+            self.setMinimumHeight(max(self.side, int(image.height() * self.zoom)))
         self.update()
 
     def paintEvent(self, event) -> None:
