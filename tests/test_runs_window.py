@@ -121,6 +121,14 @@ def test_in_a_1024_pixel_window_the_test_accuracy_is_in_sight_and_names_keep_the
     assert "…" in shown and shown.endswith("20:36")  # cut in the middle: the time tells two runs apart
 
 
+def test_in_a_1024_by_600_window_seven_runs_are_in_sight(window, qtbot):
+    """The table showed five rows in a 1024×600 and in a 1366×768 window, its height held by the panel's scroll area."""
+    window.resize(1024, 600)
+    qtbot.wait(50)
+    table = window.train_panel.runs_view.table
+    assert table.viewport().height() // table.rowHeight(0) >= 7
+
+
 def test_select_two_runs_overlays_their_curves_and_shows_what_differs(window, qtbot):
     view = window.train_panel.runs_view
     view.select_runs(by_name(view, "bundled", "dense"))

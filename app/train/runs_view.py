@@ -427,6 +427,8 @@ class RunsView(Retranslatable, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.verticalHeader().setVisible(False)
+        # Rows as tight as the Network panel's layer table: seven runs in sight where five were.
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         # A long name is cut in its middle: its end (the time) is what tells two runs of one design apart.
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setWordWrap(False)  # a wrapped name was cut at the end of its second line
