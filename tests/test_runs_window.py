@@ -89,8 +89,11 @@ def by_name(view, *names: str) -> list[str]:
 
 def test_the_window_shows_the_runs_of_digitpad_data(window):
     table = window.findChild(QTableView, "runsTable")
-    assert table is not None and table.model().rowCount() == 3
-    names = {table.model().index(row, 0).data() for row in range(3)}
+    assert table is not None and table.model().rowCount() == 2  # the cancelled run on request
+    names = {table.model().index(row, 0).data() for row in range(2)}
+    assert names == {"bundled", "dense"}
+    window.train_panel.runs_view.stopped_check.click()
+    names = {table.model().index(row, 0).data() for row in range(table.model().rowCount())}
     assert names == {"bundled", "dense", "stopped (cancelled)"}
 
 
@@ -116,6 +119,14 @@ def test_in_a_1024_pixel_window_the_test_accuracy_is_in_sight_and_names_keep_the
     shown = table.fontMetrics().elidedText(table.model().index(row, 0).data(), table.textElideMode(),
                                            table.columnWidth(0) - 8)
     assert "…" in shown and shown.endswith("20:36")  # cut in the middle: the time tells two runs apart
+
+
+def test_in_a_1024_by_600_window_seven_runs_are_in_sight(window, qtbot):
+    """The table showed five rows in a 1024×600 and in a 1366×768 window, its height held by the panel's scroll area."""
+    window.resize(1024, 600)
+    qtbot.wait(50)
+    table = window.train_panel.runs_view.table
+    assert table.viewport().height() // table.rowHeight(0) >= 7
 
 
 def test_select_two_runs_overlays_their_curves_and_shows_what_differs(window, qtbot):
@@ -326,3 +337,123 @@ def test_the_charts_legend_keeps_the_end_of_long_names(window, qtbot):
     labels = sorted(marker.label() for marker in view.curves.chart().legend().markers() if marker.isVisible())
     assert len(labels) == 2 and labels[0].endswith("22:16") and labels[1].endswith("22:22")
     assert all("…" in label for label in labels)  # cut in the middle to fit, not by the legend at the end
+
+
+# --- cancelled and failed runs: listed only when asked for --------------------------------------------------
+
+@pytest.fixture
+def stopped_runs_data(tmp_path, bundled_model_file) -> Path:
+    """Two finished runs with a cancelled and a failed one between them (newest first: failed, later, cancelled,
+    earlier), so that the table's rows are not the store's."""
+    data = tmp_path / "stopped-data"
+    store = RunStore(data)
+    store.save(a_run("20261201-120000-aaaa", "earlier", 0.98, [0.98] * 10), bundled_model_file)
+    store.save(a_run("20261202-120000-bbbb", "stopped", None, [], status="cancelled", curves=[]))
+    store.save(a_run("20261203-120000-cccc", "later", 0.99, [0.99] * 10), bundled_model_file)
+    store.save(a_run("20261204-120000-dddd", "broken", None, [], status="failed", error="out of memory",
+                     curves=[]))
+    return data
+
+
+@pytest.fixture
+def make_runs_view(qtbot, settings_file):
+    """A Runs view on its own, reading a data folder, with the window's settings file; a second call builds a new
+    view on the same settings, as a restart does."""
+    from PySide6.QtCore import QSettings
+
+    from digitpad.app.common.tasks import TaskRunner
+    from digitpad.app.train.runs_view import RunsView
+
+    runners = []
+
+    def make(data: Path, run_in_use: str | None = None):
+        runner = TaskRunner()
+        runners.append(runner)
+        view = RunsView(runner)
+        view.run_in_use = lambda: run_in_use
+        qtbot.addWidget(view)
+        view.remember_in(QSettings(str(settings_file), QSettings.Format.IniFormat))
+        with qtbot.waitSignal(view.loaded, timeout=10_000):
+            view.set_data_folder(data)
+        view.show()
+        return view
+
+    yield make
+    for runner in runners:
+        runner.shutdown()
+
+
+def shown_names(view) -> list[str]:
+    """The names in the table's rows, top to bottom, as the person sees them."""
+    table = view.table.model()
+    return [table.index(row, 0).data() for row in range(table.rowCount())]
+
+
+def test_cancelled_and_failed_runs_are_shown_on_request_and_the_choice_is_kept(make_runs_view, tmp_path,
+                                                                               stopped_runs_data):
+    store = RunStore(stopped_runs_data)
+    store.delete("20261201-120000-aaaa")  # one finished run and two stopped ones
+    view = make_runs_view(stopped_runs_data)
+    assert shown_names(view) == ["later"]
+    assert view.stopped_check.isVisible() and not view.stopped_check.isChecked()
+    assert view.stopped_check.text() == "Show cancelled and failed runs (2)"
+    view.stopped_check.click()
+    assert shown_names(view) == ["broken (failed)", "later", "stopped (cancelled)"]
+    again = make_runs_view(stopped_runs_data)  # a restart: the same settings
+    assert again.stopped_check.isChecked() and len(shown_names(again)) == 3
+
+
+def test_without_cancelled_or_failed_runs_there_is_no_checkbox(make_runs_view, tmp_path, bundled_model_file):
+    data = tmp_path / "finished-only"
+    RunStore(data).save(a_run("20261201-120000-aaaa", "only", 0.98, [0.98] * 10), bundled_model_file)
+    view = make_runs_view(data)
+    assert shown_names(view) == ["only"] and not view.stopped_check.isVisible()
+
+
+def test_only_cancelled_runs_say_why_the_table_is_empty(make_runs_view, tmp_path):
+    data = tmp_path / "cancelled-only"
+    RunStore(data).save(a_run("20261201-120000-aaaa", "stopped", None, [], status="cancelled", curves=[]))
+    view = make_runs_view(data)
+    assert shown_names(view) == [] and view.stopped_check.text() == "Show cancelled and failed runs (1)"
+    assert view.status_label.text() == "No finished runs yet: the cancelled and failed ones are hidden."
+    view.stopped_check.click()
+    assert shown_names(view) == ["stopped (cancelled)"] and "No finished runs" not in view.status_label.text()
+
+
+def test_the_run_in_use_and_a_selected_run_are_never_hidden(make_runs_view, stopped_runs_data, bundled_model_file):
+    """A cancelled run whose model the pad reads with (a record with a model file) stays marked ▶ in the table; a
+    failed run the person is looking at stays when the box is unticked."""
+    store = RunStore(stopped_runs_data)
+    store.delete("20261202-120000-bbbb")
+    in_use = store.save(a_run("20261202-120000-eeee", "stopped", None, [], status="cancelled"), bundled_model_file)
+    view = make_runs_view(stopped_runs_data, run_in_use=in_use.id)
+    assert shown_names(view) == ["later", "▶ stopped", "earlier"]  # the failed run is hidden
+    view.stopped_check.click()
+    view.select_runs(by_name(view, "broken"))
+    view.stopped_check.click()  # unticked while the failed run is selected
+    assert "broken (failed)" in shown_names(view) and view.selected_ids() == by_name(view, "broken")
+    view.select_runs(by_name(view, "later"))  # looked away: the failed run may go
+    assert "broken (failed)" not in shown_names(view)
+
+
+def test_select_use_rename_keep_and_delete_act_on_the_row_clicked_with_runs_hidden(make_runs_view, qtbot,
+                                                                                   stopped_runs_data):
+    view = make_runs_view(stopped_runs_data)
+    assert shown_names(view) == ["later", "earlier"]
+    (earlier,) = by_name(view, "earlier")
+    view.table.selectRow(1)
+    assert view.selected_ids() == [earlier] and view.use_button.isEnabled()
+    with qtbot.waitSignal(view.useModelRequested) as used:
+        view.use_button.click()
+    assert used.args[0] == str(RunStore(stopped_runs_data).get(earlier).model_path)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):  # typed into the name's cell, as a double-click does
+        view.table.model().setData(view.table.model().index(1, 0), "my first")
+    assert RunStore(stopped_runs_data).get(earlier).name == "my first"
+    assert view.selected_ids() == [earlier]  # still selected after the list was read again
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.toggle_keep()
+    assert RunStore(stopped_runs_data).get(earlier).keep and shown_names(view)[1] == "★ my first"
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.delete_runs(view.selected_ids())
+    assert sorted(run.name for run in RunStore(stopped_runs_data).load()[0]) == ["broken", "later", "stopped"]
+    assert shown_names(view) == ["later"]

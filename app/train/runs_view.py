@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QMargins,
     QModelIndex,
     QPointF,
+    QSettings,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -28,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QGridLayout,
@@ -54,6 +56,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("name", "test_accuracy", "network", "parameters", "recipe", "epochs", "seconds", "date")
 # One colour per selected run, the same in the curves and the differences' headers.
 RUN_COLOURS = ("#1f77d0", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
+SHOW_STOPPED_KEY = "runs/showStopped"  # in the window's settings: whether cancelled and failed runs are listed
 
 
 def network_text(name: str) -> str:
@@ -194,6 +197,40 @@ class RunsTableModel(QAbstractTableModel):
 
     def run_index(self, run_id: str) -> int:
         return next(i for i, run in enumerate(self.runs) if run.id == run_id)
+
+
+class RunsFilter(QSortFilterProxyModel):
+    """The rows the table shows: the finished runs, and the cancelled and failed ones when asked for. The run in
+    use and the runs last selected are always shown: a run does not vanish while the person works with it."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.shows_stopped = False
+        self.kept_in_sight: set[str] = set()  # run ids shown whatever their status
+
+    def show_stopped(self, show: bool) -> None:
+        self._change_filter(lambda: setattr(self, "shows_stopped", show))
+
+    def keep_in_sight(self, run_ids: list[str]) -> None:
+        """Show these runs whatever their status (the ones kept before may go)."""
+        self._change_filter(lambda: setattr(self, "kept_in_sight", set(run_ids)))
+
+    def _change_filter(self, change: Callable[[], None]) -> None:
+        """Qt 6.10 wants a filter's change between begin- and endFilterChange (invalidateFilter is deprecated
+        there); the Qt versions before it have only invalidateFilter."""
+        if hasattr(self, "endFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:
+            change()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:
+        model = self.sourceModel()
+        run = model.runs[source_row]
+        return (self.shows_stopped or run.status == "finished" or run.id == model.in_use_id
+                or run.id in self.kept_in_sight)
 
 
 def _value(run: Run, column: str):
@@ -357,11 +394,12 @@ class RunsView(Retranslatable, QWidget):
         self.store: RunStore | None = None
         self.warnings: list[str] = []
         self._widths: list[int] = []  # each column's width for its title and widest value (_size_columns)
+        self._settings: QSettings | None = None
         self.model_in_use: Callable[[], str] = str  # the model file the pad reads with (set by the window)
         self.run_in_use: Callable[[], str | None] = lambda: None  # the run it was adopted from (set by the window)
         self.model = RunsTableModel(self)
         self.model.renamed.connect(self.rename_run)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = RunsFilter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self._build()
@@ -372,6 +410,12 @@ class RunsView(Retranslatable, QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # Cancelled and failed runs crowded the finished ones out of a five-row table: listed on request.
+        self.stopped_check = QCheckBox()
+        self.stopped_check.setObjectName("showStoppedRuns")
+        self.stopped_check.setVisible(False)  # until there is such a run
+        self.stopped_check.toggled.connect(self._show_stopped)
+        layout.addWidget(self.stopped_check)
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # Tab moves on to the next control, not the next cell
         self.table.setObjectName("runsTable")
@@ -383,6 +427,8 @@ class RunsView(Retranslatable, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.verticalHeader().setVisible(False)
+        # Rows as tight as the Network panel's layer table: seven runs in sight where five were.
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         # A long name is cut in its middle: its end (the time) is what tells two runs of one design apart.
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setWordWrap(False)  # a wrapped name was cut at the end of its second line
@@ -462,6 +508,9 @@ class RunsView(Retranslatable, QWidget):
         return row
 
     def retranslate(self) -> None:
+        self._count_stopped()
+        self.stopped_check.setToolTip(self.tr("They have no model to use. The run in use and the selected runs are "
+                                              "shown either way."))
         self.table.setToolTip(self.tr("Every training is kept here. Select two or more to compare them; "
                                       "double-click a name to rename it."))
         self.use_button.setText(self.tr("Use this model"))
@@ -513,6 +562,23 @@ class RunsView(Retranslatable, QWidget):
 
     # --- loading -----------------------------------------------------------------------
 
+    def remember_in(self, settings: QSettings) -> None:
+        """List cancelled and failed runs if the person chose to last time, and keep each choice."""
+        self.stopped_check.setChecked(settings.value(SHOW_STOPPED_KEY, False, bool))
+        self._settings = settings  # after: restoring the choice is not a new one to write
+
+    def _show_stopped(self, show: bool) -> None:
+        self.proxy.keep_in_sight(self.selected_ids())  # a selected cancelled run stays while it is looked at
+        self.proxy.show_stopped(show)
+        self._show_selection()  # the status line said the table was empty
+        if self._settings is not None:
+            self._settings.setValue(SHOW_STOPPED_KEY, show)
+
+    def _count_stopped(self) -> None:
+        stopped = sum(run.status != "finished" for run in self.model.runs)
+        self.stopped_check.setText(self.tr("Show cancelled and failed runs (%n)", "", stopped))
+        self.stopped_check.setVisible(stopped > 0)
+
     def set_data_folder(self, data_folder: str | Path) -> None:
         self.store = RunStore(data_folder)
         self.refresh()
@@ -532,6 +598,7 @@ class RunsView(Retranslatable, QWidget):
         runs, self.warnings = loaded
         self.model.set_runs(runs)
         self._mark_model_in_use()
+        self._count_stopped()
         self.select_runs([run.id for run in runs if run.id in selected])
         limits = self.store.limits()
         for box, value in ((self.max_runs, limits.max_runs), (self.max_megabytes, limits.max_megabytes)):
@@ -552,6 +619,8 @@ class RunsView(Retranslatable, QWidget):
         return [run.id for run in self.selected_runs()]
 
     def select_runs(self, run_ids: list[str]) -> None:
+        """Select these runs, shown even if their status is hidden."""
+        self.proxy.keep_in_sight(run_ids)
         chosen = QItemSelection()
         for run_id in run_ids:
             index = self.proxy.mapFromSource(self.model.index(self.model.run_index(run_id), 0))
@@ -583,6 +652,8 @@ class RunsView(Retranslatable, QWidget):
                 reason=self.warnings[0])
         elif not self.model.runs:
             text = self.tr("No runs yet: every training is kept here.")
+        elif not self.proxy.rowCount():
+            text = self.tr("No finished runs yet: the cancelled and failed ones are hidden.")
         elif len(runs) < 2:
             text = self.tr("Select two or more runs (Ctrl+click) to compare them.")
         else:  # a line here too: the buttons below jumped up when the hint went

@@ -251,6 +251,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.feature_maps = FeatureMapsPanel()
         self.train_panel = TrainPanel(self.session, self.tasks)
         self.train_panel.settings.network_editor.remember_in(self.settings)  # the design, across restarts
+        self.train_panel.runs_view.remember_in(self.settings)  # whether cancelled and failed runs are listed
         self.train_panel.set_data_folder(self.data_dir)  # every training kept there as a run
         self.tabs = QTabWidget()
         self.tabs.setObjectName("sideTabs")
