@@ -120,6 +120,13 @@
 <context>
     <name>RunsView</name>
     <message numerus="yes">
+        <source>Show cancelled and failed runs (%n)</source>
+        <translation>
+            <numerusform>Show cancelled and failed runs (%n)</numerusform>
+            <numerusform>Show cancelled and failed runs (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n run(s) could not be read and are not shown: {reason}</source>
         <translation>
             <numerusform>%n run could not be read and is not shown: {reason}</numerusform>

@@ -1851,6 +1851,12 @@
         <source> MB</source>
         <translation> MB</translation>
     </message>
+    <message numerus="yes">
+        <source>Show cancelled and failed runs (%n)</source>
+        <translation>
+            <numerusform>취소되거나 실패한 학습 기록도 보기 (%n개)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Could not read the runs: {reason}</source>
         <translation>학습 기록을 읽을 수 없습니다: {reason}</translation>
@@ -1872,6 +1878,10 @@
     <message>
         <source>No runs yet: every training is kept here.</source>
         <translation>아직 학습 기록이 없습니다. 모든 학습이 여기에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>No finished runs yet: the cancelled and failed ones are hidden.</source>
+        <translation>아직 끝까지 마친 학습 기록이 없습니다. 취소되거나 실패한 기록은 숨겨져 있습니다.</translation>
     </message>
     <message>
         <source>Select two or more runs (Ctrl+click) to compare them.</source>
@@ -2048,6 +2058,10 @@
         <translation>
             <numerusform>학습 기록 %n개와 그 모델을 삭제할까요? 되돌릴 수 없습니다.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>They have no model to use. The run in use and the selected runs are shown either way.</source>
+        <translation>이 기록에는 쓸 수 있는 모델이 없습니다. 사용 중인 기록과 선택한 기록은 어느 쪽이든 보입니다.</translation>
     </message>
     <message>
         <source>Could not change the run: {reason}</source>
