@@ -168,7 +168,6 @@ def test_ctrl_z_in_the_editor_undoes_its_changes_and_on_the_pad_a_stroke(window,
     choose(window, "lenet5")
     assert editor.design() == PRESETS["lenet5"]
     editor.layer_list.setFocus()
-    window.edit_menu.aboutToShow.emit()
     assert window.undo_action.text() == "&Undo network change"  # the menu says what Ctrl+Z will undo
     window.undo_action.trigger()
     assert len(editor.design().layers) == len(PRESETS["seed"].layers) + 1 and not editor.can_train()
@@ -183,12 +182,43 @@ def test_ctrl_z_in_the_editor_undoes_its_changes_and_on_the_pad_a_stroke(window,
     qtbot.mouseMove(canvas, end)
     qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=end)
     assert QApplication.focusWidget() is canvas
-    window.edit_menu.aboutToShow.emit()
     assert window.undo_action.text() == "&Undo stroke"
     strokes = len(window.canvas.strokes())
     window.undo_action.trigger()
     assert len(window.canvas.strokes()) == strokes - 1
     assert len(editor.design().layers) == len(PRESETS["seed"].layers) + 1
+
+
+def test_undo_and_redo_are_enabled_only_when_there_is_something_to_undo_where_the_person_works(window, qtbot):
+    """They stayed enabled with nothing to undo; enabling them only when the menu opened made Ctrl+Shift+Z stale
+    (a disabled action's shortcut does not fire)."""
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    canvas, editor = window.canvas, editor_of(window)
+    canvas.setFocus()
+    assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()  # an empty pad
+    draw(canvas, seven())
+    draw(canvas, seven())
+    strokes = len(canvas.strokes())
+    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    for _ in range(2):
+        qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(canvas.strokes()) < strokes and window.redo_action.isEnabled()
+    for _ in range(2):  # the keys, not the menu: what went stale
+        qtbot.keyClick(canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(canvas.strokes()) == strokes and not window.redo_action.isEnabled()
+
+    editor.details_button.setChecked(True)
+    editor.layer_list.setFocus()  # the network editor: its own history, empty so far
+    assert window.undo_action.text() == "&Undo network change" and not window.undo_action.isEnabled()
+    choose(window, "lenet5")
+    editor.layer_list.setFocus()
+    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+    window.undo_action.trigger()  # back to the start: nothing more to undo here, though the pad has strokes
+    assert not window.undo_action.isEnabled() and window.redo_action.isEnabled()
+    canvas.setFocus()
+    assert window.undo_action.text() == "&Undo stroke" and window.undo_action.isEnabled()
 
 
 def test_typing_a_value_into_a_field_is_one_undo_step(window):

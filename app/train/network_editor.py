@@ -93,6 +93,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
     designChanged = Signal(bool)  # whether the design can be trained
     errorMessage = Signal(str)  # a design file that could not be opened or saved, for the window's banner
     statusMessage = Signal(str)  # a design saved, for the status bar
+    historyChanged = Signal()  # what Undo and Redo can do changed (the window enables its Edit menu's actions)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -322,18 +323,23 @@ class NetworkEditor(Retranslatable, QGroupBox):
     def can_undo(self) -> bool:
         return bool(self._done)
 
+    def can_redo(self) -> bool:
+        return bool(self._undone)
+
     def undo(self) -> None:
         """Back to the design before the last change: an edit, a preset chosen or a file opened."""
         self._last_field = None
         if self._done:
             self._undone.append(self._state())
             self._restore(self._done.pop())
+            self.historyChanged.emit()
 
     def redo(self) -> None:
         self._last_field = None
         if self._undone:
             self._done.append(self._state())
             self._restore(self._undone.pop())
+            self.historyChanged.emit()
 
     @contextmanager
     def _undoable(self, field: tuple | None = None) -> Iterator[None]:
@@ -346,6 +352,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
                 self._done = [*self._done[-UNDO_STEPS + 1:], before]
             self._undone.clear()
             self._last_field = field
+            self.historyChanged.emit()
 
     def _state(self) -> _EditorState:
         return _EditorState(self._design, self._custom, self._custom_source, self._earlier)

@@ -353,15 +353,22 @@ class MainWindow(Retranslatable, QMainWindow):
         focus = QApplication.focusWidget()
         return focus is not None and self.train_panel.settings.network_editor.isAncestorOf(focus)
 
-    def _name_undo(self) -> None:
-        """Undo and Redo say what they will undo: a stroke, or the network editor's change where the person works
-        (the menu said "Undo stroke" while Ctrl+Z undid a change of the network)."""
+    def _show_undo(self, *_) -> None:
+        """Undo and Redo say what they will undo, a stroke or the network editor's change where the person works
+        (the menu said "Undo stroke" while Ctrl+Z undid a change of the network), and are enabled only when
+        there is something to undo or redo there.  Kept right at every change of either history and of the focus,
+        not when the menu opens: a disabled action's shortcut does not fire, so Ctrl+Shift+Z went stale."""
+        editor = self.train_panel.settings.network_editor
         if self._in_network_editor():
             self.undo_action.setText(self.tr("&Undo network change"))
             self.redo_action.setText(self.tr("&Redo network change"))
+            can_undo, can_redo = editor.can_undo(), editor.can_redo()
         else:
             self.undo_action.setText(self.tr("&Undo stroke"))
             self.redo_action.setText(self.tr("&Redo stroke"))
+            can_undo, can_redo = self.canvas.can_undo(), self.canvas.can_redo()
+        self.undo_action.setEnabled(can_undo)
+        self.redo_action.setEnabled(can_redo)
 
     def _undo(self, redo: bool) -> None:
         """Undo (or redo) where the person is working: in the network editor its last change, else a stroke
@@ -444,9 +451,11 @@ class MainWindow(Retranslatable, QMainWindow):
         self.quit_action = self._action(self.file_menu, QKeySequence.StandardKey.Quit, self._quit)
 
         self.edit_menu = self.menuBar().addMenu("")
-        self.edit_menu.aboutToShow.connect(self._name_undo)
         self.undo_action = self._action(self.edit_menu, QKeySequence.StandardKey.Undo, lambda: self._undo(redo=False))
         self.redo_action = self._action(self.edit_menu, "Ctrl+Shift+Z", lambda: self._undo(redo=True))
+        for changed in (self.canvas.undoAvailable, self.canvas.redoAvailable,
+                        self.train_panel.settings.network_editor.historyChanged, QApplication.instance().focusChanged):
+            changed.connect(self._show_undo)
         self.clear_action = self._action(self.edit_menu, "Esc", self.clear)
         self.draw_over_action = self._action(self.edit_menu, "Ctrl+D", self.draw_over_image)
         self.previous_digit_action = self._action(self.edit_menu, "Alt+Left",
@@ -516,7 +525,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.export_action.setText(self.tr("&Export model…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
-        self._name_undo()
+        self._show_undo()
         self.clear_action.setText(self.tr("&Clear"))
         self.draw_over_action.setText(self.tr("&Draw over the image"))
         self.previous_digit_action.setText(self.tr("&Previous digit of the number"))
