@@ -301,6 +301,20 @@ def test_a_custom_design_and_the_earlier_one_survive_a_restart_while_a_preset_is
     assert editor_of(again).design().layers == mine.layers
 
 
+def test_an_edit_writes_only_the_designs_it_changed_into_the_settings(window, monkeypatch):
+    """Every edit wrote the design in use, the custom design and the earlier one as Keras JSON again."""
+    set_kernel(window, "conv1", 5)
+    choose(window, "lenet5")
+    set_kernel(window, "conv1", 3)  # a custom design, with the earlier one kept beside it
+    editor = editor_of(window)
+    written: list[str] = []
+    set_value = editor._settings.setValue
+    monkeypatch.setattr(editor._settings, "setValue", lambda key, value: (written.append(key), set_value(key, value)))
+    set_kernel(window, "conv1", 4)
+    assert "network/earlier" not in written and {"network/design", "network/custom"} <= set(written)
+    assert editor._settings.value("network/earlier")  # still there, unchanged
+
+
 def test_a_design_from_a_file_keeps_its_files_name_across_preset_choices_and_restarts(window, settings, qtbot,
                                                                                       tmp_path):
     """Its runs are named after the file; the name was lost on going back to Custom, and on a restart."""

@@ -103,6 +103,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self._custom_source = ""  # the file it came from, if any
         self._earlier: tuple[Design, str] | None = None  # (design, source) of the custom design replaced last
         self._settings: QSettings | None = None
+        self._written: dict[str, Design] = {}  # what each key of the settings holds (_keep_design)
         self._showing = False  # filling the fields from the design: their signals are not edits
         self._done: list[_EditorState] = []  # the states before each change, for Undo (Ctrl+Z in the editor)
         self._undone: list[_EditorState] = []
@@ -595,22 +596,29 @@ class NetworkEditor(Retranslatable, QGroupBox):
         elif custom is not None:
             self.set_design(custom[0], custom=True, source=custom[1])
         self.retranslate()  # the earlier design's item is named
-        self._settings = settings
+        self._settings, self._written = settings, {}
         self._remember()
 
     def _remember(self) -> None:
         if self._settings is None:
             return
         self._settings.setValue(CHOICE_KEY, self.combo.currentData())
-        self._settings.setValue(SETTINGS_KEY, design_to_keras_json(self._design))
+        self._keep_design(SETTINGS_KEY, self._design)
         for keys, kept in ((CUSTOM_KEYS, (self._custom, self._custom_source) if self._custom else None),
                            (EARLIER_KEYS, self._earlier)):
             if kept is None:
                 for key in keys:
                     self._settings.remove(key)
+                self._written.pop(keys[0], None)
             else:
-                self._settings.setValue(keys[0], design_to_keras_json(kept[0]))
+                self._keep_design(keys[0], kept[0])
                 self._settings.setValue(keys[1], kept[1])
+
+    def _keep_design(self, key: str, design: Design) -> None:
+        """Write a design's Keras JSON only when it changed: every edit wrote all three designs again."""
+        if self._written.get(key) != design:
+            self._settings.setValue(key, design_to_keras_json(design))
+            self._written[key] = design
 
 
 class _EditorState(NamedTuple):
