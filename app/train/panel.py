@@ -363,8 +363,7 @@ class TrainPanel(Retranslatable, QScrollArea):
                                                None if tensorboard is None else str(tensorboard))
         self.task.progress.connect(self._on_progress)
         self.task.succeeded.connect(self._on_finished)
-        task = self.task
-        self.task.failed.connect(lambda message: self._show_failure(task.failure or message))
+        self.task.failed.connect(self._show_failure)
         self.task.cancelled.connect(self._on_cancelled)
         self.task.finished.connect(self._on_task_done)
         self.statusMessage.emit(self.tr("Training started; the pad keeps using the current model."))
@@ -465,12 +464,12 @@ class TrainPanel(Retranslatable, QScrollArea):
         self._show_phase(lambda: self.tr("Cannot train: {reason}. The model in use is unchanged.").format(
             reason=unreadable_text(reason)))
 
-    def _show_failure(self, reason: str | Exception) -> None:
+    def _show_failure(self, message: str) -> None:
         self.phase_label.setStyleSheet("color:#8a1c14")
         self._show_phase(lambda: self.tr("Training failed: {reason}. The model in use is unchanged.").format(
-            reason=unreadable_text(reason)))
+            reason=message))
         self._show_bar(lambda: self.tr("Failed"))
-        self.statusMessage.emit(self.tr("Training failed: {reason}").format(reason=unreadable_text(reason)))
+        self.statusMessage.emit(self.tr("Training failed: {reason}").format(reason=message))
 
     def _on_cancelled(self) -> None:
         self._show_phase(lambda: self.tr("Cancelled. The model in use is unchanged."))
