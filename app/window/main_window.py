@@ -353,31 +353,30 @@ class MainWindow(Retranslatable, QMainWindow):
         focus = QApplication.focusWidget()
         return focus is not None and self.train_panel.settings.network_editor.isAncestorOf(focus)
 
+    def _undo_target(self):
+        """Where Undo acts: the network editor while the person works in it, else the pad (Ctrl+Z in the editor
+        undid a stroke nobody was looking at).  Both have undo, redo, can_undo and can_redo."""
+        return self.train_panel.settings.network_editor if self._in_network_editor() else self.canvas
+
     def _show_undo(self, *_) -> None:
         """Undo and Redo say what they will undo, a stroke or the network editor's change where the person works
         (the menu said "Undo stroke" while Ctrl+Z undid a change of the network), and are enabled only when
         there is something to undo or redo there.  Kept right at every change of either history and of the focus,
         not when the menu opens: a disabled action's shortcut does not fire, so Ctrl+Shift+Z went stale."""
-        editor = self.train_panel.settings.network_editor
-        if self._in_network_editor():
-            self.undo_action.setText(self.tr("&Undo network change"))
-            self.redo_action.setText(self.tr("&Redo network change"))
-            can_undo, can_redo = editor.can_undo(), editor.can_redo()
-        else:
+        target = self._undo_target()
+        if target is self.canvas:
             self.undo_action.setText(self.tr("&Undo stroke"))
             self.redo_action.setText(self.tr("&Redo stroke"))
-            can_undo, can_redo = self.canvas.can_undo(), self.canvas.can_redo()
-        self.undo_action.setEnabled(can_undo)
-        self.redo_action.setEnabled(can_redo)
+        else:
+            self.undo_action.setText(self.tr("&Undo network change"))
+            self.redo_action.setText(self.tr("&Redo network change"))
+        self.undo_action.setEnabled(target.can_undo())
+        self.redo_action.setEnabled(target.can_redo())
 
     def _undo(self, redo: bool) -> None:
-        """Undo (or redo) where the person is working: in the network editor its last change, else a stroke
-        on the pad (Ctrl+Z in the editor undid a stroke nobody was looking at)."""
-        editor = self.train_panel.settings.network_editor
-        if self._in_network_editor():
-            editor.redo() if redo else editor.undo()
-        else:
-            self.canvas.redo() if redo else self.canvas.undo()
+        """Undo (or redo) where the person is working."""
+        target = self._undo_target()
+        target.redo() if redo else target.undo()
 
     def _run_title(self, source: str, run_id: str | None) -> str | None:
         run = self.train_panel.runs_view.run_of_model(source, run_id)
