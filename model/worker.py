@@ -6,8 +6,8 @@ would take the window down with the user's drawing.  So it runs here, in a child
 with ``spawn``, talking to the window over a pipe (the shape of Jupyter's kernels):
 
     window → worker   ("run", job, kind, args) · ("cancel", job) · ("stop",)
-    worker → window   (job, "progress", value) · (job, "done", result) · (job, "failed", message)
-                      · (job, "cancelled", None)
+    worker → window   (job, "progress", value) · (job, "done", result) · (job, "cancelled", None)
+                      · (job, "failed", message, or the UnreadableFile whose reason the window words)
 
 If the process dies, ``WorkerClient`` tells every job it was running, in plain words, and starts a
 new process for the next job.  On a GPU the process owns the GPU; its memory is freed when it ends.

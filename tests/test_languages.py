@@ -137,10 +137,10 @@ def test_every_reason_a_file_cannot_be_opened_is_in_the_windows_list():
 
     from digitpad.app.common import file_words
     from digitpad.model.files import datasets, drawings, model_archive
-    from digitpad.model.ink import images
+    from digitpad.model.ink import images, preprocessing
 
     used = set()
-    for module in (images, drawings, model_archive, datasets):
+    for module in (images, drawings, model_archive, datasets, preprocessing):
         tree = ast.parse(Path(module.__file__).read_text("utf-8"))
         used |= {"".join(part.value for part in ast.walk(node.args[0]) if isinstance(part, ast.Constant))
                  for node in ast.walk(tree) if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Words"}
@@ -164,6 +164,32 @@ def test_a_korean_window_says_why_a_file_cannot_be_opened_in_korean(ready_window
     assert window.banner.text() == ("모델을 불러올 수 없습니다: fake.keras: "
                                     "Keras 모델 파일이 아닙니다(파일이 손상되었거나 잘렸습니다)")
 
+
+
+def test_a_korean_window_says_why_a_drawing_or_training_data_is_malformed_in_korean(ready_window, settings_file,
+                                                                                     tmp_path, qtbot):
+    """A drawing whose strokes are not points, and an MNIST whose headers are right but whose images are 27 pixels
+    tall (found only when the worker reads it): each reason in Korean, with the file's name."""
+    import numpy as np
+
+    from digitpad.app.window.automation import open_and_wait
+
+    QSettings(str(settings_file), QSettings.Format.IniFormat).setValue("language", "ko")
+    window = ready_window()
+    drawing = tmp_path / "mine.json"
+    drawing.write_text('{"strokes": [[[10, 10], [20, "twenty"]]]}', "utf-8")
+    assert not open_and_wait(window, drawing)
+    assert window.banner.text() == "mine.json 파일을 열 수 없습니다: 1번째 획이 [x, y] 숫자 쌍의 목록이 아닙니다"
+    rng = np.random.default_rng(0)
+    np.savez(tmp_path / "short.npz", x_train=rng.integers(0, 256, (20, 27, 28), dtype=np.uint8),
+             y_train=rng.integers(0, 10, 20, dtype=np.uint8), x_test=rng.integers(0, 256, (10, 28, 28), dtype=np.uint8),
+             y_test=rng.integers(0, 10, 10, dtype=np.uint8))
+    panel = window.train_panel
+    panel.settings.mnist_path.setText(str(tmp_path / "short.npz"))
+    panel.start_training()
+    qtbot.waitUntil(lambda: panel.task.done, timeout=120_000)
+    assert panel.phase_label.text() == ("학습 실패: short.npz: x_train의 모양이 (20, 27, 28)입니다. (n, 28, 28)이어야 "
+                                        "합니다. 사용 중인 모델은 그대로입니다.")
 
 def korean_network_editor(tmp_path, qtbot):
     from digitpad.app.window.main import build_main_window

@@ -48,6 +48,32 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("FileProblem", "IDX data type 0x{code:02x} is not unsigned bytes (0x08)"),
     QT_TRANSLATE_NOOP("FileProblem", "truncated IDX header"),
     QT_TRANSLATE_NOOP("FileProblem", "is a folder, not a stroke file"),
+    # MNIST whose arrays are not MNIST's, found when a training reads it (model.files.datasets)
+    QT_TRANSLATE_NOOP("FileProblem", "missing arrays {missing} (found {found}; expected x_train, y_train, x_test, "
+                                     "y_test)"),
+    QT_TRANSLATE_NOOP("FileProblem", "not a readable .npz archive ({error})"),
+    QT_TRANSLATE_NOOP("FileProblem", "IDX header says {expected} bytes of data for shape {shape}, file has {found}"),
+    QT_TRANSLATE_NOOP("FileProblem", "x_{split} has shape {shape}, expected (n, 28, 28)"),
+    QT_TRANSLATE_NOOP("FileProblem", "y_{split} has shape {shape}, expected ({count},)"),
+    QT_TRANSLATE_NOOP("FileProblem", "x_{split} must hold integers 0..255, got dtype {dtype}"),
+    QT_TRANSLATE_NOOP("FileProblem", "y_{split} must hold digit labels 0..9, got dtype {dtype}"),
+    QT_TRANSLATE_NOOP("FileProblem", "x_{split} is empty"),
+    # a drawing, or a line of a stroke file, that is not one (model.files.datasets, model.ink.preprocessing)
+    QT_TRANSLATE_NOOP("FileProblem", "not valid JSON ({error} at column {column})"),
+    QT_TRANSLATE_NOOP("FileProblem", "not valid JSON ({error})"),
+    QT_TRANSLATE_NOOP("FileProblem", 'expected a JSON object with a "strokes" list'),
+    QT_TRANSLATE_NOOP("FileProblem", '"width" and "height" must be numbers'),
+    QT_TRANSLATE_NOOP("FileProblem", '"label" must be a digit 0..9, got {label!r}'),
+    QT_TRANSLATE_NOOP("FileProblem", 'no "label" (a digit 0..9 is needed here)'),
+    QT_TRANSLATE_NOOP("FileProblem", "the line is longer than {megabytes} MB (the limit); it is not a drawing"),
+    QT_TRANSLATE_NOOP("FileProblem", "the drawing has more than {limit:,} points (the limit); it is not a drawing"),
+    QT_TRANSLATE_NOOP("FileProblem", "strokes must be a list of strokes, each a list of [x, y] points"),
+    QT_TRANSLATE_NOOP("FileProblem", "stroke {stroke} is not a list of [x, y] number pairs"),
+    QT_TRANSLATE_NOOP("FileProblem", "stroke {stroke}, point {point} is not a finite number"),
+    QT_TRANSLATE_NOOP("FileProblem", "stroke {stroke} has a coordinate beyond ±{limit:g}; the drawing is not in pixel "
+                                     "units"),
+    QT_TRANSLATE_NOOP("FileProblem", "the drawing box must have a positive width and height, got {box!r}"),
+    QT_TRANSLATE_NOOP("FileProblem", "{error}"),  # any other reason, as the core said it
 )
 
 

@@ -193,6 +193,8 @@ class TaskRunner(QObject):
             self.workerDied.emit(value)
             task._end("failed", self.tr("TensorFlow's process ended unexpectedly ({reason})").format(reason=value))
         else:
+            if kind == "failed" and isinstance(value, UnreadableFile):  # a file's reason, for the window to word
+                task.failure, value = value, describe_error(value)
             task._end(kind, value)
 
     def shutdown(self, timeout_ms: int = 30000) -> None:

@@ -465,11 +465,12 @@ class TrainPanel(Retranslatable, QScrollArea):
             reason=unreadable_text(reason)))
 
     def _show_failure(self, message: str) -> None:
+        failure = self.task.failure  # a data file's reason, worded again at a language switch
         self.phase_label.setStyleSheet("color:#8a1c14")
         self._show_phase(lambda: self.tr("Training failed: {reason}. The model in use is unchanged.").format(
-            reason=message))
+            reason=unreadable_text(failure or message)))
         self._show_bar(lambda: self.tr("Failed"))
-        self.statusMessage.emit(self.tr("Training failed: {reason}").format(reason=message))
+        self.statusMessage.emit(self.tr("Training failed: {reason}").format(reason=unreadable_text(failure or message)))
 
     def _on_cancelled(self) -> None:
         self._show_phase(lambda: self.tr("Cancelled. The model in use is unchanged."))

@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 import numpy as np
 
-from digitpad.model.ink.preprocessing import CANVAS_SIZE, MAX_POINTS, fit_to_canvas
+from digitpad.model.ink.preprocessing import CANVAS_SIZE, MAX_POINTS, fit_to_canvas, too_many_points
 from digitpad.model.words import UnreadableFile, Words
 
 MNIST_ENV = "DIGITPAD_MNIST"
@@ -35,8 +35,9 @@ class DataError(ValueError):
 
 
 class UnreadableData(DataError, UnreadableFile):
-    """A data file that cannot be opened at all ("path: reason", the reason as ``Words``): what the Train panel
-    says before a training starts, in the window's language."""
+    """A data file, or a line of one, that cannot be used ("path: reason", the reason as ``Words``): what the Train
+    panel says before a training starts or when it fails, and why a drawing cannot be opened, in the window's
+    language."""
 
 
 @dataclass
@@ -160,15 +161,14 @@ def _load_npz(path: Path) -> dict[str, np.ndarray]:
         with np.load(path, allow_pickle=False) as archive:
             missing = [key for key in _IDX_NAMES if key not in archive.files]
             if missing:
-                raise DataError(
-                    f"{path}: missing arrays {', '.join(missing)} "
-                    f"(found {', '.join(archive.files) or 'none'}; expected x_train, y_train, x_test, y_test)"
-                )
+                raise UnreadableData(path, Words(
+                    "missing arrays {missing} (found {found}; expected x_train, y_train, x_test, y_test)",
+                    missing=", ".join(missing), found=", ".join(archive.files) or "none"))
             return {key: archive[key] for key in _IDX_NAMES}
     except DataError:
         raise
     except (ValueError, OSError, zipfile.BadZipFile, EOFError) as error:
-        raise DataError(f"{path}: not a readable .npz archive ({error})") from None
+        raise UnreadableData(path, Words("not a readable .npz archive ({error})", error=str(error))) from None
 
 
 def _load_idx_folder(folder: Path) -> dict[str, np.ndarray]:
@@ -198,13 +198,13 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
         with opener(path, "rb") as stream:
             raw = stream.read()
     except (OSError, EOFError, gzip.BadGzipFile) as error:
-        raise DataError(f"{path}: cannot read ({error})") from None
+        raise UnreadableData(path, Words("cannot read ({error})", error=str(error))) from None
     shape = _idx_shape(raw, path)
     header = 4 + 4 * len(shape)
     expected = int(np.prod(shape))
     if len(raw) - header != expected:
-        raise DataError(f"{path}: IDX header says {expected} bytes of data for shape {shape}, "
-                        f"file has {len(raw) - header}")
+        raise UnreadableData(path, Words("IDX header says {expected} bytes of data for shape {shape}, file has "
+                                         "{found}", expected=expected, shape=shape, found=len(raw) - header))
     return np.frombuffer(raw, dtype=np.uint8, offset=header).reshape(shape)
 
 
@@ -224,15 +224,19 @@ def _check_mnist(data: dict[str, np.ndarray], path: Path) -> None:
     for split in ("train", "test"):
         images, labels = data[f"x_{split}"], data[f"y_{split}"]
         if images.ndim != 3 or images.shape[1:] != (28, 28):
-            raise DataError(f"{path}: x_{split} has shape {images.shape}, expected (n, 28, 28)")
+            raise UnreadableData(path, Words("x_{split} has shape {shape}, expected (n, 28, 28)", split=split,
+                                             shape=images.shape))
         if labels.ndim != 1 or len(labels) != len(images):
-            raise DataError(f"{path}: y_{split} has shape {labels.shape}, expected ({len(images)},)")
+            raise UnreadableData(path, Words("y_{split} has shape {shape}, expected ({count},)", split=split,
+                                             shape=labels.shape, count=len(images)))
         if not np.issubdtype(images.dtype, np.integer) or images.min(initial=0) < 0 or images.max(initial=0) > 255:
-            raise DataError(f"{path}: x_{split} must hold integers 0..255, got dtype {images.dtype}")
+            raise UnreadableData(path, Words("x_{split} must hold integers 0..255, got dtype {dtype}", split=split,
+                                             dtype=str(images.dtype)))
         if not np.issubdtype(labels.dtype, np.integer) or labels.min(initial=0) < 0 or labels.max(initial=0) > 9:
-            raise DataError(f"{path}: y_{split} must hold digit labels 0..9, got dtype {labels.dtype}")
+            raise UnreadableData(path, Words("y_{split} must hold digit labels 0..9, got dtype {dtype}", split=split,
+                                             dtype=str(labels.dtype)))
         if len(images) == 0:
-            raise DataError(f"{path}: x_{split} is empty")
+            raise UnreadableData(path, Words("x_{split} is empty", split=split))
         data[f"x_{split}"] = images.astype(np.uint8, copy=False)
         data[f"y_{split}"] = labels.astype(np.uint8, copy=False)
 
@@ -271,23 +275,25 @@ def parse_stroke_line(line: str | bytes, where: str = "input",
     try:
         item = json.loads(line)
     except json.JSONDecodeError as error:
-        raise DataError(f"{where}: not valid JSON ({error.msg} at column {error.colno})") from None
+        raise UnreadableData(where, Words("not valid JSON ({error} at column {column})", error=error.msg,
+                                          column=error.colno)) from None
     except (UnicodeDecodeError, RecursionError) as error:
-        raise DataError(f"{where}: not valid JSON ({type(error).__name__})") from None
+        raise UnreadableData(where, Words("not valid JSON ({error})", error=type(error).__name__)) from None
     if not isinstance(item, dict) or "strokes" not in item:
-        raise DataError(f'{where}: expected a JSON object with a "strokes" list')
+        raise UnreadableData(where, Words('expected a JSON object with a "strokes" list'))
     box = default_box
     if "width" in item or "height" in item:
         box = (item.get("width", item.get("height")), item.get("height", item.get("width")))
         if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in box):
-            raise DataError(f'{where}: "width" and "height" must be numbers')
+            raise UnreadableData(where, Words('"width" and "height" must be numbers'))
     label = item.get("label")
     if label is not None and (isinstance(label, bool) or label not in range(10)):
-        raise DataError(f'{where}: "label" must be a digit 0..9, got {label!r}')
+        raise UnreadableData(where, Words('"label" must be a digit 0..9, got {label!r}', label=label))
     try:
         strokes = fit_to_canvas(item["strokes"], box)
-    except ValueError as error:
-        raise DataError(f"{where}: {error}") from None
+    except ValueError as error:  # the strokes' own words (ink.preprocessing)
+        reason = error.args[0] if error.args and isinstance(error.args[0], Words) else Words("{error}", error=error)
+        raise UnreadableData(where, reason) from None
     writer = item.get("writer")
     if isinstance(writer, bool) or not isinstance(writer, (int, str)):
         writer = None
@@ -298,11 +304,11 @@ def parse_stroke_line(line: str | bytes, where: str = "input",
 def _check_size(line: str | bytes, where: str) -> None:
     """Refuse what is not a drawing before json.loads turns it into millions of Python objects."""
     if len(line) > MAX_LINE_BYTES:
-        raise DataError(f"{where}: the line is longer than {MAX_LINE_BYTES // (1024 * 1024)} MB (the limit); "
-                        "it is not a drawing")
+        raise UnreadableData(where, Words("the line is longer than {megabytes} MB (the limit); it is not a drawing",
+                                          megabytes=MAX_LINE_BYTES // (1024 * 1024)))
     brackets = line.count(b"[" if isinstance(line, bytes) else "[")
     if brackets > MAX_POINTS + 10_000:  # one per point, one per stroke
-        raise DataError(f"{where}: the drawing has more than {MAX_POINTS:,} points (the limit); it is not a drawing")
+        raise UnreadableData(where, too_many_points())
 
 
 def load_stroke_records(
@@ -332,7 +338,7 @@ def read_stroke_records(
             continue
         record = parse_stroke_line(line, f"{name}:{number}", default_box)
         if require_labels and record.label is None:
-            raise DataError(f'{name}:{number}: no "label" (a digit 0..9 is needed here)')
+            raise UnreadableData(f"{name}:{number}", Words('no "label" (a digit 0..9 is needed here)'))
         records.append(record)
     return records
 
@@ -343,8 +349,9 @@ def _bounded_lines(stream: BinaryIO, name: str) -> Iterator[bytes]:
     while line := stream.readline(MAX_LINE_BYTES + 1):
         number += 1
         if len(line) > MAX_LINE_BYTES:
-            raise DataError(f"{name}:{number}: the line is longer than {MAX_LINE_BYTES // (1024 * 1024)} MB "
-                            "(the limit); it is not a drawing")
+            raise UnreadableData(f"{name}:{number}", Words("the line is longer than {megabytes} MB (the limit); it "
+                                                           "is not a drawing",
+                                                           megabytes=MAX_LINE_BYTES // (1024 * 1024)))
         yield line
 
 

@@ -25,6 +25,8 @@ from typing import Literal
 import numpy as np
 from PIL import Image, ImageDraw
 
+from digitpad.model.words import Words
+
 MNIST_SIZE = 28
 DIGIT_BOX = 20
 CANVAS_SIZE = 280
@@ -67,31 +69,39 @@ def validate_strokes(strokes: Iterable) -> ValidStrokes:
     if isinstance(strokes, ValidStrokes):
         return strokes
     if isinstance(strokes, (str, bytes)) or not isinstance(strokes, Iterable):
-        raise ValueError("strokes must be a list of strokes, each a list of [x, y] points")
+        raise ValueError(Words("strokes must be a list of strokes, each a list of [x, y] points"))
     result, count = [], 0
     for index, stroke in enumerate(strokes):
         try:
             points = np.asarray(stroke, dtype=np.float64)
         except (TypeError, ValueError):
-            raise ValueError(f"stroke {index + 1} is not a list of [x, y] number pairs") from None
+            raise ValueError(_not_pairs(index)) from None
         if points.size == 0:
             continue
         if points.ndim != 2 or points.shape[1] != 2:  # a lone number, or points that are not pairs
-            raise ValueError(f"stroke {index + 1} is not a list of [x, y] number pairs")
+            raise ValueError(_not_pairs(index))
         count += len(points)
         if count > MAX_POINTS:
-            raise ValueError(f"the drawing has more than {MAX_POINTS:,} points (the limit); it is not a drawing")
+            raise ValueError(too_many_points())
         bad = ~np.isfinite(points).all(axis=1)
         if bad.any():
             point = int(np.argmax(bad)) + 1
-            raise ValueError(f"stroke {index + 1}, point {point} is not a finite number")
+            raise ValueError(Words("stroke {stroke}, point {point} is not a finite number", stroke=index + 1,
+                                   point=point))
         if np.abs(points).max() > _MAX_COORDINATE:
-            raise ValueError(
-                f"stroke {index + 1} has a coordinate beyond ±{_MAX_COORDINATE:g}; "
-                "the drawing is not in pixel units"
-            )
+            raise ValueError(Words("stroke {stroke} has a coordinate beyond ±{limit:g}; the drawing is not in pixel "
+                                   "units", stroke=index + 1, limit=_MAX_COORDINATE))
         result.append(points)
     return ValidStrokes(result)
+
+
+def _not_pairs(index: int) -> Words:
+    return Words("stroke {stroke} is not a list of [x, y] number pairs", stroke=index + 1)
+
+
+def too_many_points() -> Words:
+    """Why a drawing is refused before it is read: the one limit of the pad, of files and of the CLI."""
+    return Words("the drawing has more than {limit:,} points (the limit); it is not a drawing", limit=MAX_POINTS)
 
 
 def fit_to_canvas(
@@ -108,7 +118,7 @@ def fit_to_canvas(
         return validated
     width, height = (float(v) for v in box)
     if not (math.isfinite(width) and math.isfinite(height)) or width <= 0 or height <= 0:
-        raise ValueError(f"the drawing box must have a positive width and height, got {box!r}")
+        raise ValueError(Words("the drawing box must have a positive width and height, got {box!r}", box=box))
     scale = canvas_size / max(width, height)
     offset = np.array([(canvas_size - width * scale) / 2, (canvas_size - height * scale) / 2])
     return ValidStrokes(points * scale + offset for points in validated)

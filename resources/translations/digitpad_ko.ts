@@ -681,6 +681,94 @@
         <source>is a folder, not a stroke file</source>
         <translation>획 파일이 아니라 폴더입니다</translation>
     </message>
+    <message>
+        <source>missing arrays {missing} (found {found}; expected x_train, y_train, x_test, y_test)</source>
+        <translation>배열 {missing}이(가) 없습니다(있는 배열: {found}. x_train, y_train, x_test, y_test가 있어야 합니다)</translation>
+    </message>
+    <message>
+        <source>not a readable .npz archive ({error})</source>
+        <translation>읽을 수 있는 .npz 압축 파일이 아닙니다({error})</translation>
+    </message>
+    <message>
+        <source>IDX header says {expected} bytes of data for shape {shape}, file has {found}</source>
+        <translation>IDX 헤더에 따르면 모양 {shape}의 데이터는 {expected}바이트인데 파일에는 {found}바이트가 있습니다</translation>
+    </message>
+    <message>
+        <source>x_{split} has shape {shape}, expected (n, 28, 28)</source>
+        <translation>x_{split}의 모양이 {shape}입니다. (n, 28, 28)이어야 합니다</translation>
+    </message>
+    <message>
+        <source>y_{split} has shape {shape}, expected ({count},)</source>
+        <translation>y_{split}의 모양이 {shape}입니다. ({count},)이어야 합니다</translation>
+    </message>
+    <message>
+        <source>x_{split} must hold integers 0..255, got dtype {dtype}</source>
+        <translation>x_{split}에는 0..255의 정수가 있어야 하는데 자료형이 {dtype}입니다</translation>
+    </message>
+    <message>
+        <source>y_{split} must hold digit labels 0..9, got dtype {dtype}</source>
+        <translation>y_{split}에는 0..9의 숫자 레이블이 있어야 하는데 자료형이 {dtype}입니다</translation>
+    </message>
+    <message>
+        <source>x_{split} is empty</source>
+        <translation>x_{split}이(가) 비어 있습니다</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({error} at column {column})</source>
+        <translation>올바른 JSON이 아닙니다({column}번째 칸: {error})</translation>
+    </message>
+    <message>
+        <source>not valid JSON ({error})</source>
+        <translation>올바른 JSON이 아닙니다({error})</translation>
+    </message>
+    <message>
+        <source>expected a JSON object with a &quot;strokes&quot; list</source>
+        <translation>&quot;strokes&quot; 목록이 있는 JSON 객체여야 합니다</translation>
+    </message>
+    <message>
+        <source>&quot;width&quot; and &quot;height&quot; must be numbers</source>
+        <translation>&quot;width&quot;와 &quot;height&quot;는 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <source>&quot;label&quot; must be a digit 0..9, got {label!r}</source>
+        <translation>&quot;label&quot;은 0..9의 숫자여야 하는데 {label!r}입니다</translation>
+    </message>
+    <message>
+        <source>no &quot;label&quot; (a digit 0..9 is needed here)</source>
+        <translation>&quot;label&quot;이 없습니다(여기에는 0..9의 숫자가 필요합니다)</translation>
+    </message>
+    <message>
+        <source>the line is longer than {megabytes} MB (the limit); it is not a drawing</source>
+        <translation>줄이 한도인 {megabytes}MB보다 깁니다. 그림이 아닙니다</translation>
+    </message>
+    <message>
+        <source>the drawing has more than {limit:,} points (the limit); it is not a drawing</source>
+        <translation>그림의 점이 한도인 {limit:,}개보다 많습니다. 그림이 아닙니다</translation>
+    </message>
+    <message>
+        <source>strokes must be a list of strokes, each a list of [x, y] points</source>
+        <translation>strokes는 획의 목록이어야 하고, 각 획은 [x, y] 점의 목록이어야 합니다</translation>
+    </message>
+    <message>
+        <source>stroke {stroke} is not a list of [x, y] number pairs</source>
+        <translation>{stroke}번째 획이 [x, y] 숫자 쌍의 목록이 아닙니다</translation>
+    </message>
+    <message>
+        <source>stroke {stroke}, point {point} is not a finite number</source>
+        <translation>{stroke}번째 획의 {point}번째 점이 유한한 수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>stroke {stroke} has a coordinate beyond ±{limit:g}; the drawing is not in pixel units</source>
+        <translation>{stroke}번째 획에 ±{limit:g}를 넘는 좌표가 있습니다. 그림이 픽셀 단위가 아닙니다</translation>
+    </message>
+    <message>
+        <source>the drawing box must have a positive width and height, got {box!r}</source>
+        <translation>그림 상자의 너비와 높이는 양수여야 하는데 {box!r}입니다</translation>
+    </message>
+    <message>
+        <source>{error}</source>
+        <translation>{error}</translation>
+    </message>
 </context>
 <context>
     <name>FiltersController</name>
