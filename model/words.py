@@ -29,8 +29,8 @@ def _words(kind: type[Words], template: str, values: dict) -> Words:
     return kind(template, **values)
 
 
-class UnreadableFile(ValueError):
-    """A file that cannot be opened (a drawing, an image, a model): "path: reason", the reason as ``Words``."""
+class FileProblem(ValueError):
+    """What went wrong with a file, reading or writing it: "path: reason", the reason as ``Words``."""
 
     def __init__(self, path: str | Path, reason: Words) -> None:
         super().__init__(f"{path}: {reason}")
@@ -38,3 +38,7 @@ class UnreadableFile(ValueError):
 
     def __reduce__(self):
         return type(self), (self.path, self.reason)
+
+
+class UnreadableFile(FileProblem):
+    """A file that cannot be opened (a drawing, an image, a model, training data)."""

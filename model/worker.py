@@ -7,7 +7,7 @@ with ``spawn``, talking to the window over a pipe (the shape of Jupyter's kernel
 
     window → worker   ("run", job, kind, args) · ("cancel", job) · ("stop",)
     worker → window   (job, "progress", value) · (job, "done", result) · (job, "cancelled", None)
-                      · (job, "failed", message, or the UnreadableFile whose reason the window words)
+                      · (job, "failed", message, or the FileProblem whose reason the window words)
 
 If the process dies, ``WorkerClient`` tells every job it was running, in plain words, and starts a
 new process for the next job.  On a GPU the process owns the GPU; its memory is freed when it ends.

@@ -132,16 +132,17 @@ def test_every_design_problem_and_formula_the_core_words_is_in_the_windows_list(
 
 
 def test_every_reason_a_file_cannot_be_opened_is_in_the_windows_list():
-    """The core words why a drawing or an image cannot be opened; the window says each in its language."""
+    """The core words why a drawing, an image, a model or training data cannot be opened, and why a model cannot be
+    saved or exported; the window says each in its language."""
     import ast
 
     from digitpad.app.common import file_words
-    from digitpad.model.files import datasets, drawings, model_archive
-    from digitpad.model.ink import images, preprocessing
 
+    modules = ("ink/images", "ink/preprocessing", "files/drawings", "files/model_archive", "files/datasets",
+               "training/keras_models", "training/export")  # read, not imported: the last two are Keras' side
     used = set()
-    for module in (images, drawings, model_archive, datasets, preprocessing):
-        tree = ast.parse(Path(module.__file__).read_text("utf-8"))
+    for module in modules:
+        tree = ast.parse((ROOT / "model" / f"{module}.py").read_text("utf-8"))
         used |= {"".join(part.value for part in ast.walk(node.args[0]) if isinstance(part, ast.Constant))
                  for node in ast.walk(tree) if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Words"}
     assert len(used) >= 20 and used <= set(file_words.TEMPLATES), used - set(file_words.TEMPLATES)
@@ -168,8 +169,9 @@ def test_a_korean_window_says_why_a_file_cannot_be_opened_in_korean(ready_window
 
 def test_a_korean_window_says_why_a_drawing_or_training_data_is_malformed_in_korean(ready_window, settings_file,
                                                                                      tmp_path, qtbot):
-    """A drawing whose strokes are not points, and an MNIST whose headers are right but whose images are 27 pixels
-    tall (found only when the worker reads it): each reason in Korean, with the file's name."""
+    """A drawing whose strokes are not points, an MNIST whose headers are right but whose images are 27 pixels
+    tall (found only when the worker reads it), and an export into a folder that is gone: each reason in Korean,
+    with the file's name."""
     import numpy as np
 
     from digitpad.app.window.automation import open_and_wait
@@ -190,6 +192,9 @@ def test_a_korean_window_says_why_a_drawing_or_training_data_is_malformed_in_kor
     qtbot.waitUntil(lambda: panel.task.done, timeout=120_000)
     assert panel.phase_label.text() == ("학습 실패: short.npz: x_train의 모양이 (20, 27, 28)입니다. (n, 28, 28)이어야 "
                                         "합니다. 사용 중인 모델은 그대로입니다.")
+    task = window.files.export_model("tflite", tmp_path / "gone" / "digits.tflite")  # Keras' side, in the worker
+    qtbot.waitUntil(lambda: task.done, timeout=120_000)
+    assert window.banner.text().endswith(": gone: 폴더가 없습니다")
 
 def korean_network_editor(tmp_path, qtbot):
     from digitpad.app.window.main import build_main_window

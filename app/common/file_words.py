@@ -1,6 +1,6 @@
-"""Why a file (a drawing, an image, a model) could not be opened, in the window's language.
+"""Why a file (a drawing, an image, a model, training data) could not be opened or written, in the window's language.
 
-The core says it in English (``model.words.UnreadableFile``, as the command line prints it) and keeps the
+The core says it in English (``model.words.FileProblem``, as the command line prints it) and keeps the
 reason's template and values; the window looks the template up here, in the context "FileProblem", and fills
 in the same values.  ``tests/test_languages.py`` checks that the list holds every template the core uses.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from digitpad.model.words import UnreadableFile, Words
+from digitpad.model.words import FileProblem, Words
 
 TEMPLATES = (
     QT_TRANSLATE_NOOP("FileProblem", "no such file"),
@@ -73,6 +73,21 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("FileProblem", "stroke {stroke} has a coordinate beyond ±{limit:g}; the drawing is not in pixel "
                                      "units"),
     QT_TRANSLATE_NOOP("FileProblem", "the drawing box must have a positive width and height, got {box!r}"),
+    # a model Keras refuses, or one that cannot be saved or exported (model.training)
+    QT_TRANSLATE_NOOP("FileProblem", "cannot be loaded: {error}"),
+    QT_TRANSLATE_NOOP("FileProblem", "cannot be loaded: it contains code (a Lambda layer), which DigitPad refuses to "
+                                     "run"),
+    QT_TRANSLATE_NOOP("FileProblem", "does not hold a Keras model"),
+    QT_TRANSLATE_NOOP("FileProblem", "model files must end in .keras"),
+    QT_TRANSLATE_NOOP("FileProblem", "no such folder"),
+    QT_TRANSLATE_NOOP("FileProblem", "could not save the model ({error}); the old file is unchanged"),
+    QT_TRANSLATE_NOOP("FileProblem", "a Keras model file must end in .keras"),
+    QT_TRANSLATE_NOOP("FileProblem", "a TensorFlow Lite file must end in .tflite"),
+    QT_TRANSLATE_NOOP("FileProblem", "ONNX export needs tf2onnx and onnxruntime: pip install 'digitpad[onnx]'"),
+    QT_TRANSLATE_NOOP("FileProblem", "could not write the export ({error})"),
+    QT_TRANSLATE_NOOP("FileProblem", "the export gives shape {shape}, not {expected}; nothing was written"),
+    QT_TRANSLATE_NOOP("FileProblem", "the export's probabilities differ from the model's by {difference:.2g} (more "
+                                     "than {tolerance:g}); nothing was written"),
     QT_TRANSLATE_NOOP("FileProblem", "{error}"),  # any other reason, as the core said it
 )
 
@@ -82,9 +97,9 @@ def file_problem_text(words: Words) -> str:
     return QCoreApplication.translate("FileProblem", words.template).format(**words.values)
 
 
-def unreadable_text(error: BaseException | str) -> str:
-    """Why a file could not be read, in the window's language where the core gave its words, with the file's name
-    rather than its whole path ("model.keras: 파일이 손상되었거나 …"); any other error as its text."""
-    if isinstance(error, UnreadableFile):
+def reason_text(error: BaseException | str) -> str:
+    """Why a file could not be read or written, in the window's language where the core gave its words, with the
+    file's name rather than its whole path ("model.keras: 파일이 손상되었거나 …"); any other error as its text."""
+    if isinstance(error, FileProblem):
         return f"{Path(error.path).name}: {file_problem_text(error.reason)}"
     return str(error)

@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from digitpad.model.errors import describe_error
 from digitpad.model.training.recipes import TrainingCancelled
-from digitpad.model.words import UnreadableFile
+from digitpad.model.words import FileProblem
 from digitpad.model.worker import WorkerClient
 
 
@@ -39,7 +39,7 @@ class Task(QObject):
         self.done = False
         self.outcome = ""  # once done: "succeeded", "failed" or "cancelled"
         self.worker_died = False  # the worker process ended while running this task
-        self.failure: UnreadableFile | None = None  # a file that could not be read, for the window to word
+        self.failure: FileProblem | None = None  # what went wrong with a file, for the window to word
         self._cancel = threading.Event()
         self._cancel_hook: Callable[[], None] | None = None
 
@@ -85,7 +85,7 @@ class _Job(QRunnable):
             self._deliver("cancelled", None)
         except Exception as error:  # every failure reaches the window as a message
             message = describe_error(error)  # a bug's traceback goes to the terminal first
-            if isinstance(error, UnreadableFile):  # a reason the window words itself; no frames kept with it
+            if isinstance(error, FileProblem):  # a reason the window words itself; no frames kept with it
                 error.__traceback__ = error.__context__ = error.__cause__ = None
                 self.task.failure = error
             self._deliver("cancelled" if self.task.is_cancelled() else "failed", message)
@@ -193,7 +193,7 @@ class TaskRunner(QObject):
             self.workerDied.emit(value)
             task._end("failed", self.tr("TensorFlow's process ended unexpectedly ({reason})").format(reason=value))
         else:
-            if kind == "failed" and isinstance(value, UnreadableFile):  # a file's reason, for the window to word
+            if kind == "failed" and isinstance(value, FileProblem):  # a file's reason, for the window to word
                 task.failure, value = value, describe_error(value)
             task._end(kind, value)
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.app.common import file_dialogs
-from digitpad.app.common.file_words import unreadable_text
+from digitpad.app.common.file_words import reason_text
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import Task, TaskRunner
 from digitpad.app.common.widgets import wheel_scrolls_area
@@ -46,17 +46,18 @@ from digitpad.model.network.designs import PRESETS, network_name
 from digitpad.model.network.numpy_net import NumpyConvnet
 from digitpad.model.session import Session
 from digitpad.model.training.recipes import TrainProgress
+from digitpad.model.words import FileProblem, Words
 
 
 def copy_model_file(task, source: str, target: str) -> str:
     """Pool work: Save as… copies the trained file (it is plain Keras already), atomically."""
     target = Path(target)
     if not target.parent.is_dir():
-        raise ValueError(f"{target.parent}: no such folder")
+        raise FileProblem(target.parent, Words("no such folder"))
     try:
         copy_file_atomically(source, target)
     except OSError as error:  # name the file asked for, not the temporary written beside it
-        raise ValueError(f"{target}: {error.strerror or error}") from None
+        raise FileProblem(target, Words("{error}", error=error.strerror or str(error))) from None
     return str(target)
 
 
@@ -462,15 +463,15 @@ class TrainPanel(Retranslatable, QScrollArea):
         """Why training cannot start; a file's reason in the window's language (it is worded again at a switch)."""
         self.phase_label.setStyleSheet("color:#8a1c14")
         self._show_phase(lambda: self.tr("Cannot train: {reason}. The model in use is unchanged.").format(
-            reason=unreadable_text(reason)))
+            reason=reason_text(reason)))
 
     def _show_failure(self, message: str) -> None:
         failure = self.task.failure  # a data file's reason, worded again at a language switch
         self.phase_label.setStyleSheet("color:#8a1c14")
         self._show_phase(lambda: self.tr("Training failed: {reason}. The model in use is unchanged.").format(
-            reason=unreadable_text(failure or message)))
+            reason=reason_text(failure or message)))
         self._show_bar(lambda: self.tr("Failed"))
-        self.statusMessage.emit(self.tr("Training failed: {reason}").format(reason=unreadable_text(failure or message)))
+        self.statusMessage.emit(self.tr("Training failed: {reason}").format(reason=reason_text(failure or message)))
 
     def _on_cancelled(self) -> None:
         self._show_phase(lambda: self.tr("Cancelled. The model in use is unchanged."))
@@ -531,7 +532,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         task.succeeded.connect(lambda saved: self.statusMessage.emit(
             self.tr("Saved the model to {path}").format(path=saved)))
         task.failed.connect(lambda message: self.errorMessage.emit(self.tr("Could not save the model: {reason}").format(
-            reason=message)))
+            reason=reason_text(task.failure or message))))
         return task
 
     def discard_trained_files(self) -> None:

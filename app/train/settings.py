@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.app.common import file_dialogs
-from digitpad.app.common.file_words import unreadable_text
+from digitpad.app.common.file_words import reason_text
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import TaskRunner
 from digitpad.app.common.widgets import (
@@ -406,11 +406,11 @@ class TrainSettings(Retranslatable, QWidget):
                                "or Choose… a local copy").format(images=text)
             parts.append(text)
         elif counts.mnist_error is not None:
-            parts.append(self.tr("MNIST: {error}").format(error=unreadable_text(counts.mnist_error)))
+            parts.append(self.tr("MNIST: {error}").format(error=reason_text(counts.mnist_error)))
         if counts.strokes is not None:
             parts.append(self.tr("pen strokes %Ln drawing(s)", "", counts.strokes))
         elif counts.strokes_error is not None:
-            parts.append(self.tr("pen strokes: {error}").format(error=unreadable_text(counts.strokes_error)))
+            parts.append(self.tr("pen strokes: {error}").format(error=reason_text(counts.strokes_error)))
         return parts
 
     def refresh_my_drawings(self) -> list[str]:

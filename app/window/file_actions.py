@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 from PySide6.QtWidgets import QWidget
 
 from digitpad.app.common import file_dialogs
-from digitpad.app.common.file_words import file_problem_text
+from digitpad.app.common.file_words import file_problem_text, reason_text
 from digitpad.app.common.tasks import Task, TaskRunner
 from digitpad.app.pad.canvas import DrawingCanvas, Stroke
 from digitpad.model.files.drawings import read_strokes_file, save_drawing_json, save_png_with_strokes
@@ -20,7 +20,7 @@ from digitpad.model.ink.images import open_image, orientation, pixels_to_show, r
 from digitpad.model.numbers import read_image_number
 from digitpad.model.session import Session
 from digitpad.model.training.export_formats import default_suffix, onnx_available
-from digitpad.model.words import UnreadableFile
+from digitpad.model.words import FileProblem
 
 # The pad is a few hundred pixels across: a photo wider or taller than this is shown from a smaller copy.
 SHOWN_AT_MOST = 4096
@@ -66,7 +66,7 @@ class FileActions(QObject):
 
     def _not_opened(self, path: Path, reason: str, failure: Exception | None) -> None:
         self.status.emit("")  # "Opening…" is over
-        if isinstance(failure, UnreadableFile):  # the core's reason, in the window's language
+        if isinstance(failure, FileProblem):  # the core's reason, in the window's language
             reason = file_problem_text(failure.reason)
         else:
             reason = _strip_path(reason, path)
@@ -159,7 +159,7 @@ class FileActions(QObject):
         task.succeeded.connect(lambda report: self.status.emit(self.tr(
             "Exported {path} and checked it on %Ln drawing(s)", "", report.checked).format(path=report.path)))
         task.failed.connect(lambda message: self.error.emit(self.tr("Could not export the model: {reason}").format(
-            reason=message)))
+            reason=reason_text(task.failure or message))))
         return task
 
 

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, QSettings, Signal
 
-from digitpad.app.common.file_words import unreadable_text
+from digitpad.app.common.file_words import reason_text
 from digitpad.app.common.tasks import TaskRunner
 from digitpad.model.files.atomic import copy_file_atomically
 from digitpad.model.network.inference import Predictor
 from digitpad.model.session import Session
-from digitpad.model.words import UnreadableFile
+from digitpad.model.words import FileProblem
 from digitpad.resources import bundled_model_path
 
 # Trained models the person used are kept here, below their data folder.
@@ -39,7 +39,7 @@ def read_model(task, path: str) -> Predictor:
 def _in_words(message: str, failure: Exception | None) -> str:
     """Why a model file could not be read, in the window's language where the core gave its words (a Korean window
     said it in English, with the whole path)."""
-    return unreadable_text(failure) if isinstance(failure, UnreadableFile) else message
+    return reason_text(failure) if isinstance(failure, FileProblem) else message
 
 
 def _file_size(path: str) -> float:

@@ -19,6 +19,7 @@ from digitpad.model.files.atomic import replace_atomically, replace_folder_atomi
 from digitpad.model.files.model_archive import ModelError
 from digitpad.model.training.export_formats import checked_format, onnx_available
 from digitpad.model.training.keras_models import plain_model
+from digitpad.model.words import FileProblem, Words
 
 # How far an exported model's probabilities may stray from the Keras model's: float32 arithmetic in
 # another order (TensorFlow Lite's kernels) differs in the sixth decimal.
@@ -26,8 +27,8 @@ TOLERANCE = 1e-4
 PROBE_COUNT = 64
 
 
-class ExportError(ModelError):
-    """The export could not be written, or it does not answer as the Keras model does."""
+class ExportError(FileProblem, ModelError):
+    """The export could not be written, or it does not answer as the Keras model does ("path: reason")."""
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,13 @@ def export_model(keras_model, format: str, out: str | os.PathLike) -> ExportRepo
     format = checked_format(format)
     out = Path(out).expanduser()
     if not out.parent.is_dir():
-        raise ExportError(f"{out.parent}: no such folder")
+        raise ExportError(out.parent, Words("no such folder"))
     if format == "keras" and out.suffix != ".keras":
-        raise ExportError(f"{out}: a Keras model file must end in .keras")
+        raise ExportError(out, Words("a Keras model file must end in .keras"))
     if format == "tflite" and out.suffix != ".tflite":
-        raise ExportError(f"{out}: a TensorFlow Lite file must end in .tflite")
+        raise ExportError(out, Words("a TensorFlow Lite file must end in .tflite"))
     if format == "onnx" and not onnx_available():
-        raise ExportError("ONNX export needs tf2onnx and onnxruntime: pip install 'digitpad[onnx]'")
+        raise ExportError(out, Words("ONNX export needs tf2onnx and onnxruntime: pip install 'digitpad[onnx]'"))
     probes = probe_images()
     expected = np.asarray(keras_model(probes, training=False), np.float64)
     checked: list[float] = []  # the largest difference, once the written export has been checked
@@ -68,7 +69,8 @@ def export_model(keras_model, format: str, out: str | os.PathLike) -> ExportRepo
         else:
             replace_atomically(out, write)
     except OSError as error:
-        raise ExportError(f"{out}: could not write the export ({error.strerror or error})") from None
+        reason = Words("could not write the export ({error})", error=error.strerror or str(error))
+        raise ExportError(out, reason) from None
     return ExportReport(format, out, len(probes), checked[0])
 
 
@@ -153,11 +155,13 @@ def _check(answers: np.ndarray, expected: np.ndarray, path: Path) -> float:
     """The largest difference between the export's probabilities and the model's; ExportError if too large."""
     answers = np.asarray(answers, np.float64)
     if answers.shape != expected.shape:
-        raise ExportError(f"{path}: the export gives shape {answers.shape}, not {expected.shape}; nothing was written")
+        raise ExportError(path, Words("the export gives shape {shape}, not {expected}; nothing was written",
+                                      shape=answers.shape, expected=expected.shape))
     difference = float(np.abs(answers - expected).max())
     if not difference <= TOLERANCE:
-        raise ExportError(f"{path}: the export's probabilities differ from the model's by {difference:.2g} "
-                          f"(more than {TOLERANCE:g}); nothing was written")
+        raise ExportError(path, Words("the export's probabilities differ from the model's by {difference:.2g} (more "
+                                      "than {tolerance:g}); nothing was written", difference=difference,
+                                      tolerance=TOLERANCE))
     return difference
 
 

@@ -10,7 +10,12 @@ import os
 from pathlib import Path
 
 from digitpad.model.files.atomic import replace_atomically
-from digitpad.model.files.model_archive import ModelError, check_archive
+from digitpad.model.files.model_archive import ModelError, UnreadableModel, check_archive
+from digitpad.model.words import FileProblem, Words
+
+
+class UnwritableModel(FileProblem, ModelError):
+    """A model that cannot be saved where it was asked to be ("path: reason")."""
 
 
 def load_model_file(path: str | os.PathLike):
@@ -24,21 +29,21 @@ def load_model_file(path: str | os.PathLike):
     try:
         model = keras.saving.load_model(path, compile=False, safe_mode=True)
     except Exception as error:  # Keras raises many kinds for bad files
-        raise ModelError(f"{path}: cannot be loaded: {_model_error_text(error)}") from None
+        raise UnreadableModel(path, _model_error_words(error)) from None
     if not isinstance(model, keras.Model):
-        raise ModelError(f"{path}: does not hold a Keras model")
+        raise UnreadableModel(path, Words("does not hold a Keras model"))
     try:
         check_compatible(model)
     except ValueError as error:
-        raise ModelError(f"{path}: {error}") from None
+        raise UnreadableModel(path, Words("{error}", error=str(error))) from None
     return model
 
 
-def _model_error_text(error: Exception) -> str:
+def _model_error_words(error: Exception) -> Words:
     text = " ".join(str(error).split())
     if "safe_mode" in text or "Lambda" in text:
-        return "it contains code (a Lambda layer), which DigitPad refuses to run"
-    return text[:300] or type(error).__name__
+        return Words("cannot be loaded: it contains code (a Lambda layer), which DigitPad refuses to run")
+    return Words("cannot be loaded: {error}", error=text[:300] or type(error).__name__)
 
 
 def plain_model(model):
@@ -62,12 +67,12 @@ def save_model_atomically(model, path: str | os.PathLike) -> Path:
     """
     path = Path(path).expanduser()
     if path.suffix != ".keras":
-        raise ModelError(f"{path}: model files must end in .keras")
+        raise UnwritableModel(path, Words("model files must end in .keras"))
     if not path.parent.is_dir():
-        raise ModelError(f"{path.parent}: no such folder")
+        raise UnwritableModel(path.parent, Words("no such folder"))
     try:
         replace_atomically(path, plain_model(model).save)
     except OSError as error:
-        reason = error.strerror or error
-        raise ModelError(f"{path}: could not save the model ({reason}); the old file is unchanged") from None
+        raise UnwritableModel(path, Words("could not save the model ({error}); the old file is unchanged",
+                                          error=error.strerror or str(error))) from None
     return path

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from digitpad.model.errors import describe_error, silence_native_stderr
 from digitpad.model.training.recipes import TrainingCancelled
-from digitpad.model.words import UnreadableFile
+from digitpad.model.words import FileProblem
 
 # Progress is sent at most this often (the last report of an epoch always): the window redraws the
 # curves on each, and a flood of them would only queue up in the pipe.
@@ -120,7 +120,7 @@ def _run_job(state: JobState, kind: str, args: tuple, send: Callable[[tuple], No
             send((state.job, "cancelled", None))
         else:
             # A file's reason goes whole (pickled as its path and Words), for the window to say in its language.
-            send((state.job, "failed", error if isinstance(error, UnreadableFile) else describe_error(error)))
+            send((state.job, "failed", error if isinstance(error, FileProblem) else describe_error(error)))
     else:
         send((state.job, "cancelled" if state.is_cancelled() else "done", result))
     finally:

@@ -766,6 +766,54 @@
         <translation>그림 상자의 너비와 높이는 양수여야 하는데 {box!r}입니다</translation>
     </message>
     <message>
+        <source>cannot be loaded: {error}</source>
+        <translation>불러올 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>cannot be loaded: it contains code (a Lambda layer), which DigitPad refuses to run</source>
+        <translation>불러올 수 없습니다: 코드(Lambda 층)가 들어 있는데, DigitPad는 이런 코드를 실행하지 않습니다</translation>
+    </message>
+    <message>
+        <source>does not hold a Keras model</source>
+        <translation>Keras 모델이 들어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>model files must end in .keras</source>
+        <translation>모델 파일 이름은 .keras로 끝나야 합니다</translation>
+    </message>
+    <message>
+        <source>no such folder</source>
+        <translation>폴더가 없습니다</translation>
+    </message>
+    <message>
+        <source>could not save the model ({error}); the old file is unchanged</source>
+        <translation>모델을 저장할 수 없습니다({error}). 원래 파일은 그대로입니다</translation>
+    </message>
+    <message>
+        <source>a Keras model file must end in .keras</source>
+        <translation>Keras 모델 파일 이름은 .keras로 끝나야 합니다</translation>
+    </message>
+    <message>
+        <source>a TensorFlow Lite file must end in .tflite</source>
+        <translation>TensorFlow Lite 파일 이름은 .tflite로 끝나야 합니다</translation>
+    </message>
+    <message>
+        <source>ONNX export needs tf2onnx and onnxruntime: pip install &apos;digitpad[onnx]&apos;</source>
+        <translation>ONNX로 내보내려면 tf2onnx와 onnxruntime이 필요합니다: pip install &apos;digitpad[onnx]&apos;</translation>
+    </message>
+    <message>
+        <source>could not write the export ({error})</source>
+        <translation>내보낸 파일을 쓸 수 없습니다({error})</translation>
+    </message>
+    <message>
+        <source>the export gives shape {shape}, not {expected}; nothing was written</source>
+        <translation>내보낸 모델의 출력 모양이 {expected}가 아니라 {shape}입니다. 아무것도 쓰지 않았습니다</translation>
+    </message>
+    <message>
+        <source>the export&apos;s probabilities differ from the model&apos;s by {difference:.2g} (more than {tolerance:g}); nothing was written</source>
+        <translation>내보낸 모델의 확률이 원래 모델과 {difference:.2g}만큼 다릅니다({tolerance:g} 초과). 아무것도 쓰지 않았습니다</translation>
+    </message>
+    <message>
         <source>{error}</source>
         <translation>{error}</translation>
     </message>
