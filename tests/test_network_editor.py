@@ -58,6 +58,8 @@ def test_choosing_lenet5_shows_its_parameters_and_where_it_comes_from(window, qt
     choose(window, "lenet5")
     texts = summary_texts(window)
     assert "61,706" in texts and "⌈28 / 1⌉ = 28" in texts and "(5·5·1 + 1)·6 = 156" in texts
+    table = window.train_panel.findChild(QTableWidget, "networkSummary")  # formulas off to the right: in a tip too
+    assert table.item(0, 0).toolTip() == "Output shape: ⌈28 / 1⌉ = 28\nParameters: (5·5·1 + 1)·6 = 156"
     origin = window.train_panel.findChild(QLabel, "networkOrigin")
     assert "LeNet-5" in origin.text()
     assert window.train_panel.settings.request(None).network == PRESETS["lenet5"].to_data()

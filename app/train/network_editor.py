@@ -488,8 +488,13 @@ class NetworkEditor(Retranslatable, QGroupBox):
             parameters = "" if row.output_shape is None else locale.toString(row.parameters)
             cells = (f"{row.name} ({row.kind})", shape, parameters, design_text(row.shape_formula),
                      design_text(row.parameter_formula))
+            # The formulas are the last columns, behind the scroll bar in a narrow window: every cell says them.
+            how = "\n".join(template.format(formula=text) for template, text in zip(
+                (self.tr("Output shape: {formula}"), self.tr("Parameters: {formula}")), cells[3:]) if text)
             for column, text in enumerate(cells):
-                self.summary_table.setItem(index, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(how)
+                self.summary_table.setItem(index, column, item)
         total = (self.tr("Total"), "", locale.toString(summary.parameters) if summary.ok else "?", "", "")
         for column, text in enumerate(total):
             self.summary_table.setItem(len(summary.rows), column, QTableWidgetItem(text))

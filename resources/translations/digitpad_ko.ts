@@ -1602,6 +1602,14 @@
         <translation>층 편집</translation>
     </message>
     <message>
+        <source>Output shape: {formula}</source>
+        <translation>출력 모양: {formula}</translation>
+    </message>
+    <message>
+        <source>Parameters: {formula}</source>
+        <translation>매개변수: {formula}</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>합계</translation>
     </message>
