@@ -44,6 +44,27 @@ def test_predict_strokes_one_json_line_per_input_in_order(tmp_path):
     assert len(lines[0]["probabilities"]) == 10 and abs(sum(lines[0]["probabilities"]) - 1) < 1e-3
 
 
+def test_predict_reads_a_drawing_the_window_saved_as_its_strokes(tmp_path):
+    """File > Save drawing writes a .json or a PNG that carries its strokes; predict read the .json as an image
+    ("not an image DigitPad can read") and the PNG's pixels, where the window reads both as strokes."""
+    from digitpad.model.files.drawings import save_drawing_json, save_png_with_strokes
+
+    picture = tmp_path / "circle.png"
+    Image.new("RGB", (280, 280), "white").save(picture)  # pixels of no digit: only the strokes can read 0
+    save_png_with_strokes(picture, picture.read_bytes(), circle(), [16.0])
+    save_drawing_json(tmp_path / "seven.json", seven(), [16.0])
+    strokes = write_jsonl(tmp_path / "both.jsonl", [{"strokes": seven()}, {"strokes": circle()}])
+    result = digitpad("predict", str(tmp_path / "seven.json"), str(picture))
+    assert result.returncode == 0, result.stderr
+    read, as_strokes = ([json.loads(line) for line in out.splitlines()]
+                        for out in (result.stdout, digitpad("predict", "--strokes", str(strokes)).stdout))
+    assert [answer["label"] for answer in read] == [answer["label"] for answer in as_strokes] == [7, 0]
+    assert read[1]["probabilities"] == pytest.approx(as_strokes[1]["probabilities"], abs=1e-4)  # one batch or two
+    (tmp_path / "broken.json").write_text('{"strokes": [[[1, 2], [3, "x"]]]}')
+    assert_one_line_error(digitpad("predict", str(tmp_path / "broken.json")),
+                          "broken.json: stroke 1 is not a list of [x, y] number pairs")
+
+
 def test_predict_reads_standard_input():
     result = digitpad("predict", "--strokes", "-", stdin=json.dumps({"strokes": circle()}) + "\n")
     assert result.returncode == 0, result.stderr

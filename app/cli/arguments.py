@@ -45,7 +45,9 @@ def build_parser(handlers: Mapping[str, Callable[[argparse.Namespace], int]]) ->
         'seven ways, as the window reads them when the pen lifts: as drawn and six times a little changed, their '
         'probabilities together; --tensor images are read as given.',
     )
-    predict.add_argument("images", nargs="*", metavar="IMAGE", help="image files (any format Pillow reads)")
+    predict.add_argument("images", nargs="*", metavar="IMAGE",
+                         help="image files (any format Pillow reads), or drawings the window saved (.json, or .png "
+                              "with their strokes), read as their strokes")
     predict.add_argument(
         "--strokes", metavar="FILE.jsonl",
         help='drawings as JSON lines with "strokes" and optional "width"/"height" of their box; - reads stdin',

@@ -104,13 +104,20 @@ def _start_window(args: argparse.Namespace) -> int:
 def _predict(args: argparse.Namespace) -> int:
     if not args.images and not args.strokes and not args.tensor:
         raise CliError("give IMAGE files or --strokes FILE.jsonl or --tensor FILE.npy (see digitpad predict --help)")
-    images = [read_image_file(path) for path in args.images]  # a bad file fails before the model loads
+    from digitpad.model.ink.images import ImageReading
+
+    files = [_read_image_or_drawing(path) for path in args.images]  # a bad file fails before the model loads
     records = _read_records(args.strokes, box=args.box) if args.strokes else []
-    tensors = [_record_tensor(r, args) for r in records]
     given = _read_tensor_option(args)
     predictor = _load_predictor(args.model)
-    answers = [image_answer(predictor, reading) for reading in images]
-    for record, prediction in zip(records, _predict_all(predictor, tensors)):
+    answers = []
+    for item in files:
+        if isinstance(item, ImageReading):
+            answers.append(image_answer(predictor, item))
+        else:
+            answers.append(_drawing_answer(predictor, item, _predict_all(predictor, [_record_tensor(item, args)])[0],
+                                           args.method))
+    for record, prediction in zip(records, _predict_all(predictor, [_record_tensor(r, args) for r in records])):
         answers.append(_drawing_answer(predictor, record, prediction, args.method))
     answers += [prediction.as_json() for prediction in _predict_all(predictor, given)]
     for answer in answers:
@@ -141,6 +148,15 @@ def _read_tensor_option(args: argparse.Namespace) -> list:
     from digitpad.model.network.inference import read_tensor_file
 
     return list(read_tensor_file(args.tensor))
+
+
+def _read_image_or_drawing(path: str):
+    """A drawing the window saved (a .json, or a PNG that carries its strokes) as its strokes, as File > Open
+    reads it; any other file as an image."""
+    from digitpad.model.files.drawings import read_strokes_file
+
+    drawing = read_strokes_file(Path(path)) if Path(path).is_file() else None
+    return drawing[0] if drawing is not None else read_image_file(path)
 
 
 def read_image_file(path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import warnings
 from pathlib import Path
 
 from PIL import Image, PngImagePlugin
@@ -43,8 +44,10 @@ def read_strokes_file(path: Path) -> tuple[StrokeRecord, list[float]] | None:
         return _parse(_read_text(path), path)
     if path.suffix.lower() == ".png":
         try:
-            with Image.open(path) as image:
-                text = image.info.get(PNG_KEY)
+            with warnings.catch_warnings():  # only its text is read here; the image path judges its size
+                warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+                with Image.open(path) as image:
+                    text = image.info.get(PNG_KEY)
         except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
             return None  # let the image path report it
         return _parse(text, path) if text else None
