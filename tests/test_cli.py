@@ -60,6 +60,8 @@ def test_predict_reads_a_drawing_the_window_saved_as_its_strokes(tmp_path):
                         for out in (result.stdout, digitpad("predict", "--strokes", str(strokes)).stdout))
     assert [answer["label"] for answer in read] == [answer["label"] for answer in as_strokes] == [7, 0]
     assert read[1]["probabilities"] == pytest.approx(as_strokes[1]["probabilities"], abs=1e-4)  # one batch or two
+    explained = digitpad("explain", str(tmp_path / "seven.json"), "--layer", "probabilities", "--channel", "7")
+    assert explained.returncode == 0 and json.loads(explained.stdout)["value"] > 0.5, explained.stderr
     (tmp_path / "broken.json").write_text('{"strokes": [[[1, 2], [3, "x"]]]}')
     assert_one_line_error(digitpad("predict", str(tmp_path / "broken.json")),
                           "broken.json: stroke 1 is not a list of [x, y] number pairs")

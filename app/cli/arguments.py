@@ -10,6 +10,8 @@ from digitpad import __version__
 MNIST_HELP = "MNIST .npz or IDX folder (default: $DIGITPAD_MNIST, else download)"
 TENSOR_HELP = ("N×28×28 (or N×28×28×1) images in a NumPy .npy file, fed to the network exactly as given: floats in "
                "[0, 1] or uint8 0–255; one answer per image, after those of IMAGE files and --strokes")
+IMAGES_HELP = ("image files (any format Pillow reads), or drawings the window saved (.json, or .png with their "
+               "strokes), read as their strokes")
 NETWORK_HELP = "seed, dense, lenet5, keras-example, or a Keras JSON file (model.to_json())"
 
 
@@ -45,9 +47,7 @@ def build_parser(handlers: Mapping[str, Callable[[argparse.Namespace], int]]) ->
         'seven ways, as the window reads them when the pen lifts: as drawn and six times a little changed, their '
         'probabilities together; --tensor images are read as given.',
     )
-    predict.add_argument("images", nargs="*", metavar="IMAGE",
-                         help="image files (any format Pillow reads), or drawings the window saved (.json, or .png "
-                              "with their strokes), read as their strokes")
+    predict.add_argument("images", nargs="*", metavar="IMAGE", help=IMAGES_HELP)
     predict.add_argument(
         "--strokes", metavar="FILE.jsonl",
         help='drawings as JSON lines with "strokes" and optional "width"/"height" of their box; - reads stdin',
@@ -76,7 +76,7 @@ def build_parser(handlers: Mapping[str, Callable[[argparse.Namespace], int]]) ->
         'activation, with "value" (what the arithmetic gives) and "map_value" (the network\'s own number). '
         "Without --at and --channel, the unit that responds most strongly.",
     )
-    explain.add_argument("images", nargs="*", metavar="IMAGE", help="image files (any format Pillow reads)")
+    explain.add_argument("images", nargs="*", metavar="IMAGE", help=IMAGES_HELP)
     explain.add_argument("--strokes", metavar="FILE.jsonl", help="drawings as JSON lines; - reads stdin")
     explain.add_argument("--tensor", metavar="FILE.npy", help=TENSOR_HELP)
     explain.add_argument("--layer", required=True, metavar="NAME",

@@ -282,12 +282,14 @@ def _evaluate(args: argparse.Namespace) -> int:
 # --- explain --------------------------------------------------------------------------
 
 def _explain(args: argparse.Namespace) -> int:
+    from digitpad.model.files.datasets import StrokeRecord
     from digitpad.model.ink.preprocessing import strokes_to_tensor
     from digitpad.model.network.explain import explain_unit
 
     if not args.images and not args.strokes and not args.tensor:
         raise CliError("give IMAGE files or --strokes FILE.jsonl or --tensor FILE.npy (see digitpad explain --help)")
-    tensors = [read_image_file(path).tensor for path in args.images]
+    files = [_read_image_or_drawing(path) for path in args.images]
+    tensors = [strokes_to_tensor(item.strokes) if isinstance(item, StrokeRecord) else item.tensor for item in files]
     records = _read_records(args.strokes, box=args.box) if args.strokes else []
     tensors += [strokes_to_tensor(record.strokes) for record in records]
     tensors += _read_tensor_option(args)
