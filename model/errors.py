@@ -7,14 +7,18 @@ import sys
 import traceback
 
 from digitpad.model.training.recipes import TrainingFailed
+from digitpad.model.words import Words
 
 
 def describe_error(error: BaseException) -> str:
     """One line for the window: DigitPad's own errors are already written for people (ValueError and
     its kinds: DataError, ModelError; OSError; TrainingFailed); anything else is a bug, and the
-    traceback goes to the terminal for whoever reports it."""
+    traceback goes to the terminal for whoever reports it.  A message the core gave as ``Words`` stays
+    ``Words`` (a str), so that the window can say it in its language."""
     if isinstance(error, MemoryError):
-        return "out of memory; try a smaller batch size or fewer drawings"
+        return Words("out of memory; try a smaller batch size or fewer drawings")
+    if error.args and isinstance(error.args[0], Words) and len(error.args) == 1:
+        return error.args[0]
     if isinstance(error, (ValueError, OSError, TrainingFailed)):
         return one_line(error)
     traceback.print_exception(error, file=sys.stderr)

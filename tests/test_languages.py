@@ -132,14 +132,14 @@ def test_every_design_problem_and_formula_the_core_words_is_in_the_windows_list(
 
 
 def test_every_reason_a_file_cannot_be_opened_is_in_the_windows_list():
-    """The core words why a drawing, an image, a model or training data cannot be opened, and why a model cannot be
-    saved or exported; the window says each in its language."""
+    """The core words why a drawing, an image, a model or training data cannot be opened, why a model cannot be
+    saved or exported, and why a training stopped; the window says each in its language."""
     import ast
 
     from digitpad.app.common import file_words
 
-    modules = ("ink/images", "ink/preprocessing", "files/drawings", "files/model_archive", "files/datasets",
-               "training/keras_models", "training/export")  # read, not imported: the last two are Keras' side
+    modules = ("ink/images", "ink/preprocessing", "files/drawings", "files/model_archive", "files/datasets", "errors",
+               "training/keras_models", "training/export", "training/loop", "training/callbacks")  # read: Keras' side
     used = set()
     for module in modules:
         tree = ast.parse((ROOT / "model" / f"{module}.py").read_text("utf-8"))
@@ -195,6 +195,25 @@ def test_a_korean_window_says_why_a_drawing_or_training_data_is_malformed_in_kor
     task = window.files.export_model("tflite", tmp_path / "gone" / "digits.tflite")  # Keras' side, in the worker
     qtbot.waitUntil(lambda: task.done, timeout=120_000)
     assert window.banner.text().endswith(": gone: 폴더가 없습니다")
+
+
+def test_a_korean_window_says_why_a_training_stopped_in_korean(ready_window, settings_file, qtbot, mnist_path):
+    """A learning rate too high for the data: the loss becomes NaN, and the worker's reason is the core's Words."""
+    from faulty_worker import serve_with_poisoned_data
+
+    QSettings(str(settings_file), QSettings.Format.IniFormat).setValue("language", "ko")
+    window = ready_window(worker_target=serve_with_poisoned_data)
+    panel = window.train_panel
+    panel.settings.mnist_path.setText(str(mnist_path))
+    panel.settings.mnist_limit_spin.setValue(1000)
+    panel.start_training()
+    qtbot.waitUntil(lambda: panel.task.done, timeout=120_000)
+    said = panel.phase_label.text()
+    assert re.fullmatch(r"학습 실패: 에포크 1의 배치 \d+에서 손실이 nan이\(가\) 되었습니다. 학습률을 낮추고 다시 "
+                        r"학습하세요. 사용 중인 모델은 그대로입니다.", said), said
+    window.set_language("en")  # worded again in the other language
+    QApplication.processEvents()  # the LanguageChange Qt posted
+    assert re.search(r"the loss became nan at epoch 1, batch \d+; lower the learning rate", panel.phase_label.text())
 
 def korean_network_editor(tmp_path, qtbot):
     from digitpad.app.window.main import build_main_window

@@ -178,7 +178,8 @@ def test_the_worker_checks_models_in_keras_and_says_why_it_refuses_one(worker, b
     broken = tmp_path / "broken.keras"
     broken.write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip: no config, no weights
     kind, message = worker.answers.final(worker.submit("check_model", str(broken)))
-    assert kind == "failed" and "broken.keras: not a Keras model (no config.json in the archive)" in message
+    assert kind == "failed" and str(message).endswith("broken.keras: not a Keras model (no config.json in the archive)")
+    assert message.reason.template == "not a Keras model (no {member} in the archive)"  # whole, for the window to word
     assert worker.pid != os.getpid() and worker.is_alive()
 
 

@@ -89,6 +89,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("FileProblem", "the export's probabilities differ from the model's by {difference:.2g} (more "
                                      "than {tolerance:g}); nothing was written"),
     QT_TRANSLATE_NOOP("FileProblem", "{error}"),  # any other reason, as the core said it
+    # why a training stopped (model.training, model.errors)
+    QT_TRANSLATE_NOOP("FileProblem", "the loss became {loss} at epoch {epoch}, batch {batch}; lower the learning rate "
+                                     "and train again"),
+    QT_TRANSLATE_NOOP("FileProblem", "out of memory on {device} at batch size {batch_size}; try a smaller batch size"),
+    QT_TRANSLATE_NOOP("FileProblem", "out of memory; try a smaller batch size or fewer drawings"),
 )
 
 
@@ -102,4 +107,6 @@ def reason_text(error: BaseException | str) -> str:
     file's name rather than its whole path ("model.keras: 파일이 손상되었거나 …"); any other error as its text."""
     if isinstance(error, FileProblem):
         return f"{Path(error.path).name}: {file_problem_text(error.reason)}"
+    if isinstance(error, Words):
+        return file_problem_text(error)
     return str(error)

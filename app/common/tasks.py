@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from digitpad.model.errors import describe_error
 from digitpad.model.training.recipes import TrainingCancelled
-from digitpad.model.words import FileProblem
+from digitpad.model.words import FileProblem, Words
 from digitpad.model.worker import WorkerClient
 
 
@@ -39,7 +39,7 @@ class Task(QObject):
         self.done = False
         self.outcome = ""  # once done: "succeeded", "failed" or "cancelled"
         self.worker_died = False  # the worker process ended while running this task
-        self.failure: FileProblem | None = None  # what went wrong with a file, for the window to word
+        self.failure: FileProblem | Words | None = None  # the core's reason, for the window to word
         self._cancel = threading.Event()
         self._cancel_hook: Callable[[], None] | None = None
 
@@ -88,6 +88,8 @@ class _Job(QRunnable):
             if isinstance(error, FileProblem):  # a reason the window words itself; no frames kept with it
                 error.__traceback__ = error.__context__ = error.__cause__ = None
                 self.task.failure = error
+            elif isinstance(message, Words):
+                self.task.failure = message
             self._deliver("cancelled" if self.task.is_cancelled() else "failed", message)
         else:
             self._deliver("done", result)
@@ -193,8 +195,8 @@ class TaskRunner(QObject):
             self.workerDied.emit(value)
             task._end("failed", self.tr("TensorFlow's process ended unexpectedly ({reason})").format(reason=value))
         else:
-            if kind == "failed" and isinstance(value, FileProblem):  # a file's reason, for the window to word
-                task.failure, value = value, describe_error(value)
+            if kind == "failed" and isinstance(value, (FileProblem, Words)):  # a reason for the window to word
+                task.failure, value = value, describe_error(value) if isinstance(value, FileProblem) else value
             task._end(kind, value)
 
     def shutdown(self, timeout_ms: int = 30000) -> None:

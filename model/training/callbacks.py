@@ -9,6 +9,7 @@ import time
 from typing import TYPE_CHECKING
 
 from digitpad.model.training.recipes import TrainProgress
+from digitpad.model.words import Words
 
 if TYPE_CHECKING:
     from digitpad.model.training.loop import Validation
@@ -52,10 +53,8 @@ def _progress_callback_class():
             logs = logs or {}
             loss = float(logs.get("loss", float("nan")))
             if not math.isfinite(loss):
-                self.failure = (
-                    f"the loss became {loss} at epoch {self.epoch}, batch {batch + 1}; "
-                    "lower the learning rate and train again"
-                )
+                self.failure = Words("the loss became {loss} at epoch {epoch}, batch {batch}; lower the learning "
+                                     "rate and train again", loss=loss, epoch=self.epoch, batch=batch + 1)
                 self.model.stop_training = True
                 return
             if self.state.is_cancelled():

@@ -26,6 +26,7 @@ from digitpad.model.training.recipes import (
     TrainState,
     confusion_matrix,
 )
+from digitpad.model.words import Words
 
 
 def train(config: TrainConfig, data: TrainingData, state: TrainState | None = None, model=None,
@@ -77,9 +78,8 @@ def train(config: TrainConfig, data: TrainingData, state: TrainState | None = No
                 verbose=0,
             )
         except tf.errors.ResourceExhaustedError:
-            raise TrainingFailed(
-                f"out of memory on {device} at batch size {config.batch_size}; try a smaller batch size"
-            ) from None
+            raise TrainingFailed(Words("out of memory on {device} at batch size {batch_size}; try a smaller batch size",
+                                       device=device, batch_size=config.batch_size)) from None
         if progress.failure:
             raise TrainingFailed(progress.failure)
         if state.is_cancelled():

@@ -119,7 +119,7 @@ def _run_job(state: JobState, kind: str, args: tuple, send: Callable[[tuple], No
         if state.is_cancelled():
             send((state.job, "cancelled", None))
         else:
-            # A file's reason goes whole (pickled as its path and Words), for the window to say in its language.
+            # A reason goes whole (a file's path and Words, or Words), for the window to say in its language.
             send((state.job, "failed", error if isinstance(error, FileProblem) else describe_error(error)))
     else:
         send((state.job, "cancelled" if state.is_cancelled() else "done", result))

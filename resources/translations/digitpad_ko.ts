@@ -817,6 +817,18 @@
         <source>{error}</source>
         <translation>{error}</translation>
     </message>
+    <message>
+        <source>the loss became {loss} at epoch {epoch}, batch {batch}; lower the learning rate and train again</source>
+        <translation>에포크 {epoch}의 배치 {batch}에서 손실이 {loss}이(가) 되었습니다. 학습률을 낮추고 다시 학습하세요</translation>
+    </message>
+    <message>
+        <source>out of memory on {device} at batch size {batch_size}; try a smaller batch size</source>
+        <translation>배치 크기 {batch_size}에서 {device}의 메모리가 부족합니다. 배치 크기를 줄여 보세요</translation>
+    </message>
+    <message>
+        <source>out of memory; try a smaller batch size or fewer drawings</source>
+        <translation>메모리가 부족합니다. 배치 크기를 줄이거나 그림 수를 줄여 보세요</translation>
+    </message>
 </context>
 <context>
     <name>FiltersController</name>
