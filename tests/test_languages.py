@@ -139,6 +139,7 @@ def test_every_reason_a_file_cannot_be_opened_is_in_the_windows_list():
     from digitpad.app.common import file_words
 
     modules = ("ink/images", "ink/preprocessing", "files/drawings", "files/model_archive", "files/datasets", "errors",
+               "files/my_drawings",
                "training/keras_models", "training/export", "training/loop", "training/callbacks")  # read: Keras' side
     used = set()
     for module in modules:
@@ -214,6 +215,21 @@ def test_a_korean_window_says_why_a_training_stopped_in_korean(ready_window, set
     window.set_language("en")  # worded again in the other language
     QApplication.processEvents()  # the LanguageChange Qt posted
     assert re.search(r"the loss became nan at epoch 1, batch \d+; lower the learning rate", panel.phase_label.text())
+
+
+def test_a_korean_window_says_which_of_my_drawings_it_skipped_in_korean(ready_window, settings_file, tmp_path):
+    from digitpad.model.files.my_drawings import MyDrawings
+
+    kept = MyDrawings(tmp_path / "data")
+    for digit in (1, 2):
+        kept.append(seven(), digit)
+    kept.path.write_bytes(kept.path.read_bytes()[:-25])  # a crash in the middle of the last write
+    QSettings(str(settings_file), QSettings.Format.IniFormat).setValue("language", "ko")
+    window = ready_window()
+    window._refresh_my_drawings()
+    said = window.statusBar().currentMessage()
+    skipped = r"손상된 그림을 건너뛰었습니다\(my-drawings.jsonl:2: 올바른 JSON이 아닙니다\(\d+번째 칸: .+\)\)"
+    assert re.fullmatch(skipped, said), said
 
 def korean_network_editor(tmp_path, qtbot):
     from digitpad.app.window.main import build_main_window

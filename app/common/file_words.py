@@ -89,6 +89,10 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("FileProblem", "the export's probabilities differ from the model's by {difference:.2g} (more "
                                      "than {tolerance:g}); nothing was written"),
     QT_TRANSLATE_NOOP("FileProblem", "{error}"),  # any other reason, as the core said it
+    # a line of my drawings that is skipped (model.files.my_drawings)
+    QT_TRANSLATE_NOOP("FileProblem", "skipped a damaged drawing ({place}: {reason})"),
+    QT_TRANSLATE_NOOP("FileProblem", "skipped a damaged drawing ({error})"),
+    QT_TRANSLATE_NOOP("FileProblem", "skipped {place}: it has no label"),
     # why a training stopped (model.training, model.errors)
     QT_TRANSLATE_NOOP("FileProblem", "the loss became {loss} at epoch {epoch}, batch {batch}; lower the learning rate "
                                      "and train again"),
@@ -98,8 +102,10 @@ TEMPLATES = (
 
 
 def file_problem_text(words: Words) -> str:
-    """``words`` in the window's language, by their template."""
-    return QCoreApplication.translate("FileProblem", words.template).format(**words.values)
+    """``words`` in the window's language, by their template (and the words among their values, by theirs)."""
+    values = {key: file_problem_text(value) if isinstance(value, Words) else value
+              for key, value in words.values.items()}
+    return QCoreApplication.translate("FileProblem", words.template).format(**values)
 
 
 def reason_text(error: BaseException | str) -> str:

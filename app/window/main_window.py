@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from digitpad.app.common import file_dialogs, language
 from digitpad.app.common.colormaps import test_image_qimage
+from digitpad.app.common.file_words import reason_text
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.session_signals import SessionSignals
 from digitpad.app.common.tasks import Task, TaskRunner
@@ -435,7 +436,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def _refresh_my_drawings(self) -> None:
         warnings = self.train_panel.settings.refresh_my_drawings()
         if warnings:
-            self.statusBar().showMessage(warnings[0], 10000)
+            self.statusBar().showMessage(reason_text(warnings[0]), 10000)
 
     def _build_actions(self) -> None:
         files = self.files

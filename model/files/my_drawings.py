@@ -20,6 +20,7 @@ from pathlib import Path
 
 from digitpad.model.files.datasets import DataError, StrokeRecord, parse_stroke_line, stroke_record
 from digitpad.model.ink.preprocessing import CANVAS_SIZE, validate_strokes
+from digitpad.model.words import UnreadableFile, Words
 
 FILE_NAME = "my-drawings.jsonl"
 
@@ -90,7 +91,7 @@ class MyDrawings:
         finally:
             os.close(descriptor)
 
-    def load(self) -> tuple[list[StrokeRecord], list[str]]:
+    def load(self) -> tuple[list[StrokeRecord], list[Words]]:
         """(records, warnings): unreadable lines are skipped, each with a warning naming it."""
         if not self.path.exists():
             return [], []
@@ -102,11 +103,15 @@ class MyDrawings:
                 continue
             try:
                 record = parse_stroke_line(line, f"{self.path.name}:{number}")
+            except UnreadableFile as error:  # words the window says in its language
+                warnings.append(Words("skipped a damaged drawing ({place}: {reason})", place=error.path,
+                                      reason=error.reason))
+                continue
             except DataError as error:
-                warnings.append(f"skipped a damaged drawing ({error})")
+                warnings.append(Words("skipped a damaged drawing ({error})", error=str(error)))
                 continue
             if record.label is None:
-                warnings.append(f"skipped {self.path.name}:{number}: it has no label")
+                warnings.append(Words("skipped {place}: it has no label", place=f"{self.path.name}:{number}"))
                 continue
             records.append(record)
         return records, warnings

@@ -818,6 +818,18 @@
         <translation>{error}</translation>
     </message>
     <message>
+        <source>skipped a damaged drawing ({place}: {reason})</source>
+        <translation>손상된 그림을 건너뛰었습니다({place}: {reason})</translation>
+    </message>
+    <message>
+        <source>skipped a damaged drawing ({error})</source>
+        <translation>손상된 그림을 건너뛰었습니다({error})</translation>
+    </message>
+    <message>
+        <source>skipped {place}: it has no label</source>
+        <translation>{place}을(를) 건너뛰었습니다: 레이블이 없습니다</translation>
+    </message>
+    <message>
         <source>the loss became {loss} at epoch {epoch}, batch {batch}; lower the learning rate and train again</source>
         <translation>에포크 {epoch}의 배치 {batch}에서 손실이 {loss}이(가) 되었습니다. 학습률을 낮추고 다시 학습하세요</translation>
     </message>
