@@ -1,7 +1,8 @@
-"""Why a file (a drawing, an image, a model, training data) could not be opened or written, in the window's language.
+"""The core's reasons in the window's language: why a file (a drawing, an image, a model, training data) could not
+be opened or written, and why a training stopped.
 
-The core says it in English (``model.words.FileProblem``, as the command line prints it) and keeps the
-reason's template and values; the window looks the template up here, in the context "FileProblem", and fills
+The core says them in English (``model.words.FileProblem`` and ``Words``, as the command line prints them) and
+keeps each reason's template and values; the window looks the template up here, in the context "FileProblem", and fills
 in the same values.  ``tests/test_languages.py`` checks that the list holds every template the core uses.
 """
 
@@ -109,7 +110,7 @@ def file_problem_text(words: Words) -> str:
 
 
 def reason_text(error: BaseException | str) -> str:
-    """Why a file could not be read or written, in the window's language where the core gave its words, with the
+    """Why something failed, in the window's language where the core gave its words, a file's problem with the
     file's name rather than its whole path ("model.keras: 파일이 손상되었거나 …"); any other error as its text."""
     if isinstance(error, FileProblem):
         return f"{Path(error.path).name}: {file_problem_text(error.reason)}"

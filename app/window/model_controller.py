@@ -20,7 +20,7 @@ from digitpad.app.common.tasks import TaskRunner
 from digitpad.model.files.atomic import copy_file_atomically
 from digitpad.model.network.inference import Predictor
 from digitpad.model.session import Session
-from digitpad.model.words import FileProblem
+from digitpad.model.words import FileProblem, Words
 from digitpad.resources import bundled_model_path
 
 # Trained models the person used are kept here, below their data folder.
@@ -36,10 +36,10 @@ def read_model(task, path: str) -> Predictor:
     return Predictor.load(path)
 
 
-def _in_words(message: str, failure: Exception | None) -> str:
+def _in_words(message: str, failure: FileProblem | Words | None) -> str:
     """Why a model file could not be read, in the window's language where the core gave its words (a Korean window
     said it in English, with the whole path)."""
-    return reason_text(failure) if isinstance(failure, FileProblem) else message
+    return reason_text(failure or message)
 
 
 def _file_size(path: str) -> float:
