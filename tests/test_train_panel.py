@@ -32,6 +32,9 @@ def test_contract_widgets(window):
     for name in ("trainButton", "cancelButton", "epochsSpin", "batchSizeSpin", "optimizerCombo", "learningRate",
                  "deviceCombo", "trainProgress", "lossChart", "testAccuracyLabel", "useModelButton"):
         assert panel.findChild(QWidget, name) is not None, name
+    # TensorBoard's logs are of the next training: asked under Train, not among the runs' filters
+    tensorboard = panel.findChild(QWidget, "tensorboardCheck")
+    assert panel.progress_box.isAncestorOf(tensorboard) and not panel.runs_box.isAncestorOf(tensorboard)
 
 
 def test_device_list_offers_what_tensorflow_sees(window, qtbot):

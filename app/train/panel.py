@@ -131,6 +131,11 @@ class TrainPanel(Retranslatable, QScrollArea):
         buttons.addWidget(self.cancel_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        # Under Train, as it is about the next training (in the Runs box it read as a filter of the table).
+        self.tensorboard_check = QCheckBox()
+        self.tensorboard_check.setObjectName("tensorboardCheck")
+        self.tensorboard_check.setEnabled(_tensorboard_installed())
+        layout.addWidget(self.tensorboard_check)
         # Why Train is disabled, beside it: the editor's line saying so is a screen higher in a long panel.
         self.blocked_label = QLabel()
         self.blocked_label.setObjectName("trainBlocked")
@@ -187,10 +192,6 @@ class TrainPanel(Retranslatable, QScrollArea):
         """Every training kept in the data folder, to compare (app/train/runs_view.py)."""
         self.runs_box = QGroupBox()
         layout = QVBoxLayout(self.runs_box)
-        self.tensorboard_check = QCheckBox()
-        self.tensorboard_check.setObjectName("tensorboardCheck")
-        self.tensorboard_check.setEnabled(_tensorboard_installed())
-        layout.addWidget(self.tensorboard_check)
         self.runs_view = RunsView(self.tasks)
         self.runs_view.statusMessage.connect(self.statusMessage.emit)
         layout.addWidget(self.runs_view)
