@@ -250,6 +250,19 @@ def test_a_korean_network_editor_says_why_a_design_cannot_be_trained_in_korean(t
     assert editor.problem_label.text() == "이 설계는 학습할 수 없습니다: conv3: 5×5 패치가 4×4 맵에 들어가지 않습니다"
 
 
+def test_a_korean_network_editor_names_a_setting_as_the_editor_does_not_by_its_keras_key(tmp_path, qtbot):
+    from digitpad.model.network.designs import PRESETS, Design
+
+    editor = korean_network_editor(tmp_path, qtbot)
+    layers = [layer.with_settings(filters=0) if layer.name == "conv1" else layer for layer in PRESETS["seed"].layers]
+    editor.set_design(Design(tuple(layers)), custom=True)
+    assert "conv1: 필터 수 값은 1 이상의 정수여야 하는데 0입니다" in editor.problem_label.text()
+    oblong = tmp_path / "oblong.json"
+    oblong.write_text('{"class_name": "Sequential", "config": {"layers": [{"class_name": "Conv2D", '
+                      '"config": {"name": "c", "filters": 8, "kernel_size": [3, 5]}}]}}')
+    assert "c: 패치 크기(kernel_size) 값([3, 5])이 정사각형이 아닙니다" in editor.open_design(str(oblong))
+
+
 def test_a_korean_network_editor_says_why_a_design_file_cannot_be_opened_in_korean(tmp_path, qtbot):
     """The reason came from the core in English inside the Korean sentence."""
     editor = korean_network_editor(tmp_path, qtbot)
@@ -430,7 +443,7 @@ def test_view_language_switches_the_visible_texts_at_once_both_ways(ready_window
     QApplication.processEvents()  # Qt delivers the LanguageChange it posted: the next turn of the event loop
     korean = _sample(window)
     assert all(HANGUL.search(text) for text in korean.values()), korean
-    assert korean["tab"] == "학습" and korean["caption"].endswith("% 확신") and "합성곱 층" in korean["layer"]
+    assert korean["tab"] == "학습" and korean["caption"].startswith("확신도") and "합성곱 층" in korean["layer"]
     assert _language_action(window, "ko").isChecked() and language.current_language() == "ko"
     assert QSettings(str(settings_file), QSettings.Format.IniFormat).value("language") == "ko"  # remembered
 
@@ -480,7 +493,7 @@ def test_a_korean_window_after_training_says_so_in_korean(ready_window, settings
                   panel.settings.counts_label):
         assert HANGUL.search(label.text()), label.text()
     assert "테스트 정확도" in panel.accuracy_label.text() and "완료" in panel.progress.format()
-    assert "신경망: 원본 노트북의 컨브넷." in panel.accuracy_label.text()  # which network the results are of
+    assert "신경망: 원본 컨브넷." in panel.accuracy_label.text()  # which network the results are of
     panel.settings.network_editor.choose("dense")  # the editor moves on; the results stay the seed's
     _language_action(window, "en").trigger()
     QApplication.processEvents()

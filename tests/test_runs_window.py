@@ -169,9 +169,9 @@ def test_the_names_digitpad_gives_runs_are_said_in_the_windows_language(window, 
         view.refresh()
     window.set_language("ko")
     names = {view.model.index(row, 0).data() for row in range(view.model.rowCount())}
-    assert {"노트북 컨브넷 · 빠른 학습 · 12-04 12:00", "Conv8–Dense10 · 직접 설정 · 12-05 12:00", "bundled"} <= names
+    assert {"원본 컨브넷 · 빠른 학습 · 12-04 12:00", "Conv8–Dense10 · 직접 설정 · 12-05 12:00", "bundled"} <= names
     networks = {view.model.index(row, 2).data() for row in range(view.model.rowCount())}
-    assert {"노트북 컨브넷", "완전 연결 신경망", "Conv8–Dense10"} <= networks
+    assert {"원본 컨브넷", "완전 연결 신경망", "Conv8–Dense10"} <= networks
     window.set_language("en")
     names = {view.model.index(row, 0).data() for row in range(view.model.rowCount())}
     assert "seed convnet · fast · 12-04 12:00" in names

@@ -66,10 +66,25 @@ FORMULAS = (
 )
 
 
+# The settings a problem names by their key (the design's, or Keras' in a file): the editor's words for them.
+SETTING_NAMES = {
+    "filters": QT_TRANSLATE_NOOP("DesignSetting", "filters"),
+    "units": QT_TRANSLATE_NOOP("DesignSetting", "units"),
+    "kernel": QT_TRANSLATE_NOOP("DesignSetting", "kernel"),
+    "kernel_size": QT_TRANSLATE_NOOP("DesignSetting", "kernel_size"),
+    "pool": QT_TRANSLATE_NOOP("DesignSetting", "pool"),
+    "pool_size": QT_TRANSLATE_NOOP("DesignSetting", "pool_size"),
+    "strides": QT_TRANSLATE_NOOP("DesignSetting", "strides"),
+}
+
+
 def design_text(words: str) -> str:
     """``words`` in the window's language: the core's ``Words`` by their template, any other text as it is."""
     template = getattr(words, "template", None)
     if template is None:
         return str(words)
     context = "DesignProblem" if isinstance(words, Problem) else "DesignFormula"
-    return QCoreApplication.translate(context, template).format(**words.values)
+    values = dict(words.values)
+    if values.get("key") in SETTING_NAMES:
+        values["key"] = QCoreApplication.translate("DesignSetting", SETTING_NAMES[values["key"]])
+    return QCoreApplication.translate(context, template).format(**values)

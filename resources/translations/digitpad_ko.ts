@@ -229,10 +229,41 @@
     </message>
 </context>
 <context>
+    <name>DesignSetting</name>
+    <message>
+        <source>filters</source>
+        <translation>필터 수</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>유닛 수</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>패치 크기</translation>
+    </message>
+    <message>
+        <source>kernel_size</source>
+        <translation>패치 크기(kernel_size)</translation>
+    </message>
+    <message>
+        <source>pool</source>
+        <translation>윈도우 크기</translation>
+    </message>
+    <message>
+        <source>pool_size</source>
+        <translation>윈도우 크기(pool_size)</translation>
+    </message>
+    <message>
+        <source>strides</source>
+        <translation>스트라이드</translation>
+    </message>
+</context>
+<context>
     <name>DigitChanges</name>
     <message>
         <source>Per digit: the last selected run&apos;s test accuracy minus the first&apos;s</source>
-        <translation>숫자별: 마지막으로 선택한 학습 기록의 테스트 정확도에서 첫 학습 기록의 정확도를 뺀 값</translation>
+        <translation>숫자별: 선택한 학습 기록 중 가장 최근 기록의 테스트 정확도에서 가장 오래된 기록의 정확도를 뺀 값</translation>
     </message>
 </context>
 <context>
@@ -297,7 +328,7 @@
     <message>
         <source>kernel
 (filter {filter}, input {channel})</source>
-        <translation>합성곱 커널
+        <translation>커널
 (필터 {filter}, 입력 {channel})</translation>
     </message>
     <message>
@@ -759,7 +790,7 @@
     </message>
     <message>
         <source>stroke {stroke} has a coordinate beyond ±{limit:g}; the drawing is not in pixel units</source>
-        <translation>{stroke}번째 획에 ±{limit:g}를 넘는 좌표가 있습니다. 그림이 픽셀 단위가 아닙니다</translation>
+        <translation>{stroke}번째 획에 ±{limit:g} 범위를 벗어나는 좌표가 있습니다. 그림이 픽셀 단위가 아닙니다</translation>
     </message>
     <message>
         <source>the drawing box must have a positive width and height, got {box!r}</source>
@@ -807,7 +838,7 @@
     </message>
     <message>
         <source>the export gives shape {shape}, not {expected}; nothing was written</source>
-        <translation>내보낸 모델의 출력 모양이 {expected}가 아니라 {shape}입니다. 아무것도 쓰지 않았습니다</translation>
+        <translation>내보낸 모델의 출력 모양이 {shape}입니다(예상한 모양: {expected}). 아무것도 쓰지 않았습니다</translation>
     </message>
     <message>
         <source>the export&apos;s probabilities differ from the model&apos;s by {difference:.2g} (more than {tolerance:g}); nothing was written</source>
@@ -1323,7 +1354,7 @@
     </message>
     <message>
         <source>System ({language})</source>
-        <translation>시스템 설정 ({language})</translation>
+        <translation>시스템 기본값 ({language})</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1350,7 +1381,7 @@
     <name>MapDetail</name>
     <message>
         <source>An enlarged map and its kernels</source>
-        <translation>크게 본 맵과 그 합성곱 커널</translation>
+        <translation>크게 본 맵과 그 커널</translation>
     </message>
     <message>
         <source>Click a map to enlarge it</source>
@@ -1371,7 +1402,7 @@
     <message numerus="yes">
         <source>Filter {index}: %n kernel(s) of {rows}×{cols}, one per input map (blue negative, red positive, ±{extent})</source>
         <translation>
-            <numerusform>필터 {index}: 입력 맵마다 하나씩, {rows}×{cols} 합성곱 커널 %n개 (파랑은 음수, 빨강은 양수, ±{extent})</numerusform>
+            <numerusform>필터 {index}: 입력 맵마다 하나씩, {rows}×{cols} 커널 %n개 (파랑은 음수, 빨강은 양수, ±{extent})</numerusform>
         </translation>
     </message>
     <message>
@@ -1389,7 +1420,7 @@
     <message numerus="yes">
         <source>Filter {index}: %n kernel(s) of 3×3, one per input map (blue negative, red positive, ±{extent})</source>
         <translation>
-            <numerusform>필터 {index}: 입력 맵마다 하나씩, 3×3 합성곱 커널 %n개 (파랑은 음수, 빨강은 양수, ±{extent})</numerusform>
+            <numerusform>필터 {index}: 입력 맵마다 하나씩, 3×3 커널 %n개 (파랑은 음수, 빨강은 양수, ±{extent})</numerusform>
         </translation>
     </message>
 </context>
@@ -1405,11 +1436,11 @@
     </message>
     <message>
         <source>Choose mnist.npz…</source>
-        <translation>mnist.npz 고르기…</translation>
+        <translation>mnist.npz 선택…</translation>
     </message>
     <message>
         <source>Choose IDX folder…</source>
-        <translation>IDX 폴더 고르기…</translation>
+        <translation>IDX 폴더 선택…</translation>
     </message>
     <message>
         <source>Download once ({size} MB)</source>
@@ -1468,7 +1499,7 @@
     </message>
     <message>
         <source>Back to {model}</source>
-        <translation>다시 사용하는 모델: {model}</translation>
+        <translation>이전 모델로 돌아갔습니다: {model}</translation>
     </message>
     <message>
         <source>Could not load the model: {reason}. Using the bundled model instead.</source>
@@ -1491,7 +1522,7 @@
     </message>
     <message>
         <source>Seed notebook&apos;s convnet</source>
-        <translation>원본 노트북의 컨브넷</translation>
+        <translation>원본 컨브넷</translation>
     </message>
     <message>
         <source>Dense (the book&apos;s chapter 2)</source>
@@ -1730,7 +1761,7 @@
     </message>
     <message>
         <source>answer vs runner-up</source>
-        <translation>답 대 2순위</translation>
+        <translation>답과 2순위 비교</translation>
     </message>
     <message>
         <source>Loading the model…</source>
@@ -1762,7 +1793,7 @@
     </message>
     <message>
         <source>Unsure, the ink is hard to read: {label} or {runner_up}? ({percent}%)</source>
-        <translation>확실하지 않음, 잉크를 읽기 어렵습니다: {label} 아니면 {runner_up}? ({percent}%)</translation>
+        <translation>확실하지 않음(잉크를 알아보기 어려움): {label} 아니면 {runner_up}? ({percent}%)</translation>
     </message>
     <message>
         <source>Unsure: {label} or {runner_up}? ({percent}%)</source>
@@ -1770,7 +1801,7 @@
     </message>
     <message>
         <source>{percent}% sure</source>
-        <translation>{percent}% 확신</translation>
+        <translation>확신도 {percent}%</translation>
     </message>
     <message numerus="yes">
         <source>%n digits; #{position}: no digit stands out ({label} at only {percent}%)</source>
@@ -1793,7 +1824,7 @@
     <message numerus="yes">
         <source>%n digits; #{position} is a {label}, {percent}% sure</source>
         <translation>
-            <numerusform>숫자 %n개. {position}번째 숫자는 {label}, {percent}% 확신</numerusform>
+            <numerusform>숫자 %n개. {position}번째 숫자는 {label}, 확신도 {percent}%</numerusform>
         </translation>
     </message>
     <message>
@@ -1875,7 +1906,7 @@
     <name>RunWords</name>
     <message>
         <source>seed convnet</source>
-        <translation>노트북 컨브넷</translation>
+        <translation>원본 컨브넷</translation>
     </message>
     <message>
         <source>dense network</source>
@@ -1961,7 +1992,7 @@
     <name>RunsView</name>
     <message>
         <source>Every training is kept here. Select two or more to compare them; double-click a name to rename it.</source>
-        <translation>모든 학습이 여기에 보관됩니다. 두 개 이상을 선택해 비교하세요. 이름을 두 번 클릭하면 바꿀 수 있습니다.</translation>
+        <translation>학습할 때마다 기록이 여기에 보관됩니다. 두 개 이상을 선택해 비교하세요. 이름을 두 번 클릭하면 바꿀 수 있습니다.</translation>
     </message>
     <message>
         <source>Use this model</source>
@@ -1969,7 +2000,7 @@
     </message>
     <message>
         <source>Read beside</source>
-        <translation>나란히 읽기</translation>
+        <translation>나란히 비교</translation>
     </message>
     <message>
         <source>This run&apos;s network reads the drawing on the pad too, beside the model in use</source>
@@ -2013,7 +2044,7 @@
     </message>
     <message>
         <source>Keep at most (runs, MB):</source>
-        <translation>최대 보관(기록 수, MB):</translation>
+        <translation>보관 한도(개수, MB):</translation>
     </message>
     <message>
         <source> MB</source>
@@ -2045,7 +2076,7 @@
     </message>
     <message>
         <source>No runs yet: every training is kept here.</source>
-        <translation>아직 학습 기록이 없습니다. 모든 학습이 여기에 보관됩니다.</translation>
+        <translation>아직 학습 기록이 없습니다. 학습할 때마다 기록이 여기에 보관됩니다.</translation>
     </message>
     <message>
         <source>No finished runs yet: the cancelled and failed ones are hidden.</source>
@@ -2063,11 +2094,11 @@
     </message>
     <message>
         <source>Settings that differ: select two or more runs.</source>
-        <translation>다른 설정: 학습 기록을 두 개 이상 선택하세요.</translation>
+        <translation>설정 차이: 학습 기록을 두 개 이상 선택하면 보입니다.</translation>
     </message>
     <message>
         <source>Only the settings that differ:</source>
-        <translation>다른 설정만:</translation>
+        <translation>설정 차이만:</translation>
     </message>
     <message>
         <source>These runs were trained the same way.</source>
@@ -2229,7 +2260,7 @@
     </message>
     <message>
         <source>They have no model to use. The run in use and the selected runs are shown either way.</source>
-        <translation>이 기록에는 쓸 수 있는 모델이 없습니다. 사용 중인 기록과 선택한 기록은 어느 쪽이든 보입니다.</translation>
+        <translation>취소되거나 실패한 학습 기록에는 쓸 수 있는 모델이 없습니다. 사용 중인 기록과 선택한 기록은 이 설정과 상관없이 표시됩니다.</translation>
     </message>
     <message>
         <source>Could not change the run: {reason}</source>
@@ -2264,7 +2295,7 @@
     </message>
     <message>
         <source>{percent}% sure</source>
-        <translation>{percent}% 확신</translation>
+        <translation>확신도 {percent}%</translation>
     </message>
 </context>
 <context>
@@ -2290,7 +2321,7 @@
     </message>
     <message>
         <source>Patterns of every unit of {layer}</source>
-        <translation>{layer}의 모든 유닛의 패턴</translation>
+        <translation>{layer} 층 전체 유닛의 패턴</translation>
     </message>
     <message>
         <source>The input each unit of the layer wants most, found by gradient ascent from grey noise (a few seconds, in the background)</source>
@@ -2433,7 +2464,7 @@
     </message>
     <message>
         <source>the model in use, fine-tuned</source>
-        <translation>미세 조정한 사용 중 모델</translation>
+        <translation>사용 중인 모델(미세 조정)</translation>
     </message>
     <message>
         <source>MNIST {count}</source>
@@ -2654,7 +2685,7 @@
     </message>
     <message>
         <source>Best for drawings: MNIST + pen strokes, augmented</source>
-        <translation>손글씨용: MNIST + 펜 획, 데이터 증식</translation>
+        <translation>손글씨에 최적: MNIST + 펜 획, 데이터 증식</translation>
     </message>
     <message>
         <source>one-cycle</source>
@@ -2730,7 +2761,7 @@
     </message>
     <message>
         <source>Copies</source>
-        <translation>사본 수</translation>
+        <translation>획 사본 수</translation>
     </message>
     <message>
         <source>Validation</source>
@@ -2750,7 +2781,7 @@
     </message>
     <message>
         <source>the network cannot be trained as it is; see the reason under Network</source>
-        <translation>지금 신경망으로는 학습할 수 없습니다. 신경망 아래의 이유를 보세요</translation>
+        <translation>지금 신경망으로는 학습할 수 없습니다. ‘신경망’ 아래에 나온 이유를 보세요</translation>
     </message>
     <message>
         <source>the model in use is still loading; fine-tune it in a moment</source>
@@ -2758,7 +2789,7 @@
     </message>
     <message>
         <source>Waiting for TensorFlow…</source>
-        <translation>TensorFlow 기다리는 중…</translation>
+        <translation>TensorFlow 준비 중…</translation>
     </message>
     <message>
         <source>Last run used {device}.</source>
