@@ -156,18 +156,22 @@ def test_the_explanations_can_be_reached_and_read_without_a_mouse(window, qtbot)
                                                     window.train_panel, window.correction))
 
 
-def test_in_a_1024_by_600_window_the_whole_explanation_can_be_scrolled_to(ready_window, qtbot):
-    """The kernel's last column was cut off, with no scroll bar to reach it."""
+def test_in_a_1024_by_600_window_the_explanations_and_a_maps_top_images_fit_the_pane_without_scrolling_sideways(
+        ready_window, qtbot):
+    """The kernel's last column was cut off; then the pane scrolled sideways, cutting every line of text, for a
+    3×3 patch × kernel, for the digits' table and for three top images in a row."""
+    from PySide6.QtWidgets import QScrollArea
+
     window = ready_window(size=(1024, 600))
     draw(window.canvas, seven())
     window.tabs.setCurrentWidget(window.feature_maps)
-    window.explain.explain("conv2", (5, 5), 12)
-    qtbot.wait(20)
-    from PySide6.QtWidgets import QScrollArea
-
     pane = window.findChild(QScrollArea, "explanationPane")
-    content = pane.widget()
-    assert content.width() <= pane.viewport().width() or pane.horizontalScrollBar().isVisible()
+    for show in (lambda: window.explain.explain("conv2", (5, 5), 12), lambda: window.explain.explain(window.predictor.net.layers[-1].name, None, 7),
+                 lambda: window.feature_maps.select(2, 12)):
+        show()
+        qtbot.wait(20)
+        assert pane.isVisible() and pane.widget().width() <= pane.viewport().width()
+        assert not pane.horizontalScrollBar().isVisible()
 
 
 def test_a_click_on_the_gap_between_small_maps_picks_the_nearer_maps_edge(qtbot):

@@ -61,6 +61,7 @@ class ExplanationView(Retranslatable, QFrame):
         self.chart_probabilities: np.ndarray | None = None
         self.input_channel = 0
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)  # a 3×3 patch × kernel fits the pane of a 1024 px window
         self.title = QLabel()
         self.title.setObjectName("explanationTitle")
         self.title.setWordWrap(True)
@@ -93,16 +94,17 @@ class ExplanationView(Retranslatable, QFrame):
         page = QWidget()
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
-        # patch × kernel on one line, = products on the next: narrow enough for the side panel.
+        # patch × kernel on one line, = products under the kernel on the next: narrow enough for the side pane
+        # of a 1024 px window, which would otherwise scroll sideways and hide the kernel's last column.
         self.patch_grid, self.kernel_grid, self.product_grid = NumberGrid(), NumberGrid(), NumberGrid()
         self.patch_caption, self.kernel_caption, self.product_caption = QLabel(), QLabel(), QLabel()
-        for row, column, view, caption in ((0, 1, self.patch_grid, self.patch_caption),
-                                           (0, 3, self.kernel_grid, self.kernel_caption),
-                                           (2, 1, self.product_grid, self.product_caption)):
+        for row, column, view, caption in ((0, 0, self.patch_grid, self.patch_caption),
+                                           (0, 2, self.kernel_grid, self.kernel_caption),
+                                           (2, 2, self.product_grid, self.product_caption)):
             caption.setWordWrap(True)
             grid.addWidget(view, row, column, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(caption, row + 1, column, Qt.AlignmentFlag.AlignTop)
-        for row, column, operator in ((0, 2, "×"), (2, 0, "=")):
+        for row, column, operator in ((0, 1, "×"), (2, 1, "=")):
             sign = QLabel(operator)
             sign.setStyleSheet("font-size:16pt; color:#555")
             grid.addWidget(sign, row, column, Qt.AlignmentFlag.AlignCenter)
@@ -110,19 +112,19 @@ class ExplanationView(Retranslatable, QFrame):
         self.convolution_sum.setObjectName("convolutionSum")
         self.convolution_sum.setWordWrap(True)
         self.convolution_sum.setTextFormat(Qt.TextFormat.RichText)
-        grid.addWidget(self.convolution_sum, 4, 0, 1, 5)
+        grid.addWidget(self.convolution_sum, 4, 0, 1, 4)
         self.channels_caption = QLabel()
         self.channels_caption.setWordWrap(True)
-        grid.addWidget(self.channels_caption, 5, 0, 1, 5)
+        grid.addWidget(self.channels_caption, 5, 0, 1, 4)
         self.channel_bars = ContributionBars()
         self.channel_bars.setObjectName("channelContributions")
         self.channel_bars.chosen.connect(self.inputChannelChosen.emit)
-        grid.addWidget(self.channel_bars, 6, 0, 1, 5)
+        grid.addWidget(self.channel_bars, 6, 0, 1, 4)
         self.convolution_place = QLabel()  # where the patch starts: stride and padding
         self.convolution_place.setObjectName("convolutionPlace")
         self.convolution_place.setWordWrap(True)
-        grid.addWidget(self.convolution_place, 7, 0, 1, 5)
-        grid.setColumnStretch(5, 1)
+        grid.addWidget(self.convolution_place, 7, 0, 1, 4)
+        grid.setColumnStretch(3, 1)
         self._add_page(page)
 
     def _build_pooling_page(self) -> None:
@@ -172,6 +174,8 @@ class ExplanationView(Retranslatable, QFrame):
         self.output_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         # Every column stretches: the table fills its width whatever the language's headers are (issue 29).
         self.output_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # ... but exp(z − max) is the widest header and keeps it whole in a narrow pane.
+        self.output_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.output_table.setFixedHeight(11 * (self.fontMetrics().height() + 6) + 8)
         self.output_sum = QLabel()
         self.output_sum.setObjectName("softmaxSum")

@@ -199,14 +199,14 @@ class _Pane(QScrollArea):
         self.setObjectName("explanationPane")
         self.panel = panel
         self.setWidgetResizable(True)
-        # A patch, ×, and its kernel side by side need about 330 px: in a narrow window (1024 px) they scroll
-        # sideways rather than lose the kernel's last column.
+        # A 3×3 patch, ×, and its kernel side by side need about 320 px, what the pane has in a 1024 px window;
+        # wider patches (5×5, 7×7) scroll sideways rather than lose the kernel's last column.
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setStyleSheet("#explanationPane { border-top: 2px solid #c8c8c8; }")
         self.widgets = widgets
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(8, 6, 8, 8)
+        layout.setContentsMargins(4, 6, 4, 8)
         for widget in widgets:
             layout.addWidget(widget)
             widget.installEventFilter(self)

@@ -6,7 +6,7 @@ and the patterns of its whole layer as a grid.  Clicking an image asks for it on
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -15,7 +15,9 @@ from digitpad.app.common.language import Retranslatable, image_set_name
 
 FIELD_COLOUR = QColor("#ffd21f")
 MAXIMUM_COLOUR = QColor("#ff3b30")
-TILE_SIDE = 56
+TILE_SIDE = 56  # an image's side where there is room: 2 screen pixels to an input pixel
+LEAST_SIDE = 40  # in a narrow pane (1024 px window) three tiles still fit beside each other
+IMAGE_GAP = 6  # between the image and its crop
 CAPTION_GAP = 2  # between the images and the line under them
 
 
@@ -27,14 +29,34 @@ class TopImageTile(QWidget):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setMinimumSize(2 * TILE_SIDE + 6, TILE_SIDE + CAPTION_GAP + self.fontMetrics().height())
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # The images shrink with the pane rather than push it wider than the window gives (a sideways scroll).
+        self.setMinimumWidth(2 * LEAST_SIDE + IMAGE_GAP)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.index: int | None = None
         self.image = QImage()
         self.box: tuple[int, int, int, int] | None = None
         self.centre: tuple[float, float] | None = None  # the maximum's field centre, in input pixels
         self.caption = ""  # the unit's value on the image and the image's digit, under the images
+
+    def side(self, width: int | None = None) -> int:
+        """The side of the image (and of its crop) at ``width``, the tile's own by default."""
+        width = self.width() if width is None else width
+        return max(LEAST_SIDE, min(TILE_SIDE, (width - IMAGE_GAP) // 2))
+
+    def sizeHint(self) -> QSize:
+        return QSize(2 * TILE_SIDE + IMAGE_GAP, self.heightForWidth(2 * TILE_SIDE + IMAGE_GAP))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(2 * LEAST_SIDE + IMAGE_GAP, self.heightForWidth(2 * LEAST_SIDE + IMAGE_GAP))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.side(width) + CAPTION_GAP + self.fontMetrics().height()
 
     def show_image(self, index: int | None, pixels: np.ndarray | None = None, box=None, centre=None) -> None:
         self.index, self.box, self.centre, self.caption = index, box, centre, ""
@@ -48,10 +70,11 @@ class TopImageTile(QWidget):
     def paintEvent(self, event) -> None:
         if self.image.isNull():
             return
-        scale = TILE_SIDE / 28
+        side = self.side()
+        scale = side / 28
         with QPainter(self) as painter:
-            painter.drawImage(QRectF(0, 0, TILE_SIDE, TILE_SIDE), self.image)
-            painter.drawText(QRectF(0, TILE_SIDE + CAPTION_GAP, self.width(), self.fontMetrics().height()),
+            painter.drawImage(QRectF(0, 0, side, side), self.image)
+            painter.drawText(QRectF(0, side + CAPTION_GAP, self.width(), self.fontMetrics().height()),
                              Qt.AlignmentFlag.AlignLeft, self.caption)
             if self.box is None:
                 return
@@ -63,8 +86,8 @@ class TopImageTile(QWidget):
                 x, y = (self.centre[1] + 0.5) * scale, (self.centre[0] + 0.5) * scale
                 painter.drawEllipse(QPointF(x, y), 2.5, 2.5)
             crop = self.image.copy(left, top, right - left, bottom - top)
-            fit = TILE_SIDE / max(right - left, bottom - top, 1)
-            painter.drawImage(QRectF(TILE_SIDE + 6, 0, (right - left) * fit, (bottom - top) * fit), crop)
+            fit = side / max(right - left, bottom - top, 1)
+            painter.drawImage(QRectF(side + IMAGE_GAP, 0, (right - left) * fit, (bottom - top) * fit), crop)
 
 
 class Picture(QWidget):
