@@ -277,6 +277,12 @@ def test_a_small_laptop_window_shows_every_panel_whole(ready_window, qtbot, sett
         qtbot.wait(50)
         panel = window.tabs.currentWidget()
         assert panel.widget().width() <= panel.viewport().width()  # nothing cut off at the right edge
+    editor = window.train_panel.settings.network_editor
+    editor.details_button.setChecked(True)
+    qtbot.wait(50)
+    assert panel.widget().width() <= panel.viewport().width()  # the layers' buttons too
+    layers = editor.layer_list  # was 110 px beside its buttons: "conv1 · Conv2D 3", "probabilities · De"
+    assert layers.sizeHintForColumn(0) <= layers.viewport().width()
     assert window.brush_slider.width() >= 64  # a slider, not a dot that looks like a checkbox
     assert window.answer.chart.labels_fit()  # "7", not "…"
     assert window.answer.why_target.width() >= 100

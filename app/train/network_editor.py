@@ -186,14 +186,15 @@ class NetworkEditor(Retranslatable, QGroupBox):
         rows.addLayout(copy_row)
         return rows
 
-    def _layer_rows(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _layer_rows(self) -> QVBoxLayout:
+        """The layers on the panel's whole width, the buttons that change them under them: beside them, at
+        1024 px, the list was 110 px wide and cut every layer's name."""
+        rows = QVBoxLayout()
         self.layer_list = QListWidget()
         self.layer_list.setObjectName("networkLayers")
         self.layer_list.setMaximumHeight(170)
         self.layer_list.currentRowChanged.connect(self._show_layer_settings)
-        row.addWidget(self.layer_list, 1)
-        buttons = QVBoxLayout()
+        rows.addWidget(self.layer_list)
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("layerKindCombo")
         self.kind_combo.addItems(KINDS)
@@ -210,15 +211,16 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self.down_button = compact_button("↓")
         self.down_button.setObjectName("moveLayerDownButton")
         self.down_button.clicked.connect(lambda: self.move_layer(1))
-        moves = QHBoxLayout()
-        moves.addWidget(self.up_button)
-        moves.addWidget(self.down_button)
-        for widget in (self.kind_combo, self.add_button, self.remove_button):
-            buttons.addWidget(widget)
-        buttons.addLayout(moves)
-        buttons.addStretch(1)
-        row.addLayout(buttons)
-        return row
+        adding = QHBoxLayout()  # two rows: all five side by side are wider than the panel at 1024 px
+        adding.addWidget(self.kind_combo, 1)
+        adding.addWidget(self.add_button)
+        changing = QHBoxLayout()
+        for widget in (self.remove_button, self.up_button, self.down_button):
+            changing.addWidget(widget)
+        changing.addStretch(1)
+        rows.addLayout(adding)
+        rows.addLayout(changing)
+        return rows
 
     def _settings_form(self) -> QWidget:
         """One bounded field per setting; only the chosen layer's are shown."""
