@@ -15,14 +15,22 @@ def describe_error(error: BaseException) -> str:
     its kinds: DataError, ModelError; OSError; TrainingFailed); anything else is a bug, and the
     traceback goes to the terminal for whoever reports it.  A message the core gave as ``Words`` stays
     ``Words`` (a str), so that the window can say it in its language."""
-    if isinstance(error, MemoryError):
-        return Words("out of memory; try a smaller batch size or fewer drawings")
-    if error.args and isinstance(error.args[0], Words) and len(error.args) == 1:
-        return error.args[0]
+    words = worded_reason(error)
+    if words is not None:
+        return words
     if isinstance(error, (ValueError, OSError, TrainingFailed)):
         return one_line(error)
     traceback.print_exception(error, file=sys.stderr)
     return f"unexpected error ({type(error).__name__}: {error})"
+
+
+def worded_reason(error: BaseException) -> Words | None:
+    """The error's message as the core's ``Words``, if the core gave it so (or knows it: out of memory)."""
+    if isinstance(error, MemoryError):
+        return Words("out of memory; try a smaller batch size or fewer drawings")
+    if error.args and isinstance(error.args[0], Words) and len(error.args) == 1:
+        return error.args[0]
+    return None
 
 
 def one_line(error: BaseException) -> str:

@@ -42,3 +42,53 @@ class FileProblem(ValueError):
 
 class UnreadableFile(FileProblem):
     """A file that cannot be opened (a drawing, an image, a model, training data)."""
+
+
+def reason_json(reason: FileProblem | Words | str) -> dict | str:
+    """A reason as JSON that keeps what the window needs to say it in its language (a run's record keeps why
+    its training failed): a file's path and its reason's words, words as template and values, or text."""
+    if isinstance(reason, FileProblem):
+        return {"path": str(reason.path), "reason": reason_json(reason.reason)}
+    if isinstance(reason, Words):
+        return {"template": reason.template, "values": {key: _value_json(value)
+                                                        for key, value in reason.values.items()}}
+    return str(reason)
+
+
+def reason_from_json(value) -> FileProblem | Words | str:
+    """What ``reason_json`` wrote; ValueError when the JSON is not its (a record edited by hand)."""
+    try:
+        if isinstance(value, str):
+            return value
+        if isinstance(value, dict) and set(value) == {"path", "reason"} and isinstance(value["path"], str):
+            reason = reason_from_json(value["reason"])
+            return FileProblem(value["path"], reason if isinstance(reason, Words) else Words("{text}", text=reason))
+        if isinstance(value, dict) and isinstance(value.get("template"), str) and isinstance(value.get("values"),
+                                                                                           dict):
+            return Words(value["template"], **{key: _value_from_json(item) for key, item in value["values"].items()})
+    except (KeyError, IndexError, TypeError, ValueError) as error:  # a template whose values do not fit it
+        raise ValueError(f"not a reason DigitPad wrote ({error})") from None
+    raise ValueError("not a reason DigitPad wrote")
+
+
+def _value_json(value):
+    """A value of a template as JSON: words stay words, a shape stays a tuple (it is said "(20, 27, 28)")."""
+    if isinstance(value, Words):
+        return reason_json(value)
+    if isinstance(value, tuple):
+        return {"tuple": [_value_json(item) for item in value]}
+    if isinstance(value, list):
+        return [_value_json(item) for item in value]
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+def _value_from_json(value):
+    if isinstance(value, dict) and set(value) == {"tuple"} and isinstance(value["tuple"], list):
+        return tuple(_value_from_json(item) for item in value["tuple"])
+    if isinstance(value, dict):
+        return reason_from_json(value)
+    if isinstance(value, list):
+        return [_value_from_json(item) for item in value]
+    return value

@@ -366,6 +366,28 @@ def test_a_failed_training_is_kept_as_failed_with_what_it_reached(tmp_path):
     (run,) = store.load()[0]
     assert run.status == "failed" and "no-such-mnist" in run.error and run.model is None
     assert run.reached == "before the first epoch ended" and run.recipe == "fast"
+    failure = run.failure  # its words kept, for the window to say in its language
+    assert failure.reason.template.startswith("no such file or folder") and str(failure) == run.error
+
+
+def test_a_failures_words_survive_the_record_as_they_were_given():
+    """Template and values, words inside words, and a shape that is said "(20, 27, 28)", not "[20, 27, 28]"."""
+    from digitpad.model.words import FileProblem, Words, reason_from_json, reason_json
+
+    inner = Words("x_{split} has shape {shape}, expected (n, 28, 28)", split="train", shape=(20, 27, 28))
+    for reason in (FileProblem("/d/short.npz", inner), Words("the line {line}: {why}", line=3, why=inner),
+                   Words("{value!r} at {where:,}", value=None, where=1234567), "plain English text"):
+        back = reason_from_json(json.loads(json.dumps(reason_json(reason))))
+        assert type(back) is type(reason) and str(back) == str(reason)
+        assert getattr(back, "template", None) == getattr(reason, "template", None)
+
+
+@pytest.mark.parametrize("edited", [{"template": "{missing}", "values": {}}, {"path": 3, "reason": "x"}, [1, 2],
+                                    {"template": "{a[9]}", "values": {"a": [1]}}, 7])
+def test_a_failures_words_edited_by_hand_fall_back_to_its_english_text(edited):
+    run = Run(id="r", date="2026-12-05T12:00:00", name="n", status="failed", error="out of memory",
+              error_words=edited)
+    assert run.failure == "out of memory"
 
 
 def test_a_run_is_named_after_the_recipe_its_settings_started_from(tmp_path):

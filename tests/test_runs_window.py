@@ -157,6 +157,33 @@ def test_select_two_runs_overlays_their_curves_and_shows_what_differs(window, qt
     assert view.curves.axis_x.tickInterval() == 10 and view.curves.axis_x.labelFormat() == "%.0f"
 
 
+def test_why_a_run_failed_and_how_far_a_cancelled_one_got_are_said_in_the_windows_language(window, qtbot,
+                                                                                            runs_data):
+    """The run's record kept the reason as English text only: the Korean window's tooltip said it in English."""
+    from digitpad.model.words import FileProblem, Words, reason_json
+
+    short = FileProblem("/data/short.npz", Words("x_{split} has shape {shape}, expected (n, 28, 28)", split="train",
+                                                 shape=(20, 27, 28)))
+    store = RunStore(runs_data)
+    store.save(a_run("20261204-120000-dddd", "broken", None, [], status="failed", curves=[], error=str(short),
+                     error_words=reason_json(short)))
+    store.save(a_run("20261205-120000-eeee", "stopped", None, [], status="cancelled", reached="epoch 3 of 5",
+                     settings={"epochs": 5}))
+    view = window.train_panel.runs_view
+    view.stopped_check.setChecked(True)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.refresh()
+
+    def tooltip(run_id: str) -> str:
+        return view.model.index(view.model.run_index(run_id), 0).data(Qt.ItemDataRole.ToolTipRole).split("\n")[1]
+
+    assert tooltip("20261204-120000-dddd") == "short.npz: x_train has shape (20, 27, 28), expected (n, 28, 28)"
+    assert tooltip("20261205-120000-eeee") == "epoch 3 of 5"
+    window.set_language("ko")
+    assert tooltip("20261204-120000-dddd") == "short.npz: x_train의 모양이 (20, 27, 28)입니다. (n, 28, 28)이어야 합니다"
+    assert tooltip("20261205-120000-eeee") == "에포크 5개 중 3개까지"
+
+
 def test_the_names_digitpad_gives_runs_are_said_in_the_windows_language(window, qtbot, runs_data):
     """A run is named by its network, recipe and time; in Korean those words are Korean, and a name the user
     typed stays as typed."""

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from digitpad.app.common.file_words import reason_text
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import TaskRunner
 from digitpad.app.train.views import epoch_dots, nice_step, set_axis
@@ -149,7 +150,7 @@ class RunsTableModel(QAbstractTableModel):
             return self._text(run, column, value)
         if role == Qt.ItemDataRole.ToolTipRole and column == "name":  # the whole name, which may be cut
             detail = self.tr("The pad reads with this run's model") if run.id == self.in_use_id else \
-                run.error or run.reached or run.id
+                self._stopped_text(run) or run.id
             return f"{self._text(run, column, value)}\n{detail}"
         if role == Qt.ItemDataRole.FontRole and column == "name" and run.id == self.in_use_id:
             font = QFont()
@@ -160,6 +161,17 @@ class RunsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, (int, float)):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _stopped_text(self, run: Run) -> str:
+        """Why a run failed, or how far a cancelled one got, in the window's language ("" for a finished one)."""
+        if run.error or run.error_words:
+            return reason_text(run.failure)
+        epochs = run.settings.get("epochs")
+        if not run.reached or not isinstance(epochs, int):
+            return run.reached
+        if not run.curves:
+            return self.tr("before the first epoch ended")
+        return self.tr("epoch {done} of {epochs}").format(done=len(run.curves), epochs=epochs)
 
     def _text(self, run: Run, column: str, value) -> str:
         if value is None:

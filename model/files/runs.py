@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from digitpad.model.files.atomic import copy_file_atomically, write_bytes_atomically
+from digitpad.model.words import FileProblem, Words, reason_from_json
 
 RUNS_FOLDER = "runs"
 RECORD_FILE = "run.json"
@@ -63,6 +64,7 @@ class Run:
     status: str = "finished"  # finished, cancelled or failed
     reached: str = ""  # for a cancelled or failed run: how far it got, e.g. "epoch 2 of 5"
     error: str = ""
+    error_words: dict | str | None = None  # the error as model.words.reason_json keeps it: the window words it
     keep: bool = False
     network: dict = field(default_factory=dict)  # name, design (or None: the seed convnet), summary, parameters
     data: dict = field(default_factory=dict)  # sources, counts
@@ -95,6 +97,17 @@ class Run:
     def epochs(self) -> int:
         """Epochs completed."""
         return len(self.curves)
+
+    @property
+    def failure(self) -> FileProblem | Words | str:
+        """Why the training failed: its words where the record kept them (said in the window's language), else
+        the English text (a record written before it kept them, or one edited by hand)."""
+        if self.error_words is None:
+            return self.error
+        try:
+            return reason_from_json(self.error_words)
+        except ValueError:
+            return self.error
 
     @property
     def parameters(self) -> int | None:

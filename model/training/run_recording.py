@@ -17,6 +17,7 @@ from pathlib import Path
 from digitpad.model.files.runs import Run, RunStore, default_run_name, new_run_id, per_digit_accuracy
 from digitpad.model.network.designs import Design, DesignError, network_name
 from digitpad.model.training.recipes import PRESETS, TrainProgress, TrainRequest
+from digitpad.model.words import FileProblem, Words, reason_json
 
 TENSORBOARD_MISSING = "--tensorboard needs TensorBoard: pip install 'digitpad[tensorboard]'"
 
@@ -99,10 +100,12 @@ class RunRecorder:
         run.my_drawings_accuracy = my_drawings_accuracy(result.model, self.request)
         return self._save(run, model_file)
 
-    def stopped(self, status: str, error: str = "") -> Run | None:
-        """Keep a cancelled or failed training with what it reached (no model was written)."""
+    def stopped(self, status: str, error: str = "", reason: FileProblem | Words | None = None) -> Run | None:
+        """Keep a cancelled or failed training with what it reached (no model was written); ``reason`` is the
+        error's words, kept for the window to say them in its language."""
         run = self._run(status)
         run.error = error
+        run.error_words = reason_json(reason) if reason is not None else None
         epochs = self.request.config.epochs
         run.reached = f"epoch {len(self.curves)} of {epochs}" if self.curves else "before the first epoch ended"
         run.seconds = round(time.perf_counter() - self.started, 2)
@@ -198,7 +201,7 @@ def train_and_record(request: TrainRequest, state, recorder: RunRecorder, write_
     """Run the training job as a run: ``write_model(keras_model)`` writes the model and returns its path,
     then the run is kept with a copy of it.  A cancelled or failed training is kept as such (when even
     that cannot be written, the training's own error is the one raised).  (outcome, model path, run)."""
-    from digitpad.model.errors import one_line
+    from digitpad.model.errors import one_line, worded_reason
     from digitpad.model.training.job import run_training
     from digitpad.model.training.recipes import TrainingCancelled
 
@@ -210,15 +213,16 @@ def train_and_record(request: TrainRequest, state, recorder: RunRecorder, write_
         _keep_stopped(recorder, "cancelled", "")
         raise
     except Exception as error:
-        _keep_stopped(recorder, "failed", one_line(error))
+        reason = error if isinstance(error, FileProblem) else worded_reason(error)
+        _keep_stopped(recorder, "failed", one_line(error), reason)
         raise
     path = write_model(outcome.result.model)
     run = recorder.finished(outcome, path)
     return outcome, path, run
 
 
-def _keep_stopped(recorder: RunRecorder, status: str, error: str) -> None:
+def _keep_stopped(recorder: RunRecorder, status: str, error: str, reason: FileProblem | Words | None = None) -> None:
     try:
-        recorder.stopped(status, error)
+        recorder.stopped(status, error, reason)
     except OSError:
         pass  # the training's own error says more than this one

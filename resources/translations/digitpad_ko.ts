@@ -1980,6 +1980,14 @@
         <translation>패드가 이 학습 기록의 모델로 읽고 있습니다</translation>
     </message>
     <message>
+        <source>before the first epoch ended</source>
+        <translation>첫 에포크가 끝나기 전에 멈췄습니다</translation>
+    </message>
+    <message>
+        <source>epoch {done} of {epochs}</source>
+        <translation>에포크 {epochs}개 중 {done}개까지</translation>
+    </message>
+    <message>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
