@@ -166,7 +166,8 @@ def test_in_a_1024_by_600_window_the_explanations_and_a_maps_top_images_fit_the_
     draw(window.canvas, seven())
     window.tabs.setCurrentWidget(window.feature_maps)
     pane = window.findChild(QScrollArea, "explanationPane")
-    for show in (lambda: window.explain.explain("conv2", (5, 5), 12), lambda: window.explain.explain(window.predictor.net.layers[-1].name, None, 7),
+    output = window.predictor.net.layers[-1].name
+    for show in (lambda: window.explain.explain("conv2", (5, 5), 12), lambda: window.explain.explain(output, None, 7),
                  lambda: window.feature_maps.select(2, 12)):
         show()
         qtbot.wait(20)
