@@ -20,7 +20,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from digitpad.app.common import language
-from digitpad.app.window.automation import draw, visible_texts
+from digitpad.app.window.automation import draw, visible_texts, wait_until
 from drawings import seven
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -458,15 +458,23 @@ def test_view_language_switches_the_visible_texts_at_once_both_ways(ready_window
     assert language.current_language() == language.resolve(language.SYSTEM)
 
 
-def test_a_passing_message_in_the_old_language_goes_when_the_language_changes_and_an_error_stays(ready_window):
+def test_a_passing_message_is_said_again_in_the_new_language_and_an_error_stays(ready_window, tmp_path):
+    """It was withdrawn at a switch: a person who switched to read it in Korean lost it."""
     window = ready_window()
-    window.statusBar().showMessage("Opened seven.jpg", 10000)
+    drawing = tmp_path / "seven.json"
+    drawing.write_text('{"strokes": [[[70, 60], [210, 60], [150, 160], [120, 240]]]}')
+    window.files.open_file(drawing)
+    wait_until(QApplication.instance(), lambda: window.statusBar().currentMessage() == "Opened seven.json")
     window.banner.show_info("Nothing to save yet: draw a digit first.")
     _language_action(window, "ko").trigger()
     QApplication.processEvents()
-    assert window.statusBar().currentMessage() == "" and not window.banner.isVisible()
-    window.banner.show_error("오류")
+    assert window.statusBar().currentMessage() == "seven.json 파일을 열었습니다" and not window.banner.isVisible()
+    window.statusBar().showMessage("Some finished English text", 10000)  # a text given whole goes, as before
     _language_action(window, "en").trigger()
+    QApplication.processEvents()
+    assert window.statusBar().currentMessage() == ""
+    window.banner.show_error("오류")
+    _language_action(window, "ko").trigger()
     QApplication.processEvents()
     assert window.banner.isVisible() and window.banner.text() == "오류"
 

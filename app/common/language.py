@@ -10,7 +10,7 @@ a LanguageChange event and each view sets its texts again.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -27,6 +27,15 @@ SETTINGS_KEY = "language"
 _translators: list[QTranslator] = []  # DigitPad's and Qt's own; one pair for the whole application
 _gaps: list = []  # the translator of what Qt's own catalogue lacks (app.common.qt_gaps)
 _current = SOURCE_LANGUAGE
+
+
+# A passing message for the status bar: a finished text, or a function that words it in the language in use, so
+# that a language switch says it again instead of withdrawing it.
+Message = str | Callable[[], str]
+
+
+def message_text(message: Message) -> str:
+    return message() if callable(message) else message
 
 
 class Retranslatable:

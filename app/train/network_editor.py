@@ -92,7 +92,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
 
     designChanged = Signal(bool)  # whether the design can be trained
     errorMessage = Signal(str)  # a design file that could not be opened or saved, for the window's banner
-    statusMessage = Signal(str)  # a design saved, for the status bar
+    statusMessage = Signal(object)  # a passing message for the status bar (language.Message)
     historyChanged = Signal()  # what Undo and Redo can do changed (the window enables its Edit menu's actions)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -568,7 +568,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
             self._custom_source = str(path)
             self.retranslate()
             self._remember()
-        self.statusMessage.emit(self.tr("Saved the design to {path}").format(path=path))
+        self.statusMessage.emit(lambda: self.tr("Saved the design to {path}").format(path=path))
         return None
 
     def _open_dialog(self) -> None:

@@ -64,7 +64,7 @@ def copy_model_file(task, source: str, target: str) -> str:
 class TrainPanel(Retranslatable, QScrollArea):
     """Data, settings, device, progress and results of one training run."""
 
-    statusMessage = Signal(str)
+    statusMessage = Signal(object)  # a passing message for the status bar (language.Message)
     errorMessage = Signal(str)  # for the window's banner: the training itself went well
     trainingFinished = Signal(object)  # TrainOutcome
     # The trained file, how to call it ("trained 14:05 (99.2%)") and the run it was kept as ("" if none).
@@ -329,7 +329,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         for signal in (box.chosen, box.downloaded):
             signal.connect(lambda path: self.settings.refresh_data_counts())
             signal.connect(lambda path: self.statusMessage.emit(
-                self.tr("MNIST is ready ({file}): press Train to start.").format(file=path)))
+                lambda: self.tr("MNIST is ready ({file}): press Train to start.").format(file=path)))
         return box
 
     def start_training(self) -> None:
@@ -368,7 +368,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         self.task.failed.connect(self._show_failure)
         self.task.cancelled.connect(self._on_cancelled)
         self.task.finished.connect(self._on_task_done)
-        self.statusMessage.emit(self.tr("Training started; the pad keeps using the current model."))
+        self.statusMessage.emit(lambda: self.tr("Training started; the pad keeps using the current model."))
 
     def cancel_training(self) -> None:
         if self.task is not None and not self.task.done:
@@ -456,7 +456,7 @@ class TrainPanel(Retranslatable, QScrollArea):
             self._show_phase(lambda: self.tr("Finished, with warnings: {warnings}").format(warnings=warnings))
         else:
             self._show_phase(lambda: self.tr("Finished. Look at the mistakes, then use or save the model."))
-        self.statusMessage.emit(self.tr("Training finished: test accuracy {accuracy}%").format(
+        self.statusMessage.emit(lambda: self.tr("Training finished: test accuracy {accuracy}%").format(
             accuracy=_percent(result.test_accuracy)))
         self.trainingFinished.emit(outcome)
 
@@ -472,12 +472,13 @@ class TrainPanel(Retranslatable, QScrollArea):
         self._show_phase(lambda: self.tr("Training failed: {reason}. The model in use is unchanged.").format(
             reason=reason_text(failure or message)))
         self._show_bar(lambda: self.tr("Failed"))
-        self.statusMessage.emit(self.tr("Training failed: {reason}").format(reason=reason_text(failure or message)))
+        self.statusMessage.emit(lambda: self.tr("Training failed: {reason}").format(
+            reason=reason_text(failure or message)))
 
     def _on_cancelled(self) -> None:
         self._show_phase(lambda: self.tr("Cancelled. The model in use is unchanged."))
         self._show_bar(lambda: self.tr("Cancelled"))
-        self.statusMessage.emit(self.tr("Training cancelled; the model in use is unchanged."))
+        self.statusMessage.emit(lambda: self.tr("Training cancelled; the model in use is unchanged."))
 
     def _on_design_changed(self, can_train: bool) -> None:
         """Train stays disabled while the design cannot work (fine-tuning keeps the model's own network)."""
@@ -531,7 +532,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         """Write the trained model to ``path`` atomically (off the GUI thread); returns the task."""
         task = self.tasks.start("save-model", copy_model_file, self.outcome.model_path, path)
         task.succeeded.connect(lambda saved: self.statusMessage.emit(
-            self.tr("Saved the model to {path}").format(path=saved)))
+            lambda: self.tr("Saved the model to {path}").format(path=saved)))
         task.failed.connect(lambda message: self.errorMessage.emit(self.tr("Could not save the model: {reason}").format(
             reason=reason_text(task.failure or message))))
         return task

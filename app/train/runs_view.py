@@ -395,7 +395,7 @@ class RunsView(Retranslatable, QWidget):
 
     useModelRequested = Signal(str, str)  # the run's model file, and what to call it
     besideRequested = Signal(object)  # a finished Run whose network reads the pad's drawing beside the model in use
-    statusMessage = Signal(str)
+    statusMessage = Signal(object)  # a passing message for the status bar (language.Message)
     loaded = Signal()
     modelInUseDeleted = Signal()  # the run whose model the pad reads with was deleted: back to the bundled one
 
@@ -832,7 +832,8 @@ class RunsView(Retranslatable, QWidget):
         try:
             change(self.store)
         except (RunError, OSError) as error:
-            self.statusMessage.emit(self.tr("Could not change the run: {reason}").format(reason=error))
+            reason = str(error)  # `error` is gone when the message is worded again, after this block
+            self.statusMessage.emit(lambda: self.tr("Could not change the run: {reason}").format(reason=reason))
         self.refresh()
 
 

@@ -32,7 +32,7 @@ IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.heic *.heif *.bmp *.gif *.tif *.tiff *.we
 class FileActions(QObject):
     """Open, save and export for the window; results go to ``status`` and ``error``."""
 
-    status = Signal(str)
+    status = Signal(object)  # a passing message for the status bar (language.Message)
     error = Signal(str)
     info = Signal(str)
 
@@ -59,7 +59,7 @@ class FileActions(QObject):
         path = Path(path)
         asked_at = self.canvas.revision()
         task = self.tasks.start("open-file", _read_file, path, self.session.shown_predictor)
-        self.status.emit(self.tr("Opening {file}…").format(file=path.name))
+        self.status.emit(lambda: self.tr("Opening {file}…").format(file=path.name))
         task.succeeded.connect(lambda contents: self._show_opened(path, contents, asked_at))
         task.failed.connect(lambda reason: self._not_opened(path, reason, task.failure))
         return task
@@ -85,7 +85,7 @@ class FileActions(QObject):
             if predictor is not None:
                 self.session.know_image_digits(predictor, reading, digits)
             self.show_image(shown, reading)
-        self.status.emit(self.tr("Opened {file}").format(file=path.name))
+        self.status.emit(lambda: self.tr("Opened {file}").format(file=path.name))
 
     def _open_strokes(self, strokes, widths: list[float]) -> None:
         brush = self.canvas.brush_width
@@ -128,7 +128,7 @@ class FileActions(QObject):
             self.error.emit(self.tr("Could not save {file}: {reason}").format(
                 file=path.name, reason=error.strerror or error))
             return False
-        self.status.emit(self.tr("Saved {path}").format(path=path))
+        self.status.emit(lambda: self.tr("Saved {path}").format(path=path))
         return True
 
     # --- export ----------------------------------------------------------------------------
@@ -155,8 +155,8 @@ class FileActions(QObject):
         if suffix and path.suffix != suffix:
             path = path.with_suffix(suffix)
         task = self.tasks.start_in_worker("export", "export", self.session.predictor.source, format, str(path))
-        self.status.emit(self.tr("Exporting to {file}…").format(file=path.name))
-        task.succeeded.connect(lambda report: self.status.emit(self.tr(
+        self.status.emit(lambda: self.tr("Exporting to {file}…").format(file=path.name))
+        task.succeeded.connect(lambda report: self.status.emit(lambda: self.tr(
             "Exported {path} and checked it on %Ln drawing(s)", "", report.checked).format(path=report.path)))
         task.failed.connect(lambda message: self.error.emit(self.tr("Could not export the model: {reason}").format(
             reason=reason_text(task.failure or message))))

@@ -7,6 +7,7 @@ TaskRunner (``app/tasks.py``).  See docs/architecture.md for the path of a mouse
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, Signal
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
 from digitpad.app.common import file_dialogs, language
 from digitpad.app.common.colormaps import test_image_qimage
 from digitpad.app.common.file_words import reason_text
-from digitpad.app.common.language import Retranslatable
+from digitpad.app.common.language import Message, Retranslatable, message_text
 from digitpad.app.common.session_signals import SessionSignals
 from digitpad.app.common.tasks import Task, TaskRunner
 from digitpad.app.common.widgets import MessageBanner, compact_button, set_compact_text
@@ -75,6 +76,9 @@ class MainWindow(Retranslatable, QMainWindow):
                  worker_target=None) -> None:
         super().__init__()
         self.settings = settings
+        self._status: Message = ""  # the status bar's passing message, and when it goes (monotonic seconds)
+        self._status_until: float | None = None
+        self._status_shown = ""  # its text as shown
         file_dialogs.remember_folders_in(settings)
         self.data_dir = data_dir
         self.tasks = TaskRunner(self, worker_target)
@@ -98,7 +102,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._build_actions()
         self._restore_settings()
         self.retranslate()
-        self.statusBar().showMessage(self.tr("Loading the model… you can start drawing."))
+        self.show_status(lambda: self.tr("Loading the model… you can start drawing."))
 
     # --- what the rest of the program reads -----------------------------------------------
 
@@ -126,15 +130,15 @@ class MainWindow(Retranslatable, QMainWindow):
         """Edit > Draw over the image: the opened image stays, faded, and the strokes are read; Undo
         returns to the image."""
         if self.canvas.draw_over_image():
-            self.statusBar().showMessage(self.tr("Draw over the image: only your strokes are read; Undo brings "
-                                                 "the image back."), 10000)
+            self.show_status(lambda: self.tr("Draw over the image: only your strokes are read; Undo brings "
+                                             "the image back."), 10000)
         else:
             self.banner.show_info(self.tr("There is no opened image to draw over."))
 
     def open_test_image(self, image, truth: int, predicted: int) -> None:
         """A test image of the Train panel's gallery onto the pad, read exactly as the test read it."""
         self.files.show_image(test_image_qimage(image), reading_of_tensor(image))
-        self.statusBar().showMessage(self.tr(
+        self.show_status(lambda: self.tr(
             "Test image on the pad: the true digit is {truth}, the trained network said {predicted}. Why? and the "
             "Network tab explain the model in use.").format(truth=truth, predicted=predicted), 15000)
 
@@ -177,24 +181,45 @@ class MainWindow(Retranslatable, QMainWindow):
             self.correction.show_kept(self.session.kept_label())
         self._refresh_my_drawings()
         if earlier == label:
-            self.statusBar().showMessage(
-                self.tr("Taken back: the drawing is no longer in my drawings") if taken else
-                self.tr("My drawings no longer held it: nothing to take back"), 8000)
+            self.show_status(lambda: self.tr("Taken back: the drawing is no longer in my drawings") if taken else
+                             self.tr("My drawings no longer held it: nothing to take back"), 8000)
             return taken
-        reading = self.session.reading
+        position = self.session.reading.focus + 1 if self.session.reading.digits else None
+        self.show_status(lambda: self._kept_text(label, earlier, position, count), 8000)
+        return True
+
+    def _kept_text(self, label: int, earlier: int | None, position: int | None, count: int) -> str:
         total = QLocale().toString(count)
         if earlier is not None:
-            text = self.tr("Kept as a {label} instead of a {earlier} in my drawings ({total} in all)").format(
+            return self.tr("Kept as a {label} instead of a {earlier} in my drawings ({total} in all)").format(
                 label=label, earlier=earlier, total=total)
-        elif reading.digits:
-            text = self.tr("Digit #{position} kept as a {label} in my drawings ({total} in all); "
-                           "train on them in the Train tab").format(position=reading.focus + 1, label=label,
-                                                                    total=total)
+        if position is not None:
+            return self.tr("Digit #{position} kept as a {label} in my drawings ({total} in all); "
+                           "train on them in the Train tab").format(position=position, label=label, total=total)
+        return self.tr("Kept as a {label} in my drawings ({total} in all); "
+                       "train on them in the Train tab").format(label=label, total=total)
+
+    def show_status(self, message: Message, milliseconds: int = 0) -> None:
+        """A passing message in the status bar, for ``milliseconds`` (0: until the next); a message given as a
+        function is worded again when the language changes."""
+        self._status = message
+        self._status_until = time.monotonic() + milliseconds / 1000 if milliseconds else None
+        self._status_shown = message_text(message)
+        self.statusBar().showMessage(self._status_shown, milliseconds)
+
+    def _reword_status(self) -> None:
+        """The passing message in the new language, for the rest of its time; a finished text goes rather than
+        stay in the old language."""
+        message, until = self._status, self._status_until
+        left = None if until is None else int((until - time.monotonic()) * 1000)
+        shown = self.statusBar().currentMessage()
+        if not shown or (left is not None and left <= 0):
+            return
+        if callable(message) and shown == self._status_shown:  # not a menu's tip or a text set elsewhere
+            self.show_status(message, left or 0)
+            self._status_until = until
         else:
-            text = self.tr("Kept as a {label} in my drawings ({total} in all); "
-                           "train on them in the Train tab").format(label=label, total=total)
-        self.statusBar().showMessage(text, 8000)
-        return True
+            self.statusBar().clearMessage()
 
     def set_language(self, choice: str) -> None:
         """View > Language: ``choice`` is SYSTEM or a key of ``language.LANGUAGES``; remembered, and
@@ -202,10 +227,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.language_choice = choice if choice in language.LANGUAGES else language.SYSTEM
         language.remember_choice(self.settings, self.language_choice)
         language.install(language.resolve(self.language_choice))
-        # A passing message was worded in the old language, as a finished string: it goes rather than stay
-        # half in English.  An error stays in the banner until read.
-        self.statusBar().clearMessage()
-        self.banner.withdraw_info()
+        self._reword_status()
+        self.banner.withdraw_info()  # an error stays in the banner until read
         for action in self.language_actions.actions():
             action.setChecked(action.data() == self.language_choice)
 
@@ -289,12 +312,12 @@ class MainWindow(Retranslatable, QMainWindow):
         self.second_answer.first_name = self.models.model_name
         self.models.ready.connect(self._on_first_model, Qt.ConnectionType.SingleShotConnection)
         for controller in (self.models, self.files):
-            controller.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
+            controller.status.connect(lambda message: self.show_status(message, 10000))
             controller.error.connect(self.banner.show_error)
         self.files.info.connect(self.banner.show_info)
         self.models.error_outdated.connect(self.banner.withdraw)  # "could not load" once another model loads
         panel = self.train_panel
-        panel.statusMessage.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        panel.statusMessage.connect(lambda message: self.show_status(message, 10000))
         panel.errorMessage.connect(self.banner.show_error)
         panel.useModelRequested.connect(self.models.adopt)
         panel.runs_view.useModelRequested.connect(self.models.load_named)
@@ -309,7 +332,7 @@ class MainWindow(Retranslatable, QMainWindow):
         panel.loadModelRequested.connect(self.load_model_dialog)
         panel.revertRequested.connect(self.models.revert_to_bundled)
         panel.gallery.imageChosen.connect(self.open_test_image)
-        self.tasks.workerDied.connect(lambda how: self.statusBar().showMessage(self.tr(
+        self.tasks.workerDied.connect(lambda how: self.show_status(lambda: self.tr(
             "TensorFlow's process ended unexpectedly ({reason}); the next training starts a new one").format(
                 reason=how), 15000))
         # The default width, not saved: saving it here overwrote the remembered width before it was restored.
@@ -427,7 +450,7 @@ class MainWindow(Retranslatable, QMainWindow):
         prediction = self.second_answer.prediction if predictor is not None else self.session.reading.prediction
         self.feature_maps.set_activations(prediction.activations, prediction.tensor)
         if predictor is not None:
-            self.statusBar().showMessage(self.tr("The Network tab shows the second network: {name}").format(
+            self.show_status(lambda: self.tr("The Network tab shows the second network: {name}").format(
                 name=self.second_answer.name), 10000)
 
     def _on_first_model(self, predictor) -> None:
@@ -436,7 +459,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def _refresh_my_drawings(self) -> None:
         warnings = self.train_panel.settings.refresh_my_drawings()
         if warnings:
-            self.statusBar().showMessage(reason_text(warnings[0]), 10000)
+            self.show_status(lambda: reason_text(warnings[0]), 10000)
 
     def _build_actions(self) -> None:
         files = self.files

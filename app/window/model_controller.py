@@ -53,7 +53,7 @@ class ModelController(QObject):
     """Loads models off the GUI thread (a small one before the window is shown) and swaps them into
     the session; remembers the last one."""
 
-    status = Signal(str)  # for the status bar
+    status = Signal(object)  # a passing message for the status bar (language.Message)
     error = Signal(str)  # for the message banner
     error_outdated = Signal(str)  # that message no longer holds: another model has loaded since
     ready = Signal(object)  # a Predictor is in use
@@ -97,7 +97,7 @@ class ModelController(QObject):
         path = str(path)
         started = time.perf_counter()
         task = self.tasks.start("load-model", read_model, path)
-        self.status.emit(self.tr("Loading {file}…").format(file=Path(path).name))
+        self.status.emit(lambda: self.tr("Loading {file}…").format(file=Path(path).name))
         task.succeeded.connect(lambda predictor: self._use(predictor, time.perf_counter() - started))
         task.failed.connect(lambda message: self._failed(_in_words(message, task.failure), path, fall_back))
         return task
@@ -159,10 +159,9 @@ class ModelController(QObject):
             self.settings.setValue("lastModelRun", self.run_id_in_use())
         else:
             self.settings.remove("lastModelRun")
-        locale = QLocale()
-        self.status.emit(self.tr("Model ready: {model}, {parameters} parameters in {seconds} s").format(
-            model=self.model_name(), parameters=locale.toString(predictor.parameter_count),
-            seconds=locale.toString(seconds, "f", 1)))
+        self.status.emit(lambda: self.tr("Model ready: {model}, {parameters} parameters in {seconds} s").format(
+            model=self.model_name(), parameters=QLocale().toString(predictor.parameter_count),
+            seconds=QLocale().toString(seconds, "f", 1)))
         self.ready.emit(predictor)
         check = self.tasks.start_in_worker(f"check-model {predictor.source}", "check_model", predictor.source)
         check.succeeded.connect(lambda parameters: self.session.confirm_model(predictor.source))
@@ -175,7 +174,7 @@ class ModelController(QObject):
         if self.session.refuse_model(path):
             self.settings.remove("lastModel")
             self._report(self.tr("Could not load the model: {reason}").format(reason=message))
-            self.status.emit(self.tr("Back to {model}").format(model=self.model_name()))
+            self.status.emit(lambda: self.tr("Back to {model}").format(model=self.model_name()))
 
     def _failed(self, message: str, path: str, fall_back: bool) -> None:
         bundled = str(bundled_model_path())
@@ -189,9 +188,9 @@ class ModelController(QObject):
             return
         self._report(self.tr("Could not load the model: {reason}").format(reason=message))
         if self.session.predictor is None:
-            self.status.emit(self.tr("No model: load one with File > Load model…"))
+            self.status.emit(lambda: self.tr("No model: load one with File > Load model…"))
         else:
-            self.status.emit(self.tr("Still using {model}").format(model=self.model_name()))
+            self.status.emit(lambda: self.tr("Still using {model}").format(model=self.model_name()))
 
     def _report(self, message: str) -> None:
         self._last_error = message
