@@ -7,6 +7,7 @@ values (``app/train/design_words.py`` and ``app/common/file_words.py`` list the 
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 
@@ -79,6 +80,8 @@ def _value_json(value):
         return {"tuple": [_value_json(item) for item in value]}
     if isinstance(value, list):
         return [_value_json(item) for item in value]
+    if isinstance(value, float) and not math.isfinite(value):  # a loss that became nan: JSON has no nan
+        return {"float": str(value)}
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     return str(value)
@@ -87,6 +90,8 @@ def _value_json(value):
 def _value_from_json(value):
     if isinstance(value, dict) and set(value) == {"tuple"} and isinstance(value["tuple"], list):
         return tuple(_value_from_json(item) for item in value["tuple"])
+    if isinstance(value, dict) and set(value) == {"float"} and value["float"] in ("nan", "inf", "-inf"):
+        return float(value["float"])
     if isinstance(value, dict):
         return reason_from_json(value)
     if isinstance(value, list):

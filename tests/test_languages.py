@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from digitpad.app.common import language
@@ -212,6 +212,12 @@ def test_a_korean_window_says_why_a_training_stopped_in_korean(ready_window, set
     said = panel.phase_label.text()
     assert re.fullmatch(r"학습 실패: 에포크 1의 배치 \d+에서 손실이 nan이\(가\) 되었습니다. 학습률을 낮추고 다시 "
                         r"학습하세요. 사용 중인 모델은 그대로입니다.", said), said
+    runs = panel.runs_view  # the run is kept as failed, its reason in words: the record held NaN, not JSON's
+    runs.stopped_check.setChecked(True)
+    qtbot.waitUntil(lambda: any(run.status == "failed" for run in runs.model.runs), timeout=10_000)
+    failed = next(run for run in runs.model.runs if run.status == "failed")
+    tooltip = runs.model.index(runs.model.run_index(failed.id), 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "손실이 nan이(가) 되었습니다" in tooltip, tooltip
     window.set_language("en")  # worded again in the other language
     QApplication.processEvents()  # the LanguageChange Qt posted
     assert re.search(r"the loss became nan at epoch 1, batch \d+; lower the learning rate", panel.phase_label.text())

@@ -376,8 +376,9 @@ def test_a_failures_words_survive_the_record_as_they_were_given():
 
     inner = Words("x_{split} has shape {shape}, expected (n, 28, 28)", split="train", shape=(20, 27, 28))
     for reason in (FileProblem("/d/short.npz", inner), Words("the line {line}: {why}", line=3, why=inner),
-                   Words("{value!r} at {where:,}", value=None, where=1234567), "plain English text"):
-        back = reason_from_json(json.loads(json.dumps(reason_json(reason))))
+                   Words("{value!r} at {where:,}", value=None, where=1234567), "plain English text",
+                   Words("the loss became {loss} at batch {batch}", loss=float("nan"), batch=8)):
+        back = reason_from_json(json.loads(json.dumps(reason_json(reason), allow_nan=False)))
         assert type(back) is type(reason) and str(back) == str(reason)
         assert getattr(back, "template", None) == getattr(reason, "template", None)
 

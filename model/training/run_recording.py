@@ -224,5 +224,5 @@ def train_and_record(request: TrainRequest, state, recorder: RunRecorder, write_
 def _keep_stopped(recorder: RunRecorder, status: str, error: str, reason: FileProblem | Words | None = None) -> None:
     try:
         recorder.stopped(status, error, reason)
-    except OSError:
+    except (OSError, ValueError):
         pass  # the training's own error says more than this one
