@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import tempfile
@@ -146,6 +147,10 @@ def _menu_texts(actions) -> list[str]:
 
 
 def _plain(text: str) -> str:
-    """Without HTML tags and the ampersand of a mnemonic ("파일(&F)" → "파일(F)")."""
-    text = re.sub(r"<[^>]+>", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    """Rich text without its tags and entities ("1&nbsp;234" → "1 234"); plain text without the ampersand of a
+    mnemonic ("파일(&F)" → "파일(F)")."""
+    if re.search(r"<[^>]+>", text):
+        text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    else:
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
     return " ".join(text.split())

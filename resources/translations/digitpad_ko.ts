@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>The logit z of digit {digit}: each of the {count} inputs from the layer before times digit {digit}&apos;s weight, added up, plus its bias: {products} + {bias} = &lt;b&gt;{total}&lt;/b&gt;. Every digit&apos;s logit is made the same way; softmax turns the ten into probabilities:</source>
-        <translation>숫자 {digit}의 로짓 z: 앞 층에서 온 입력 {count}개에 숫자 {digit}의 가중치를 각각 곱해 더하고 편향을 더합니다: {products} + {bias} = &lt;b&gt;{total}&lt;/b&gt;. 모든 숫자의 로짓이 같은 방식으로 만들어지고, 소프트맥스가 이 열 개를 확률로 바꿉니다:</translation>
+        <translation>숫자 {digit}의 로짓 z는 앞 층에서 온 입력 {count}개에 숫자 {digit}의 가중치를 각각 곱해 더하고 편향을 더한 값입니다: {products} + {bias} = &lt;b&gt;{total}&lt;/b&gt;. 모든 숫자의 로짓이 같은 방식으로 만들어지고, 소프트맥스가 이 열 개를 확률로 바꿉니다:</translation>
     </message>
     <message>
         <source>input {index} = {layer} map {map} ({row}, {column}): {value} × {weight}</source>
