@@ -212,8 +212,10 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self.down_button.setObjectName("moveLayerDownButton")
         self.down_button.clicked.connect(lambda: self.move_layer(1))
         adding = QHBoxLayout()  # two rows: all five side by side are wider than the panel at 1024 px
+        self.kind_combo.setMaximumWidth(self.fontMetrics().horizontalAdvance("GlobalAveragePooling2D") + 48)
         adding.addWidget(self.kind_combo, 1)
         adding.addWidget(self.add_button)
+        adding.addStretch(0)
         changing = QHBoxLayout()
         for widget in (self.remove_button, self.up_button, self.down_button):
             changing.addWidget(widget)
