@@ -196,6 +196,10 @@ def test_a_korean_window_says_why_a_drawing_or_training_data_is_malformed_in_kor
     task = window.files.export_model("tflite", tmp_path / "gone" / "digits.tflite")  # Keras' side, in the worker
     qtbot.waitUntil(lambda: task.done, timeout=120_000)
     assert window.banner.text().endswith(": gone: 폴더가 없습니다")
+    (tmp_path / "a folder.png").mkdir()  # what the system says is in Korean too: it was "Is a directory"
+    draw(window.canvas, [[(70, 60), (210, 60), (150, 160), (120, 240)]])
+    assert not window.files.save_drawing(tmp_path / "a folder.png")
+    assert window.banner.text() == "a folder.png 파일을 저장할 수 없습니다: 폴더입니다"
 
 
 def test_a_korean_window_says_why_a_training_stopped_in_korean(ready_window, settings_file, qtbot, mnist_path):

@@ -102,9 +102,43 @@ TEMPLATES = (
 )
 
 
+# What the operating system says of the commonest file errors, in English as Python gives it (C's strerror):
+# inside a translated reason it was the one English phrase left ("저장할 수 없습니다: No space left on device").
+SYSTEM_ERRORS = frozenset((
+    QT_TRANSLATE_NOOP("SystemError", "No such file or directory"),
+    QT_TRANSLATE_NOOP("SystemError", "Permission denied"),
+    QT_TRANSLATE_NOOP("SystemError", "No space left on device"),
+    QT_TRANSLATE_NOOP("SystemError", "Read-only file system"),
+    QT_TRANSLATE_NOOP("SystemError", "Is a directory"),
+    QT_TRANSLATE_NOOP("SystemError", "Not a directory"),
+    QT_TRANSLATE_NOOP("SystemError", "File exists"),
+    QT_TRANSLATE_NOOP("SystemError", "Disk quota exceeded"),
+    QT_TRANSLATE_NOOP("SystemError", "Input/output error"),
+    QT_TRANSLATE_NOOP("SystemError", "File name too long"),
+    QT_TRANSLATE_NOOP("SystemError", "Too many open files"),
+    QT_TRANSLATE_NOOP("SystemError", "Directory not empty"),
+    QT_TRANSLATE_NOOP("SystemError", "Operation not permitted"),
+    QT_TRANSLATE_NOOP("SystemError", "Device or resource busy"),
+    QT_TRANSLATE_NOOP("SystemError", "Cannot allocate memory"),
+    QT_TRANSLATE_NOOP("SystemError", "Too many levels of symbolic links"),
+))
+
+
+def system_error_text(text: str) -> str:
+    """The operating system's reason in the window's language where it is one of the commonest; else as it is."""
+    return QCoreApplication.translate("SystemError", text) if text in SYSTEM_ERRORS else text
+
+
+def os_error_text(error: OSError) -> str:
+    """Why a file operation failed, without the path (the sentence names the file)."""
+    return system_error_text(error.strerror) if error.strerror else str(error)
+
+
 def file_problem_text(words: Words) -> str:
-    """``words`` in the window's language, by their template (and the words among their values, by theirs)."""
-    values = {key: file_problem_text(value) if isinstance(value, Words) else value
+    """``words`` in the window's language, by their template (and the words among their values, by theirs; the
+    system's reason, as ``{error}``, by the list above)."""
+    values = {key: file_problem_text(value) if isinstance(value, Words) else
+              system_error_text(value) if key == "error" and isinstance(value, str) else value
               for key, value in words.values.items()}
     return QCoreApplication.translate("FileProblem", words.template).format(**values)
 

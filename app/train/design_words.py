@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from digitpad.app.common.file_words import system_error_text
 from digitpad.model.network.designs import Problem
 
 TEMPLATES = (
@@ -87,4 +88,6 @@ def design_text(words: str) -> str:
     values = dict(words.values)
     if values.get("key") in SETTING_NAMES:
         values["key"] = QCoreApplication.translate("DesignSetting", SETTING_NAMES[values["key"]])
+    if isinstance(values.get("error"), str):  # a design file the system could not read
+        values["error"] = system_error_text(values["error"])
     return QCoreApplication.translate(context, template).format(**values)

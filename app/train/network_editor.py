@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from digitpad.app.common import file_dialogs
+from digitpad.app.common.file_words import os_error_text
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.widgets import FieldLabel, compact_button, compact_combo, set_compact_text
 from digitpad.app.train.design_words import design_text
@@ -565,7 +566,8 @@ class NetworkEditor(Retranslatable, QGroupBox):
         try:
             replace_atomically(Path(path), lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
         except OSError as error:
-            return self.tr("Could not save {file}: {reason}").format(file=Path(path).name, reason=error.strerror)
+            return self.tr("Could not save {file}: {reason}").format(file=Path(path).name,
+                                                                     reason=os_error_text(error))
         if self._design == self._custom:  # the custom design is that file's now: named by it, here and later
             self._custom_source = str(path)
             self.retranslate()

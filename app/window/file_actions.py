@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage, QImageIOHandler, QImageReader
 from PySide6.QtWidgets import QWidget
 
 from digitpad.app.common import file_dialogs
-from digitpad.app.common.file_words import file_problem_text, reason_text
+from digitpad.app.common.file_words import file_problem_text, os_error_text, reason_text
 from digitpad.app.common.tasks import Task, TaskRunner
 from digitpad.app.pad.canvas import DrawingCanvas, Stroke
 from digitpad.model.files.drawings import read_strokes_file, save_drawing_json, save_png_with_strokes
@@ -126,7 +126,7 @@ class FileActions(QObject):
                 save_png_with_strokes(path, _png_bytes(self.canvas.render_image()), points, widths)
         except OSError as error:
             self.error.emit(self.tr("Could not save {file}: {reason}").format(
-                file=path.name, reason=error.strerror or error))
+                file=path.name, reason=os_error_text(error)))
             return False
         self.status.emit(lambda: self.tr("Saved {path}").format(path=path))
         return True

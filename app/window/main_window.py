@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from digitpad.app.common import file_dialogs, language
 from digitpad.app.common.colormaps import test_image_qimage
-from digitpad.app.common.file_words import reason_text
+from digitpad.app.common.file_words import os_error_text, reason_text
 from digitpad.app.common.language import Message, Retranslatable, message_text
 from digitpad.app.common.session_signals import SessionSignals
 from digitpad.app.common.tasks import Task, TaskRunner
@@ -171,7 +171,8 @@ class MainWindow(Retranslatable, QMainWindow):
             else:
                 count = self.session.keep(label)
         except (OSError, ValueError) as error:
-            reason = f"{error.strerror} ({error.filename})" if isinstance(error, OSError) and error.strerror else error
+            reason = f"{os_error_text(error)} ({error.filename})" if isinstance(error, OSError) and error.strerror \
+                else error
             failed = self.tr("Could not take the drawing back: {reason}") if earlier == label else \
                 self.tr("Could not keep the drawing: {reason}")
             self.banner.show_error(failed.format(reason=reason))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, QSettings, Signal
 
-from digitpad.app.common.file_words import reason_text
+from digitpad.app.common.file_words import os_error_text, reason_text
 from digitpad.app.common.tasks import TaskRunner
 from digitpad.model.files.atomic import copy_file_atomically
 from digitpad.model.network.inference import Predictor
@@ -115,7 +115,7 @@ class ModelController(QObject):
             copy_file_atomically(trained_file, kept)
         except OSError as error:
             self.error.emit(self.tr("Could not keep the trained model: {reason}").format(
-                reason=error.strerror or error))
+                reason=os_error_text(error)))
             return None
         self._descriptions[str(kept)] = description
         if run_id:
