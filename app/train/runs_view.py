@@ -542,8 +542,13 @@ class RunsView(Retranslatable, QWidget):
             combo.addItems(items)
             combo.setCurrentIndex(index)
             combo.blockSignals(False)
-        self.limits_label.setText(self.tr("Keep at most (runs, MB):"))
+        # The units ride in the boxes: "Keep at most (runs, MB):" wrapped at 1024 px, leaving "MB):" alone.
+        self.limits_label.setText(self.tr("Keep at most:"))
+        self.max_runs.setSuffix(self.tr(" runs"))
         self.max_megabytes.setSuffix(self.tr(" MB"))
+        limits = self.tr("Beyond either limit the oldest runs are removed, never a kept one (★)")
+        for widget in (self.limits_label, self.max_runs, self.max_megabytes):
+            widget.setToolTip(limits)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         self._size_columns()
         self._show_selection()

@@ -2051,12 +2051,12 @@
         <translation>시간(초) 기준</translation>
     </message>
     <message>
-        <source>Keep at most (runs, MB):</source>
-        <translation>보관 한도(개수, MB):</translation>
-    </message>
-    <message>
         <source> MB</source>
         <translation> MB</translation>
+    </message>
+    <message>
+        <source>Beyond either limit the oldest runs are removed, never a kept one (★)</source>
+        <translation>어느 한도든 넘으면 가장 오래된 학습 기록부터 지웁니다. 보관한 기록(★)은 지우지 않습니다</translation>
     </message>
     <message numerus="yes">
         <source>Show cancelled and failed runs (%n)</source>
@@ -2269,6 +2269,14 @@
     <message>
         <source>They have no model to use. The run in use and the selected runs are shown either way.</source>
         <translation>취소되거나 실패한 학습 기록에는 쓸 수 있는 모델이 없습니다. 사용 중인 기록과 선택한 기록은 이 설정과 상관없이 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>Keep at most:</source>
+        <translation>보관 한도:</translation>
+    </message>
+    <message>
+        <source> runs</source>
+        <translation>개</translation>
     </message>
     <message>
         <source>Could not change the run: {reason}</source>
