@@ -67,7 +67,8 @@ def reason_from_json(value) -> FileProblem | Words | str:
         if isinstance(value, dict) and isinstance(value.get("template"), str) and isinstance(value.get("values"),
                                                                                            dict):
             return Words(value["template"], **{key: _value_from_json(item) for key, item in value["values"].items()})
-    except (KeyError, IndexError, TypeError, ValueError) as error:  # a template whose values do not fit it
+    except (AttributeError, KeyError, IndexError, TypeError, ValueError, RecursionError) as error:  # values that
+        # do not fit the template ("{a.b}" of a number), or words nested deeper than any reason is
         raise ValueError(f"not a reason DigitPad wrote ({error})") from None
     raise ValueError("not a reason DigitPad wrote")
 

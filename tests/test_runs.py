@@ -49,13 +49,15 @@ def test_a_damaged_record_is_skipped_with_one_warning_and_the_others_load(tmp_pa
     good = store.save(make_run("good"), model_file)
     broken = store.save(make_run("broken"), model_file)
     edited = store.save(make_run("edited"), model_file)
+    deep = store.save(make_run("deep"), model_file)
     (broken.folder / "run.json").write_text('{"id": "half', "utf-8")
+    (deep.folder / "run.json").write_text('{"id": ' + "[" * 100_000, "utf-8")  # deeper than json can read
     record = json.loads((edited.folder / "run.json").read_text("utf-8"))
     record["curves"] = "not a list"
     (edited.folder / "run.json").write_text(json.dumps(record), "utf-8")
     runs, warnings = store.load()
     assert [run.id for run in runs] == [good.id]
-    assert len(warnings) == 2 and broken.id in " ".join(warnings) and edited.id in " ".join(warnings)
+    assert len(warnings) == 3 and all(run.id in " ".join(warnings) for run in (broken, edited, deep))
     with pytest.raises(RunError, match="damaged record"):
         store.get(broken.id)
 
@@ -384,7 +386,8 @@ def test_a_failures_words_survive_the_record_as_they_were_given():
 
 
 @pytest.mark.parametrize("edited", [{"template": "{missing}", "values": {}}, {"path": 3, "reason": "x"}, [1, 2],
-                                    {"template": "{a[9]}", "values": {"a": [1]}}, 7])
+                                    {"template": "{a[9]}", "values": {"a": [1]}}, 7,
+                                    {"template": "{a.real.b}", "values": {"a": 1}}])
 def test_a_failures_words_edited_by_hand_fall_back_to_its_english_text(edited):
     run = Run(id="r", date="2026-12-05T12:00:00", name="n", status="failed", error="out of memory",
               error_words=edited)

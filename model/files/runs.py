@@ -295,7 +295,7 @@ class RunStore:
         try:
             values = json.loads((self.folder / LIMITS_FILE).read_text("utf-8"))
             return Limits(int(values["max_runs"]), float(values["max_megabytes"]))
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return Limits()
 
     def set_limits(self, limits: Limits) -> list[str]:
@@ -350,7 +350,7 @@ def read_run(folder: Path) -> Run:
         record = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
         raise RunError(f"no run {folder.name!r} (its record is missing)") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:  # [[[[… too deep to read
         raise RunError(f"run {folder.name}: damaged record ({_reason(error)}); skipped") from None
     try:
         run = _run_from_record(record)
