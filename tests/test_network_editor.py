@@ -429,3 +429,19 @@ def test_a_design_made_in_the_editor_is_named_by_its_layers_in_the_results_and_t
     assert "Network: Dense10." in panel.accuracy_label.text()
     qtbot.waitUntil(lambda: panel.runs_view.model.rowCount() == 1, timeout=10_000)
     assert panel.runs_view.model.runs[0].network_name == "Dense10"
+
+
+def test_the_layer_list_is_as_tall_as_its_layers(window, qtbot):
+    """At a fixed 170 px LeNet-5's eight layers left empty rows below them; a deep design scrolls after ten."""
+    editor = editor_of(window)
+    editor.details_button.setChecked(True)
+    choose(window, "lenet5")
+    qtbot.wait(10)
+    layers = editor.layer_list
+    row = layers.sizeHintForRow(0)
+    inside = lambda: layers.height() - 2 * layers.frameWidth()  # noqa: E731 - the rows' room, shown or not
+    assert layers.count() == 8 and 8 * row <= inside() < 9 * row
+    for _ in range(4):
+        editor.add_layer("Dropout")
+    qtbot.wait(10)
+    assert layers.count() == 12 and 10 * row <= inside() < 11 * row

@@ -193,7 +193,6 @@ class NetworkEditor(Retranslatable, QGroupBox):
         rows = QVBoxLayout()
         self.layer_list = QListWidget()
         self.layer_list.setObjectName("networkLayers")
-        self.layer_list.setMaximumHeight(170)
         self.layer_list.currentRowChanged.connect(self._show_layer_settings)
         rows.addWidget(self.layer_list)
         self.kind_combo = QComboBox()
@@ -224,6 +223,12 @@ class NetworkEditor(Retranslatable, QGroupBox):
         rows.addLayout(adding)
         rows.addLayout(changing)
         return rows
+
+    def _fit_layer_list(self) -> None:
+        """As tall as its layers, 4 to 10 rows: at a fixed 170 px eight layers left empty rows below them."""
+        rows = min(max(self.layer_list.count(), 4), 10)
+        row_height = self.layer_list.sizeHintForRow(0) if self.layer_list.count() else self.fontMetrics().height()
+        self.layer_list.setFixedHeight(rows * row_height + 2 * self.layer_list.frameWidth() + 2)
 
     def _settings_form(self) -> QWidget:
         """One bounded field per setting; only the chosen layer's are shown."""
@@ -454,6 +459,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self.layer_list.clear()
         for spec in self._design.layers:
             self.layer_list.addItem(_layer_text(spec))
+        self._fit_layer_list()
         self._showing = False
         self.layer_list.setCurrentRow(min(max(row, 0), self.layer_list.count() - 1))
         self.add_button.setEnabled(len(self._design.layers) < MAX_LAYERS)
