@@ -543,14 +543,14 @@ def test_a_label_pressed_by_mistake_is_replaced_by_another_or_taken_back(window)
 
 
 def test_a_forms_label_gives_its_fields_tooltip(window):
-    """'Copies' said nothing when hovered; only its box had the tooltip."""
+    """'Copies' (now 'Stroke copies') said nothing when hovered; only its box had the tooltip."""
     from PySide6.QtCore import QEvent, QPoint
     from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QApplication, QToolTip
 
     settings = window.train_panel.settings
     label = settings._row_labels[settings.copies_spin]
-    assert label.text() == "Copies" and label.toolTip() == ""
+    assert label.text() == "Stroke copies" and label.toolTip() == ""
     QApplication.sendEvent(label, QHelpEvent(QEvent.Type.ToolTip, QPoint(2, 2), label.mapToGlobal(QPoint(2, 2))))
     assert QToolTip.text() == settings.copies_spin.toolTip() != ""
     QToolTip.hideText()

@@ -110,7 +110,8 @@ class MessageBanner(QLabel):
 
 
 class FieldLabel(QLabel):
-    """A form's label that gives its field's tooltip too: a person hovers the word ("Copies"), not only the box."""
+    """A form's label that gives its field's tooltip too: a person hovers the word ("Stroke copies"), not only the
+    box."""
 
     def __init__(self, field: QWidget) -> None:
         super().__init__()

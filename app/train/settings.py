@@ -250,7 +250,7 @@ class TrainSettings(Retranslatable, QWidget):
                             (self.learning_rate, self.tr("Learning rate")),
                             (self.schedule_check, self.tr("Schedule")),
                             (self.augment_check, self.tr("Augmentation")),
-                            (self.copies_spin, self.tr("Copies")),
+                            (self.copies_spin, self.tr("Stroke copies")),
                             (self.validation_spin, self.tr("Validation")),
                             (self.seed_spin, self.tr("Seed")),
                             (self.finetune_check, ""),

@@ -2843,7 +2843,7 @@
         <translation>데이터 증식</translation>
     </message>
     <message>
-        <source>Copies</source>
+        <source>Stroke copies</source>
         <translation>획 사본 수</translation>
     </message>
     <message>
