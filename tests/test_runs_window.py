@@ -343,6 +343,7 @@ def test_a_click_on_the_second_chart_explains_it_in_the_second_network(window, q
     qtbot.mouseClick(second.chart, Qt.MouseButton.LeftButton, pos=second.chart.bar_centre(digit).toPoint())
     step = window.explain.step
     assert step is not None and step.kind == "Output" and step.channel == digit
+    assert window.statusBar().currentMessage() == "The Network tab shows the second network: dense"  # a name
     # The arithmetic is of the drawing as drawn; at pen-up the bar is that reading and six changed views together.
     assert step.value == pytest.approx(float(second.prediction.activations[-1][digit]), abs=1e-5)
     assert window.tabs.currentWidget() is window.feature_maps

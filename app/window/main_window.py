@@ -452,7 +452,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.feature_maps.set_activations(prediction.activations, prediction.tensor)
         if predictor is not None:
             self.show_status(lambda: self.tr("The Network tab shows the second network: {name}").format(
-                name=self.second_answer.name), 10000)
+                name=self.second_answer.name()), 10000)
 
     def _on_first_model(self, predictor) -> None:
         self.train_panel.refresh_devices()  # starts TensorFlow's process, at low priority
