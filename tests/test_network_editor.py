@@ -139,6 +139,17 @@ def test_softmax_before_the_end_is_explained(window):
     assert "dense: softmax gives the final probabilities" in editor.problem_label.text()
 
 
+def test_a_problem_names_a_setting_as_the_editor_labels_it_not_by_its_keras_key(window, tmp_path):
+    editor = editor_of(window)
+    layers = [layer.with_settings(kernel=29) if layer.name == "conv1" else layer for layer in PRESETS["seed"].layers]
+    editor.set_design(Design(tuple(layers)), custom=True)
+    assert "conv1: patch size 29 is larger than the 28×28 image" in editor.problem_label.text()
+    oblong = tmp_path / "oblong.json"
+    oblong.write_text('{"class_name": "Sequential", "config": {"layers": [{"class_name": "MaxPooling2D", '
+                      '"config": {"name": "p", "pool_size": [2, 3]}}]}}')
+    assert "p: window size (pool_size) [2, 3] is not square" in editor.open_design(str(oblong))
+
+
 def test_add_remove_and_reorder_layers(window):
     editor = editor_of(window)
     editor.layer_list.setCurrentRow(5)  # flatten

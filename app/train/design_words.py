@@ -71,11 +71,11 @@ FORMULAS = (
 SETTING_NAMES = {
     "filters": QT_TRANSLATE_NOOP("DesignSetting", "filters"),
     "units": QT_TRANSLATE_NOOP("DesignSetting", "units"),
-    "kernel": QT_TRANSLATE_NOOP("DesignSetting", "kernel"),
-    "kernel_size": QT_TRANSLATE_NOOP("DesignSetting", "kernel_size"),
-    "pool": QT_TRANSLATE_NOOP("DesignSetting", "pool"),
-    "pool_size": QT_TRANSLATE_NOOP("DesignSetting", "pool_size"),
-    "strides": QT_TRANSLATE_NOOP("DesignSetting", "strides"),
+    "kernel": QT_TRANSLATE_NOOP("DesignSetting", "patch size"),
+    "kernel_size": QT_TRANSLATE_NOOP("DesignSetting", "patch size (kernel_size)"),
+    "pool": QT_TRANSLATE_NOOP("DesignSetting", "window size"),
+    "pool_size": QT_TRANSLATE_NOOP("DesignSetting", "window size (pool_size)"),
+    "strides": QT_TRANSLATE_NOOP("DesignSetting", "stride"),
 }
 
 

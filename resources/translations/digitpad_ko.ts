@@ -239,23 +239,23 @@
         <translation>유닛 수</translation>
     </message>
     <message>
-        <source>kernel</source>
+        <source>patch size</source>
         <translation>패치 크기</translation>
     </message>
     <message>
-        <source>kernel_size</source>
+        <source>patch size (kernel_size)</source>
         <translation>패치 크기(kernel_size)</translation>
     </message>
     <message>
-        <source>pool</source>
+        <source>window size</source>
         <translation>윈도우 크기</translation>
     </message>
     <message>
-        <source>pool_size</source>
+        <source>window size (pool_size)</source>
         <translation>윈도우 크기(pool_size)</translation>
     </message>
     <message>
-        <source>strides</source>
+        <source>stride</source>
         <translation>스트라이드</translation>
     </message>
 </context>
