@@ -8,6 +8,8 @@ values (``app/train/design_words.py`` and ``app/common/file_words.py`` list the 
 from __future__ import annotations
 
 import math
+import re
+import string
 from pathlib import Path
 
 
@@ -66,11 +68,21 @@ def reason_from_json(value) -> FileProblem | Words | str:
             return FileProblem(value["path"], reason if isinstance(reason, Words) else Words("{text}", text=reason))
         if isinstance(value, dict) and isinstance(value.get("template"), str) and isinstance(value.get("values"),
                                                                                            dict):
-            return Words(value["template"], **{key: _value_from_json(item) for key, item in value["values"].items()})
+            values = {key: _value_from_json(item) for key, item in value["values"].items()}
+            return Words(_modest_template(value["template"]), **values)
     except (AttributeError, KeyError, IndexError, TypeError, ValueError, RecursionError) as error:  # values that
         # do not fit the template ("{a.b}" of a number), or words nested deeper than any reason is
         raise ValueError(f"not a reason DigitPad wrote ({error})") from None
     raise ValueError("not a reason DigitPad wrote")
+
+
+def _modest_template(template: str) -> str:
+    """``template`` unless a field asks for a width or precision no reason of DigitPad's has: a record edited
+    by hand ("{a:>900000000}") would otherwise build a text of a gigabyte."""
+    for _, _, spec, _ in string.Formatter().parse(template):
+        if spec and ("{" in spec or re.search(r"\d{4}", spec)):
+            raise ValueError(f"a field's format {spec!r} is not one DigitPad writes")
+    return template
 
 
 def _value_json(value):

@@ -387,7 +387,10 @@ def test_a_failures_words_survive_the_record_as_they_were_given():
 
 @pytest.mark.parametrize("edited", [{"template": "{missing}", "values": {}}, {"path": 3, "reason": "x"}, [1, 2],
                                     {"template": "{a[9]}", "values": {"a": [1]}}, 7,
-                                    {"template": "{a.real.b}", "values": {"a": 1}}])
+                                    {"template": "{a.real.b}", "values": {"a": 1}}, "",
+                                    {"template": "{a:>900000000}", "values": {"a": 1}},
+                                    {"template": "{a:.{b}f}", "values": {"a": 1.0, "b": 900000000}},
+                                    {"path": "/d/x.npz", "reason": {"template": "{a:099999999}", "values": {"a": 1}}}])
 def test_a_failures_words_edited_by_hand_fall_back_to_its_english_text(edited):
     run = Run(id="r", date="2026-12-05T12:00:00", name="n", status="failed", error="out of memory",
               error_words=edited)

@@ -105,7 +105,7 @@ class Run:
         if self.error_words is None:
             return self.error
         try:
-            return reason_from_json(self.error_words)
+            return reason_from_json(self.error_words) or self.error
         except ValueError:
             return self.error
 
