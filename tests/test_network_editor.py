@@ -456,3 +456,21 @@ def test_the_layer_list_is_as_tall_as_its_layers(window, qtbot):
         editor.add_layer("Dropout")
     qtbot.wait(10)
     assert layers.count() == 12 and 10 * row <= inside() < 11 * row
+
+
+def test_the_layer_list_and_the_kind_list_grow_with_a_larger_font(window, qtbot):
+    """A person who sets a larger font sees every layer's row whole, and the longest kind's name whole."""
+    editor = editor_of(window)
+    editor.details_button.setChecked(True)
+    choose(window, "lenet5")
+    qtbot.wait(10)
+    layers, kinds = editor.layer_list, editor.kind_combo
+    before, widest_before = layers.height(), kinds.maximumWidth()
+    larger = editor.font()
+    larger.setPointSizeF(larger.pointSizeF() * 2)
+    editor.setFont(larger)
+    qtbot.wait(10)
+    tallest = max(layers.sizeHintForRow(row) for row in range(layers.count()))
+    assert layers.height() > before and layers.height() - 2 * layers.frameWidth() >= 8 * tallest
+    assert kinds.maximumWidth() > widest_before
+    assert kinds.maximumWidth() >= kinds.fontMetrics().horizontalAdvance("GlobalAveragePooling2D")

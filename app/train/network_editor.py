@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QLocale, QSettings, Signal
+from PySide6.QtCore import QEvent, QLocale, QSettings, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -212,7 +212,6 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self.down_button.setObjectName("moveLayerDownButton")
         self.down_button.clicked.connect(lambda: self.move_layer(1))
         adding = QHBoxLayout()  # two rows: all five side by side are wider than the panel at 1024 px
-        self.kind_combo.setMaximumWidth(self.fontMetrics().horizontalAdvance("GlobalAveragePooling2D") + 48)
         adding.addWidget(self.kind_combo, 1)
         adding.addWidget(self.add_button)
         adding.addStretch(0)
@@ -225,10 +224,19 @@ class NetworkEditor(Retranslatable, QGroupBox):
         return rows
 
     def _fit_layer_list(self) -> None:
-        """As tall as its layers, 4 to 10 rows: at a fixed 170 px eight layers left empty rows below them."""
+        """As tall as its layers, 4 to 10 rows: at a fixed 170 px eight layers left empty rows below them.  Rows
+        are counted at the tallest one's height (a name in a fallback font can be taller than the first)."""
         rows = min(max(self.layer_list.count(), 4), 10)
-        row_height = self.layer_list.sizeHintForRow(0) if self.layer_list.count() else self.fontMetrics().height()
+        row_height = max([self.layer_list.sizeHintForRow(row) for row in range(self.layer_list.count())]
+                         + [self.layer_list.fontMetrics().height()])
         self.layer_list.setFixedHeight(rows * row_height + 2 * self.layer_list.frameWidth() + 2)
+        self.kind_combo.setMaximumWidth(self.kind_combo.fontMetrics().horizontalAdvance("GlobalAveragePooling2D") + 48)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A larger font (the system's, or the application's) makes taller rows and a wider longest kind."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_layer_list()
 
     def _settings_form(self) -> QWidget:
         """One bounded field per setting; only the chosen layer's are shown."""
