@@ -181,7 +181,7 @@ def test_why_a_run_failed_and_how_far_a_cancelled_one_got_are_said_in_the_window
     assert tooltip("20261205-120000-eeee") == "epoch 3 of 5"
     window.set_language("ko")
     assert tooltip("20261204-120000-dddd") == "short.npz: x_train의 모양이 (20, 27, 28)입니다. (n, 28, 28)이어야 합니다"
-    assert tooltip("20261205-120000-eeee") == "에포크 5개 중 3개까지"
+    assert tooltip("20261205-120000-eeee") == "에포크 5개 중 3개 완료"
 
 
 def test_the_names_digitpad_gives_runs_are_said_in_the_windows_language(window, qtbot, runs_data):

@@ -1981,11 +1981,11 @@
     </message>
     <message>
         <source>before the first epoch ended</source>
-        <translation>첫 에포크가 끝나기 전에 멈췄습니다</translation>
+        <translation>첫 에포크 완료 전</translation>
     </message>
     <message>
         <source>epoch {done} of {epochs}</source>
-        <translation>에포크 {epochs}개 중 {done}개까지</translation>
+        <translation>에포크 {epochs}개 중 {done}개 완료</translation>
     </message>
     <message>
         <source>cancelled</source>
