@@ -129,6 +129,17 @@ def test_in_a_1024_by_600_window_seven_runs_are_in_sight(window, qtbot):
     assert table.viewport().height() // table.rowHeight(0) >= 7
 
 
+def test_in_a_1024_by_600_window_the_limits_label_is_one_line_and_the_panel_fits(window, qtbot):
+    """'Keep at most:' wrapped onto two lines beside its boxes, which kept their widest width."""
+    window.resize(1024, 600)
+    window.tabs.setCurrentWidget(window.train_panel)
+    qtbot.wait(50)
+    label = window.train_panel.runs_view.limits_label
+    assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
+    panel = window.train_panel
+    assert panel.widget().width() <= panel.viewport().width()
+
+
 def test_select_two_runs_overlays_their_curves_and_shows_what_differs(window, qtbot):
     view = window.train_panel.runs_view
     view.select_runs(by_name(view, "bundled", "dense"))

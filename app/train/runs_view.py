@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QTableWidget,
@@ -504,7 +505,7 @@ class RunsView(Retranslatable, QWidget):
     def _limits_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.limits_label = QLabel()
-        self.limits_label.setWordWrap(True)
+        self.limits_label.setWordWrap(True)  # only when even the boxes' smallest widths leave it too little room
         self.max_runs = QSpinBox()
         self.max_runs.setObjectName("maxRuns")
         self.max_runs.setRange(1, 10000)
@@ -514,9 +515,10 @@ class RunsView(Retranslatable, QWidget):
         self.max_megabytes.setDecimals(0)
         for box in (self.max_runs, self.max_megabytes):
             box.editingFinished.connect(self._change_limits)
-        row.addWidget(self.limits_label, 1)
-        row.addWidget(self.max_runs)
-        row.addWidget(self.max_megabytes)
+            box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)  # room for the label first
+        row.addWidget(self.limits_label)
+        row.addWidget(self.max_runs, 1)
+        row.addWidget(self.max_megabytes, 1)
         return row
 
     def retranslate(self) -> None:
