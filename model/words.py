@@ -76,6 +76,12 @@ def reason_from_json(value) -> FileProblem | Words | str:
     raise ValueError("not a reason DigitPad wrote")
 
 
+def json_reader_error(error: UnicodeDecodeError | RecursionError) -> str:
+    """Why a JSON text could not be read when Python's reader gave no message of its own (the window says it
+    in its language, as it does the reader's messages)."""
+    return "not UTF-8 text" if isinstance(error, UnicodeDecodeError) else "nested too deeply"
+
+
 def _modest_template(template: str) -> str:
     """``template`` unless a field asks for a width or precision no reason of DigitPad's has: a record edited
     by hand ("{a:>900000000}") would otherwise build a text of a gigabyte."""

@@ -124,9 +124,31 @@ SYSTEM_ERRORS = frozenset((
 ))
 
 
+# What Python's JSON reader says of a broken text (json.JSONDecodeError.msg), and the core's words for the two
+# cases it has no message for (model.words.json_reader_error): "올바른 JSON이 아닙니다(1번째 칸: Expecting value)".
+JSON_READER_ERRORS = frozenset((
+    QT_TRANSLATE_NOOP("JsonReaderError", "Expecting value"),
+    QT_TRANSLATE_NOOP("JsonReaderError", "Expecting ',' delimiter"),
+    QT_TRANSLATE_NOOP("JsonReaderError", "Expecting ':' delimiter"),
+    QT_TRANSLATE_NOOP("JsonReaderError", "Expecting property name enclosed in double quotes"),
+    QT_TRANSLATE_NOOP("JsonReaderError", "Unterminated string starting at"),
+    QT_TRANSLATE_NOOP("JsonReaderError", "Invalid control character at"),
+    QT_TRANSLATE_NOOP("JsonReaderError", "Invalid \\escape"),
+    QT_TRANSLATE_NOOP("JsonReaderError", "Invalid \\uXXXX escape"),
+    QT_TRANSLATE_NOOP("JsonReaderError", "Extra data"),
+    QT_TRANSLATE_NOOP("JsonReaderError", "not UTF-8 text"),
+    QT_TRANSLATE_NOOP("JsonReaderError", "nested too deeply"),
+))
+
+
 def system_error_text(text: str) -> str:
-    """The operating system's reason in the window's language where it is one of the commonest; else as it is."""
-    return QCoreApplication.translate("SystemError", text) if text in SYSTEM_ERRORS else text
+    """The operating system's or the JSON reader's reason in the window's language where it is one of the
+    commonest; else as it is."""
+    if text in SYSTEM_ERRORS:
+        return QCoreApplication.translate("SystemError", text)
+    if text in JSON_READER_ERRORS:
+        return QCoreApplication.translate("JsonReaderError", text)
+    return text
 
 
 def os_error_text(error: OSError) -> str:

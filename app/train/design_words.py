@@ -42,6 +42,7 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("DesignProblem", "not a text file (Keras JSON is text, as model.to_json() writes it)"),
     QT_TRANSLATE_NOOP("DesignProblem", "cannot be read ({error})"),
     QT_TRANSLATE_NOOP("DesignProblem", "broken JSON ({error})"),
+    QT_TRANSLATE_NOOP("DesignProblem", "broken JSON ({error} at line {line}, column {column})"),
     QT_TRANSLATE_NOOP("DesignProblem", "not a Keras Sequential model (it holds a {kind}); DigitPad designs are "
                                        "Sequential stacks, as model.to_json() writes them"),
     QT_TRANSLATE_NOOP("DesignProblem", "not a Keras Sequential model (it has no \"class_name\": \"Sequential\"); "

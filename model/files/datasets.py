@@ -18,7 +18,7 @@ from typing import BinaryIO
 import numpy as np
 
 from digitpad.model.ink.preprocessing import CANVAS_SIZE, MAX_POINTS, fit_to_canvas, too_many_points
-from digitpad.model.words import UnreadableFile, Words
+from digitpad.model.words import UnreadableFile, Words, json_reader_error
 
 MNIST_ENV = "DIGITPAD_MNIST"
 _IDX_NAMES = {
@@ -278,7 +278,7 @@ def parse_stroke_line(line: str | bytes, where: str = "input",
         raise UnreadableData(where, Words("not valid JSON ({error} at column {column})", error=error.msg,
                                           column=error.colno)) from None
     except (UnicodeDecodeError, RecursionError) as error:
-        raise UnreadableData(where, Words("not valid JSON ({error})", error=type(error).__name__)) from None
+        raise UnreadableData(where, Words("not valid JSON ({error})", error=json_reader_error(error))) from None
     if not isinstance(item, dict) or "strokes" not in item:
         raise UnreadableData(where, Words('expected a JSON object with a "strokes" list'))
     box = default_box

@@ -20,6 +20,7 @@ from digitpad.model.network.designs import (
     Problem,
     check,
 )
+from digitpad.model.words import json_reader_error
 
 MAX_JSON_BYTES = 1_000_000  # a design of 64 layers is a few tens of kB
 # Keras 2's and Keras 3's names for the same layers.
@@ -96,8 +97,11 @@ def design_from_keras_json(text: str, name: str = "custom") -> Design:
     other than 28×28×1.  The design's own problems (sizes that do not fit, ...) are ``summarize``'s."""
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
-        raise DesignError(Problem("broken JSON ({error})", error=str(error))) from None
+    except json.JSONDecodeError as error:
+        raise DesignError(Problem("broken JSON ({error} at line {line}, column {column})", error=error.msg,
+                                  line=error.lineno, column=error.colno)) from None
+    except RecursionError as error:
+        raise DesignError(Problem("broken JSON ({error})", error=json_reader_error(error))) from None
     if not isinstance(data, dict) or data.get("class_name") != "Sequential":
         kind = data.get("class_name") if isinstance(data, dict) else None
         if isinstance(kind, str):

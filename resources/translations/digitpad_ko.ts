@@ -176,6 +176,10 @@
         <translation>JSON 형식이 깨져 있습니다({error})</translation>
     </message>
     <message>
+        <source>broken JSON ({error} at line {line}, column {column})</source>
+        <translation>JSON 형식이 깨져 있습니다({line}번째 줄 {column}번째 칸: {error})</translation>
+    </message>
+    <message>
         <source>not a Keras Sequential model (it holds a {kind}); DigitPad designs are Sequential stacks, as model.to_json() writes them</source>
         <translation>Keras Sequential 모델이 아닙니다({kind} 모델입니다). DigitPad 설계는 model.to_json()이 쓰는 것과 같은 Sequential 층 쌓기입니다</translation>
     </message>
@@ -955,6 +959,53 @@
     <message>
         <source>What the network sees: your drawing as 28×28 grey pixels, MNIST-style</source>
         <translation>신경망이 보는 이미지: 그린 숫자를 MNIST처럼 28×28 회색 픽셀로 바꾼 것</translation>
+    </message>
+</context>
+<context>
+    <name>JsonReaderError</name>
+    <message>
+        <source>Expecting value</source>
+        <translation>값이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>&apos;,&apos; 구분자가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>&apos;:&apos; 구분자가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>큰따옴표로 감싼 속성 이름이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>문자열이 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>허용되지 않는 제어 문자가 있습니다</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>잘못된 이스케이프(\) 문자입니다</translation>
+    </message>
+    <message>
+        <source>Invalid \uXXXX escape</source>
+        <translation>잘못된 \uXXXX 이스케이프입니다</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>JSON 값 뒤에 다른 내용이 더 있습니다</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text</source>
+        <translation>UTF-8 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>너무 깊게 중첩되어 있습니다</translation>
     </message>
 </context>
 <context>
