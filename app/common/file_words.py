@@ -124,30 +124,33 @@ SYSTEM_ERRORS = frozenset((
 ))
 
 
-# What Python's JSON reader says of a broken text (json.JSONDecodeError.msg), and the core's words for the two
-# cases it has no message for (model.words.json_reader_error): "올바른 JSON이 아닙니다(1번째 칸: Expecting value)".
-JSON_READER_ERRORS = frozenset((
-    QT_TRANSLATE_NOOP("JsonReaderError", "Expecting value"),
-    QT_TRANSLATE_NOOP("JsonReaderError", "Expecting ',' delimiter"),
-    QT_TRANSLATE_NOOP("JsonReaderError", "Expecting ':' delimiter"),
-    QT_TRANSLATE_NOOP("JsonReaderError", "Expecting property name enclosed in double quotes"),
-    QT_TRANSLATE_NOOP("JsonReaderError", "Unterminated string starting at"),
-    QT_TRANSLATE_NOOP("JsonReaderError", "Invalid control character at"),
-    QT_TRANSLATE_NOOP("JsonReaderError", "Invalid \\escape"),
-    QT_TRANSLATE_NOOP("JsonReaderError", "Invalid \\uXXXX escape"),
-    QT_TRANSLATE_NOOP("JsonReaderError", "Extra data"),
-    QT_TRANSLATE_NOOP("JsonReaderError", "not UTF-8 text"),
-    QT_TRANSLATE_NOOP("JsonReaderError", "nested too deeply"),
+# What Python's JSON reader says of a broken text (json.JSONDecodeError.msg), the core's words for the two cases
+# it has no message for (model.words.json_reader_error), and Pillow's commonest reasons for a broken image:
+# "올바른 JSON이 아닙니다(1번째 칸: Expecting value)" kept the reader's English.
+READER_ERRORS = frozenset((
+    QT_TRANSLATE_NOOP("ReaderError", "Expecting value"),
+    QT_TRANSLATE_NOOP("ReaderError", "Expecting ',' delimiter"),
+    QT_TRANSLATE_NOOP("ReaderError", "Expecting ':' delimiter"),
+    QT_TRANSLATE_NOOP("ReaderError", "Expecting property name enclosed in double quotes"),
+    QT_TRANSLATE_NOOP("ReaderError", "Unterminated string starting at"),
+    QT_TRANSLATE_NOOP("ReaderError", "Invalid control character at"),
+    QT_TRANSLATE_NOOP("ReaderError", "Invalid \\escape"),
+    QT_TRANSLATE_NOOP("ReaderError", "Invalid \\uXXXX escape"),
+    QT_TRANSLATE_NOOP("ReaderError", "Extra data"),
+    QT_TRANSLATE_NOOP("ReaderError", "not UTF-8 text"),
+    QT_TRANSLATE_NOOP("ReaderError", "nested too deeply"),
+    QT_TRANSLATE_NOOP("ReaderError", "image file is truncated"),
+    QT_TRANSLATE_NOOP("ReaderError", "broken data stream when reading image file"),
 ))
 
 
 def system_error_text(text: str) -> str:
-    """The operating system's or the JSON reader's reason in the window's language where it is one of the
-    commonest; else as it is."""
+    """The operating system's, the JSON reader's or Pillow's reason in the window's language where it is one of
+    the commonest; else as it is."""
     if text in SYSTEM_ERRORS:
         return QCoreApplication.translate("SystemError", text)
-    if text in JSON_READER_ERRORS:
-        return QCoreApplication.translate("JsonReaderError", text)
+    if text in READER_ERRORS:
+        return QCoreApplication.translate("ReaderError", text)
     return text
 
 

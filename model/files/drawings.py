@@ -11,7 +11,7 @@ from PIL import Image, PngImagePlugin
 
 from digitpad.model.files.atomic import write_bytes_atomically
 from digitpad.model.files.datasets import MAX_LINE_BYTES, StrokeRecord, parse_stroke_line, stroke_record
-from digitpad.model.words import UnreadableFile, Words
+from digitpad.model.words import UnreadableFile, Words, json_reader_error
 
 PNG_KEY = "digitpad-strokes"
 
@@ -60,8 +60,10 @@ def _read_text(path: Path) -> str:
             raise UnreadableFile(path, Words("the file is larger than {megabytes} MB (the limit for a drawing); "
                                              "it is not a drawing", megabytes=MAX_LINE_BYTES // (1024 * 1024)))
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise UnreadableFile(path, Words("cannot read ({error})", error=str(error))) from None
+    except OSError as error:
+        raise UnreadableFile(path, Words("cannot read ({error})", error=error.strerror or str(error))) from None
+    except UnicodeDecodeError as error:
+        raise UnreadableFile(path, Words("cannot read ({error})", error=json_reader_error(error))) from None
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
         raise UnreadableFile(path, Words("the file is empty"))

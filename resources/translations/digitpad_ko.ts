@@ -962,53 +962,6 @@
     </message>
 </context>
 <context>
-    <name>JsonReaderError</name>
-    <message>
-        <source>Expecting value</source>
-        <translation>값이 있어야 합니다</translation>
-    </message>
-    <message>
-        <source>Expecting &apos;,&apos; delimiter</source>
-        <translation>&apos;,&apos; 구분자가 있어야 합니다</translation>
-    </message>
-    <message>
-        <source>Expecting &apos;:&apos; delimiter</source>
-        <translation>&apos;:&apos; 구분자가 있어야 합니다</translation>
-    </message>
-    <message>
-        <source>Expecting property name enclosed in double quotes</source>
-        <translation>큰따옴표로 감싼 속성 이름이 있어야 합니다</translation>
-    </message>
-    <message>
-        <source>Unterminated string starting at</source>
-        <translation>문자열이 닫히지 않았습니다</translation>
-    </message>
-    <message>
-        <source>Invalid control character at</source>
-        <translation>허용되지 않는 제어 문자가 있습니다</translation>
-    </message>
-    <message>
-        <source>Invalid \escape</source>
-        <translation>잘못된 이스케이프(\) 문자입니다</translation>
-    </message>
-    <message>
-        <source>Invalid \uXXXX escape</source>
-        <translation>잘못된 \uXXXX 이스케이프입니다</translation>
-    </message>
-    <message>
-        <source>Extra data</source>
-        <translation>JSON 값 뒤에 다른 내용이 더 있습니다</translation>
-    </message>
-    <message>
-        <source>not UTF-8 text</source>
-        <translation>UTF-8 텍스트가 아닙니다</translation>
-    </message>
-    <message>
-        <source>nested too deeply</source>
-        <translation>너무 깊게 중첩되어 있습니다</translation>
-    </message>
-</context>
-<context>
     <name>LayerRow</name>
     <message numerus="yes">
         <source>{kind} · {shape} · %Ln param(s)</source>
@@ -1924,6 +1877,61 @@
     <message>
         <source>How likely the network thinks each digit is, in percent (the bars add up to 100). When the pen lifts (and for a photo), the drawing is read seven ways together: as drawn, and a little turned, narrowed or slanted. Click a bar to see how its probability is computed.</source>
         <translation>신경망이 각 숫자라고 보는 확률(%)입니다. 막대를 모두 더하면 100입니다. 펜을 떼면(사진일 때도) 그림을 일곱 가지로 읽어 함께 모읍니다: 그린 그대로, 그리고 조금 돌리거나 좁히거나 기울여서. 막대를 클릭하면 그 확률이 어떻게 계산되는지 볼 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderError</name>
+    <message>
+        <source>Expecting value</source>
+        <translation>값이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;,&apos; delimiter</source>
+        <translation>&apos;,&apos; 구분자가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Expecting &apos;:&apos; delimiter</source>
+        <translation>&apos;:&apos; 구분자가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Expecting property name enclosed in double quotes</source>
+        <translation>큰따옴표로 감싼 속성 이름이 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>Unterminated string starting at</source>
+        <translation>문자열이 닫히지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Invalid control character at</source>
+        <translation>허용되지 않는 제어 문자가 있습니다</translation>
+    </message>
+    <message>
+        <source>Invalid \escape</source>
+        <translation>잘못된 이스케이프(\) 문자입니다</translation>
+    </message>
+    <message>
+        <source>Invalid \uXXXX escape</source>
+        <translation>잘못된 \uXXXX 이스케이프입니다</translation>
+    </message>
+    <message>
+        <source>Extra data</source>
+        <translation>JSON 값 뒤에 다른 내용이 더 있습니다</translation>
+    </message>
+    <message>
+        <source>not UTF-8 text</source>
+        <translation>UTF-8 텍스트가 아닙니다</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>너무 깊게 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <source>image file is truncated</source>
+        <translation>파일이 중간에 끊겨 있습니다</translation>
+    </message>
+    <message>
+        <source>broken data stream when reading image file</source>
+        <translation>이미지 데이터가 깨져 있습니다</translation>
     </message>
 </context>
 <context>
