@@ -209,6 +209,39 @@ def test_a_korean_window_says_why_a_file_cannot_be_opened_in_korean(ready_window
     qtbot.waitUntil(lambda: task.done, timeout=30_000)
     assert window.banner.text() == ("모델을 불러올 수 없습니다: fake.keras: "
                                     "Keras 모델 파일이 아닙니다(파일이 손상되었거나 잘렸습니다)")
+    # A Keras model whose network the window cannot run: why, in Korean, with the file's name (it was English,
+    # with the whole path).
+    said = {}
+    for name, change in (("lambda.keras", {"class_name": "Lambda"}),
+                         ("oblong.keras", {"config": {"name": "conv1", "strides": [1, 2]}}),
+                         ("dilated.keras", {"config": {"name": "conv1", "dilation_rate": [2, 2]}})):
+        bundled_with(tmp_path / name, first_layer=change)
+        loading = window.models.load(tmp_path / name)
+        qtbot.waitUntil(lambda loading=loading: loading.done, timeout=30_000)
+        said[name] = window.banner.text()
+    assert said == {
+        "lambda.keras": "모델을 불러올 수 없습니다: lambda.keras: 코드(Lambda 층)가 들어 있는데, DigitPad는 "
+                        "이런 코드를 실행하지 않습니다",
+        "oblong.keras": "모델을 불러올 수 없습니다: oblong.keras: conv1: 스트라이드 값([1, 2])이 정사각형이 아닙니다. "
+                        "DigitPad는 정사각형만 실행합니다",
+        "dilated.keras": "모델을 불러올 수 없습니다: dilated.keras: conv1: 팽창(dilated) 합성곱이나 "
+                         "그룹(grouped) 합성곱은 DigitPad에서 실행되지 않습니다"}
+
+
+def bundled_with(target: Path, first_layer: dict) -> None:
+    """A copy of the bundled model whose first Conv2D's config has ``first_layer``'s changes merged in."""
+    import zipfile
+
+    with zipfile.ZipFile(ROOT / "resources" / "digitpad.keras") as source:
+        members = {name: source.read(name) for name in source.namelist()}
+    config = json.loads(members["config.json"])
+    layer = config["config"]["layers"][1]
+    layer.update({key: value for key, value in first_layer.items() if key != "config"})
+    layer["config"].update(first_layer.get("config", {}))
+    members["config.json"] = json.dumps(config).encode()
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
 
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from digitpad.model.words import Words
+
 ACTIVATIONS = ("relu", "tanh", "sigmoid", "linear", "softmax")
 KINDS = ("Conv2D", "MaxPooling2D", "AveragePooling2D", "Dense", "Dropout", "BatchNormalization", "Flatten",
          "GlobalAveragePooling2D", "Activation")
@@ -98,21 +100,26 @@ def layer_pads(layer: NumpyLayer, input_shape: tuple[int, ...]) -> tuple[tuple[i
             padding_amounts(input_shape[1], cols, layer.strides, layer.padding))
 
 
+KERNEL_DOES_NOT_FIT = "{name}: kernel {kernel} does not fit input {shape}"
+
+
 def output_shape(layer: NumpyLayer, shape: tuple[int, ...]) -> tuple[int, ...]:
     """The layer's output shape (no batch dimension) for an input shape; ValueError says what does not fit."""
     kind = layer.kind
     if kind in ("Conv2D", *POOLING, "GlobalAveragePooling2D") and len(shape) != 3:
-        raise ValueError(f"{layer.name}: a {kind} needs maps (height × width × channels), it gets {shape}")
+        raise ValueError(Words("{name}: a {kind} needs maps (height × width × channels), it gets {shape}",
+                               name=layer.name, kind=kind, shape=shape))
     if kind == "Conv2D":
         kernel = layer.weights[0]
         if kernel.ndim != 4 or kernel.shape[2] != shape[-1] or layer.bias.shape != (kernel.shape[3],):
-            raise ValueError(f"{layer.name}: kernel {kernel.shape} does not fit input {shape}")
+            raise ValueError(Words(KERNEL_DOES_NOT_FIT, name=layer.name, kernel=kernel.shape, shape=shape))
     if kind in ("Conv2D", *POOLING):
         rows, cols = layer.window
         height = output_size(shape[0], rows, layer.strides, layer.padding)
         width = output_size(shape[1], cols, layer.strides, layer.padding)
         if height <= 0 or width <= 0:
-            raise ValueError(f"{layer.name}: a {rows}×{cols} window does not fit the {shape[0]}×{shape[1]} map")
+            raise ValueError(Words("{name}: a {rows}×{cols} window does not fit the {height}×{width} map",
+                                   name=layer.name, rows=rows, cols=cols, height=shape[0], width=shape[1]))
         return height, width, (layer.weights[0].shape[3] if kind == "Conv2D" else shape[2])
     if kind == "Flatten":
         return (int(np.prod(shape)),)
@@ -121,10 +128,10 @@ def output_shape(layer: NumpyLayer, shape: tuple[int, ...]) -> tuple[int, ...]:
     if kind == "Dense":
         kernel = layer.weights[0]
         if len(shape) != 1 or kernel.ndim != 2 or kernel.shape[0] != shape[0] or layer.bias.shape != (kernel.shape[1],):
-            raise ValueError(f"{layer.name}: kernel {kernel.shape} does not fit input {shape}")
+            raise ValueError(Words(KERNEL_DOES_NOT_FIT, name=layer.name, kernel=kernel.shape, shape=shape))
         return (kernel.shape[1],)
     if kind == "BatchNormalization" and any(w.shape != (shape[-1],) for w in layer.weights):
-        raise ValueError(f"{layer.name}: its statistics do not fit input {shape}")
+        raise ValueError(Words("{name}: its statistics do not fit input {shape}", name=layer.name, shape=shape))
     return shape  # Dropout, BatchNormalization and Activation keep the shape
 
 

@@ -22,9 +22,10 @@ from pathlib import Path
 
 import numpy as np
 
-from digitpad.model.files.model_archive import ModelError, read_members
+from digitpad.model.files.model_archive import ModelError, UnreadableModel, read_members
 from digitpad.model.network import layers as numpy_layers
 from digitpad.model.network.layers import ACTIVATIONS, KINDS, POOLING, NumpyLayer
+from digitpad.model.words import FileProblem, Words, json_reader_error
 
 __all__ = ["ACTIVATIONS", "KINDS", "ModelError", "NumpyConvnet", "NumpyLayer", "UnsupportedModel"]
 # Images per chunk of a batched pass: the seed's conv2 patches of 256 images take about 35 MB.  A wider
@@ -34,7 +35,11 @@ PATCH_FLOATS = 16 * 1024 * 1024  # 64 MB of float32
 
 
 class UnsupportedModel(ModelError):
-    """The model has a layer or option the numpy passes do not implement."""
+    """The model has a layer or option the numpy passes do not implement; its one argument is ``Words``."""
+
+
+class UnsupportedModelFile(FileProblem, UnsupportedModel):
+    """A model file with such a layer or option: "path: reason", the reason said in the window's language."""
 
 
 class NumpyConvnet:
@@ -50,7 +55,7 @@ class NumpyConvnet:
     def from_keras(cls, model) -> NumpyConvnet:
         """From a loaded keras.Model (the weights are copied)."""
         if type(model).__name__ != "Sequential":
-            raise UnsupportedModel("DigitPad runs Sequential models only")
+            raise UnsupportedModel(Words("DigitPad runs Sequential models only"))
         return cls([_layer_from_config(type(layer).__name__, layer.get_config(),
                                        [np.asarray(w, np.float32) for w in layer.get_weights()])
                     for layer in model.layers])
@@ -63,14 +68,22 @@ class NumpyConvnet:
         members = read_members(path)
         try:
             config = json.loads(members["config.json"])
-        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
-            raise ModelError(f"{path}: not a Keras model (its config.json is not readable JSON: {error})") from None
-        specs = _layer_specs(config, path)
+        except json.JSONDecodeError as error:
+            raise UnreadableModel(path, Words("not a Keras model (its config.json is not readable JSON: {error})",
+                                              error=error.msg)) from None
+        except (UnicodeDecodeError, RecursionError) as error:
+            raise UnreadableModel(path, Words("not a Keras model (its config.json is not readable JSON: {error})",
+                                              error=json_reader_error(error))) from None
         try:
+            specs = _layer_specs(config, path)
             with h5py.File(io.BytesIO(members["model.weights.h5"]), "r") as weights:
                 return cls(_layers_from_specs(specs, weights))
-        except OSError as error:
-            raise ModelError(f"{path}: not a Keras model (its weights are not readable: {error})") from None
+        except OSError:  # h5py's reason ("Unable to synchronously open file …") tells a person nothing more
+            raise UnreadableModel(path, Words("not a Keras model (its weights are not readable)")) from None
+        except UnsupportedModel as error:  # named by the file, as the window and the command line say it
+            if isinstance(error, FileProblem):
+                raise
+            raise UnsupportedModelFile(path, _reason(error)) from None
 
     def with_weights(self, weights: list[np.ndarray]) -> NumpyConvnet:
         """The same network with other weights (in the order of Keras' ``get_weights``)."""
@@ -86,14 +99,16 @@ class NumpyConvnet:
         shape: tuple[int, ...] = (28, 28, 1)
         for index, layer in enumerate(self.layers):
             if layer.activation == "softmax" and index != len(self.layers) - 1:
-                raise UnsupportedModel(f"{layer.name}: a softmax before the last layer is not one DigitPad runs")
+                raise UnsupportedModel(Words("{name}: a softmax before the last layer is not one DigitPad runs",
+                                             name=layer.name))
             try:
                 shape = numpy_layers.output_shape(layer, shape)
             except ValueError as error:
-                raise UnsupportedModel(str(error)) from None
+                raise UnsupportedModel(_reason(error)) from None
             layer.output_shape = shape
         if shape != (10,):
-            raise UnsupportedModel(f"the model has output shape {shape}, DigitPad needs 10 digit probabilities")
+            raise UnsupportedModel(Words("the model has output shape {shape}, DigitPad needs 10 digit probabilities",
+                                         shape=shape))
 
     # --- running ---------------------------------------------------------------------
 
@@ -196,16 +211,16 @@ def _backward(layer: NumpyLayer, layer_input: np.ndarray, layer_output: np.ndarr
 def _layer_specs(config: dict, path) -> list[dict]:
     if not isinstance(config, dict) or config.get("class_name") != "Sequential" or config.get("module") != "keras":
         kind = config.get("class_name") if isinstance(config, dict) else type(config).__name__
-        raise UnsupportedModel(f"{path}: DigitPad runs Keras Sequential models only; this is {kind!r}")
+        raise UnsupportedModel(Words("DigitPad runs Keras Sequential models only; this is {kind!r}", kind=kind))
     specs = config.get("config", {}).get("layers", [])
     if not isinstance(specs, list):
-        raise ModelError(f"{path}: not a Keras model (its config has no list of layers)")
+        raise UnreadableModel(path, Words("not a Keras model (its config has no list of layers)"))
     for spec in specs:
         kind = spec.get("class_name") if isinstance(spec, dict) else None
         if kind == "Lambda":
-            raise UnsupportedModel(f"{path}: it contains code (a Lambda layer), which DigitPad refuses to run")
+            raise UnsupportedModel(Words("it contains code (a Lambda layer), which DigitPad refuses to run"))
         if not isinstance(spec, dict) or spec.get("module") != "keras.layers" or kind not in ("InputLayer", *KINDS):
-            raise UnsupportedModel(f"{path}: layer {kind!r} is not one DigitPad runs (it runs {RUNS})")
+            raise UnsupportedModel(Words(NOT_RUN, kind=kind, kinds=RUNS))
     _check_input(specs, path)
     return [spec for spec in specs if spec["class_name"] != "InputLayer"]
 
@@ -215,7 +230,8 @@ def _check_input(specs: list[dict], path) -> None:
     for spec in specs[:1]:
         shape = spec.get("config", {}).get("batch_shape") or spec.get("config", {}).get("batch_input_shape")
         if spec.get("class_name") == "InputLayer" and shape is not None and tuple(shape[1:]) != (28, 28, 1):
-            raise ModelError(f"{path}: the model reads images of shape {tuple(shape[1:])}, DigitPad needs 28×28×1")
+            raise UnsupportedModel(Words("the model reads images of shape {shape}, DigitPad needs 28×28×1",
+                                         shape=tuple(shape[1:])))
 
 
 def _layers_from_specs(specs: list[dict], weights) -> list[NumpyLayer]:
@@ -235,30 +251,31 @@ def _layers_from_specs(specs: list[dict], weights) -> list[NumpyLayer]:
 
 
 RUNS = "Conv2D, MaxPooling2D, AveragePooling2D, Dense, Dropout, BatchNormalization, Flatten, " \
-       "GlobalAveragePooling2D and Activation"
+       "GlobalAveragePooling2D, Activation"
+NOT_RUN = "layer {kind!r} is not one DigitPad runs (it runs {kinds})"
 
 
 def _layer_from_config(kind: str, config: dict, weights: list[np.ndarray]) -> NumpyLayer:
     """One layer from its Keras config and weights, every setting checked: UnsupportedModel names what
     the numpy passes do not implement."""
     if not isinstance(config, dict):
-        raise UnsupportedModel(f"layer {kind!r} has no readable config")
+        raise UnsupportedModel(Words("layer {kind!r} has no readable config", kind=kind))
     name = str(config.get("name", kind))
     if kind not in KINDS:
-        raise UnsupportedModel(f"layer {kind!r} is not one DigitPad runs (it runs {RUNS})")
+        raise UnsupportedModel(Words(NOT_RUN, kind=kind, kinds=RUNS))
     if config.get("data_format", "channels_last") != "channels_last":
-        raise UnsupportedModel(f"{name}: only channels_last maps run in DigitPad")
+        raise UnsupportedModel(Words("{name}: only channels_last maps run in DigitPad", name=name))
     activation = config.get("activation", "linear")
     if kind in ("Conv2D", "Dense", "Activation") and activation not in ACTIVATIONS:
-        raise UnsupportedModel(f"{name}: activation {activation!r} is not one DigitPad runs "
-                               f"({', '.join(ACTIVATIONS)})")
+        raise UnsupportedModel(Words("{name}: activation {activation!r} is not one DigitPad runs ({activations})",
+                                     name=name, activation=activation, activations=", ".join(ACTIVATIONS)))
     expected = _expected_weights(kind, config)
     if len(weights) != expected:
-        raise UnsupportedModel(f"{name}: it has {len(weights)} weight arrays; a {kind} with its settings has "
-                               f"{expected}")
+        raise UnsupportedModel(Words("{name}: it has {count} weight arrays; a {kind} with its settings has {expected}",
+                                     name=name, count=len(weights), kind=kind, expected=expected))
     if kind == "Conv2D":
         if _square(config.get("dilation_rate", 1), name, "dilation rate") != 1 or config.get("groups", 1) != 1:
-            raise UnsupportedModel(f"{name}: dilated or grouped convolutions do not run in DigitPad")
+            raise UnsupportedModel(Words("{name}: dilated or grouped convolutions do not run in DigitPad", name=name))
         return NumpyLayer(name, kind, activation, weights, strides=_square(config.get("strides", 1), name, "stride"),
                           padding=_padding(config, name))
     if kind in POOLING:
@@ -268,12 +285,14 @@ def _layer_from_config(kind: str, config: dict, weights: list[np.ndarray]) -> Nu
     if kind == "Dropout":
         rate = config.get("rate", 0.0)
         if not isinstance(rate, (int, float)) or not 0 <= rate < 1:
-            raise UnsupportedModel(f"{name}: a dropout rate must be a number from 0 to below 1, not {rate!r}")
+            raise UnsupportedModel(Words("{name}: a dropout rate must be a number from 0 to below 1, not {rate!r}",
+                                         name=name, rate=rate))
         return NumpyLayer(name, kind, rate=float(rate))
     if kind == "BatchNormalization":
         return _batch_normalization(name, config, weights)
     if kind == "GlobalAveragePooling2D" and config.get("keepdims", False):
-        raise UnsupportedModel(f"{name}: global pooling that keeps its dimensions does not run in DigitPad")
+        raise UnsupportedModel(Words("{name}: global pooling that keeps its dimensions does not run in DigitPad",
+                                     name=name))
     return NumpyLayer(name, kind, activation if kind in ("Dense", "Activation") else "linear", weights)
 
 
@@ -290,11 +309,14 @@ def _batch_normalization(name: str, config: dict, weights: list[np.ndarray]) -> 
     axis = axis[0] if isinstance(axis, (list, tuple)) and len(axis) == 1 else axis
     epsilon = config.get("epsilon", 1e-3)
     if axis not in (-1, 3) or config.get("renorm") or config.get("synchronized"):
-        raise UnsupportedModel(f"{name}: only BatchNormalization over the channels (axis −1) runs in DigitPad")
+        raise UnsupportedModel(Words("{name}: only BatchNormalization over the channels (axis −1) runs in DigitPad",
+                                     name=name))
     if not isinstance(epsilon, (int, float)) or not 0 < epsilon < 1:
-        raise UnsupportedModel(f"{name}: epsilon must be a small positive number, not {epsilon!r}")
+        raise UnsupportedModel(Words("{name}: epsilon must be a small positive number, not {epsilon!r}", name=name,
+                                     epsilon=epsilon))
     if any(array.ndim != 1 for array in weights) or weights[-1].min(initial=0.0) < 0:
-        raise UnsupportedModel(f"{name}: its statistics are not one number per channel with a variance ≥ 0")
+        raise UnsupportedModel(Words("{name}: its statistics are not one number per channel with a variance ≥ 0",
+                                     name=name))
     return NumpyLayer(name, "BatchNormalization", weights=weights, epsilon=float(epsilon),
                       center=bool(config.get("center", True)), scale=bool(config.get("scale", True)))
 
@@ -303,19 +325,29 @@ def _square(value, name: str, what: str) -> int:
     """A size given as one integer or as (rows, columns) of the same integer, at least 1."""
     values = list(value) if isinstance(value, (list, tuple)) else [value]
     if not values or len(values) > 2 or any(isinstance(v, bool) or not isinstance(v, int) or v < 1 for v in values):
-        raise UnsupportedModel(f"{name}: its {what} {value!r} is not a positive whole number")
+        raise UnsupportedModel(Words("{name}: its {what} {value!r} is not a positive whole number", name=name,
+                                     what=Words(what), value=value))
     if len(set(values)) != 1:
-        raise UnsupportedModel(f"{name}: only square {what}s run in DigitPad, not {value!r}")
+        raise UnsupportedModel(Words("{name}: its {what} {value!r} is not square; DigitPad runs square ones only",
+                                     name=name, what=Words(what), value=value))
     if values[0] > 1024:
-        raise UnsupportedModel(f"{name}: its {what} {values[0]} is larger than any 28×28 model needs")
+        raise UnsupportedModel(Words("{name}: its {what} {size} is larger than any 28×28 model needs", name=name,
+                                     what=Words(what), size=values[0]))
     return values[0]
 
 
 def _padding(config: dict, name: str) -> str:
     padding = str(config.get("padding", "valid")).lower()
     if padding not in ("valid", "same"):
-        raise UnsupportedModel(f"{name}: padding {padding!r} does not run in DigitPad (valid or same only)")
+        raise UnsupportedModel(Words("{name}: padding {padding!r} does not run in DigitPad (valid or same only)",
+                                     name=name, padding=padding))
     return padding
+
+
+def _reason(error: Exception) -> Words:
+    """An error's reason as ``Words``: the core's own, or its text (a layer's shape that does not fit)."""
+    reason = error.args[0] if error.args else None
+    return reason if isinstance(reason, Words) else Words("{text}", text=str(error))
 
 
 def _snake_case(name: str) -> str:

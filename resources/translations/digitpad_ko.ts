@@ -876,6 +876,130 @@
         <source>out of memory; try a smaller batch size or fewer drawings</source>
         <translation>메모리가 부족합니다. 배치 크기를 줄이거나 그림 수를 줄여 보세요</translation>
     </message>
+    <message>
+        <source>not a Keras model (its config.json is not readable JSON: {error})</source>
+        <translation>Keras 모델 파일이 아닙니다(config.json을 JSON으로 읽을 수 없습니다: {error})</translation>
+    </message>
+    <message>
+        <source>not a Keras model (its weights are not readable)</source>
+        <translation>Keras 모델 파일이 아닙니다(가중치를 읽을 수 없습니다)</translation>
+    </message>
+    <message>
+        <source>not a Keras model (its config has no list of layers)</source>
+        <translation>Keras 모델 파일이 아닙니다(구성에 층 목록이 없습니다)</translation>
+    </message>
+    <message>
+        <source>DigitPad runs Sequential models only</source>
+        <translation>DigitPad는 Sequential 모델만 실행합니다</translation>
+    </message>
+    <message>
+        <source>DigitPad runs Keras Sequential models only; this is {kind!r}</source>
+        <translation>DigitPad는 Keras Sequential 모델만 실행합니다. 이 모델은 {kind!r}입니다</translation>
+    </message>
+    <message>
+        <source>it contains code (a Lambda layer), which DigitPad refuses to run</source>
+        <translation>코드(Lambda 층)가 들어 있는데, DigitPad는 이런 코드를 실행하지 않습니다</translation>
+    </message>
+    <message>
+        <source>layer {kind!r} is not one DigitPad runs (it runs {kinds})</source>
+        <translation>{kind!r} 층은 DigitPad가 실행하는 층이 아닙니다(실행하는 층: {kinds})</translation>
+    </message>
+    <message>
+        <source>layer {kind!r} has no readable config</source>
+        <translation>{kind!r} 층의 구성을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>the model reads images of shape {shape}, DigitPad needs 28×28×1</source>
+        <translation>모델의 입력 이미지 모양이 {shape}입니다. DigitPad에는 28×28×1이 필요합니다</translation>
+    </message>
+    <message>
+        <source>the model has output shape {shape}, DigitPad needs 10 digit probabilities</source>
+        <translation>모델의 출력 모양이 {shape}입니다. DigitPad에는 숫자별 확률 10개가 필요합니다</translation>
+    </message>
+    <message>
+        <source>{name}: a softmax before the last layer is not one DigitPad runs</source>
+        <translation>{name}: 마지막 층이 아닌 곳의 softmax는 DigitPad가 실행하지 않습니다</translation>
+    </message>
+    <message>
+        <source>{name}: only channels_last maps run in DigitPad</source>
+        <translation>{name}: DigitPad는 channels_last 형식의 맵만 실행합니다</translation>
+    </message>
+    <message>
+        <source>{name}: activation {activation!r} is not one DigitPad runs ({activations})</source>
+        <translation>{name}: 활성화 함수 {activation!r}은(는) DigitPad가 실행하지 않습니다(실행하는 함수: {activations})</translation>
+    </message>
+    <message>
+        <source>{name}: it has {count} weight arrays; a {kind} with its settings has {expected}</source>
+        <translation>{name}: 가중치 배열이 {count}개입니다. 이 설정의 {kind} 층에는 {expected}개가 있어야 합니다</translation>
+    </message>
+    <message>
+        <source>{name}: dilated or grouped convolutions do not run in DigitPad</source>
+        <translation>{name}: 팽창(dilated) 합성곱이나 그룹(grouped) 합성곱은 DigitPad에서 실행되지 않습니다</translation>
+    </message>
+    <message>
+        <source>{name}: a dropout rate must be a number from 0 to below 1, not {rate!r}</source>
+        <translation>{name}: 드롭아웃 비율은 0 이상 1 미만의 수여야 하는데 {rate!r}입니다</translation>
+    </message>
+    <message>
+        <source>{name}: global pooling that keeps its dimensions does not run in DigitPad</source>
+        <translation>{name}: 차원을 유지하는(keepdims) 전역 풀링은 DigitPad에서 실행되지 않습니다</translation>
+    </message>
+    <message>
+        <source>{name}: only BatchNormalization over the channels (axis −1) runs in DigitPad</source>
+        <translation>{name}: DigitPad는 채널 축(axis −1)에 대한 BatchNormalization만 실행합니다</translation>
+    </message>
+    <message>
+        <source>{name}: epsilon must be a small positive number, not {epsilon!r}</source>
+        <translation>{name}: epsilon은 작은 양수여야 하는데 {epsilon!r}입니다</translation>
+    </message>
+    <message>
+        <source>{name}: its statistics are not one number per channel with a variance ≥ 0</source>
+        <translation>{name}: 통계값이 채널마다 하나씩이 아니거나 분산이 0보다 작습니다</translation>
+    </message>
+    <message>
+        <source>{name}: its {what} {value!r} is not a positive whole number</source>
+        <translation>{name}: {what} 값({value!r})이 양의 정수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>{name}: its {what} {value!r} is not square; DigitPad runs square ones only</source>
+        <translation>{name}: {what} 값({value!r})이 정사각형이 아닙니다. DigitPad는 정사각형만 실행합니다</translation>
+    </message>
+    <message>
+        <source>{name}: its {what} {size} is larger than any 28×28 model needs</source>
+        <translation>{name}: {what} 값({size})이 28×28 모델에 필요한 것보다 큽니다</translation>
+    </message>
+    <message>
+        <source>dilation rate</source>
+        <translation>팽창 비율</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>스트라이드</translation>
+    </message>
+    <message>
+        <source>pool size</source>
+        <translation>윈도우 크기</translation>
+    </message>
+    <message>
+        <source>{name}: padding {padding!r} does not run in DigitPad (valid or same only)</source>
+        <translation>{name}: 패딩 {padding!r}은(는) DigitPad에서 실행되지 않습니다(valid나 same만 가능)</translation>
+    </message>
+    <message>
+        <source>{name}: a {kind} needs maps (height × width × channels), it gets {shape}</source>
+        <translation>{name}: {kind} 층에는 맵(높이 × 너비 × 채널)이 필요한데 입력이 {shape}입니다</translation>
+    </message>
+    <message>
+        <source>{name}: kernel {kernel} does not fit input {shape}</source>
+        <translation>{name}: 커널 {kernel}이(가) 입력 {shape}에 맞지 않습니다</translation>
+    </message>
+    <message>
+        <source>{name}: a {rows}×{cols} window does not fit the {height}×{width} map</source>
+        <translation>{name}: {rows}×{cols} 윈도우가 {height}×{width} 맵에 들어가지 않습니다</translation>
+    </message>
+    <message>
+        <source>{name}: its statistics do not fit input {shape}</source>
+        <translation>{name}: 통계값이 입력 {shape}에 맞지 않습니다</translation>
+    </message>
 </context>
 <context>
     <name>FiltersController</name>
