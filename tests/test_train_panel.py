@@ -297,3 +297,42 @@ def test_the_window_never_imports_tensorflow(tmp_path):
     assert result.returncode == 0, result.stderr[-3000:]
     answer = json.loads(result.stdout.strip().splitlines()[-1])
     assert answer["label"] == 7 and not answer["tensorflow"] and not answer["keras"] and answer["worker"]
+
+
+# --- the pictures of the results, alone --------------------------------------------------------------------
+
+def dark_pixels(image, left: float, top: float, width: float, height: float) -> int:
+    return sum(image.pixelColor(x, y).lightness() < 128
+               for x in range(int(left), int(left + width)) for y in range(int(top), int(top + height)))
+
+
+def test_the_confusion_matrix_says_which_way_it_reads(qtbot):
+    """A newcomer could not tell rows from columns: "predicted digit →" is written over the columns and
+    "← true digit" up the rows, outside the digits' own bands, and the cells are still where clicks land."""
+    from digitpad.app.train.views import ConfusionMatrix
+
+    matrix = ConfusionMatrix()
+    qtbot.addWidget(matrix)
+    matrix.resize(300, 300)
+    matrix.set_matrix(np.diag(np.full(10, 980)))
+    image = matrix.grab().toImage()
+    left, top, cell = matrix._grid()
+    band = matrix._title_band()
+    assert dark_pixels(image, left, 0, 10 * cell, band) > 50  # the columns' title
+    assert dark_pixels(image, 0, top, band, 10 * cell) > 50  # the rows' title
+    assert matrix.column_title == "predicted digit" and matrix.row_title == "true digit"
+    assert matrix.cell_at(matrix.cell_centre(4, 9)) == (4, 9)
+
+
+def test_the_curves_side_titles_show_only_where_they_fit_beside_the_tick_labels(qtbot):
+    """At 260 px (a 1024-pixel window) Qt Charts squeezed the right axis: "0.96accuracy", and in Korean every
+    tick label "0....". There the titles give way (the axes take their curves' colours); wider, they show."""
+    from digitpad.app.train.views import LearningCurves
+
+    curves = LearningCurves()
+    qtbot.addWidget(curves)
+    curves.resize(260, 300)
+    curves.show()
+    assert not curves.axis_accuracy.isTitleVisible() and not curves.axis_loss.isTitleVisible()
+    curves.resize(520, 300)
+    qtbot.waitUntil(lambda: curves.axis_accuracy.isTitleVisible() and curves.axis_loss.isTitleVisible())

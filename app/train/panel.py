@@ -261,7 +261,9 @@ class TrainPanel(Retranslatable, QScrollArea):
         else:
             text = self.tr("<b>Test accuracy {accuracy}%</b> on the held-back drawings (%Ln image(s)). "
                            "Trained on {counts} in {duration} on {device}.", "", images)
-        text = text.format(accuracy=accuracy, counts=counts, duration=duration, device=result.device)
+        # Kept on one line: Qt broke "/CPU:0" after its slash, leaving "CPU:0에서" alone on the next line.
+        device = f'<span style="white-space:nowrap">{result.device}</span>'
+        text = text.format(accuracy=accuracy, counts=counts, duration=duration, device=device)
         if self._trained_network is not None:  # the editor may show another design by now
             text += " " + self.tr("Network: {network}.").format(network=self._trained_network())
         self.accuracy_label.setText(text)

@@ -7,7 +7,7 @@ import math
 import numpy as np
 from PySide6.QtCharts import QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis
 from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QImage, QMouseEvent, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QImage, QMouseEvent, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QLabel, QListView, QListWidget, QListWidgetItem, QSizePolicy, QWidget
 
 from digitpad.app.common.colormaps import greyscale_qimage
@@ -54,6 +54,10 @@ class LearningCurves(Retranslatable, QChartView):
         for key, line in [*self.series.items(), *self.dots.items()]:
             line.attachAxis(self.axis_x)
             line.attachAxis(self.axis_accuracy if "accuracy" in key else self.axis_loss)
+        # Each side axis in the colour of its curves, so it is told apart even when its title is hidden (below).
+        for axis, colour in ((self.axis_loss, SERIES_STYLES[0][1]), (self.axis_accuracy, SERIES_STYLES[2][1])):
+            axis.setLabelsColor(QColor(colour))
+            axis.setTitleBrush(QColor(colour))
         super().__init__(chart, parent)
         self.setObjectName("lossChart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -63,7 +67,8 @@ class LearningCurves(Retranslatable, QChartView):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setToolTip(self.tr("Loss and accuracy while the network learns; dashed lines are the validation set"))
+        self.setToolTip(self.tr("Loss (left axis, red) and accuracy (right axis, blue) while the network learns; "
+                                "dashed lines are the validation set"))
         names = {"loss": self.tr("train loss"), "val_loss": self.tr("val loss"), "accuracy": self.tr("train acc"),
                  "val_accuracy": self.tr("val acc")}
         for key, line in self.series.items():
@@ -74,6 +79,23 @@ class LearningCurves(Retranslatable, QChartView):
         self.axis_x.setTitleText(self.tr("epoch"))
         self.axis_loss.setTitleText(self.tr("loss"))
         self.axis_accuracy.setTitleText(self.tr("accuracy"))
+        self._fit_side_titles()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_side_titles()
+
+    def _fit_side_titles(self) -> None:
+        """Show the loss and accuracy titles only where they fit. Qt Charts gives its axes at most 40% of the
+        chart's width and squeezes them beyond that: at 260 px the right axis's title ran into its tick labels
+        ("0.96accuracy") and in Korean every tick label became "0...."."""
+        needed = 0.0
+        for axis in (self.axis_loss, self.axis_accuracy):
+            labels = QFontMetricsF(axis.labelsFont()).horizontalAdvance("0.00")
+            needed += labels + QFontMetricsF(axis.titleFont()).height() + SIDE_AXIS_PADDING
+        fits = needed <= AXES_SHARE * (self.width() - 8)  # the chart's margins
+        for axis in (self.axis_loss, self.axis_accuracy):
+            axis.setTitleVisible(fits)
 
     def reset(self, epochs: int) -> None:
         for line in [*self.series.values(), *self.dots.values()]:
@@ -106,6 +128,9 @@ class LearningCurves(Retranslatable, QChartView):
     def point_count(self, key: str) -> int:
         return self.series[key].count()
 
+
+AXES_SHARE = 0.4  # of a chart's width, the most Qt Charts gives its axes before it squeezes their labels
+SIDE_AXIS_PADDING = 24.0  # between a side axis's line, its tick labels and its title, as Qt Charts lays them out
 
 # Each series its own colour, and the validation ones dashed with square dots too (the key says which).
 SERIES_STYLES = (("loss", "#d62728", False), ("val_loss", "#ff9f40", True),
@@ -169,6 +194,11 @@ class ConfusionMatrix(Retranslatable, QWidget):
     def retranslate(self) -> None:
         self.setToolTip(self.tr("Rows: the true digit. Columns: what the network said. Click a cell to see those "
                                 "images."))
+        # The axes' titles, drawn over the columns and beside the rows: without them a newcomer guessed which way
+        # the matrix reads.
+        self.row_title = self.tr("true digit")
+        self.column_title = self.tr("predicted digit")
+        self.update()
 
     def set_matrix(self, matrix: np.ndarray) -> None:
         self.matrix = np.asarray(matrix, np.int64)
@@ -182,9 +212,13 @@ class ConfusionMatrix(Retranslatable, QWidget):
         return width
 
     def _grid(self) -> tuple[float, float, float]:
-        margin = 22.0
+        """The grid's left and top edges and a cell's side: a band for each axis title, then one for the digits."""
+        margin = self._title_band() + 22.0
         side = min(self.width(), self.height()) - margin - 2
         return margin, margin, side / 10
+
+    def _title_band(self) -> float:
+        return self.fontMetrics().height() + 2.0
 
     def paintEvent(self, event) -> None:
         left, top, cell = self._grid()
@@ -193,12 +227,16 @@ class ConfusionMatrix(Retranslatable, QWidget):
         worst = max(1, int(off_diagonal.max()))
         font = QFont()
         font.setPointSizeF(max(6.0, cell * 0.28))
+        band = self._title_band()
         with QPainter(self) as painter:
+            self._draw_titles(painter, left, top, band, 10 * cell)
             painter.setFont(font)
             for row in range(10):
                 painter.setPen(QColor("#444"))
-                painter.drawText(QRectF(0, top + row * cell, left - 4, cell), Qt.AlignmentFlag.AlignCenter, str(row))
-                painter.drawText(QRectF(left + row * cell, 0, cell, top), Qt.AlignmentFlag.AlignCenter, str(row))
+                painter.drawText(QRectF(band, top + row * cell, left - band - 4, cell), Qt.AlignmentFlag.AlignCenter,
+                                 str(row))
+                painter.drawText(QRectF(left + row * cell, band, cell, top - band), Qt.AlignmentFlag.AlignCenter,
+                                 str(row))
                 for column in range(10):
                     count = int(self.matrix[row, column])
                     rect = QRectF(left + column * cell, top + row * cell, cell - 1, cell - 1)
@@ -211,6 +249,16 @@ class ConfusionMatrix(Retranslatable, QWidget):
                 row, column = self.selected
                 painter.setPen(QPen(QColor("#2f9bff"), 2))
                 painter.drawRect(QRectF(left + column * cell, top + row * cell, cell - 1, cell - 1))
+
+    def _draw_titles(self, painter: QPainter, left: float, top: float, band: float, side: float) -> None:
+        """"predicted digit →" over the columns, "true digit ↓" up the left side, as charts title their axes."""
+        painter.setPen(QColor("#444"))
+        painter.drawText(QRectF(left, 0, side, band), Qt.AlignmentFlag.AlignCenter, f"{self.column_title} →")
+        painter.save()
+        painter.translate(0, top + side)
+        painter.rotate(-90)  # read bottom to top, so the arrow points down the rows after the turn
+        painter.drawText(QRectF(0, 0, side, band), Qt.AlignmentFlag.AlignCenter, f"← {self.row_title}")
+        painter.restore()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         cell = self.cell_at(event.position())

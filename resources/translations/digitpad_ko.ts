@@ -18,6 +18,14 @@
         <source>Rows: the true digit. Columns: what the network said. Click a cell to see those images.</source>
         <translation>행은 실제 숫자, 열은 신경망이 답한 숫자입니다. 칸을 클릭하면 해당 이미지를 볼 수 있습니다.</translation>
     </message>
+    <message>
+        <source>true digit</source>
+        <translation>실제 숫자</translation>
+    </message>
+    <message>
+        <source>predicted digit</source>
+        <translation>예측한 숫자</translation>
+    </message>
 </context>
 <context>
     <name>CorrectionRow</name>
@@ -1242,8 +1250,8 @@
 <context>
     <name>LearningCurves</name>
     <message>
-        <source>Loss and accuracy while the network learns; dashed lines are the validation set</source>
-        <translation>신경망이 학습하는 동안의 손실과 정확도. 점선은 검증 세트입니다</translation>
+        <source>Loss (left axis, red) and accuracy (right axis, blue) while the network learns; dashed lines are the validation set</source>
+        <translation>신경망이 학습하는 동안의 손실(왼쪽 축, 빨강)과 정확도(오른쪽 축, 파랑). 점선은 검증 세트입니다</translation>
     </message>
     <message>
         <source>train loss</source>
@@ -2703,13 +2711,13 @@
     <message numerus="yes">
         <source>&lt;b&gt;Test accuracy {accuracy}%&lt;/b&gt; on the MNIST test set (%Ln image(s)). Trained on {counts} in {duration} on {device}.</source>
         <translation>
-            <numerusform>&lt;b&gt;테스트 정확도 {accuracy}%&lt;/b&gt; (MNIST 테스트 세트, 이미지 %Ln개). 학습 데이터: {counts}. {device}에서 {duration} 걸렸습니다.</numerusform>
+            <numerusform>&lt;b&gt;테스트 정확도 {accuracy}%&lt;/b&gt; (MNIST 테스트 세트, 이미지&#xa0;%Ln개). 학습 데이터: {counts}. {device}에서 {duration} 걸렸습니다.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;Test accuracy {accuracy}%&lt;/b&gt; on the held-back drawings (%Ln image(s)). Trained on {counts} in {duration} on {device}.</source>
         <translation>
-            <numerusform>&lt;b&gt;테스트 정확도 {accuracy}%&lt;/b&gt; (따로 떼어 둔 그림, 이미지 %Ln개). 학습 데이터: {counts}. {device}에서 {duration} 걸렸습니다.</numerusform>
+            <numerusform>&lt;b&gt;테스트 정확도 {accuracy}%&lt;/b&gt; (따로 떼어 둔 그림, 이미지&#xa0;%Ln개). 학습 데이터: {counts}. {device}에서 {duration} 걸렸습니다.</numerusform>
         </translation>
     </message>
     <message>
@@ -2734,27 +2742,27 @@
     </message>
     <message>
         <source>MNIST {count}</source>
-        <translation>MNIST {count}개</translation>
+        <translation>MNIST&#xa0;{count}개</translation>
     </message>
     <message>
         <source>strokes {count}</source>
-        <translation>펜 획 {count}개</translation>
+        <translation>펜 획&#xa0;{count}개</translation>
     </message>
     <message>
         <source>my drawings {count}</source>
-        <translation>내 그림 {count}개</translation>
+        <translation>내 그림&#xa0;{count}개</translation>
     </message>
     <message>
         <source>scribbles {count}</source>
-        <translation>낙서 {count}개</translation>
+        <translation>낙서&#xa0;{count}개</translation>
     </message>
     <message>
         <source>digit pairs {count}</source>
-        <translation>숫자 쌍 {count}개</translation>
+        <translation>숫자 쌍&#xa0;{count}개</translation>
     </message>
     <message>
         <source>paper scans {count}</source>
-        <translation>종이 스캔 {count}개</translation>
+        <translation>종이 스캔&#xa0;{count}개</translation>
     </message>
     <message>
         <source>Loading MNIST…</source>
