@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from PySide6.QtCharts import QScatterSeries
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView, QWidget
+from PySide6.QtWidgets import QStyleOptionViewItem, QTableView, QWidget
 
 from digitpad.app.window.automation import draw
 from digitpad.model.files.runs import Run, RunStore
@@ -376,6 +376,24 @@ def test_the_charts_legend_keeps_the_end_of_long_names(window, qtbot):
     labels = sorted(marker.label() for marker in view.curves.chart().legend().markers() if marker.isVisible())
     assert len(labels) == 2 and labels[0].endswith("22:16") and labels[1].endswith("22:22")
     assert all("…" in label for label in labels)  # cut in the middle to fit, not by the legend at the end
+    assert all(label.endswith(f" · {time}") for label, time in zip(labels, ("12-04 22:16", "12-04 22:22")))
+
+
+def test_a_long_name_in_the_table_is_cut_before_its_time(window, qtbot):
+    """A newcomer read "seed convn…2-05 17:03": the cut fell inside the date. The time stays whole, after " · "."""
+    view = window.train_panel.runs_view
+    view.rename_run(by_name(view, "dense")[0], "a rather long network name · fast · 12-04 22:22")
+    qtbot.waitUntil(lambda: bool(by_name(view, "a rather long network name · fast · 12-04 22:22")))
+    view.table.setColumnWidth(0, 140)
+    row = next(row for row in range(view.proxy.rowCount())
+               if view.proxy.index(row, 0).data().startswith("a rather"))
+    index = view.proxy.index(row, 0)
+    option = QStyleOptionViewItem()
+    option.initFrom(view.table)
+    option.rect = view.table.visualRect(index)
+    view.table.itemDelegateForColumn(0).initStyleOption(option, index)
+    assert option.text.startswith("a ra") and "…" in option.text and option.text.endswith(" · 12-04 22:22")
+    assert option.fontMetrics.horizontalAdvance(option.text) <= option.rect.width()
 
 
 # --- cancelled and failed runs: listed only when asked for --------------------------------------------------

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -87,6 +89,30 @@ def run_title(run: Run) -> str:
         return run.name
     network, recipe, when, suffix = run.given_name_parts
     return f"{network_text(network)} · {recipe_text(recipe)} · {when}{suffix}"
+
+
+def elide_keeping_time(name: str, metrics: QFontMetrics, room: int) -> str:
+    """A run's name cut to ``room`` pixels in its network and recipe, its time kept whole ("seed con… · 12-05
+    17:03"): the time tells two runs of one design apart, and cutting the middle of the whole name left
+    "seed convn…2-05 17:03". A name without " · " (one the user typed) is cut in its middle."""
+    if metrics.horizontalAdvance(name) <= room:
+        return name
+    head, separator, time = name.rpartition(" · ")
+    tail = separator + time
+    head_room = room - metrics.horizontalAdvance(tail)
+    if not head or head_room < metrics.horizontalAdvance("…") * 4:
+        return metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, room)
+    return metrics.elidedText(head, Qt.TextElideMode.ElideRight, head_room) + tail
+
+
+class RunNameDelegate(QStyledItemDelegate):
+    """The name column, cut by ``elide_keeping_time``."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        style = option.widget.style() if option.widget is not None else None
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, option.widget) + 1 if style else 3
+        option.text = elide_keeping_time(option.text, option.fontMetrics, option.rect.width() - 2 * margin)
 
 
 def load_runs(task, data_folder: str) -> tuple[list[Run], list[str]]:
@@ -329,7 +355,7 @@ class RunCurves(Retranslatable, QChartView):
         """The run's name cut in its middle to its share of the legend's width: the legend cut at the end, and
         two runs of one design and recipe both read "dense network · fast · 1…"."""
         room = max(60, (self.width() - 16) // max(1, min(runs, 3)) - 40)  # the legend wraps after a few
-        return self.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, room)
+        return elide_keeping_time(name, self.fontMetrics(), room)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -442,8 +468,11 @@ class RunsView(Retranslatable, QWidget):
         self.table.verticalHeader().setVisible(False)
         # Rows as tight as the Network panel's layer table: seven runs in sight where five were.
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        # A long name is cut in its middle: its end (the time) is what tells two runs of one design apart.
+        # A long name keeps its end (the time), which tells two runs of one design apart: cut in its middle here,
+        # and before the time by the name column's delegate.
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.name_delegate = RunNameDelegate(self.table)
+        self.table.setItemDelegateForColumn(COLUMNS.index("name"), self.name_delegate)
         self.table.setWordWrap(False)  # a wrapped name was cut at the end of its second line
         self.table.viewport().installEventFilter(self)  # the name column follows the table's width
         # Widths from the titles and the widest value each column can show, not from the rows: sizing the
