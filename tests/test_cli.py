@@ -101,7 +101,9 @@ def test_bad_inputs_end_in_one_line_and_nonzero_exit(tmp_path):
     (tmp_path / "broken.keras").write_bytes(b"garbage")
     write_jsonl(tmp_path / "ok.jsonl", [{"strokes": seven()}])
     assert_one_line_error(digitpad("predict", str(tmp_path / "missing.png")), "missing.png: no such file")
-    assert_one_line_error(digitpad("predict", str(tmp_path / "notes.png")), "not an image DigitPad can read")
+    assert_one_line_error(digitpad("predict", str(tmp_path / "notes.png")),
+                          "notes.png: its name ends in .png but it holds no image: it is damaged, or another kind of "
+                          "file renamed")
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")  # what a scanner writes
     assert_one_line_error(digitpad("predict", str(tmp_path / "scan.pdf")),
                           "scan.pdf: a PDF, not an image; save the scanned page as PNG or JPEG")

@@ -194,15 +194,20 @@ def test_a_korean_window_says_why_a_file_cannot_be_opened_in_korean(ready_window
     (tmp_path / "latin.json").write_bytes('{"strokes": []} é'.encode("latin-1"))
     (tmp_path / "cut.png").write_bytes((ROOT / "docs" / "images" / "unsure-views.png").read_bytes()[:400])
     (tmp_path / "broken.json").write_text('{"strokes": [[[1, 2]] [[3, 4]]]}', "utf-8")
+    (tmp_path / "empty.png").write_bytes(b"")
+    (tmp_path / "notes.jpg").write_text("a shopping list", "utf-8")
     said = {}
-    for name in ("latin.json", "cut.png", "broken.json"):
+    for name in ("latin.json", "cut.png", "broken.json", "empty.png", "notes.jpg"):
         assert not open_and_wait(window, tmp_path / name)
         said[name] = window.banner.text()
     assert said == {
         "latin.json": "latin.json 파일을 열 수 없습니다: 읽을 수 없습니다(UTF-8 텍스트가 아닙니다)",
         "cut.png": "cut.png 파일을 열 수 없습니다: 이미지가 손상되었거나 잘려 있습니다(파일이 중간에 끊겨 있습니다)",
         "broken.json": "broken.json 파일을 열 수 없습니다: 올바른 JSON이 아닙니다(23번째 칸: ',' 구분자가 있어야 "
-                       "합니다)"}
+                       "합니다)",
+        "empty.png": "empty.png 파일을 열 수 없습니다: 빈 파일입니다",
+        "notes.jpg": "notes.jpg 파일을 열 수 없습니다: 확장자는 .jpg이지만 이미지가 들어 있지 않습니다. 파일이 "
+                     "손상되었거나 다른 종류의 파일의 이름만 바꾼 것입니다"}
     fake = tmp_path / "fake.keras"
     fake.write_bytes(b"not a zip archive")
     task = window.models.load(fake)  # a model file too: its reason in Korean, with its name, not its whole path

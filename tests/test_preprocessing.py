@@ -181,10 +181,18 @@ def test_animated_gif_uses_its_first_frame(tmp_path):
 
 
 def test_open_image_explains_what_is_wrong(tmp_path):
-    text = tmp_path / "notes.png"
+    text = tmp_path / "notes.txt"
     text.write_text("this is not an image")
-    with pytest.raises(ValueError, match="not an image DigitPad can read"):
+    with pytest.raises(ValueError, match="not an image DigitPad can read; save it as PNG or JPEG"):
         open_image(text)
+    # "Save it as PNG or JPEG" told a newcomer to do what they had done: say what is wrong with a .png instead.
+    text.rename(tmp_path / "notes.PNG")
+    with pytest.raises(ValueError, match="its name ends in .png but it holds no image: it is damaged, or another "
+                                         "kind of file renamed"):
+        open_image(tmp_path / "notes.PNG")
+    (tmp_path / "empty.jpg").write_bytes(b"")
+    with pytest.raises(ValueError, match="empty.jpg: the file is empty"):
+        open_image(tmp_path / "empty.jpg")
     with pytest.raises(ValueError, match="no such file"):
         open_image(tmp_path / "missing.png")
     buffer = io.BytesIO()

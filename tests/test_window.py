@@ -176,7 +176,7 @@ def test_bad_image_shows_an_error_and_keeps_the_drawing(window, tmp_path):
     bad = tmp_path / "photo.png"
     bad.write_text("not really a png")
     assert not open_and_wait(window, bad)
-    assert window.banner.isVisible() and "not an image DigitPad can read; save it as PNG" in window.banner.text()
+    assert window.banner.isVisible() and "its name ends in .png but it holds no image" in window.banner.text()
     assert len(window.canvas.strokes()) == 1 and label(window) == "7"
 
 

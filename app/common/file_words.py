@@ -21,6 +21,8 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("FileProblem", "a HEIC/HEIF photo (an iPhone's); reading one needs pi-heif: pip install pi-heif"),
     QT_TRANSLATE_NOOP("FileProblem", "a PDF, not an image; save the scanned page as PNG or JPEG"),
     QT_TRANSLATE_NOOP("FileProblem", "not an image DigitPad can read; save it as PNG or JPEG"),
+    QT_TRANSLATE_NOOP("FileProblem", "its name ends in {suffix} but it holds no image: it is damaged, or another kind "
+                                     "of file renamed"),
     QT_TRANSLATE_NOOP("FileProblem", "the image is damaged or truncated ({error})"),
     QT_TRANSLATE_NOOP("FileProblem", "the file is larger than {megabytes} MB (the limit for a drawing); it is not a "
                                      "drawing"),

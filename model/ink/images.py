@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -48,9 +49,7 @@ def open_image(path, upright: bool = True) -> Image.Image:
         if not heif and _is_heif(head):
             raise UnreadableFile(path, Words("a HEIC/HEIF photo (an iPhone's); reading one needs pi-heif: "
                                              "pip install pi-heif")) from None
-        if head.startswith(b"%PDF-"):  # what a scanner often writes
-            raise UnreadableFile(path, Words("a PDF, not an image; save the scanned page as PNG or JPEG")) from None
-        raise UnreadableFile(path, Words("not an image DigitPad can read; save it as PNG or JPEG")) from None
+        raise UnreadableFile(path, _not_an_image(path, head)) from None
     except (OSError, ValueError, EOFError) as error:
         raise UnreadableFile(path, Words("the image is damaged or truncated ({error})", error=str(error))) from None
 
@@ -65,6 +64,34 @@ def _heif_plugin() -> bool:
         return False
     register_heif_opener()
     return True
+
+
+def _not_an_image(path, head: bytes) -> Words:
+    """Why a file Pillow does not know is no image, as precisely as its first bytes and its name tell. "Save it
+    as PNG or JPEG" told a newcomer to do what they had done, for an empty file or a renamed one."""
+    if head.startswith(b"%PDF-"):  # what a scanner often writes
+        return Words("a PDF, not an image; save the scanned page as PNG or JPEG")
+    if _is_empty(path):
+        return Words("the file is empty")
+    suffix = _suffix(path)
+    if suffix in Image.registered_extensions():
+        return Words("its name ends in {suffix} but it holds no image: it is damaged, or another kind of file "
+                     "renamed", suffix=suffix)
+    return Words("not an image DigitPad can read; save it as PNG or JPEG")
+
+
+def _is_empty(path) -> bool:
+    try:
+        return os.path.getsize(path) == 0
+    except (OSError, TypeError, ValueError):  # an in-memory file, or gone
+        return False
+
+
+def _suffix(path) -> str:
+    try:
+        return os.path.splitext(os.fspath(path))[1].lower()
+    except TypeError:  # an in-memory file has no name
+        return ""
 
 
 def _first_bytes(path) -> bytes:

@@ -633,6 +633,10 @@
         <translation>DigitPad가 읽을 수 있는 이미지가 아닙니다. PNG나 JPEG로 저장하세요</translation>
     </message>
     <message>
+        <source>its name ends in {suffix} but it holds no image: it is damaged, or another kind of file renamed</source>
+        <translation>확장자는 {suffix}이지만 이미지가 들어 있지 않습니다. 파일이 손상되었거나 다른 종류의 파일의 이름만 바꾼 것입니다</translation>
+    </message>
+    <message>
         <source>the image is damaged or truncated ({error})</source>
         <translation>이미지가 손상되었거나 잘려 있습니다({error})</translation>
     </message>
