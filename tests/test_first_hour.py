@@ -161,7 +161,7 @@ def test_every_train_setting_survives_a_restart(qtbot, tmp_path, settings_file, 
     chosen.strokes_path.setText(str(tmp_path / "strokes.jsonl"))
     chosen.mnist_limit_spin.setValue(3000)
     chosen.epochs_spin.setValue(3)
-    chosen.optimizer_combo.setCurrentText("sgd")
+    chosen.optimizer_combo.setCurrentIndex(chosen.optimizer_combo.findData("sgd"))
     chosen.learning_rate.setValue(0.0025)
     chosen.augment_check.setChecked(True)
     chosen.watch_check.setChecked(False)
@@ -174,7 +174,8 @@ def test_every_train_setting_survives_a_restart(qtbot, tmp_path, settings_file, 
     assert kept.recipe_combo.currentData() == "seed"
     assert kept.mnist_path.text() == str(mnist_path) and kept.strokes_path.text() == str(tmp_path / "strokes.jsonl")
     assert kept.strokes_check.isChecked() and kept.mnist_limit_spin.value() == 3000
-    assert (kept.epochs_spin.value(), kept.optimizer_combo.currentText()) == (3, "sgd")
+    assert (kept.epochs_spin.value(), kept.optimizer_combo.currentText()) == (3, "SGD")
+    assert kept.config().optimizer == "sgd"
     assert kept.learning_rate.value() == 0.0025
     assert kept.augment_check.isChecked() and not kept.watch_check.isChecked() and kept.seed_spin.value() == 7
     assert QSettings(str(settings_file), QSettings.Format.IniFormat).value("train/epochs") is not None

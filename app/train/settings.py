@@ -43,6 +43,7 @@ from digitpad.model.training.recipes import OPTIMIZERS, PRESETS, TrainConfig, Tr
 STROKES_ENV = "DIGITPAD_STROKES"
 RECIPES = ("fast", "seed", "drawings")  # the recipe list's order; its texts are in TrainSettings.retranslate
 MNIST_TRAINING_IMAGES = 60000
+OPTIMIZER_NAMES = {"rmsprop": "RMSprop", "adam": "Adam", "sgd": "SGD"}  # names, the same in every language
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,8 @@ class TrainSettings(Retranslatable, QWidget):
         self.batch_spin = _spin("batchSizeSpin", 8, 4096)
         self.optimizer_combo = QComboBox()
         self.optimizer_combo.setObjectName("optimizerCombo")
-        self.optimizer_combo.addItems(OPTIMIZERS)
+        for key in OPTIMIZERS:  # named as the README and Keras's documentation write them: "Adam", not "adam"
+            self.optimizer_combo.addItem(OPTIMIZER_NAMES.get(key, key), key)
         self.learning_rate = QDoubleSpinBox()
         self.learning_rate.setObjectName("learningRate")
         self.learning_rate.setDecimals(5)
@@ -221,13 +223,13 @@ class TrainSettings(Retranslatable, QWidget):
 
     def _retranslate_settings(self) -> None:
         self.settings_box.setTitle(self.tr("Settings"))
-        recipes = {"fast": self.tr("Fast (default): Adam, one-cycle schedule"),
+        recipes = {"fast": self.tr("Fast (default): Adam, warm-up then cosine decay"),
                    "seed": self.tr("Seed notebook: RMSprop, batch 64, 5 epochs"),
                    "drawings": self.tr("Best for drawings: MNIST + pen strokes, augmented")}
         for index, key in enumerate(RECIPES):
             self.recipe_combo.setItemText(index, recipes[key])
         show_whole_items(self.recipe_combo)  # "…5 epochs" was cut off
-        self.schedule_check.setText(self.tr("one-cycle"))
+        self.schedule_check.setText(self.tr("warm-up, cosine decay"))
         self.schedule_check.setToolTip(self.tr("Warm the learning rate up over the first 10% of steps, then decay it "
                                                "to zero"))
         self.augment_check.setText(self.tr("on"))
@@ -265,7 +267,7 @@ class TrainSettings(Retranslatable, QWidget):
         self.recipe_combo.setCurrentIndex(self.recipe_combo.findData(key))
         self.epochs_spin.setValue(config.epochs)
         self.batch_spin.setValue(config.batch_size)
-        self.optimizer_combo.setCurrentText(config.optimizer)
+        self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(config.optimizer))
         self.learning_rate.setValue(config.learning_rate)
         self.schedule_check.setChecked(config.schedule == "onecycle")
         self.augment_check.setChecked(config.augment)
@@ -298,7 +300,7 @@ class TrainSettings(Retranslatable, QWidget):
             PRESETS[self.recipe_combo.currentData()],
             epochs=self.epochs_spin.value(),
             batch_size=self.batch_spin.value(),
-            optimizer=self.optimizer_combo.currentText(),
+            optimizer=self.optimizer_combo.currentData(),
             learning_rate=self.learning_rate.value(),
             schedule="onecycle" if self.schedule_check.isChecked() else "constant",
             augment=self.augment_check.isChecked(),

@@ -2954,10 +2954,6 @@
         <translation>설정</translation>
     </message>
     <message>
-        <source>Fast (default): Adam, one-cycle schedule</source>
-        <translation>빠른 학습 (기본): Adam, 원사이클 스케줄</translation>
-    </message>
-    <message>
         <source>Seed notebook: RMSprop, batch 64, 5 epochs</source>
         <translation>원본 노트북: RMSprop, 배치 크기 64, 에포크 5회</translation>
     </message>
@@ -2966,8 +2962,12 @@
         <translation>손글씨에 최적: MNIST + 펜 획, 데이터 증식</translation>
     </message>
     <message>
-        <source>one-cycle</source>
-        <translation>원사이클</translation>
+        <source>Fast (default): Adam, warm-up then cosine decay</source>
+        <translation>빠른 학습 (기본): Adam, 워밍업 후 코사인 감쇠</translation>
+    </message>
+    <message>
+        <source>warm-up, cosine decay</source>
+        <translation>워밍업 후 코사인 감쇠</translation>
     </message>
     <message>
         <source>Warm the learning rate up over the first 10% of steps, then decay it to zero</source>
