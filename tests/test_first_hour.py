@@ -92,6 +92,34 @@ def test_a_misclassified_test_image_opens_on_the_pad(window, mnist_path, qtbot):
     assert f"true digit is {truths[2]}" in window.statusBar().currentMessage()
 
 
+def test_a_mistake_of_the_network_just_trained_is_read_by_it_beside_the_model_in_use(window, mnist_path, qtbot,
+                                                                                        tmp_path,
+                                                                                        bundled_model_file):
+    """A newcomer clicked a mistake and saw the model in use read it right: the network whose mistake it is reads
+    the pad beside it (here a copy of the bundled model that reads every digit d as d + 1), until it is used."""
+    import numpy as np
+    from test_runs_window import shifted_model
+
+    from digitpad.model.training.recipes import TrainOutcome
+
+    trained = tmp_path / "trained.keras"
+    shifted_model(bundled_model_file, trained)
+    with np.load(mnist_path) as data:
+        images, truths = data["x_test"][:3], data["y_test"][:3]
+    panel = window.train_panel
+    panel.outcome = TrainOutcome(result=None, x_test=images, y_test=truths, counts={"mnist": 3},
+                                 model_path=str(trained))
+    panel.gallery.show_images(images, truths, (truths + 1) % 10)
+    panel.gallery.imageChosen.emit(images[2], int(truths[2]), int((truths[2] + 1) % 10))
+    qtbot.waitUntil(lambda: window.second_answer.isVisible(), timeout=30_000)
+    assert window.prediction.label == truths[2]  # the model in use, on the left
+    assert window.second_answer.answer() == (truths[2] + 1) % 10  # the trained network's mistake, beside it
+    assert window.second_answer.name() == "the network just trained"
+    assert "it reads the pad beside the model in use" in window.statusBar().currentMessage()
+    panel.useModelRequested.emit(str(trained), "trained", "")
+    assert not window.second_answer.isVisible()  # the model in use now: read on the left only
+
+
 @pytest.fixture
 def no_mnist(monkeypatch, tmp_path):
     """No MNIST on this computer: no chosen file, nothing in Keras' cache."""

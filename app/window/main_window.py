@@ -138,9 +138,37 @@ class MainWindow(Retranslatable, QMainWindow):
     def open_test_image(self, image, truth: int, predicted: int) -> None:
         """A test image of the Train panel's gallery onto the pad, read exactly as the test read it."""
         self.files.show_image(test_image_qimage(image), reading_of_tensor(image))
-        self.show_status(lambda: self.tr(
-            "Test image on the pad: the true digit is {truth}, the trained network said {predicted}. Why? and the "
-            "Network tab explain the model in use.").format(truth=truth, predicted=predicted), 15000)
+        if self._read_trained_beside():
+            self.show_status(lambda: self.tr(
+                "Test image on the pad: the true digit is {truth}, the trained network said {predicted}; it reads "
+                "the pad beside the model in use.").format(truth=truth, predicted=predicted), 15000)
+        else:
+            self.show_status(lambda: self.tr(
+                "Test image on the pad: the true digit is {truth}, the trained network said {predicted}. Why? and "
+                "the Network tab explain the model in use.").format(truth=truth, predicted=predicted), 15000)
+
+    def _stop_reading_beside_with(self, model_path: str, *_) -> None:
+        second = self.second_answer.predictor
+        if second is not None and second.source == model_path:
+            self.second_answer.clear_network()
+
+    def _read_trained_beside(self) -> bool:
+        """The network just trained reads the pad beside the model in use, unless it is the model in use: a
+        newcomer clicked one of its mistakes and saw the model in use read it right. True when it does."""
+        outcome = self.train_panel.outcome
+        if outcome is None or not outcome.model_path:
+            return False
+        run_id = getattr(outcome, "run_id", None)
+        if run_id and self.models.run_id_in_use() == run_id:
+            return False
+        second = self.second_answer.predictor
+        if second is None or second.source != outcome.model_path:
+            task = self.tasks.start("load-second-network", read_model, outcome.model_path)
+            task.succeeded.connect(lambda predictor: self.second_answer.set_network(
+                predictor, lambda: self.tr("the network just trained")))
+            task.failed.connect(lambda message: self.banner.show_error(
+                self.tr("Could not read that run's model: {reason}").format(reason=message)))
+        return True
 
     def show_about(self) -> None:
         """Help > About: the version, the licence and a link to the project, in a dialog of its own."""
@@ -321,6 +349,7 @@ class MainWindow(Retranslatable, QMainWindow):
         panel.statusMessage.connect(lambda message: self.show_status(message, 10000))
         panel.errorMessage.connect(self.banner.show_error)
         panel.useModelRequested.connect(self.models.adopt)
+        panel.useModelRequested.connect(self._stop_reading_beside_with)  # it reads on the left now
         panel.runs_view.useModelRequested.connect(self.models.load_named)
         panel.runs_view.besideRequested.connect(self.read_beside)
         panel.runs_view.model_in_use = lambda: self.session.predictor.source if self.session.predictor else ""

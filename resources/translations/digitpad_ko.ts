@@ -1345,6 +1345,14 @@
         <translation>그 학습 기록의 모델을 읽을 수 없습니다: {reason}</translation>
     </message>
     <message>
+        <source>Test image on the pad: the true digit is {truth}, the trained network said {predicted}; it reads the pad beside the model in use.</source>
+        <translation>패드의 테스트 이미지: 실제 숫자는 {truth}, 학습한 신경망의 답은 {predicted}입니다. 학습한 신경망이 사용 중인 모델 옆에서 패드를 읽습니다.</translation>
+    </message>
+    <message>
+        <source>the network just trained</source>
+        <translation>방금 학습한 신경망</translation>
+    </message>
+    <message>
         <source>&amp;Undo network change</source>
         <translation>신경망 변경 실행 취소(&amp;U)</translation>
     </message>
