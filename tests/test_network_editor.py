@@ -73,6 +73,20 @@ def test_choosing_lenet5_shows_its_parameters_and_where_it_comes_from(window, qt
     assert abs(edit_button.mapTo(window, edit_button.rect().topLeft()).y() - place.y()) <= origin.fontMetrics().height()
 
 
+def test_in_a_narrow_panel_the_layers_names_give_way_to_their_shapes_and_parameters(window, qtbot):
+    """The parameters' column was cut at the table's edge in a 1024-pixel Korean window: the names shrink first."""
+    window.resize(1024, 600)
+    window.show()
+    table = window.train_panel.findChild(QTableWidget, "networkSummary")
+    qtbot.waitUntil(lambda: table.viewport().width() > 0)
+    for width in (280, 340, 420):
+        table.setFixedWidth(width)
+        qtbot.waitUntil(lambda width=width: table.width() == width)
+        qtbot.wait(1)
+        assert table.columnViewportPosition(2) + table.columnWidth(2) <= table.viewport().width()
+        assert table.columnWidth(0) >= table.sizeHintForColumn(0) // 2  # a name still shows its start
+
+
 def test_an_impossible_design_disables_train_with_the_reason_until_fixed(window):
     train = window.train_panel.findChild(QPushButton, "trainButton")
     problem = window.train_panel.findChild(QLabel, "networkProblem")

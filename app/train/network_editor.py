@@ -136,6 +136,9 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self.summary_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary_table.verticalHeader().setVisible(False)
         self.summary_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The layer's name gives up width first (see _fit_name_column): its shape and parameters stay in sight.
+        self.summary_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.summary_table.viewport().installEventFilter(self)
         rows = self.summary_table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.fontMetrics().height() + 6)  # the table reads like model.summary()
@@ -231,6 +234,19 @@ class NetworkEditor(Retranslatable, QGroupBox):
                          + [self.layer_list.fontMetrics().height()])
         self.layer_list.setFixedHeight(rows * row_height + 2 * self.layer_list.frameWidth() + 2)
         self.kind_combo.setMaximumWidth(self.kind_combo.fontMetrics().horizontalAdvance("GlobalAveragePooling2D") + 48)
+
+    def _fit_name_column(self) -> None:
+        """The layers' names cut so that their output shapes and parameters fit beside them (the formulas may
+        stay behind the scroll bar): at 1024 px in Korean, the names left "매개변수" cut at the table's edge."""
+        table = self.summary_table
+        wanted = max(table.sizeHintForColumn(0), table.horizontalHeader().sectionSizeHint(0))
+        room = table.viewport().width() - table.columnWidth(1) - table.columnWidth(2)
+        table.setColumnWidth(0, max(min(wanted, room), wanted // 2))
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.summary_table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_name_column()
+        return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:
         """A larger font (the system's, or the application's) makes taller rows and a wider longest kind."""
@@ -517,6 +533,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
         total = (self.tr("Total"), "", locale.toString(summary.parameters) if summary.ok else "?", "", "")
         for column, text in enumerate(total):
             self.summary_table.setItem(len(summary.rows), column, QTableWidgetItem(text))
+        self._fit_name_column()
         totals = self.tr("{parameters} parameters · {operations} multiply-adds per image").format(
             parameters=locale.toString(summary.parameters), operations=locale.toString(summary.multiply_adds))
         seconds = estimated_seconds_per_epoch(summary)
