@@ -336,3 +336,24 @@ def test_the_curves_side_titles_show_only_where_they_fit_beside_the_tick_labels(
     assert not curves.axis_accuracy.isTitleVisible() and not curves.axis_loss.isTitleVisible()
     curves.resize(520, 300)
     qtbot.waitUntil(lambda: curves.axis_accuracy.isTitleVisible() and curves.axis_loss.isTitleVisible())
+
+
+def test_a_device_name_is_not_broken_after_its_slash_at_any_width(qtbot):
+    """The Korean results read "… MNIST 3,000개. /" and then "CPU:0에서 0:03 걸렸습니다" on the next line."""
+    from PySide6.QtGui import QTextDocument
+
+    from digitpad.app.common.widgets import unbroken
+
+    sentence = ("<b>테스트 정확도 92.56%</b> (MNIST 테스트 세트, 이미지 10,000개). 학습 데이터: MNIST 3,000개. "
+                "{device}에서 0:03 걸렸습니다.")
+    for width in range(120, 400, 7):
+        document = QTextDocument()
+        document.setHtml(sentence.format(device=unbroken("/CPU:0")))
+        document.setTextWidth(width)
+        document.size()  # laid out
+        block = document.begin()
+        layout = block.layout()
+        lines = [block.text()[layout.lineAt(i).textStart():][:layout.lineAt(i).textLength()]
+                 for i in range(layout.lineCount())]
+        assert len(lines) > 1
+        assert not any(line.rstrip().endswith("/") for line in lines), (width, lines)

@@ -125,3 +125,9 @@ class FieldLabel(QLabel):
                 return True
         return super().event(event)
 
+
+
+def unbroken(name: str) -> str:
+    """A name such as TensorFlow's "/CPU:0" that a wrapped line must not break after its slash (Qt did, leaving
+    "CPU:0에서" alone on the next line; a nowrap span did not stop it): a word joiner after each slash."""
+    return name.replace("/", "/\u2060")

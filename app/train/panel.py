@@ -35,7 +35,7 @@ from digitpad.app.common import file_dialogs
 from digitpad.app.common.file_words import reason_text
 from digitpad.app.common.language import Retranslatable
 from digitpad.app.common.tasks import Task, TaskRunner
-from digitpad.app.common.widgets import wheel_scrolls_area
+from digitpad.app.common.widgets import unbroken, wheel_scrolls_area
 from digitpad.app.train.mnist_source import MnistSourceBox
 from digitpad.app.train.runs_view import RunsView
 from digitpad.app.train.settings import TrainSettings
@@ -261,9 +261,7 @@ class TrainPanel(Retranslatable, QScrollArea):
         else:
             text = self.tr("<b>Test accuracy {accuracy}%</b> on the held-back drawings (%Ln image(s)). "
                            "Trained on {counts} in {duration} on {device}.", "", images)
-        # Kept on one line: Qt broke "/CPU:0" after its slash, leaving "CPU:0에서" alone on the next line.
-        device = f'<span style="white-space:nowrap">{result.device}</span>'
-        text = text.format(accuracy=accuracy, counts=counts, duration=duration, device=device)
+        text = text.format(accuracy=accuracy, counts=counts, duration=duration, device=unbroken(result.device))
         if self._trained_network is not None:  # the editor may show another design by now
             text += " " + self.tr("Network: {network}.").format(network=self._trained_network())
         self.accuracy_label.setText(text)

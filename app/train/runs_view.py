@@ -100,9 +100,9 @@ def elide_keeping_time(name: str, metrics: QFontMetrics, room: int) -> str:
     head, separator, time = name.rpartition(" · ")
     tail = separator + time
     head_room = room - metrics.horizontalAdvance(tail)
-    if not head or head_room < metrics.horizontalAdvance("…") * 4:
+    if not head or head_room < metrics.horizontalAdvance("…"):
         return metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, room)
-    return metrics.elidedText(head, Qt.TextElideMode.ElideRight, head_room) + tail
+    return (metrics.elidedText(head, Qt.TextElideMode.ElideRight, head_room) or "…") + tail
 
 
 class RunNameDelegate(QStyledItemDelegate):

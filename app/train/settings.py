@@ -33,6 +33,7 @@ from digitpad.app.common.widgets import (
     compact_combo,
     set_compact_text,
     show_whole_items,
+    unbroken,
 )
 from digitpad.app.train.network_editor import NetworkEditor
 from digitpad.app.train.remembered import restore_fields, save_fields_on_change
@@ -357,7 +358,7 @@ class TrainSettings(Retranslatable, QWidget):
             for index, device in enumerate(self._devices):
                 self.device_combo.setItemText(index, f"{device.name} · {self._device_text(device)}")
         if self._last_device is not None:
-            self.device_label.setText(self.tr("Last run used {device}.").format(device=self._last_device))
+            self.device_label.setText(self.tr("Last run used {device}.").format(device=unbroken(self._last_device)))
         elif self._devices is None:
             self.device_label.setText("")
         elif not any(device.kind == "GPU" for device in self._devices):
