@@ -114,7 +114,7 @@ def test_a_mistake_of_the_network_just_trained_is_read_by_it_beside_the_model_in
     qtbot.waitUntil(lambda: window.second_answer.isVisible(), timeout=30_000)
     assert window.prediction.label == truths[2]  # the model in use, on the left
     assert window.second_answer.answer() == (truths[2] + 1) % 10  # the trained network's mistake, beside it
-    assert window.second_answer.name() == "the network just trained"
+    assert window.second_answer.name() == "just trained"
     assert "it reads the pad beside the model in use" in window.statusBar().currentMessage()
     panel.useModelRequested.emit(str(trained), "trained", "")
     assert not window.second_answer.isVisible()  # the model in use now: read on the left only

@@ -165,7 +165,7 @@ class MainWindow(Retranslatable, QMainWindow):
         if second is None or second.source != outcome.model_path:
             task = self.tasks.start("load-second-network", read_model, outcome.model_path)
             task.succeeded.connect(lambda predictor: self.second_answer.set_network(
-                predictor, lambda: self.tr("the network just trained")))
+                predictor, lambda: self.tr("just trained")))
             task.failed.connect(lambda message: self.banner.show_error(
                 self.tr("Could not read that run's model: {reason}").format(reason=message)))
         return True

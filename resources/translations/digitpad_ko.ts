@@ -1349,7 +1349,7 @@
         <translation>패드의 테스트 이미지: 실제 숫자는 {truth}, 학습한 신경망의 답은 {predicted}입니다. 학습한 신경망이 사용 중인 모델 옆에서 패드를 읽습니다.</translation>
     </message>
     <message>
-        <source>the network just trained</source>
+        <source>just trained</source>
         <translation>방금 학습한 신경망</translation>
     </message>
     <message>
