@@ -262,6 +262,25 @@ def test_typing_a_value_into_a_field_is_one_undo_step(window):
     assert editor.design() == PRESETS["seed"] and not editor.can_undo()
 
 
+def test_a_number_typed_key_by_key_into_a_field_is_kept_whole(window, qtbot):
+    """Typing "64" into Filters gave 6: the first key rebuilt the layer list, which hid the field and sent the focus
+    to the summary table, where the 4 went."""
+    from PySide6.QtTest import QTest
+
+    window.show()
+    editor = editor_of(window)
+    editor.details_button.setChecked(True)
+    editor.layer_list.setCurrentRow(0)  # conv1
+    filters = editor.findChild(QSpinBox, "layer_filters")
+    filters.setFocus()
+    qtbot.waitUntil(filters.hasFocus)
+    QTest.keyClick(filters, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(QApplication.focusWidget(), "64")
+    assert filters.hasFocus() and editor.design().layers[0].get("filters") == 64
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
+    assert editor.design().layers[0].get("filters") == 65
+
+
 def test_fields_are_bounded(window):
     editor = editor_of(window)
     editor.layer_list.setCurrentRow(0)

@@ -196,7 +196,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
         rows = QVBoxLayout()
         self.layer_list = QListWidget()
         self.layer_list.setObjectName("networkLayers")
-        self.layer_list.currentRowChanged.connect(self._show_layer_settings)
+        self.layer_list.currentRowChanged.connect(self._layer_chosen)
         rows.addWidget(self.layer_list)
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("layerKindCombo")
@@ -480,15 +480,25 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self.retranslate()  # the custom item's text and the origin line follow the design
         row = self.layer_list.currentRow()
         self._showing = True
-        self.layer_list.clear()
-        for spec in self._design.layers:
-            self.layer_list.addItem(_layer_text(spec))
+        texts = [_layer_text(spec) for spec in self._design.layers]
+        if self.layer_list.count() == len(texts):  # the same layers, a setting changed: the list stays as it is
+            for index, text in enumerate(texts):
+                self.layer_list.item(index).setText(text)
+        else:
+            self.layer_list.clear()
+            self.layer_list.addItems(texts)
         self._fit_layer_list()
         self._showing = False
         self.layer_list.setCurrentRow(min(max(row, 0), self.layer_list.count() - 1))
         self.add_button.setEnabled(len(self._design.layers) < MAX_LAYERS)
         self._show_layer_settings(self.layer_list.currentRow())
         self.designChanged.emit(self.can_train())
+
+    def _layer_chosen(self, row: int) -> None:
+        """Another layer chosen in the list, by the person (not while the list is rebuilt: clearing it chose
+        none, which hid the field being typed in and sent the focus elsewhere after every key)."""
+        if not self._showing:
+            self._show_layer_settings(row)
 
     def _show_layer_settings(self, row: int) -> None:
         spec = self._design.layers[row] if 0 <= row < len(self._design.layers) else None
