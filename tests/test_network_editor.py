@@ -216,6 +216,22 @@ def test_ctrl_z_in_the_editor_undoes_its_changes_and_on_the_pad_a_stroke(window,
     assert len(editor.design().layers) == len(PRESETS["seed"].layers) + 1
 
 
+def test_ctrl_z_after_esc_brings_the_drawing_back_even_from_the_editor(window, qtbot):
+    """A newcomer changed the network, went on to the pad's keys (Esc) and pressed Ctrl+Z: it undid the network's
+    change, which still had the focus, and the cleared drawing stayed lost."""
+    window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    draw(window.canvas, seven())
+    choose(window, "lenet5")
+    editor_of(window).combo.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor_of(window).combo)
+    window.clear_action.trigger()  # Esc
+    assert not window.canvas.strokes() and window.undo_action.text() == "&Undo stroke"
+    window.undo_action.trigger()
+    assert len(window.canvas.strokes()) == len(seven()) and editor_of(window).design() == PRESETS["lenet5"]
+
+
 def test_undo_and_redo_are_enabled_only_when_there_is_something_to_undo_where_the_person_works(window, qtbot):
     """They stayed enabled with nothing to undo; enabling them only when the menu opened made Ctrl+Shift+Z stale
     (a disabled action's shortcut does not fire)."""

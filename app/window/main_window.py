@@ -407,6 +407,10 @@ class MainWindow(Retranslatable, QMainWindow):
         focus = QApplication.focusWidget()
         return focus is not None and self.train_panel.settings.network_editor.isAncestorOf(focus)
 
+    def _work_on_the_pad(self) -> None:
+        if self._in_network_editor():
+            self.canvas.setFocus()
+
     def _undo_target(self):
         """Where Undo acts: the network editor while the person works in it, else the pad (Ctrl+Z in the editor
         undid a stroke nobody was looking at).  Both have undo, redo, can_undo and can_redo."""
@@ -509,6 +513,9 @@ class MainWindow(Retranslatable, QMainWindow):
         for changed in (self.canvas.undoAvailable, self.canvas.redoAvailable,
                         self.train_panel.settings.network_editor.historyChanged, QApplication.instance().focusChanged):
             changed.connect(self._show_undo)
+        # A change on the pad (Esc, an opened drawing) makes the pad where the person works: Ctrl+Z after Esc undid
+        # a change of the network editor that still had the focus, and the cleared drawing stayed lost.
+        self.canvas.drawingChanged.connect(self._work_on_the_pad)
         self.clear_action = self._action(self.edit_menu, "Esc", self.clear)
         self.draw_over_action = self._action(self.edit_menu, "Ctrl+D", self.draw_over_image)
         self.previous_digit_action = self._action(self.edit_menu, "Alt+Left",
