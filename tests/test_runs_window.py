@@ -247,6 +247,40 @@ def test_rename_keep_and_delete_a_run(window, qtbot, runs_data):
     assert len(RunStore(runs_data).load()[0]) == 2
 
 
+def test_delete_asks_by_name_says_a_run_is_kept_and_defaults_to_no(window, qtbot, runs_data):
+    """"Delete 1 run and its model?" named no run, said the same of a kept one, and Enter deleted it."""
+    from PySide6.QtWidgets import QMessageBox
+
+    view = window.train_panel.runs_view
+    (dense,) = by_name(view, "dense")
+    view.select_runs([dense])
+    view.toggle_keep()
+    qtbot.waitUntil(lambda: any(run.keep for run in view.model.runs if run.id == dense))
+    view.select_runs([dense])
+    view.delete_button.click()
+    box = view.delete_box
+    assert box.isVisible() and box.text().startswith("Delete “dense” and its model?")
+    assert "It is marked Keep (★)." in box.text()
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter keeps the run
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert by_name(view, "dense")
+    view.select_runs([dense])
+    view.delete_button.click()
+    view.delete_box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: not by_name(view, "dense"))
+    assert dense not in [run.id for run in RunStore(runs_data).load()[0]]
+
+
+def test_the_limit_on_runs_says_run_or_runs(window):
+    """The limit box read "1 runs"."""
+    box = window.train_panel.runs_view.max_runs
+    box.setValue(1)
+    assert box.text() == "1 run"
+    box.setValue(20)
+    assert box.text() == "20 runs"
+
+
 def test_use_this_model_loads_the_runs_model(window, qtbot):
     view = window.train_panel.runs_view
     view.select_runs(by_name(view, "dense"))

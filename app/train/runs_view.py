@@ -434,6 +434,7 @@ class RunsView(Retranslatable, QWidget):
         self.warnings: list[str] = []
         self._widths: list[int] = []  # each column's width for its title and widest value (_size_columns)
         self._settings: QSettings | None = None
+        self.delete_box: QMessageBox | None = None  # "Delete …?" while it is asked
         self.model_in_use: Callable[[], str] = str  # the model file the pad reads with (set by the window)
         self.run_in_use: Callable[[], str | None] = lambda: None  # the run it was adopted from (set by the window)
         self.model = RunsTableModel(self)
@@ -538,6 +539,7 @@ class RunsView(Retranslatable, QWidget):
         self.max_runs = QSpinBox()
         self.max_runs.setObjectName("maxRuns")
         self.max_runs.setRange(1, 10000)
+        self.max_runs.valueChanged.connect(self._show_runs_suffix)  # "1 run", "2 runs"
         self.max_megabytes = QDoubleSpinBox()
         self.max_megabytes.setObjectName("maxMegabytes")
         self.max_megabytes.setRange(1, 1_000_000)
@@ -575,7 +577,7 @@ class RunsView(Retranslatable, QWidget):
             combo.blockSignals(False)
         # The units ride in the boxes: "Keep at most (runs, MB):" wrapped at 1024 px, leaving "MB):" alone.
         self.limits_label.setText(self.tr("Keep at most:"))
-        self.max_runs.setSuffix(self.tr(" runs"))
+        self._show_runs_suffix()
         self.max_megabytes.setSuffix(self.tr(" MB"))
         limits = self.tr("Beyond either limit the oldest runs are removed, never a kept one (★)")
         for widget in (self.limits_label, self.max_runs, self.max_megabytes):
@@ -807,18 +809,37 @@ class RunsView(Retranslatable, QWidget):
         if len(runs) == 1:
             self._change(lambda store: store.set_keep(runs[0].id, not runs[0].keep))
 
+    def _show_runs_suffix(self, *_) -> None:
+        self.max_runs.setSuffix(self.tr(" run(s)", "", self.max_runs.value()))
+
     def _confirm_delete(self) -> None:
         runs = self.selected_runs()
         if not runs:
             return
-        question = self.tr("Delete %n run(s) and their models? This cannot be undone.", "", len(runs))
+        # The runs by name, what is special about them, and No as the default: "Delete 1 run and its model?" named
+        # none, said the same of a kept (★) run, and Enter deleted (helper-28's review).
+        if len(runs) == 1:
+            question = self.tr("Delete “{name}” and its model? This cannot be undone.").format(name=run_title(runs[0]))
+        else:
+            question = self.tr("Delete %n run(s) and their models? This cannot be undone.", "", len(runs))
+        kept = sum(run.keep for run in runs)
+        if kept:
+            question += " " + (self.tr("It is marked Keep (★).") if len(runs) == 1 else
+                               self.tr("%n of them marked Keep (★).", "", kept))
         if len(runs) == 1 and self._file_in_use(runs[0]):
             question += " " + self.tr("It is the model in use: the pad goes back to the bundled model.")
         elif any(self._file_in_use(run) for run in runs):
             question += " " + self.tr("One of them is the model in use: the pad goes back to the bundled model.")
-        answer = QMessageBox.question(self, self.tr("Delete runs"), question)
-        if answer == QMessageBox.StandardButton.Yes:
-            self.delete_runs([run.id for run in runs])
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete runs"), question,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if len(runs) > 1:
+            box.setDetailedText("\n".join(("★ " if run.keep else "") + run_title(run) for run in runs))
+        ids = [run.id for run in runs]
+        box.finished.connect(lambda _: self.delete_runs(ids) if box.standardButton(box.clickedButton())
+                             == QMessageBox.StandardButton.Yes else None)
+        self.delete_box = box  # open until answered (window-modal, so the window keeps drawing)
+        box.open()
 
     def delete_runs(self, run_ids: list[str]) -> None:
         in_use = any(self._file_in_use(run) for run in self.model.runs if run.id in run_ids)

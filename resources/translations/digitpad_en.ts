@@ -141,10 +141,24 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source> run(s)</source>
+        <translation>
+            <numerusform> run</numerusform>
+            <numerusform> runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Delete %n run(s) and their models? This cannot be undone.</source>
         <translation>
             <numerusform>Delete %n run and its model? This cannot be undone.</numerusform>
             <numerusform>Delete %n runs and their models? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them marked Keep (★).</source>
+        <translation>
+            <numerusform>%n of them is marked Keep (★).</numerusform>
+            <numerusform>%n of them are marked Keep (★).</numerusform>
         </translation>
     </message>
 </context>

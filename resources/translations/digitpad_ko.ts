@@ -2451,6 +2451,26 @@
         <source>From {first} to {last}: test accuracy {before} → {after}; better on digits: {better}; worse on: {worse}</source>
         <translation>{first} → {last}: 테스트 정확도 {before} → {after}, 좋아진 숫자 {better}, 나빠진 숫자 {worse}</translation>
     </message>
+    <message numerus="yes">
+        <source> run(s)</source>
+        <translation>
+            <numerusform>개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete “{name}” and its model? This cannot be undone.</source>
+        <translation>“{name}” 학습 기록과 그 모델을 삭제할까요? 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>It is marked Keep (★).</source>
+        <translation>보관(★) 표시가 되어 있습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them marked Keep (★).</source>
+        <translation>
+            <numerusform>그중 %n개는 보관(★) 표시가 되어 있습니다.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>It is the model in use: the pad goes back to the bundled model.</source>
         <translation>지금 사용 중인 모델입니다. 패드는 기본 모델로 돌아갑니다.</translation>
@@ -2476,10 +2496,6 @@
     <message>
         <source>Keep at most:</source>
         <translation>보관 한도:</translation>
-    </message>
-    <message>
-        <source> runs</source>
-        <translation>개</translation>
     </message>
     <message>
         <source>Could not change the run: {reason}</source>
