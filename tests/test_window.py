@@ -186,6 +186,8 @@ def test_opening_an_image_predicts_it(window, tmp_path):
     image.save(tmp_path / "zero.jpg")
     assert open_and_wait(window, tmp_path / "zero.jpg")
     assert label(window) == "0" and window.canvas.has_background()
+    window.files.save_dialog()  # not "Nothing to save yet: draw a digit first" over a digit read from a photo
+    assert window.banner.text().startswith("The pad shows an opened image, which is a file already")
     draw(window.canvas, seven())  # a click or a stroke does not replace the image (issue 29)...
     assert label(window) == "0" and window.canvas.has_background()
     window.clear()  # ... clearing does

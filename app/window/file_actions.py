@@ -104,10 +104,16 @@ class FileActions(QObject):
     # --- save ------------------------------------------------------------------------------
 
     def save_dialog(self) -> None:
+        if self.canvas.is_empty() and self.canvas.has_background():  # "draw a digit first" over a read photo
+            self.info.emit(self.tr("The pad shows an opened image, which is a file already: Save drawing saves the "
+                                   "strokes you draw. To save strokes over the image, choose Edit > Draw over the "
+                                   "image (Ctrl+D) first."))
+            return
         if self.canvas.is_empty():
             self.info.emit(self.tr("Nothing to save yet: draw a digit first."))
             return
-        path, _ = file_dialogs.save_file(self.window, file_dialogs.DRAWINGS, self.tr("Save drawing"), "digit.png",
+        name = "number.png" if self.session.reading.digits else "digit.png"
+        path, _ = file_dialogs.save_file(self.window, file_dialogs.DRAWINGS, self.tr("Save drawing"), name,
                                          self.tr("PNG image with strokes (*.png);;Strokes JSON (*.json)"))
         if path:
             self.save_drawing(path)

@@ -548,6 +548,10 @@
         <translation>{file} 파일을 열었습니다</translation>
     </message>
     <message>
+        <source>The pad shows an opened image, which is a file already: Save drawing saves the strokes you draw. To save strokes over the image, choose Edit &gt; Draw over the image (Ctrl+D) first.</source>
+        <translation>패드에 열린 이미지는 이미 파일로 있습니다. 그림 저장은 직접 그린 획을 저장합니다. 이미지 위에 그린 획을 저장하려면 먼저 편집 &gt; 이미지 위에 그리기(Ctrl+D)를 고르세요.</translation>
+    </message>
+    <message>
         <source>Nothing to save yet: draw a digit first.</source>
         <translation>아직 저장할 그림이 없습니다. 먼저 숫자를 그리세요.</translation>
     </message>
