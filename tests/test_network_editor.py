@@ -73,6 +73,18 @@ def test_choosing_lenet5_shows_its_parameters_and_where_it_comes_from(window, qt
     assert abs(edit_button.mapTo(window, edit_button.rect().topLeft()).y() - place.y()) <= origin.fontMetrics().height()
 
 
+def test_the_chosen_layers_arithmetic_is_in_sight_under_the_summary(window):
+    """The formulas' columns hid behind the table's scroll bar and a newcomer never found them."""
+    choose(window, "lenet5")
+    arithmetic = window.train_panel.findChild(QLabel, "networkArithmetic")
+    assert arithmetic.text() == "conv1 (Conv2D): Output shape: ⌈28 / 1⌉ = 28 · Parameters: (5·5·1 + 1)·6 = 156"
+    editor = editor_of(window)
+    editor.layer_list.setCurrentRow(2)  # conv2, chosen in the editor's list
+    assert arithmetic.text().startswith("conv2 (Conv2D): Output shape: 14 − 5 + 1 = 10")
+    editor.summary_table.setCurrentCell(1, 1)  # a row of the summary itself
+    assert arithmetic.text().startswith("pool1 (AveragePooling2D): Output shape:")
+
+
 def test_in_a_narrow_panel_the_layers_names_give_way_to_their_shapes_and_parameters(window, qtbot):
     """The parameters' column was cut at the table's edge in a 1024-pixel Korean window: the names shrink first."""
     window.resize(1024, 600)

@@ -145,6 +145,14 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self.summary_table.setMinimumHeight(150)
         self.summary_table.setMaximumHeight(260)
         layout.addWidget(self.summary_table)
+        # The chosen row's arithmetic in sight: the formulas' columns are behind the scroll bar in a narrow panel,
+        # and a newcomer never found them (helper-28's review).
+        self._arithmetic: list[tuple[str, str, str]] = []
+        self.arithmetic_label = QLabel()
+        self.arithmetic_label.setObjectName("networkArithmetic")
+        self.arithmetic_label.setWordWrap(True)
+        layout.addWidget(self.arithmetic_label)
+        self.summary_table.currentCellChanged.connect(lambda row, *_: self._show_arithmetic(row))
         self.totals_label = QLabel()
         self.totals_label.setObjectName("networkTotals")
         self.totals_label.setWordWrap(True)
@@ -234,6 +242,16 @@ class NetworkEditor(Retranslatable, QGroupBox):
                          + [self.layer_list.fontMetrics().height()])
         self.layer_list.setFixedHeight(rows * row_height + 2 * self.layer_list.frameWidth() + 2)
         self.kind_combo.setMaximumWidth(self.kind_combo.fontMetrics().horizontalAdvance("GlobalAveragePooling2D") + 48)
+
+    def _show_arithmetic(self, row: int) -> None:
+        """The row's shape and parameter arithmetic under the table (the first layer's until a row is chosen)."""
+        if not self._arithmetic:
+            self.arithmetic_label.setText("")
+            return
+        name, shape, parameters = self._arithmetic[row if 0 <= row < len(self._arithmetic) else 0]
+        parts = [template.format(formula=text) for template, text in zip(
+            (self.tr("Output shape: {formula}"), self.tr("Parameters: {formula}")), (shape, parameters)) if text]
+        self.arithmetic_label.setText(f"{name}: " + " · ".join(parts) if parts else "")
 
     def _fit_name_column(self) -> None:
         """The layers' names cut so that their output shapes and parameters fit beside them (the formulas may
@@ -499,6 +517,8 @@ class NetworkEditor(Retranslatable, QGroupBox):
         none, which hid the field being typed in and sent the focus elsewhere after every key)."""
         if not self._showing:
             self._show_layer_settings(row)
+            if 0 <= row < len(self._arithmetic):  # its row of the summary, and its arithmetic under it
+                self.summary_table.setCurrentCell(row, 0)
 
     def _show_layer_settings(self, row: int) -> None:
         spec = self._design.layers[row] if 0 <= row < len(self._design.layers) else None
@@ -528,11 +548,13 @@ class NetworkEditor(Retranslatable, QGroupBox):
         self.origin_label.setText(origin)
         self.origin_label.setVisible(bool(origin))
         self.summary_table.setRowCount(len(summary.rows) + 1)
+        self._arithmetic = []
         for index, row in enumerate(summary.rows):
             shape = "?" if row.output_shape is None else "(" + ", ".join(map(str, row.output_shape)) + ")"
             parameters = "" if row.output_shape is None else locale.toString(row.parameters)
             cells = (f"{row.name} ({row.kind})", shape, parameters, design_text(row.shape_formula),
                      design_text(row.parameter_formula))
+            self._arithmetic.append((cells[0], cells[3], cells[4]))
             # The formulas are the last columns, behind the scroll bar in a narrow window: every cell says them.
             how = "\n".join(template.format(formula=text) for template, text in zip(
                 (self.tr("Output shape: {formula}"), self.tr("Parameters: {formula}")), cells[3:]) if text)
@@ -544,6 +566,7 @@ class NetworkEditor(Retranslatable, QGroupBox):
         for column, text in enumerate(total):
             self.summary_table.setItem(len(summary.rows), column, QTableWidgetItem(text))
         self._fit_name_column()
+        self._show_arithmetic(self.summary_table.currentRow())
         totals = self.tr("{parameters} parameters · {operations} multiply-adds per image").format(
             parameters=locale.toString(summary.parameters), operations=locale.toString(summary.multiply_adds))
         seconds = estimated_seconds_per_epoch(summary)
