@@ -1183,11 +1183,11 @@
     </message>
     <message>
         <source>The output: softmax turns the ten numbers of the layer before into the probabilities of the drawing as drawn (the chart&apos;s while the pen moves).</source>
-        <translation>출력: 소프트맥스가 앞 층의 숫자 열 개를 그린 그대로의 그림에 대한 확률로 바꿉니다(펜을 움직이는 동안 차트가 보여 주는 확률).</translation>
+        <translation>출력: 소프트맥스가 앞 층의 숫자 열 개를 그린 모습 그대로 읽은 확률로 바꿉니다(펜을 움직이는 동안 차트가 보여 주는 확률).</translation>
     </message>
     <message>
         <source>The output: a fully connected layer gives one number (a logit) per digit, and softmax turns the ten into the probabilities of the drawing as drawn (the chart&apos;s while the pen moves).</source>
-        <translation>출력 층: 완전 연결 층이 숫자마다 값 하나(로짓)를 내고, 소프트맥스가 이 10개를 그린 그대로의 그림에 대한 확률로 바꿉니다(펜을 움직이는 동안 차트가 보여 주는 확률).</translation>
+        <translation>출력 층: 완전 연결 층이 숫자마다 값 하나(로짓)를 내고, 소프트맥스가 이 10개를 그린 모습 그대로 읽은 확률로 바꿉니다(펜을 움직이는 동안 차트가 보여 주는 확률).</translation>
     </message>
     <message>
         <source>A fully connected layer: each of its {units} units multiplies every input by a weight of its own and adds them (and a bias).</source>
@@ -1850,11 +1850,11 @@
     </message>
     <message>
         <source>Your design from {file}: change its layers below (Ctrl+Z undoes a change).</source>
-        <translation>{file} 파일의 설계입니다. 아래에서 층을 바꿀 수 있습니다(Ctrl+Z로 바꾼 것을 되돌립니다).</translation>
+        <translation>{file} 파일의 설계입니다. 아래에서 층을 바꿀 수 있고, Ctrl+Z로 되돌릴 수 있습니다.</translation>
     </message>
     <message>
         <source>Your own design: change its layers below (Ctrl+Z undoes a change).</source>
-        <translation>직접 만든 설계입니다. 아래에서 층을 바꿀 수 있습니다(Ctrl+Z로 바꾼 것을 되돌립니다).</translation>
+        <translation>직접 만든 설계입니다. 아래에서 층을 바꿀 수 있고, Ctrl+Z로 되돌릴 수 있습니다.</translation>
     </message>
     <message>
         <source>Could not open {file}: {reason}</source>
