@@ -272,6 +272,18 @@ def test_delete_asks_by_name_says_a_run_is_kept_and_defaults_to_no(window, qtbot
     assert dense not in [run.id for run in RunStore(runs_data).load()[0]]
 
 
+def test_view_runs_scrolls_the_train_panel_to_the_runs(window, qtbot):
+    """The runs are the Train panel's last box: a newcomer needed some forty turns of the wheel to find them."""
+    window.tabs.setCurrentIndex(0)
+    panel = window.train_panel
+    panel.verticalScrollBar().setValue(0)
+    window.runs_action.trigger()  # View > Runs, Ctrl+3
+    assert window.tabs.currentWidget() is panel and window.runs_action.shortcut().toString() == "Ctrl+3"
+    top = panel.runs_box.mapTo(panel.viewport(), panel.runs_box.rect().topLeft()).y()
+    assert 0 <= top < panel.viewport().height() // 2
+    qtbot.waitUntil(lambda: panel.runs_view.table.hasFocus())
+
+
 def test_the_limit_on_runs_says_run_or_runs(window):
     """The limit box read "1 runs"."""
     box = window.train_panel.runs_view.max_runs

@@ -407,6 +407,15 @@ class MainWindow(Retranslatable, QMainWindow):
         focus = QApplication.focusWidget()
         return focus is not None and self.train_panel.settings.network_editor.isAncestorOf(focus)
 
+    def show_runs(self) -> None:
+        """View > Runs: the Train panel scrolled to its runs, the table focused. They are the panel's last box,
+        and a newcomer needed some forty turns of the wheel to find them."""
+        panel = self.train_panel
+        self.tabs.setCurrentWidget(panel)
+        bar = panel.verticalScrollBar()
+        bar.setValue(min(bar.maximum(), panel.runs_box.mapTo(panel.widget(), panel.runs_box.rect().topLeft()).y()))
+        panel.runs_view.table.setFocus()
+
     def _work_on_the_pad(self) -> None:
         if self._in_network_editor():
             self.canvas.setFocus()
@@ -530,6 +539,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.view_menu = self.menuBar().addMenu("")
         self.network_action = self._action(self.view_menu, "Ctrl+1", lambda: self.tabs.setCurrentIndex(0))
         self.train_action = self._action(self.view_menu, "Ctrl+2", lambda: self.tabs.setCurrentIndex(1))
+        self.runs_action = self._action(self.view_menu, "Ctrl+3", self.show_runs)
         self.explain_action = self._action(self.view_menu, "Ctrl+E", self._explain_answer)
         self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
@@ -595,6 +605,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.network_action.setText(self.tr("&Network"))
         self.train_action.setText(self.tr("&Train"))
+        self.runs_action.setText(self.tr("&Runs (in Train)"))
         self.explain_action.setText(self.tr("&Explain the answer"))
         self.explain_action.setToolTip(self.tr("How the network computed its answer; then arrow keys move between "
                                                "units, Page Up and Page Down between layers, and Esc closes it"))

@@ -1493,6 +1493,10 @@
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
+        <source>&amp;Runs (in Train)</source>
+        <translation>학습 기록(학습 탭)(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Explain the answer</source>
         <translation>답 설명 보기(&amp;E)</translation>
     </message>
