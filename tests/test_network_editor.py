@@ -442,9 +442,13 @@ def test_save_and_open_a_design_as_keras_json(window, tmp_path):
     reason = editor.open_design(str(broken))
     assert "a Lambda layer is code" in reason and "a Lambda layer is code" in window.banner.text()
     assert editor.design().layers == tuple(layers) and editor.problem_label.text() == why  # nothing lost
+    # Said under the Open button too: the banner is across the window, above the pad.
+    assert not editor.file_problem_label.isHidden() and editor.file_problem_label.text() == reason
     (tmp_path / "model.json").write_bytes(bytes(range(128, 256)))  # the window words it as the CLI does
     assert editor.open_design(str(tmp_path / "model.json")).endswith("model.json: not a text file (Keras JSON is "
                                                                    "text, as model.to_json() writes it)")
+    assert editor.open_design(str(tmp_path / "lenet.json")) is None  # a file that opens takes the reason away
+    assert editor.file_problem_label.isHidden()
 
 
 def test_copy_as_keras_code(window):

@@ -192,6 +192,14 @@ class NetworkEditor(Retranslatable, QGroupBox):
             row.addWidget(button)
         row.addStretch(1)
         rows.addLayout(row)
+        # Why a design file could not be opened or saved, under its buttons as well as in the window's banner
+        # (above the pad, across the window from the button pressed); gone at the next open or save.
+        self.file_problem_label = QLabel()
+        self.file_problem_label.setObjectName("designFileProblem")
+        self.file_problem_label.setWordWrap(True)
+        self.file_problem_label.setStyleSheet("color:#8a1c14")
+        self.file_problem_label.setVisible(False)
+        rows.addWidget(self.file_problem_label)
         copy_row = QHBoxLayout()  # a row of its own: all three side by side overflow a small laptop's panel
         copy_row.addWidget(self.copy_button)
         copy_row.addStretch(1)
@@ -618,10 +626,16 @@ class NetworkEditor(Retranslatable, QGroupBox):
             reason = self.tr("Could not open {file}: {reason}").format(file=Path(path).name,
                                                                      reason=design_text(error.args[0]))
             self.errorMessage.emit(reason)  # the line below the summary keeps saying what ails the design in use
+            self._show_file_problem(reason)
             return reason
+        self._show_file_problem("")
         with self._undoable():
             self._replace_custom(design, source=path)
         return None
+
+    def _show_file_problem(self, reason: str) -> None:
+        self.file_problem_label.setText(reason)
+        self.file_problem_label.setVisible(bool(reason))
 
     def save_design(self, path: str) -> str | None:
         from digitpad.model.files.atomic import replace_atomically
@@ -630,8 +644,11 @@ class NetworkEditor(Retranslatable, QGroupBox):
         try:
             replace_atomically(Path(path), lambda temporary: Path(temporary).write_text(text, encoding="utf-8"))
         except OSError as error:
-            return self.tr("Could not save {file}: {reason}").format(file=Path(path).name,
-                                                                     reason=os_error_text(error))
+            reason = self.tr("Could not save {file}: {reason}").format(file=Path(path).name,
+                                                                       reason=os_error_text(error))
+            self._show_file_problem(reason)
+            return reason
+        self._show_file_problem("")
         if self._design == self._custom:  # the custom design is that file's now: named by it, here and later
             self._custom_source = str(path)
             self.retranslate()
