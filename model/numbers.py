@@ -227,6 +227,8 @@ def read_image_number(predictor, reading: ImageReading) -> list[DigitReading]:
     for run in _best_cut(len(pieces), score):
         marks = tuple(_marks_in(pieces, run))
         for columns, prediction in _split_touching(predictor, reading, marks, read[run], reading.column_ink(marks)):
+            if prediction.label is None:  # ink that leaves nothing at 28×28 (a line's 1-px remains) is no digit:
+                continue                  # it read "None11" on a ruled sheet
             # Each digit is read again a little turned, narrowed and slanted, as a drawing is at pen-up.
             digits.append(DigitReading(marks, [], reading.box_of(marks, columns),
                                        with_tensor_views(predictor, replace(prediction, doubt=reading.doubt)),
