@@ -53,6 +53,9 @@ ALL = "all of them"
 # Not in the issue's list, so not in "all of them": reported on its own and on top of everything.
 SHADOW = "shadow"
 SHADOW_WHAT = "a soft-edged shadow across the sheet, 15–40% darker (the phone's or the hand's)"
+RULED = "ruled paper"
+RULED_WHAT = ("printed lines 1–3 px, 20–55% darker, blue or grey, 0.9–1.4 digit heights apart, sloping up to 6° "
+              "(a sheet photographed askew), across the digit (not in “all of them”)")
 
 
 @dataclass
@@ -73,6 +76,8 @@ class Recipe:
     blur: float = 0.0
     jpeg: int | None = None
     shadow: tuple[float, float, float, float] | None = None  # darkness, angle, offset, edge softness
+    ruled: tuple[float, float, float, float, tuple[float, float, float]] | None = None  # spacing, thickness,
+    # slope (radians), where the first line falls (a share of the spacing), and the ink it absorbs per channel
     light_on_dark: bool = False
     board: float = 0.2
     chalk: float = 0.9
@@ -115,6 +120,11 @@ def random_recipe(rng: np.random.Generator, distortions: set[str]) -> Recipe:
     if SHADOW in distortions:
         recipe.shadow = (rng.uniform(0.15, 0.4), rng.uniform(0, 2 * np.pi), rng.uniform(-0.3, 0.3),
                          rng.uniform(0.01, 0.04))
+    if RULED in distortions:
+        darkness = rng.uniform(0.2, 0.55)
+        colour = (darkness * 0.75, darkness * 0.45, darkness * 0.1) if rng.random() < 0.6 else (darkness,) * 3
+        recipe.ruled = (recipe.digit_height * rng.uniform(0.9, 1.4), rng.uniform(1.0, 3.0),
+                        np.radians(rng.uniform(-6, 6)), rng.random(), colour)
     if "polarity" in distortions and (len(distortions) == 1 or rng.random() < 0.2):
         recipe.light_on_dark = True
         recipe.board = rng.uniform(0.05, 0.35)
@@ -180,17 +190,30 @@ def render(coverage: np.ndarray, recipe: Recipe, rng: np.random.Generator) -> Im
         coverage = coverage.copy()
         coverage[top:bottom, left:right] = gaussian_blur(coverage[top:bottom, left:right], recipe.blur)
     light = light_field(recipe) * 255 if recipe.gradient or recipe.vignette or recipe.shadow is not None else 255
+    lines = ruled_lines(recipe) if recipe.ruled is not None else None
     channels = []
     for channel in range(3):
         if recipe.light_on_dark:
             value = recipe.board + coverage * (recipe.chalk - recipe.board)
         else:
             value = recipe.paper[channel] * (1 - coverage * recipe.ink[channel])
+            if lines is not None:
+                value = value * (1 - lines * recipe.ruled[4][channel])
         value = value * light
         if recipe.noise > 0:
             value += recipe.noise * rng.standard_normal(value.shape, dtype=np.float32)
         channels.append(Image.fromarray(np.clip(np.rint(value), 0, 255).astype(np.uint8), "L"))
     return Image.merge("RGB", channels)
+
+
+def ruled_lines(recipe: Recipe) -> np.ndarray:
+    """The coverage of a ruled sheet's printed lines, anti-aliased, across the whole frame."""
+    spacing, thickness, slope, phase, _ = recipe.ruled
+    width, height = recipe.frame
+    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    across = (ys - height / 2) * np.cos(slope) - (xs - width / 2) * np.sin(slope) - phase * spacing
+    nearest = (across + spacing / 2) % spacing - spacing / 2
+    return np.clip(thickness / 2 + 0.5 - np.abs(nearest), 0, 1).astype(np.float32)
 
 
 def make_photo(digits: list[np.ndarray], distortions: set[str], rng: np.random.Generator) -> tuple[bytes, Recipe, list]:
@@ -211,7 +234,7 @@ def make_photo(digits: list[np.ndarray], distortions: set[str], rng: np.random.G
 
 def blank_photo(kind: str, rng: np.random.Generator) -> bytes:
     """Paper with no digit: everything a photo of a sheet has (at random strengths), and maybe a few marks."""
-    recipe = random_recipe(rng, set(DISTORTIONS) - {"polarity"})
+    recipe = random_recipe(rng, set(DISTORTIONS) - {"polarity"} | ({RULED} if kind == "ruled" else set()))
     width, height = recipe.frame
     coverage = np.zeros((height, width), np.float32)
     if kind == "dust":  # a few specks of dust or dirt, 1–4 px across
@@ -283,9 +306,11 @@ def rate(counts: dict, *keys: str) -> float:
 def single_digits(args, images, labels, predictor) -> tuple[str, dict]:
     """The table of single digits by distortion, and each row's accuracy."""
     rows_spec = ([("clean", set())] + [(name, {name}) for name in DISTORTIONS] + [(ALL, set(DISTORTIONS))]
-                 + [(SHADOW, {SHADOW}), (f"{ALL} and a shadow", set(DISTORTIONS) | {SHADOW})])
+                 + [(SHADOW, {SHADOW}), (f"{ALL} and a shadow", set(DISTORTIONS) | {SHADOW})]
+                 + [(RULED, {RULED}), (f"{ALL} on ruled paper", set(DISTORTIONS) | {RULED})])
     described = {**DISTORTIONS, "clean": "none: black on white, centred", ALL: "every row above at once",
-                 SHADOW: SHADOW_WHAT + " (not in “all of them”)", f"{ALL} and a shadow": "all of them, and a shadow"}
+                 SHADOW: SHADOW_WHAT + " (not in “all of them”)", f"{ALL} and a shadow": "all of them, and a shadow",
+                 RULED: RULED_WHAT, f"{ALL} on ruled paper": "all of them, on ruled paper"}
     rows, summary, misses = [], {}, 0
     for row_index, (name, distortions) in enumerate(rows_spec):
         if args.rows and name not in args.rows:
@@ -345,7 +370,8 @@ def numbers(args, images, labels, predictor) -> tuple[str, dict]:
 
 NEAR_BLANK = [("blank", "paper only"), ("dust", "3–15 specks of dust, 1–4 px"),
               ("stain", "a faint soft stain (3–8% darker)"),
-              ("fold", "a faint fold line across the sheet (3–8% darker)")]
+              ("fold", "a faint fold line across the sheet (3–8% darker)"),
+              ("ruled", "ruled paper's printed lines only")]
 
 
 def blank_paper(args, predictor) -> tuple[str, dict]:

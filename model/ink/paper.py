@@ -81,6 +81,10 @@ WIDE_FIELD = 1.5
 LINE_ALONE_SHARE = 0.75
 # ... or where the other ink spans at most this share of the image's width (the line reaches beyond it).
 LINE_BEYOND_WRITING = 0.6
+# A photo of ruled paper is seldom square to the camera: its lines may slope by up to this many degrees, looked
+# for in steps of LINE_SLOPE_STEP degrees.  A slope is used only where it makes a line that level rows do not.
+LINE_MAX_SLOPE = 8.0
+LINE_SLOPE_STEP = 0.5
 
 
 @dataclass(frozen=True)
@@ -432,8 +436,46 @@ def _otsu(marks: list[Mark]) -> float:
 
 def without_printed_lines(mask: np.ndarray) -> np.ndarray:
     """``mask`` without the straight printed lines that cross the whole image from side to side: a
-    form's baseline, ruled paper.  Handwriting crosses such a line; where a stroke goes through it
-    (ink just above and just below), the line's pixels stay part of the stroke.
+    form's baseline, ruled paper, level or sloping a few degrees (a photo taken a little askew).
+    Handwriting crosses such a line; where a stroke goes through it (ink just above and just below), the
+    line's pixels stay part of the stroke.  See ``_without_level_lines`` for when a line is print."""
+    rows, cols = mask.shape
+    if rows < 3 or cols < 8:
+        return mask
+    slope = _line_slope(mask)
+    if slope == 0.0:
+        return _without_level_lines(mask, sloping=False)
+    # Shear the columns so that the lines run level, take them away there, and shear back.
+    offsets = np.round(slope * (np.arange(cols) - cols / 2)).astype(np.int64)
+    top = int(offsets.max())
+    sheared_rows = np.arange(rows)[:, None] - offsets[None, :] + top
+    sheared = np.zeros((rows + top - int(offsets.min()), cols), bool)
+    sheared[sheared_rows, np.arange(cols)[None, :]] = mask
+    cleaned = _without_level_lines(sheared, sloping=True)
+    return cleaned[sheared_rows, np.arange(cols)[None, :]] & mask
+
+
+def _line_slope(mask: np.ndarray) -> float:
+    """The slope (rows per column) along which the mask's ink makes a line across the image, 0 for level
+    lines or none: the one whose sheared rows' cover reaches LINE_COVER where level rows' does not."""
+    rows, cols = mask.shape
+    if mask.mean(axis=1).max() >= LINE_COVER:
+        return 0.0
+    ys, xs = np.nonzero(mask)
+    if len(ys) < LINE_COVER * cols:
+        return 0.0
+    best, best_cover = 0.0, 0.0
+    for degrees in np.arange(LINE_SLOPE_STEP, LINE_MAX_SLOPE + 1e-9, LINE_SLOPE_STEP):
+        for slope in (np.tan(np.radians(degrees)), -np.tan(np.radians(degrees))):
+            shifted = ys - np.round(slope * (xs - cols / 2)).astype(np.int64)
+            cover = np.bincount(shifted - shifted.min()).max() / cols
+            if cover > best_cover:
+                best, best_cover = float(slope), cover
+    return best if best_cover >= LINE_COVER else 0.0
+
+
+def _without_level_lines(mask: np.ndarray, sloping: bool) -> np.ndarray:
+    """``mask`` without the level printed lines that cross the whole image from side to side.
 
     A full-width stroke is taken for print only where it reaches well beyond the other ink (or is
     nearly all the ink there is, or the image is a wide field of writing): in a tight crop of one digit
@@ -456,7 +498,7 @@ def without_printed_lines(mask: np.ndarray) -> np.ndarray:
             if bottom < rows - 1 and cover[bottom + 1] >= LINE_FRINGE_COVER:
                 bottom += 1
         bands.append((top, bottom))
-    if not bands or not _lines_are_print(mask, bands):
+    if not bands or not _lines_are_print_here(mask, bands, sloping):
         return mask
     cleaned = mask.copy()
     for top, bottom in bands:
@@ -467,7 +509,9 @@ def without_printed_lines(mask: np.ndarray) -> np.ndarray:
     return cleaned
 
 
-def _lines_are_print(mask: np.ndarray, bands: list[tuple[int, int]]) -> bool:
+def _lines_are_print(mask: np.ndarray, bands: list[tuple[int, int]], least: int = 1) -> bool:
+    """Whether the lines reach well beyond the other ink, counting a column as written in where it holds at
+    least ``least`` pixels of that ink."""
     rows, cols = mask.shape
     in_bands = np.zeros(rows, bool)
     for top, bottom in bands:
@@ -475,8 +519,36 @@ def _lines_are_print(mask: np.ndarray, bands: list[tuple[int, int]]) -> bool:
     others = mask[~in_bands]
     if cols >= WIDE_FIELD * rows or others.sum() <= (1 - LINE_ALONE_SHARE) * mask.sum():
         return True
-    used = np.flatnonzero(others.any(axis=0))
-    return (used[-1] - used[0] + 1) <= LINE_BEYOND_WRITING * cols
+    used = np.flatnonzero(others.sum(axis=0) >= least)
+    return len(used) == 0 or (used[-1] - used[0] + 1) <= LINE_BEYOND_WRITING * cols
+
+
+def _lines_are_print_here(mask: np.ndarray, bands: list[tuple[int, int]], sloping: bool) -> bool:
+    """Level lines: print by where they reach (``_lines_are_print``).  Lines found along a slope must also be
+    thinner than the pen's strokes, and be ruled (two or more) or reach beyond the writing: a 7's or a 5's bar,
+    or a 2's base, often slopes a few degrees across a tight crop."""
+    if not sloping:
+        return _lines_are_print(mask, bands)
+    if not _lines_are_thinner_than_strokes(mask, bands):
+        return False
+    # The writing's reach counted where a column holds more ink than a line's width: the broken pieces of a
+    # fainter line elsewhere in the photo are no writing.
+    thickest_line = max(bottom - top + 1 for top, bottom in bands)
+    return len(bands) >= 2 or _lines_are_print(mask, bands, least=2 * thickest_line + 2)
+
+
+def _lines_are_thinner_than_strokes(mask: np.ndarray, bands: list[tuple[int, int]]) -> bool:
+    """Whether every line is at most half as thick as the thickest of the other ink: ruled paper's lines are
+    printed thin, a pen's strokes are not (a 7's bar is as thick as its stem).  Specks of a grainy photo spread
+    the other ink across the whole width, where the reach of the writing could not tell the lines from print."""
+    in_bands = np.zeros(mask.shape[0], bool)
+    for top, bottom in bands:
+        in_bands[top:bottom + 1] = True
+    others = mask.copy()
+    others[in_bands] = False
+    stroke = _thickest(others) if others.any() else 0
+    cores = [bottom - top + 1 for top, bottom in runs(mask.mean(axis=1) >= LINE_COVER)]
+    return stroke > 0 and 2 * max(cores) <= stroke
 
 
 def _bands(cover: np.ndarray) -> list[tuple[int, int]]:
