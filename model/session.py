@@ -263,6 +263,8 @@ class Session:
         if predictor is None:
             return Reading(Prediction(None, tensor=image.tensor), from_image=True, image=image, waiting=True)
         digits = self._digits_of(predictor, image)
+        if not digits:  # ink in which the network finds nothing to read (a line's remains): as blank paper
+            return Reading(from_image=True, image=image)
         if len(digits) == 1:
             return Reading(digits[0].prediction, from_image=True, image=image)
         focus = self._chosen(len(digits), len(digits) - 1)

@@ -252,3 +252,16 @@ def test_a_photos_digits_are_read_once_for_each_network(session, predictor):
     other = CountingPredictor(predictor)
     session.use_model(other)  # another network reads it afresh
     assert session.reading.number == "17" and other.read > 0
+
+
+def test_ink_in_which_the_network_finds_no_digit_reads_as_blank_paper(session, predictor):
+    """Every piece of a photo's ink read as nothing (a ruled line's remains) left no digit, and the session
+    indexed the last of none."""
+    from test_photos import ONE, photo
+
+    from digitpad.model.ink.images import read_image
+
+    image = read_image(photo(digits=(ONE,), at=(120, 120), height=200, noise=6))
+    session.know_image_digits(predictor, image, [])
+    reading = session.show_image(image)
+    assert reading.from_image and reading.prediction.label is None and reading.number is None
