@@ -105,6 +105,9 @@ def test_bad_inputs_end_in_one_line_and_nonzero_exit(tmp_path):
                           "notes.png: its name ends in .png but it holds no image: it is damaged, or another kind of "
                           "file renamed")
     (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")  # what a scanner writes
+    (tmp_path / "late.pdf").write_bytes(b"\r\n\r\n  \n" + b"%PDF-1.4\n1 0 obj\n")  # a header a few bytes in
+    assert_one_line_error(digitpad("predict", str(tmp_path / "late.pdf")),
+                          "late.pdf: a PDF, not an image; save the scanned page as PNG or JPEG")
     assert_one_line_error(digitpad("predict", str(tmp_path / "scan.pdf")),
                           "scan.pdf: a PDF, not an image; save the scanned page as PNG or JPEG")
     assert_one_line_error(

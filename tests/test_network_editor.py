@@ -83,6 +83,8 @@ def test_the_chosen_layers_arithmetic_is_in_sight_under_the_summary(window):
     assert arithmetic.text().startswith("conv2 (Conv2D): Output shape: 14 − 5 + 1 = 10")
     editor.summary_table.setCurrentCell(1, 1)  # a row of the summary itself
     assert arithmetic.text().startswith("pool1 (AveragePooling2D): Output shape:")
+    editor.summary_table.setCurrentCell(editor.summary_table.rowCount() - 1, 0)  # Total: no layer's arithmetic
+    assert arithmetic.text() == ""
 
 
 def test_in_a_narrow_panel_the_layers_names_give_way_to_their_shapes_and_parameters(window, qtbot):

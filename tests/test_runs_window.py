@@ -263,7 +263,7 @@ def test_delete_asks_by_name_says_a_run_is_kept_and_defaults_to_no(window, qtbot
     assert "It is marked Keep (★)." in box.text()
     assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
     qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter keeps the run
-    qtbot.waitUntil(lambda: not box.isVisible())
+    qtbot.waitUntil(lambda: view.delete_box is None)  # answered, and let go
     assert by_name(view, "dense")
     view.select_runs([dense])
     view.delete_button.click()

@@ -253,10 +253,10 @@ class NetworkEditor(Retranslatable, QGroupBox):
 
     def _show_arithmetic(self, row: int) -> None:
         """The row's shape and parameter arithmetic under the table (the first layer's until a row is chosen)."""
-        if not self._arithmetic:
+        if not self._arithmetic or row >= len(self._arithmetic):  # none, or the Total row: no layer's arithmetic
             self.arithmetic_label.setText("")
             return
-        name, shape, parameters = self._arithmetic[row if 0 <= row < len(self._arithmetic) else 0]
+        name, shape, parameters = self._arithmetic[max(row, 0)]
         parts = [template.format(formula=text) for template, text in zip(
             (self.tr("Output shape: {formula}"), self.tr("Parameters: {formula}")), (shape, parameters)) if text]
         self.arithmetic_label.setText(f"{name}: " + " · ".join(parts) if parts else "")

@@ -833,13 +833,18 @@ class RunsView(Retranslatable, QWidget):
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Delete runs"), question,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # not one box kept per question asked
         if len(runs) > 1:
             box.setDetailedText("\n".join(("★ " if run.keep else "") + run_title(run) for run in runs))
         ids = [run.id for run in runs]
-        box.finished.connect(lambda _: self.delete_runs(ids) if box.standardButton(box.clickedButton())
-                             == QMessageBox.StandardButton.Yes else None)
+        box.finished.connect(lambda _: self._answered_delete(box, ids))
         self.delete_box = box  # open until answered (window-modal, so the window keeps drawing)
         box.open()
+
+    def _answered_delete(self, box: QMessageBox, run_ids: list[str]) -> None:
+        self.delete_box = None
+        if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+            self.delete_runs(run_ids)
 
     def delete_runs(self, run_ids: list[str]) -> None:
         in_use = any(self._file_in_use(run) for run in self.model.runs if run.id in run_ids)

@@ -69,7 +69,7 @@ def _heif_plugin() -> bool:
 def _not_an_image(path, head: bytes) -> Words:
     """Why a file Pillow does not know is no image, as precisely as its first bytes and its name tell. "Save it
     as PNG or JPEG" told a newcomer to do what they had done, for an empty file or a renamed one."""
-    if head.startswith(b"%PDF-"):  # what a scanner often writes
+    if b"%PDF-" in head or _suffix(path) == ".pdf":  # what a scanner often writes (the header may come later)
         return Words("a PDF, not an image; save the scanned page as PNG or JPEG")
     if _is_empty(path):
         return Words("the file is empty")
@@ -97,7 +97,7 @@ def _suffix(path) -> str:
 def _first_bytes(path) -> bytes:
     try:
         with open(path, "rb") as file:
-            return file.read(12)
+            return file.read(1024)  # a PDF's header may come after a few bytes
     except (OSError, TypeError):  # not a path (an in-memory file), or unreadable: Pillow's error stands
         return b""
 
