@@ -118,6 +118,11 @@ def test_a_mistake_of_the_network_just_trained_is_read_by_it_beside_the_model_in
     assert "it reads the pad beside the model in use" in window.statusBar().currentMessage()
     panel.useModelRequested.emit(str(trained), "trained", "")
     assert not window.second_answer.isVisible()  # the model in use now: read on the left only
+    window.second_answer.clear_network()
+    panel.gallery.imageChosen.emit(images[1], int(truths[1]), int((truths[1] + 1) % 10))
+    panel.useModelRequested.emit(str(trained), "trained", "")  # used while it was still being read
+    qtbot.wait(500)
+    assert not window.second_answer.isVisible()
 
 
 @pytest.fixture

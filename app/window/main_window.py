@@ -148,6 +148,8 @@ class MainWindow(Retranslatable, QMainWindow):
                 "the Network tab explain the model in use.").format(truth=truth, predicted=predicted), 15000)
 
     def _stop_reading_beside_with(self, model_path: str, *_) -> None:
+        if self._trained_beside_loading == model_path:  # still being read: it must not appear beside itself
+            self._trained_beside_loading = None
         second = self.second_answer.predictor
         if second is not None and second.source == model_path:
             self.second_answer.clear_network()
@@ -162,13 +164,19 @@ class MainWindow(Retranslatable, QMainWindow):
         if run_id and self.models.run_id_in_use() == run_id:
             return False
         second = self.second_answer.predictor
-        if second is None or second.source != outcome.model_path:
-            task = self.tasks.start("load-second-network", read_model, outcome.model_path)
-            task.succeeded.connect(lambda predictor: self.second_answer.set_network(
-                predictor, lambda: self.tr("just trained")))
+        if (second is None or second.source != outcome.model_path) and \
+                self._trained_beside_loading != outcome.model_path:
+            self._trained_beside_loading = path = outcome.model_path
+            task = self.tasks.start("load-second-network", read_model, path)
+            task.succeeded.connect(lambda predictor: self._show_trained_beside(predictor, path))
             task.failed.connect(lambda message: self.banner.show_error(
                 self.tr("Could not read that run's model: {reason}").format(reason=message)))
         return True
+
+    def _show_trained_beside(self, predictor, path: str) -> None:
+        if self._trained_beside_loading == path:  # not used in the meantime
+            self._trained_beside_loading = None
+            self.second_answer.set_network(predictor, lambda: self.tr("just trained"))
 
     def show_about(self) -> None:
         """Help > About: the version, the licence and a link to the project, in a dialog of its own."""
@@ -295,6 +303,7 @@ class MainWindow(Retranslatable, QMainWindow):
         middle_layout = QVBoxLayout(middle)
         # A second run's network reads the same drawing beside the model in use (hidden until one is chosen).
         self.second_answer = SecondNetworkPanel()
+        self._trained_beside_loading: str | None = None  # the model file of the network just trained, being read
         answers = QHBoxLayout()
         answers.addWidget(self.answer, 1)
         answers.addWidget(self.second_answer, 1)
