@@ -457,21 +457,29 @@ def without_printed_lines(mask: np.ndarray) -> np.ndarray:
 
 def _line_slope(mask: np.ndarray) -> float:
     """The slope (rows per column) along which the mask's ink makes a line across the image, 0 for level
-    lines or none: the one whose sheared rows' cover reaches LINE_COVER where level rows' does not."""
+    lines or none: the one whose sheared rows' cover reaches LINE_COVER where level rows' does not.  Found
+    coarsely (LINE_SLOPE_STEP degrees, a line's cover counted over three rows, since a slope a quarter of a degree
+    off drifts several rows across a wide photo), then to a row's drift across the image."""
     rows, cols = mask.shape
     if mask.mean(axis=1).max() >= LINE_COVER:
         return 0.0
     ys, xs = np.nonzero(mask)
     if len(ys) < LINE_COVER * cols:
         return 0.0
-    best, best_cover = 0.0, 0.0
-    for degrees in np.arange(LINE_SLOPE_STEP, LINE_MAX_SLOPE + 1e-9, LINE_SLOPE_STEP):
-        for slope in (np.tan(np.radians(degrees)), -np.tan(np.radians(degrees))):
-            shifted = ys - np.round(slope * (xs - cols / 2)).astype(np.int64)
-            cover = np.bincount(shifted - shifted.min()).max() / cols
-            if cover > best_cover:
-                best, best_cover = float(slope), cover
-    return best if best_cover >= LINE_COVER else 0.0
+    centred = xs - cols / 2
+
+    def cover(slope: float, spread: int) -> float:
+        counts = np.bincount(ys - np.round(slope * centred).astype(np.int64) + int(abs(slope) * cols) + 1)
+        if spread > 1:
+            counts = np.convolve(counts, np.ones(spread, np.int64), mode="same")
+        return counts.max() / cols
+
+    steps = np.radians(np.arange(-LINE_MAX_SLOPE, LINE_MAX_SLOPE + 1e-9, LINE_SLOPE_STEP))
+    rough = max(np.tan(steps), key=lambda slope: cover(float(slope), 3))
+    reach = np.tan(np.radians(LINE_SLOPE_STEP))
+    fine = np.arange(rough - reach, rough + reach + 1e-12, 1.0 / cols)  # a row's drift from one side to the other
+    best = max(fine, key=lambda slope: cover(float(slope), 1))
+    return float(best) if cover(float(best), 1) >= LINE_COVER and abs(best) > 0.5 / cols else 0.0
 
 
 def _without_level_lines(mask: np.ndarray, sloping: bool) -> np.ndarray:
