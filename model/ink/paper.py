@@ -521,10 +521,7 @@ def _lines_are_print(mask: np.ndarray, bands: list[tuple[int, int]], least: int 
     """Whether the lines reach well beyond the other ink, counting a column as written in where it holds at
     least ``least`` pixels of that ink."""
     rows, cols = mask.shape
-    in_bands = np.zeros(rows, bool)
-    for top, bottom in bands:
-        in_bands[top:bottom + 1] = True
-    others = mask[~in_bands]
+    others = mask[~_rows_of(bands, rows)]
     if cols >= WIDE_FIELD * rows or others.sum() <= (1 - LINE_ALONE_SHARE) * mask.sum():
         return True
     used = np.flatnonzero(others.sum(axis=0) >= least)
@@ -549,14 +546,19 @@ def _lines_are_thinner_than_strokes(mask: np.ndarray, bands: list[tuple[int, int
     """Whether every line is at most half as thick as the thickest of the other ink: ruled paper's lines are
     printed thin, a pen's strokes are not (a 7's bar is as thick as its stem).  Specks of a grainy photo spread
     the other ink across the whole width, where the reach of the writing could not tell the lines from print."""
-    in_bands = np.zeros(mask.shape[0], bool)
-    for top, bottom in bands:
-        in_bands[top:bottom + 1] = True
     others = mask.copy()
-    others[in_bands] = False
+    others[_rows_of(bands, mask.shape[0])] = False
     stroke = _thickest(others) if others.any() else 0
-    cores = [bottom - top + 1 for top, bottom in runs(mask.mean(axis=1) >= LINE_COVER)]
+    cores = [bottom - top + 1 for top, bottom in _bands(mask.mean(axis=1))]  # the bands without their fringes
     return stroke > 0 and 2 * max(cores) <= stroke
+
+
+def _rows_of(bands: list[tuple[int, int]], rows: int) -> np.ndarray:
+    """Which of ``rows`` rows the bands (first, last) cover."""
+    covered = np.zeros(rows, bool)
+    for top, bottom in bands:
+        covered[top:bottom + 1] = True
+    return covered
 
 
 def _bands(cover: np.ndarray) -> list[tuple[int, int]]:
