@@ -167,11 +167,16 @@ class MainWindow(Retranslatable, QMainWindow):
         if (second is None or second.source != outcome.model_path) and \
                 self._trained_beside_loading != outcome.model_path:
             self._trained_beside_loading = path = outcome.model_path
-            task = self.tasks.start("load-second-network", read_model, path)
-            task.succeeded.connect(lambda predictor: self._show_trained_beside(predictor, path))
-            task.failed.connect(lambda message: self.banner.show_error(
-                self.tr("Could not read that run's model: {reason}").format(reason=message)))
+            self._read_second_network(path).succeeded.connect(
+                lambda predictor: self._show_trained_beside(predictor, path))
         return True
+
+    def _read_second_network(self, path: str):
+        """A model file read for the second panel, off this thread; the banner says why when it cannot be read."""
+        task = self.tasks.start("load-second-network", read_model, path)
+        task.failed.connect(lambda message: self.banner.show_error(
+            self.tr("Could not read that run's model: {reason}").format(reason=message)))
+        return task
 
     def _show_trained_beside(self, predictor, path: str) -> None:
         if self._trained_beside_loading == path:  # not used in the meantime
@@ -392,12 +397,10 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def read_beside(self, run) -> None:
         """A kept run's network reads the pad's drawing beside the model in use (read as data, off this thread)."""
-        task = self.tasks.start("load-second-network", read_model, str(run.model_path))
+        task = self._read_second_network(str(run.model_path))
         runs = self.train_panel.runs_view
         task.succeeded.connect(lambda predictor: self.second_answer.set_network(  # renamed later: its new name
             predictor, lambda: run_title(runs.run_of_model("", run.id) or run)))
-        task.failed.connect(lambda message: self.banner.show_error(
-            self.tr("Could not read that run's model: {reason}").format(reason=message)))
 
     def _show_model(self, predictor) -> None:
         self.explain.network = None  # a new model in use: the Network tab shows it
