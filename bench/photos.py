@@ -56,6 +56,9 @@ SHADOW_WHAT = "a soft-edged shadow across the sheet, 15–40% darker (the phone'
 RULED = "ruled paper"
 RULED_WHAT = ("printed lines 1–3 px, 20–55% darker, blue or grey, 0.9–1.4 digit heights apart, sloping up to 6° "
               "(a sheet photographed askew), across the digit (not in “all of them”)")
+SQUARED = "squared paper"
+SQUARED_WHAT = ("a printed grid of squares 0.5–1.1 digit heights wide, lines as on ruled paper, sloping up to 6°, "
+                "across the digit (not in “all of them”)")
 
 
 @dataclass
@@ -78,6 +81,7 @@ class Recipe:
     shadow: tuple[float, float, float, float] | None = None  # darkness, angle, offset, edge softness
     ruled: tuple[float, float, float, float, tuple[float, float, float]] | None = None  # spacing, thickness,
     # slope (radians), where the first line falls (a share of the spacing), and the ink it absorbs per channel
+    squared: float | None = None  # on squared paper: where the first of the lines across falls
     light_on_dark: bool = False
     board: float = 0.2
     chalk: float = 0.9
@@ -120,11 +124,14 @@ def random_recipe(rng: np.random.Generator, distortions: set[str]) -> Recipe:
     if SHADOW in distortions:
         recipe.shadow = (rng.uniform(0.15, 0.4), rng.uniform(0, 2 * np.pi), rng.uniform(-0.3, 0.3),
                          rng.uniform(0.01, 0.04))
-    if RULED in distortions:
+    if RULED in distortions or SQUARED in distortions:
         darkness = rng.uniform(0.2, 0.55)
         colour = (darkness * 0.75, darkness * 0.45, darkness * 0.1) if rng.random() < 0.6 else (darkness,) * 3
-        recipe.ruled = (recipe.digit_height * rng.uniform(0.9, 1.4), rng.uniform(1.0, 3.0),
+        spacing = rng.uniform(0.5, 1.1) if SQUARED in distortions else rng.uniform(0.9, 1.4)
+        recipe.ruled = (recipe.digit_height * spacing, rng.uniform(1.0, 3.0),
                         np.radians(rng.uniform(-6, 6)), rng.random(), colour)
+        if SQUARED in distortions:
+            recipe.squared = rng.random()
     if "polarity" in distortions and (len(distortions) == 1 or rng.random() < 0.2):
         recipe.light_on_dark = True
         recipe.board = rng.uniform(0.05, 0.35)
@@ -207,12 +214,21 @@ def render(coverage: np.ndarray, recipe: Recipe, rng: np.random.Generator) -> Im
 
 
 def ruled_lines(recipe: Recipe) -> np.ndarray:
-    """The coverage of a ruled sheet's printed lines, anti-aliased, across the whole frame."""
+    """The coverage of a ruled or squared sheet's printed lines, anti-aliased, across the whole frame."""
     spacing, thickness, slope, phase, _ = recipe.ruled
     width, height = recipe.frame
     ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
-    across = (ys - height / 2) * np.cos(slope) - (xs - width / 2) * np.sin(slope) - phase * spacing
-    nearest = (across + spacing / 2) % spacing - spacing / 2
+    along = (ys - height / 2) * np.cos(slope) - (xs - width / 2) * np.sin(slope)
+    lines = _lines_at(along - phase * spacing, spacing, thickness)
+    if recipe.squared is not None:
+        across = (xs - width / 2) * np.cos(slope) + (ys - height / 2) * np.sin(slope)
+        lines = np.maximum(lines, _lines_at(across - recipe.squared * spacing, spacing, thickness))
+    return lines
+
+
+def _lines_at(distance: np.ndarray, spacing: float, thickness: float) -> np.ndarray:
+    """Anti-aliased lines ``thickness`` px thick wherever ``distance`` is a multiple of ``spacing``."""
+    nearest = (distance + spacing / 2) % spacing - spacing / 2
     return np.clip(thickness / 2 + 0.5 - np.abs(nearest), 0, 1).astype(np.float32)
 
 
@@ -234,7 +250,8 @@ def make_photo(digits: list[np.ndarray], distortions: set[str], rng: np.random.G
 
 def blank_photo(kind: str, rng: np.random.Generator) -> bytes:
     """Paper with no digit: everything a photo of a sheet has (at random strengths), and maybe a few marks."""
-    recipe = random_recipe(rng, set(DISTORTIONS) - {"polarity"} | ({RULED} if kind == "ruled" else set()))
+    printed = {"ruled": {RULED}, "squared": {SQUARED}}.get(kind, set())
+    recipe = random_recipe(rng, set(DISTORTIONS) - {"polarity"} | printed)
     width, height = recipe.frame
     coverage = np.zeros((height, width), np.float32)
     if kind == "dust":  # a few specks of dust or dirt, 1–4 px across
@@ -307,10 +324,12 @@ def single_digits(args, images, labels, predictor) -> tuple[str, dict]:
     """The table of single digits by distortion, and each row's accuracy."""
     rows_spec = ([("clean", set())] + [(name, {name}) for name in DISTORTIONS] + [(ALL, set(DISTORTIONS))]
                  + [(SHADOW, {SHADOW}), (f"{ALL} and a shadow", set(DISTORTIONS) | {SHADOW})]
-                 + [(RULED, {RULED}), (f"{ALL} on ruled paper", set(DISTORTIONS) | {RULED})])
+                 + [(RULED, {RULED}), (f"{ALL} on ruled paper", set(DISTORTIONS) | {RULED})]
+                 + [(SQUARED, {SQUARED}), (f"{ALL} on squared paper", set(DISTORTIONS) | {SQUARED})])
     described = {**DISTORTIONS, "clean": "none: black on white, centred", ALL: "every row above at once",
                  SHADOW: SHADOW_WHAT + " (not in “all of them”)", f"{ALL} and a shadow": "all of them, and a shadow",
-                 RULED: RULED_WHAT, f"{ALL} on ruled paper": "all of them, on ruled paper"}
+                 RULED: RULED_WHAT, f"{ALL} on ruled paper": "all of them, on ruled paper",
+                 SQUARED: SQUARED_WHAT, f"{ALL} on squared paper": "all of them, on squared paper"}
     rows, summary, misses = [], {}, 0
     for row_index, (name, distortions) in enumerate(rows_spec):
         if args.rows and name not in args.rows:
@@ -371,7 +390,7 @@ def numbers(args, images, labels, predictor) -> tuple[str, dict]:
 NEAR_BLANK = [("blank", "paper only"), ("dust", "3–15 specks of dust, 1–4 px"),
               ("stain", "a faint soft stain (3–8% darker)"),
               ("fold", "a faint fold line across the sheet (3–8% darker)"),
-              ("ruled", "ruled paper's printed lines only")]
+              ("ruled", "ruled paper's printed lines only"), ("squared", "squared paper's printed grid only")]
 
 
 def blank_paper(args, predictor) -> tuple[str, dict]:
