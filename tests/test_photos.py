@@ -286,6 +286,40 @@ def test_a_ruled_sheet_without_writing_is_never_a_sure_digit(predictor):
         assert all(digit.prediction.is_unsure for digit in digits), number_text(digits)
 
 
+def squared_sheet(image: Image.Image, spacing: float, degrees: float, width: int = 2,
+                  colour=(150, 170, 215)) -> Image.Image:
+    """Squared paper's printed grid over the whole photo: ruled lines, and lines square to them."""
+    lined = ruled_sheet(image, spacing, degrees, width, colour)
+    down = ruled_sheet(lined.transpose(Image.Transpose.TRANSPOSE), spacing, -degrees, width, colour)
+    return down.transpose(Image.Transpose.TRANSPOSE)
+
+
+@pytest.mark.parametrize("degrees", [-5, -1.5, 0, 0.75, 4])
+def test_a_number_on_squared_paper_is_read_without_the_grid(predictor, degrees):
+    """A number written on squared paper (a schoolbook's, the world over) once read "unsure": lines down were never
+    taken away, since a tight crop of a 1 is one, and they joined the digits to the grid."""
+    image = squared_sheet(photo(digits=(ONE, seven()), size=(1020, 560), at=(300, 150), height=200, noise=5,
+                                jpeg=80), spacing=110, degrees=degrees)
+    assert number_text(read_image_number(predictor, read_image(image))) == "17"
+
+
+def test_a_squared_sheet_without_writing_is_nothing():
+    for seed, degrees in ((1, 0), (2, 3.5), (3, -5)):
+        image = squared_sheet(blank_paper(noise=4, seed=seed, jpeg=70), spacing=60, degrees=degrees, width=1)
+        assert read_image(image).is_blank, degrees
+
+
+@pytest.mark.parametrize("height", [40, 60])
+def test_a_tight_crop_of_11_between_two_printed_lines_is_not_a_grid(predictor, height):
+    """Two stems from the crop's top to its bottom, as far apart as two printed lines across it: they look like a
+    grid of squares, and the stems are most of the ink there is.  They are a pen's strokes all the same."""
+    spacing = round(height * 0.8)
+    image = photo(digits=(ONE, ONE), size=(round(height * 1.6), height), at=(-round(height * 0.2), 0),
+                  height=height, noise=2)
+    image = rule_line(rule_line(image, (height - spacing) // 2, width=1), (height + spacing) // 2, width=1)
+    assert number_text(read_image_number(predictor, read_image(image))) == "11"
+
+
 def test_a_piece_that_leaves_nothing_to_read_is_no_digit_of_the_number(predictor):
     """A ruled sheet's remains once read "None11": a piece of a line too thin to leave ink at 28×28 (no tensor,
     read as nothing) was kept as a digit, because reading it with its neighbour gave a 1 of two tall pieces,

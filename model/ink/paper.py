@@ -22,7 +22,7 @@ Pure numpy and Pillow (for resampling): no Qt, no TensorFlow, no SciPy.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PIL import Image
@@ -85,6 +85,18 @@ LINE_BEYOND_WRITING = 0.6
 # for in steps of LINE_SLOPE_STEP degrees.  A slope is used only where it makes a line that level rows do not.
 LINE_MAX_SLOPE = 8.0
 LINE_SLOPE_STEP = 0.5
+# Squared paper's lines cross the whole image: each reaches within this share of the width of both its sides ...
+LINE_EDGE_MARGIN = 0.03
+# ... the lines across and the lines down are square to each other, to within this many degrees, and as far
+# apart as each other, to within this ratio.
+GRID_SQUARENESS = 2.0
+GRID_SPACING_RATIO = 1.25
+# Where the grid is nearly all the ink of an image bigger than a crop (a sheet with nothing written on it), its lines
+# are printed thin: at most this share of the image's shorter side.  A tight crop's security pattern, or the stems
+# of a crop of 11 between two ruled lines, can be nearly all its ink too.
+GRID_LINE_SHARE = 0.02
+# A ruled line sloping out of the image near a corner is looked for where at least this many of its pixels are in it.
+LINE_CORNER_PIXELS = 8
 
 
 @dataclass(frozen=True)
@@ -436,32 +448,131 @@ def _otsu(marks: list[Mark]) -> float:
 
 def without_printed_lines(mask: np.ndarray) -> np.ndarray:
     """``mask`` without the straight printed lines that cross the whole image from side to side: a
-    form's baseline, ruled paper, level or sloping a few degrees (a photo taken a little askew).
-    Handwriting crosses such a line; where a stroke goes through it (ink just above and just below), the
-    line's pixels stay part of the stroke.  See ``_without_level_lines`` for when a line is print."""
+    form's baseline, ruled paper, level or sloping a few degrees (a photo taken a little askew), and squared
+    paper's grid.  Handwriting crosses such a line; where a stroke goes through it (ink just above and just
+    below), the line's pixels stay part of the stroke.  See ``_lines_are_print_here`` for when a line is print."""
     rows, cols = mask.shape
     if rows < 3 or cols < 8:
         return mask
-    slope = _line_slope(mask)
-    if slope == 0.0:
-        return _without_level_lines(mask, sloping=False)
-    # Shear the columns so that the lines run level, take them away there, and shear back.
+    across = _Lines.along(mask)
+    if across.bands and rows >= 8 and cols >= 3:
+        grid = _without_grid(mask, across)
+        if grid is not None:
+            return grid
+    if not across.bands or not _lines_are_print_here(across.sheared, across.bands, sloping=across.slope != 0.0):
+        return mask
+    return across.unsheared(_without_bands(across.sheared, across.bands), mask)
+
+
+@dataclass(frozen=True)
+class _Lines:
+    """The lines across a mask along one slope: the mask sheared so that they run level, and their bands there."""
+
+    slope: float
+    sheared: np.ndarray
+    sheared_rows: np.ndarray  # where each of the mask's pixels went (its row in ``sheared``)
+    bands: list[tuple[int, int]]
+
+    @classmethod
+    def along(cls, mask: np.ndarray, level_first: bool = True) -> _Lines:
+        slope = _line_slope(mask, level_first)
+        sheared_rows, sheared = _sheared(mask, slope)
+        bands = _line_bands(sheared)
+        if len(bands) >= 2 and slope != 0.0:
+            bands = bands + _lines_in_corners(sheared, _sheared(np.ones(mask.shape, bool), slope)[1].sum(axis=1), bands)
+        return cls(slope, sheared, sheared_rows, bands)
+
+    def widened(self) -> _Lines:
+        """The same lines, each a row wider on both sides."""
+        last = len(self.sheared) - 1
+        return replace(self, bands=[(max(0, top - 1), min(last, bottom + 1)) for top, bottom in self.bands])
+
+    def spacing(self) -> float:
+        """The median distance between neighbouring lines (two or more), in rows."""
+        return float(np.median(np.diff(sorted((top + bottom) / 2 for top, bottom in self.bands))))
+
+    def mostly_reach_both_sides(self) -> bool:
+        """Whether at least half of the lines' ink reaches within LINE_EDGE_MARGIN of the image's width of where
+        they leave the image, on both sides: the image's sides, or its top or bottom for a sloping line near them
+        (light falling off at a corner may break a faint line there)."""
+        inside = self.sheared_again(np.ones(self.sheared_rows.shape, bool))
+        margin = max(2, round(LINE_EDGE_MARGIN * self.sheared.shape[1]))
+        reaching = 0
+        for top, bottom in self.bands:
+            used = np.flatnonzero(self.sheared[top:bottom + 1].any(axis=0))
+            within = np.flatnonzero(inside[top:bottom + 1].any(axis=0))
+            reaching += used[0] - within[0] < margin and within[-1] - used[-1] < margin
+        return 2 * reaching >= len(self.bands)
+
+    def sheared_again(self, mask: np.ndarray) -> np.ndarray:
+        """Another mask of the same shape, sheared the same way."""
+        sheared = np.zeros_like(self.sheared)
+        sheared[self.sheared_rows, np.arange(mask.shape[1])[None, :]] = mask
+        return sheared
+
+    def unsheared(self, sheared: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """``sheared`` back in the mask's own rows, within ``mask``."""
+        return sheared[self.sheared_rows, np.arange(mask.shape[1])[None, :]] & mask
+
+
+def _sheared(mask: np.ndarray, slope: float) -> tuple[np.ndarray, np.ndarray]:
+    """Where each pixel's row goes when the columns are shifted so that ``slope`` runs level, and the sheared mask."""
+    rows, cols = mask.shape
     offsets = np.round(slope * (np.arange(cols) - cols / 2)).astype(np.int64)
     top = int(offsets.max())
     sheared_rows = np.arange(rows)[:, None] - offsets[None, :] + top
     sheared = np.zeros((rows + top - int(offsets.min()), cols), bool)
     sheared[sheared_rows, np.arange(cols)[None, :]] = mask
-    cleaned = _without_level_lines(sheared, sloping=True)
-    return cleaned[sheared_rows, np.arange(cols)[None, :]] & mask
+    return sheared_rows, sheared
 
 
-def _line_slope(mask: np.ndarray) -> float:
+def _without_grid(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
+    """``mask`` without squared paper's printed grid, or None where it has none: lines across and lines down (three
+    or more in all), square to each other and as far apart, most of them reaching both sides of the image, and
+    either thin and nearly all the ink of a sheet (one with nothing written on it) or at most half as thick as
+    the pen's strokes.  A tight crop of a 4 or a 7 has a bar across and a stem down, but they are as thick as each
+    other; a bold 0's arcs cover rows and columns as lines do, but stop short of the crop's corners."""
+    # The lines of a grid are found to their exact slope: a line drifting a row across the image, found level, leaves
+    # pieces of itself in the rows next to it.
+    down = _Lines.along(mask.T, level_first=False)
+    if not down.bands:
+        return None
+    if across.slope == 0.0:
+        across = _Lines.along(mask, level_first=False)
+    if not across.bands or len(across.bands) + len(down.bands) < 3:
+        return None  # squares as big as the digit may leave one line of them in a frame the digit fills
+    if abs(np.degrees(np.arctan(across.slope) + np.arctan(down.slope))) > GRID_SQUARENESS:
+        return None  # not square to each other: a security pattern's hatching, or the tops of a row of digits
+    if min(len(across.bands), len(down.bands)) >= 2 and \
+            not 1 / GRID_SPACING_RATIO <= across.spacing() / down.spacing() <= GRID_SPACING_RATIO:
+        return None  # not squares: a printed pattern with a stroke or two of the digit
+    if not (across.mostly_reach_both_sides() and down.mostly_reach_both_sides()):
+        return None
+    # A thin line sloping a fraction of a row off the slope found leaves a row of its pixels beside its band.
+    across, down = across.widened(), down.widened()
+    on_across = across.unsheared(across.sheared & _rows_of(across.bands, len(across.sheared))[:, None], mask)
+    on_down = down.unsheared(down.sheared & _rows_of(down.bands, len(down.sheared))[:, None], mask.T).T
+    others = mask & ~on_across & ~on_down
+    thickest_line = max(max(_line_cores(lines.sheared)) for lines in (across, down))
+    blank_sheet = (min(mask.shape) > SMALL_CROP and others.sum() <= (1 - LINE_ALONE_SHARE) * mask.sum()
+                   and thickest_line <= GRID_LINE_SHARE * min(mask.shape))
+    if not blank_sheet and 2 * thickest_line > _thickest(others):
+        return None
+    # A line's pixels stay where a stroke runs through it, judged without the lines of the other direction: where
+    # two lines cross, neither is a stroke through the other.
+    kept_across = across.unsheared(_without_bands(across.sheared_again(mask & ~on_down), across.bands), mask)
+    kept_down = down.unsheared(_without_bands(down.sheared_again((mask & ~on_across).T), down.bands), mask.T).T
+    return others | (kept_across & on_across) | (kept_down & on_down)
+
+
+def _line_slope(mask: np.ndarray, level_first: bool = True) -> float:
     """The slope (rows per column) along which the mask's ink makes a line across the image, 0 for level
-    lines or none: the one whose sheared rows' cover reaches LINE_COVER where level rows' does not.  Found
-    coarsely (LINE_SLOPE_STEP degrees, a line's cover counted over three rows, since a slope a quarter of a degree
-    off drifts several rows across a wide photo), then to a row's drift across the image."""
+    lines or none: the one whose sheared rows' cover reaches LINE_COVER where level rows' does not (without
+    ``level_first``, the slope that covers most, level or not).  Found coarsely (LINE_SLOPE_STEP degrees, a line's
+    cover counted over three rows, since a slope a quarter of a degree off drifts several rows across a wide
+    photo), then to a row's drift across the image."""
     rows, cols = mask.shape
-    if mask.mean(axis=1).max() >= LINE_COVER:
+    if level_first and mask.mean(axis=1).max() >= LINE_COVER:
         return 0.0
     ys, xs = np.nonzero(mask)
     if len(ys) < LINE_COVER * cols:
@@ -478,20 +589,22 @@ def _line_slope(mask: np.ndarray) -> float:
     rough = max(np.tan(steps), key=lambda slope: cover(float(slope), 3))
     reach = np.tan(np.radians(LINE_SLOPE_STEP))
     fine = np.arange(rough - reach, rough + reach + 1e-12, 1.0 / cols)  # a row's drift from one side to the other
-    best = max(fine, key=lambda slope: cover(float(slope), 1))
-    return float(best) if cover(float(best), 1) >= LINE_COVER and abs(best) > 0.5 / cols else 0.0
+    covers = np.array([cover(float(slope), 1) for slope in fine])
+    best = fine[np.argmax(covers)]
+    if not level_first:
+        # Several slopes may cover a thin line equally: the line's own is the middle one, or level if level is one.
+        tied = fine[covers == covers.max()]
+        best = 0.0 if cover(0.0, 1) >= covers.max() else tied[len(tied) // 2]
+    return float(best) if covers.max() >= LINE_COVER and abs(best) > 0.5 / cols else 0.0
 
 
-def _without_level_lines(mask: np.ndarray, sloping: bool) -> np.ndarray:
-    """``mask`` without the level printed lines that cross the whole image from side to side.
-
-    A full-width stroke is taken for print only where it reaches well beyond the other ink (or is
-    nearly all the ink there is, or the image is a wide field of writing): in a tight crop of one digit
-    it may be a 7's bar or a 5's top, and it stays.  Vertical lines are never taken away: a tight crop
-    of a 1 is one."""
+def _line_bands(mask: np.ndarray) -> list[tuple[int, int]]:
+    """The level lines that cross the whole image from side to side, as bands of rows (first, last) with their
+    blurred fringes: rows that ink covers across LINE_COVER of the width, no thicker than LINE_THICKNESS of the
+    height."""
     rows, cols = mask.shape
     if rows < 3 or cols < 8:
-        return mask
+        return []
     cover = mask.mean(axis=1)
     thickest = max(3, round(LINE_THICKNESS * rows))
     bands = []
@@ -506,8 +619,36 @@ def _without_level_lines(mask: np.ndarray, sloping: bool) -> np.ndarray:
             if bottom < rows - 1 and cover[bottom + 1] >= LINE_FRINGE_COVER:
                 bottom += 1
         bands.append((top, bottom))
-    if not bands or not _lines_are_print_here(mask, bands, sloping):
-        return mask
+    return bands
+
+
+def _lines_in_corners(mask: np.ndarray, inside: np.ndarray, bands: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines of a ruled or squared sheet that slope out of the image near a corner, too short to be found as
+    lines across: where the lines' spacing (two or more ``bands``) says the next ones are, rows that leave the
+    image (``inside`` counts each sheared row's pixels in it) and that ink covers across LINE_COVER of the part of
+    them in it.  Left behind, such a line's piece reads as a 1."""
+    centres = np.array([(top + bottom) / 2 for top, bottom in bands])
+    spacing = float(np.median(np.diff(np.sort(centres))))
+    height = int(np.median([bottom - top + 1 for top, bottom in bands]))
+    if spacing < 2 * height:
+        return []
+    cover = mask.sum(axis=1) / np.maximum(inside, 1)
+    cover[(inside < LINE_CORNER_PIXELS) | (inside == mask.shape[1])] = 0
+    found = []
+    for start, step in ((centres.min(), -spacing), (centres.max(), spacing)):
+        centre = start + step
+        while 0 <= centre < len(cover):
+            near = np.arange(max(0, round(centre - height)), min(len(cover), round(centre + height) + 1))
+            row = int(near[np.argmax(cover[near])])
+            if cover[row] >= LINE_COVER:
+                top = max(0, row - (height - 1) // 2)
+                found.append((top, min(len(cover) - 1, top + height - 1)))
+            centre += step
+    return found
+
+
+def _without_bands(mask: np.ndarray, bands: list[tuple[int, int]]) -> np.ndarray:
+    """``mask`` without the rows of ``bands``, except where a stroke runs through them."""
     cleaned = mask.copy()
     for top, bottom in bands:
         # A stroke runs through the line where ink goes on for two rows above it and two below: one row
@@ -529,9 +670,12 @@ def _lines_are_print(mask: np.ndarray, bands: list[tuple[int, int]], least: int 
 
 
 def _lines_are_print_here(mask: np.ndarray, bands: list[tuple[int, int]], sloping: bool) -> bool:
-    """Level lines: print by where they reach (``_lines_are_print``).  Lines found along a slope must also be
-    thinner than the pen's strokes, and be ruled (two or more) or reach beyond the writing: a 7's or a 5's bar,
-    or a 2's base, often slopes a few degrees across a tight crop."""
+    """Whether lines across a whole image are print.  Level lines: by where they reach (``_lines_are_print``): a
+    full-width stroke is taken for print only where it reaches well beyond the other ink (or is nearly all the ink
+    there is, or the image is a wide field of writing): in a tight crop of one digit it may be a 7's bar or a 5's
+    top, and it stays.  Lines found along a slope must also be thinner than the pen's strokes, and be ruled (two
+    or more) or reach beyond the writing: a 7's or a 5's bar, or a 2's base, often slopes a few degrees across a
+    tight crop.  Lines down are taken away only as part of a grid (``_without_grid``): a tight crop of a 1 is one."""
     if not sloping:
         return _lines_are_print(mask, bands)
     if not _lines_are_thinner_than_strokes(mask, bands):
@@ -549,8 +693,12 @@ def _lines_are_thinner_than_strokes(mask: np.ndarray, bands: list[tuple[int, int
     others = mask.copy()
     others[_rows_of(bands, mask.shape[0])] = False
     stroke = _thickest(others) if others.any() else 0
-    cores = [bottom - top + 1 for top, bottom in _bands(mask.mean(axis=1))]  # the bands without their fringes
-    return stroke > 0 and 2 * max(cores) <= stroke
+    return stroke > 0 and 2 * max(_line_cores(mask)) <= stroke
+
+
+def _line_cores(mask: np.ndarray) -> list[int]:
+    """How thick each level line across the mask is, in rows, without its blurred fringes."""
+    return [bottom - top + 1 for top, bottom in _bands(mask.mean(axis=1))]
 
 
 def _rows_of(bands: list[tuple[int, int]], rows: int) -> np.ndarray:
