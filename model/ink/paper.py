@@ -518,6 +518,8 @@ class _Lines:
 def _sheared(mask: np.ndarray, slope: float) -> tuple[np.ndarray, np.ndarray]:
     """Where each pixel's row goes when the columns are shifted so that ``slope`` runs level, and the sheared mask."""
     rows, cols = mask.shape
+    if slope == 0.0:
+        return np.broadcast_to(np.arange(rows)[:, None], (rows, cols)), mask
     offsets = np.round(slope * (np.arange(cols) - cols / 2)).astype(np.int64)
     top = int(offsets.max())
     sheared_rows = np.arange(rows)[:, None] - offsets[None, :] + top
