@@ -320,6 +320,45 @@ def test_a_tight_crop_of_11_between_two_printed_lines_is_not_a_grid(predictor, h
     assert number_text(read_image_number(predictor, read_image(image))) == "11"
 
 
+def test_strokes_that_line_up_like_a_grid_are_kept():
+    """A review's cases: a 1's stem and a 9 with a filled loop (the loop made every stem look thin beside it) between
+    two printed lines; thin stems of 11 above a baseline in a crop bigger than 96 px (nearly all the ink, so once a
+    blank sheet's grid); lines printed double, a row apart (their spacing came out 0 and the check divided by it)."""
+    from digitpad.model.ink.paper import without_printed_lines
+
+    stem_and_loop = np.zeros((100, 120), bool)
+    stem_and_loop[:, 34:39] = stem_and_loop[:, 98:103] = True
+    rows, cols = np.mgrid[:100, :120]
+    stem_and_loop |= (rows - 28) ** 2 + (cols - 85) ** 2 <= 18 ** 2
+    stem_and_loop[20] = stem_and_loop[80] = True
+    assert without_printed_lines(stem_and_loop)[:, 34:39].all()
+    thin_stems = np.zeros((100, 120), bool)
+    thin_stems[:, 30:32] = thin_stems[:, 90:92] = thin_stems[80] = True
+    assert without_printed_lines(thin_stems)[:, [30, 31, 90, 91]].all()
+    double = np.zeros((100, 100), bool)
+    double[[20, 50, 80]] = True
+    for col in (30, 70):
+        double[:, [col, col + 2]] = True
+        double[::2, col + 1] = True
+    assert without_printed_lines(double).shape == double.shape
+
+
+def test_a_stroke_through_the_crossings_of_a_grid_stays_whole():
+    """Where two grid lines cross, neither is a stroke through the other, so a stroke through the crossing was cut
+    there too: a slanted stroke through the crossings came out in four to ten pieces."""
+    from digitpad.model.ink.paper import without_printed_lines
+
+    for width in (3, 4, 5):
+        grid = np.zeros((240, 320), bool)
+        grid[::40] = grid[:, ::40] = True
+        stroke = np.zeros_like(grid)
+        for step in range(121):  # at 45°, through the crossings (80, 120) … (160, 200)
+            stroke[59 + step:59 + width + step, 99 + step:99 + width + step] = True
+        kept = without_printed_lines(grid | stroke)
+        assert label_components(kept & stroke)[1] == 1, width
+        assert not (kept & grid & ~stroke).any()
+
+
 def test_a_piece_that_leaves_nothing_to_read_is_no_digit_of_the_number(predictor):
     """A ruled sheet's remains once read "None11": a piece of a line too thin to leave ink at 28×28 (no tensor,
     read as nothing) was kept as a digit, because reading it with its neighbour gave a 1 of two tall pieces,

@@ -85,15 +85,18 @@ LINE_BEYOND_WRITING = 0.6
 # for in steps of LINE_SLOPE_STEP degrees.  A slope is used only where it makes a line that level rows do not.
 LINE_MAX_SLOPE = 8.0
 LINE_SLOPE_STEP = 0.5
-# Squared paper's lines cross the whole image: each reaches within this share of the width of both its sides ...
+# Squared paper's lines cross the whole image: most reach within this share of the width of both its sides ...
 LINE_EDGE_MARGIN = 0.03
 # ... the lines across and the lines down are square to each other, to within this many degrees, and as far
 # apart as each other, to within this ratio.
 GRID_SQUARENESS = 2.0
 GRID_SPACING_RATIO = 1.25
-# Where the grid is nearly all the ink of an image bigger than a crop (a sheet with nothing written on it), its lines
-# are printed thin: at most this share of the image's shorter side.  A tight crop's security pattern, or the stems
-# of a crop of 11 between two ruled lines, can be nearly all its ink too.
+# The lines across and the lines down of a grid are printed with one pen: as thick as each other, to this many pixels.
+GRID_LINE_MATCH = 1
+# Where the grid is nearly all the ink of an image bigger than a crop (a sheet with nothing written on it), it has at
+# least GRID_BLANK_LINES lines each way, printed thin: at most GRID_LINE_SHARE of the image's shorter side.  A tight
+# crop's security pattern, or the stems of 111 on a ruled line, can be nearly all its ink too.
+GRID_BLANK_LINES = 3
 GRID_LINE_SHARE = 0.02
 # A ruled line sloping out of the image near a corner is looked for where at least this many of its pixels are in it.
 LINE_CORNER_PIXELS = 8
@@ -450,7 +453,8 @@ def without_printed_lines(mask: np.ndarray) -> np.ndarray:
     """``mask`` without the straight printed lines that cross the whole image from side to side: a
     form's baseline, ruled paper, level or sloping a few degrees (a photo taken a little askew), and squared
     paper's grid.  Handwriting crosses such a line; where a stroke goes through it (ink just above and just
-    below), the line's pixels stay part of the stroke.  See ``_lines_are_print_here`` for when a line is print."""
+    below), the line's pixels stay part of the stroke.  See ``_lines_are_print_here`` and ``_without_grid`` for when
+    lines are print."""
     rows, cols = mask.shape
     if rows < 3 or cols < 8:
         return mask
@@ -492,7 +496,7 @@ class _Lines:
         return float(np.median(np.diff(sorted((top + bottom) / 2 for top, bottom in self.bands))))
 
     def mostly_reach_both_sides(self) -> bool:
-        """Whether at least half of the lines' ink reaches within LINE_EDGE_MARGIN of the image's width of where
+        """Whether at least half of the lines reach within LINE_EDGE_MARGIN of the sheared image's width of where
         they leave the image, on both sides: the image's sides, or its top or bottom for a sloping line near them
         (light falling off at a corner may break a faint line there)."""
         inside = self.sheared_again(np.ones(self.sheared_rows.shape, bool))
@@ -530,10 +534,11 @@ def _sheared(mask: np.ndarray, slope: float) -> tuple[np.ndarray, np.ndarray]:
 
 def _without_grid(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
     """``mask`` without squared paper's printed grid, or None where it has none: lines across and lines down (three
-    or more in all), square to each other and as far apart, most of them reaching both sides of the image, and
-    either thin and nearly all the ink of a sheet (one with nothing written on it) or at most half as thick as
-    the pen's strokes.  A tight crop of a 4 or a 7 has a bar across and a stem down, but they are as thick as each
-    other; a bold 0's arcs cover rows and columns as lines do, but stop short of the crop's corners."""
+    or more in all), square to each other, as far apart and as thick as each other, most of them reaching both
+    sides of the image, and either thin and nearly all the ink of a sheet (one with nothing written on it) or at
+    most half as thick as the pen's strokes.  A tight crop of a 4 or a 7 has a bar across and a stem down, but
+    they are as thick as each other; a bold 0's arcs cover rows and columns as lines do, but stop short of the
+    crop's corners."""
     # The lines of a grid are found to their exact slope: a line drifting a row across the image, found level, leaves
     # pieces of itself in the rows next to it.
     down = _Lines.along(mask.T, level_first=False)
@@ -542,29 +547,56 @@ def _without_grid(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
     if across.slope == 0.0:
         across = _Lines.along(mask, level_first=False)
     if not across.bands or len(across.bands) + len(down.bands) < 3:
-        return None  # squares as big as the digit may leave one line of them in a frame the digit fills
+        return None  # one way, one line is enough: squares as big as the digit may leave one in the frame
     if abs(np.degrees(np.arctan(across.slope) + np.arctan(down.slope))) > GRID_SQUARENESS:
         return None  # not square to each other: a security pattern's hatching, or the tops of a row of digits
-    if min(len(across.bands), len(down.bands)) >= 2 and \
-            not 1 / GRID_SPACING_RATIO <= across.spacing() / down.spacing() <= GRID_SPACING_RATIO:
+    if min(len(across.bands), len(down.bands)) >= 2 and not _as_far_apart(across.spacing(), down.spacing()):
         return None  # not squares: a printed pattern with a stroke or two of the digit
     if not (across.mostly_reach_both_sides() and down.mostly_reach_both_sides()):
         return None
+    across_line, down_line = max(_line_cores(across.sheared)), max(_line_cores(down.sheared))
+    if abs(across_line - down_line) > GRID_LINE_MATCH:
+        return None  # a grid is printed with one pen: a thicker "line" is a stroke, a 1's stem between ruled lines
     # A thin line sloping a fraction of a row off the slope found leaves a row of its pixels beside its band.
     across, down = across.widened(), down.widened()
     on_across = across.unsheared(across.sheared & _rows_of(across.bands, len(across.sheared))[:, None], mask)
     on_down = down.unsheared(down.sheared & _rows_of(down.bands, len(down.sheared))[:, None], mask.T).T
     others = mask & ~on_across & ~on_down
-    thickest_line = max(max(_line_cores(lines.sheared)) for lines in (across, down))
-    blank_sheet = (min(mask.shape) > SMALL_CROP and others.sum() <= (1 - LINE_ALONE_SHARE) * mask.sum()
+    thickest_line = max(across_line, down_line)
+    blank_sheet = (min(mask.shape) > SMALL_CROP and min(len(across.bands), len(down.bands)) >= GRID_BLANK_LINES
+                   and others.sum() <= (1 - LINE_ALONE_SHARE) * mask.sum()
                    and thickest_line <= GRID_LINE_SHARE * min(mask.shape))
     if not blank_sheet and 2 * thickest_line > _thickest(others):
         return None
     # A line's pixels stay where a stroke runs through it, judged without the lines of the other direction: where
-    # two lines cross, neither is a stroke through the other.
+    # two lines cross, neither is a stroke through the other ...
     kept_across = across.unsheared(_without_bands(across.sheared_again(mask & ~on_down), across.bands), mask)
     kept_down = down.unsheared(_without_bands(down.sheared_again((mask & ~on_across).T), down.bands), mask.T).T
-    return others | (kept_across & on_across) | (kept_down & on_down)
+    kept = others | (kept_across & on_across) | (kept_down & on_down)
+    # ... but a stroke may run through where they cross, or near it: there, ink goes on beyond on both sides.
+    widest = max(bottom - top + 1 for lines in (across, down) for top, bottom in lines.bands)
+    return kept | _ink_on_both_sides(mask & ~kept, kept, widest + 1)
+
+
+def _ink_on_both_sides(pixels: np.ndarray, ink: np.ndarray, reach: int) -> np.ndarray:
+    """Those of ``pixels`` with ``ink`` within ``reach`` of them on both sides, along a row, a column or a diagonal."""
+    if not pixels.any():
+        return pixels
+    rows, cols = ink.shape
+    padded = np.pad(ink, reach)
+    found = np.zeros_like(pixels)
+    for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
+        ahead, behind = np.zeros_like(pixels), np.zeros_like(pixels)
+        for step in range(1, reach + 1):
+            ahead |= padded[reach + step * dy:reach + step * dy + rows, reach + step * dx:reach + step * dx + cols]
+            behind |= padded[reach - step * dy:reach - step * dy + rows, reach - step * dx:reach - step * dx + cols]
+        found |= ahead & behind
+    return pixels & found
+
+
+def _as_far_apart(spacing: float, other: float) -> bool:
+    """Whether two directions' lines are as far apart as each other, to within GRID_SPACING_RATIO."""
+    return spacing > 0 and other > 0 and 1 / GRID_SPACING_RATIO <= spacing / other <= GRID_SPACING_RATIO
 
 
 def _line_slope(mask: np.ndarray, level_first: bool = True) -> float:
@@ -621,7 +653,7 @@ def _line_bands(mask: np.ndarray) -> list[tuple[int, int]]:
             if bottom < rows - 1 and cover[bottom + 1] >= LINE_FRINGE_COVER:
                 bottom += 1
         bands.append((top, bottom))
-    return bands
+    return sorted(set(bands))  # two runs a row apart may grow into the same band
 
 
 def _lines_in_corners(mask: np.ndarray, inside: np.ndarray, bands: list[tuple[int, int]]) -> list[tuple[int, int]]:
