@@ -459,7 +459,7 @@ def without_printed_lines(mask: np.ndarray) -> np.ndarray:
     if rows < 3 or cols < 8:
         return mask
     across = _Lines.along(mask)
-    if across.bands and rows >= 8 and cols >= 3:
+    if across.bands and rows >= 8:  # lines down are looked for as lines across are, in at least 8 pixels
         grid = _without_grid(mask, across)
         if grid is not None:
             return grid
