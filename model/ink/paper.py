@@ -91,8 +91,6 @@ LINE_EDGE_MARGIN = 0.03
 # apart as each other, to within this ratio.
 GRID_SQUARENESS = 2.0
 GRID_SPACING_RATIO = 1.25
-# The lines across and the lines down of a grid are printed with one pen: as thick as each other, to this many pixels.
-GRID_LINE_MATCH = 1
 # Where the grid is nearly all the ink of an image bigger than a crop (a sheet with nothing written on it), it has at
 # least GRID_BLANK_LINES lines each way, printed thin: at most GRID_LINE_SHARE of the image's shorter side.  A tight
 # crop's security pattern, or the stems of 111 on a ruled line, can be nearly all its ink too.
@@ -555,8 +553,10 @@ def _without_grid(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
     if not (across.mostly_reach_both_sides() and down.mostly_reach_both_sides()):
         return None
     across_line, down_line = max(_line_cores(across.sheared)), max(_line_cores(down.sheared))
-    if abs(across_line - down_line) > GRID_LINE_MATCH:
-        return None  # a grid is printed with one pen: a thicker "line" is a stroke, a 1's stem between ruled lines
+    if max(across_line, down_line) > 2 * min(across_line, down_line) + 1:
+        # A grid is printed with one pen (a slope found a little off thickens a line by a pixel or two): a much
+        # thicker "line" is a stroke, a 1's stem between ruled lines.
+        return None
     # A thin line sloping a fraction of a row off the slope found leaves a row of its pixels beside its band.
     across, down = across.widened(), down.widened()
     on_across = across.unsheared(across.sheared & _rows_of(across.bands, len(across.sheared))[:, None], mask)
