@@ -479,10 +479,15 @@ class _Lines:
     def along(cls, mask: np.ndarray, level_first: bool = True) -> _Lines:
         slope = _line_slope(mask, level_first)
         sheared_rows, sheared = _sheared(mask, slope)
-        bands = _line_bands(sheared)
-        if len(bands) >= 2 and slope != 0.0:
-            bands = bands + _lines_in_corners(sheared, _sheared(np.ones(mask.shape, bool), slope)[1].sum(axis=1), bands)
-        return cls(slope, sheared, sheared_rows, bands)
+        lines = cls(slope, sheared, sheared_rows, _line_bands(sheared))
+        if len(lines.bands) < 2 or slope == 0.0:
+            return lines
+        corners = _lines_in_corners(sheared, lines.inside().sum(axis=1), lines.bands)
+        return replace(lines, bands=lines.bands + corners)
+
+    def inside(self) -> np.ndarray:
+        """Which of the sheared image's pixels are in the image."""
+        return self.sheared_again(np.ones(self.sheared_rows.shape, bool))
 
     def widened(self) -> _Lines:
         """The same lines, each a row wider on both sides."""
@@ -491,13 +496,13 @@ class _Lines:
 
     def spacing(self) -> float:
         """The median distance between neighbouring lines (two or more), in rows."""
-        return float(np.median(np.diff(sorted((top + bottom) / 2 for top, bottom in self.bands))))
+        return _spacing(self.bands)
 
     def mostly_reach_both_sides(self) -> bool:
         """Whether at least half of the lines reach within LINE_EDGE_MARGIN of the sheared image's width of where
         they leave the image, on both sides: the image's sides, or its top or bottom for a sloping line near them
         (light falling off at a corner may break a faint line there)."""
-        inside = self.sheared_again(np.ones(self.sheared_rows.shape, bool))
+        inside = self.inside()
         margin = max(2, round(LINE_EDGE_MARGIN * self.sheared.shape[1]))
         reaching = 0
         for top, bottom in self.bands:
@@ -662,7 +667,7 @@ def _lines_in_corners(mask: np.ndarray, inside: np.ndarray, bands: list[tuple[in
     image (``inside`` counts each sheared row's pixels in it) and that ink covers across LINE_COVER of the part of
     them in it.  Left behind, such a line's piece reads as a 1."""
     centres = np.array([(top + bottom) / 2 for top, bottom in bands])
-    spacing = float(np.median(np.diff(np.sort(centres))))
+    spacing = _spacing(bands)
     height = int(np.median([bottom - top + 1 for top, bottom in bands]))
     if spacing < 2 * height:
         return []
@@ -679,6 +684,11 @@ def _lines_in_corners(mask: np.ndarray, inside: np.ndarray, bands: list[tuple[in
                 found.append((top, min(len(cover) - 1, top + height - 1)))
             centre += step
     return found
+
+
+def _spacing(bands: list[tuple[int, int]]) -> float:
+    """The median distance between the centres of neighbouring bands (two or more), in rows."""
+    return float(np.median(np.diff(sorted((top + bottom) / 2 for top, bottom in bands))))
 
 
 def _without_bands(mask: np.ndarray, bands: list[tuple[int, int]]) -> np.ndarray:
