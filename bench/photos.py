@@ -59,6 +59,9 @@ RULED_WHAT = ("printed lines 1–3 px, 20–55% darker, blue or grey, 0.9–1.4 
 SQUARED = "squared paper"
 SQUARED_WHAT = ("a printed grid of squares 0.5–1.1 digit heights wide, lines as on ruled paper, sloping up to 6°, "
                 "across the digit (not in “all of them”)")
+DESK = "on a desk"
+DESK_WHAT = ("the sheet's edge in the frame on 1–4 sides, turned up to 15° (as its ruled lines, if any), the desk "
+             "beyond it dark or light wood, grey, black, white or coloured (not in “all of them”)")
 
 
 @dataclass
@@ -82,6 +85,10 @@ class Recipe:
     ruled: tuple[float, float, float, float, tuple[float, float, float]] | None = None  # spacing, thickness,
     # slope (radians), where the first line falls (a share of the spacing), and the ink it absorbs per channel
     squared: float | None = None  # on squared paper: where the first of the lines across falls
+    desk: tuple[float, float, float] | None = None  # the desk's colour beyond the sheet (the light it reflects)
+    grain: tuple[float, float, float] = (0.0, 0.0, 0.0)  # the desk's wood grain: strength, angle, period in px
+    sheet_angle: float = 0.0  # radians
+    sheet: tuple[float, float, float, float] | None = None  # the sheet's sides, in the frame turned by sheet_angle
     light_on_dark: bool = False
     board: float = 0.2
     chalk: float = 0.9
@@ -132,11 +139,84 @@ def random_recipe(rng: np.random.Generator, distortions: set[str]) -> Recipe:
                         np.radians(rng.uniform(-6, 6)), rng.random(), colour)
         if SQUARED in distortions:
             recipe.squared = rng.random()
+    if DESK in distortions:
+        recipe.desk, recipe.grain = _desk(rng)
+        recipe.sheet_angle = recipe.ruled[2] if recipe.ruled is not None else np.radians(rng.uniform(-15, 15))
     if "polarity" in distortions and (len(distortions) == 1 or rng.random() < 0.2):
         recipe.light_on_dark = True
         recipe.board = rng.uniform(0.05, 0.35)
         recipe.chalk = rng.uniform(0.7, 1.0)
     return recipe
+
+
+def _desk(rng: np.random.Generator) -> tuple[tuple[float, float, float], tuple[float, float, float]]:
+    """A desk's colour and wood grain: dark or light wood, grey or black, white (brighter than paper may be),
+    or any colour (a cloth, a mat)."""
+    kind = rng.choice(["dark wood", "light wood", "grey", "white", "coloured"])
+    if kind == "dark wood":
+        colour = rng.uniform(0.15, 0.4) * np.array([1.0, 0.7, 0.45])
+    elif kind == "light wood":
+        colour = rng.uniform(0.55, 0.85) * np.array([1.0, 0.8, 0.55])
+    elif kind == "grey":
+        colour = np.full(3, rng.uniform(0.03, 0.55))
+    elif kind == "white":
+        colour = np.full(3, rng.uniform(0.85, 1.0))
+    else:
+        colour = rng.uniform(0.1, 0.85, 3)
+    grain = (rng.uniform(0.03, 0.12), rng.uniform(0, np.pi), rng.uniform(6, 40)) if "wood" in kind else (0.0, 0.0, 1.0)
+    return tuple(float(v) for v in colour), tuple(float(v) for v in grain)
+
+
+def place_sheet(recipe: Recipe, boxes: list, rng: np.random.Generator) -> None:
+    """Where the sheet's sides fall: each side of the frame shows the desk beyond the sheet with even odds (one
+    side at least), never closer to the digits than a tenth of their height."""
+    width, height = recipe.frame
+    cos, sin = np.cos(recipe.sheet_angle), np.sin(recipe.sheet_angle)
+
+    def turned(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        return points[:, 0] * cos + points[:, 1] * sin, points[:, 1] * cos - points[:, 0] * sin
+
+    frame_u, frame_v = turned(np.array([(0, 0), (width, 0), (0, height), (width, height)], float))
+    if boxes:
+        corners = np.array([(x, y) for x0, y0, x1, y1 in boxes for x in (x0, x1) for y in (y0, y1)], float)
+    else:  # a blank sheet: the middle third of the frame is paper
+        corners = np.array([(width * a, height * b) for a in (1 / 3, 2 / 3) for b in (1 / 3, 2 / 3)])
+    ink_u, ink_v = turned(corners)
+    margin = 0.1 * recipe.digit_height
+    room = [(frame_u.min(), ink_u.min() - margin), (frame_v.min(), ink_v.min() - margin),
+            (ink_u.max() + margin, frame_u.max()), (ink_v.max() + margin, frame_v.max())]
+    shown = rng.random(4) < 0.5
+    if not shown.any():
+        shown[rng.integers(4)] = True
+    sides = []
+    for index, (low, high) in enumerate(room):
+        outside = (frame_u, frame_v)[index % 2].min() - 1 if index < 2 else (frame_u, frame_v)[index % 2].max() + 1
+        sides.append(float(rng.uniform(low, high)) if shown[index] and high > low else float(outside))
+    recipe.sheet = tuple(sides)
+
+
+def sheet_coverage(recipe: Recipe) -> np.ndarray:
+    """How much of each pixel the sheet covers (its edges anti-aliased)."""
+    width, height = recipe.frame
+    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    cos, sin = np.cos(recipe.sheet_angle), np.sin(recipe.sheet_angle)
+    u, v = xs * cos + ys * sin, ys * cos - xs * sin
+    left, top, right, bottom = recipe.sheet
+    inside = np.minimum(np.minimum(u - left, right - u), np.minimum(v - top, bottom - v))
+    return np.clip(inside + 0.5, 0, 1).astype(np.float32)
+
+
+def desk_grain(recipe: Recipe) -> np.ndarray:
+    """The desk's brightness pattern: wood grain, wavy stripes, or 1 everywhere."""
+    strength, angle, period = recipe.grain
+    width, height = recipe.frame
+    if strength == 0:
+        return np.ones((height, width), np.float32)
+    ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
+    across = xs * np.cos(angle) + ys * np.sin(angle)
+    along = ys * np.cos(angle) - xs * np.sin(angle)
+    wave = np.sin(2 * np.pi * (across + 0.15 * period * np.sin(along / (3 * period))) / period)
+    return (1 - strength * (0.5 + 0.5 * wave)).astype(np.float32)
 
 
 def place_digits(alphas: list[np.ndarray], recipe: Recipe, rng: np.random.Generator) -> tuple[np.ndarray, list]:
@@ -198,6 +278,8 @@ def render(coverage: np.ndarray, recipe: Recipe, rng: np.random.Generator) -> Im
         coverage[top:bottom, left:right] = gaussian_blur(coverage[top:bottom, left:right], recipe.blur)
     light = light_field(recipe) * 255 if recipe.gradient or recipe.vignette or recipe.shadow is not None else 255
     lines = ruled_lines(recipe) if recipe.ruled is not None else None
+    sheet = sheet_coverage(recipe) if recipe.sheet is not None else None
+    grain = desk_grain(recipe) if sheet is not None else None
     channels = []
     for channel in range(3):
         if recipe.light_on_dark:
@@ -206,6 +288,8 @@ def render(coverage: np.ndarray, recipe: Recipe, rng: np.random.Generator) -> Im
             value = recipe.paper[channel] * (1 - coverage * recipe.ink[channel])
             if lines is not None:
                 value = value * (1 - lines * recipe.ruled[4][channel])
+        if sheet is not None:
+            value = sheet * value + (1 - sheet) * recipe.desk[channel] * grain
         value = value * light
         if recipe.noise > 0:
             value += recipe.noise * rng.standard_normal(value.shape, dtype=np.float32)
@@ -245,12 +329,14 @@ def make_photo(digits: list[np.ndarray], distortions: set[str], rng: np.random.G
             break
         except ValueError:
             recipe.digit_height *= 0.85
+    if recipe.desk is not None:
+        place_sheet(recipe, boxes, rng)
     return encode(render(coverage, recipe, rng), recipe.jpeg), recipe, boxes
 
 
 def blank_photo(kind: str, rng: np.random.Generator) -> bytes:
     """Paper with no digit: everything a photo of a sheet has (at random strengths), and maybe a few marks."""
-    printed = {"ruled": {RULED}, "squared": {SQUARED}}.get(kind, set())
+    printed = {"ruled": {RULED}, "squared": {SQUARED}, "desk": {DESK}}.get(kind, set())
     recipe = random_recipe(rng, set(DISTORTIONS) - {"polarity"} | printed)
     width, height = recipe.frame
     coverage = np.zeros((height, width), np.float32)
@@ -271,6 +357,8 @@ def blank_photo(kind: str, rng: np.random.Generator) -> bytes:
                     - rng.uniform(-0.3, 0.3) * min(width, height))
         coverage = (rng.uniform(0.03, 0.08) * np.exp(-(distance**2) / (2 * 1.5**2))).astype(np.float32)
     recipe.ink = (1.0, 1.0, 1.0)
+    if recipe.desk is not None:
+        place_sheet(recipe, [], rng)
     return encode(render(coverage.astype(np.float32), recipe, rng), recipe.jpeg)
 
 
@@ -325,11 +413,15 @@ def single_digits(args, images, labels, predictor) -> tuple[str, dict]:
     rows_spec = ([("clean", set())] + [(name, {name}) for name in DISTORTIONS] + [(ALL, set(DISTORTIONS))]
                  + [(SHADOW, {SHADOW}), (f"{ALL} and a shadow", set(DISTORTIONS) | {SHADOW})]
                  + [(RULED, {RULED}), (f"{ALL} on ruled paper", set(DISTORTIONS) | {RULED})]
-                 + [(SQUARED, {SQUARED}), (f"{ALL} on squared paper", set(DISTORTIONS) | {SQUARED})])
+                 + [(SQUARED, {SQUARED}), (f"{ALL} on squared paper", set(DISTORTIONS) | {SQUARED})]
+                 + [(DESK, {DESK}), (f"{ALL} {DESK}", set(DISTORTIONS) | {DESK}),
+                    (f"{ALL} on ruled paper {DESK}", set(DISTORTIONS) | {RULED, DESK})])
     described = {**DISTORTIONS, "clean": "none: black on white, centred", ALL: "every row above at once",
                  SHADOW: SHADOW_WHAT + " (not in “all of them”)", f"{ALL} and a shadow": "all of them, and a shadow",
                  RULED: RULED_WHAT, f"{ALL} on ruled paper": "all of them, on ruled paper",
-                 SQUARED: SQUARED_WHAT, f"{ALL} on squared paper": "all of them, on squared paper"}
+                 SQUARED: SQUARED_WHAT, f"{ALL} on squared paper": "all of them, on squared paper",
+                 DESK: DESK_WHAT, f"{ALL} {DESK}": "all of them, the sheet on a desk",
+                 f"{ALL} on ruled paper {DESK}": "all of them, on ruled paper, the sheet on a desk"}
     rows, summary, misses = [], {}, 0
     for row_index, (name, distortions) in enumerate(rows_spec):
         if args.rows and name not in args.rows:
@@ -390,7 +482,8 @@ def numbers(args, images, labels, predictor) -> tuple[str, dict]:
 NEAR_BLANK = [("blank", "paper only"), ("dust", "3–15 specks of dust, 1–4 px"),
               ("stain", "a faint soft stain (3–8% darker)"),
               ("fold", "a faint fold line across the sheet (3–8% darker)"),
-              ("ruled", "ruled paper's printed lines only"), ("squared", "squared paper's printed grid only")]
+              ("ruled", "ruled paper's printed lines only"), ("squared", "squared paper's printed grid only"),
+              ("desk", "paper only, its edge in the frame on a desk")]
 
 
 def blank_paper(args, predictor) -> tuple[str, dict]:
