@@ -19,6 +19,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from digitpad.model.ink.paper import find_ink, runs
 from digitpad.model.ink.preprocessing import normalise_ink
+from digitpad.model.ink.sheet import on_the_sheet
 from digitpad.model.words import UnreadableFile, Words
 
 
@@ -204,6 +205,7 @@ class ImageReading:
     contrast: float = 0.0
     _paper: object = field(default=None, repr=False, compare=False)  # model.ink.paper.PaperInk at the read size
     _scale: tuple[float, float] = field(default=(1.0, 1.0), repr=False, compare=False)
+    _offset: tuple[int, int] = field(default=(0, 0), repr=False, compare=False)  # where the sheet's box starts
 
     @property
     def is_blank(self) -> bool:
@@ -274,9 +276,10 @@ class ImageReading:
 
     def _to_image(self, box: tuple[int, int, int, int]) -> Box:
         sx, sy = self._scale
+        dx, dy = self._offset
         width, height = self.size
-        return (float(math.floor(box[0] * sx)), float(math.floor(box[1] * sy)),
-                float(min(width, math.ceil(box[2] * sx))), float(min(height, math.ceil(box[3] * sy))))
+        return (float(math.floor((box[0] + dx) * sx)), float(math.floor((box[1] + dy) * sy)),
+                float(min(width, math.ceil((box[2] + dx) * sx))), float(min(height, math.ceil((box[3] + dy) * sy))))
 
 
 def _slantwise_cuts(edge: np.ndarray, distance: float) -> int:
@@ -304,12 +307,13 @@ def read_image(image: Image.Image) -> ImageReading:
     grey = _to_grey(shrunk)
     if grey.size == 0:
         return ImageReading(size, None, None)
-    paper = find_ink(grey)
+    scale = (size[0] / grey.shape[1], size[1] / grey.shape[0])
+    sheet, offset = on_the_sheet(grey)
+    paper = find_ink(sheet)
     if paper.is_blank:
         return ImageReading(size, None, None, light_on_dark=paper.light_on_dark, noise=paper.noise)
-    scale = (size[0] / grey.shape[1], size[1] / grey.shape[0])
     reading = ImageReading(size, None, None, light_on_dark=paper.light_on_dark, noise=paper.noise,
-                           contrast=paper.contrast, _paper=paper, _scale=scale)
+                           contrast=paper.contrast, _paper=paper, _scale=scale, _offset=offset)
     marks = tuple(reading._to_image(paper.marks[label].box) for label in paper.digit)
     return replace(reading, box=reading._to_image(paper.box()), tensor=normalise_ink(paper.ink), marks=marks,
                    doubt=_doubt(paper))
