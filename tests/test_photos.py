@@ -206,6 +206,13 @@ def test_labelling_agrees_with_a_flood_fill():
         assert pieces == count
 
 
+def test_the_sheet_finder_refuses_what_is_not_a_grey_image():
+    from digitpad.model.ink.sheet import on_the_sheet
+
+    with pytest.raises(ValueError, match="2-D grey image"):
+        on_the_sheet(np.zeros((200, 200, 3)))
+
+
 def test_find_ink_refuses_what_is_not_a_grey_image():
     with pytest.raises(ValueError, match="2-D grey image"):
         find_ink(np.zeros((4, 4, 3)))
@@ -398,6 +405,38 @@ def test_light_falling_off_and_a_shadow_are_no_desk():
     grey = np.asarray(blank_paper(noise=4, falloff=0.7, vignette=0.6).convert("L"), np.float32) / 255
     cut, offset = on_the_sheet(grey)
     assert offset == (0, 0) and cut is grey or np.array_equal(cut, grey)
+
+
+@pytest.mark.parametrize("desk", [(200, 190, 170), (160, 150, 130), DESKS["dark wood"], DESKS["black"]])
+@pytest.mark.parametrize("digit, height, gap", [(ONE, 40, 3), (ONE, 40, 9), (seven(), 60, 3), (seven(), 60, 9)])
+def test_a_digit_close_to_the_sheets_edge_keeps_all_its_ink(predictor, desk, digit, height, gap):
+    """A review found a 1 written 3 px from the sheet's edge erased (a band along the edge was made paper whole),
+    and a 7 9 px from it given a smear (the paper's brightness along the edge was taken from the stroke's rim)."""
+    x = 450 - gap - drawn_box(digit, (0, 200), height)[2]
+    image = on_a_desk(photo(digits=(digit,), noise=4, at=(x, 200), height=height), ((450, 0), (452, 480)), desk=desk)
+    reading = read_image(image)
+    assert read(predictor, image) == (1 if digit is ONE else 7)
+    assert_near(reading.box, drawn_box(digit, (x, 200), height), 3)
+
+
+def in_shadow(image: Image.Image, edge, factor: float) -> Image.Image:
+    """The photo with a hard shadow (its light times ``factor``) beyond ``edge``, away from the photo's middle."""
+    pixels = np.asarray(image.convert("RGB"), np.float32)
+    ys, xs = np.mgrid[0:image.height, 0:image.width].astype(np.float32)
+    (x0, y0), (x1, y1) = edge
+    distance = ((x1 - x0) * (ys - y0) - (y1 - y0) * (xs - x0)) / float(np.hypot(x1 - x0, y1 - y0))
+    distance *= -np.sign((x1 - x0) * (image.height / 2 - y0) - (y1 - y0) * (image.width / 2 - x0))
+    shade = 1 - (1 - factor) * np.clip(distance + 0.5, 0, 1)
+    return Image.fromarray(np.clip(np.rint(pixels * shade[..., None]), 0, 255).astype(np.uint8), "RGB")
+
+
+def test_a_hard_shadow_across_a_digit_keeps_the_strokes_in_the_shadow(predictor):
+    """A shadow's sharp edge looks like a sheet's: what stands out in it as ink does is kept (a review's 7 lost
+    its stem, and read 4)."""
+    image = in_shadow(photo(noise=4, at=(480, 330), height=80), ((380, 480), (640, 250)), factor=0.6)
+    reading = read_image(image)
+    assert read(predictor, image) == 7
+    assert_near(reading.box, drawn_box(seven(), (480, 330), 80), 4)
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,12 +6,14 @@ seldom square to the frame.  The paper's brightness is estimated with a closing 
 brighter than the paper, or a dark desk all round the sheet, turns the paper itself into "light ink".
 
 So, before the ink is looked for, the image is split into its bright and dark pixels (Otsu's threshold on a
-small copy).  The sheet is the larger connected part of one of them, its holes (the digit) filled; the desk is
-what lies outside that part's convex hull, touching the image's edge, with a sharp step to the paper along the
-sheet's edge: light that falls off across a sheet, a vignette or a stain changes slowly, and a stroke that
-touches the image's edge lies inside the hull of the paper around it.  The desk is then given the brightness
-the paper has where it meets it, keeping its own noise (but not its grain, which is capped at the paper's
-noise), so the ink finder sees one sheet.  Pure numpy.
+small copy, then within each half).  The sheet is a large connected part of one of them, its holes (the digit)
+filled, nearly convex and mostly paper; the desk is what lies outside that part's convex hull, with a sharp step
+to the paper along the sheet's edge and flat on both sides of it (light that falls off across a sheet, a vignette
+or a stain changes slowly; a stroke that reaches the image's edge lies inside the hull of the paper around it),
+and no writing on it.  Along the edge the desk is followed at the image's own resolution, so that a stroke near
+the edge keeps its ink.  The desk is given the brightness the paper has where it meets it, keeping its noise
+(its grain capped at the paper's noise; what stands out as ink does, as a stroke in a shadow taken for desk, is
+kept), and the image is cut to the sheet's box.  Pure numpy.
 """
 
 from __future__ import annotations
@@ -45,9 +47,15 @@ WRITING_WINDOW = 15
 # ... and by this many times the region's own spread (a desk's grain, the light across it, its noise).
 WRITING_SIGMAS = 6.0
 # ... and the desk is no sheet with writing on it unless that many more of its pixels (a share of the copy's) do.
-WRITING_SLACK = 0.004
+WRITING_SLACK = 0.002
+# Along the sheet's edge a pixel is desk where it is within this share of the step from the desk's brightness.
+DESK_LIKE = 0.9
+# The paper beside the edge is what stands out by less than this from the brightness around it.
+PAPER_AWAY = 0.02
 # The desk's own pattern (wood grain) is capped at this many times the paper's noise: never enough to be ink.
 DESK_PATTERN_SIGMAS = 2.0
+# ... but what stands out from the desk by this much (0 black to 1 white) is ink, kept: strokes in a shadow.
+DESK_INK_STEP = 0.12
 
 
 def on_the_sheet(grey: np.ndarray) -> tuple[np.ndarray, tuple[int, int]]:
@@ -56,22 +64,20 @@ def on_the_sheet(grey: np.ndarray) -> tuple[np.ndarray, tuple[int, int]]:
     itself and (0, 0) when no desk is in the frame, or the image is a crop no bigger than SMALL_CROP.  (Cut to
     the sheet, its ruled lines cross the whole image, as the line finder wants them.)"""
     grey = np.asarray(grey, np.float32)
-    if grey.ndim != 2 or max(grey.shape) <= SMALL_CROP or min(grey.shape) < 8:
+    if grey.ndim != 2:
+        raise ValueError(f"expected a 2-D grey image, got shape {grey.shape}")
+    if max(grey.shape) <= SMALL_CROP or min(grey.shape) < 8:
         return grey, (0, 0)
     small = _box3(_reduce_to(grey, SHEET_SIDE))
     found = _sheet_and_desk(small)
     if found is None:
         return grey, (0, 0)
     sheet, desk = found
-    inside = _hull_mask(sheet, margin=EDGE_NEAR + 1)
-    flattened = _flattened(grey, small, inside, desk)
-    # Cut to what is well inside the sheet's edges: a ruled line along an edge, half in the band that was made
-    # paper, would be left as a piece of line that no longer crosses the whole image.
-    rows, cols = np.flatnonzero(inside.any(axis=1)), np.flatnonzero(inside.any(axis=0))
-    scale_y, scale_x = grey.shape[0] / small.shape[0], grey.shape[1] / small.shape[1]
-    top, left = int(rows[0] * scale_y), int(cols[0] * scale_x)
-    bottom, right = int(np.ceil((rows[-1] + 1) * scale_y)), int(np.ceil((cols[-1] + 1) * scale_x))
-    return flattened[top:bottom, left:right], (left, top)
+    off_sheet = _off_sheet(grey, small, sheet, desk)
+    flattened = _flattened(grey, small, sheet, desk, off_sheet)
+    # Cut to the sheet's box, so that its ruled lines cross the whole image, as the line finder wants them.
+    rows, cols = np.flatnonzero(~off_sheet.all(axis=1)), np.flatnonzero(~off_sheet.all(axis=0))
+    return flattened[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1], (int(cols[0]), int(rows[0]))
 
 
 def _sheet_and_desk(small: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
@@ -118,13 +124,14 @@ def _split(small: np.ndarray, dark: np.ndarray) -> tuple[np.ndarray, np.ndarray]
             continue  # a sheet's outline is straight: a bold 0 filling the photo is rounder than that
         desk = _outside_hull(filled, hull)
         if desk.any() and _edge_step(small, filled, desk) >= EDGE_STEP:
-            found.append((filled & ~desk, desk))
+            found.append((filled & ~desk, desk, hull))
     if not found:
         return None
-    sheet, desk = max(found, key=lambda candidate: _writing(small, candidate[0]))  # the first (brighter) of equals
-    # Never make paper of writing: the desk holds none (a few pixels of grain or noise are none).  A shadow's sharp
-    # edge across a digit, or a sheet whose dim corners join a desk as bright, leaves the image as it is.
-    return (sheet, desk) if _writing(small, desk) <= WRITING_SLACK * small.size else None
+    sheet, desk, hull = max(found, key=lambda candidate: _writing(small, candidate[0]))  # the first of equals
+    # Never make paper of writing: the desk holds none (a few pixels of grain or noise are none), counted away from
+    # the sheet's edge, where the split is least sure.  A shadow's sharp edge across a digit leaves the image as it is.
+    desk_writing = _writing(small, desk & ~_grown(hull, EDGE_FAR + 1))
+    return (sheet, desk) if desk_writing <= WRITING_SLACK * small.size else None
 
 
 def _writing(small: np.ndarray, region: np.ndarray) -> int:
@@ -163,10 +170,9 @@ def _filled(mask: np.ndarray) -> np.ndarray:
     return ~np.isin(labels, edge[edge > 0])
 
 
-def _outside_hull(body: np.ndarray, hull: np.ndarray | None = None) -> np.ndarray:
+def _outside_hull(body: np.ndarray, hull: np.ndarray) -> np.ndarray:
     """The pieces of the image outside ``body`` that lie (nearly) wholly outside its convex ``hull``, big enough
     to be a desk: a stroke that reaches the image's edge leaves a notch inside the hull instead."""
-    hull = _hull_mask(body) if hull is None else hull
     labels, count = label_components(~body)
     desk = np.zeros_like(body)
     for label in range(1, count + 1):
@@ -245,24 +251,59 @@ def _ring(side: np.ndarray, other: np.ndarray, near: int, far: int) -> np.ndarra
     return side & _grown(other, far) & ~_grown(other, near)
 
 
-def _flattened(grey: np.ndarray, small: np.ndarray, inside: np.ndarray, desk: np.ndarray) -> np.ndarray:
-    """The image with everything but the sheet's ``inside`` (its convex hull without a band EDGE_NEAR + 1 pixels of
-    the copy wide inside its edges: the edge's own blur, and slivers of desk too thin to show on the copy) given
-    the brightness of the paper where it meets it; the desk keeps its noise."""
-    beyond = ~inside
-    known = inside & _grown(beyond, EDGE_FAR + 2)
-    # Printed lines and writing along the edge are not the paper's brightness there.
-    known &= np.abs(small - _masked_mean(small, known, size=WRITING_WINDOW)) < WRITING_STEP / 2
-    paper_level = _extended(small, known, beyond)
-    desk_inner = desk & ~_grown(inside, EDGE_FAR)
-    shape = grey.shape
-    noise = _noise(grey, _upsample(inside.astype(np.float32), shape) > 0.5)
-    pattern = grey - _upsample(_masked_mean(small, desk_inner if desk_inner.any() else desk), shape)
-    pattern = np.clip(pattern, -DESK_PATTERN_SIGMAS * noise, DESK_PATTERN_SIGMAS * noise)
-    pattern[_upsample(desk_inner.astype(np.float32), shape) < 0.99] = 0  # near the edge, flat paper
-    beyond_full = _upsample(beyond.astype(np.float32), shape) > 0.01
+def _off_sheet(grey: np.ndarray, small: np.ndarray, sheet: np.ndarray, desk: np.ndarray) -> np.ndarray:
+    """Which of the image's pixels are the desk, to the sheet's edge.  The copy's desk is certain away from the
+    sheet; along the sheet's edge (within EDGE_NEAR + 1 pixels of the copy of its hull's sides, where a desk may
+    also show as a sliver too thin for the copy), a pixel is desk where it is nearer the desk's brightness than
+    DESK_LIKE of the way to the paper's and joins the certain desk through such pixels: a stroke near the edge,
+    with paper between, stays.  One pixel more for the rest of the edge's blur."""
+    certain = desk & ~_grown(sheet, 1)
+    band = ~_hull_mask(sheet, margin=EDGE_NEAR + 1) & ~certain
+    paper_level = _full(_extended(small, _paper_beside(small, sheet, desk), ~sheet), grey.shape)
+    desk_level = _full(_masked_mean(small, certain if certain.any() else desk), grey.shape)
+    like_desk = np.abs(_box3(grey) - desk_level) <= DESK_LIKE * np.abs(paper_level - desk_level)
+    certain_full, band_full = _blocks(certain, grey.shape), _blocks(band, grey.shape)
+    labels, _ = label_components(certain_full | (band_full & like_desk))
+    joined = np.isin(labels, np.unique(labels[certain_full]))
+    return joined | (_grown(joined, 1) & band_full)
+
+
+def _paper_beside(small: np.ndarray, sheet: np.ndarray, desk: np.ndarray) -> np.ndarray:
+    """The sheet's paper a few pixels of the copy in from the desk: without the edge's blur, printed lines or
+    writing (whatever stands out from the ring's brightness around it, and a pixel around that)."""
+    ring = sheet & _grown(desk, EDGE_FAR + 2) & ~_grown(desk, EDGE_NEAR + 1)
+    for _ in range(2):
+        away = np.abs(small - _masked_mean(small, ring, size=WRITING_WINDOW))
+        ring &= ~_grown(ring & (away >= PAPER_AWAY), 1)
+    return ring
+
+
+def _blocks(mask: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """A mask of the small copy at the image's size: each pixel of the copy is a block of the image's pixels (the
+    copy was made by averaging such blocks; the last ones may be cut short)."""
+    factor = max(-(-shape[0] // mask.shape[0]), -(-shape[1] // mask.shape[1]))
+    return np.repeat(np.repeat(mask, factor, axis=0), factor, axis=1)[:shape[0], :shape[1]]
+
+
+def _full(values: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """A smooth map of the small copy at the image's size."""
+    return _upsample(values.astype(np.float32), shape)
+
+
+def _flattened(grey: np.ndarray, small: np.ndarray, sheet: np.ndarray, desk: np.ndarray,
+               off_sheet: np.ndarray) -> np.ndarray:
+    """The image with the desk (``off_sheet``) given the brightness the paper has where it meets it, carried out
+    from the edge; the desk keeps its noise, capped at DESK_PATTERN_SIGMAS of the paper's."""
+    paper_level = _extended(small, _paper_beside(small, sheet, desk), ~sheet)
+    certain = desk & ~_grown(sheet, EDGE_FAR)
+    noise = _noise(grey, ~_grown(off_sheet, 2))
+    pattern = grey - _full(_masked_mean(small, certain if certain.any() else desk), grey.shape)
+    # What stands out from the desk as ink does (a stroke in a shadow taken for desk) keeps its darkness.
+    ink = np.abs(pattern) >= max(DESK_INK_STEP, 2 * DESK_PATTERN_SIGMAS * noise)
+    pattern = np.where(ink, pattern, np.clip(pattern, -DESK_PATTERN_SIGMAS * noise, DESK_PATTERN_SIGMAS * noise))
+    pattern[~_blocks(certain, grey.shape)] = 0  # near the edge, flat paper
     flattened = grey.copy()
-    flattened[beyond_full] = (_upsample(paper_level, shape) + pattern)[beyond_full]
+    flattened[off_sheet] = (_full(paper_level, grey.shape) + pattern)[off_sheet]
     return flattened
 
 
