@@ -30,6 +30,10 @@ SHEET_SHARE = 0.2
 SHEET_PAPER = 0.75
 # ... and nearly convex: it fills at least this share of its convex hull (its corners may leave the frame).
 SHEET_CONVEX = 0.97
+# ... with at most this many straight sides (a sheet turned in the frame, cut by the frame's four sides), to
+# within SIDE_TOLERANCE pixels of the copy.
+SHEET_SIDES = 8
+SIDE_TOLERANCE = 1.5
 DESK_SHARE = 0.003
 # A piece of desk lies outside the sheet's convex hull but for this share of it (the hull's pixel rounding).
 DESK_OUTSIDE = 0.8
@@ -120,8 +124,8 @@ def _split(small: np.ndarray, dark: np.ndarray) -> tuple[np.ndarray, np.ndarray]
         if filled.sum() < SHEET_SHARE * filled.size or body.sum() < SHEET_PAPER * filled.sum():
             continue  # too small for the sheet, or mostly the other's pixels: a big digit's loops, not paper
         hull = _hull_mask(filled)
-        if filled.sum() < SHEET_CONVEX * hull.sum():
-            continue  # a sheet's outline is straight: a bold 0 filling the photo is rounder than that
+        if filled.sum() < SHEET_CONVEX * hull.sum() or _sides(filled) > SHEET_SIDES:
+            continue  # a sheet's outline is a few straight sides: a bold 0 filling the photo is round
         desk = _outside_hull(filled, hull)
         if desk.any() and _edge_step(small, filled, desk) >= EDGE_STEP:
             found.append((filled & ~desk, desk, hull))
@@ -200,6 +204,37 @@ def _hull_mask(mask: np.ndarray, margin: float = 0.0) -> np.ndarray:
         reach = 0.0 if along_image_edge else margin * np.hypot(x1 - x0, y1 - y0)
         inside &= (x1 - x0) * (ys - y0) - (y1 - y0) * (xs - x0) >= reach - 1e-9  # left of each edge, counter-clockwise
     return inside
+
+
+def _sides(mask: np.ndarray) -> int:
+    """How many straight sides the outline of ``mask``'s convex hull has, to within SIDE_TOLERANCE pixels."""
+    rows = np.flatnonzero(mask.any(axis=1))
+    first = mask[rows].argmax(axis=1)
+    last = mask.shape[1] - 1 - mask[rows, ::-1].argmax(axis=1)
+    hull = _convex_hull(np.concatenate([np.stack([first, rows], 1), np.stack([last, rows], 1)]).astype(np.float64))
+    if len(hull) < 3:
+        return len(hull)
+    start = int(np.argmax(hull[:, 0] + hull[:, 1]))  # a corner for certain: the farthest along a diagonal
+    ring = np.concatenate([np.roll(hull, -start, axis=0), hull[start:start + 1]])
+    return len(_simplified(ring)) - 1
+
+
+def _simplified(points: np.ndarray) -> list:
+    """The points of a polyline that Douglas–Peucker keeps at SIDE_TOLERANCE pixels."""
+    first, last = points[0], points[-1]
+    if len(points) < 3:
+        return [first, last]
+    direction = last - first
+    length = float(np.hypot(*direction))
+    offsets = points[1:-1] - first
+    if length == 0:
+        distances = np.hypot(offsets[:, 0], offsets[:, 1])
+    else:
+        distances = np.abs(direction[0] * offsets[:, 1] - direction[1] * offsets[:, 0]) / length
+    farthest = int(np.argmax(distances)) + 1
+    if distances[farthest - 1] <= SIDE_TOLERANCE:
+        return [first, last]
+    return _simplified(points[:farthest + 1])[:-1] + _simplified(points[farthest:])
 
 
 def _convex_hull(points: np.ndarray) -> np.ndarray:
