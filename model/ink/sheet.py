@@ -77,8 +77,9 @@ def on_the_sheet(grey: np.ndarray) -> tuple[np.ndarray, tuple[int, int]]:
     if found is None:
         return grey, (0, 0)
     sheet, desk = found
-    off_sheet = _off_sheet(grey, small, sheet, desk)
-    flattened = _flattened(grey, small, sheet, desk, off_sheet)
+    paper_level = _extended(small, _paper_beside(small, sheet, desk), ~sheet)
+    off_sheet = _off_sheet(grey, small, sheet, desk, paper_level)
+    flattened = _flattened(grey, small, sheet, desk, off_sheet, paper_level)
     # Cut to the sheet's box, so that its ruled lines cross the whole image, as the line finder wants them.
     rows, cols = np.flatnonzero(~off_sheet.all(axis=1)), np.flatnonzero(~off_sheet.all(axis=0))
     return flattened[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1], (int(cols[0]), int(rows[0]))
@@ -190,9 +191,7 @@ def _outside_hull(body: np.ndarray, hull: np.ndarray) -> np.ndarray:
 def _hull_mask(mask: np.ndarray, margin: float = 0.0) -> np.ndarray:
     """The pixels of ``mask``'s convex hull (taken around its pixels' corners); with ``margin``, only those at least
     that far inside its edges, but for edges that lie along the image's own edge."""
-    rows = np.flatnonzero(mask.any(axis=1))
-    first = mask[rows].argmax(axis=1)
-    last = mask.shape[1] - 1 - mask[rows, ::-1].argmax(axis=1)
+    rows, first, last = _row_ends(mask)
     points = np.concatenate([np.stack([first - 0.5, rows - 0.5], 1), np.stack([first - 0.5, rows + 0.5], 1),
                              np.stack([last + 0.5, rows - 0.5], 1), np.stack([last + 0.5, rows + 0.5], 1)])
     hull = _convex_hull(points)
@@ -206,11 +205,15 @@ def _hull_mask(mask: np.ndarray, margin: float = 0.0) -> np.ndarray:
     return inside
 
 
+def _row_ends(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rows that hold any of ``mask``, and the first and last of its columns in each: all its convex hull needs."""
+    rows = np.flatnonzero(mask.any(axis=1))
+    return rows, mask[rows].argmax(axis=1), mask.shape[1] - 1 - mask[rows, ::-1].argmax(axis=1)
+
+
 def _sides(mask: np.ndarray) -> int:
     """How many straight sides the outline of ``mask``'s convex hull has, to within SIDE_TOLERANCE pixels."""
-    rows = np.flatnonzero(mask.any(axis=1))
-    first = mask[rows].argmax(axis=1)
-    last = mask.shape[1] - 1 - mask[rows, ::-1].argmax(axis=1)
+    rows, first, last = _row_ends(mask)
     hull = _convex_hull(np.concatenate([np.stack([first, rows], 1), np.stack([last, rows], 1)]).astype(np.float64))
     if len(hull) < 3:
         return len(hull)
@@ -286,7 +289,8 @@ def _ring(side: np.ndarray, other: np.ndarray, near: int, far: int) -> np.ndarra
     return side & _grown(other, far) & ~_grown(other, near)
 
 
-def _off_sheet(grey: np.ndarray, small: np.ndarray, sheet: np.ndarray, desk: np.ndarray) -> np.ndarray:
+def _off_sheet(grey: np.ndarray, small: np.ndarray, sheet: np.ndarray, desk: np.ndarray,
+               paper_level: np.ndarray) -> np.ndarray:
     """Which of the image's pixels are the desk, to the sheet's edge.  The copy's desk is certain away from the
     sheet; along the sheet's edge (within EDGE_NEAR + 1 pixels of the copy of its hull's sides, where a desk may
     also show as a sliver too thin for the copy), a pixel is desk where it is nearer the desk's brightness than
@@ -294,9 +298,9 @@ def _off_sheet(grey: np.ndarray, small: np.ndarray, sheet: np.ndarray, desk: np.
     with paper between, stays.  One pixel more for the rest of the edge's blur."""
     certain = desk & ~_grown(sheet, 1)
     band = ~_hull_mask(sheet, margin=EDGE_NEAR + 1) & ~certain
-    paper_level = _full(_extended(small, _paper_beside(small, sheet, desk), ~sheet), grey.shape)
+    paper_full = _full(paper_level, grey.shape)
     desk_level = _full(_masked_mean(small, certain if certain.any() else desk), grey.shape)
-    like_desk = np.abs(_box3(grey) - desk_level) <= DESK_LIKE * np.abs(paper_level - desk_level)
+    like_desk = np.abs(_box3(grey) - desk_level) <= DESK_LIKE * np.abs(paper_full - desk_level)
     certain_full, band_full = _blocks(certain, grey.shape), _blocks(band, grey.shape)
     labels, _ = label_components(certain_full | (band_full & like_desk))
     joined = np.isin(labels, np.unique(labels[certain_full]))
@@ -325,11 +329,10 @@ def _full(values: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
     return _upsample(values.astype(np.float32), shape)
 
 
-def _flattened(grey: np.ndarray, small: np.ndarray, sheet: np.ndarray, desk: np.ndarray,
-               off_sheet: np.ndarray) -> np.ndarray:
-    """The image with the desk (``off_sheet``) given the brightness the paper has where it meets it, carried out
-    from the edge; the desk keeps its noise, capped at DESK_PATTERN_SIGMAS of the paper's."""
-    paper_level = _extended(small, _paper_beside(small, sheet, desk), ~sheet)
+def _flattened(grey: np.ndarray, small: np.ndarray, sheet: np.ndarray, desk: np.ndarray, off_sheet: np.ndarray,
+               paper_level: np.ndarray) -> np.ndarray:
+    """The image with the desk (``off_sheet``) given the paper's brightness where it meets it (``paper_level``,
+    on the copy, carried out from the edge); the desk keeps its noise, capped at DESK_PATTERN_SIGMAS of the paper's."""
     certain = desk & ~_grown(sheet, EDGE_FAR)
     noise = _noise(grey, ~_grown(off_sheet, 2))
     pattern = grey - _full(_masked_mean(small, certain if certain.any() else desk), grey.shape)
@@ -387,7 +390,8 @@ def _extended(values: np.ndarray, known: np.ndarray, wanted: np.ndarray) -> np.n
 
 
 def _sum3(values: np.ndarray) -> np.ndarray:
-    """Each pixel's 3×3 sum (zero beyond the image)."""
+    """Each pixel's 3×3 sum (zero beyond the image), added in the values' own precision: run once per step of
+    ``_extended``, where ``_box``'s running sums would cost a conversion each time."""
     padded = np.pad(values, 1)
     rows = padded[:-2] + padded[1:-1] + padded[2:]
     return rows[:, :-2] + rows[:, 1:-1] + rows[:, 2:]
