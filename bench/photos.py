@@ -171,17 +171,13 @@ def place_sheet(recipe: Recipe, boxes: list, rng: np.random.Generator) -> None:
     """Where the sheet's sides fall: each side of the frame shows the desk beyond the sheet with even odds (one
     side at least), never closer to the digits than a tenth of their height."""
     width, height = recipe.frame
-    cos, sin = np.cos(recipe.sheet_angle), np.sin(recipe.sheet_angle)
-
-    def turned(points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        return points[:, 0] * cos + points[:, 1] * sin, points[:, 1] * cos - points[:, 0] * sin
-
-    frame_u, frame_v = turned(np.array([(0, 0), (width, 0), (0, height), (width, height)], float))
+    frame = np.array([(0, 0), (width, 0), (0, height), (width, height)], float)
+    frame_u, frame_v = turned(frame[:, 0], frame[:, 1], recipe.sheet_angle)
     if boxes:
         corners = np.array([(x, y) for x0, y0, x1, y1 in boxes for x in (x0, x1) for y in (y0, y1)], float)
     else:  # a blank sheet: the middle third of the frame is paper
         corners = np.array([(width * a, height * b) for a in (1 / 3, 2 / 3) for b in (1 / 3, 2 / 3)])
-    ink_u, ink_v = turned(corners)
+    ink_u, ink_v = turned(corners[:, 0], corners[:, 1], recipe.sheet_angle)
     margin = 0.1 * recipe.digit_height
     room = [(frame_u.min(), ink_u.min() - margin), (frame_v.min(), ink_v.min() - margin),
             (ink_u.max() + margin, frame_u.max()), (ink_v.max() + margin, frame_v.max())]
@@ -195,12 +191,17 @@ def place_sheet(recipe: Recipe, boxes: list, rng: np.random.Generator) -> None:
     recipe.sheet = tuple(sides)
 
 
+def turned(xs: np.ndarray, ys: np.ndarray, angle: float) -> tuple[np.ndarray, np.ndarray]:
+    """Points (xs, ys) in the frame turned by ``angle`` (radians): along and across the sheet's sides."""
+    cos, sin = np.cos(angle), np.sin(angle)
+    return xs * cos + ys * sin, ys * cos - xs * sin
+
+
 def sheet_coverage(recipe: Recipe) -> np.ndarray:
     """How much of each pixel the sheet covers (its edges anti-aliased)."""
     width, height = recipe.frame
     ys, xs = np.mgrid[0:height, 0:width].astype(np.float32)
-    cos, sin = np.cos(recipe.sheet_angle), np.sin(recipe.sheet_angle)
-    u, v = xs * cos + ys * sin, ys * cos - xs * sin
+    u, v = turned(xs, ys, recipe.sheet_angle)
     left, top, right, bottom = recipe.sheet
     inside = np.minimum(np.minimum(u - left, right - u), np.minimum(v - top, bottom - v))
     return np.clip(inside + 0.5, 0, 1).astype(np.float32)

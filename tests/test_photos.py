@@ -318,21 +318,25 @@ def test_a_squared_sheet_without_writing_is_nothing():
         assert read_image(image).is_blank, degrees
 
 
-def on_a_desk(image: Image.Image, *edges, desk=(70, 45, 30), noise: float = 4.0, seed: int = 0) -> Image.Image:
-    """The photo with a desk in the frame beyond the sheet's edges: each edge a line from one point to another, the
-    desk on its side away from the photo's middle, its edge anti-aliased, with the photo's light falling off and its
-    noise."""
-    pixels = np.asarray(image.convert("RGB"), np.float32)
+def beyond_edge(image: Image.Image, edge) -> np.ndarray:
+    """How much of each pixel lies beyond ``edge`` (a line from one point to another), on its side away from the
+    photo's middle, anti-aliased over a pixel."""
     ys, xs = np.mgrid[0:image.height, 0:image.width].astype(np.float32)
-    beyond = np.zeros(xs.shape, np.float32)
-    for (x0, y0), (x1, y1) in edges:
-        length = float(np.hypot(x1 - x0, y1 - y0))
-        distance = ((x1 - x0) * (ys - y0) - (y1 - y0) * (xs - x0)) / length
-        middle = (x1 - x0) * (image.height / 2 - y0) - (y1 - y0) * (image.width / 2 - x0)
-        distance *= -np.sign(middle)  # > 0 beyond the edge
-        beyond = np.maximum(beyond, np.clip(distance + 0.5, 0, 1))
-    light = 1 - 0.2 * xs / image.width
-    desk_pixels = np.asarray(desk, np.float32) * light[..., None]
+    (x0, y0), (x1, y1) = edge
+    distance = ((x1 - x0) * (ys - y0) - (y1 - y0) * (xs - x0)) / float(np.hypot(x1 - x0, y1 - y0))
+    distance *= -np.sign((x1 - x0) * (image.height / 2 - y0) - (y1 - y0) * (image.width / 2 - x0))
+    return np.clip(distance + 0.5, 0, 1)
+
+
+def on_a_desk(image: Image.Image, *edges, desk=(70, 45, 30), noise: float = 4.0, seed: int = 0) -> Image.Image:
+    """The photo with a desk in the frame beyond the sheet's edges (``beyond_edge``), with the photo's light
+    falling off and its noise."""
+    pixels = np.asarray(image.convert("RGB"), np.float32)
+    beyond = np.zeros(pixels.shape[:2], np.float32)
+    for edge in edges:
+        beyond = np.maximum(beyond, beyond_edge(image, edge))
+    light = 1 - 0.2 * np.arange(image.width, dtype=np.float32) / image.width
+    desk_pixels = np.asarray(desk, np.float32) * light[None, :, None]
     desk_pixels = desk_pixels + np.random.default_rng(seed).normal(0, noise, pixels.shape)
     mixed = pixels * (1 - beyond[..., None]) + desk_pixels * beyond[..., None]
     return Image.fromarray(np.clip(np.rint(mixed), 0, 255).astype(np.uint8), "RGB")
@@ -420,13 +424,9 @@ def test_a_digit_close_to_the_sheets_edge_keeps_all_its_ink(predictor, desk, dig
 
 
 def in_shadow(image: Image.Image, edge, factor: float) -> Image.Image:
-    """The photo with a hard shadow (its light times ``factor``) beyond ``edge``, away from the photo's middle."""
+    """The photo with a hard shadow (its light times ``factor``) beyond ``edge`` (``beyond_edge``)."""
     pixels = np.asarray(image.convert("RGB"), np.float32)
-    ys, xs = np.mgrid[0:image.height, 0:image.width].astype(np.float32)
-    (x0, y0), (x1, y1) = edge
-    distance = ((x1 - x0) * (ys - y0) - (y1 - y0) * (xs - x0)) / float(np.hypot(x1 - x0, y1 - y0))
-    distance *= -np.sign((x1 - x0) * (image.height / 2 - y0) - (y1 - y0) * (image.width / 2 - x0))
-    shade = 1 - (1 - factor) * np.clip(distance + 0.5, 0, 1)
+    shade = 1 - (1 - factor) * beyond_edge(image, edge)
     return Image.fromarray(np.clip(np.rint(pixels * shade[..., None]), 0, 255).astype(np.uint8), "RGB")
 
 
