@@ -63,8 +63,7 @@ def photo(
     if blur:
         mask = mask.filter(ImageFilter.GaussianBlur(blur * 2))
     coverage = np.asarray(mask.reduce(2), np.float32)[..., None] / 255.0
-    ys, xs = np.mgrid[0:tall, 0:width] / max(width, tall)
-    light = (1 - falloff * xs) * (1 - vignette * ((xs - 0.5) ** 2 + (ys - 0.4) ** 2) * 2)
+    light = photo_light(size, falloff, vignette)
     if light_on_dark:
         colour = 0.2 + coverage * 0.65 * np.ones(3)
     else:
@@ -77,6 +76,13 @@ def photo(
         image = Image.open(io.BytesIO(buffer.getvalue()))
         image.load()
     return image
+
+
+def photo_light(size, falloff: float, vignette: float) -> np.ndarray:
+    """How much of the light reaches each pixel: falling off towards the right, and a vignette."""
+    width, tall = size
+    ys, xs = np.mgrid[0:tall, 0:width] / max(width, tall)
+    return (1 - falloff * xs) * (1 - vignette * ((xs - 0.5) ** 2 + (ys - 0.4) ** 2) * 2)
 
 
 def blank_paper(**distortions) -> Image.Image:
@@ -421,6 +427,28 @@ def test_a_digit_close_to_the_sheets_edge_keeps_all_its_ink(predictor, desk, dig
     reading = read_image(image)
     assert read(predictor, image) == (1 if digit is ONE else 7)
     assert_near(reading.box, drawn_box(digit, (x, 200), height), 3)
+
+
+def lit(image: Image.Image, falloff: float, vignette: float) -> Image.Image:
+    """The photo, sheet and desk alike, under light falling off towards the right and a vignette."""
+    pixels = np.asarray(image.convert("RGB"), np.float32) * photo_light(image.size, falloff, vignette)[..., None]
+    return Image.fromarray(np.clip(np.rint(pixels), 0, 255).astype(np.uint8), "RGB")
+
+
+RIGHT_EDGE = ((740, 560), (780, 0))  # a strip of desk down the right of a 1020×560 photo
+
+
+def test_a_sheet_and_desk_under_the_same_falling_light_are_told_apart():
+    """Light falling off across sheet and desk alike put the desk's near side and the paper's far side at one grey
+    level, and no threshold parted them: the desk was left in the photo, and the ruled lines ended short of its side."""
+    from digitpad.model.ink.sheet import on_the_sheet
+
+    sheet = ruled_sheet(blank_paper(size=(1020, 560)), spacing=150, degrees=3)
+    image = lit(on_a_desk(sheet, RIGHT_EDGE, desk=(200, 190, 170), noise=5), falloff=0.7, vignette=0.6)
+    grey = np.asarray(image.convert("L"), np.float32) / 255
+    cut, offset = on_the_sheet(grey)
+    assert offset == (0, 0) and 760 <= cut.shape[1] <= 790
+    assert abs(float(np.median(cut[:, -5:])) - float(np.median(cut[:, -60:-40]))) < 0.05  # the desk made paper
 
 
 def in_shadow(image: Image.Image, edge, factor: float) -> Image.Image:

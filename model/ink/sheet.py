@@ -6,7 +6,8 @@ seldom square to the frame.  The paper's brightness is estimated with a closing 
 brighter than the paper, or a dark desk all round the sheet, turns the paper itself into "light ink".
 
 So, before the ink is looked for, the image is split into its bright and dark pixels (Otsu's threshold on a
-small copy, then within each half).  The sheet is a large connected part of one of them, its holes (the digit)
+small copy, then within each half; where light falls off across sheet and desk alike, along the sharp steps
+between them instead).  The sheet is a large connected part of one of them, its holes (the digit)
 filled, nearly convex and mostly paper; the desk is what lies outside that part's convex hull, with a sharp step
 to the paper along the sheet's edge and flat on both sides of it (light that falls off across a sheet, a vignette
 or a stain changes slowly; a stroke that reaches the image's edge lies inside the hull of the paper around it),
@@ -42,8 +43,17 @@ DESK_OUTSIDE = 0.8
 EDGE_STEP = 0.06
 EDGE_NEAR = 1
 EDGE_FAR = 3
-# ... and each side is flat beside the edge: a few pixels further on it changes by at most 1 / this of the step.
+# ... and each side is flat beside the edge: a few pixels further on (or a few more beyond) it changes by at most
+# 1 / this of the step.
 EDGE_FLATNESS = 3.0
+# Where no grey level parts them, sheet and desk are parted along the pixels with a sharp step across them: the
+# brightness 2, 3, 4 and 5 pixels of the copy to either side differs each time by at least this share of EDGE_STEP,
+# in the same direction (a thin printed line or stroke beside a pixel changes only one or two of those) ...
+STEP_OFFSETS = (2, 3, 4, 5)
+STEP_SHARE = 0.5
+# ... and the two largest pieces of the rest, each at least this share of the copy, are sheet and desk.
+STEP_PIECE_SHARE = 0.01
+STEP_WINDOW = 2 * max(STEP_OFFSETS) + 1
 # Writing on a sheet stands out from the sheet's brightness in a window WRITING_WINDOW pixels of the copy wide by
 # at least this much (a desk's fine wood grain is blurred away on the copy) ...
 WRITING_STEP = 0.04
@@ -101,7 +111,44 @@ def _sheet_and_desk(small: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
         found = _split(small, small <= threshold)
         if found is not None:
             return found
-    return None
+    # Light falling off across sheet and desk alike (towards a corner, or the frame's edge) puts parts of each on
+    # either side of every grey level: split them along the sharp steps between them instead.
+    second = _nearer_the_second_piece(small)
+    return None if second is None else _split(small, second)
+
+
+def _nearer_the_second_piece(small: np.ndarray) -> np.ndarray | None:
+    """Which pixels are nearer the brightness of the second largest piece of the image between sharp steps
+    (``_steps``) than of the largest, each piece's brightness taken around the pixel (within STEP_WINDOW, where
+    both pieces are near: along the steps between them); None where there are not two such pieces."""
+    labels, count = label_components(_steps(small) < STEP_SHARE * EDGE_STEP)
+    if count < 2:
+        return None
+    sizes = np.bincount(labels.ravel())[1:]
+    largest = np.argsort(sizes)[::-1][:2] + 1
+    if sizes[largest[1] - 1] < STEP_PIECE_SHARE * small.size:
+        return None
+    first, second = (_masked_mean(small, labels == label, size=STEP_WINDOW) for label in largest)
+    between = ~np.isin(labels, largest)  # the steps themselves, and the small pieces (strokes, specks)
+    return (labels == largest[1]) | (between & (np.abs(small - second) < np.abs(small - first)))
+
+
+def _steps(small: np.ndarray) -> np.ndarray:
+    """How sharply the brightness steps across each pixel: in the direction it steps most, the least of the
+    differences between the pixels STEP_OFFSETS away on either side, where they all have one sign (0 where not)."""
+    reach = max(STEP_OFFSETS)
+    padded = np.pad(small, reach, mode="edge")
+    rows, cols = small.shape
+
+    def shifted(dy: int, dx: int) -> np.ndarray:
+        return padded[reach + dy:reach + dy + rows, reach + dx:reach + dx + cols]
+
+    steepest = np.zeros_like(small)
+    for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
+        differences = np.stack([shifted(dy * k, dx * k) - shifted(-dy * k, -dx * k) for k in STEP_OFFSETS])
+        one_sign = (differences > 0).all(axis=0) | (differences < 0).all(axis=0)
+        steepest = np.maximum(steepest, np.where(one_sign, np.abs(differences).min(axis=0), 0))
+    return steepest
 
 
 def _border_steps(small: np.ndarray) -> bool:
@@ -272,16 +319,31 @@ def _grown(mask: np.ndarray, steps: int) -> np.ndarray:
 def _edge_step(small: np.ndarray, sheet: np.ndarray, desk: np.ndarray) -> float:
     """How much the brightness steps across the sheet's edge: the median of the paper a few pixels in from the
     desk against the desk's a few pixels out (the blurred edge itself between them is skipped); 0 unless each side
-    is flat beside the edge, changing at most a third as much again a few pixels further on (light that falls
-    off across the sheet changes as much there as across the edge)."""
-    near_paper, far_paper = _ring(sheet, desk, EDGE_NEAR, EDGE_FAR), _ring(sheet, desk, EDGE_FAR, 2 * EDGE_FAR)
-    near_desk, far_desk = _ring(desk, sheet, EDGE_NEAR, EDGE_FAR), _ring(desk, sheet, EDGE_FAR, 2 * EDGE_FAR)
-    if min(ring.sum() for ring in (near_paper, far_paper, near_desk, far_desk)) < 5:
+    is flat beside the edge, changing at most a third as much again a few pixels further on, or a few more beyond
+    (light that falls off across the sheet changes as much there as across the edge; a vignette may darken a
+    strip of desk most just beside the sheet)."""
+    paper_rings = [_ring(sheet, desk, near, far) for near, far in _RINGS]
+    desk_rings = [_ring(desk, sheet, near, far) for near, far in _RINGS]
+    if min(ring.sum() for ring in paper_rings[:2] + desk_rings[:2]) < 5:
         return 0.0
-    paper, desk_level = float(np.median(small[near_paper])), float(np.median(small[near_desk]))
-    step = abs(paper - desk_level)
-    slope = max(abs(paper - float(np.median(small[far_paper]))), abs(desk_level - float(np.median(small[far_desk]))))
+    paper, desk_level = (_medians(small, rings) for rings in (paper_rings, desk_rings))
+    step = abs(paper[0] - desk_level[0])
+    slope = max(_flattest_change(paper), _flattest_change(desk_level))
     return step if slope <= step / EDGE_FLATNESS else 0.0
+
+
+# Rings either side of the sheet's edge: beside it, further on, and beyond (in pixels of the copy).
+_RINGS = ((EDGE_NEAR, EDGE_FAR), (EDGE_FAR, 2 * EDGE_FAR), (2 * EDGE_FAR, 3 * EDGE_FAR))
+
+
+def _medians(small: np.ndarray, rings: list[np.ndarray]) -> list[float]:
+    """The median brightness of each ring, while each holds a few pixels."""
+    return [float(np.median(small[ring])) for ring in rings if ring.sum() >= 5]
+
+
+def _flattest_change(levels: list[float]) -> float:
+    """The smaller change from one ring's level to the next (beside the edge to further on, further on to beyond)."""
+    return min(abs(a - b) for a, b in zip(levels, levels[1:]))
 
 
 def _ring(side: np.ndarray, other: np.ndarray, near: int, far: int) -> np.ndarray:
