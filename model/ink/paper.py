@@ -91,6 +91,8 @@ LINE_EDGE_MARGIN = 0.03
 # apart as each other, to within this ratio.
 GRID_SQUARENESS = 2.0
 GRID_SPACING_RATIO = 1.25
+# Ruled paper shows at least this many evenly spaced lines (``_evenly_ruled``).
+RULED_LINES = 3
 # Where the grid is nearly all the ink of an image bigger than a crop (a sheet with nothing written on it), it has at
 # least GRID_BLANK_LINES lines each way, printed thin: at most GRID_LINE_SHARE of the image's shorter side.  A tight
 # crop's security pattern, or the stems of 111 on a ruled line, can be nearly all its ink too.
@@ -461,6 +463,14 @@ def without_printed_lines(mask: np.ndarray) -> np.ndarray:
         grid = _without_grid(mask, across)
         if grid is not None:
             return grid
+    if across.bands and not _lines_are_print_here(across.sheared, across.bands, sloping=across.slope != 0.0):
+        # Ruled lines that drift a row or two across the image still cover most of a level row, and are found level
+        # (or along the first of several slopes that cover them equally): their ends beside the bands are then taken
+        # for writing beside them.  Look for them along their own slope, the middle one of those.  (One line alone
+        # keeps the first judgement: a tight crop's 7 has one bar across it.)
+        own = _Lines.along(mask, level_first=False)
+        if own.slope != across.slope and len(own.bands) >= 2:
+            across = own
     if not across.bands or not _lines_are_print_here(across.sheared, across.bands, sloping=across.slope != 0.0):
         return mask
     return across.unsheared(_without_bands(across.sheared, across.bands), mask)
@@ -722,7 +732,7 @@ def _lines_are_print_here(mask: np.ndarray, bands: list[tuple[int, int]], slopin
     tight crop.  Lines down are taken away only as part of a grid (``_without_grid``): a tight crop of a 1 is one."""
     if not sloping:
         return _lines_are_print(mask, bands)
-    if not _lines_are_thinner_than_strokes(mask, bands):
+    if not _lines_are_thinner_than_strokes(mask, bands, share=1.0 if _evenly_ruled(bands) else 0.5):
         return False
     # The writing's reach counted where a column holds more ink than a line's width: the broken pieces of a
     # fainter line elsewhere in the photo are no writing.
@@ -730,14 +740,28 @@ def _lines_are_print_here(mask: np.ndarray, bands: list[tuple[int, int]], slopin
     return len(bands) >= 2 or _lines_are_print(mask, bands, least=2 * thickest_line + 2)
 
 
-def _lines_are_thinner_than_strokes(mask: np.ndarray, bands: list[tuple[int, int]]) -> bool:
-    """Whether every line is at most half as thick as the thickest of the other ink: ruled paper's lines are
-    printed thin, a pen's strokes are not (a 7's bar is as thick as its stem).  Specks of a grainy photo spread
-    the other ink across the whole width, where the reach of the writing could not tell the lines from print."""
+def _lines_are_thinner_than_strokes(mask: np.ndarray, bands: list[tuple[int, int]], share: float = 0.5) -> bool:
+    """Whether every line is at most half (``share``) as thick as the thickest of the other ink: ruled paper's
+    lines are printed thin, a pen's strokes are not (a 7's bar is as thick as its stem).  Specks of a grainy photo
+    spread the other ink across the whole width, where the reach of the writing could not tell the lines from
+    print.  (With ``share`` 1, a line must be thinner than the strokes, not as thick.)"""
     others = mask.copy()
     others[_rows_of(bands, mask.shape[0])] = False
     stroke = _thickest(others) if others.any() else 0
-    return stroke > 0 and 2 * max(_line_cores(mask)) <= stroke
+    thickest_line = max(_line_cores(mask))
+    return stroke > 0 and (thickest_line <= share * stroke if share < 1 else thickest_line < stroke)
+
+
+def _evenly_ruled(bands: list[tuple[int, int]]) -> bool:
+    """Whether the lines are ruled paper's: RULED_LINES or more, evenly spaced (every gap within GRID_SPACING_RATIO
+    of the others' median).  A digit's own bars are never that many lines across a whole image: a line drawn with
+    a fine pen (a pen's strokes measured on a small copy of a big photo are a row or two thicker) is then print
+    wherever it is thinner than the strokes."""
+    if len(bands) < RULED_LINES:
+        return False
+    gaps = np.diff(sorted((top + bottom) / 2 for top, bottom in bands))
+    typical = float(np.median(gaps))
+    return typical > 0 and bool(np.all((gaps >= typical / GRID_SPACING_RATIO) & (gaps <= typical * GRID_SPACING_RATIO)))
 
 
 def _line_cores(mask: np.ndarray) -> list[int]:
