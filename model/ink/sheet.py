@@ -37,7 +37,7 @@ SHEET_SIDES = 8
 SIDE_TOLERANCE = 1.5
 DESK_SHARE = 0.003
 # A piece of desk lies outside the sheet's convex hull but for this share of it (the hull's pixel rounding).
-DESK_OUTSIDE = 0.8
+DESK_OUTSIDE = 0.7
 # Across the sheet's edge the brightness steps by at least this much (0 black to 1 white), measured a few
 # pixels of the copy to either side of it (EDGE_NEAR to EDGE_FAR): the edge of a sheet, not of a light's fall-off.
 EDGE_STEP = 0.06
@@ -64,6 +64,8 @@ WRITING_SIGMAS = 6.0
 WRITING_SLACK = 0.002
 # Along the sheet's edge a pixel is desk where it is within this share of the step from the desk's brightness.
 DESK_LIKE = 0.9
+# A sliver of desk along the image's border, too thin for the copy, is at most this share of its shorter side wide.
+SLIVER_WIDTH = 0.02
 # The paper beside the edge is what stands out by less than this from the brightness around it.
 PAPER_AWAY = 0.02
 # The desk's own pattern (wood grain) is capped at this many times the paper's noise: never enough to be ink.
@@ -90,6 +92,7 @@ def on_the_sheet(grey: np.ndarray) -> tuple[np.ndarray, tuple[int, int]]:
     paper_level = _extended(small, _paper_beside(small, sheet, desk), ~sheet)
     off_sheet = _off_sheet(grey, small, sheet, desk, paper_level)
     flattened = _flattened(grey, small, sheet, desk, off_sheet, paper_level)
+    flattened = _filled_in(flattened, _slivers(grey, small, desk, paper_level, off_sheet))
     # Cut to the sheet's box, so that its ruled lines cross the whole image, as the line finder wants them.
     rows, cols = np.flatnonzero(~off_sheet.all(axis=1)), np.flatnonzero(~off_sheet.all(axis=0))
     return flattened[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1], (int(cols[0]), int(rows[0]))
@@ -367,6 +370,38 @@ def _off_sheet(grey: np.ndarray, small: np.ndarray, sheet: np.ndarray, desk: np.
     labels, _ = label_components(certain_full | (band_full & like_desk))
     joined = np.isin(labels, np.unique(labels[certain_full]))
     return joined | (_grown(joined, 1) & band_full)
+
+
+def _slivers(grey: np.ndarray, small: np.ndarray, desk: np.ndarray, paper_level: np.ndarray,
+             off_sheet: np.ndarray) -> np.ndarray:
+    """Slivers of desk along the image's border, too thin for the copy to show (where a sheet's edge leaves the
+    frame at a shallow angle), outside ``off_sheet``: pixels that step away from the paper's brightness there by
+    EDGE_STEP, the way the desk does (darker or brighter), start on the border and stay within SLIVER_WIDTH of it.
+    (The desk's own brightness may be another elsewhere in the frame.)  Left, such a sliver read as a 1."""
+    width = max(2, round(SLIVER_WIDTH * min(grey.shape)))
+    strip = np.ones(grey.shape, bool)
+    strip[width:-width, width:-width] = False
+    strip &= ~off_sheet
+    towards_desk = 1.0 if float(small[desk].mean()) >= float(paper_level[desk].mean()) else -1.0
+    candidates = strip & (towards_desk * (grey - _full(paper_level, grey.shape)) >= EDGE_STEP)
+    border = np.concatenate([candidates[0], candidates[-1], candidates[:, 0], candidates[:, -1]])
+    if not border.any():
+        return np.zeros_like(candidates)
+    labels, _ = label_components(candidates)
+    on_border = np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])
+    return np.isin(labels, on_border[on_border > 0])
+
+
+def _filled_in(grey: np.ndarray, holes: np.ndarray) -> np.ndarray:
+    """``grey`` with the ``holes`` filled in from the pixels around them, step by step inwards (``_extended``, in
+    the box around the holes only)."""
+    if not holes.any():
+        return grey
+    rows, cols = np.flatnonzero(holes.any(axis=1)), np.flatnonzero(holes.any(axis=0))
+    box = (slice(max(0, rows[0] - 1), rows[-1] + 2), slice(max(0, cols[0] - 1), cols[-1] + 2))
+    filled = grey.copy()
+    filled[box] = _extended(grey[box], ~holes[box], holes[box])
+    return filled
 
 
 def _paper_beside(small: np.ndarray, sheet: np.ndarray, desk: np.ndarray) -> np.ndarray:
