@@ -418,6 +418,23 @@ def test_a_stroke_reaching_the_photos_edge_is_no_desk(predictor, size):
     assert reading.box[3] == height
 
 
+@pytest.mark.parametrize("seed", [5, 13, 21])
+def test_a_scan_with_a_printed_baseline_is_no_sheet_on_a_desk(seed):
+    """A 104-px scan of a digit on a form's printed baseline: the strip below the line was taken for desk and cut
+    off with anything written there.  A scan or a crop is smaller than any photo of a sheet and is left whole."""
+    from digitpad.model.ink.sheet import on_the_sheet
+    from digitpad.model.training.paper_scans import digit_scan
+
+    seven = np.zeros((28, 28), np.uint8)
+    seven[6:9, 7:21] = 255
+    for row in range(14):
+        seven[9 + row, 19 - row // 2:21 - row // 2] = 255
+    scan = Image.open(io.BytesIO(digit_scan(seven, seven, {"baseline"}, np.random.default_rng(seed))))
+    grey = np.asarray(scan.convert("L"), np.float32) / 255
+    cut, offset = on_the_sheet(grey)
+    assert offset == (0, 0) and np.array_equal(cut, grey)
+
+
 def test_light_falling_off_and_a_shadow_are_no_desk():
     """Only a sharp step is a sheet's edge: light that falls off across the sheet, or a vignette, is left to the
     paper's estimate."""
