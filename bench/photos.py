@@ -561,6 +561,29 @@ def timing(predictor, images, repeats: int = 5) -> str:
     return table(["12-megapixel JPEG (4000×3000)", f"median of {repeats}", "worst"], rows)
 
 
+def sheet_timing(images, count: int = 30) -> str:
+    """How long the sheet finder (``model.ink.sheet.on_the_sheet``) takes on the photo as read (up to 1024 px):
+    on photos with every distortion, without a desk in the frame (where it gives up at once, or after looking)
+    and with one (where it finds the sheet and makes the desk paper)."""
+    from common import percentile
+    from digitpad.model.ink.images import _shrink, _to_grey
+    from digitpad.model.ink.sheet import on_the_sheet
+
+    rows = []
+    for name, distortions in (("without a desk", set(DISTORTIONS)), ("on a desk", set(DISTORTIONS) | {DESK})):
+        rng = np.random.default_rng(14)
+        times = []
+        for index in range(count):
+            photo, _, _ = make_photo([images[index]], distortions, rng)
+            with Image.open(io.BytesIO(photo)) as image:
+                grey = _to_grey(_shrink(image))
+            started = time.perf_counter()
+            on_the_sheet(grey)
+            times.append((time.perf_counter() - started) * 1000)
+        rows.append([f"{name} ({count} photos)", f"{percentile(times, 50):.1f} ms", f"{max(times):.1f} ms"])
+    return table(["the sheet finder, photos read at up to 1024 px", "median", "worst"], rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seed", type=int, default=0)
@@ -598,7 +621,7 @@ def main() -> None:
         print(f"Blank and near-blank paper, with all the distortions but polarity:\n\n{text}\n")
         summary.update(part)
     if "timing" not in args.skip:
-        print(f"Speed:\n\n{timing(predictor, images)}\n")
+        print(f"Speed:\n\n{timing(predictor, images)}\n\n{sheet_timing(images)}\n")
     print(f"{time.perf_counter() - started:.0f} s")
     if args.json:
         print(json.dumps(summary))
