@@ -483,7 +483,8 @@ def test_a_sheet_and_desk_under_the_same_falling_light_are_told_apart():
     ((160, 150, 130), 0.7, 0.6, "7", seven()), ((160, 150, 130), 0.7, 0.6, "0", circle()),
     ((200, 190, 170), 0.6, 0.45, "7", seven()), ((110, 112, 115), 0.5, 0.6, "0", circle()),
     ((110, 112, 115), 0.6, 0.45, "1", ONE)])
-def test_a_digit_on_a_ruled_line_on_a_sheet_under_falling_light_is_read(predictor, desk, falloff, vignette, name, digit):
+def test_a_digit_on_a_ruled_line_on_a_sheet_under_falling_light_is_read(
+        predictor, desk, falloff, vignette, name, digit):
     """From the photo bench's misses: with the desk left in, the ruled lines stopped short of the photo's side and
     stayed, and a digit on one read as 1 (unsure); cut to the sheet, a line that drifted a row across it was found
     level and kept, and a fine ruled line was judged no thinner than a fine pen's stroke."""
