@@ -380,6 +380,21 @@ def test_a_blank_sheet_on_a_desk_is_nothing():
         assert read_image(image).is_blank, (desk, edges)
 
 
+@pytest.mark.parametrize("desk, edges", [("dark wood", "corner"), ("black", "all round"), ("grey", "two sides")])
+def test_a_small_photo_of_a_sheet_on_a_desk_is_read(predictor, desk, edges):
+    """A photo only 300 px across (a thumbnail, a picture saved from a chat) shows the desk as a phone's photo does;
+    it was left alone as if it were a scan, and its blank sheet read as a digit."""
+    def small(image: Image.Image) -> Image.Image:
+        return image.resize((300, 225), Image.LANCZOS)
+
+    blank = small(on_a_desk(blank_paper(noise=5, falloff=0.3, vignette=0.3, jpeg=75), *SHEET_EDGES[edges],
+                            desk=DESKS[desk]))
+    assert read_image(blank).is_blank
+    prediction = predictor.predict_image(small(on_a_desk(photo(noise=5, falloff=0.3, jpeg=75), *SHEET_EDGES[edges],
+                                                         desk=DESKS[desk])))
+    assert str(prediction.label) == "7" and not prediction.is_unsure
+
+
 @pytest.mark.parametrize("desk", ["dark wood", "black", "grey"])
 def test_a_sliver_of_desk_along_the_frames_side_is_no_digit(predictor, desk):
     """Where the sheet's edge leaves the frame at a shallow angle, a sliver of desk a few pixels wide runs along the
@@ -421,7 +436,7 @@ def test_a_stroke_reaching_the_photos_edge_is_no_desk(predictor, size):
 @pytest.mark.parametrize("seed", [5, 13, 21])
 def test_a_scan_with_a_printed_baseline_is_no_sheet_on_a_desk(seed):
     """A 104-px scan of a digit on a form's printed baseline: the strip below the line was taken for desk and cut
-    off with anything written there.  A scan or a crop is smaller than any photo of a sheet and is left whole."""
+    off with anything written there.  A scan's crop or field, shorter than the sheet finder's copy, is left whole."""
     from digitpad.model.ink.sheet import on_the_sheet
     from digitpad.model.training.paper_scans import digit_scan
 

@@ -23,10 +23,10 @@ import numpy as np
 
 from digitpad.model.ink.paper import _box3, _reduce_to, _upsample, label_components
 
-# The sheet is looked for on a copy about this many pixels across, of a photo at least twice as big (a phone's
-# photos are many times bigger; a crop of a scan, where the copy would be the image itself, is left as it is).
+# The sheet is looked for on a copy about this many pixels across, in a photo at least this many pixels across
+# its shorter side too (a scan's crop or field strip, shorter, is left as it is: its printed baseline would be as
+# wide there as the steps a sheet's edge is told by).
 SHEET_SIDE = 160
-SMALLEST_PHOTO = 2 * SHEET_SIDE
 # The sheet is at least this share of the image, and a piece of desk at least DESK_SHARE of it.
 SHEET_SHARE = 0.2
 # A sheet is mostly paper: the writing on it is at most 1 - SHEET_PAPER of it.
@@ -79,13 +79,13 @@ DESK_INK_STEP = 0.12
 def on_the_sheet(grey: np.ndarray) -> tuple[np.ndarray, tuple[int, int]]:
     """The part of ``grey`` (0 black to 1 white) the sheet covers, cut to the sheet's box, with any desk left in
     the box made to look like the paper next to it, and where that box starts in ``grey`` (column, row).  ``grey``
-    itself and (0, 0) when no desk is in the frame, or the image is smaller than SMALLEST_PHOTO: a crop or a scan,
-    where a printed line near the border is as wide as the steps the sheet's edge is told by.  (Cut to the
-    sheet, its ruled lines cross the whole image, as the line finder wants them.)"""
+    itself and (0, 0) when no desk is in the frame, or the image is less than SHEET_SIDE across its shorter side
+    (a crop or a scan).  (Cut to the sheet, its ruled lines cross the whole image, as the line finder wants
+    them.)"""
     grey = np.asarray(grey, np.float32)
     if grey.ndim != 2:
         raise ValueError(f"expected a 2-D grey image, got shape {grey.shape}")
-    if max(grey.shape) < SMALLEST_PHOTO or min(grey.shape) < 8:
+    if min(grey.shape) < SHEET_SIDE:
         return grey, (0, 0)
     small = _box3(_reduce_to(grey, SHEET_SIDE))
     found = _sheet_and_desk(small)
