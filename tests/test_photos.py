@@ -371,10 +371,11 @@ def test_a_digit_on_a_sheet_with_the_desk_in_the_frame_is_read(predictor, desk, 
 
 
 def test_a_blank_sheet_on_a_desk_is_nothing():
-    # (Not yet: a white desk along two sides, dimmed by light falling off towards one of them to the paper's own
-    # brightness there.  No one grey level then parts the desk from the paper; see the README.)
+    # A white desk along two sides, dimmed by light falling off towards one of them to the paper's own brightness
+    # there, is parted from the paper along the steps between them.  (Not yet: a white desk all round the sheet,
+    # of which only one side is made paper; see the README.)
     for seed, (desk, edges) in enumerate([("dark wood", "corner"), ("black", "all round"), ("white", "corner"),
-                                          ("green", "side"), ("grey", "two sides")]):
+                                          ("green", "side"), ("grey", "two sides"), ("white", "two sides")]):
         image = on_a_desk(blank_paper(noise=5, falloff=0.3, vignette=0.3, jpeg=75, seed=seed), *SHEET_EDGES[edges],
                           desk=DESKS[desk], seed=seed)
         assert read_image(image).is_blank, (desk, edges)
