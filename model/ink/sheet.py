@@ -56,6 +56,10 @@ STEP_SHARE = 0.5
 # ... and the two largest pieces of the rest, each at least this share of the copy, are sheet and desk.
 STEP_PIECE_SHARE = 0.01
 STEP_WINDOW = 2 * max(STEP_OFFSETS) + 1
+# Writing with at least this share of it (and ACROSS_LEAST pixels of the copy) on each side of such a split crosses
+# it: the split is a shadow's edge, not a sheet's.
+ACROSS_SHARE = 0.1
+ACROSS_LEAST = 8
 # Writing on a sheet stands out from the sheet's brightness in a window WRITING_WINDOW pixels of the copy wide by
 # at least this much (a desk's fine wood grain is blurred away on the copy) ...
 WRITING_STEP = 0.04
@@ -124,9 +128,11 @@ def _sheet_and_desk(small: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
 
 
 def _nearer_the_second_piece(small: np.ndarray) -> np.ndarray | None:
-    """Which pixels are nearer the brightness of the second largest piece of the image between sharp steps
-    (``_steps``) than of the largest, each piece's brightness taken around the pixel (within STEP_WINDOW, where
-    both pieces are near: along the steps between them); None where there are not two such pieces."""
+    """Which pixels belong with the second largest piece of the image between sharp steps (``_steps``) rather
+    than the largest; None where there are not two such pieces.  The pixels between the pieces go with the one
+    whose brightness around them (within STEP_WINDOW, where both pieces are near: along the steps between them)
+    they are nearer, unless they stand out from both as writing does: those go with the piece they are nearer
+    to, so that a digit across a shadow's edge stays across it (and the desk would hold writing)."""
     labels, count = label_components(_steps(small) < STEP_SHARE * EDGE_STEP)
     if count < 2:
         return None
@@ -136,7 +142,40 @@ def _nearer_the_second_piece(small: np.ndarray) -> np.ndarray | None:
         return None
     first, second = (_masked_mean(small, labels == label, size=STEP_WINDOW) for label in largest)
     between = ~np.isin(labels, largest)  # the steps themselves, and the small pieces (strokes, specks)
-    return (labels == largest[1]) | (between & (np.abs(small - second) < np.abs(small - first)))
+    writing = between & ((small < np.minimum(first, second) - WRITING_STEP)
+                         | (small > np.maximum(first, second) + WRITING_STEP))
+    by_level = between & ~writing & (np.abs(small - second) < np.abs(small - first))
+    by_place = _nearer_to(labels == largest[1], labels == largest[0], between)
+    if _written_across(writing, by_place):
+        return None  # a stroke across the step: a shadow's edge, or light's, never a sheet's
+    return (labels == largest[1]) | by_level | (writing & by_place)
+
+
+def _written_across(writing: np.ndarray, one_side: np.ndarray) -> bool:
+    """Whether a piece of ``writing`` lies on both sides of a boundary, with at least ACROSS_SHARE of it (and
+    ACROSS_LEAST pixels) on each: a ruled line that ends at the sheet's edge, or a digit near it, has at most a few
+    pixels beyond it."""
+    labels, count = label_components(writing)
+    if count == 0:
+        return False
+    inside = np.bincount(labels[writing & one_side], minlength=count + 1)[1:]
+    outside = np.bincount(labels[writing & ~one_side], minlength=count + 1)[1:]
+    return bool(np.any(np.minimum(inside, outside) >= np.maximum(ACROSS_LEAST, ACROSS_SHARE * (inside + outside))))
+
+
+def _nearer_to(piece: np.ndarray, other: np.ndarray, between: np.ndarray) -> np.ndarray:
+    """The pixels of ``between`` nearer to ``piece`` than to ``other`` (grown into it a pixel at a time; ties
+    go to ``other``)."""
+    mine, theirs, left = piece.copy(), other.copy(), between.copy()
+    while left.any():
+        reached_theirs = _grown(theirs, 1) & left
+        reached_mine = _grown(mine, 1) & left & ~reached_theirs
+        if not (reached_mine.any() or reached_theirs.any()):
+            break
+        mine |= reached_mine
+        theirs |= reached_theirs
+        left &= ~(reached_mine | reached_theirs)
+    return mine & between
 
 
 def _steps(small: np.ndarray) -> np.ndarray:
