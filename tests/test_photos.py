@@ -538,6 +538,27 @@ def test_a_hard_shadow_across_a_digit_under_falling_light_is_no_sheets_edge(pred
     assert str(prediction.label) == "0" and not prediction.is_unsure
 
 
+def in_soft_shadow(image: Image.Image, edge, factor: float, softness: float) -> Image.Image:
+    """The photo with a shadow (its light times ``factor``) beyond ``edge``, its edge ramping over ``softness`` px."""
+    (x0, y0), (x1, y1) = edge
+    ys, xs = np.mgrid[0:image.height, 0:image.width].astype(np.float32)
+    distance = ((x1 - x0) * (ys - y0) - (y1 - y0) * (xs - x0)) / float(np.hypot(x1 - x0, y1 - y0))
+    distance *= -np.sign((x1 - x0) * (image.height / 2 - y0) - (y1 - y0) * (image.width / 2 - x0))
+    shade = 1 - (1 - factor) * np.clip(distance / softness + 0.5, 0, 1)
+    pixels = np.asarray(image.convert("RGB"), np.float32) * shade[..., None]
+    return Image.fromarray(np.clip(np.rint(pixels), 0, 255).astype(np.uint8), "RGB")
+
+
+@pytest.mark.parametrize("name, digit, factor", [("7", seven(), 0.6), ("0", circle(), 0.8), ("1", ONE, 0.6)])
+def test_a_digit_on_a_soft_shadows_edge_is_read(predictor, name, digit, factor):
+    """A soft shadow's edge (ramping over 30 px) steps from 2 to 5 pixels of the small copy as a sheet's edge
+    does, only more slowly: the shadow was taken for desk and made paper with the digit's strokes along it."""
+    image = in_soft_shadow(photo(digits=(digit,), noise=6, at=(300, 340), height=50, falloff=0.3, vignette=0.3,
+                                 size=(560, 740)), ((0, 260), (560, 420)), factor, softness=30)
+    prediction = predictor.predict_image(image)
+    assert str(prediction.label) == name and not prediction.is_unsure
+
+
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(falloff=st.floats(0, 0.7), vignette=st.floats(0, 0.6), noise=st.floats(0, 12), seed=st.integers(0, 99))
 def test_a_photo_without_a_desk_is_left_as_it_is(falloff, vignette, noise, seed):

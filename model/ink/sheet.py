@@ -45,14 +45,16 @@ DESK_OUTSIDE = 0.7
 EDGE_STEP = 0.06
 EDGE_NEAR = 1
 EDGE_FAR = 3
-# ... and each side is flat beside the edge: a few pixels further on (or a few more beyond) it changes by at most
-# 1 / this of the step.
+# ... and each side is flat beside the edge: a few pixels further on (the desk's: or a few more beyond) it changes
+# by at most 1 / this of the step.
 EDGE_FLATNESS = 3.0
 # Where no grey level parts them, sheet and desk are parted along the pixels with a sharp step across them: the
 # brightness 2, 3, 4 and 5 pixels of the copy to either side differs each time by at least this share of EDGE_STEP,
 # in the same direction (a thin printed line or stroke beside a pixel changes only one or two of those) ...
 STEP_OFFSETS = (2, 3, 4, 5)
 STEP_SHARE = 0.5
+# ... and the nearest of those differences is at least this share of the furthest (the step is sharp, not a ramp) ...
+STEP_SHARPNESS = 0.75
 # ... and the two largest pieces of the rest, each at least this share of the copy, are sheet and desk.
 STEP_PIECE_SHARE = 0.01
 STEP_WINDOW = 2 * max(STEP_OFFSETS) + 1
@@ -180,7 +182,8 @@ def _nearer_to(piece: np.ndarray, other: np.ndarray, between: np.ndarray) -> np.
 
 def _steps(small: np.ndarray) -> np.ndarray:
     """How sharply the brightness steps across each pixel: in the direction it steps most, the least of the
-    differences between the pixels STEP_OFFSETS away on either side, where they all have one sign (0 where not)."""
+    differences between the pixels STEP_OFFSETS away on either side, where they all have one sign and the
+    nearest already makes most of the furthest (0 where not: a soft shadow's edge ramps up over many pixels)."""
     reach = max(STEP_OFFSETS)
     padded = np.pad(small, reach, mode="edge")
     rows, cols = small.shape
@@ -192,7 +195,8 @@ def _steps(small: np.ndarray) -> np.ndarray:
     for dy, dx in ((0, 1), (1, 0), (1, 1), (1, -1)):
         differences = np.stack([shifted(dy * k, dx * k) - shifted(-dy * k, -dx * k) for k in STEP_OFFSETS])
         one_sign = (differences > 0).all(axis=0) | (differences < 0).all(axis=0)
-        steepest = np.maximum(steepest, np.where(one_sign, np.abs(differences).min(axis=0), 0))
+        sharp = np.abs(differences[0]) >= STEP_SHARPNESS * np.abs(differences[-1])
+        steepest = np.maximum(steepest, np.where(one_sign & sharp, np.abs(differences).min(axis=0), 0))
     return steepest
 
 
@@ -364,16 +368,16 @@ def _grown(mask: np.ndarray, steps: int) -> np.ndarray:
 def _edge_step(small: np.ndarray, sheet: np.ndarray, desk: np.ndarray) -> float:
     """How much the brightness steps across the sheet's edge: the median of the paper a few pixels in from the
     desk against the desk's a few pixels out (the blurred edge itself between them is skipped); 0 unless each side
-    is flat beside the edge, changing at most a third as much again a few pixels further on, or a few more beyond
-    (light that falls off across the sheet changes as much there as across the edge; a vignette may darken a
-    strip of desk most just beside the sheet)."""
+    is flat beside the edge, changing at most a third as much again a few pixels further on (light that falls off
+    across the sheet changes as much there as across the edge, and so does the paper beside a soft shadow's edge),
+    the desk's side there or a few more beyond (a vignette may darken a strip of desk most just beside the sheet)."""
     paper_rings = [_ring(sheet, desk, near, far) for near, far in _RINGS]
     desk_rings = [_ring(desk, sheet, near, far) for near, far in _RINGS]
     if min(ring.sum() for ring in paper_rings[:2] + desk_rings[:2]) < 5:
         return 0.0
     paper, desk_level = (_medians(small, rings) for rings in (paper_rings, desk_rings))
     step = abs(paper[0] - desk_level[0])
-    slope = max(_flattest_change(paper), _flattest_change(desk_level))
+    slope = max(abs(paper[0] - paper[1]), _flattest_change(desk_level))
     return step if slope <= step / EDGE_FLATNESS else 0.0
 
 
