@@ -45,8 +45,8 @@ DESK_OUTSIDE = 0.7
 EDGE_STEP = 0.06
 EDGE_NEAR = 1
 EDGE_FAR = 3
-# ... and each side is flat beside the edge: a few pixels further on (the desk's: or a few more beyond) it changes
-# by at most 1 / this of the step.
+# ... and each side is flat beside the edge: a few pixels further on it changes by at most 1 / this of the step (or
+# a few more beyond, by half that).
 EDGE_FLATNESS = 3.0
 # Where no grey level parts them, sheet and desk are parted along the pixels with a sharp step across them: the
 # brightness 2, 3, 4 and 5 pixels of the copy to either side differs each time by at least this share of EDGE_STEP,
@@ -368,17 +368,19 @@ def _grown(mask: np.ndarray, steps: int) -> np.ndarray:
 def _edge_step(small: np.ndarray, sheet: np.ndarray, desk: np.ndarray) -> float:
     """How much the brightness steps across the sheet's edge: the median of the paper a few pixels in from the
     desk against the desk's a few pixels out (the blurred edge itself between them is skipped); 0 unless each side
-    is flat beside the edge, changing at most a third as much again a few pixels further on (light that falls off
-    across the sheet changes as much there as across the edge, and so does the paper beside a soft shadow's edge),
-    the desk's side there or a few more beyond (a vignette may darken a strip of desk most just beside the sheet)."""
+    is flat beside the edge (``_flat_beside``): light that falls off across the sheet changes as much a few pixels
+    further on as across the edge, and so does a soft shadow's ramp."""
     paper_rings = [_ring(sheet, desk, near, far) for near, far in _RINGS]
     desk_rings = [_ring(desk, sheet, near, far) for near, far in _RINGS]
     if min(ring.sum() for ring in paper_rings[:2] + desk_rings[:2]) < 5:
         return 0.0
     paper, desk_level = (_medians(small, rings) for rings in (paper_rings, desk_rings))
     step = abs(paper[0] - desk_level[0])
-    slope = max(abs(paper[0] - paper[1]), _flattest_change(desk_level))
-    return step if slope <= step / EDGE_FLATNESS else 0.0
+    if not (_flat_beside(paper, step) and _flat_beside(desk_level, step)):
+        return 0.0
+    along = _grown(sheet, 1) & _grown(desk, 1)  # the pixels on the edge
+    sharp = _steps(small)[along] >= STEP_SHARE * EDGE_STEP
+    return step if sharp.size and float(sharp.mean()) >= SHARP_EDGE_SHARE else 0.0
 
 
 # Rings either side of the sheet's edge: beside it, further on, and beyond (in pixels of the copy).
@@ -390,9 +392,17 @@ def _medians(small: np.ndarray, rings: list[np.ndarray]) -> list[float]:
     return [float(np.median(small[ring])) for ring in rings if ring.sum() >= 5]
 
 
-def _flattest_change(levels: list[float]) -> float:
-    """The smaller change from one ring's level to the next (beside the edge to further on, further on to beyond)."""
-    return min(abs(a - b) for a, b in zip(levels, levels[1:]))
+# At least this share of the pixels along a sheet's edge step sharply there (``_steps``): a soft shadow's edge, ramping
+# over several pixels of the copy, does not.
+SHARP_EDGE_SHARE = 0.5
+
+
+def _flat_beside(levels: list[float], step: float) -> bool:
+    """Whether one side's rings are flat beside the edge: changing at most 1 / EDGE_FLATNESS of the step from the
+    ring beside it to the next, or half that from the next to the one beyond (the ring beside the edge may take
+    in the edge's blur, or a vignette's darkest strip; a soft shadow's ramp goes on changing beyond)."""
+    return abs(levels[0] - levels[1]) <= step / EDGE_FLATNESS or (
+        len(levels) > 2 and abs(levels[1] - levels[2]) <= step / (2 * EDGE_FLATNESS))
 
 
 def _ring(side: np.ndarray, other: np.ndarray, near: int, far: int) -> np.ndarray:
