@@ -58,6 +58,9 @@ STEP_SHARPNESS = 0.75
 # ... and the two largest pieces of the rest, each at least this share of the copy, are sheet and desk.
 STEP_PIECE_SHARE = 0.01
 STEP_WINDOW = 2 * max(STEP_OFFSETS) + 1
+# At least this share of the pixels along a sheet's edge step sharply there (``_steps``): a soft shadow's edge,
+# ramping over several pixels of the copy, does not.
+SHARP_EDGE_SHARE = 0.5
 # Writing with at least this share of it (and ACROSS_LEAST pixels of the copy) on each side of such a split crosses
 # it: the split is a shadow's edge, not a sheet's.
 ACROSS_SHARE = 0.1
@@ -116,26 +119,27 @@ def _sheet_and_desk(small: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     the image's border steps sharply, and the border is as bright as the middle: every desk reaches the border."""
     if not _border_steps(small):
         return None
+    steps = _steps(small)
     first = _otsu_threshold(small.ravel())
     thresholds = [first] + [_otsu_threshold(part) for part in (small[small <= first], small[small > first])
                             if part.size >= SHEET_SHARE * small.size]
     for threshold in thresholds:
-        found = _split(small, small <= threshold)
+        found = _split(small, steps, small <= threshold)
         if found is not None:
             return found
     # Light falling off across sheet and desk alike (towards a corner, or the frame's edge) puts parts of each on
     # either side of every grey level: split them along the sharp steps between them instead.
-    second = _nearer_the_second_piece(small)
-    return None if second is None else _split(small, second)
+    second = _nearer_the_second_piece(small, steps)
+    return None if second is None else _split(small, steps, second)
 
 
-def _nearer_the_second_piece(small: np.ndarray) -> np.ndarray | None:
+def _nearer_the_second_piece(small: np.ndarray, steps: np.ndarray) -> np.ndarray | None:
     """Which pixels belong with the second largest piece of the image between sharp steps (``_steps``) rather
     than the largest; None where there are not two such pieces.  The pixels between the pieces go with the one
     whose brightness around them (within STEP_WINDOW, where both pieces are near: along the steps between them)
     they are nearer, unless they stand out from both as writing does: those go with the piece they are nearer
     to, so that a digit across a shadow's edge stays across it (and the desk would hold writing)."""
-    labels, count = label_components(_steps(small) < STEP_SHARE * EDGE_STEP)
+    labels, count = label_components(steps < STEP_SHARE * EDGE_STEP)
     if count < 2:
         return None
     sizes = np.bincount(labels.ravel())[1:]
@@ -210,7 +214,7 @@ def _border_steps(small: np.ndarray) -> bool:
     return bool(np.abs(ahead).max() >= EDGE_STEP or abs(np.median(border) - np.median(middle)) >= EDGE_STEP)
 
 
-def _split(small: np.ndarray, dark: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+def _split(small: np.ndarray, steps: np.ndarray, dark: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """The sheet and the desk where the image splits into ``dark`` and the rest.  Where both could be the sheet (a
     sheet across half the frame), the sheet is the one with the writing on it (``_writing``): a grey sheet beside
     a white desk, a chalk board beside a white wall; when neither holds any, the brighter."""
@@ -224,7 +228,7 @@ def _split(small: np.ndarray, dark: np.ndarray) -> tuple[np.ndarray, np.ndarray]
         if filled.sum() < SHEET_CONVEX * hull.sum() or _sides(filled) > SHEET_SIDES:
             continue  # a sheet's outline is a few straight sides: a bold 0 filling the photo is round
         desk = _outside_hull(filled, hull)
-        if desk.any() and _edge_step(small, filled, desk) >= EDGE_STEP:
+        if desk.any() and _edge_step(small, steps, filled, desk) >= EDGE_STEP:
             found.append((filled & ~desk, desk, hull))
     if not found:
         return None
@@ -266,9 +270,16 @@ def _largest(mask: np.ndarray) -> np.ndarray:
 
 def _filled(mask: np.ndarray) -> np.ndarray:
     """``mask`` with its holes filled: everything not connected to the image's edge outside it."""
-    labels, _ = label_components(~mask)
-    edge = np.unique(np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]]))
-    return ~np.isin(labels, edge[edge > 0])
+    return ~_touching_the_border(~mask)
+
+
+def _touching_the_border(mask: np.ndarray) -> np.ndarray:
+    """The connected parts of ``mask`` that reach the image's border."""
+    if not (mask[0].any() or mask[-1].any() or mask[:, 0].any() or mask[:, -1].any()):
+        return np.zeros_like(mask)
+    labels, _ = label_components(mask)
+    on_border = np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])
+    return np.isin(labels, on_border[on_border > 0])
 
 
 def _outside_hull(body: np.ndarray, hull: np.ndarray) -> np.ndarray:
@@ -365,7 +376,7 @@ def _grown(mask: np.ndarray, steps: int) -> np.ndarray:
     return grown
 
 
-def _edge_step(small: np.ndarray, sheet: np.ndarray, desk: np.ndarray) -> float:
+def _edge_step(small: np.ndarray, steps: np.ndarray, sheet: np.ndarray, desk: np.ndarray) -> float:
     """How much the brightness steps across the sheet's edge: the median of the paper a few pixels in from the
     desk against the desk's a few pixels out (the blurred edge itself between them is skipped); 0 unless each side
     is flat beside the edge (``_flat_beside``): light that falls off across the sheet changes as much a few pixels
@@ -379,7 +390,7 @@ def _edge_step(small: np.ndarray, sheet: np.ndarray, desk: np.ndarray) -> float:
     if not (_flat_beside(paper, step) and _flat_beside(desk_level, step)):
         return 0.0
     along = _grown(sheet, 1) & _grown(desk, 1)  # the pixels on the edge
-    sharp = _steps(small)[along] >= STEP_SHARE * EDGE_STEP
+    sharp = steps[along] >= STEP_SHARE * EDGE_STEP
     return step if sharp.size and float(sharp.mean()) >= SHARP_EDGE_SHARE else 0.0
 
 
@@ -390,11 +401,6 @@ _RINGS = ((EDGE_NEAR, EDGE_FAR), (EDGE_FAR, 2 * EDGE_FAR), (2 * EDGE_FAR, 3 * ED
 def _medians(small: np.ndarray, rings: list[np.ndarray]) -> list[float]:
     """The median brightness of each ring, while each holds a few pixels."""
     return [float(np.median(small[ring])) for ring in rings if ring.sum() >= 5]
-
-
-# At least this share of the pixels along a sheet's edge step sharply there (``_steps``): a soft shadow's edge, ramping
-# over several pixels of the copy, does not.
-SHARP_EDGE_SHARE = 0.5
 
 
 def _flat_beside(levels: list[float], step: float) -> bool:
@@ -439,13 +445,7 @@ def _slivers(grey: np.ndarray, small: np.ndarray, desk: np.ndarray, paper_level:
     strip[width:-width, width:-width] = False
     strip &= ~off_sheet
     towards_desk = 1.0 if float(small[desk].mean()) >= float(paper_level[desk].mean()) else -1.0
-    candidates = strip & (towards_desk * (grey - _full(paper_level, grey.shape)) >= EDGE_STEP)
-    border = np.concatenate([candidates[0], candidates[-1], candidates[:, 0], candidates[:, -1]])
-    if not border.any():
-        return np.zeros_like(candidates)
-    labels, _ = label_components(candidates)
-    on_border = np.concatenate([labels[0], labels[-1], labels[:, 0], labels[:, -1]])
-    return np.isin(labels, on_border[on_border > 0])
+    return _touching_the_border(strip & (towards_desk * (grey - _full(paper_level, grey.shape)) >= EDGE_STEP))
 
 
 def _filled_in(grey: np.ndarray, holes: np.ndarray) -> np.ndarray:
