@@ -463,7 +463,9 @@ def without_printed_lines(mask: np.ndarray) -> np.ndarray:
         grid = _without_grid(mask, across)
         if grid is not None:
             return grid
-    if across.bands and not _lines_are_print_here(across.sheared, across.bands, sloping=across.slope != 0.0):
+    print_here = bool(across.bands) and _lines_are_print_here(across.sheared, across.bands,
+                                                              sloping=across.slope != 0.0)
+    if across.bands and not print_here:
         # Ruled lines that drift a row or two across the image still cover most of a level row, and are found level
         # (or along the first of several slopes that cover them equally): their ends beside the bands are then taken
         # for writing beside them.  Look for them along their own slope, the middle one of those.  (One line alone
@@ -471,7 +473,8 @@ def without_printed_lines(mask: np.ndarray) -> np.ndarray:
         own = _Lines.along(mask, level_first=False)
         if own.slope != across.slope and len(own.bands) >= 2:
             across = own
-    if not across.bands or not _lines_are_print_here(across.sheared, across.bands, sloping=across.slope != 0.0):
+            print_here = _lines_are_print_here(own.sheared, own.bands, sloping=own.slope != 0.0)
+    if not print_here:
         return mask
     return across.unsheared(_without_bands(across.sheared, across.bands), mask)
 
@@ -732,7 +735,7 @@ def _lines_are_print_here(mask: np.ndarray, bands: list[tuple[int, int]], slopin
     tight crop.  Lines down are taken away only as part of a grid (``_without_grid``): a tight crop of a 1 is one."""
     if not sloping:
         return _lines_are_print(mask, bands)
-    if not _lines_are_thinner_than_strokes(mask, bands, share=1.0 if _evenly_ruled(bands) else 0.5):
+    if not _lines_are_thinner_than_strokes(mask, bands, at_most_half=not _evenly_ruled(bands)):
         return False
     # The writing's reach counted where a column holds more ink than a line's width: the broken pieces of a
     # fainter line elsewhere in the photo are no writing.
@@ -740,16 +743,17 @@ def _lines_are_print_here(mask: np.ndarray, bands: list[tuple[int, int]], slopin
     return len(bands) >= 2 or _lines_are_print(mask, bands, least=2 * thickest_line + 2)
 
 
-def _lines_are_thinner_than_strokes(mask: np.ndarray, bands: list[tuple[int, int]], share: float = 0.5) -> bool:
-    """Whether every line is at most half (``share``) as thick as the thickest of the other ink: ruled paper's
-    lines are printed thin, a pen's strokes are not (a 7's bar is as thick as its stem).  Specks of a grainy photo
-    spread the other ink across the whole width, where the reach of the writing could not tell the lines from
-    print.  (With ``share`` 1, a line must be thinner than the strokes, not as thick.)"""
+def _lines_are_thinner_than_strokes(mask: np.ndarray, bands: list[tuple[int, int]],
+                                    at_most_half: bool = True) -> bool:
+    """Whether every line is at most half as thick as the thickest of the other ink (or, not ``at_most_half``,
+    only thinner than it): ruled paper's lines are printed thin, a pen's strokes are not (a 7's bar is as thick
+    as its stem).  Specks of a grainy photo spread the other ink across the whole width, where the reach of the
+    writing could not tell the lines from print."""
     others = mask.copy()
     others[_rows_of(bands, mask.shape[0])] = False
     stroke = _thickest(others) if others.any() else 0
     thickest_line = max(_line_cores(mask))
-    return stroke > 0 and (thickest_line <= share * stroke if share < 1 else thickest_line < stroke)
+    return stroke > 0 and (2 * thickest_line <= stroke if at_most_half else thickest_line < stroke)
 
 
 def _evenly_ruled(bands: list[tuple[int, int]]) -> bool:
