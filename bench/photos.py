@@ -370,13 +370,19 @@ def read_answer(predictor, photo: bytes) -> dict:
     return image_answer(predictor, read_image_file(io.BytesIO(photo)))
 
 
-def old_answer(predictor, photo: bytes) -> int | None:
-    """How DigitPad read images before issue 20: one background level, everything 10% above it is ink."""
+def grey_as_read(photo: bytes) -> np.ndarray:
+    """The photo as the ink finder gets it: shrunk to at most 1024 px, grey, 0 black to 1 white."""
     from digitpad.model.ink.images import _shrink, _to_grey
-    from digitpad.model.ink.preprocessing import normalise_ink
 
     with Image.open(io.BytesIO(photo)) as image:
-        grey = _to_grey(_shrink(image))
+        return _to_grey(_shrink(image))
+
+
+def old_answer(predictor, photo: bytes) -> int | None:
+    """How DigitPad read images before issue 20: one background level, everything 10% above it is ink."""
+    from digitpad.model.ink.preprocessing import normalise_ink
+
+    grey = grey_as_read(photo)
     border = np.concatenate([grey[0], grey[-1], grey[1:-1, 0], grey[1:-1, -1]])
     background = float(np.median(border))
     if background > 0.5:
@@ -566,7 +572,6 @@ def sheet_timing(images, count: int = 30) -> str:
     on photos with every distortion, without a desk in the frame (where it gives up at once, or after looking)
     and with one (where it finds the sheet and makes the desk paper)."""
     from common import percentile
-    from digitpad.model.ink.images import _shrink, _to_grey
     from digitpad.model.ink.sheet import on_the_sheet
 
     rows = []
@@ -575,8 +580,7 @@ def sheet_timing(images, count: int = 30) -> str:
         times = []
         for index in range(count):
             photo, _, _ = make_photo([images[index]], distortions, rng)
-            with Image.open(io.BytesIO(photo)) as image:
-                grey = _to_grey(_shrink(image))
+            grey = grey_as_read(photo)
             started = time.perf_counter()
             on_the_sheet(grey)
             times.append((time.perf_counter() - started) * 1000)

@@ -327,11 +327,16 @@ def test_a_squared_sheet_without_writing_is_nothing():
 def beyond_edge(image: Image.Image, edge) -> np.ndarray:
     """How much of each pixel lies beyond ``edge`` (a line from one point to another), on its side away from the
     photo's middle, anti-aliased over a pixel."""
+    return np.clip(distance_beyond(image, edge) + 0.5, 0, 1)
+
+
+def distance_beyond(image: Image.Image, edge) -> np.ndarray:
+    """How far each pixel lies beyond ``edge`` (a line from one point to another), on its side away from the photo's
+    middle (negative on the middle's side)."""
     ys, xs = np.mgrid[0:image.height, 0:image.width].astype(np.float32)
     (x0, y0), (x1, y1) = edge
     distance = ((x1 - x0) * (ys - y0) - (y1 - y0) * (xs - x0)) / float(np.hypot(x1 - x0, y1 - y0))
-    distance *= -np.sign((x1 - x0) * (image.height / 2 - y0) - (y1 - y0) * (image.width / 2 - x0))
-    return np.clip(distance + 0.5, 0, 1)
+    return distance * -np.sign((x1 - x0) * (image.height / 2 - y0) - (y1 - y0) * (image.width / 2 - x0))
 
 
 def on_a_desk(image: Image.Image, *edges, desk=(70, 45, 30), noise: float = 4.0, seed: int = 0) -> Image.Image:
@@ -540,11 +545,7 @@ def test_a_hard_shadow_across_a_digit_under_falling_light_is_no_sheets_edge(pred
 
 def in_soft_shadow(image: Image.Image, edge, factor: float, softness: float) -> Image.Image:
     """The photo with a shadow (its light times ``factor``) beyond ``edge``, its edge ramping over ``softness`` px."""
-    (x0, y0), (x1, y1) = edge
-    ys, xs = np.mgrid[0:image.height, 0:image.width].astype(np.float32)
-    distance = ((x1 - x0) * (ys - y0) - (y1 - y0) * (xs - x0)) / float(np.hypot(x1 - x0, y1 - y0))
-    distance *= -np.sign((x1 - x0) * (image.height / 2 - y0) - (y1 - y0) * (image.width / 2 - x0))
-    shade = 1 - (1 - factor) * np.clip(distance / softness + 0.5, 0, 1)
+    shade = 1 - (1 - factor) * np.clip(distance_beyond(image, edge) / softness + 0.5, 0, 1)
     pixels = np.asarray(image.convert("RGB"), np.float32) * shade[..., None]
     return Image.fromarray(np.clip(np.rint(pixels), 0, 255).astype(np.uint8), "RGB")
 
