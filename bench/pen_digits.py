@@ -5,7 +5,9 @@ drawing: the tablet box mapped onto the 280×280 canvas, the canvas' brush, the
 model core's preprocessing, the model, and the drawing read seven ways as at pen-up
 (model.network.views; the plain reading alone has a row of its own).  Reports the held-out writers only.  Then
 the same for UNIPEN digits (../shared/data/unipen-train.jsonl) of whole
-collection sites left out of training, each written on its own digitizers.
+collection sites left out of training, each written on its own digitizers.  Then the held-out
+writers' digits squeezed narrow and tall or stretched flat and wide (issue 28's pen styles: a narrow
+2 or 0 read as 1, a flat 2 read as 7).
 
     python bench/pen_digits.py [--model PATH] [--compare-raster] [--writers tuning] [--sites tuning]
 """
@@ -178,6 +180,44 @@ def unipen_sites_report(predictor, sites: set[str], name: str) -> dict:
             "ece": expected_calibration_error(probabilities, labels)}
 
 
+# Issue 28's shapes, as width over the height: the writers' own digits squeezed or stretched to them.
+SHAPES = [("narrow tall 2", 2, (0.25, 0.4)), ("flat wide 2", 2, (1.8, 2.2)), ("narrow 0", 0, (0.2, 0.35)),
+          ("narrow 4", 4, (0.3, 0.45)), ("wide 3", 3, (1.5, 2.0)), ("wide 5", 5, (1.5, 2.0)),
+          ("wide 7", 7, (1.5, 2.0)), ("narrow 9", 9, (0.25, 0.4))]
+
+
+def to_width(strokes: list[np.ndarray], width_over_height: float) -> list[np.ndarray]:
+    """The drawing squeezed or stretched sideways to ``width_over_height``, its height kept."""
+    points = np.concatenate(strokes)
+    low, high = points.min(axis=0), points.max(axis=0)
+    factor = width_over_height * max(high[1] - low[1], 1e-6) / max(high[0] - low[0], 1e-6)
+    centre = (low + high) / 2
+    return [(stroke - centre) * [factor, 1.0] + centre for stroke in strokes]
+
+
+def shapes_report(predictor, writers: set[int], seed: int = 28) -> dict:
+    """The writers' digits of each shape's digit, squeezed or stretched to it, read seven ways."""
+    records = [r for r in load_stroke_records(PEN_STROKES, default_box=PEN_BOX) if r.writer in writers]
+    rng = np.random.default_rng(seed)
+    rows, summary = [], {}
+    for name, digit, (lowest, highest) in SHAPES:
+        drawings = [to_width(r.strokes, rng.uniform(lowest, highest)) for r in records if r.label == digit]
+        plain = predictor.probabilities(np.stack([strokes_to_tensor(s) for s in drawings]))
+        probabilities, doubted = stack_answers(seven_ways(plain, views_of(predictor, drawings)))
+        predicted = probabilities.argmax(axis=1)
+        unsure = (probabilities.max(axis=1) < UNSURE_BELOW) | doubted
+        wrong = predicted != digit
+        read_as = {int(d): int(np.sum(predicted[wrong] == d)) for d in np.unique(predicted[wrong])}
+        rows.append([name, f"{lowest}–{highest}", len(drawings), f"{np.mean(~wrong):.1%}",
+                     f"{np.mean(wrong & ~unsure):.1%}", f"{np.mean(unsure):.1%}",
+                     ", ".join(f"{d} ×{n}" for d, n in sorted(read_as.items(), key=lambda i: -i[1])) or "–"])
+        summary[name] = float(np.mean(~wrong))
+    print("\n## The same writers' digits, narrow and tall or flat and wide (read seven ways)\n")
+    print(table(["shape", "width / height", "drawings", "read right", "wrong and sure", "unsure", "wrong, read as"],
+                rows))
+    return {**summary, "all": float(np.mean(list(summary.values())))}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", default=str(bundled_model_path()))
@@ -200,6 +240,7 @@ def main() -> None:
     if args.sites != "none":
         sites = HELD_OUT_SITES if args.sites == "held-out" else TUNING_SITES
         unipen = unipen_sites_report(predictor, sites, args.sites)
+    shapes = shapes_report(predictor, writers)
 
     drawn = scribbles(300)
     plain = predictor.probabilities(np.stack([strokes_to_tensor(s) for s in drawn]))
@@ -211,7 +252,7 @@ def main() -> None:
           f"{np.mean(plain.max(axis=1) < UNSURE_BELOW):.0%}).")
     if args.json:
         print(json.dumps({"writers": args.writers, "sites": args.sites, "mnist": mnist_accuracy, **pen,
-                          "unipen": unipen, "scribbles_unsure": scribbles_unsure}))
+                          "unipen": unipen, "shapes": shapes, "scribbles_unsure": scribbles_unsure}))
 
 
 if __name__ == "__main__":
