@@ -65,3 +65,16 @@ def european_one() -> list[list[tuple[float, float]]]:
 def crossed_seven() -> list[list[tuple[float, float]]]:
     """The continental 7: the bar and leg of ``seven()``, then a short bar across the leg half-way down."""
     return [*seven(), [(132, 146), (160, 145), (190, 144)]]
+
+
+def narrow_two() -> list[list[tuple[float, float]]]:
+    """A 2 a third as wide as tall: a small hook at the top, a long stroke down, a short base."""
+    down = [(118, 72), (124, 58), (136, 50), (150, 52), (160, 64), (162, 84), (156, 110), (146, 140), (134, 172),
+            (122, 204), (116, 222)]
+    return [down + [(130, 223), (146, 222), (162, 221)]]
+
+
+def narrow_zero() -> list[list[tuple[float, float]]]:
+    """A 0 a quarter as wide as tall."""
+    return [[(140 + 22 * math.sin(2 * math.pi * i / 40), 140 - 90 * math.cos(2 * math.pi * i / 40))
+             for i in range(41)]]

@@ -186,10 +186,11 @@ def test_train_leaves_out_whole_sites_and_writers_of_several_stroke_files(tmp_pa
     out = tmp_path / "m.keras"
     result = digitpad("train", "--no-mnist", "--strokes", str(pen), "--strokes", str(unipen), "--box", "500x500",
                       "--exclude-writers", "5", "--exclude-sources", "apb,imp", "--epochs", "1", "--stroke-copies", "2",
-                      "--style-share", "0.5", "--out", str(out))
+                      "--style-share", "0.5", "--aspect-share", "0.2", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["counts"]["strokes"] == 12  # 8 of writers 1 and 2, 4 of site apa
     assert json.loads(result.stdout)["config"]["style_share"] == 0.5
+    assert json.loads(result.stdout)["config"]["aspect_share"] == 0.2
     assert_one_line_error(digitpad("train", "--exclude-sources", " ,", "--out", str(out)), "separated by commas")
 
 

@@ -11,6 +11,7 @@ from digitpad.model.training.stroke_styles import (
     flag_one,
     like_another_device,
     move_later_strokes,
+    narrow_or_wide,
     restyle,
     slash_zero,
 )
@@ -107,6 +108,44 @@ def test_styles_survive_degenerate_drawings():
     for style in (slash_zero, cross_seven, flag_one, move_later_strokes, like_another_device):
         for drawing in (dot, line):
             assert all(np.isfinite(s).all() for s in style(drawing, rng))
+    for drawing in (dot, line):
+        assert all(np.isfinite(s).all() for s in narrow_or_wide(drawing, 2, rng))
+    assert np.ptp(narrow_or_wide(line, 2, rng)[0][:, 0]) <= 5 * 0.01 * 100  # a straight line is not spread out
+
+
+def width_over_height(strokes) -> float:
+    points = np.concatenate(strokes)
+    return float(np.ptp(points[:, 0]) / np.ptp(points[:, 1]))
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_digit_is_written_narrow_and_tall_or_flat_and_wide_keeping_its_height(seed):
+    rng = np.random.default_rng(seed)
+    two = as_arrays([[(120, 70), (150, 55), (175, 80), (160, 130), (110, 210), (180, 210)]])
+    changed = narrow_or_wide(two, 2, rng)
+    assert np.ptp(np.concatenate(changed)[:, 1]) == pytest.approx(np.ptp(two[0][:, 1]))
+    assert 0.25 <= width_over_height(changed) <= 0.45 or 1.4 <= width_over_height(changed) <= 2.0
+    assert 0.3 <= width_over_height(narrow_or_wide(ZERO, 0, rng)) <= 0.45
+    assert 1.4 <= width_over_height(narrow_or_wide(SEVEN, 7, rng)) <= 2.0  # never narrow: a thin 7 is a 1
+    for digit, drawing in ((1, ONE), (4, FOUR)):
+        assert all(np.array_equal(a, b) for a, b in zip(narrow_or_wide(drawing, digit, rng), drawing))
+
+
+def test_training_renders_the_aspect_share_of_zeros_narrow_and_leaves_sixes_alone():
+    from digitpad.model.files.datasets import StrokeRecord
+    from digitpad.model.training.data import render_records
+
+    def widths(label: int, share: float) -> np.ndarray:
+        images, _ = render_records([StrokeRecord(ZERO, label)], copies=200, seed=0, aspect_share=share)
+        columns = (images[1:, :, :, 0] > 0.3).any(axis=1)  # the first copy is the drawing as drawn
+        return columns.sum(axis=1)
+
+    plain = widths(0, 0.0)
+    narrowed = np.mean(widths(0, 0.5) < plain.min())
+    # A ring 0.7 as wide as tall, squeezed to 0.3–0.45 in half of the copies; the copies are also turned
+    # (a narrow ring turned is wider), so fewer than half are narrower than any plain copy.
+    assert 0.15 <= narrowed <= 0.6
+    assert np.mean(widths(6, 1.0) < plain.min()) <= 0.02  # a 6 is never squeezed
 
 
 def test_rendered_training_drawings_carry_the_styles():

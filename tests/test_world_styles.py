@@ -1,5 +1,6 @@
-"""Issue 18: digits as writers elsewhere write them — a slashed zero, a European 1, a crossed 7 —
-drawn with real mouse events in the window, are each read as one digit, and read right."""
+"""Issue 18: digits as writers elsewhere write them — a slashed zero, a European 1, a crossed 7 — and
+issue 28's narrow 2 and 0, drawn with real mouse events in the window, are each read as one digit, and
+read right."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from PySide6.QtWidgets import QLabel
 
 from digitpad.app.window.automation import draw
 from digitpad.model.numbers import read_number
-from drawings import crossed_seven, european_one, slashed_zero
+from drawings import crossed_seven, european_one, narrow_two, narrow_zero, slashed_zero
 
-STYLES = [("slashed zero", slashed_zero, 0), ("European one", european_one, 1), ("crossed seven", crossed_seven, 7)]
+STYLES = [("slashed zero", slashed_zero, 0), ("European one", european_one, 1), ("crossed seven", crossed_seven, 7),
+          ("narrow two", narrow_two, 2), ("narrow zero", narrow_zero, 0)]
 
 
 @pytest.fixture(scope="module")

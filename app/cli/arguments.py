@@ -192,6 +192,9 @@ def _add_training_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--style-share", type=float, metavar="P",
                         help="share of augmented drawings written in another style of their digit (the recipe's by "
                         "default)")
+    parser.add_argument("--aspect-share", type=float, metavar="P",
+                        help="share of augmented 0s, 2s and 7s written narrow and tall or flat and wide (the recipe's "
+                        "by default)")
     parser.add_argument("--device-share", type=float, metavar="P",
                         help="share of augmented drawings made to look recorded by another digitizer (the recipe's "
                         "by default)")

@@ -354,6 +354,7 @@ def _train(args: argparse.Namespace) -> int:
         validation_fraction=args.validation_fraction, seed=args.seed, device=args.device,
         stroke_copies=args.stroke_copies, scribbles=args.scribbles, digit_pairs=args.digit_pairs,
         paper_scans=args.paper_scans, style_share=args.style_share, device_share=args.device_share,
+        aspect_share=args.aspect_share,
     )
     request = TrainRequest(
         config, recipe=args.recipe, network=design.to_data(), use_mnist=not args.no_mnist, mnist_path=args.data,

@@ -765,6 +765,7 @@ class RunsView(Retranslatable, QWidget):
             "settings.paper_scans": self.tr("paper scans to learn from"),
             "settings.style_share": self.tr("share in other styles"),
             "settings.device_share": self.tr("share as another digitizer"),
+            "settings.aspect_share": self.tr("share narrow or wide"),
             "settings.label_smoothing": self.tr("label smoothing"),
             "settings.validation_fraction": self.tr("validation share"),
             "settings.calibrate": self.tr("calibration"), "settings.steps_per_execution": self.tr("batches per call"),

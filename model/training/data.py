@@ -14,7 +14,7 @@ from digitpad.model.ink.preprocessing import DEFAULT_PEN_WIDTH, render_normalise
 from digitpad.model.training.augment import augment_strokes, random_scribble
 from digitpad.model.training.paper_scans import CONDITIONS, blank_scan, digit_scan, field_scan
 from digitpad.model.training.recipes import TrainingData
-from digitpad.model.training.stroke_styles import like_another_device, restyle
+from digitpad.model.training.stroke_styles import like_another_device, narrow_or_wide, restyle
 
 # Pen widths (28×28 pixels) for rendered training drawings: MNIST's pens vary about this much.
 PEN_WIDTHS = (1.8, 3.2)
@@ -115,13 +115,15 @@ def render_records(
     *,
     style_share: float = 0.0,
     device_share: float = 0.0,
+    aspect_share: float = 0.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Tensors (n * copies, 28, 28, 1) and labels for labelled drawings.
 
     The first copy of each drawing is rendered as the app renders it; the
     others are augmented (a slightly different hand and pen).  Of those, a
-    ``style_share`` is written in another style of their digit (model.training.stroke_styles)
-    and a ``device_share`` looks as if another digitizer had recorded it.
+    ``style_share`` is written in another style of their digit (model.training.stroke_styles),
+    a ``device_share`` looks as if another digitizer had recorded it, and an ``aspect_share`` of the 0s,
+    2s and 7s is written narrow and tall or flat and wide.
     """
     rng = np.random.default_rng(seed)
     images = np.zeros((len(records) * copies, 28, 28, 1), np.float32)
@@ -139,6 +141,8 @@ def render_records(
                 strokes = restyle(record.strokes, record.label, rng, style_share)
                 if device_share and rng.random() < device_share:
                     strokes = like_another_device(strokes, rng)
+                if aspect_share and rng.random() < aspect_share:
+                    strokes = narrow_or_wide(strokes, record.label, rng)
                 strokes, pen = augment_strokes(strokes, rng), rng.uniform(*PEN_WIDTHS)
             images[row, :, :, 0] = render_normalised(strokes, pen)
             labels[row] = record.label
@@ -159,6 +163,7 @@ def build_training_data(
     paper_scans: int = 0,
     style_share: float = 0.0,
     device_share: float = 0.0,
+    aspect_share: float = 0.0,
     mnist_limit: int | None = None,
     seed: int = 0,
     should_stop: Callable[[], bool] = lambda: False,
@@ -190,7 +195,8 @@ def build_training_data(
             counts["paper scans"] = len(parts_train[-1][1])
     # Your own drawings are your style already: only the stroke datasets are restyled.
     for name, records, copies, styles in (
-        ("strokes", strokes, stroke_copies, {"style_share": style_share, "device_share": device_share}),
+        ("strokes", strokes, stroke_copies, {"style_share": style_share, "device_share": device_share,
+                                               "aspect_share": aspect_share}),
         ("my drawings", my_drawings, my_drawings_copies, {}),
     ):
         records = without_repeats([r for r in records if r.label is not None])

@@ -39,6 +39,8 @@ class TrainConfig:
     # look as if another digitizer had recorded them (coarse grid, sparse points).
     style_share: float = 0.0
     device_share: float = 0.0
+    # ... and the share of the 0s, 2s and 7s written narrow and tall or flat and wide.
+    aspect_share: float = 0.0
     label_smoothing: float = 0.0
     validation_fraction: float = 0.05
     calibrate: bool = True  # temperature scaling on the validation split after training
@@ -52,6 +54,7 @@ class TrainConfig:
         """What build_training_data takes from the recipe."""
         return {"stroke_copies": self.stroke_copies, "scribbles": self.scribbles, "digit_pairs": self.digit_pairs,
                 "paper_scans": self.paper_scans, "style_share": self.style_share, "device_share": self.device_share,
+                "aspect_share": self.aspect_share,
                 "validation_fraction": self.validation_fraction, "seed": self.seed}
 
     def __post_init__(self) -> None:
@@ -74,7 +77,7 @@ class TrainConfig:
                 raise ValueError(f"{name.replace('_', ' ')} must be between 0 and 1,000,000, got {getattr(self, name)}")
         if not 0 <= self.label_smoothing < 0.5:
             raise ValueError(f"label smoothing must be in [0, 0.5), got {self.label_smoothing}")
-        for name in ("style_share", "device_share"):
+        for name in ("style_share", "device_share", "aspect_share"):
             if not 0 <= getattr(self, name) <= 1:
                 raise ValueError(f"{name.replace('_', ' ')} must be between 0 and 1, got {getattr(self, name)}")
         if not 0 <= self.validation_fraction < 0.9:

@@ -2436,6 +2436,10 @@
         <translation>다른 입력 장치처럼 만든 비율</translation>
     </message>
     <message>
+        <source>share narrow or wide</source>
+        <translation>좁고 길게 또는 납작하게 쓴 비율</translation>
+    </message>
+    <message>
         <source>label smoothing</source>
         <translation>레이블 스무딩</translation>
     </message>
