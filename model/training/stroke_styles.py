@@ -1,8 +1,8 @@
 """Ways of writing a digit that MNIST and pendigits hardly contain, synthesised from the strokes of
 digits that are there: a slash across a 0, a bar across a 7, the long up-stroke (and base) of a
-European 1, the second stroke of a 4 or 9 drawn a little apart, a digit written very narrow and tall
-or flat and wide.  Also the marks different
-digitizers leave on the same hand (coarse resolution, sparse sampling).
+European 1, the second stroke of a 4 or 9 drawn a little apart, a 0, 2 or 7 written very narrow and
+tall or flat and wide.  Also the marks different digitizers leave on the same hand (coarse
+resolution, sparse sampling).
 
 Each function takes the strokes of one digit (float arrays (n, 2), y growing downwards, any
 scale) and returns new strokes; the input is never changed.  Pure numpy: no Qt, no TensorFlow.
