@@ -36,6 +36,7 @@ from digitpad.model.files.datasets import load_mnist, load_stroke_records
 from digitpad.model.ink.preprocessing import DEFAULT_BRUSH, MAX_BRUSH, MIN_BRUSH, strokes_to_tensor
 from digitpad.model.network.inference import UNSURE_BELOW, Prediction, Predictor, expected_calibration_error
 from digitpad.model.network.views import read_together, view_probabilities
+from digitpad.model.training.stroke_styles import to_width
 from digitpad.resources import bundled_model_path
 
 BRUSHES = [("thin", MIN_BRUSH), ("default", DEFAULT_BRUSH), ("thick", MAX_BRUSH)]
@@ -112,8 +113,7 @@ def confusions(predicted: np.ndarray, labels: np.ndarray, top: int = 12) -> str:
     return table(["true → read as", "count"], [[f"{t} → {g}", n] for (t, g), n in ranked]) if ranked else "none"
 
 
-def pen_writers_report(predictor, writers: set[int], name: str, compare_raster: bool) -> dict:
-    records = [r for r in load_stroke_records(PEN_STROKES, default_box=PEN_BOX) if r.writer in writers]
+def pen_writers_report(predictor, writers: set[int], records, name: str, compare_raster: bool) -> dict:
     labels = np.array([r.label for r in records])
     print(f"## Pendigits writers {sorted(writers)} ({name}): {len(records)} drawings\n")
     methods = ["vector", "raster"] if compare_raster else ["vector"]
@@ -186,18 +186,8 @@ SHAPES = [("narrow tall 2", 2, (0.25, 0.4)), ("flat wide 2", 2, (1.8, 2.2)), ("n
           ("wide 7", 7, (1.5, 2.0)), ("narrow 9", 9, (0.25, 0.4))]
 
 
-def to_width(strokes: list[np.ndarray], width_over_height: float) -> list[np.ndarray]:
-    """The drawing squeezed or stretched sideways to ``width_over_height``, its height kept."""
-    points = np.concatenate(strokes)
-    low, high = points.min(axis=0), points.max(axis=0)
-    factor = width_over_height * max(high[1] - low[1], 1e-6) / max(high[0] - low[0], 1e-6)
-    centre = (low + high) / 2
-    return [(stroke - centre) * [factor, 1.0] + centre for stroke in strokes]
-
-
-def shapes_report(predictor, writers: set[int], seed: int = 28) -> dict:
-    """The writers' digits of each shape's digit, squeezed or stretched to it, read seven ways."""
-    records = [r for r in load_stroke_records(PEN_STROKES, default_box=PEN_BOX) if r.writer in writers]
+def shapes_report(predictor, records, seed: int = 28) -> dict:
+    """The writers' digits (``records``) of each shape's digit, squeezed or stretched to it, read seven ways."""
     rng = np.random.default_rng(seed)
     rows, summary = [], {}
     for name, digit, (lowest, highest) in SHAPES:
@@ -235,12 +225,13 @@ def main() -> None:
     print(f"MNIST test accuracy: {mnist_accuracy:.4f}\n")
 
     writers = HELD_OUT_WRITERS if args.writers == "held-out" else TUNING_WRITERS
-    pen = pen_writers_report(predictor, writers, args.writers, args.compare_raster)
+    records = [r for r in load_stroke_records(PEN_STROKES, default_box=PEN_BOX) if r.writer in writers]
+    pen = pen_writers_report(predictor, writers, records, args.writers, args.compare_raster)
     unipen = {}
     if args.sites != "none":
         sites = HELD_OUT_SITES if args.sites == "held-out" else TUNING_SITES
         unipen = unipen_sites_report(predictor, sites, args.sites)
-    shapes = shapes_report(predictor, writers)
+    shapes = shapes_report(predictor, records)
 
     drawn = scribbles(300)
     plain = predictor.probabilities(np.stack([strokes_to_tensor(s) for s in drawn]))

@@ -109,11 +109,16 @@ def narrow_or_wide(strokes: Strokes, label: int, rng: np.random.Generator) -> St
     shapes = EXTREME_ASPECTS.get(label, ())
     if not shapes:
         return _copy(strokes)
-    low, high, size = _bounds(strokes)
     lowest, highest = shapes[int(rng.integers(len(shapes)))]
-    # To that width for the digit's height; a drawing with next to no width (a stroke straight down)
-    # is not spread out of its wobble.
-    factor = min(rng.uniform(lowest, highest) * size[1] / size[0], MOST_STRETCH)
+    # A drawing with next to no width (a stroke straight down) is not spread out of its wobble.
+    return to_width(strokes, rng.uniform(lowest, highest), most_stretch=MOST_STRETCH)
+
+
+def to_width(strokes: Strokes, width_over_height: float, most_stretch: float = math.inf) -> Strokes:
+    """The drawing squeezed or stretched sideways about its middle to ``width_over_height``, its height kept
+    (stretched at most ``most_stretch`` times)."""
+    low, high, size = _bounds(strokes)
+    factor = min(width_over_height * size[1] / size[0], most_stretch)
     centre = (low + high) / 2
     return [(stroke - centre) * [factor, 1.0] + centre for stroke in _copy(strokes)]
 
