@@ -98,6 +98,10 @@ RULED_LINES = 3
 # crop's security pattern, or the stems of 111 on a ruled line, can be nearly all its ink too.
 GRID_BLANK_LINES = 3
 GRID_LINE_SHARE = 0.02
+# A mark at least this many times as wide as it is tall is a flat sliver: a piece of a printed line that was not
+# taken away whole (broken by noise, or sloping out of the image), a dash or a fold.  No digit is one: a digit is
+# looked for among the other marks (a 7's or a 5's bar may still join the digit as a mark near it).
+FLAT_SLIVER = 5
 # A ruled line sloping out of the image near a corner is looked for where at least this many of its pixels are in it.
 LINE_CORNER_PIXELS = 8
 
@@ -581,8 +585,11 @@ def _without_grid(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
     on_down = down.unsheared(down.sheared & _rows_of(down.bands, len(down.sheared))[:, None], mask.T).T
     others = mask & ~on_across & ~on_down
     thickest_line = max(across_line, down_line)
-    blank_sheet = (min(mask.shape) > SMALL_CROP and min(len(across.bands), len(down.bands)) >= GRID_BLANK_LINES
-                   and others.sum() <= (1 - LINE_ALONE_SHARE) * mask.sum()
+    lines_alone = others.sum() <= (1 - LINE_ALONE_SHARE) * mask.sum()
+    # Big squares leave only two lines one way in the frame: enough where nothing but specks lies beside them.
+    enough_lines = (min(len(across.bands), len(down.bands)) >= GRID_BLANK_LINES
+                    or (min(len(across.bands), len(down.bands)) >= 2 and _thickest(others) == 0))
+    blank_sheet = (min(mask.shape) > SMALL_CROP and enough_lines and lines_alone
                    and thickest_line <= GRID_LINE_SHARE * min(mask.shape))
     if not blank_sheet and 2 * thickest_line > _thickest(others):
         return None
@@ -719,9 +726,9 @@ def _lines_are_print(mask: np.ndarray, bands: list[tuple[int, int]], least: int 
     """Whether the lines reach well beyond the other ink, counting a column as written in where it holds at
     least ``least`` pixels of that ink."""
     rows, cols = mask.shape
-    others = mask[~_rows_of(bands, rows)]
-    if cols >= WIDE_FIELD * rows or others.sum() <= (1 - LINE_ALONE_SHARE) * mask.sum():
+    if cols >= WIDE_FIELD * rows or _lines_hold_nearly_all_ink(mask, bands):
         return True
+    others = mask[~_rows_of(bands, rows)]
     used = np.flatnonzero(others.sum(axis=0) >= least)
     return len(used) == 0 or (used[-1] - used[0] + 1) <= LINE_BEYOND_WRITING * cols
 
@@ -735,12 +742,20 @@ def _lines_are_print_here(mask: np.ndarray, bands: list[tuple[int, int]], slopin
     tight crop.  Lines down are taken away only as part of a grid (``_without_grid``): a tight crop of a 1 is one."""
     if not sloping:
         return _lines_are_print(mask, bands)
+    if _lines_hold_nearly_all_ink(mask, bands):
+        # A blank sheet photographed askew: nothing but specks beside the lines, so no stroke to be thinner than.
+        return True
     if not _lines_are_thinner_than_strokes(mask, bands, at_most_half=not _evenly_ruled(bands)):
         return False
     # The writing's reach counted where a column holds more ink than a line's width: the broken pieces of a
     # fainter line elsewhere in the photo are no writing.
     thickest_line = max(bottom - top + 1 for top, bottom in bands)
     return len(bands) >= 2 or _lines_are_print(mask, bands, least=2 * thickest_line + 2)
+
+
+def _lines_hold_nearly_all_ink(mask: np.ndarray, bands: list[tuple[int, int]]) -> bool:
+    """Whether the lines hold at least LINE_ALONE_SHARE of the mask's ink."""
+    return int(mask[~_rows_of(bands, mask.shape[0])].sum()) <= (1 - LINE_ALONE_SHARE) * int(mask.sum())
 
 
 def _lines_are_thinner_than_strokes(mask: np.ndarray, bands: list[tuple[int, int]],
@@ -895,22 +910,23 @@ def _union(parent: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 def _thickest(mask: np.ndarray) -> int:
     """Width in pixels of the thickest part of a mask: how many 3×3 erosions it survives, on a copy
-    about BACKGROUND_SIDE pixels across."""
+    about BACKGROUND_SIDE pixels across; 0 when nothing of it is left on that copy (scattered specks)."""
     factor = max(1, math.ceil(max(mask.shape) / BACKGROUND_SIDE))
     small = _reduce_to(mask.astype(np.float32), BACKGROUND_SIDE) > 0.5
     erosions = 0
     while small.any():
         small = _min_filter(np.pad(small, 1).astype(np.uint8), 3)[1:-1, 1:-1].astype(bool)
         erosions += 1
-    return (2 * erosions - 1) * factor
+    return max(0, 2 * erosions - 1) * factor
 
 
 def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int]) -> tuple[list[int], float]:
     """The largest mark and the marks near it (chains of them: the digits of a number), left to right;
     and how much ink lies elsewhere, as a share of the digit's."""
-    if not marks:
-        return [], 0.0
-    largest = max(marks.values(), key=lambda m: m.mass)
+    writing = [m for m in marks.values() if m.width < FLAT_SLIVER * m.height]
+    if not writing:
+        return [], 0.0  # only flat slivers: pieces of printed lines, dashes
+    largest = max(writing, key=lambda m: m.mass)
     size = max(largest.width, largest.height)
     if size < max(MIN_DIGIT_PIXELS, MIN_DIGIT_SHARE * min(shape)):
         return [], 0.0  # only specks: dust, noise, a dot
