@@ -98,9 +98,11 @@ RULED_LINES = 3
 # crop's security pattern, or the stems of 111 on a ruled line, can be nearly all its ink too.
 GRID_BLANK_LINES = 3
 GRID_LINE_SHARE = 0.02
-# A mark at least this many times as wide as it is tall is a flat sliver: a piece of a printed line that was not
-# taken away whole (broken by noise, or sloping out of the image), a dash or a fold.  No digit is one: a digit is
-# looked for among the other marks (a 7's or a 5's bar may still join the digit as a mark near it).
+# A mark at least this many times as wide as it is tall, and as thick everywhere along it as a line is (no column
+# holds more than twice its median column's ink and a pixel), is a flat sliver: a piece of a printed line that was
+# not taken away whole (broken by the light, or sloping out of the image), a dash or a fold.  No digit is one: a
+# digit is looked for among the other marks (a 7's or a 5's bar may still join the digit as a mark near it).  Digits
+# written on a short printed line are one mark with it, but thicker where they stand: not a sliver.
 FLAT_SLIVER = 5
 # A ruled line sloping out of the image near a corner is looked for where at least this many of its pixels are in it.
 LINE_CORNER_PIXELS = 8
@@ -233,7 +235,7 @@ def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float) -> 
     strong = [m for m in marks.values() if m.peak >= STRONG_SIGMAS * noise and m.contrast >= MIN_CONTRAST]
     otsu = _otsu(strong)
     inked = {m.label: m for m in strong if m.contrast >= otsu}
-    digit, clutter = _digit_marks(inked, grey.shape)
+    digit, clutter = _digit_marks(inked, grey.shape, _flat_slivers(labels, inked))
     if not digit:
         return blank(grey.shape, noise, light_on_dark)
     in_digit = np.isin(labels, digit)
@@ -585,11 +587,8 @@ def _without_grid(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
     on_down = down.unsheared(down.sheared & _rows_of(down.bands, len(down.sheared))[:, None], mask.T).T
     others = mask & ~on_across & ~on_down
     thickest_line = max(across_line, down_line)
-    lines_alone = others.sum() <= (1 - LINE_ALONE_SHARE) * mask.sum()
-    # Big squares leave only two lines one way in the frame: enough where nothing but specks lies beside them.
-    enough_lines = (min(len(across.bands), len(down.bands)) >= GRID_BLANK_LINES
-                    or (min(len(across.bands), len(down.bands)) >= 2 and _thickest(others) == 0))
-    blank_sheet = (min(mask.shape) > SMALL_CROP and enough_lines and lines_alone
+    blank_sheet = (min(mask.shape) > SMALL_CROP and min(len(across.bands), len(down.bands)) >= GRID_BLANK_LINES
+                   and others.sum() <= (1 - LINE_ALONE_SHARE) * mask.sum()
                    and thickest_line <= GRID_LINE_SHARE * min(mask.shape))
     if not blank_sheet and 2 * thickest_line > _thickest(others):
         return None
@@ -737,9 +736,10 @@ def _lines_are_print_here(mask: np.ndarray, bands: list[tuple[int, int]], slopin
     """Whether lines across a whole image are print.  Level lines: by where they reach (``_lines_are_print``): a
     full-width stroke is taken for print only where it reaches well beyond the other ink (or is nearly all the ink
     there is, or the image is a wide field of writing): in a tight crop of one digit it may be a 7's bar or a 5's
-    top, and it stays.  Lines found along a slope must also be thinner than the pen's strokes, and be ruled (two
-    or more) or reach beyond the writing: a 7's or a 5's bar, or a 2's base, often slopes a few degrees across a
-    tight crop.  Lines down are taken away only as part of a grid (``_without_grid``): a tight crop of a 1 is one."""
+    top, and it stays.  Lines found along a slope must also be thinner than the pen's strokes (unless they are
+    nearly all the ink: a blank sheet photographed askew), and be ruled (two or more) or reach beyond the writing:
+    a 7's or a 5's bar, or a 2's base, often slopes a few degrees across a tight crop.  Lines down are taken away
+    only as part of a grid (``_without_grid``): a tight crop of a 1 is one."""
     if not sloping:
         return _lines_are_print(mask, bands)
     if _lines_hold_nearly_all_ink(mask, bands):
@@ -920,10 +920,24 @@ def _thickest(mask: np.ndarray) -> int:
     return max(0, 2 * erosions - 1) * factor
 
 
-def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int]) -> tuple[list[int], float]:
-    """The largest mark and the marks near it (chains of them: the digits of a number), left to right;
-    and how much ink lies elsewhere, as a share of the digit's."""
-    writing = [m for m in marks.values() if m.width < FLAT_SLIVER * m.height]
+def _flat_slivers(labels: np.ndarray, marks: dict[int, Mark]) -> set[int]:
+    """The marks that are flat slivers (FLAT_SLIVER): pieces of lines, dashes."""
+    slivers = set()
+    for mark in marks.values():
+        if mark.width < FLAT_SLIVER * mark.height:
+            continue
+        x0, y0, x1, y1 = mark.box
+        columns = (labels[y0:y1, x0:x1] == mark.label).sum(axis=0)
+        if columns.max() <= 2 * np.median(columns) + 1:
+            slivers.add(mark.label)
+    return slivers
+
+
+def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int],
+                 slivers: set[int] = frozenset()) -> tuple[list[int], float]:
+    """The largest mark but ``slivers`` and the marks near it (chains of them: the digits of a number), left to
+    right; and how much ink lies elsewhere, as a share of the digit's."""
+    writing = [m for m in marks.values() if m.label not in slivers]
     if not writing:
         return [], 0.0  # only flat slivers: pieces of printed lines, dashes
     largest = max(writing, key=lambda m: m.mass)
