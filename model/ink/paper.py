@@ -588,7 +588,7 @@ def _without_grid(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
     others = mask & ~on_across & ~on_down
     thickest_line = max(across_line, down_line)
     blank_sheet = (min(mask.shape) > SMALL_CROP and min(len(across.bands), len(down.bands)) >= GRID_BLANK_LINES
-                   and others.sum() <= (1 - LINE_ALONE_SHARE) * mask.sum()
+                   and _nearly_all_ink_is_lines(others, mask)
                    and thickest_line <= GRID_LINE_SHARE * min(mask.shape))
     if not blank_sheet and 2 * thickest_line > _thickest(others):
         return None
@@ -725,9 +725,9 @@ def _lines_are_print(mask: np.ndarray, bands: list[tuple[int, int]], least: int 
     """Whether the lines reach well beyond the other ink, counting a column as written in where it holds at
     least ``least`` pixels of that ink."""
     rows, cols = mask.shape
-    if cols >= WIDE_FIELD * rows or _lines_hold_nearly_all_ink(mask, bands):
-        return True
     others = mask[~_rows_of(bands, rows)]
+    if cols >= WIDE_FIELD * rows or _nearly_all_ink_is_lines(others, mask):
+        return True
     used = np.flatnonzero(others.sum(axis=0) >= least)
     return len(used) == 0 or (used[-1] - used[0] + 1) <= LINE_BEYOND_WRITING * cols
 
@@ -742,7 +742,7 @@ def _lines_are_print_here(mask: np.ndarray, bands: list[tuple[int, int]], slopin
     only as part of a grid (``_without_grid``): a tight crop of a 1 is one."""
     if not sloping:
         return _lines_are_print(mask, bands)
-    if _lines_hold_nearly_all_ink(mask, bands):
+    if _nearly_all_ink_is_lines(mask[~_rows_of(bands, mask.shape[0])], mask):
         # A blank sheet photographed askew: nothing but specks beside the lines, so no stroke to be thinner than.
         return True
     if not _lines_are_thinner_than_strokes(mask, bands, at_most_half=not _evenly_ruled(bands)):
@@ -753,9 +753,9 @@ def _lines_are_print_here(mask: np.ndarray, bands: list[tuple[int, int]], slopin
     return len(bands) >= 2 or _lines_are_print(mask, bands, least=2 * thickest_line + 2)
 
 
-def _lines_hold_nearly_all_ink(mask: np.ndarray, bands: list[tuple[int, int]]) -> bool:
-    """Whether the lines hold at least LINE_ALONE_SHARE of the mask's ink."""
-    return int(mask[~_rows_of(bands, mask.shape[0])].sum()) <= (1 - LINE_ALONE_SHARE) * int(mask.sum())
+def _nearly_all_ink_is_lines(others: np.ndarray, mask: np.ndarray) -> bool:
+    """Whether the lines hold at least LINE_ALONE_SHARE of the mask's ink: ``others``, the ink off them, is the rest."""
+    return others.sum() <= (1 - LINE_ALONE_SHARE) * mask.sum()
 
 
 def _lines_are_thinner_than_strokes(mask: np.ndarray, bands: list[tuple[int, int]],
@@ -933,8 +933,7 @@ def _flat_slivers(labels: np.ndarray, marks: dict[int, Mark]) -> set[int]:
     return slivers
 
 
-def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int],
-                 slivers: set[int] = frozenset()) -> tuple[list[int], float]:
+def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int], slivers: set[int]) -> tuple[list[int], float]:
     """The largest mark but ``slivers`` and the marks near it (chains of them: the digits of a number), left to
     right; and how much ink lies elsewhere, as a share of the digit's."""
     writing = [m for m in marks.values() if m.label not in slivers]
