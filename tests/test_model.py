@@ -305,6 +305,24 @@ def test_validation_holds_non_digits_in_trainings_proportion_and_the_test_split_
     assert len(data.y_test) and (data.y_test >= 0).all()
 
 
+def test_validation_holds_back_whole_writers_so_the_doubt_is_fitted_on_handwriting_never_trained_on():
+    from digitpad.model.files.datasets import StrokeRecord
+    from digitpad.model.training.data import build_training_data
+
+    # Ten writers at one site, each writing only their own digit: a label seen in both splits would be a
+    # writer in both.  A second site's writers write 0s; your own drawings have no writer.
+    records = [StrokeRecord([np.array(s, float) + i for s in seven()], writer, writer=f"w{writer}", source="abc")
+               for writer in range(10) for i in range(6)]
+    records += [StrokeRecord([np.array(s, float) + 0.5 * i for s in circle()], 0, writer=f"v{i // 5}", source="xyz")
+                for i in range(20)]
+    for seed in range(5):
+        data = build_training_data(None, records, validation_fraction=0.2, stroke_copies=1, seed=seed)
+        trained, held = set(data.y_train[data.y_train > 0].tolist()), set(data.y_val[data.y_val > 0].tolist())
+        assert held and not trained & held and len(trained | held) == 9
+        assert 0 in data.y_val and 0 in data.y_train  # the other site gives both splits a writer
+        assert len(data.y_val) in range(6, 26)  # about a fifth of the 80 drawings, in whole writers
+
+
 def test_paper_scans_are_trained_on_as_the_ink_finder_reads_them():
     """MNIST-style digits written on synthetic forms and read back: every scan the finder reads gives a
     28×28 tensor with its digit's label (a blank form with ink on it: "no digit"), and the training and

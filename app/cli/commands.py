@@ -374,7 +374,8 @@ def _train(args: argparse.Namespace) -> int:
               else "no test images (too few drawings to hold any back)")
     print(f"digitpad: {tested}, {result.seconds:.0f} s on {result.device}; wrote {out}", file=sys.stderr)
     print(json.dumps({"test_accuracy": round(result.test_accuracy, 4), "seconds": round(result.seconds, 1),
-                      "device": result.device, "out": str(out), "counts": outcome.counts,
+                      "device": result.device, "temperature": round(result.temperature, 3), "out": str(out),
+                      "counts": outcome.counts,
                       "config": result.config.__dict__, "run": run.id if run else None}))
     return 0
 

@@ -168,8 +168,9 @@ def build_training_data(
     seed: int = 0,
     should_stop: Callable[[], bool] = lambda: False,
 ) -> TrainingData:
-    """Training, validation and test splits.  Drawings are split before they are copied, so
-    no augmented copy of a validation drawing is trained on.  The test split is MNIST's.
+    """Training, validation and test splits.  Drawings are split by writer before they are copied, so
+    no augmented copy of a validation drawing, nor any drawing by a validation writer, is trained on.
+    The test split is MNIST's.
     ``scribbles`` non-digits are added to the training split (outlier exposure), so that the
     network learns to be unsure of things that are not digits; a share of them (and of the
     digit pairs) goes into validation, so that the calibration is honest about them too.  ``paper_scans``
@@ -202,7 +203,7 @@ def build_training_data(
         records = without_repeats([r for r in records if r.label is not None])
         if not records:
             continue
-        train_idx, val_idx = _split(len(records), validation_fraction, rng)
+        train_idx, val_idx = _split_by_writer(records, validation_fraction, rng)
         parts_train.append(render_records([records[i] for i in train_idx], copies, seed, should_stop, **styles))
         parts_val.append(render_records([records[i] for i in val_idx], 1, seed, should_stop))
         counts[name] = len(records)
@@ -232,6 +233,41 @@ def _split(count: int, fraction: float, rng: np.random.Generator) -> tuple[np.nd
     order = rng.permutation(count)
     held = int(round(count * fraction))
     return np.sort(order[held:]), np.sort(order[:held])
+
+
+def _split_by_writer(records: Sequence[StrokeRecord], fraction: float,
+                     rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Whole writers held back, about ``fraction`` of each collection's (site's) drawings: the temperature
+    is then fitted on handwriting the network never saw, as the app's users' will be (fitted on
+    held-back drawings of writers it trained on, it came out too sure for new ones).  A collection with
+    fewer than three writers, or drawings with none (your own), are held back drawing by drawing."""
+    is_held = np.zeros(len(records), bool)
+    collections: dict[str | None, list[int]] = {}
+    for index, record in enumerate(records):
+        collections.setdefault(record.source, []).append(index)
+    for indices in collections.values():
+        writers: dict[object, list[int]] = {}
+        for index in indices:
+            writers.setdefault(records[index].writer, []).append(index)
+        wanted = int(round(len(indices) * fraction))
+        if None in writers or len(writers) < 3 or wanted == 0:
+            _, held = _split(len(indices), fraction, rng)
+            is_held[np.asarray(indices)[held]] = True
+            continue
+        is_held[_whole_writers(list(writers.values()), wanted, rng)] = True
+    return np.flatnonzero(~is_held), np.flatnonzero(is_held)
+
+
+def _whole_writers(writers: list[list[int]], wanted: int, rng: np.random.Generator) -> list[int]:
+    """Writers in random order until about ``wanted`` drawings; one who would take the share far past
+    it leaves room for a smaller one, and if every writer is that big, the smallest is held back."""
+    held: list[int] = []
+    for order in rng.permutation(len(writers)):
+        if len(held) + len(writers[order]) <= wanted * 1.5:
+            held.extend(writers[order])
+        if len(held) >= wanted:
+            break
+    return held or min(writers, key=len)
 
 
 def _concatenate(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
