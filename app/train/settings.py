@@ -238,7 +238,8 @@ class TrainSettings(Retranslatable, QWidget):
                                               "images"))
         self.copies_spin.setToolTip(self.tr("How many differently bent and re-penned copies of each drawing to "
                                             "train on"))
-        self.validation_spin.setToolTip(self.tr("Share of the data held back to draw the validation curves"))
+        self.validation_spin.setToolTip(self.tr("Share of the data held back to draw the validation curves and to make "
+                                                "the probabilities honest; pen strokes are held back by whole writers"))
         self.finetune_check.setText(self.tr("fine-tune the model in use"))
         self.finetune_check.setToolTip(self.tr("Start from the model in use instead of a fresh network"))
         self.watch_check.setText(self.tr("watch it learn"))

@@ -3022,8 +3022,8 @@
         <translation>그림마다 조금씩 휘고 펜을 바꿔 다시 그린 사본을 몇 개씩 학습할지 정합니다</translation>
     </message>
     <message>
-        <source>Share of the data held back to draw the validation curves</source>
-        <translation>검증 곡선을 그리려고 따로 떼어 두는 데이터 비율</translation>
+        <source>Share of the data held back to draw the validation curves and to make the probabilities honest; pen strokes are held back by whole writers</source>
+        <translation>검증 곡선을 그리고 확률을 정직하게 맞추려고 따로 떼어 두는 데이터 비율. 펜 획은 쓴 사람 단위로 통째로 떼어 둡니다</translation>
     </message>
     <message>
         <source>fine-tune the model in use</source>
