@@ -156,8 +156,14 @@ Box = tuple[float, float, float, float]
 # darker than it by less than this share of its brightness (a stain; pen and pencil are 0.3 and more) ...
 FAINT_BELOW_SIGMAS = 10.0
 FAINT_BELOW_CONTRAST = 0.2
-# ... or when the ink elsewhere in the image is at least this share of the digit's (other writing, clutter).
+# ... or when the ink elsewhere in the image is at least this share of the digit's (other writing, clutter) ...
 CLUTTERED_ABOVE = 0.5
+# ... or when its strokes are hairlines for their size: the ink, scaled so that it is MNIST's 20 pixels tall,
+# is nowhere brighter than this (strokes a fifth of a pixel wide, against MNIST's two).  Every bench photo's and
+# scan's digit stays above 0.7 (the network's 28×28 itself); what the light leaves of a squared sheet's printed
+# grid reads 0.04–0.13, and the network, never shown such faint ink, was sure of a digit in it.  By height, so
+# that a long number squeezed into 20 pixels across does not look faint.
+HAIRLINES_BELOW = 0.2
 # An image's edge cuts through a stroke where the ink in its first (or last) column is at least CUT_DENSITY of
 # the ink CUT_DEPTH columns in: a stroke that only touches the edge thins out towards it.
 CUT_DEPTH = 3
@@ -189,7 +195,7 @@ class ImageReading:
       most confidently, and ``tensor_of``/``box_of`` give the tensor and box of any group.
     - ``doubt``: why the answer may be unreliable, or None: the ink is faint (against the paper's
       noise, or hardly darker than the paper), or there is half as much other ink (clutter) as
-      digit or more.  Show such an answer as unsure.
+      digit or more, or the strokes are hairlines for the digit's size.  Show such an answer as unsure.
     - ``light_on_dark``: the ink was lighter than its paper (chalk on a board, white on black).
     - ``noise``: the paper's noise σ in grey levels from 0 to 1 (after a 3×3 mean); ``contrast``:
       how much darker than its paper the strokes are, as a share of the paper's brightness.
@@ -340,7 +346,24 @@ def _doubt(paper) -> str | None:
         return "the ink is hardly darker than the paper"
     if paper.clutter >= CLUTTERED_ABOVE:
         return "there is other ink around the digit"
+    if _brightest_at_mnist_height(paper.ink) < HAIRLINES_BELOW:
+        return "the strokes are hairlines for their size, as printed lines are"
     return None
+
+
+def _brightest_at_mnist_height(ink: np.ndarray) -> float:
+    """The brightest pixel of ``ink`` (white on black) scaled, as its peak, to 1 and shrunk to 20 pixels tall."""
+    peak = float(ink.max())
+    rows, cols = np.nonzero(ink > 0.1 * peak)
+    if peak <= 0 or rows.size == 0:
+        return 0.0
+    crop = ink[rows.min():rows.max() + 1, cols.min():cols.max() + 1] / peak
+    height, width = crop.shape
+    if height <= 20:
+        return 1.0  # not shrunk at all: as bright as it is
+    size = (max(1, round(width * 20 / height)), 20)
+    shrunk = Image.fromarray(crop.astype(np.float32), mode="F").resize(size, Image.Resampling.LANCZOS)
+    return float(np.asarray(shrunk).max())
 
 
 def image_to_tensor(image: Image.Image) -> np.ndarray | None:
