@@ -104,6 +104,16 @@ GRID_LINE_SHARE = 0.02
 # digit is looked for among the other marks (a 7's or a 5's bar may still join the digit as a mark near it).  Digits
 # written on a short printed line are one mark with it, but thicker where they stand: not a sliver.
 FLAT_SLIVER = 5
+# A flat sliver joins the digit as its bar only when at most this many times as wide as the digit is tall or wide:
+# a 7's bar is about as wide as the 7; a printed line under the digit, several times wider, once joined a 0 (read 9).
+# Wider, it is print: not counted as other writing beside the digit either (a marker's thick dash still is).
+SLIVER_BAR_WIDTH = 2
+# A mark at least this many times as wide as tall may be writing that stands on a printed line (a form field's
+# underline): one mark with it.  No digit, nor a number's digits joined, is that wide by itself.
+UNDERLINED_WIDTH = 3
+# ... when its line is at most this share of the writing's stroke width: a form's printed line is thinner than a
+# pen's strokes, and a 2's long base or a 7's long bar, as thick as the pen, stays.
+UNDERLINE_THINNER = 0.6
 # A ruled line sloping out of the image near a corner is looked for where at least this many of its pixels are in it.
 LINE_CORNER_PIXELS = 8
 
@@ -231,11 +241,16 @@ def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float) -> 
     level, noise = _paper_level_and_noise(smooth)
     above = smooth - level
     weak = max(WEAK_SIGMAS * noise, MIN_WEAK)
-    labels, marks = label_marks(without_printed_lines(above > weak), above, above / lighting)
-    strong = [m for m in marks.values() if m.peak >= STRONG_SIGMAS * noise and m.contrast >= MIN_CONTRAST]
-    otsu = _otsu(strong)
-    inked = {m.label: m for m in strong if m.contrast >= otsu}
-    digit, clutter = _digit_marks(inked, grey.shape, _flat_slivers(labels, inked))
+    mask = without_printed_lines(above > weak)
+    labels, inked, digit, clutter = _the_digit(mask, above, lighting, noise)
+    line = _under_a_line(labels, inked, digit) if digit else None
+    if line is not None:
+        # Writing that stands on a printed line (a form field's underline) is one mark with it, as wide as the
+        # line: the line is taken away as it would be across a whole image, in the box of that mark, and the
+        # digit looked for again.
+        (x0, y0), pixels = line
+        mask[y0:y0 + pixels.shape[0], x0:x0 + pixels.shape[1]] &= ~pixels
+        labels, inked, digit, clutter = _the_digit(mask, above, lighting, noise)
     if not digit:
         return blank(grey.shape, noise, light_on_dark)
     in_digit = np.isin(labels, digit)
@@ -246,6 +261,57 @@ def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float) -> 
     strength = float(np.percentile(above[in_digit], CONTRAST_PERCENTILE)) / max(noise, 1e-9)
     return PaperInk(ink.astype(np.float32), np.where(in_digit, labels, 0).astype(np.int32),
                     {label: inked[label] for label in digit}, digit, noise, contrast, strength, light_on_dark, clutter)
+
+
+def _the_digit(mask: np.ndarray, above: np.ndarray, lighting: np.ndarray,
+               noise: float) -> tuple[np.ndarray, dict[int, Mark], list[int], float]:
+    """The marks of ``mask`` that stand out (by their darkness ``above`` the paper), and which of them are the
+    digit, with how much other ink there is (``_digit_marks``)."""
+    labels, marks = label_marks(mask, above, above / lighting)
+    strong = [m for m in marks.values() if m.peak >= STRONG_SIGMAS * noise and m.contrast >= MIN_CONTRAST]
+    otsu = _otsu(strong)
+    inked = {m.label: m for m in strong if m.contrast >= otsu}
+    digit, clutter = _digit_marks(inked, mask.shape, _flat_slivers(labels, inked))
+    return labels, inked, digit, clutter
+
+
+def _under_a_line(labels: np.ndarray, marks: dict[int, Mark],
+                  digit: list[int]) -> tuple[tuple[int, int], np.ndarray] | None:
+    """Where the digit's widest mark stands on a printed line: the mark's box's corner (x0, y0) and the line's pixels
+    in the box; else None.  The mark is at least UNDERLINED_WIDTH times as wide as tall, a line runs along it end to
+    end (``without_printed_lines`` of the mark alone), thinner than the strokes of the writing on it
+    (UNDERLINE_THINNER), and that writing spans at most LINE_BEYOND_WRITING of it (digits that
+    touch, or a dash joining two, leave ink all along; a 7's separate bar has none).  The writing is counted where a
+    column holds more than twice the line's thickness: a sloping line leaves a pixel or two of its edge behind."""
+    widest = max((marks[label] for label in digit), key=lambda m: m.width)
+    if widest.width < UNDERLINED_WIDTH * widest.height:
+        return None
+    x0, y0, x1, y1 = widest.box
+    own = labels[y0:y1, x0:x1] == widest.label
+    line = own & ~without_printed_lines(own)
+    if not line.any():
+        return None
+    thickness = float(np.median(line.sum(axis=0)[line.any(axis=0)]))
+    writing = own & ~line
+    used = np.flatnonzero(writing.sum(axis=0) > 2 * thickness + 1)
+    if len(used) == 0 or used[-1] - used[0] + 1 > LINE_BEYOND_WRITING * own.shape[1]:
+        return None
+    if _stroke_width(line) > UNDERLINE_THINNER * _stroke_width(writing[:, used[0]:used[-1] + 1]):
+        return None
+    return (x0, y0), line
+
+
+def _stroke_width(mask: np.ndarray) -> float:
+    """The median over the mask's pixels of the shorter of the two runs through each, across and down: a stroke's
+    width (a slanting one's a little more)."""
+    across, down = np.zeros(mask.shape), np.zeros(mask.shape)
+    for row in range(mask.shape[0]):
+        for start, end in runs(mask[row]):
+            across[row, start:end + 1] = end - start + 1
+    for column in range(mask.shape[1]):
+        for start, end in runs(mask[:, column]):
+            down[start:end + 1, column] = end - start + 1
+    return float(np.median(np.minimum(across, down)[mask])) if mask.any() else 0.0
 
 
 # --- paper ---------------------------------------------------------------------------------
@@ -944,13 +1010,15 @@ def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int], slivers: set[in
     if size < max(MIN_DIGIT_PIXELS, MIN_DIGIT_SHARE * min(shape)):
         return [], 0.0  # only specks: dust, noise, a dot
     significant = [m for m in marks.values() if m.area >= SPECK_SHARE * largest.area]
+    # Flat slivers too wide to be the digit's bar are a printed line's pieces: neither part of it nor other writing.
+    printed = {label for label in slivers if marks[label].width > SLIVER_BAR_WIDTH * size}
     chosen = {largest.label}
     box = list(largest.box)
     grown = True
     while grown:
         grown = False
         for mark in significant:
-            if mark.label in chosen:
+            if mark.label in chosen or mark.label in printed:
                 continue
             sideways = max(box[0] - mark.box[2], mark.box[0] - box[2], 0)
             vertical = max(box[1] - mark.box[3], mark.box[1] - box[3], 0)
@@ -960,7 +1028,7 @@ def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int], slivers: set[in
                        max(box[2], mark.box[2]), max(box[3], mark.box[3])]
                 grown = True
     digit_mass = sum(marks[label].mass for label in chosen)
-    other = sum(m.mass for m in significant if m.label not in chosen)
+    other = sum(m.mass for m in significant if m.label not in chosen and m.label not in printed)
     ordered = sorted(chosen, key=lambda label: (marks[label].box[0] + marks[label].box[2]) / 2)
     return ordered, other / max(digit_mass, 1e-9)
 
