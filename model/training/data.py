@@ -169,7 +169,8 @@ def build_training_data(
     should_stop: Callable[[], bool] = lambda: False,
 ) -> TrainingData:
     """Training, validation and test splits.  Drawings are split by writer before they are copied, so
-    no augmented copy of a validation drawing, nor any drawing by a validation writer, is trained on.
+    no augmented copy of a validation drawing, nor any drawing by a validation writer, is trained on as a
+    digit (digit pairs, trained towards "unsure", are made from all of them; MNIST has no writers).
     The test split is MNIST's.
     ``scribbles`` non-digits are added to the training split (outlier exposure), so that the
     network learns to be unsure of things that are not digits; a share of them (and of the
@@ -239,8 +240,9 @@ def _split_by_writer(records: Sequence[StrokeRecord], fraction: float,
                      rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
     """Whole writers held back, about ``fraction`` of each collection's (site's) drawings: the temperature
     is then fitted on handwriting the network never saw, as the app's users' will be (fitted on
-    held-back drawings of writers it trained on, it came out too sure for new ones).  A collection with
-    fewer than three writers, or drawings with none (your own), are held back drawing by drawing."""
+    held-back drawings of writers it trained on, it came out too sure for new ones).  A drawing with no
+    writer (your own) stands for itself; a collection with fewer than three writers is held back drawing by
+    drawing."""
     is_held = np.zeros(len(records), bool)
     collections: dict[str | None, list[int]] = {}
     for index, record in enumerate(records):
@@ -248,9 +250,10 @@ def _split_by_writer(records: Sequence[StrokeRecord], fraction: float,
     for indices in collections.values():
         writers: dict[object, list[int]] = {}
         for index in indices:
-            writers.setdefault(records[index].writer, []).append(index)
+            writer = records[index].writer
+            writers.setdefault(("drawing", index) if writer is None else writer, []).append(index)
         wanted = int(round(len(indices) * fraction))
-        if None in writers or len(writers) < 3 or wanted == 0:
+        if len(writers) < 3 or wanted == 0:
             _, held = _split(len(indices), fraction, rng)
             is_held[np.asarray(indices)[held]] = True
             continue
