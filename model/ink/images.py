@@ -18,7 +18,7 @@ import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from digitpad.model.ink.paper import find_ink, runs
-from digitpad.model.ink.preprocessing import normalise_ink
+from digitpad.model.ink.preprocessing import DIGIT_BOX, ink_crop, normalise_ink
 from digitpad.model.ink.sheet import on_the_sheet
 from digitpad.model.words import UnreadableFile, Words
 
@@ -352,16 +352,15 @@ def _doubt(paper) -> str | None:
 
 
 def _brightest_at_mnist_height(ink: np.ndarray) -> float:
-    """The brightest pixel of ``ink`` (white on black) scaled, as its peak, to 1 and shrunk to 20 pixels tall."""
-    peak = float(ink.max())
-    rows, cols = np.nonzero(ink > 0.1 * peak)
-    if peak <= 0 or rows.size == 0:
+    """The brightest pixel of ``ink`` (white on black), cropped and scaled as ``normalise_ink`` does, but shrunk to
+    DIGIT_BOX pixels tall whatever its width."""
+    crop = ink_crop(ink)
+    if crop is None:
         return 0.0
-    crop = ink[rows.min():rows.max() + 1, cols.min():cols.max() + 1] / peak
     height, width = crop.shape
-    if height <= 20:
+    if height <= DIGIT_BOX:
         return 1.0  # not shrunk at all: as bright as it is
-    size = (max(1, round(width * 20 / height)), 20)
+    size = (max(1, round(width * DIGIT_BOX / height)), DIGIT_BOX)
     shrunk = Image.fromarray(crop.astype(np.float32), mode="F").resize(size, Image.Resampling.LANCZOS)
     return float(np.asarray(shrunk).max())
 

@@ -271,6 +271,20 @@ def normalise_ink(ink: np.ndarray) -> np.ndarray | None:
 
     Returns None when there is no ink.
     """
+    crop = ink_crop(ink)
+    if crop is None:
+        return None
+    height, width = crop.shape
+    scale = DIGIT_BOX / max(height, width)
+    new_size = (max(1, round(width * scale)), max(1, round(height * scale)))
+    resized = Image.fromarray(crop, mode="F").resize(new_size, Image.Resampling.LANCZOS)
+    digit = np.clip(np.asarray(resized), 0.0, 1.0)
+    return _paste_at_centre_of_mass(digit)
+
+
+def ink_crop(ink: np.ndarray) -> np.ndarray | None:
+    """A white-on-black float image cropped to its ink and scaled so that its brightest pixel is 1, as
+    ``normalise_ink`` crops it; None when there is no ink."""
     ink = np.asarray(ink, dtype=np.float32)
     if ink.ndim != 2:
         raise ValueError(f"expected a 2-D grey image, got shape {ink.shape}")
@@ -279,13 +293,7 @@ def normalise_ink(ink: np.ndarray) -> np.ndarray | None:
         return None
     mask = ink > _INK_THRESHOLD * peak
     rows, cols = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
-    crop = ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1] / peak
-    height, width = crop.shape
-    scale = DIGIT_BOX / max(height, width)
-    new_size = (max(1, round(width * scale)), max(1, round(height * scale)))
-    resized = Image.fromarray(crop, mode="F").resize(new_size, Image.Resampling.LANCZOS)
-    digit = np.clip(np.asarray(resized), 0.0, 1.0)
-    return _paste_at_centre_of_mass(digit)
+    return ink[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1] / peak
 
 
 def _paste_at_centre_of_mass(digit: np.ndarray) -> np.ndarray:
