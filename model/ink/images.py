@@ -158,11 +158,12 @@ FAINT_BELOW_SIGMAS = 10.0
 FAINT_BELOW_CONTRAST = 0.2
 # ... or when the ink elsewhere in the image is at least this share of the digit's (other writing, clutter) ...
 CLUTTERED_ABOVE = 0.5
-# ... or when its strokes are hairlines for their size: the ink, scaled so that it is MNIST's 20 pixels tall,
-# is nowhere brighter than this (strokes a fifth of a pixel wide, against MNIST's two).  Every bench photo's and
-# scan's digit stays above 0.7 (the network's 28×28 itself); what the light leaves of a squared sheet's printed
-# grid reads 0.04–0.13, and the network, never shown such faint ink, was sure of a digit in it.  By height, so
-# that a long number squeezed into 20 pixels across does not look faint.
+# ... or when its strokes are hairlines for their size: the ink, scaled so that it is MNIST's 20 pixels tall, is
+# no brighter than this along a stroke as long as the digit is tall (its 20 brightest pixels: strokes a fifth of a
+# pixel wide, against MNIST's two).  Every bench photo's and scan's digit stays above 0.6 (the network's 28×28
+# itself); what the light leaves of a squared sheet's printed grid reads 0.04–0.18, and the network, never shown
+# such faint ink, was sure of a digit in it.  Not the brightest pixel alone: where two of a grid's hairlines
+# cross, they add up to 0.27.  By height, so that a long number squeezed into 20 pixels across does not look faint.
 HAIRLINES_BELOW = 0.2
 # An image's edge cuts through a stroke where the ink in its first (or last) column is at least CUT_DENSITY of
 # the ink CUT_DEPTH columns in: a stroke that only touches the edge thins out towards it.
@@ -346,14 +347,14 @@ def _doubt(paper) -> str | None:
         return "the ink is hardly darker than the paper"
     if paper.clutter >= CLUTTERED_ABOVE:
         return "there is other ink around the digit"
-    if _brightest_at_mnist_height(paper.ink) < HAIRLINES_BELOW:
+    if _stroke_brightness_at_mnist_height(paper.ink) < HAIRLINES_BELOW:
         return "the strokes are hairlines for their size, as printed lines are"
     return None
 
 
-def _brightest_at_mnist_height(ink: np.ndarray) -> float:
-    """The brightest pixel of ``ink`` (white on black), cropped and scaled as ``normalise_ink`` does, but shrunk to
-    DIGIT_BOX pixels tall whatever its width."""
+def _stroke_brightness_at_mnist_height(ink: np.ndarray) -> float:
+    """How bright ``ink`` (white on black), cropped and scaled as ``normalise_ink`` does but shrunk to DIGIT_BOX
+    pixels tall whatever its width, is along a stroke as long as that: the mean of its DIGIT_BOX brightest pixels."""
     crop = ink_crop(ink)
     if crop is None:
         return 0.0
@@ -361,8 +362,8 @@ def _brightest_at_mnist_height(ink: np.ndarray) -> float:
     if height <= DIGIT_BOX:
         return 1.0  # not shrunk at all: as bright as it is
     size = (max(1, round(width * DIGIT_BOX / height)), DIGIT_BOX)
-    shrunk = Image.fromarray(crop.astype(np.float32), mode="F").resize(size, Image.Resampling.LANCZOS)
-    return float(np.asarray(shrunk).max())
+    shrunk = np.asarray(Image.fromarray(crop.astype(np.float32), mode="F").resize(size, Image.Resampling.LANCZOS))
+    return float(np.sort(shrunk, axis=None)[-DIGIT_BOX:].mean())
 
 
 def image_to_tensor(image: Image.Image) -> np.ndarray | None:
