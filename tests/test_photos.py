@@ -212,6 +212,20 @@ def test_labelling_agrees_with_a_flood_fill():
         assert pieces == count
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 40), st.integers(0, 3), st.integers(0, 3))
+def test_a_bars_stroke_width_is_its_thickness_either_way_round(thickness, length, top, left):
+    """``stroke_width`` (the median over a mask's pixels of the shorter run through each) of a solid bar at least
+    as long as it is thick is its thickness, lying or standing, wherever it lies."""
+    from digitpad.model.ink.paper import stroke_width
+
+    length = max(length, thickness)
+    bar = np.zeros((top + thickness + 2, left + length + 3), bool)
+    bar[top:top + thickness, left:left + length] = True
+    assert stroke_width(bar) == thickness == stroke_width(bar.T)
+    assert stroke_width(np.zeros((4, 4), bool)) == 0.0
+
+
 def test_the_sheet_finder_refuses_what_is_not_a_grey_image():
     from digitpad.model.ink.sheet import on_the_sheet
 
@@ -323,6 +337,22 @@ def test_a_digit_written_with_a_fine_pen_is_no_hairline_at_any_size(height):
     assert not reading.is_blank and reading.doubt is None
 
 
+def test_a_slanting_stroke_in_uneven_ink_is_no_hairline():
+    """A review's case: a slanting 1 a 70th of its height wide, pressed harder towards its foot.  Shrunk to MNIST's
+    size, its pixels are dimmer than an upright stroke's of the same width (each lies across two columns), and the
+    brightness the hairline measure once used put it below printed lines; its width does not."""
+    image = blank_paper(size=(1000, 760), noise=4, jpeg=80)
+    draw = ImageDraw.Draw(image)
+    top, foot, height = (560, 60), (420, 660), 600
+    for step in range(12):
+        start = [top[i] + (foot[i] - top[i]) * step / 12 for i in (0, 1)]
+        end = [top[i] + (foot[i] - top[i]) * (step + 1) / 12 for i in (0, 1)]
+        grey = round(170 - 130 * step / 11)  # pale at the top, dark at the foot
+        draw.line([tuple(start), tuple(end)], fill=(grey, grey, grey + 20), width=round(height / 70))
+    reading = read_image(image)
+    assert not reading.is_blank and reading.doubt is None
+
+
 def test_a_dash_alone_is_nothing_and_a_sevens_separate_bar_stays_with_it(predictor):
     """A mark many times as wide as tall is a piece of a printed line or a dash, never a digit by itself; beside a
     stem it is still a 7's bar."""
@@ -352,7 +382,7 @@ def test_what_falling_light_leaves_of_a_blank_squared_sheet_is_never_a_sure_digi
     sheet in hairlines, and retrained networks read such remains as a sure 1 or 4 (bench/photos.py, blank squared
     paper).  Strokes that thin for their size are print, or nothing a network can be sure of: shown unsure.  Big
     squares leave two or three lines each way, too few to be sure they are a grid, and where two hairlines cross
-    they add up to a stroke's brightness: the hairlines are measured along a stroke's length, not at a pixel."""
+    they are as bright as a pen's stroke: the hairlines are measured by their width, not by their brightness."""
     for seed in (0, 1):
         image = squared_sheet(blank_paper(size=size, noise=6, falloff=0.5, vignette=0.35, jpeg=70, seed=seed),
                               spacing=spacing, degrees=degrees, width=width, colour=(90, 100, 130))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from digitpad.model.ink.paper import find_ink, runs
+from digitpad.model.ink.paper import find_ink, runs, stroke_width
 from digitpad.model.ink.preprocessing import DIGIT_BOX, ink_crop, normalise_ink
 from digitpad.model.ink.sheet import on_the_sheet
 from digitpad.model.words import UnreadableFile, Words
@@ -158,13 +158,15 @@ FAINT_BELOW_SIGMAS = 10.0
 FAINT_BELOW_CONTRAST = 0.2
 # ... or when the ink elsewhere in the image is at least this share of the digit's (other writing, clutter) ...
 CLUTTERED_ABOVE = 0.5
-# ... or when its strokes are hairlines for their size: the ink, scaled so that it is MNIST's 20 pixels tall, is
-# no brighter than this along a stroke as long as the digit is tall (its 20 brightest pixels: strokes a fifth of a
-# pixel wide, against MNIST's two).  Every bench photo's and scan's digit stays above 0.6 (the network's 28×28
-# itself); what the light leaves of a squared sheet's printed grid reads 0.04–0.18, and the network, never shown
-# such faint ink, was sure of a digit in it.  Not the brightest pixel alone: where two of a grid's hairlines
-# cross, they add up to 0.27.  By height, so that a long number squeezed into 20 pixels across does not look faint.
+# ... or when its strokes are hairlines for their size: at MNIST's 20 pixels tall, narrower than this (strokes a
+# hundredth of the digit's height, against MNIST's tenth).  Every bench photo's and scan's digit is 1.0 or wider;
+# what the light leaves of a squared sheet's printed grid is 0.03–0.15, and the network, never shown such faint ink,
+# was sure of a digit in it.  Measured as a width (``stroke_width``), not as the brightness of the shrunk ink: where
+# two hairlines cross they are as bright as a pen's stroke, and a slanting or unevenly inked stroke is dimmer.  By
+# height, so that a long number squeezed into 20 pixels across does not look thin.
 HAIRLINES_BELOW = 0.2
+# A stroke's width is measured where it is at least this share of the ink's brightest.
+STROKE_CORE = 0.5
 # An image's edge cuts through a stroke where the ink in its first (or last) column is at least CUT_DENSITY of
 # the ink CUT_DEPTH columns in: a stroke that only touches the edge thins out towards it.
 CUT_DEPTH = 3
@@ -347,23 +349,22 @@ def _doubt(paper) -> str | None:
         return "the ink is hardly darker than the paper"
     if paper.clutter >= CLUTTERED_ABOVE:
         return "there is other ink around the digit"
-    if _stroke_brightness_at_mnist_height(paper.ink) < HAIRLINES_BELOW:
+    if _stroke_width_at_mnist_height(paper.ink) < HAIRLINES_BELOW:
         return "the strokes are hairlines for their size, as printed lines are"
     return None
 
 
-def _stroke_brightness_at_mnist_height(ink: np.ndarray) -> float:
-    """How bright ``ink`` (white on black), cropped and scaled as ``normalise_ink`` does but shrunk to DIGIT_BOX
-    pixels tall whatever its width, is along a stroke as long as that: the mean of its DIGIT_BOX brightest pixels."""
+def _stroke_width_at_mnist_height(ink: np.ndarray) -> float:
+    """How wide the strokes of ``ink`` (white on black), cropped as ``normalise_ink`` crops it, are at DIGIT_BOX
+    pixels tall whatever its width: their width where at least half as bright as their brightest (``stroke_width``),
+    as a share of the crop's height, times DIGIT_BOX."""
     crop = ink_crop(ink)
     if crop is None:
         return 0.0
-    height, width = crop.shape
+    height = crop.shape[0]
     if height <= DIGIT_BOX:
-        return 1.0  # not shrunk at all: as bright as it is
-    size = (max(1, round(width * DIGIT_BOX / height)), DIGIT_BOX)
-    shrunk = np.asarray(Image.fromarray(crop.astype(np.float32), mode="F").resize(size, Image.Resampling.LANCZOS))
-    return float(np.sort(shrunk, axis=None)[-DIGIT_BOX:].mean())
+        return 1.0  # not shrunk at all: a pixel wide or more
+    return stroke_width(crop >= STROKE_CORE) * DIGIT_BOX / height
 
 
 def image_to_tensor(image: Image.Image) -> np.ndarray | None:

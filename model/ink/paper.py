@@ -296,22 +296,31 @@ def _under_a_line(labels: np.ndarray, marks: dict[int, Mark],
     used = np.flatnonzero(writing.sum(axis=0) > 2 * thickness + 1)
     if len(used) == 0 or used[-1] - used[0] + 1 > LINE_BEYOND_WRITING * own.shape[1]:
         return None
-    if _stroke_width(line) > UNDERLINE_THINNER * _stroke_width(writing[:, used[0]:used[-1] + 1]):
+    if stroke_width(line) > UNDERLINE_THINNER * stroke_width(writing[:, used[0]:used[-1] + 1]):
         return None
     return (x0, y0), line
 
 
-def _stroke_width(mask: np.ndarray) -> float:
+def stroke_width(mask: np.ndarray) -> float:
     """The median over the mask's pixels of the shorter of the two runs through each, across and down: a stroke's
-    width (a slanting one's a little more)."""
-    across, down = np.zeros(mask.shape), np.zeros(mask.shape)
-    for row in range(mask.shape[0]):
-        for start, end in runs(mask[row]):
-            across[row, start:end + 1] = end - start + 1
-    for column in range(mask.shape[1]):
-        for start, end in runs(mask[:, column]):
-            down[start:end + 1, column] = end - start + 1
-    return float(np.median(np.minimum(across, down)[mask])) if mask.any() else 0.0
+    width (a slanting one's a little more); 0 for an empty mask."""
+    mask = np.asarray(mask, bool)
+    if not mask.any():
+        return 0.0
+    return float(np.median(np.minimum(_run_lengths(mask), _run_lengths(mask.T).T)[mask]))
+
+
+def _run_lengths(mask: np.ndarray) -> np.ndarray:
+    """How long the run of ink along its row is that each pixel of ``mask`` is in (0 off the mask)."""
+    rows, cols = mask.shape
+    padded = np.zeros((rows, cols + 1), bool)  # a column of paper ends every row's last run
+    padded[:, :cols] = mask
+    flat = padded.ravel()
+    starts = flat & ~np.concatenate([[False], flat[:-1]])
+    run_of = np.cumsum(starts) * flat  # each pixel's run, numbered from 1; 0 off the mask
+    lengths = np.bincount(run_of)
+    lengths[0] = 0
+    return lengths[run_of].reshape(rows, cols + 1)[:, :cols]
 
 
 # --- paper ---------------------------------------------------------------------------------
