@@ -351,6 +351,8 @@ def _doubt(paper) -> str | None:
         return "there is other ink around the digit"
     if _stroke_width_at_mnist_height(paper.ink) < HAIRLINES_BELOW:
         return "the strokes are hairlines for their size, as printed lines are"
+    if paper.grid_like:
+        return "the ink is lines across and down the whole image, as a printed grid's are"
     return None
 
 

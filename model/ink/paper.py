@@ -157,6 +157,7 @@ class PaperInk:
     strength: float  # how much darker than its paper the strokes are, in noise σ
     light_on_dark: bool
     clutter: float
+    grid_like: bool = False  # nearly all the ink, the digit's and the rest, is lines across and down the image
 
     @property
     def is_blank(self) -> bool:
@@ -260,7 +261,15 @@ def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float) -> 
     ink[~in_digit] = 0
     strength = float(np.percentile(above[in_digit], CONTRAST_PERCENTILE)) / max(noise, 1e-9)
     return PaperInk(ink.astype(np.float32), np.where(in_digit, labels, 0).astype(np.int32),
-                    {label: inked[label] for label in digit}, digit, noise, contrast, strength, light_on_dark, clutter)
+                    {label: inked[label] for label in digit}, digit, noise, contrast, strength, light_on_dark, clutter,
+                    _spans_half_the_image(in_digit) and is_mostly_a_grid(mask))
+
+
+def _spans_half_the_image(pixels: np.ndarray) -> bool:
+    """Whether ``pixels`` reach across at least half of the image both ways (a grid's remains do; most digits in a
+    photo do not, and need no looking for lines)."""
+    return bool(np.ptp(np.flatnonzero(pixels.any(axis=0))) >= pixels.shape[1] / 2
+                and np.ptp(np.flatnonzero(pixels.any(axis=1))) >= pixels.shape[0] / 2)
 
 
 def _the_digit(mask: np.ndarray, above: np.ndarray, lighting: np.ndarray,
@@ -630,12 +639,38 @@ def _sheared(mask: np.ndarray, slope: float) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _without_grid(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
-    """``mask`` without squared paper's printed grid, or None where it has none: lines across and lines down (three
-    or more in all), square to each other, as far apart and as thick as each other, most of them reaching both
-    sides of the image, and either thin and nearly all the ink of a sheet (one with nothing written on it) or at
-    most half as thick as the pen's strokes.  A tight crop of a 4 or a 7 has a bar across and a stem down, but
-    they are as thick as each other; a bold 0's arcs cover rows and columns as lines do, but stop short of the
-    crop's corners."""
+    """``mask`` without squared paper's printed grid, or None where it has none: lines across and lines down
+    (``_grid_lines``), and either thin and nearly all the ink of a sheet (one with nothing written on it) or at
+    most half as thick as the pen's strokes."""
+    grid = _grid_lines(mask, across)
+    if grid is None:
+        return None
+    across, down, across_line, down_line = grid
+    # A thin line sloping a fraction of a row off the slope found leaves a row of its pixels beside its band.
+    across, down = across.widened(), down.widened()
+    on_across, on_down, others = _on_the_lines(mask, across, down)
+    thickest_line = max(across_line, down_line)
+    blank_sheet = (min(mask.shape) > SMALL_CROP and min(len(across.bands), len(down.bands)) >= GRID_BLANK_LINES
+                   and _nearly_all_ink_is_lines(others, mask)
+                   and thickest_line <= GRID_LINE_SHARE * min(mask.shape))
+    if not blank_sheet and 2 * thickest_line > _thickest(others):
+        return None
+    # A line's pixels stay where a stroke runs through it, judged without the lines of the other direction: where
+    # two lines cross, neither is a stroke through the other ...
+    kept_across = across.unsheared(_without_bands(across.sheared_again(mask & ~on_down), across.bands), mask)
+    kept_down = down.unsheared(_without_bands(down.sheared_again((mask & ~on_across).T), down.bands), mask.T).T
+    kept = others | (kept_across & on_across) | (kept_down & on_down)
+    # ... but a stroke may run through where they cross, or near it: there, ink goes on beyond on both sides.
+    widest = max(bottom - top + 1 for lines in (across, down) for top, bottom in lines.bands)
+    return kept | _ink_on_both_sides(mask & ~kept, kept, widest + 1)
+
+
+def _grid_lines(mask: np.ndarray, across: _Lines) -> tuple[_Lines, _Lines, int, int] | None:
+    """The lines across and down of what may be squared paper's grid, and how thick the thickest of each way is;
+    None where there is none: three or more lines in all, square to each other, as far apart and as thick as each
+    other, most of them reaching both sides of the image.  A tight crop of a 4 or a 7 has a bar across and a stem
+    down, but they are as thick as each other (``_without_grid``); a bold 0's arcs cover rows and columns as lines
+    do, but stop short of the crop's corners."""
     # The lines of a grid are found to their exact slope: a line drifting a row across the image, found level, leaves
     # pieces of itself in the rows next to it.
     down = _Lines.along(mask.T, level_first=False)
@@ -656,25 +691,30 @@ def _without_grid(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
         # A grid is printed with one pen (a slope found a little off thickens a line by a pixel or two): a much
         # thicker "line" is a stroke, a 1's stem between ruled lines.
         return None
-    # A thin line sloping a fraction of a row off the slope found leaves a row of its pixels beside its band.
-    across, down = across.widened(), down.widened()
+    return across, down, across_line, down_line
+
+
+def _on_the_lines(mask: np.ndarray, across: _Lines, down: _Lines) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The mask's pixels on the lines across, on the lines down, and on neither."""
     on_across = across.unsheared(across.sheared & _rows_of(across.bands, len(across.sheared))[:, None], mask)
     on_down = down.unsheared(down.sheared & _rows_of(down.bands, len(down.sheared))[:, None], mask.T).T
-    others = mask & ~on_across & ~on_down
-    thickest_line = max(across_line, down_line)
-    blank_sheet = (min(mask.shape) > SMALL_CROP and min(len(across.bands), len(down.bands)) >= GRID_BLANK_LINES
-                   and _nearly_all_ink_is_lines(others, mask)
-                   and thickest_line <= GRID_LINE_SHARE * min(mask.shape))
-    if not blank_sheet and 2 * thickest_line > _thickest(others):
-        return None
-    # A line's pixels stay where a stroke runs through it, judged without the lines of the other direction: where
-    # two lines cross, neither is a stroke through the other ...
-    kept_across = across.unsheared(_without_bands(across.sheared_again(mask & ~on_down), across.bands), mask)
-    kept_down = down.unsheared(_without_bands(down.sheared_again((mask & ~on_across).T), down.bands), mask.T).T
-    kept = others | (kept_across & on_across) | (kept_down & on_down)
-    # ... but a stroke may run through where they cross, or near it: there, ink goes on beyond on both sides.
-    widest = max(bottom - top + 1 for lines in (across, down) for top, bottom in lines.bands)
-    return kept | _ink_on_both_sides(mask & ~kept, kept, widest + 1)
+    return on_across, on_down, mask & ~on_across & ~on_down
+
+
+def is_mostly_a_grid(mask: np.ndarray) -> bool:
+    """Whether nearly all of ``mask``'s ink (LINE_ALONE_SHARE) is lines across and down that could be squared
+    paper's grid (``_grid_lines``).  ``without_printed_lines`` takes such a grid away only with three lines each
+    way or strokes twice as thick beside it: with fewer, thin stems of "11" standing on a baseline make the same
+    figure.  What is left of such a grid after it is a blank sheet's, or those stems: nothing to be sure of.  Not in
+    a crop (SMALL_CROP or less across) that a digit fills: a 4's stems and bar, with a form's baseline under them,
+    are lines across and down it."""
+    if min(mask.shape) <= SMALL_CROP or not mask.any():
+        return False
+    grid = _grid_lines(mask, _Lines.along(mask))
+    if grid is None:
+        return False
+    across, down, _, _ = grid
+    return _nearly_all_ink_is_lines(_on_the_lines(mask, across.widened(), down.widened())[2], mask)
 
 
 def _ink_on_both_sides(pixels: np.ndarray, ink: np.ndarray, reach: int) -> np.ndarray:
