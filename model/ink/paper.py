@@ -114,6 +114,15 @@ UNDERLINED_WIDTH = 3
 # ... when its line is at most this share of the writing's stroke width: a form's printed line is thinner than a
 # pen's strokes, and a 2's long base or a 7's long bar, as thick as the pen, stays.
 UNDERLINE_THINNER = 0.6
+# A mark lying along the image's side (within FRAME_NEAR of its shorter side from it for at least FRAME_CONTACT of
+# the mark's length, at least FRAME_LONG times as long as it is deep, and at most FRAME_DEPTH of the shorter side
+# deep) is the edge of something beyond the paper: a strip of desk the sheet finder left (a wedge too thin for its
+# copy), the next sheet, a shadow's border.  It is never the digit itself, which a frame cuts across, not along (it
+# may still join a digit near it, as a 7's bar cut by a tight crop's top).  Left as the digit, it read as a sure 1.
+FRAME_NEAR = 0.01
+FRAME_CONTACT = 0.5
+FRAME_LONG = 3
+FRAME_DEPTH = 0.06
 # A ruled line sloping out of the image near a corner is looked for where at least this many of its pixels are in it.
 LINE_CORNER_PIXELS = 8
 
@@ -280,7 +289,8 @@ def _the_digit(mask: np.ndarray, above: np.ndarray, lighting: np.ndarray,
     strong = [m for m in marks.values() if m.peak >= STRONG_SIGMAS * noise and m.contrast >= MIN_CONTRAST]
     otsu = _otsu(strong)
     inked = {m.label: m for m in strong if m.contrast >= otsu}
-    digit, clutter = _digit_marks(inked, mask.shape, _flat_slivers(labels, inked))
+    digit, clutter = _digit_marks(inked, mask.shape, _flat_slivers(labels, inked),
+                                  _along_the_frame(labels, inked, mask.shape))
     return labels, inked, digit, clutter
 
 
@@ -1048,12 +1058,37 @@ def _flat_slivers(labels: np.ndarray, marks: dict[int, Mark]) -> set[int]:
     return slivers
 
 
-def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int], slivers: set[int]) -> tuple[list[int], float]:
-    """The largest mark but ``slivers`` and the marks near it (chains of them: the digits of a number), left to
-    right; and how much ink lies elsewhere, as a share of the digit's."""
-    writing = [m for m in marks.values() if m.label not in slivers]
+def _along_the_frame(labels: np.ndarray, marks: dict[int, Mark], shape: tuple[int, int]) -> set[int]:
+    """The marks that lie along the image's side (FRAME_CONTACT): the edges of what is beyond the paper."""
+    height, width = shape
+    near = max(2, round(FRAME_NEAR * min(shape)))
+    deepest = FRAME_DEPTH * min(shape)
+    along = set()
+    for mark in marks.values():
+        x0, y0, x1, y1 = mark.box
+        if min(mark.width, mark.height) > deepest or near <= min(x0, y0, width - x1, height - y1):
+            continue
+        own = labels[y0:y1, x0:x1] == mark.label
+        # Each side the mark comes near: which of its rows (or columns) reach within ``near`` of it, its length
+        # along the side and its depth away from it.
+        sides = ((x0 < near, own[:, :near - x0], 1, mark.height, mark.width),
+                 (x1 > width - near, own[:, width - near - x0:], 1, mark.height, mark.width),
+                 (y0 < near, own[:near - y0], 0, mark.width, mark.height),
+                 (y1 > height - near, own[height - near - y0:], 0, mark.width, mark.height))
+        if any(comes_near and depth <= deepest and length >= FRAME_LONG * depth
+               and int(band.any(axis=axis).sum()) >= FRAME_CONTACT * length
+               for comes_near, band, axis, length, depth in sides):
+            along.add(mark.label)
+    return along
+
+
+def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int], slivers: set[int],
+                 along_the_frame: set[int]) -> tuple[list[int], float]:
+    """The largest mark but ``slivers`` and those ``along_the_frame``, and the marks near it (chains of them: the
+    digits of a number), left to right; and how much ink lies elsewhere, as a share of the digit's."""
+    writing = [m for m in marks.values() if m.label not in slivers | along_the_frame]
     if not writing:
-        return [], 0.0  # only flat slivers: pieces of printed lines, dashes
+        return [], 0.0  # only flat slivers (pieces of printed lines, dashes) and the edges of what is beyond the paper
     largest = max(writing, key=lambda m: m.mass)
     size = max(largest.width, largest.height)
     if size < max(MIN_DIGIT_PIXELS, MIN_DIGIT_SHARE * min(shape)):
