@@ -114,12 +114,13 @@ UNDERLINED_WIDTH = 3
 # ... when its line is at most this share of the writing's stroke width: a form's printed line is thinner than a
 # pen's strokes, and a 2's long base or a 7's long bar, as thick as the pen, stays.
 UNDERLINE_THINNER = 0.6
-# A mark lying along the image's side (within FRAME_NEAR of its shorter side from it for at least FRAME_CONTACT of
-# the mark's length, at least FRAME_LONG times as long as it is deep, and at most FRAME_DEPTH of the shorter side
-# deep) is the edge of something beyond the paper: a strip of desk the sheet finder left (a wedge too thin for its
-# copy), the next sheet, a shadow's border.  It is never the digit itself, which a frame cuts across, not along (it
-# may still join a digit near it, as a 7's bar cut by a tight crop's top).  Left as the digit, it read as a sure 1.
-FRAME_NEAR = 0.01
+# A mark lying along the image's side (touching it, within FRAME_TOUCH pixels, for at least FRAME_CONTACT of the
+# mark's length, at least FRAME_LONG times as long as it is deep, and at most FRAME_DEPTH of the shorter side deep)
+# is the edge of something beyond the paper: a strip of desk the sheet finder left (a wedge too thin for its copy),
+# the next sheet, a shadow's border.  It is never the digit itself, which a frame cuts across, not along (it may
+# still join a digit near it, as a 7's bar cut by a tight crop's top).  Left as the digit, it read as a sure 1.  A 1
+# written a few pixels from the sheet's edge has paper between: it does not touch the side of the image cut there.
+FRAME_TOUCH = 2
 FRAME_CONTACT = 0.5
 FRAME_LONG = 3
 FRAME_DEPTH = 0.06
@@ -1061,16 +1062,15 @@ def _flat_slivers(labels: np.ndarray, marks: dict[int, Mark]) -> set[int]:
 def _along_the_frame(labels: np.ndarray, marks: dict[int, Mark], shape: tuple[int, int]) -> set[int]:
     """The marks that lie along the image's side (FRAME_CONTACT): the edges of what is beyond the paper."""
     height, width = shape
-    near = max(2, round(FRAME_NEAR * min(shape)))
-    deepest = FRAME_DEPTH * min(shape)
+    near, deepest = FRAME_TOUCH, FRAME_DEPTH * min(shape)
     along = set()
     for mark in marks.values():
         x0, y0, x1, y1 = mark.box
         if min(mark.width, mark.height) > deepest or near <= min(x0, y0, width - x1, height - y1):
             continue
         own = labels[y0:y1, x0:x1] == mark.label
-        # Each side the mark comes near: which of its rows (or columns) reach within ``near`` of it, its length
-        # along the side and its depth away from it.
+        # Each side the mark touches: which of its rows (or columns) reach within ``near`` of it, its length along
+        # the side and its depth away from it.
         sides = ((x0 < near, own[:, :near - x0], 1, mark.height, mark.width),
                  (x1 > width - near, own[:, width - near - x0:], 1, mark.height, mark.width),
                  (y0 < near, own[:near - y0], 0, mark.width, mark.height),
