@@ -353,6 +353,8 @@ def _doubt(paper) -> str | None:
         return "the strokes are hairlines for their size, as printed lines are"
     if paper.grid_like:
         return "the ink is lines across and down the whole image, as a printed grid's are"
+    if paper.along_the_frame:
+        return "the ink lies along the image's side, as the edge of a desk or of another sheet does"
     return None
 
 

@@ -114,12 +114,12 @@ UNDERLINED_WIDTH = 3
 # ... when its line is at most this share of the writing's stroke width: a form's printed line is thinner than a
 # pen's strokes, and a 2's long base or a 7's long bar, as thick as the pen, stays.
 UNDERLINE_THINNER = 0.6
-# A mark lying along the image's side (touching it, within FRAME_TOUCH pixels, for at least FRAME_CONTACT of the
-# mark's length, at least FRAME_LONG times as long as it is deep, and at most FRAME_DEPTH of the shorter side deep)
-# is the edge of something beyond the paper: a strip of desk the sheet finder left (a wedge too thin for its copy),
-# the next sheet, a shadow's border.  It is never the digit itself, which a frame cuts across, not along (it may
-# still join a digit near it, as a 7's bar cut by a tight crop's top).  Left as the digit, it read as a sure 1.  A 1
-# written a few pixels from the sheet's edge has paper between: it does not touch the side of the image cut there.
+# A digit that is one mark lying along the image's side (touching it, within FRAME_TOUCH pixels, for at least
+# FRAME_CONTACT of the mark's length, at least FRAME_LONG times as long as it is deep, and at most FRAME_DEPTH of
+# the shorter side deep) may be the edge of something beyond the paper: a strip of desk the sheet finder left (a
+# wedge too thin for its copy), the next sheet, a shadow's border.  Left as the digit, such a strip read as a sure 1.
+# A 1 cut by the frame looks the same: the reading is kept, in doubt.  Not in a crop (SMALL_CROP or less across),
+# where no desk shows and a form's cell may hold a 1 against its side.
 FRAME_TOUCH = 2
 FRAME_CONTACT = 0.5
 FRAME_LONG = 3
@@ -168,6 +168,7 @@ class PaperInk:
     light_on_dark: bool
     clutter: float
     grid_like: bool = False  # nearly all the ink, the digit's and the rest, is lines across and down the image
+    along_the_frame: bool = False  # the digit is one mark lying along the image's side (FRAME_CONTACT)
 
     @property
     def is_blank(self) -> bool:
@@ -272,7 +273,8 @@ def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float) -> 
     strength = float(np.percentile(above[in_digit], CONTRAST_PERCENTILE)) / max(noise, 1e-9)
     return PaperInk(ink.astype(np.float32), np.where(in_digit, labels, 0).astype(np.int32),
                     {label: inked[label] for label in digit}, digit, noise, contrast, strength, light_on_dark, clutter,
-                    _spans_half_the_image(in_digit) and is_mostly_a_grid(mask))
+                    _spans_half_the_image(in_digit) and is_mostly_a_grid(mask),
+                    _along_the_frame(labels, [inked[label] for label in digit], mask.shape))
 
 
 def _spans_half_the_image(pixels: np.ndarray) -> bool:
@@ -290,8 +292,7 @@ def _the_digit(mask: np.ndarray, above: np.ndarray, lighting: np.ndarray,
     strong = [m for m in marks.values() if m.peak >= STRONG_SIGMAS * noise and m.contrast >= MIN_CONTRAST]
     otsu = _otsu(strong)
     inked = {m.label: m for m in strong if m.contrast >= otsu}
-    digit, clutter = _digit_marks(inked, mask.shape, _flat_slivers(labels, inked),
-                                  _along_the_frame(labels, inked, mask.shape))
+    digit, clutter = _digit_marks(inked, mask.shape, _flat_slivers(labels, inked))
     return labels, inked, digit, clutter
 
 
@@ -1059,36 +1060,36 @@ def _flat_slivers(labels: np.ndarray, marks: dict[int, Mark]) -> set[int]:
     return slivers
 
 
-def _along_the_frame(labels: np.ndarray, marks: dict[int, Mark], shape: tuple[int, int]) -> set[int]:
-    """The marks that lie along the image's side (FRAME_CONTACT): the edges of what is beyond the paper."""
+def _along_the_frame(labels: np.ndarray, digit: list[Mark], shape: tuple[int, int]) -> bool:
+    """Whether the digit is one mark lying along a side of an image bigger than a crop (FRAME_CONTACT)."""
+    return min(shape) > SMALL_CROP and len(digit) == 1 and _lies_along_a_side(labels, digit[0], shape)
+
+
+def _lies_along_a_side(labels: np.ndarray, mark: Mark, shape: tuple[int, int]) -> bool:
+    """Whether ``mark`` lies along a side of the image (of ``shape``) as FRAME_CONTACT says."""
     height, width = shape
+    x0, y0, x1, y1 = mark.box
     near, deepest = FRAME_TOUCH, FRAME_DEPTH * min(shape)
-    along = set()
-    for mark in marks.values():
-        x0, y0, x1, y1 = mark.box
-        if min(mark.width, mark.height) > deepest or near <= min(x0, y0, width - x1, height - y1):
-            continue
-        own = labels[y0:y1, x0:x1] == mark.label
-        # Each side the mark touches: which of its rows (or columns) reach within ``near`` of it, its length along
-        # the side and its depth away from it.
-        sides = ((x0 < near, own[:, :near - x0], 1, mark.height, mark.width),
-                 (x1 > width - near, own[:, width - near - x0:], 1, mark.height, mark.width),
-                 (y0 < near, own[:near - y0], 0, mark.width, mark.height),
-                 (y1 > height - near, own[height - near - y0:], 0, mark.width, mark.height))
-        if any(comes_near and depth <= deepest and length >= FRAME_LONG * depth
+    if min(mark.width, mark.height) > deepest or near <= min(x0, y0, width - x1, height - y1):
+        return False
+    own = labels[y0:y1, x0:x1] == mark.label
+    # Each side the mark touches: which of its rows (or columns) reach within ``near`` of it, its length along the
+    # side and its depth away from it.
+    sides = ((x0 < near, own[:, :near - x0], 1, mark.height, mark.width),
+             (x1 > width - near, own[:, width - near - x0:], 1, mark.height, mark.width),
+             (y0 < near, own[:near - y0], 0, mark.width, mark.height),
+             (y1 > height - near, own[height - near - y0:], 0, mark.width, mark.height))
+    return any(touches and depth <= deepest and length >= FRAME_LONG * depth
                and int(band.any(axis=axis).sum()) >= FRAME_CONTACT * length
-               for comes_near, band, axis, length, depth in sides):
-            along.add(mark.label)
-    return along
+               for touches, band, axis, length, depth in sides)
 
 
-def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int], slivers: set[int],
-                 along_the_frame: set[int]) -> tuple[list[int], float]:
-    """The largest mark but ``slivers`` and those ``along_the_frame``, and the marks near it (chains of them: the
-    digits of a number), left to right; and how much ink lies elsewhere, as a share of the digit's."""
-    writing = [m for m in marks.values() if m.label not in slivers | along_the_frame]
+def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int], slivers: set[int]) -> tuple[list[int], float]:
+    """The largest mark but ``slivers`` and the marks near it (chains of them: the digits of a number), left to
+    right; and how much ink lies elsewhere, as a share of the digit's."""
+    writing = [m for m in marks.values() if m.label not in slivers]
     if not writing:
-        return [], 0.0  # only flat slivers (pieces of printed lines, dashes) and the edges of what is beyond the paper
+        return [], 0.0  # only flat slivers: pieces of printed lines, dashes
     largest = max(writing, key=lambda m: m.mass)
     size = max(largest.width, largest.height)
     if size < max(MIN_DIGIT_PIXELS, MIN_DIGIT_SHARE * min(shape)):
