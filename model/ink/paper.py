@@ -271,10 +271,11 @@ def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float) -> 
     ink = np.clip((darkness - level - weak) / np.maximum(core - weak, core / 2), 0, 1)
     ink[~in_digit] = 0
     strength = float(np.percentile(above[in_digit], CONTRAST_PERCENTILE)) / max(noise, 1e-9)
+    digit_marks = {label: inked[label] for label in digit}
     return PaperInk(ink.astype(np.float32), np.where(in_digit, labels, 0).astype(np.int32),
-                    {label: inked[label] for label in digit}, digit, noise, contrast, strength, light_on_dark, clutter,
+                    digit_marks, digit, noise, contrast, strength, light_on_dark, clutter,
                     _spans_half_the_image(in_digit) and is_mostly_a_grid(mask),
-                    _along_the_frame(labels, [inked[label] for label in digit], mask.shape))
+                    _along_the_frame(labels, list(digit_marks.values()), mask.shape))
 
 
 def _spans_half_the_image(pixels: np.ndarray) -> bool:
