@@ -35,6 +35,9 @@ BACKGROUND_SIDE = 240
 BACKGROUND_WINDOW = 0.2
 # ... and at least 1 / this times the thickest stroke found; if not, the paper is estimated again, wider.
 STROKE_SHARE_OF_WINDOW = 0.5
+# Where ink at the image's side is looked for (a strip of desk), the paper's level past a side is carried out from
+# two bands this share of the shorter side deep, just inside a band as deep along the side, where that ink is.
+EDGE_PAPER_DEPTH = 0.07
 # Which is ink, the dark or the light, is decided on a copy this big, against a local median of
 # the paper computed on an even smaller one.
 POLARITY_CHECK_SIDE = 320
@@ -272,10 +275,12 @@ def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float) -> 
     ink[~in_digit] = 0
     strength = float(np.percentile(above[in_digit], CONTRAST_PERCENTILE)) / max(noise, 1e-9)
     digit_marks = {label: inked[label] for label in digit}
+    along_the_frame = _along_the_frame(labels, list(digit_marks.values()), mask.shape) or (
+        _hugs_a_side(in_digit)
+        and _part_of_a_strip_along_a_side(grey, light_on_dark, window, paper, in_digit, level, weak))
     return PaperInk(ink.astype(np.float32), np.where(in_digit, labels, 0).astype(np.int32),
                     digit_marks, digit, noise, contrast, strength, light_on_dark, clutter,
-                    _spans_half_the_image(in_digit) and is_mostly_a_grid(mask),
-                    _along_the_frame(labels, list(digit_marks.values()), mask.shape))
+                    _spans_half_the_image(in_digit) and is_mostly_a_grid(mask), along_the_frame)
 
 
 def _spans_half_the_image(pixels: np.ndarray) -> bool:
@@ -407,20 +412,53 @@ def _stray_side(difference: np.ndarray) -> bool | None:
     return lighter > darker
 
 
-def paper_brightness(grey: np.ndarray, light_on_dark: bool = False, window: float = BACKGROUND_WINDOW) -> np.ndarray:
+def paper_brightness(grey: np.ndarray, light_on_dark: bool = False, window: float = BACKGROUND_WINDOW,
+                     sides_as_paper: bool = False) -> np.ndarray:
     """The paper's brightness at every pixel, as if there were no ink: a closing (for dark ink; an
     opening for light ink) ``window`` wide (a share of the shorter side, wider than any stroke),
     blurred, on a copy about BACKGROUND_SIDE pixels across.
 
     The copy is first extended past its edges by a window's width (repeating the edge): a closing
     then follows light that falls off towards an edge exactly, instead of carrying the brighter
-    paper further in out to the edge, which would make a dim corner look like ink."""
+    paper further in out to the edge, which would make a dim corner look like ink.  Ink in the edge's
+    pixels is then taken for paper too; with ``sides_as_paper`` the paper's level at the sides is
+    repeated instead (``_extended_with_paper``)."""
     small = _box_blur(_reduce_to(grey, BACKGROUND_SIDE), 3)  # less noise, so the max filter is not biased up by it
     window = _odd(window * _window_side(small.shape, grey.shape))
     first, second = (_min_filter, _max_filter) if light_on_dark else (_max_filter, _min_filter)
-    extended = np.pad(small, window, mode="edge")
+    extended = _extended_with_paper(small, window, light_on_dark) if sides_as_paper else np.pad(small, window, "edge")
     closed = _box_blur(second(first(extended, window), window), 3)
     return _upsample(closed[window:-window, window:-window], grey.shape)
+
+
+def _extended_with_paper(small: np.ndarray, window: int, light_on_dark: bool) -> np.ndarray:
+    """``small`` extended past each side by ``window``, repeating the paper's level at that side rather than its
+    pixels: the level is carried out to the side from two bands further in, each EDGE_PAPER_DEPTH deep (the
+    brightest in each, for light ink the darkest), so that light falling off towards the side is followed while
+    ink within the first band (a strip of desk, a 1 cut by the frame) is not taken for paper."""
+    depth = max(1, round(EDGE_PAPER_DEPTH * min(small.shape)))
+    if 3 * depth > min(small.shape):
+        return np.pad(small, window, mode="edge")
+    rim = small.copy()
+    for turned in (rim, rim.T):  # the left and right sides, then the top and bottom
+        source = turned.copy()
+        turned[:, 0] = _paper_at_side(source, depth, light_on_dark)
+        turned[:, -1] = _paper_at_side(source[:, ::-1], depth, light_on_dark)
+    extended = np.pad(rim, window, mode="edge")
+    extended[window:-window, window:-window] = small
+    return extended
+
+
+def _paper_at_side(values: np.ndarray, depth: int, light_on_dark: bool) -> np.ndarray:
+    """The paper's level at the left side of ``values``, row by row: the brightest (for light ink, darkest) in two
+    bands ``depth`` deep, from ``depth`` in, carried on out to the side as it changes between them (light falling
+    off towards the side), but never brighter than the nearer band (for light ink, darker); then smoothed along the
+    side."""
+    paper_of = np.min if light_on_dark else np.max
+    near, far = (paper_of(values[:, band * depth:(band + 1) * depth], axis=1) for band in (1, 2))
+    carried = near + 2 * (near - far)  # the bands' far ends are 2 and 3 depths in
+    level = np.maximum(carried, near) if light_on_dark else np.minimum(carried, near)
+    return _sliding(level[:, None], depth // 2 * 2 + 1, 0).mean(axis=-1)[:, 0]
 
 
 def _window_side(shape: tuple[int, int], image_shape: tuple[int, int]) -> int:
@@ -1064,6 +1102,37 @@ def _flat_slivers(labels: np.ndarray, marks: dict[int, Mark]) -> set[int]:
 def _along_the_frame(labels: np.ndarray, digit: list[Mark], shape: tuple[int, int]) -> bool:
     """Whether the digit is one mark lying along a side of an image bigger than a crop (FRAME_CONTACT)."""
     return min(shape) > SMALL_CROP and len(digit) == 1 and _lies_along_a_side(labels, digit[0], shape)
+
+
+def _hugs_a_side(in_digit: np.ndarray) -> bool:
+    """Whether the digit, in an image bigger than a crop, lies wholly within FRAME_DEPTH of a side, as a strip along
+    it would."""
+    height, width = in_digit.shape
+    if min(height, width) <= SMALL_CROP:
+        return False
+    deepest = FRAME_DEPTH * min(height, width)
+    columns, rows = np.flatnonzero(in_digit.any(axis=0)), np.flatnonzero(in_digit.any(axis=1))
+    return bool(columns[-1] < deepest or rows[-1] < deepest
+                or width - 1 - columns[0] < deepest or height - 1 - rows[0] < deepest)
+
+
+def _part_of_a_strip_along_a_side(grey: np.ndarray, light_on_dark: bool, window: float, paper: np.ndarray,
+                                  in_digit: np.ndarray, level: float, weak: float) -> bool:
+    """Whether the digit is the remains of a strip along a side (a desk's wedge the sheet finder left) whose body
+    ``paper``, the estimate made repeating the side's pixels, took in.  With the paper's level repeated past the
+    sides instead, where that is brighter by as much as ink is darker than its paper, the strip is found whole:
+    one mark with the digit, lying along the side."""
+    with_paper = paper_brightness(grey, light_on_dark, window, sides_as_paper=True)
+    lighting = np.ones_like(paper) if light_on_dark else np.maximum(with_paper, 0.05)
+    taken_in = np.abs(with_paper - paper) > MIN_CONTRAST * lighting
+    if not taken_in.any():
+        return False
+    paper = np.where(taken_in, with_paper, paper)
+    above = _box3(grey - paper if light_on_dark else paper - grey) - level
+    labels, marks = label_marks(above > weak, above, above / lighting)
+    touched = np.unique(labels[in_digit])
+    touched = touched[touched > 0]
+    return len(touched) == 1 and _lies_along_a_side(labels, marks[int(touched[0])], grey.shape)
 
 
 def _lies_along_a_side(labels: np.ndarray, mark: Mark, shape: tuple[int, int]) -> bool:
