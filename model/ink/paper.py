@@ -246,12 +246,7 @@ def find_ink(grey: np.ndarray) -> PaperInk:
 def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float) -> PaperInk:
     """find_ink with the paper estimated by a closing ``window`` (a share of the shorter side) wide."""
     paper = paper_brightness(grey, light_on_dark, window)
-    # How much darker than its paper each pixel is, in grey levels: the paper's noise is about the
-    # same everywhere in these units, so marks are told from noise in them.  As a share of the
-    # paper's brightness the same stroke is equally dark in the light and in the shade, so that is
-    # what contrast is measured in.  (Light ink: how much brighter, and in grey levels throughout.)
-    darkness = grey - paper if light_on_dark else paper - grey
-    lighting = np.ones_like(paper) if light_on_dark else np.maximum(paper, 0.05)
+    darkness, lighting = _against_the_paper(grey, paper, light_on_dark)
     smooth = _box3(darkness)
     level, noise = _paper_level_and_noise(smooth)
     above = smooth - level
@@ -274,13 +269,26 @@ def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float) -> 
     ink = np.clip((darkness - level - weak) / np.maximum(core - weak, core / 2), 0, 1)
     ink[~in_digit] = 0
     strength = float(np.percentile(above[in_digit], CONTRAST_PERCENTILE)) / max(noise, 1e-9)
-    digit_marks = {label: inked[label] for label in digit}
-    along_the_frame = _along_the_frame(labels, list(digit_marks.values()), mask.shape) or (
-        _hugs_a_side(in_digit)
-        and _part_of_a_strip_along_a_side(grey, light_on_dark, window, paper, in_digit, level, weak))
+    # The digit may be the edge of something beyond the paper (FRAME_CONTACT): one mark along the side, or the
+    # remains of a strip there that the paper's estimate took in.  Not in a crop.
+    along_the_frame = min(mask.shape) > SMALL_CROP and (
+        (len(digit) == 1 and _lies_along_a_side(labels, inked[digit[0]], mask.shape))
+        or (_hugs_a_side(in_digit)
+            and _part_of_a_strip_along_a_side(grey, light_on_dark, window, paper, in_digit, level, weak)))
     return PaperInk(ink.astype(np.float32), np.where(in_digit, labels, 0).astype(np.int32),
-                    digit_marks, digit, noise, contrast, strength, light_on_dark, clutter,
+                    {label: inked[label] for label in digit}, digit, noise, contrast, strength, light_on_dark, clutter,
                     _spans_half_the_image(in_digit) and is_mostly_a_grid(mask), along_the_frame)
+
+
+def _against_the_paper(grey: np.ndarray, paper: np.ndarray, light_on_dark: bool) -> tuple[np.ndarray, np.ndarray]:
+    """How much darker than its ``paper`` each pixel is, in grey levels, and the brightness contrast is a share of.
+
+    Grey levels: the paper's noise is about the same everywhere in these units, so marks are told from noise in
+    them.  As a share of the paper's brightness the same stroke is equally dark in the light and in the shade, so
+    that is what contrast is measured in.  (Light ink: how much brighter, and in grey levels throughout.)"""
+    darkness = grey - paper if light_on_dark else paper - grey
+    lighting = np.ones_like(paper) if light_on_dark else np.maximum(paper, 0.05)
+    return darkness, lighting
 
 
 def _spans_half_the_image(pixels: np.ndarray) -> bool:
@@ -1099,17 +1107,9 @@ def _flat_slivers(labels: np.ndarray, marks: dict[int, Mark]) -> set[int]:
     return slivers
 
 
-def _along_the_frame(labels: np.ndarray, digit: list[Mark], shape: tuple[int, int]) -> bool:
-    """Whether the digit is one mark lying along a side of an image bigger than a crop (FRAME_CONTACT)."""
-    return min(shape) > SMALL_CROP and len(digit) == 1 and _lies_along_a_side(labels, digit[0], shape)
-
-
 def _hugs_a_side(in_digit: np.ndarray) -> bool:
-    """Whether the digit, in an image bigger than a crop, lies wholly within FRAME_DEPTH of a side, as a strip along
-    it would."""
+    """Whether the digit lies wholly within FRAME_DEPTH of a side, as a strip along it would."""
     height, width = in_digit.shape
-    if min(height, width) <= SMALL_CROP:
-        return False
     deepest = FRAME_DEPTH * min(height, width)
     columns, rows = np.flatnonzero(in_digit.any(axis=0)), np.flatnonzero(in_digit.any(axis=1))
     return bool(columns[-1] < deepest or rows[-1] < deepest
@@ -1123,12 +1123,11 @@ def _part_of_a_strip_along_a_side(grey: np.ndarray, light_on_dark: bool, window:
     sides instead, where that is brighter by as much as ink is darker than its paper, the strip is found whole:
     one mark with the digit, lying along the side."""
     with_paper = paper_brightness(grey, light_on_dark, window, sides_as_paper=True)
-    lighting = np.ones_like(paper) if light_on_dark else np.maximum(with_paper, 0.05)
-    taken_in = np.abs(with_paper - paper) > MIN_CONTRAST * lighting
+    taken_in = np.abs(with_paper - paper) > MIN_CONTRAST * _against_the_paper(grey, with_paper, light_on_dark)[1]
     if not taken_in.any():
         return False
-    paper = np.where(taken_in, with_paper, paper)
-    above = _box3(grey - paper if light_on_dark else paper - grey) - level
+    darkness, lighting = _against_the_paper(grey, np.where(taken_in, with_paper, paper), light_on_dark)
+    above = _box3(darkness) - level
     labels, marks = label_marks(above > weak, above, above / lighting)
     touched = np.unique(labels[in_digit])
     touched = touched[touched > 0]
