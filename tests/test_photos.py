@@ -515,6 +515,19 @@ def test_a_wedge_of_desk_too_wide_for_a_sliver_is_never_a_sure_digit(predictor, 
     assert read_image(image).doubt is None
 
 
+@pytest.mark.parametrize("wedge", [((640, 250), (618, 480)), ((630, 0), (640, 480)), ((626, 0), (640, 300))])
+def test_a_white_desk_beside_paper_in_the_shade_leaves_the_paper_blank(predictor, wedge):
+    """A white desk beyond the sheet's side is brighter than the paper where the light falls off towards it.  The
+    paper's estimate (a closing) carried the desk's brightness over the paper beside it, and that paper, 80–130 px
+    wide along the side, was read as a sure 1 in every case here.  A 7 on the sheet is read as before."""
+    for seed in (0, 1, 2):
+        blank = on_a_desk(blank_paper(noise=5, falloff=0.3, vignette=0.3, jpeg=75, seed=seed), wedge,
+                          desk=DESKS["white"], seed=seed)
+        assert read_image(blank).is_blank
+        image = on_a_desk(photo(noise=5, falloff=0.3, jpeg=75, seed=seed), wedge, desk=DESKS["white"], seed=seed)
+        assert read(predictor, image) == 7 and read_image(image).doubt is None
+
+
 ALONG_THE_SIDE = "the ink lies along the image's side, as the edge of a desk or of another sheet does"
 
 

@@ -433,10 +433,40 @@ def paper_brightness(grey: np.ndarray, light_on_dark: bool = False, window: floa
     repeated instead (``_extended_with_paper``)."""
     small = _box_blur(_reduce_to(grey, BACKGROUND_SIDE), 3)  # less noise, so the max filter is not biased up by it
     window = _odd(window * _window_side(small.shape, grey.shape))
+    if min(grey.shape) > SMALL_CROP:  # a crop's sides are the digit's, or a neighbour's
+        small = _brighter_sides_capped(small, light_on_dark, window)
     first, second = (_min_filter, _max_filter) if light_on_dark else (_max_filter, _min_filter)
     extended = _extended_with_paper(small, window, light_on_dark) if sides_as_paper else np.pad(small, window, "edge")
     closed = _box_blur(second(first(extended, window), window), 3)
     return _upsample(closed[window:-window, window:-window], grey.shape)
+
+
+def _brighter_sides_capped(small: np.ndarray, light_on_dark: bool, window: int) -> np.ndarray:
+    """``small`` with what lies within EDGE_PAPER_DEPTH of a side and is brighter than anything in its row a window
+    further in (for light ink: darker) set to the paper's level there (``_paper_at_side``).  A white desk beyond the
+    sheet is brighter than the paper where the light falls off towards it; left, the closing carried the desk's
+    brightness over the paper beside it, up to a window wide, and that paper was found as a wide mark of ink along
+    the side.  Paper beside a bold digit at the side is no brighter than the paper beyond the digit, and stays."""
+    depth = _side_depth(small.shape)
+    if depth is None:
+        return small
+    capped = small.copy()
+    paper_of = np.min if light_on_dark else np.max
+    for turned in (capped, capped.T):  # the left and right sides, then the top and bottom
+        for side in (turned, turned[:, ::-1]):
+            further_in = paper_of(side[:, depth:depth + window], axis=1)
+            brightest = paper_of(side[:, :depth], axis=1)
+            if light_on_dark:
+                intruded = brightest < further_in - MIN_CONTRAST
+            else:
+                intruded = brightest > further_in * (1 + MIN_CONTRAST)
+            intruded = _sliding(intruded[:, None], window, 0).any(axis=-1)[:, 0]  # as far as the closing carries it
+            # Carried no further than ink's least contrast: where the bands straddle a step (a desk's edge, its
+            # grain), a carry would not follow the light.
+            level = _paper_at_side(side, depth, light_on_dark, fall=MIN_CONTRAST)[:, None]
+            band = side[:, :depth]
+            band[intruded] = (np.maximum if light_on_dark else np.minimum)(band, level)[intruded]
+    return capped
 
 
 def _extended_with_paper(small: np.ndarray, window: int, light_on_dark: bool) -> np.ndarray:
@@ -444,8 +474,8 @@ def _extended_with_paper(small: np.ndarray, window: int, light_on_dark: bool) ->
     pixels: the level is carried out to the side from two bands further in, each EDGE_PAPER_DEPTH deep (the
     brightest in each, for light ink the darkest), so that light falling off towards the side is followed while
     ink within the first band (a strip of desk, a 1 cut by the frame) is not taken for paper."""
-    depth = max(1, round(EDGE_PAPER_DEPTH * min(small.shape)))
-    if 3 * depth > min(small.shape):
+    depth = _side_depth(small.shape)
+    if depth is None:
         return np.pad(small, window, mode="edge")
     rim = small.copy()
     for turned in (rim, rim.T):  # the left and right sides, then the top and bottom
@@ -457,15 +487,25 @@ def _extended_with_paper(small: np.ndarray, window: int, light_on_dark: bool) ->
     return extended
 
 
-def _paper_at_side(values: np.ndarray, depth: int, light_on_dark: bool) -> np.ndarray:
+def _side_depth(shape: tuple[int, int]) -> int | None:
+    """How deep the bands ``_paper_at_side`` looks at are (EDGE_PAPER_DEPTH of the shorter side), or None when
+    three of them do not fit."""
+    depth = max(1, round(EDGE_PAPER_DEPTH * min(shape)))
+    return None if 3 * depth > min(shape) else depth
+
+
+def _paper_at_side(values: np.ndarray, depth: int, light_on_dark: bool, fall: float | None = None) -> np.ndarray:
     """The paper's level at the left side of ``values``, row by row: the brightest (for light ink, darkest) in two
     bands ``depth`` deep, from ``depth`` in, carried on out to the side as it changes between them (light falling
-    off towards the side), but never brighter than the nearer band (for light ink, darker); then smoothed along the
-    side."""
+    off towards the side), but never brighter than the nearer band (for light ink, darker), nor with ``fall``
+    darker by more than that share; then smoothed along the side."""
     paper_of = np.min if light_on_dark else np.max
     near, far = (paper_of(values[:, band * depth:(band + 1) * depth], axis=1) for band in (1, 2))
     carried = near + 2 * (near - far)  # the bands' far ends are 2 and 3 depths in
-    level = np.maximum(carried, near) if light_on_dark else np.minimum(carried, near)
+    if light_on_dark:
+        level = np.clip(carried, near, None if fall is None else near + fall)
+    else:
+        level = np.clip(carried, None if fall is None else near * (1 - fall), near)
     return _sliding(level[:, None], depth // 2 * 2 + 1, 0).mean(axis=-1)[:, 0]
 
 
