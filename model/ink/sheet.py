@@ -79,6 +79,10 @@ DESK_LIKE = 0.9
 SLIVER_WIDTH = 0.02
 # The paper beside the edge is what stands out by less than this from the brightness around it.
 PAPER_AWAY = 0.02
+# A strip of desk left along the sheet's edge runs along it for this many times its depth, and is nearer the
+# desk's brightness than this share of the way to the paper's (a stroke's blurred rim passes through it).
+SLIVER_LONG = 3
+STRIP_DESK_LIKE = 0.5
 # The desk's own pattern (wood grain) is capped at this many times the paper's noise: never enough to be ink.
 DESK_PATTERN_SIGMAS = 2.0
 # ... but what stands out from the desk by this much (0 black to 1 white) is ink, kept: strokes in a shadow.
@@ -427,11 +431,43 @@ def _off_sheet(grey: np.ndarray, small: np.ndarray, sheet: np.ndarray, desk: np.
     band = ~_hull_mask(sheet, margin=EDGE_NEAR + 1) & ~certain
     paper_full = _full(paper_level, grey.shape)
     desk_level = _full(_masked_mean(small, certain if certain.any() else desk), grey.shape)
-    like_desk = np.abs(_box3(grey) - desk_level) <= DESK_LIKE * np.abs(paper_full - desk_level)
+    # How far each pixel is from the desk's brightness towards the paper's: 1 at the paper's, below 0 beyond the
+    # desk's (as ink on a light desk is).
+    step = paper_full - desk_level
+    from_desk = (_box3(grey) - desk_level) / np.where(np.abs(step) < 1e-6, 1e-6, step)
+    like_desk = np.abs(from_desk) <= DESK_LIKE
     certain_full, band_full = _blocks(certain, grey.shape), _blocks(band, grey.shape)
     labels, _ = label_components(certain_full | (band_full & like_desk))
     joined = np.isin(labels, np.unique(labels[certain_full]))
+    near = _blocks(_grown(certain, EDGE_NEAR + 2), grey.shape)  # on the copy: a few ms, where a full size one is 80
+    joined |= _strips_along(joined, near & (np.abs(from_desk) <= STRIP_DESK_LIKE), from_desk < -STRIP_DESK_LIKE)
     return joined | (_grown(joined, 1) & band_full)
+
+
+def _strips_along(desk: np.ndarray, candidates: np.ndarray, ink: np.ndarray) -> np.ndarray:
+    """The pieces of ``candidates`` (near ``desk``) that meet it and run along its edge, at least SLIVER_LONG times
+    as long as they are deep.  Where the sheet's edge slopes, the copy's pixels that are part desk, part paper
+    count as sheet, inside its hull; the desk in them was left as a thin stepped strip along the edge, and read as
+    a sure 1.  The end of a printed line or of a stroke that meets the desk is as short as it is
+    wide, and stays; so does the rim of a stroke beyond the desk's brightness (``ink``), which passes through it."""
+    labels, count = label_components(candidates & ~desk)
+    tall, wide = (_extents(labels, count, axis) for axis in (0, 1))
+    strip = np.maximum(tall, wide) >= SLIVER_LONG * np.minimum(tall, wide)
+    meets_desk, meets_ink = np.zeros(count + 1, bool), np.zeros(count + 1, bool)
+    meets_desk[labels[_grown(desk, 1)]] = True  # a stroke beside the edge, with paper between, stays
+    meets_ink[labels[_grown(ink & ~desk, 1)]] = True
+    strip &= meets_desk & ~meets_ink
+    strip[0] = False
+    return strip[labels]
+
+
+def _extents(labels: np.ndarray, count: int, axis: int) -> np.ndarray:
+    """How many rows (``axis`` 0; columns, 1) each label 0…count spans (0 for none)."""
+    where = np.nonzero(labels)
+    low, high = np.full(count + 1, labels.shape[axis]), np.full(count + 1, -1)
+    np.minimum.at(low, labels[where], where[axis])
+    np.maximum.at(high, labels[where], where[axis])
+    return np.maximum(high - low + 1, 0)
 
 
 def _slivers(grey: np.ndarray, small: np.ndarray, desk: np.ndarray, paper_level: np.ndarray,
