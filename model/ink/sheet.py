@@ -12,9 +12,10 @@ filled, nearly convex and mostly paper; the desk is what lies outside that part'
 to the paper along the sheet's edge and flat on both sides of it (light that falls off across a sheet, a vignette
 or a stain changes slowly; a stroke that reaches the image's edge lies inside the hull of the paper around it),
 and no writing on it.  Along the edge the desk is followed at the image's own resolution, so that a stroke near
-the edge keeps its ink.  The desk is given the brightness the paper has where it meets it, keeping its noise
-(its grain capped at the paper's noise; what stands out as ink does, as a stroke in a shadow taken for desk, is
-kept), and the image is cut to the sheet's box.  Pure numpy.
+the edge keeps its ink; a thin strip of desk left along a sloping edge, inside the copy's sheet, is desk too.
+The desk is given the brightness the paper has where it meets it, keeping its noise (its grain capped at the
+paper's noise; what stands out as ink does, as a stroke in a shadow taken for desk, is kept), and the image is
+cut to the sheet's box.  Pure numpy.
 """
 
 from __future__ import annotations
