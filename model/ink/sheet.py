@@ -449,8 +449,8 @@ def _strips_along(desk: np.ndarray, candidates: np.ndarray, ink: np.ndarray) -> 
     """The pieces of ``candidates`` (near ``desk``) that meet it and run along its edge, at least SLIVER_LONG times
     as long as they are deep.  Where the sheet's edge slopes, the copy's pixels that are part desk, part paper
     count as sheet, inside its hull; the desk in them was left as a thin stepped strip along the edge, and read as
-    a sure 1.  The end of a printed line or of a stroke that meets the desk is as short as it is
-    wide, and stays; so does the rim of a stroke beyond the desk's brightness (``ink``), which passes through it."""
+    a sure 1.  The end of a printed line or of a stroke that meets the desk is as short as it is wide, and stays;
+    so does the rim of a stroke beyond the desk's brightness (``ink``), which passes through it."""
     labels, count = label_components(candidates & ~desk)
     tall, wide = (_extents(labels, count, axis) for axis in (0, 1))
     strip = np.maximum(tall, wide) >= SLIVER_LONG * np.minimum(tall, wide)
