@@ -460,6 +460,8 @@ def _brighter_sides_capped(small: np.ndarray, light_on_dark: bool, window: int) 
                 intruded = brightest < further_in - MIN_CONTRAST
             else:
                 intruded = brightest > further_in * (1 + MIN_CONTRAST)
+            if not intruded.any():
+                continue
             intruded = _sliding(intruded[:, None], window, 0).any(axis=-1)[:, 0]  # as far as the closing carries it
             # Carried no further than ink's least contrast: where the bands straddle a step (a desk's edge, its
             # grain), a carry would not follow the light.
@@ -1039,6 +1041,26 @@ def _widened(row: np.ndarray, reach: int = 2) -> np.ndarray:
 
 # --- marks ---------------------------------------------------------------------------------
 
+def label_boxes(labels: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Each label's box (0…count, from ``label_components``): arrays x0, y0, x1, y1, the ends exclusive (a label
+    with no pixels, 0 among them, gets an empty box)."""
+    flat = labels.ravel()
+    inside = flat > 0
+    rows, cols = np.divmod(np.flatnonzero(inside), labels.shape[1])
+    return _boxes(flat[inside], rows, cols, count, labels.shape)
+
+
+def _boxes(ids: np.ndarray, rows: np.ndarray, cols: np.ndarray, count: int,
+           shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    x0, y0 = np.full(count + 1, shape[1]), np.full(count + 1, shape[0])
+    x1, y1 = np.zeros(count + 1, int), np.zeros(count + 1, int)
+    np.minimum.at(x0, ids, cols)
+    np.minimum.at(y0, ids, rows)
+    np.maximum.at(x1, ids, cols + 1)
+    np.maximum.at(y1, ids, rows + 1)
+    return x0, y0, x1, y1
+
+
 def label_marks(mask: np.ndarray, darkness: np.ndarray, share: np.ndarray) -> tuple[np.ndarray, dict[int, Mark]]:
     """Label the 8-connected pieces of ``mask`` (1, 2, …; 0 is paper) and measure each one's box, area, and
     darkness: in grey levels above the paper (``darkness``) and as a share of the paper's brightness (``share``)."""
@@ -1056,14 +1078,7 @@ def label_marks(mask: np.ndarray, darkness: np.ndarray, share: np.ndarray) -> tu
     contrast = np.zeros(count + 1)
     np.maximum.at(peak, ids, darkness.ravel()[inside])
     np.maximum.at(contrast, ids, shares)
-    x0 = np.full(count + 1, mask.shape[1])
-    y0 = np.full(count + 1, mask.shape[0])
-    x1 = np.zeros(count + 1, int)
-    y1 = np.zeros(count + 1, int)
-    np.minimum.at(x0, ids, cols)
-    np.minimum.at(y0, ids, rows)
-    np.maximum.at(x1, ids, cols + 1)
-    np.maximum.at(y1, ids, rows + 1)
+    x0, y0, x1, y1 = _boxes(ids, rows, cols, count, mask.shape)
     marks = {label: Mark(label, (int(x0[label]), int(y0[label]), int(x1[label]), int(y1[label])),
                          int(area[label]), float(mass[label]), float(peak[label]), float(contrast[label]))
              for label in range(1, count + 1)}

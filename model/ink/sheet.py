@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from digitpad.model.ink.paper import _box3, _reduce_to, _upsample, label_components
+from digitpad.model.ink.paper import _box3, _reduce_to, _upsample, label_boxes, label_components
 
 # The sheet is looked for on a copy about this many pixels across, in a photo at least this many pixels across
 # its shorter side too (a scan's crop or field strip, shorter, is left as it is: its printed baseline would be as
@@ -452,7 +452,8 @@ def _strips_along(desk: np.ndarray, candidates: np.ndarray, ink: np.ndarray) -> 
     a sure 1.  The end of a printed line or of a stroke that meets the desk is as short as it is wide, and stays;
     so does the rim of a stroke beyond the desk's brightness (``ink``), which passes through it."""
     labels, count = label_components(candidates & ~desk)
-    tall, wide = (_extents(labels, count, axis) for axis in (0, 1))
+    x0, y0, x1, y1 = label_boxes(labels, count)
+    tall, wide = np.maximum(y1 - y0, 0), np.maximum(x1 - x0, 0)
     strip = np.maximum(tall, wide) >= SLIVER_LONG * np.minimum(tall, wide)
     meets_desk, meets_ink = np.zeros(count + 1, bool), np.zeros(count + 1, bool)
     meets_desk[labels[_grown(desk, 1)]] = True  # a stroke beside the edge, with paper between, stays
@@ -460,15 +461,6 @@ def _strips_along(desk: np.ndarray, candidates: np.ndarray, ink: np.ndarray) -> 
     strip &= meets_desk & ~meets_ink
     strip[0] = False
     return strip[labels]
-
-
-def _extents(labels: np.ndarray, count: int, axis: int) -> np.ndarray:
-    """How many rows (``axis`` 0; columns, 1) each label 0…count spans (0 for none)."""
-    where = np.nonzero(labels)
-    low, high = np.full(count + 1, labels.shape[axis]), np.full(count + 1, -1)
-    np.minimum.at(low, labels[where], where[axis])
-    np.maximum.at(high, labels[where], where[axis])
-    return np.maximum(high - low + 1, 0)
 
 
 def _slivers(grey: np.ndarray, small: np.ndarray, desk: np.ndarray, paper_level: np.ndarray,
