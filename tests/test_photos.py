@@ -501,9 +501,10 @@ def test_a_sliver_of_desk_along_the_frames_side_is_no_digit(predictor, desk):
 @pytest.mark.parametrize("desk, wedge", [("dark wood", ((0, 150), (14, 480))), ("black", ((0, 150), (14, 480))),
                                          ("grey", ((0, 150), (14, 480))), ("green", ((0, 150), (14, 480))),
                                          ("black", ((630, 0), (640, 480))), ("dark wood", ((626, 0), (640, 300))),
-                                         ("grey", ((0, 300), (20, 480))), ("dark wood", ((0, 300), (20, 480)))])
+                                         ("grey", ((0, 300), (20, 480))), ("dark wood", ((0, 300), (20, 480))),
+                                         ("grey", ((0, 300), (40, 480))), ("green", ((0, 300), (32, 480)))])
 def test_a_wedge_of_desk_too_wide_for_a_sliver_is_never_a_sure_digit(predictor, desk, wedge):
-    """A wedge of desk along the frame's side, up to 3% of the photo wide: too thin for the sheet finder's copy to
+    """A wedge of desk along the frame's side, up to 6% of the photo wide: too thin for the sheet finder's copy to
     find a desk at all, and too wide for the sliver filler, it was read as a 1 (sure on a black desk).  Where the
     paper's estimate took the wedge's body in, its slanting inner edge was left, clear of the side, as a sure 1.
     A digit on the sheet is read as before."""
@@ -551,6 +552,32 @@ def test_a_one_cut_by_the_frame_is_still_read(predictor, size, at, height):
     prediction, reading = predictor.predict_image(image), read_image(image)
     assert reading.box[0] == 0 and prediction.label == 1
     assert reading.doubt == ALONG_THE_SIDE and prediction.is_unsure
+
+
+def with_a_line_down(image: Image.Image, x: float, width: float, slope: float, side: str) -> Image.Image:
+    """The photo with a shadow's border (half as bright) ``width`` px wide from its top to its bottom, ``x`` px in
+    from its left or right ``side`` at the top and ``slope`` px further in at the bottom, slightly blurred."""
+    pixels = np.asarray(image.convert("RGB"), np.float32)
+    height, across = pixels.shape[:2]
+    centre = x + width / 2 + slope * np.arange(height)[:, None] / height
+    if side == "right":
+        centre = across - 1 - centre
+    covered = np.clip(width / 2 + 0.5 - np.abs(np.arange(across)[None, :] - centre), 0, 1)
+    shaded = pixels * (1 - 0.5 * covered[..., None])
+    return Image.fromarray(np.clip(shaded, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.7))
+
+
+@pytest.mark.parametrize("x, width, slope, side", [(5, 6, 0, "left"), (5, 6, 0, "right"), (2, 6, 6, "left"),
+                                                   (2, 12, 20, "left"), (0, 12, 20, "right"), (0, 6, 20, "left")])
+def test_a_line_down_the_whole_photo_beside_its_side_is_never_a_sure_digit(predictor, x, width, slope, side):
+    """The next sheet's edge or a shadow's border runs from the photo's top to its bottom a few pixels in from its
+    side, straight or sloping: one thin mark, read as a sure 1 (0.95–1.00).  It leaves the frame at both ends, as
+    no whole digit does: the reading is kept, in doubt.  A 7 on the sheet is read as before, without doubt."""
+    blank = with_a_line_down(blank_paper(noise=5, falloff=0.3, vignette=0.3, jpeg=75), x, width, slope, side)
+    prediction = predictor.predict_image(blank)
+    assert prediction.label is None or prediction.is_unsure
+    image = with_a_line_down(photo(noise=5, falloff=0.3, jpeg=75), x, width, slope, side)
+    assert read(predictor, image) == 7 and read_image(image).doubt is None
 
 
 def test_a_sevens_bar_along_a_tight_crops_top_leaves_no_doubt(predictor):

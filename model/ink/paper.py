@@ -121,12 +121,13 @@ UNDERLINE_THINNER = 0.6
 # FRAME_CONTACT of the mark's length, at least FRAME_LONG times as long as it is deep, and at most FRAME_DEPTH of
 # the shorter side deep) may be the edge of something beyond the paper: a strip of desk the sheet finder left (a
 # wedge too thin for its copy), the next sheet, a shadow's border.  Left as the digit, such a strip read as a sure 1.
-# A 1 cut by the frame looks the same: the reading is kept, in doubt.  Not in a crop (SMALL_CROP or less across),
-# where no desk shows and a form's cell may hold a 1 against its side.
+# So may a thin mark that runs from one side to the opposite one within FRAME_DEPTH of a third, touching it or not:
+# the next sheet's edge a few pixels in.  A 1 cut by the frame looks the same: the reading is kept, in doubt.  Not in
+# a crop (SMALL_CROP or less across), where no desk shows and a form's cell may hold a 1 against its side.
 FRAME_TOUCH = 2
 FRAME_CONTACT = 0.5
 FRAME_LONG = 3
-FRAME_DEPTH = 0.06
+FRAME_DEPTH = 0.09
 # A ruled line sloping out of the image near a corner is looked for where at least this many of its pixels are in it.
 LINE_CORNER_PIXELS = 8
 
@@ -1190,10 +1191,13 @@ def _part_of_a_strip_along_a_side(grey: np.ndarray, light_on_dark: bool, window:
 
 
 def _lies_along_a_side(labels: np.ndarray, mark: Mark, shape: tuple[int, int]) -> bool:
-    """Whether ``mark`` lies along a side of the image (of ``shape``) as FRAME_CONTACT says."""
+    """Whether ``mark`` lies along a side of the image (of ``shape``) as FRAME_CONTACT says, or crosses the image
+    beside one."""
     height, width = shape
     x0, y0, x1, y1 = mark.box
     near, deepest = FRAME_TOUCH, FRAME_DEPTH * min(shape)
+    if _crosses_the_frame_beside_a_side(mark.box, shape, near, deepest):
+        return True
     if min(mark.width, mark.height) > deepest or near <= min(x0, y0, width - x1, height - y1):
         return False
     own = labels[y0:y1, x0:x1] == mark.label
@@ -1206,6 +1210,18 @@ def _lies_along_a_side(labels: np.ndarray, mark: Mark, shape: tuple[int, int]) -
     return any(touches and depth <= deepest and length >= FRAME_LONG * depth
                and int(band.any(axis=axis).sum()) >= FRAME_CONTACT * length
                for touches, band, axis, length, depth in sides)
+
+
+def _crosses_the_frame_beside_a_side(box: tuple[int, int, int, int], shape: tuple[int, int], near: int,
+                                     deepest: float) -> bool:
+    """Whether a mark's ``box`` runs from a side of the image to the opposite one (within ``near`` of both) and
+    lies within ``deepest`` of a third: a line across the whole frame beside its side, as the next sheet's edge or
+    a shadow's border a few pixels in draws.  No whole digit leaves the frame at both ends."""
+    height, width = shape
+    x0, y0, x1, y1 = box
+    top_to_bottom = y0 < near and y1 > height - near and (x1 <= deepest or x0 >= width - deepest)
+    side_to_side = x0 < near and x1 > width - near and (y1 <= deepest or y0 >= height - deepest)
+    return top_to_bottom or side_to_side
 
 
 def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int], slivers: set[int]) -> tuple[list[int], float]:
