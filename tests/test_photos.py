@@ -567,17 +567,35 @@ def with_a_line_down(image: Image.Image, x: float, width: float, slope: float, s
     return Image.fromarray(np.clip(shaded, 0, 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.7))
 
 
+ACROSS_THE_IMAGE = "the ink runs across the whole image, as a line or an edge does"
+
+
 @pytest.mark.parametrize("x, width, slope, side", [(5, 6, 0, "left"), (5, 6, 0, "right"), (2, 6, 6, "left"),
-                                                   (2, 12, 20, "left"), (0, 12, 20, "right"), (0, 6, 20, "left")])
-def test_a_line_down_the_whole_photo_beside_its_side_is_never_a_sure_digit(predictor, x, width, slope, side):
-    """The next sheet's edge or a shadow's border runs from the photo's top to its bottom a few pixels in from its
-    side, straight or sloping: one thin mark, read as a sure 1 (0.95–1.00).  It leaves the frame at both ends, as
-    no whole digit does: the reading is kept, in doubt.  A 7 on the sheet is read as before, without doubt."""
+                                                   (2, 12, 20, "left"), (0, 12, 20, "right"), (0, 6, 20, "left"),
+                                                   (60, 8, 0, "left"), (100, 8, 0, "left")])
+def test_a_line_down_the_whole_photo_is_never_a_sure_digit(predictor, x, width, slope, side):
+    """The next sheet's edge, a shadow's border or a notebook's margin runs from the photo's top to its bottom,
+    straight or sloping, a few pixels or a third of the photo in from its side: one thin mark, read as a sure 1
+    (0.95–1.00).  It leaves the frame at both ends, as no whole digit does: the reading is kept, in doubt.  A 7 on
+    the sheet is read as before, without doubt."""
     blank = with_a_line_down(blank_paper(noise=5, falloff=0.3, vignette=0.3, jpeg=75), x, width, slope, side)
     prediction = predictor.predict_image(blank)
     assert prediction.label is None or prediction.is_unsure
     image = with_a_line_down(photo(noise=5, falloff=0.3, jpeg=75), x, width, slope, side)
     assert read(predictor, image) == 7 and read_image(image).doubt is None
+
+
+@pytest.mark.parametrize("size, pen", [((120, 120), 5), ((200, 160), 7), ((640, 480), 8)])
+def test_a_thin_one_cut_tight_above_and_below_is_doubted_only_off_centre(predictor, size, pen):
+    """A crop cut tight above and below a thin 1 (or a photo zoomed in on it) has the 1 run from its top to its
+    bottom, just as a line across the frame does.  In the middle, where a crop centres its digit, it is read without
+    doubt; in the outer third of the image it is read in doubt."""
+    width = size[0]
+    for at, doubt in ((0.45, None), (0.2, ACROSS_THE_IMAGE)):
+        image = with_a_line_down(blank_paper(size=size, noise=4, jpeg=85), at * width - pen / 2, pen, 0, "left")
+        reading = read_image(image)
+        assert reading.box[1] == 0 and reading.box[3] == size[1]
+        assert read(predictor, image) == 1 and reading.doubt == doubt
 
 
 def test_a_sevens_bar_along_a_tight_crops_top_leaves_no_doubt(predictor):

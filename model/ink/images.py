@@ -355,6 +355,8 @@ def _doubt(paper) -> str | None:
         return "the ink is lines across and down the whole image, as a printed grid's are"
     if paper.along_the_frame:
         return "the ink lies along the image's side, as the edge of a desk or of another sheet does"
+    if paper.across_the_frame:
+        return "the ink runs across the whole image, as a line or an edge does"
     return None
 
 

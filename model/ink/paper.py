@@ -121,13 +121,17 @@ UNDERLINE_THINNER = 0.6
 # FRAME_CONTACT of the mark's length, at least FRAME_LONG times as long as it is deep, and at most FRAME_DEPTH of
 # the shorter side deep) may be the edge of something beyond the paper: a strip of desk the sheet finder left (a
 # wedge too thin for its copy), the next sheet, a shadow's border.  Left as the digit, such a strip read as a sure 1.
-# So may a thin mark that runs from one side to the opposite one within FRAME_DEPTH of a third, touching it or not:
-# the next sheet's edge a few pixels in.  A 1 cut by the frame looks the same: the reading is kept, in doubt.  Not in
-# a crop (SMALL_CROP or less across), where no desk shows and a form's cell may hold a 1 against its side.
+# A 1 cut by the frame looks the same: the reading is kept, in doubt.  So is a digit that is one mark running from
+# a side to the opposite one (within FRAME_TOUCH of both), at most FRAME_DEPTH of the shorter side across, within
+# the outer FRAME_OUTER of the image's width (or height) on either side: a line across the whole frame (the next
+# sheet's edge, a shadow's border, a notebook's margin), read as a sure 1.  No whole digit leaves the frame at both
+# ends, but a crop cut tight above and below its 1 centres it: the middle is left alone.  Neither in a crop
+# (SMALL_CROP or less across), where no desk shows and a form's cell may hold a 1 against its side.
 FRAME_TOUCH = 2
 FRAME_CONTACT = 0.5
 FRAME_LONG = 3
 FRAME_DEPTH = 0.09
+FRAME_OUTER = 1 / 3
 # A ruled line sloping out of the image near a corner is looked for where at least this many of its pixels are in it.
 LINE_CORNER_PIXELS = 8
 
@@ -173,6 +177,7 @@ class PaperInk:
     clutter: float
     grid_like: bool = False  # nearly all the ink, the digit's and the rest, is lines across and down the image
     along_the_frame: bool = False  # the digit is one mark lying along the image's side (FRAME_CONTACT)
+    across_the_frame: bool = False  # the digit is one thin mark running from a side to the opposite one
 
     @property
     def is_blank(self) -> bool:
@@ -270,15 +275,17 @@ def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float) -> 
     ink = np.clip((darkness - level - weak) / np.maximum(core - weak, core / 2), 0, 1)
     ink[~in_digit] = 0
     strength = float(np.percentile(above[in_digit], CONTRAST_PERCENTILE)) / max(noise, 1e-9)
-    # The digit may be the edge of something beyond the paper (FRAME_CONTACT): one mark along the side, or the
-    # remains of a strip there that the paper's estimate took in.  Not in a crop.
-    along_the_frame = min(mask.shape) > SMALL_CROP and (
+    # The digit may be the edge of something beyond the paper (FRAME_CONTACT): one mark along the side, the
+    # remains of a strip there that the paper's estimate took in, or a line across the whole frame.  Not in a crop.
+    photo = min(mask.shape) > SMALL_CROP
+    along_the_frame = photo and (
         (len(digit) == 1 and _lies_along_a_side(labels, inked[digit[0]], mask.shape))
         or (_hugs_a_side(in_digit)
             and _part_of_a_strip_along_a_side(grey, light_on_dark, window, paper, in_digit, level, weak)))
+    across_the_frame = photo and len(digit) == 1 and _crosses_the_frame(inked[digit[0]].box, mask.shape)
     return PaperInk(ink.astype(np.float32), np.where(in_digit, labels, 0).astype(np.int32),
                     {label: inked[label] for label in digit}, digit, noise, contrast, strength, light_on_dark, clutter,
-                    _spans_half_the_image(in_digit) and is_mostly_a_grid(mask), along_the_frame)
+                    _spans_half_the_image(in_digit) and is_mostly_a_grid(mask), along_the_frame, across_the_frame)
 
 
 def _against_the_paper(grey: np.ndarray, paper: np.ndarray, light_on_dark: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -1191,13 +1198,10 @@ def _part_of_a_strip_along_a_side(grey: np.ndarray, light_on_dark: bool, window:
 
 
 def _lies_along_a_side(labels: np.ndarray, mark: Mark, shape: tuple[int, int]) -> bool:
-    """Whether ``mark`` lies along a side of the image (of ``shape``) as FRAME_CONTACT says, or crosses the image
-    beside one."""
+    """Whether ``mark`` lies along a side of the image (of ``shape``) as FRAME_CONTACT says."""
     height, width = shape
     x0, y0, x1, y1 = mark.box
     near, deepest = FRAME_TOUCH, FRAME_DEPTH * min(shape)
-    if _crosses_the_frame_beside_a_side(mark.box, shape, near, deepest):
-        return True
     if min(mark.width, mark.height) > deepest or near <= min(x0, y0, width - x1, height - y1):
         return False
     own = labels[y0:y1, x0:x1] == mark.label
@@ -1212,15 +1216,18 @@ def _lies_along_a_side(labels: np.ndarray, mark: Mark, shape: tuple[int, int]) -
                for touches, band, axis, length, depth in sides)
 
 
-def _crosses_the_frame_beside_a_side(box: tuple[int, int, int, int], shape: tuple[int, int], near: int,
-                                     deepest: float) -> bool:
-    """Whether a mark's ``box`` runs from a side of the image to the opposite one (within ``near`` of both) and
-    lies within ``deepest`` of a third: a line across the whole frame beside its side, as the next sheet's edge or
-    a shadow's border a few pixels in draws.  No whole digit leaves the frame at both ends."""
+def _crosses_the_frame(box: tuple[int, int, int, int], shape: tuple[int, int]) -> bool:
+    """Whether a mark's ``box`` runs from a side of the image (of ``shape``) to the opposite one, within FRAME_TOUCH
+    of both, at most FRAME_DEPTH of the shorter side across and within FRAME_OUTER of a third side."""
     height, width = shape
     x0, y0, x1, y1 = box
-    top_to_bottom = y0 < near and y1 > height - near and (x1 <= deepest or x0 >= width - deepest)
-    side_to_side = x0 < near and x1 > width - near and (y1 <= deepest or y0 >= height - deepest)
+    near, widest = FRAME_TOUCH, FRAME_DEPTH * min(shape)
+
+    def off_centre(start: int, stop: int, across: int) -> bool:
+        return stop - start <= widest and (stop <= FRAME_OUTER * across or start >= (1 - FRAME_OUTER) * across)
+
+    top_to_bottom = y0 < near and y1 > height - near and off_centre(x0, x1, width)
+    side_to_side = x0 < near and x1 > width - near and off_centre(y0, y1, height)
     return top_to_bottom or side_to_side
 
 
