@@ -124,8 +124,8 @@ UNDERLINE_THINNER = 0.6
 # A 1 cut by the frame looks the same: the reading is kept, in doubt.  So is a digit that is one mark running from
 # a side to the opposite one (within FRAME_TOUCH of both), at most FRAME_DEPTH of the shorter side across, within
 # the outer FRAME_OUTER of the image's width (or height) on either side: a line across the whole frame (the next
-# sheet's edge, a shadow's border, a notebook's margin), read as a sure 1.  No whole digit leaves the frame at both
-# ends, but a crop cut tight above and below its 1 centres it: the middle is left alone.  Neither in a crop
+# sheet's edge, a shadow's border, a notebook's margin), which read as a sure 1.  No whole digit leaves the frame at
+# both ends, but a crop cut tight above and below its 1 centres it: the middle is left alone.  Neither in a crop
 # (SMALL_CROP or less across), where no desk shows and a form's cell may hold a 1 against its side.
 FRAME_TOUCH = 2
 FRAME_CONTACT = 0.5
