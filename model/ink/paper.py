@@ -125,7 +125,7 @@ UNDERLINE_THINNER = 0.6
 # a side to the opposite one (within FRAME_TOUCH of both), at most FRAME_DEPTH of the shorter side across, within
 # the outer FRAME_OUTER of the image's width (or height) on either side: a line across the whole frame (the next
 # sheet's edge, a shadow's border, a notebook's margin), which read as a sure 1.  No whole digit leaves the frame at
-# both ends, but a crop cut tight above and below its 1 centres it: the middle is left alone.  Neither in a crop
+# both ends, but a crop cut tight above and below its 1 centres it: the middle is left alone.  Not in a crop
 # (SMALL_CROP or less across), where no desk shows and a form's cell may hold a 1 against its side.
 FRAME_TOUCH = 2
 FRAME_CONTACT = 0.5
@@ -1218,7 +1218,8 @@ def _lies_along_a_side(labels: np.ndarray, mark: Mark, shape: tuple[int, int]) -
 
 def _crosses_the_frame(box: tuple[int, int, int, int], shape: tuple[int, int]) -> bool:
     """Whether a mark's ``box`` runs from a side of the image (of ``shape``) to the opposite one, within FRAME_TOUCH
-    of both, at most FRAME_DEPTH of the shorter side across and within FRAME_OUTER of a third side."""
+    of both, at most FRAME_DEPTH of the shorter side across, and within the outer FRAME_OUTER of the image's width
+    (or height) from either of the other two sides."""
     height, width = shape
     x0, y0, x1, y1 = box
     near, widest = FRAME_TOUCH, FRAME_DEPTH * min(shape)
