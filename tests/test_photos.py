@@ -584,6 +584,20 @@ def test_a_line_down_the_whole_photo_is_never_a_sure_digit(predictor, x, width, 
     assert read(predictor, image) == 7 and read_image(image).doubt is None
 
 
+@pytest.mark.parametrize("left, height", [(80, 160), (100, 240), (130, 240), (180, 240)])
+def test_a_number_beside_a_notebooks_margin_is_read_without_it(predictor, left, height):
+    """A notebook's margin line from the photo's top to its bottom, with 17 written beside it: the line was joined
+    to the number as its first digit (read 117, or 1 alone) and, beside a 7 alone, read as 17.  It is no part of
+    the writing now."""
+    def beside_the_margin(digits):
+        return with_a_line_down(photo(digits=digits, at=(left, 120), height=height, noise=5, falloff=0.3, jpeg=75),
+                                60, 6, 0, "left")
+
+    assert number_text(read_image_number(predictor, read_image(beside_the_margin((ONE, seven()))))) == "17"
+    alone = read_image(beside_the_margin((seven(),)))
+    assert number_text(read_image_number(predictor, alone)) == "7" and alone.doubt is None
+
+
 @pytest.mark.parametrize("size, pen", [((120, 120), 5), ((200, 160), 7), ((640, 480), 8)])
 def test_a_thin_one_cut_tight_above_and_below_is_doubted_only_off_centre(predictor, size, pen):
     """A crop cut tight above and below a thin 1 (or a photo zoomed in on it) has the 1 run from its top to its

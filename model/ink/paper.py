@@ -1238,13 +1238,22 @@ def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int], slivers: set[in
     writing = [m for m in marks.values() if m.label not in slivers]
     if not writing:
         return [], 0.0  # only flat slivers: pieces of printed lines, dashes
+    smallest_digit = max(MIN_DIGIT_PIXELS, MIN_DIGIT_SHARE * min(shape))
+    # Lines across the whole frame (a notebook's margin, the next sheet's edge) beside writing of a digit's size
+    # are neither part of it nor other writing: joined to a number written beside a margin, one read as a 1.
+    across = {m.label for m in writing if min(shape) > SMALL_CROP and _crosses_the_frame(m.box, shape)}
+    beside = [m for m in writing if m.label not in across]
+    if beside and max(max(m.width, m.height) for m in beside) >= smallest_digit:
+        writing = beside
+    else:
+        across = set()
     largest = max(writing, key=lambda m: m.mass)
     size = max(largest.width, largest.height)
-    if size < max(MIN_DIGIT_PIXELS, MIN_DIGIT_SHARE * min(shape)):
+    if size < smallest_digit:
         return [], 0.0  # only specks: dust, noise, a dot
     significant = [m for m in marks.values() if m.area >= SPECK_SHARE * largest.area]
     # Flat slivers too wide to be the digit's bar are a printed line's pieces: neither part of it nor other writing.
-    printed = {label for label in slivers if marks[label].width > SLIVER_BAR_WIDTH * size}
+    printed = across | {label for label in slivers if marks[label].width > SLIVER_BAR_WIDTH * size}
     chosen = {largest.label}
     box = list(largest.box)
     grown = True
