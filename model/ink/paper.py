@@ -282,7 +282,7 @@ def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float) -> 
         (len(digit) == 1 and _lies_along_a_side(labels, inked[digit[0]], mask.shape))
         or (_hugs_a_side(in_digit)
             and _part_of_a_strip_along_a_side(grey, light_on_dark, window, paper, in_digit, level, weak)))
-    across_the_frame = photo and len(digit) == 1 and _crosses_the_frame(inked[digit[0]].box, mask.shape)
+    across_the_frame = len(digit) == 1 and _crosses_the_frame(inked[digit[0]].box, mask.shape)
     return PaperInk(ink.astype(np.float32), np.where(in_digit, labels, 0).astype(np.int32),
                     {label: inked[label] for label in digit}, digit, noise, contrast, strength, light_on_dark, clutter,
                     _spans_half_the_image(in_digit) and is_mostly_a_grid(mask), along_the_frame, across_the_frame)
@@ -1219,7 +1219,9 @@ def _lies_along_a_side(labels: np.ndarray, mark: Mark, shape: tuple[int, int]) -
 def _crosses_the_frame(box: tuple[int, int, int, int], shape: tuple[int, int]) -> bool:
     """Whether a mark's ``box`` runs from a side of the image (of ``shape``) to the opposite one, within FRAME_TOUCH
     of both, at most FRAME_DEPTH of the shorter side across, and within the outer FRAME_OUTER of the image's width
-    (or height) from either of the other two sides."""
+    (or height) from either of the other two sides.  Never in a crop (SMALL_CROP or less across)."""
+    if min(shape) <= SMALL_CROP:
+        return False
     height, width = shape
     x0, y0, x1, y1 = box
     near, widest = FRAME_TOUCH, FRAME_DEPTH * min(shape)
@@ -1241,7 +1243,7 @@ def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int], slivers: set[in
     smallest_digit = max(MIN_DIGIT_PIXELS, MIN_DIGIT_SHARE * min(shape))
     # Lines across the whole frame (a notebook's margin, the next sheet's edge) beside writing of a digit's size
     # are neither part of it nor other writing: joined to a number written beside a margin, one read as a 1.
-    across = {m.label for m in writing if min(shape) > SMALL_CROP and _crosses_the_frame(m.box, shape)}
+    across = {m.label for m in writing if _crosses_the_frame(m.box, shape)}
     beside = [m for m in writing if m.label not in across]
     if beside and max(max(m.width, m.height) for m in beside) >= smallest_digit:
         writing = beside
