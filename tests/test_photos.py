@@ -611,6 +611,42 @@ def test_a_thin_one_cut_tight_above_and_below_is_doubted_only_off_centre(predict
         assert read(predictor, image) == 1 and reading.doubt == doubt
 
 
+def a_one_down_the_crop(size, x: float, pen: int) -> Image.Image:
+    """A crop of a pen's 1, ``pen`` px wide and ``x`` px in from the left, cut by the crop's top and bottom."""
+    image = blank_paper(size=size, noise=4)
+    ink = tuple(round(255 * level * 0.2) for level in (0.93, 0.9, 0.82))
+    ImageDraw.Draw(image).line([(x + 1, -pen), (x - 1, size[1] + pen)], fill=ink, width=pen)
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", quality=85)
+    return Image.open(io.BytesIO(buffer.getvalue()))
+
+
+@pytest.mark.parametrize("size, pen", [((160, 160), 5), ((200, 160), 10), ((320, 240), 10), ((640, 480), 19)])
+def test_a_one_cut_tight_above_and_below_is_no_sheets_edge(predictor, size, pen):
+    """A 1 from a crop's top to its bottom steps from the paper as sharply as a sheet's edge does, and a sheet
+    finder that took it and the paper beyond it for the desk read the crop as blank.  A desk stays darker or
+    lighter than the paper; past a stroke the paper comes back: the 1 is read, in the middle without doubt."""
+    for at, sure in ((0.5, True), (0.15, False)):
+        image = a_one_down_the_crop(size, at * size[0], pen)
+        reading, prediction = read_image(image), predictor.predict_image(image)
+        assert reading.box is not None and reading.box[1] == 0 and reading.box[3] == size[1]
+        assert prediction.label == 1 and (not sure or not prediction.is_unsure)
+
+
+@pytest.mark.parametrize("edge", [400, 440, 480])
+def test_a_light_desk_under_falling_light_is_still_a_desk(edge):
+    """Light falling off by half across the photo brings a white desk down to the paper's level far from the
+    sheet's edge.  That is no paper come back past a stroke: it happens gradually, where past a stroke the brightness
+    steps back sharply.  The photo is still cut at the sheet's edge."""
+    from digitpad.model.ink.sheet import on_the_sheet
+
+    across = np.arange(640, dtype=np.float32)[None, :] * np.ones((480, 1), np.float32)
+    light = 1 - 0.5 * across / 640
+    grey = np.where(across < edge, 0.7, 0.95) * light + np.random.default_rng(0).normal(0, 0.015, (480, 640))
+    sheet, offset = on_the_sheet(grey.astype(np.float32))
+    assert offset == (0, 0) and edge - 4 <= sheet.shape[1] < edge
+
+
 def test_a_sevens_bar_along_a_tight_crops_top_leaves_no_doubt(predictor):
     """A 7's separate bar, cut by the top of a tight crop, lies along the frame as a desk's edge does; the stem with
     it is no edge: the 7 is read without doubt."""

@@ -74,6 +74,9 @@ WRITING_WINDOW = 15
 WRITING_SIGMAS = 6.0
 # ... and the desk is no sheet with writing on it unless that many more of its pixels (a share of the copy's) do.
 WRITING_SLACK = 0.002
+# A desk whose brightness is the paper's (within half the edge's step) over this share of it beyond the edge, reached
+# across a sharp step (SHARP_EDGE_SHARE), is the paper on the far side of a line or stroke.
+PAPER_BEYOND = 0.25
 # Along the sheet's edge a pixel is desk where it is within this share of the step from the desk's brightness.
 DESK_LIKE = 0.9
 # A sliver of desk along the image's border, too thin for the copy, is at most this share of its shorter side wide.
@@ -233,7 +236,10 @@ def _split(small: np.ndarray, steps: np.ndarray, dark: np.ndarray) -> tuple[np.n
         if filled.sum() < SHEET_CONVEX * hull.sum() or _sides(filled) > SHEET_SIDES:
             continue  # a sheet's outline is a few straight sides: a bold 0 filling the photo is round
         desk = _outside_hull(filled, hull)
-        if desk.any() and _edge_step(small, steps, filled, desk) >= EDGE_STEP:
+        if not desk.any():
+            continue
+        step = _edge_step(small, steps, filled, desk)
+        if step >= EDGE_STEP and not _paper_beyond(small, steps, filled & ~desk, desk, step):
             found.append((filled & ~desk, desk, hull))
     if not found:
         return None
@@ -242,6 +248,23 @@ def _split(small: np.ndarray, steps: np.ndarray, dark: np.ndarray) -> tuple[np.n
     # the sheet's edge, where the split is least sure.  A shadow's sharp edge across a digit leaves the image as it is.
     desk_writing = _writing(small, desk & ~_grown(hull, EDGE_FAR + 1))
     return (sheet, desk) if desk_writing <= WRITING_SLACK * small.size else None
+
+
+def _paper_beyond(small: np.ndarray, steps: np.ndarray, sheet: np.ndarray, desk: np.ndarray, step: float) -> bool:
+    """Whether paper comes back beyond the edge, as past a stroke: at least PAPER_BEYOND of the desk further than the
+    edge's rings from the sheet is within half the step of the paper beside the edge, and where it meets the rest of
+    the desk there, the brightness steps sharply (as a stroke's far side does) for at least SHARP_EDGE_SHARE of it.
+    A 1 from a crop's top to its bottom steps from the paper as sharply as a sheet's edge does, with paper on both
+    sides; a desk stays away from the paper's brightness, or comes near it only where light falls off across it."""
+    beyond = desk & ~_grown(sheet, _RINGS[-1][1])
+    if beyond.sum() < 5:
+        return False
+    paper = float(np.median(small[_ring(sheet, desk, EDGE_NEAR, EDGE_FAR)]))
+    like_paper = np.abs(small - paper) < step / 2
+    if float(like_paper[beyond].mean()) < PAPER_BEYOND:
+        return False
+    far_side = beyond & _grown(desk & like_paper, 1) & _grown(desk & ~like_paper, 1)
+    return not far_side.any() or float((steps[far_side] >= STEP_SHARE * EDGE_STEP).mean()) >= SHARP_EDGE_SHARE
 
 
 def _writing(small: np.ndarray, region: np.ndarray) -> int:
