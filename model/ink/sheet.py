@@ -77,6 +77,8 @@ WRITING_SLACK = 0.002
 # A desk whose brightness is the paper's (within half the edge's step) over this share of it beyond the edge, reached
 # across a sharp step (SHARP_EDGE_SHARE), is the paper on the far side of a line or stroke.
 PAPER_BEYOND = 0.25
+# ... and the paper's level is this share of it where it meets the frame.
+PAPER_AT_FRAME = 0.75
 # Along the sheet's edge a pixel is desk where it is within this share of the step from the desk's brightness.
 DESK_LIKE = 0.9
 # A sliver of desk along the image's border, too thin for the copy, is at most this share of its shorter side wide.
@@ -251,17 +253,25 @@ def _split(small: np.ndarray, steps: np.ndarray, dark: np.ndarray) -> tuple[np.n
 
 
 def _paper_beyond(small: np.ndarray, steps: np.ndarray, sheet: np.ndarray, desk: np.ndarray, step: float) -> bool:
-    """Whether paper comes back beyond the edge, as past a stroke: at least PAPER_BEYOND of the desk further than the
-    edge's rings from the sheet is within half the step of the paper beside the edge, and where it meets the rest of
-    the desk there, the brightness steps sharply (as a stroke's far side does) for at least SHARP_EDGE_SHARE of it.
-    A 1 from a crop's top to its bottom steps from the paper as sharply as a sheet's edge does, with paper on both
-    sides; a desk stays away from the paper's brightness, or comes near it only where light falls off across it."""
+    """Whether the "desk" is paper past a stroke.  A 1 from a crop's top to its bottom steps from the paper as sharply
+    as a sheet's edge does; past it the paper runs on to the frame.  So: beyond the edge's rings at least PAPER_BEYOND
+    of the "desk" is within half the step of the paper beside the edge, and so is PAPER_AT_FRAME of it at the frame;
+    no piece of desk (DESK_SHARE) lies apart from the band along the edge (a white card, a light board or plank on a
+    desk has desk again beyond it); and where that paper meets the band, the brightness steps sharply for at least
+    SHARP_EDGE_SHARE of it, as at a stroke's far side (light falling off across a white desk brings its far part
+    down to the paper's level gradually), unless the band lies within the rings (a thin 1)."""
     beyond = desk & ~_grown(sheet, _RINGS[-1][1])
     if beyond.sum() < 5:
         return False
     paper = float(np.median(small[_ring(sheet, desk, EDGE_NEAR, EDGE_FAR)]))
     like_paper = np.abs(small - paper) < step / 2
-    if float(like_paper[beyond].mean()) < PAPER_BEYOND:
+    desk_at_frame = np.concatenate([desk[side] for side in _FRAME])
+    paper_at_frame = np.concatenate([(desk & like_paper)[side] for side in _FRAME])
+    if float(like_paper[beyond].mean()) < PAPER_BEYOND or paper_at_frame.sum() < PAPER_AT_FRAME * desk_at_frame.sum():
+        return False
+    labels, _ = label_components(desk & ~like_paper)
+    along_the_edge = np.unique(labels[_grown(sheet, EDGE_FAR) & (labels > 0)])
+    if np.count_nonzero(labels[~np.isin(labels, along_the_edge)]) >= DESK_SHARE * small.size:
         return False
     far_side = beyond & _grown(desk & like_paper, 1) & _grown(desk & ~like_paper, 1)
     return not far_side.any() or float((steps[far_side] >= STEP_SHARE * EDGE_STEP).mean()) >= SHARP_EDGE_SHARE
@@ -421,6 +431,9 @@ def _edge_step(small: np.ndarray, steps: np.ndarray, sheet: np.ndarray, desk: np
     sharp = steps[along] >= STEP_SHARE * EDGE_STEP
     return step if sharp.size and float(sharp.mean()) >= SHARP_EDGE_SHARE else 0.0
 
+
+# The frame's four sides, as index expressions.
+_FRAME = (np.s_[0, :], np.s_[-1, :], np.s_[:, 0], np.s_[:, -1])
 
 # Rings either side of the sheet's edge: beside it, further on, and beyond (in pixels of the copy).
 _RINGS = ((EDGE_NEAR, EDGE_FAR), (EDGE_FAR, 2 * EDGE_FAR), (2 * EDGE_FAR, 3 * EDGE_FAR))
