@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from digitpad.model.ink.paper import _box3, _reduce_to, _upsample, label_boxes, label_components
+from digitpad.model.ink.paper import _border, _box3, _reduce_to, _upsample, label_boxes, label_components
 
 # The sheet is looked for on a copy about this many pixels across, in a photo at least this many pixels across
 # its shorter side too (a scan's crop or field strip, shorter, is left as it is: its printed baseline would be as
@@ -241,7 +241,7 @@ def _split(small: np.ndarray, steps: np.ndarray, dark: np.ndarray) -> tuple[np.n
         if not desk.any():
             continue
         step = _edge_step(small, steps, filled, desk)
-        if step >= EDGE_STEP and not _paper_beyond(small, steps, filled & ~desk, desk, step):
+        if step >= EDGE_STEP and not _paper_beyond(small, steps, filled, desk, step):
             found.append((filled & ~desk, desk, hull))
     if not found:
         return None
@@ -265,9 +265,8 @@ def _paper_beyond(small: np.ndarray, steps: np.ndarray, sheet: np.ndarray, desk:
         return False
     paper = float(np.median(small[_ring(sheet, desk, EDGE_NEAR, EDGE_FAR)]))
     like_paper = np.abs(small - paper) < step / 2
-    desk_at_frame = np.concatenate([desk[side] for side in _FRAME])
-    paper_at_frame = np.concatenate([(desk & like_paper)[side] for side in _FRAME])
-    if float(like_paper[beyond].mean()) < PAPER_BEYOND or paper_at_frame.sum() < PAPER_AT_FRAME * desk_at_frame.sum():
+    at_frame = _border(desk).sum()
+    if float(like_paper[beyond].mean()) < PAPER_BEYOND or _border(desk & like_paper).sum() < PAPER_AT_FRAME * at_frame:
         return False
     labels, _ = label_components(desk & ~like_paper)
     along_the_edge = np.unique(labels[_grown(sheet, EDGE_FAR) & (labels > 0)])
@@ -431,9 +430,6 @@ def _edge_step(small: np.ndarray, steps: np.ndarray, sheet: np.ndarray, desk: np
     sharp = steps[along] >= STEP_SHARE * EDGE_STEP
     return step if sharp.size and float(sharp.mean()) >= SHARP_EDGE_SHARE else 0.0
 
-
-# The frame's four sides, as index expressions.
-_FRAME = (np.s_[0, :], np.s_[-1, :], np.s_[:, 0], np.s_[:, -1])
 
 # Rings either side of the sheet's edge: beside it, further on, and beyond (in pixels of the copy).
 _RINGS = ((EDGE_NEAR, EDGE_FAR), (EDGE_FAR, 2 * EDGE_FAR), (2 * EDGE_FAR, 3 * EDGE_FAR))
