@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from digitpad.model.ink.paper import find_ink, runs, stroke_width
+from digitpad.model.ink.paper import as_a_small_crop, find_ink, runs, stroke_width
 from digitpad.model.ink.preprocessing import DIGIT_BOX, ink_crop, normalise_ink
 from digitpad.model.ink.sheet import on_the_sheet
 from digitpad.model.words import UnreadableFile, Words
@@ -215,6 +215,7 @@ class ImageReading:
     _paper: object = field(default=None, repr=False, compare=False)  # model.ink.paper.PaperInk at the read size
     _scale: tuple[float, float] = field(default=(1.0, 1.0), repr=False, compare=False)
     _offset: tuple[int, int] = field(default=(0, 0), repr=False, compare=False)  # where the sheet's box starts
+    _zoom: tuple[float, float] = field(default=(1.0, 1.0), repr=False, compare=False)  # sheet pixels per read pixel
 
     @property
     def is_blank(self) -> bool:
@@ -286,9 +287,11 @@ class ImageReading:
     def _to_image(self, box: tuple[int, int, int, int]) -> Box:
         sx, sy = self._scale
         dx, dy = self._offset
+        zx, zy = self._zoom
         width, height = self.size
-        return (float(math.floor((box[0] + dx) * sx)), float(math.floor((box[1] + dy) * sy)),
-                float(min(width, math.ceil((box[2] + dx) * sx))), float(min(height, math.ceil((box[3] + dy) * sy))))
+        return (float(math.floor((box[0] * zx + dx) * sx)), float(math.floor((box[1] * zy + dy) * sy)),
+                float(min(width, math.ceil((box[2] * zx + dx) * sx))),
+                float(min(height, math.ceil((box[3] * zy + dy) * sy))))
 
 
 def _slantwise_cuts(edge: np.ndarray, distance: float) -> int:
@@ -318,11 +321,16 @@ def read_image(image: Image.Image) -> ImageReading:
         return ImageReading(size, None, None)
     scale = (size[0] / grey.shape[1], size[1] / grey.shape[0])
     sheet, offset = on_the_sheet(grey)
-    paper = find_ink(sheet)
+    zoom = (1.0, 1.0)
+    small = as_a_small_crop(sheet)
+    if small is not None:
+        zoom = (sheet.shape[1] / small.shape[1], sheet.shape[0] / small.shape[0])
+        sheet = small
+    paper = find_ink(sheet, cut_at_the_ink=small is not None)
     if paper.is_blank:
         return ImageReading(size, None, None, light_on_dark=paper.light_on_dark, noise=paper.noise)
     reading = ImageReading(size, None, None, light_on_dark=paper.light_on_dark, noise=paper.noise,
-                           contrast=paper.contrast, _paper=paper, _scale=scale, _offset=offset)
+                           contrast=paper.contrast, _paper=paper, _scale=scale, _offset=offset, _zoom=zoom)
     marks = tuple(reading._to_image(paper.marks[label].box) for label in paper.digit)
     return replace(reading, box=reading._to_image(paper.box()), tensor=normalise_ink(paper.ink), marks=marks,
                    doubt=_doubt(paper))

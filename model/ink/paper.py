@@ -132,6 +132,15 @@ FRAME_CONTACT = 0.5
 FRAME_LONG = 3
 FRAME_DEPTH = 0.09
 FRAME_OUTER = 1 / 3
+# An image bigger than SMALL_CROP that is a tight crop of one digit (a phone photo or a fine scan cut around it) is
+# read as a small crop, on a copy SMALL_CROP across.  Its digit fills it as a small crop's does: read as a photo, a
+# local median there was half ink (it took a bold digit for light ink on dark paper), and the paper's estimate
+# repeated the strokes along its sides out past them and took them in (a 7's bar).  On the copy, the closing's windows
+# stop at its sides instead (a small crop's own sides, repeated, follow a form's print there better, in a scan 20 px
+# tall).  It is one when it is shaped like a one-digit crop and, on the copy, its ink (on the side away from its
+# border's level, ``_farther_side``) comes within TIGHT_MARGIN of its longer side of all four sides.  A photo leaves
+# more paper around its digit on one side at least; a number, wider, is read as it was.
+TIGHT_MARGIN = 0.1
 # A ruled line sloping out of the image near a corner is looked for where at least this many of its pixels are in it.
 LINE_CORNER_PIXELS = 8
 
@@ -224,8 +233,9 @@ def blank(shape: tuple[int, int], noise: float = 0.0, light_on_dark: bool = Fals
     return PaperInk(np.zeros(shape, np.float32), np.zeros(shape, np.int32), {}, [], noise, 0.0, 0.0, light_on_dark, 0.0)
 
 
-def find_ink(grey: np.ndarray) -> PaperInk:
-    """The digit's ink in a grey image (float, 0 black to 1 white, either polarity).
+def find_ink(grey: np.ndarray, cut_at_the_ink: bool = False) -> PaperInk:
+    """The digit's ink in a grey image (float, 0 black to 1 white, either polarity); ``cut_at_the_ink``: a copy
+    of a tight crop (``as_a_small_crop``), whose strokes reach its sides.
 
     Returns a blank PaperInk when nothing stands out from the paper and its noise.
     """
@@ -237,21 +247,52 @@ def find_ink(grey: np.ndarray) -> PaperInk:
     light_on_dark = _ink_is_light(grey)
     if light_on_dark is None:
         return blank(grey.shape)
-    found = _ink_against_paper(grey, light_on_dark, BACKGROUND_WINDOW)
+    found = _ink_against_paper(grey, light_on_dark, BACKGROUND_WINDOW, cut_at_the_ink)
     if found.digit:
         # The closing must be wider than every stroke, or a thick one (a digit filling a small image,
         # a marker's loop) fills the paper estimate and turns grey.  Measure them, widen if needed.
         thickest = _thickest(found.labels > 0) / _window_side(grey.shape, grey.shape)
         if thickest > BACKGROUND_WINDOW * STROKE_SHARE_OF_WINDOW:
-            wider = _ink_against_paper(grey, light_on_dark, min(1.0, thickest / STROKE_SHARE_OF_WINDOW))
+            wider = _ink_against_paper(grey, light_on_dark, min(1.0, thickest / STROKE_SHARE_OF_WINDOW), cut_at_the_ink)
             if wider.digit:
                 found = wider
     return found
 
 
-def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float) -> PaperInk:
+def as_a_small_crop(grey: np.ndarray) -> np.ndarray | None:
+    """A copy of ``grey`` at most SMALL_CROP across when it is bigger than that and a tight crop of one digit
+    (TIGHT_MARGIN), to be read as a small crop is; else None."""
+    grey = np.asarray(grey, np.float32)
+    if max(grey.shape) <= SMALL_CROP or min(grey.shape) < 3:
+        return None
+    scale = SMALL_CROP / max(grey.shape)
+    size = (max(3, round(grey.shape[1] * scale)), max(3, round(grey.shape[0] * scale)))
+    small = np.asarray(Image.fromarray(grey, mode="F").resize(size, Image.Resampling.BOX), np.float32)
+    return small if _is_one_digit_crop(small.shape) and _filled_by_its_ink(small) else None
+
+
+def _filled_by_its_ink(small: np.ndarray) -> bool:
+    """Whether a crop's ink (on the side ``_farther_side`` finds, its border's level being the paper's) comes within
+    TIGHT_MARGIN of all four sides.  The margin is a share of the longer side, the digit's height: a narrow crop of
+    a slanting 1 leaves a little paper beside it, a share of its width."""
+    smooth = _box3(small)
+    paper = float(np.median(_border(small)))
+    light = _farther_side(smooth, paper)
+    if light is None:
+        return False
+    low, high = np.percentile(smooth, [0.5, 99.5]) - paper
+    ink = smooth > paper + high / 2 if light else smooth < paper + low / 2
+    reach = TIGHT_MARGIN * max(small.shape)
+    for along in (ink.any(axis=1), ink.any(axis=0)):
+        where = np.flatnonzero(along)
+        if not len(where) or where[0] > reach or where[-1] < len(along) - 1 - reach:
+            return False
+    return True
+
+
+def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float, cut_at_the_ink: bool) -> PaperInk:
     """find_ink with the paper estimated by a closing ``window`` (a share of the shorter side) wide."""
-    paper = paper_brightness(grey, light_on_dark, window)
+    paper = paper_brightness(grey, light_on_dark, window, cut_at_the_ink=cut_at_the_ink)
     darkness, lighting = _against_the_paper(grey, paper, light_on_dark)
     smooth = _box3(darkness)
     level, noise = _paper_level_and_noise(smooth)
@@ -396,14 +437,15 @@ def _farther_side(grey: np.ndarray, paper: float) -> bool | None:
     strong as the paper's noise is taken to be.  So small a crop has no room for the light to change,
     and its border is paper even where a stroke reaches it: ink is on the side that reaches
     FARTHER_SIDE times as far from ``paper`` (the border's median) as the other side does, and is the
-    smaller part of the crop.  (A printed box around the crop makes its border dark: the paper inside
-    would then be 'ink', and most of the crop, so the border's verdict is not taken.)"""
+    smaller part of the crop when it is light.  (A printed box around the crop makes its border dark: the
+    paper inside would then be light 'ink', and most of the crop, so the border's verdict is not taken.  Dark
+    ink may fill most of a crop cut at its edges: a bold digit's, a marker's.)"""
     low, high = np.percentile(grey, [0.5, 99.5]) - paper
     darker, lighter = -low, high
     if max(darker, lighter) < MIN_CONTRAST:
         return None
     if darker >= FARTHER_SIDE * lighter:
-        return None if np.mean(grey < paper - darker / 2) > 0.5 else False
+        return False
     if lighter >= FARTHER_SIDE * darker:
         return None if np.mean(grey > paper + lighter / 2) > 0.5 else True
     return None
@@ -429,7 +471,7 @@ def _stray_side(difference: np.ndarray) -> bool | None:
 
 
 def paper_brightness(grey: np.ndarray, light_on_dark: bool = False, window: float = BACKGROUND_WINDOW,
-                     sides_as_paper: bool = False) -> np.ndarray:
+                     sides_as_paper: bool = False, cut_at_the_ink: bool = False) -> np.ndarray:
     """The paper's brightness at every pixel, as if there were no ink: a closing (for dark ink; an
     opening for light ink) ``window`` wide (a share of the shorter side, wider than any stroke),
     blurred, on a copy about BACKGROUND_SIDE pixels across.
@@ -438,15 +480,32 @@ def paper_brightness(grey: np.ndarray, light_on_dark: bool = False, window: floa
     then follows light that falls off towards an edge exactly, instead of carrying the brighter
     paper further in out to the edge, which would make a dim corner look like ink.  Ink in the edge's
     pixels is then taken for paper too; with ``sides_as_paper`` the paper's level at the sides is
-    repeated instead (``_extended_with_paper``)."""
+    repeated instead (``_extended_with_paper``).  An image ``cut_at_the_ink`` (``as_a_small_crop``) is not
+    extended: its strokes reach its sides, and the closing's windows stop there (``_closing_cut_at_the_sides``)."""
     small = _box_blur(_reduce_to(grey, BACKGROUND_SIDE), 3)  # less noise, so the max filter is not biased up by it
     window = _odd(window * _window_side(small.shape, grey.shape))
     if min(grey.shape) > SMALL_CROP:  # a crop's sides are the digit's, or a neighbour's
         small = _brighter_sides_capped(small, light_on_dark, window)
+    if cut_at_the_ink:
+        return _upsample(_box_blur(_closing_cut_at_the_sides(small, window, light_on_dark), 3), grey.shape)
     first, second = (_min_filter, _max_filter) if light_on_dark else (_max_filter, _min_filter)
-    extended = _extended_with_paper(small, window, light_on_dark) if sides_as_paper else np.pad(small, window, "edge")
+    if sides_as_paper:
+        extended = _extended_with_paper(small, window, light_on_dark)
+    else:
+        extended = np.pad(small, window, "edge")
     closed = _box_blur(second(first(extended, window), window), 3)
     return _upsample(closed[window:-window, window:-window], grey.shape)
+
+
+def _closing_cut_at_the_sides(small: np.ndarray, window: int, light_on_dark: bool) -> np.ndarray:
+    """The closing (for light ink, the opening) of ``small`` with its windows cut at the image's sides: what lies
+    beyond them counts for nothing, neither paper nor ink."""
+    first, second = (_min_filter, _max_filter) if light_on_dark else (_max_filter, _min_filter)
+    never = np.inf if light_on_dark else -np.inf  # never wins the first filter
+    done = first(np.pad(small, window, constant_values=never), window)
+    inside = np.full(done.shape, -never)  # ... and its opposite never wins the second
+    inside[window:-window, window:-window] = done[window:-window, window:-window]
+    return second(inside, window)[window:-window, window:-window]
 
 
 def _brighter_sides_capped(small: np.ndarray, light_on_dark: bool, window: int) -> np.ndarray:
