@@ -25,11 +25,19 @@ import numpy as np
 from common import MNIST, machine, table
 from digitpad.model.files.datasets import load_mnist
 from digitpad.model.network.inference import Predictor
-from digitpad.model.training.paper_scans import CONDITIONS, blank_scan, digit_scan, field_scan
+from digitpad.model.training.paper_scans import CONDITIONS, blank_scan, digit_scan, field_scan, random_form
 from digitpad.resources import bundled_model_path
 from photos import outcome, rate, read_answer
 
 ALL = "all of them"
+# Tight crops bigger than a small crop (SMALL_CROP): a phone photo or a fine scan cut around one digit.
+BIG_TIGHT = [
+    ("cut at the ink", "0–3 px margins", set(), (0, 0)),
+    ("and a neighbour's sliver", "as the tight crop row above: a sliver of a digit or separator at an edge",
+     {"tight crop"}, (0, 0)),
+    ("every condition", "every condition above but small", set(CONDITIONS) - {"small"}, (0, 0)),
+    ("with room around", "margins 5–20% of the digit's height", set(), (0.05, 0.2)),
+]
 
 
 def single_digits(args, images, labels, predictor) -> str:
@@ -47,6 +55,31 @@ def single_digits(args, images, labels, predictor) -> str:
                       f"{rate(counts, 'right', 'unsure right'):.1%}", f"{rate(counts, 'nothing'):.1%}",
                       f"{rate(counts, 'wrong'):.1%}", f"{rate(counts, 'unsure right', 'unsure wrong'):.1%}"])
     return table(["scans of one digit", "what varies", "read right", "nothing", "wrong and sure", "unsure"], lines)
+
+
+def big_tight_crops(args, images, labels, predictor) -> str:
+    """Tight crops of digits 100–400 px tall, which are read as small crops are, on a copy SMALL_CROP across."""
+    lines = []
+    for row, (name, what, conditions, margins) in enumerate(BIG_TIGHT):
+        rng = np.random.default_rng([args.seed, 11, row])
+        counts: dict[str, int] = {}
+        for _ in range(args.per_row):
+            index, neighbour = rng.integers(0, len(images), 2)
+            answer = read_answer(predictor, big_digit_scan(images[index], images[neighbour], conditions, margins, rng))
+            result = outcome(answer, [int(labels[index])])
+            counts[result] = counts.get(result, 0) + 1
+        lines.append([name, what, f"{rate(counts, 'right', 'unsure right'):.1%}", f"{rate(counts, 'nothing'):.1%}",
+                      f"{rate(counts, 'wrong'):.1%}", f"{rate(counts, 'unsure right', 'unsure wrong'):.1%}"])
+    return table(["tight crops, digit 100–400 px tall", "what varies", "read right", "nothing", "wrong and sure",
+                  "unsure"], lines)
+
+
+def big_digit_scan(digit, neighbour, conditions: set[str], margins: tuple[float, float], rng) -> bytes:
+    """A scan of one digit 100–400 px tall, its margins ``margins`` of its height (0–3 px when both are 0)."""
+    form = random_form(rng, conditions)
+    form.height = rng.uniform(100, 400)
+    form.margin = int(rng.uniform(*margins) * form.height) if margins[1] else int(rng.integers(0, 4))
+    return digit_scan(digit, neighbour, conditions, rng, form)
 
 
 def blanks(args, predictor) -> str:
@@ -95,6 +128,8 @@ def main() -> None:
     print(machine())
     print(f"MNIST test digits {args.digits} ({half.start:,}–{half.stop - 1:,}), seed {args.seed}, model {args.model}\n")
     print(single_digits(args, images, labels, predictor))
+    print()
+    print(big_tight_crops(args, images, labels, predictor))
     print()
     print(blanks(args, predictor))
     print()

@@ -205,8 +205,10 @@ def scan(coverage: np.ndarray, form: Form, rng: np.random.Generator, digit_top: 
     return encode(Image.merge("RGB", channels), form.jpeg)
 
 
-def digit_scan(digit: np.ndarray, neighbour: np.ndarray, conditions: set[str], rng: np.random.Generator) -> bytes:
-    form = random_form(rng, conditions)
+def digit_scan(digit: np.ndarray, neighbour: np.ndarray, conditions: set[str], rng: np.random.Generator,
+               form: Form | None = None) -> bytes:
+    """A scan of one digit in the ``conditions``, or on a ``form`` already drawn."""
+    form = random_form(rng, conditions) if form is None else form
     alpha = digit_alpha(digit, form.height, form.level)
     coverage, cut = with_sliver(alpha, form, neighbour, rng) if form.sliver else (alpha, None)
     top = (coverage.shape[0] - alpha.shape[0]) // 2
