@@ -6,7 +6,8 @@ Issue 28's paper conditions, each at a random strength (the ranges are in the ta
 time, then all at once, the way bench/photos.py does for photos: grey or tinted paper; a printed fine
 wavy security pattern; a printed baseline or ruled line crossing the digit; faint, thin ballpoint;
 digits only 20–60 px tall; crops cut tightly around the digit with a sliver of the neighbouring digit
-or of a separator at the edge; scanner blur, noise and JPEG.  Then blank forms (pattern, lines,
+or of a separator at the edge; scanner blur, noise and JPEG.  Then tight crops of digits 100–400 px
+tall (a phone photo's or a fine scan's, read on a copy 96 px across), blank forms (pattern, lines,
 stains: they must read as nothing or unsure) and whole fields of 3–7 digits with dots, commas,
 dashes or slashes between them, read exactly (digits only).
 
