@@ -1243,18 +1243,56 @@ def test_a_tight_crops_box_is_given_in_its_own_pixels(mnist_path):
 def test_a_photo_with_paper_around_the_digit_is_no_tight_crop():
     """Only a crop its digit fills is read as a small crop: a photo, a number, or a digit with paper on one side
     is read as it always was."""
-    from digitpad.model.ink.paper import as_a_small_crop
+    from digitpad.model.ink.paper import ink_of_a_tight_crop
 
     def grey(image):
         return np.asarray(image.convert("L"), np.float32) / 255
 
-    assert as_a_small_crop(grey(photo(noise=3))) is None
-    assert as_a_small_crop(grey(photo(size=(300, 300), at=(40, 40), height=240))) is None  # paper below and right
+    assert ink_of_a_tight_crop(grey(photo(noise=3))) is None
+    assert ink_of_a_tight_crop(grey(photo(size=(300, 300), at=(40, 40), height=240))) is None  # paper below and right
     number = photo(digits=(ONE, seven()), size=(700, 300), at=(60, 30), height=200)
-    assert as_a_small_crop(grey(number.crop((40, 10, 420, 260)))) is None  # wider than a digit
+    assert ink_of_a_tight_crop(grey(number.crop((40, 10, 420, 260)))) is None  # wider than a digit
     x0, y0, x1, y1 = drawn_box(seven(), (40, 40), 220)
     digit = photo(size=(300, 300), at=(40, 40), height=220).crop((int(x0) - 2, int(y0) - 2, int(x1) + 2, int(y1) + 2))
-    assert as_a_small_crop(grey(digit)) is not None
+    assert ink_of_a_tight_crop(grey(digit)) is not None
+
+
+def test_a_small_digit_on_squared_paper_is_no_tight_crop(predictor, mnist_path):
+    """A 5 one square tall on a photo of squared paper: on a copy 96 px across the grid is as dark as the digit and
+    crosses the whole image, but it is print, not ink that fills a crop.  (Taken for a tight crop, it read a sure 3.)"""
+    from digitpad.model.files.datasets import load_mnist
+    from digitpad.model.training.paper_scans import digit_alpha
+
+    image = Image.new("RGB", (640, 480), (235, 232, 220))
+    draw = ImageDraw.Draw(image)
+    for at in np.arange(35 / 3, 640, 35):
+        draw.line([(0, at), (640, at)], fill=(110, 115, 137), width=2)
+        draw.line([(at, 0), (at, 480)], fill=(110, 115, 137), width=2)
+    pixels = np.asarray(image, np.float32)
+    ink = digit_alpha(load_mnist(mnist_path).x_test[7003], 35, 0.5)
+    y, x = (480 - ink.shape[0]) // 2, (640 - ink.shape[1]) // 2
+    pixels[y:y + ink.shape[0], x:x + ink.shape[1]] *= 1 - 0.7 * ink[..., None]
+    pixels += np.random.default_rng(3).normal(0, 4, pixels.shape)
+    image = Image.fromarray(np.clip(np.rint(pixels), 0, 255).astype(np.uint8))
+    assert read(predictor, image) == 5 and read_image(image).box[2] - read_image(image).box[0] < 60
+
+
+@pytest.mark.parametrize("side", [64, 160])
+def test_light_writing_on_a_dark_label_in_a_paper_margin_is_light_ink(predictor, mnist_path, side):
+    """A crop of a dark label with light writing on it and a few pixels of paper around it: the label is most of
+    the crop but touches none of its border, so it is no bold digit cut at its edges.  (A first version of stop
+    63's rule took it for dark ink, as it did squared paper's grid for a tight crop's ink: the review's probes.)"""
+    from digitpad.model.files.datasets import load_mnist
+    from digitpad.model.training.paper_scans import digit_alpha
+
+    ink = digit_alpha(load_mnist(mnist_path).x_test[5001], side * 0.75, 0.5)
+    label = np.full((side, max(ink.shape[1] + side // 4, int(side * 0.7))), 50.0)
+    y, x = (label.shape[0] - ink.shape[0]) // 2, (label.shape[1] - ink.shape[1]) // 2
+    label[y:y + ink.shape[0], x:x + ink.shape[1]] += 170 * ink
+    grey = np.pad(label, 4, constant_values=230.0)
+    grey += np.random.default_rng(0).normal(0, 3, grey.shape)
+    image = Image.fromarray(np.clip(np.rint(grey), 0, 255).astype(np.uint8))
+    assert read_image(image).light_on_dark and read(predictor, image) == 9
 
 
 def test_a_photo_is_opened_upright_as_its_orientation_tag_says(tmp_path):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from digitpad.model.ink.paper import as_a_small_crop, find_ink, runs, stroke_width
+from digitpad.model.ink.paper import find_ink, ink_of_a_tight_crop, runs, stroke_width
 from digitpad.model.ink.preprocessing import DIGIT_BOX, ink_crop, normalise_ink
 from digitpad.model.ink.sheet import on_the_sheet
 from digitpad.model.words import UnreadableFile, Words
@@ -321,12 +321,8 @@ def read_image(image: Image.Image) -> ImageReading:
         return ImageReading(size, None, None)
     scale = (size[0] / grey.shape[1], size[1] / grey.shape[0])
     sheet, offset = on_the_sheet(grey)
-    zoom = (1.0, 1.0)
-    small = as_a_small_crop(sheet)
-    if small is not None:
-        zoom = (sheet.shape[1] / small.shape[1], sheet.shape[0] / small.shape[0])
-        sheet = small
-    paper = find_ink(sheet, cut_at_the_ink=small is not None)
+    tight = ink_of_a_tight_crop(sheet)
+    paper, zoom = tight if tight is not None else (find_ink(sheet), (1.0, 1.0))
     if paper.is_blank:
         return ImageReading(size, None, None, light_on_dark=paper.light_on_dark, noise=paper.noise)
     reading = ImageReading(size, None, None, light_on_dark=paper.light_on_dark, noise=paper.noise,

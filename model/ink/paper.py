@@ -46,6 +46,10 @@ POLARITY_SIDE = 48
 # median its pixels reach FARTHER_SIDE times as far (when neither does, by the local median as for photos).
 SMALL_CROP = 96
 FARTHER_SIDE = 2.0
+# Dark ink may be more than half of such a crop (a bold digit cut at its edges is up to two thirds ink), up to
+# MOST_INK of it, where at least INK_AT_THE_BORDER of the crop's border is ink (a bold digit's is 7% or more).
+MOST_INK = 0.8
+INK_AT_THE_BORDER = 0.04
 # A mark must reach this many noise σ above the paper somewhere, and it extends down to WEAK_SIGMAS.
 STRONG_SIGMAS = 6.0
 WEAK_SIGMAS = 3.0
@@ -138,9 +142,12 @@ FRAME_OUTER = 1 / 3
 # repeated the strokes along its sides out past them and took them in (a 7's bar).  On the copy, the closing's windows
 # stop at its sides instead (a small crop's own sides, repeated, follow a form's print there better, in a scan 20 px
 # tall).  It is one when it is shaped like a one-digit crop and, on the copy, its ink (on the side away from its
-# border's level, ``_farther_side``) comes within TIGHT_MARGIN of its longer side of all four sides.  A photo leaves
-# more paper around its digit on one side at least; a number, wider, is read as it was.
+# border's level, ``_farther_side``; printed lines left out, as squared paper's grid crosses a photo) and the digit
+# found there come within TIGHT_MARGIN of its longer side of all four sides, the digit's heaviest mark at least
+# TIGHT_MARK_HEIGHT of the copy's height (specks of desk in a photo's corners reached its sides around a small 6).
+# A photo leaves more paper around its digit on one side at least; a number, wider, is read as it was.
 TIGHT_MARGIN = 0.1
+TIGHT_MARK_HEIGHT = 0.7
 # A ruled line sloping out of the image near a corner is looked for where at least this many of its pixels are in it.
 LINE_CORNER_PIXELS = 8
 
@@ -235,7 +242,7 @@ def blank(shape: tuple[int, int], noise: float = 0.0, light_on_dark: bool = Fals
 
 def find_ink(grey: np.ndarray, cut_at_the_ink: bool = False) -> PaperInk:
     """The digit's ink in a grey image (float, 0 black to 1 white, either polarity); ``cut_at_the_ink``: a copy
-    of a tight crop (``as_a_small_crop``), whose strokes reach its sides.
+    of a tight crop (``ink_of_a_tight_crop``), whose strokes reach its sides.
 
     Returns a blank PaperInk when nothing stands out from the paper and its noise.
     """
@@ -259,16 +266,24 @@ def find_ink(grey: np.ndarray, cut_at_the_ink: bool = False) -> PaperInk:
     return found
 
 
-def as_a_small_crop(grey: np.ndarray) -> np.ndarray | None:
-    """A copy of ``grey`` at most SMALL_CROP across when it is bigger than that and a tight crop of one digit
-    (TIGHT_MARGIN), to be read as a small crop is; else None."""
+def ink_of_a_tight_crop(grey: np.ndarray) -> tuple[PaperInk, tuple[float, float]] | None:
+    """The ink of an image bigger than SMALL_CROP that is a tight crop of one digit (TIGHT_MARGIN), found on a copy
+    at most SMALL_CROP across as a small crop's is, and how many of the image's pixels one of the copy's is (across,
+    down); None when it is not one."""
     grey = np.asarray(grey, np.float32)
     if max(grey.shape) <= SMALL_CROP or min(grey.shape) < 3:
         return None
     scale = SMALL_CROP / max(grey.shape)
     size = (max(3, round(grey.shape[1] * scale)), max(3, round(grey.shape[0] * scale)))
     small = np.asarray(Image.fromarray(grey, mode="F").resize(size, Image.Resampling.BOX), np.float32)
-    return small if _is_one_digit_crop(small.shape) and _filled_by_its_ink(small) else None
+    if not (_is_one_digit_crop(small.shape) and _filled_by_its_ink(small)):
+        return None
+    found = find_ink(small, cut_at_the_ink=True)
+    if found.is_blank or not _fills(small.shape, found.box()):
+        return None
+    if max(found.marks.values(), key=lambda mark: mark.mass).height < TIGHT_MARK_HEIGHT * small.shape[0]:
+        return None
+    return found, (grey.shape[1] / small.shape[1], grey.shape[0] / small.shape[0])
 
 
 def _filled_by_its_ink(small: np.ndarray) -> bool:
@@ -281,13 +296,16 @@ def _filled_by_its_ink(small: np.ndarray) -> bool:
     if light is None:
         return False
     low, high = np.percentile(smooth, [0.5, 99.5]) - paper
-    ink = smooth > paper + high / 2 if light else smooth < paper + low / 2
-    reach = TIGHT_MARGIN * max(small.shape)
-    for along in (ink.any(axis=1), ink.any(axis=0)):
-        where = np.flatnonzero(along)
-        if not len(where) or where[0] > reach or where[-1] < len(along) - 1 - reach:
-            return False
-    return True
+    ink = without_printed_lines(smooth > paper + high / 2 if light else smooth < paper + low / 2)
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    return bool(len(rows)) and _fills(small.shape, (cols[0], rows[0], cols[-1] + 1, rows[-1] + 1))
+
+
+def _fills(shape: tuple[int, int], box: tuple[int, int, int, int]) -> bool:
+    """Whether ``box`` (x0, y0, x1, y1) comes within TIGHT_MARGIN of the longer side of all four sides of an image."""
+    reach = TIGHT_MARGIN * max(shape)
+    x0, y0, x1, y1 = box
+    return max(x0, y0, shape[1] - x1, shape[0] - y1) <= reach
 
 
 def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float, cut_at_the_ink: bool) -> PaperInk:
@@ -437,15 +455,19 @@ def _farther_side(grey: np.ndarray, paper: float) -> bool | None:
     strong as the paper's noise is taken to be.  So small a crop has no room for the light to change,
     and its border is paper even where a stroke reaches it: ink is on the side that reaches
     FARTHER_SIDE times as far from ``paper`` (the border's median) as the other side does, and is the
-    smaller part of the crop when it is light.  (A printed box around the crop makes its border dark: the
-    paper inside would then be light 'ink', and most of the crop, so the border's verdict is not taken.  Dark
-    ink may fill most of a crop cut at its edges: a bold digit's, a marker's.)"""
+    smaller part of the crop.  (A printed box around the crop makes its border dark: the paper inside would then
+    be light 'ink', and most of the crop, so the border's verdict is not taken.)  Dark ink may be most of a crop
+    cut at its edges, a bold digit's, but not nearly all of it, and it reaches the border (MOST_INK,
+    INK_AT_THE_BORDER): a dark label or board with light writing on it, in a margin of paper, is neither."""
     low, high = np.percentile(grey, [0.5, 99.5]) - paper
     darker, lighter = -low, high
     if max(darker, lighter) < MIN_CONTRAST:
         return None
     if darker >= FARTHER_SIDE * lighter:
-        return False
+        dark = grey < paper - darker / 2
+        if np.mean(dark) <= 0.5:
+            return False
+        return False if np.mean(dark) <= MOST_INK and np.mean(_border(dark)) >= INK_AT_THE_BORDER else None
     if lighter >= FARTHER_SIDE * darker:
         return None if np.mean(grey > paper + lighter / 2) > 0.5 else True
     return None
@@ -480,7 +502,7 @@ def paper_brightness(grey: np.ndarray, light_on_dark: bool = False, window: floa
     then follows light that falls off towards an edge exactly, instead of carrying the brighter
     paper further in out to the edge, which would make a dim corner look like ink.  Ink in the edge's
     pixels is then taken for paper too; with ``sides_as_paper`` the paper's level at the sides is
-    repeated instead (``_extended_with_paper``).  An image ``cut_at_the_ink`` (``as_a_small_crop``) is not
+    repeated instead (``_extended_with_paper``).  An image ``cut_at_the_ink`` (``ink_of_a_tight_crop``) is not
     extended: its strokes reach its sides, and the closing's windows stop there (``_closing_cut_at_the_sides``)."""
     small = _box_blur(_reduce_to(grey, BACKGROUND_SIDE), 3)  # less noise, so the max filter is not biased up by it
     window = _odd(window * _window_side(small.shape, grey.shape))
