@@ -148,6 +148,11 @@ FRAME_OUTER = 1 / 3
 # A photo leaves more paper around its digit on one side at least; a number, wider, is read as it was.
 TIGHT_MARGIN = 0.1
 TIGHT_MARK_HEIGHT = 0.7
+# An image less than READ_HEIGHT px tall is read on a copy enlarged to that height (at most READ_WIDTH wide): a
+# digit 20-40 px tall has strokes of 2-6 px, too few pixels for the paper's closing (its window blurs into them)
+# and for the noise estimate (a crop of 120 px has no 50 pixels of paper to measure).
+READ_HEIGHT = 64
+READ_WIDTH = 1024
 # A ruled line sloping out of the image near a corner is looked for where at least this many of its pixels are in it.
 LINE_CORNER_PIXELS = 8
 
@@ -264,6 +269,37 @@ def find_ink(grey: np.ndarray, cut_at_the_ink: bool = False) -> PaperInk:
             if wider.digit:
                 found = wider
     return found
+
+
+def find_ink_at_a_readable_size(grey: np.ndarray) -> tuple[PaperInk, tuple[float, float]]:
+    """find_ink on a copy of ``grey`` at the size its digit reads best at, and how many of the image's pixels one
+    of the copy's is (across, down): a tight crop bigger than SMALL_CROP on a smaller copy (``ink_of_a_tight_crop``),
+    an image less than READ_HEIGHT tall on a copy enlarged to that height, anything else as it is."""
+    grey = np.asarray(grey, np.float32)
+    tight = ink_of_a_tight_crop(grey)
+    if tight is not None:
+        return tight
+    rows, cols = grey.shape[:2]
+    scale = min(READ_HEIGHT / max(rows, 1), READ_WIDTH / max(cols, 1))
+    if grey.ndim != 2 or min(rows, cols) < 3 or scale <= 1:
+        return find_ink(grey), (1.0, 1.0)
+    # Bicubic: a stroke stays as sharp-edged as it was, where bilinear would widen its fade.
+    size = (round(cols * scale), round(rows * scale))
+    copy = np.asarray(Image.fromarray(grey, mode="F").resize(size, Image.Resampling.BICUBIC), np.float32)
+    found = find_ink(copy)
+    if found.is_blank or _smaller_than_a_digit(found.box(), scale):
+        # Nothing, or a speck of the image's noise (smaller than a digit in its own pixels), is not the last word:
+        # the copy's 3×3 means average fewer of the image's pixels, so less of a printed pattern, and a faint,
+        # blurred stroke on one can sink into the paper's noise there and still stand out in the image as it is.
+        return find_ink(grey), (1.0, 1.0)
+    return found, (cols / copy.shape[1], rows / copy.shape[0])
+
+
+def _smaller_than_a_digit(box: tuple[int, int, int, int], scale: float) -> bool:
+    """Whether ``box``, on a copy ``scale`` times the image's size, is less than MIN_DIGIT_PIXELS of the image's
+    pixels both ways: a speck, as find_ink tells it on the image itself."""
+    x0, y0, x1, y1 = box
+    return max(x1 - x0, y1 - y0) < MIN_DIGIT_PIXELS * scale
 
 
 def ink_of_a_tight_crop(grey: np.ndarray) -> tuple[PaperInk, tuple[float, float]] | None:
