@@ -134,8 +134,8 @@ def test_a_number_reads_as_its_digits_read_alone(predictor, digits, height, gap)
 
 @given(st.integers(3, 63), st.integers(3, 200), st.floats(0.3, 0.95), st.floats(0, 12), st.integers(0, 2**32 - 1))
 def test_blank_paper_smaller_than_the_read_size_is_nothing(height, width, paper, noise, seed):
-    """An image less than 64 px tall is read on a bigger copy: its noise, made bigger too, is never ink there.
-    Specks of a pixel or two on the copy are smaller than a digit in the image's own pixels."""
+    """A tight crop less than 64 px tall is read on a bigger copy; blank paper that size is never taken for one,
+    and its noise is never ink."""
     from PIL import Image
 
     from digitpad.model.ink.images import read_image

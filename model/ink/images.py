@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from digitpad.model.ink.paper import find_ink_at_a_readable_size, runs, stroke_width
+from digitpad.model.ink.paper import find_ink, ink_of_a_tight_crop, runs, stroke_width
 from digitpad.model.ink.preprocessing import DIGIT_BOX, ink_crop, normalise_ink
 from digitpad.model.ink.sheet import on_the_sheet
 from digitpad.model.words import UnreadableFile, Words
@@ -310,8 +310,7 @@ def read_image(image: Image.Image) -> ImageReading:
     or a clean digit.  Never raises for odd content; blank paper gives a reading with ``box=None``.
 
     Big images are averaged down to at most 1024 pixels first (the digit ends up 20 pixels tall
-    anyway), and the ink is found on a copy of the size it reads best at (``find_ink_at_a_readable_size``: a
-    tight crop's smaller, a small image's bigger); boxes are given in the original image's pixels all the same.
+    anyway); boxes are given in the original image's pixels all the same.
     """
     if getattr(image, "n_frames", 1) > 1:
         image.seek(0)
@@ -322,7 +321,8 @@ def read_image(image: Image.Image) -> ImageReading:
         return ImageReading(size, None, None)
     scale = (size[0] / grey.shape[1], size[1] / grey.shape[0])
     sheet, offset = on_the_sheet(grey)
-    paper, zoom = find_ink_at_a_readable_size(sheet)
+    tight = ink_of_a_tight_crop(sheet)
+    paper, zoom = tight if tight is not None else (find_ink(sheet), (1.0, 1.0))
     if paper.is_blank:
         return ImageReading(size, None, None, light_on_dark=paper.light_on_dark, noise=paper.noise)
     reading = ImageReading(size, None, None, light_on_dark=paper.light_on_dark, noise=paper.noise,

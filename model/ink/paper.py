@@ -148,11 +148,10 @@ FRAME_OUTER = 1 / 3
 # A photo leaves more paper around its digit on one side at least; a number, wider, is read as it was.
 TIGHT_MARGIN = 0.1
 TIGHT_MARK_HEIGHT = 0.7
-# An image less than READ_HEIGHT px tall is read on a copy enlarged to that height (at most READ_WIDTH wide): a
-# digit 20-40 px tall has strokes of 2-6 px, too few pixels for the paper's closing (its window blurs into them)
-# and for the noise estimate (a crop of 120 px has no 50 pixels of paper to measure).
+# A tight crop less than READ_HEIGHT px tall is read on a copy enlarged to that height: a digit 16-40 px tall has
+# strokes of 2-6 px, too few pixels for the paper's closing (its window blurs into them) and for the noise estimate
+# (a crop of 120 px has no 50 pixels of paper to measure).
 READ_HEIGHT = 64
-READ_WIDTH = 1024
 # A ruled line sloping out of the image near a corner is looked for where at least this many of its pixels are in it.
 LINE_CORNER_PIXELS = 8
 
@@ -271,55 +270,39 @@ def find_ink(grey: np.ndarray, cut_at_the_ink: bool = False) -> PaperInk:
     return found
 
 
-def find_ink_at_a_readable_size(grey: np.ndarray) -> tuple[PaperInk, tuple[float, float]]:
-    """find_ink on a copy of ``grey`` at the size its digit reads best at, and how many of the image's pixels one
-    of the copy's is (across, down): a tight crop bigger than SMALL_CROP on a smaller copy (``ink_of_a_tight_crop``),
-    an image less than READ_HEIGHT tall on a copy enlarged to that height, anything else as it is."""
-    grey = np.asarray(grey, np.float32)
-    tight = ink_of_a_tight_crop(grey)
-    if tight is not None:
-        return tight
-    rows, cols = grey.shape[:2]
-    scale = min(READ_HEIGHT / max(rows, 1), READ_WIDTH / max(cols, 1))
-    if grey.ndim != 2 or min(rows, cols) < 3 or scale <= 1:
-        return find_ink(grey), (1.0, 1.0)
-    # Bicubic: a stroke stays as sharp-edged as it was, where bilinear would widen its fade.
-    size = (round(cols * scale), round(rows * scale))
-    copy = np.asarray(Image.fromarray(grey, mode="F").resize(size, Image.Resampling.BICUBIC), np.float32)
-    found = find_ink(copy)
-    if found.is_blank or _smaller_than_a_digit(found.box(), scale):
-        # Nothing, or a speck of the image's noise (smaller than a digit in its own pixels), is not the last word:
-        # the copy's 3×3 means average fewer of the image's pixels, so less of a printed pattern, and a faint,
-        # blurred stroke on one can sink into the paper's noise there and still stand out in the image as it is.
-        return find_ink(grey), (1.0, 1.0)
-    return found, (cols / copy.shape[1], rows / copy.shape[0])
-
-
-def _smaller_than_a_digit(box: tuple[int, int, int, int], scale: float) -> bool:
-    """Whether ``box``, on a copy ``scale`` times the image's size, is less than MIN_DIGIT_PIXELS of the image's
-    pixels both ways: a speck, as find_ink tells it on the image itself."""
-    x0, y0, x1, y1 = box
-    return max(x1 - x0, y1 - y0) < MIN_DIGIT_PIXELS * scale
-
-
 def ink_of_a_tight_crop(grey: np.ndarray) -> tuple[PaperInk, tuple[float, float]] | None:
-    """The ink of an image bigger than SMALL_CROP that is a tight crop of one digit (TIGHT_MARGIN), found on a copy
-    at most SMALL_CROP across as a small crop's is, and how many of the image's pixels one of the copy's is (across,
-    down); None when it is not one."""
+    """The ink of an image that is a tight crop of one digit (TIGHT_MARGIN), found on a copy of a size a small crop
+    reads well at, and how many of the image's pixels one of the copy's is (across, down); None when it is not one,
+    or is read as it is (SMALL_CROP down to READ_HEIGHT tall).
+
+    A bigger image's copy is at most SMALL_CROP across (averaged down), and the paper's closing stops at its sides.
+    A smaller one's is READ_HEIGHT tall (bicubic), and its sides are repeated as a small crop's are: stopping the
+    closing there left more of a scan's digits on a printed pattern unsure."""
     grey = np.asarray(grey, np.float32)
-    if max(grey.shape) <= SMALL_CROP or min(grey.shape) < 3:
+    if min(grey.shape) < 3:
         return None
-    scale = SMALL_CROP / max(grey.shape)
-    size = (max(3, round(grey.shape[1] * scale)), max(3, round(grey.shape[0] * scale)))
-    small = np.asarray(Image.fromarray(grey, mode="F").resize(size, Image.Resampling.BOX), np.float32)
+    bigger = max(grey.shape) > SMALL_CROP
+    if bigger:
+        small = _resized(grey, SMALL_CROP / max(grey.shape), Image.Resampling.BOX)
+    elif grey.shape[0] < READ_HEIGHT:
+        small = _resized(grey, READ_HEIGHT / grey.shape[0], Image.Resampling.BICUBIC)
+    else:
+        return None
     if not (_is_one_digit_crop(small.shape) and _filled_by_its_ink(small)):
         return None
-    found = find_ink(small, cut_at_the_ink=True)
+    found = find_ink(small, cut_at_the_ink=bigger)
     if found.is_blank or not _fills(small.shape, found.box()):
         return None
+    if found.light_on_dark and not bigger:
+        return None  # a cell's paper inside its printed box, so small a crop, looks like light ink that fills it
     if max(found.marks.values(), key=lambda mark: mark.mass).height < TIGHT_MARK_HEIGHT * small.shape[0]:
         return None
     return found, (grey.shape[1] / small.shape[1], grey.shape[0] / small.shape[0])
+
+
+def _resized(grey: np.ndarray, scale: float, resample: Image.Resampling) -> np.ndarray:
+    size = (max(3, round(grey.shape[1] * scale)), max(3, round(grey.shape[0] * scale)))
+    return np.asarray(Image.fromarray(grey, mode="F").resize(size, resample), np.float32)
 
 
 def _filled_by_its_ink(small: np.ndarray) -> bool:
