@@ -484,9 +484,10 @@ def _farther_side(grey: np.ndarray, paper: float) -> bool | None:
         return None
     if darker >= FARTHER_SIDE * lighter:
         dark = grey < paper - darker / 2
-        if np.mean(dark) <= 0.5:
+        share = float(np.mean(dark))
+        if share <= 0.5 or (share <= MOST_INK and np.mean(_border(dark)) >= INK_AT_THE_BORDER):
             return False
-        return False if np.mean(dark) <= MOST_INK and np.mean(_border(dark)) >= INK_AT_THE_BORDER else None
+        return None
     if lighter >= FARTHER_SIDE * darker:
         return None if np.mean(grey > paper + lighter / 2) > 0.5 else True
     return None
