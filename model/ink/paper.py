@@ -780,12 +780,20 @@ def without_printed_lines(mask: np.ndarray) -> np.ndarray:
 
 
 def _short_of_the_sides_in_a_crop(mask: np.ndarray, lines: _Lines) -> bool:
-    """Whether ``mask`` is a crop (SMALL_CROP or less, not a wide field) and one of the lines stops short of a side.
-    No light falls off across a crop to break a printed line there: such a "line" is a stroke, a 7's bar or a bold
-    0's arc in a 28×28 file, which a 3×3 mean widens past LINE_COVER (an MNIST digit's 20 px box leaves 4 px of
-    paper on each side)."""
+    """Whether ``mask`` is a crop (SMALL_CROP or less, not a wide field) where one of the lines stops short of a side
+    and covers LINE_COVER of the width only with the 2 px the finder's 3×3 mean adds to it: a 7's bar or a 2's base
+    in a 28×28 file (an MNIST digit's 20 px box leaves 4 px of paper on each side), a stroke, not a printed line.
+    No light falls off across a crop to break a printed line, and a form's line that ends inside the crop (a blank
+    cell's underline photographed askew) covers more: it stays print."""
     rows, cols = mask.shape
-    return max(rows, cols) <= SMALL_CROP and cols < WIDE_FIELD * rows and not lines.all_reach_both_sides()
+    if max(rows, cols) > SMALL_CROP or cols >= WIDE_FIELD * rows:
+        return False
+    others = lines.sheared[~_rows_of(lines.bands, len(lines.sheared))]
+    if _nearly_all_ink_is_lines(others, lines.sheared):
+        return False
+    cover = lines.sheared.mean(axis=1)
+    return any(not reaching and cover[top:bottom + 1].max() - 2 / cols < LINE_COVER
+               for (top, bottom), reaching in zip(lines.bands, lines.reaching_both_sides()))
 
 
 @dataclass(frozen=True)
@@ -824,13 +832,10 @@ class _Lines:
         """Whether at least half of the lines reach within LINE_EDGE_MARGIN of the sheared image's width of where
         they leave the image, on both sides: the image's sides, or its top or bottom for a sloping line near them
         (light falling off at a corner may break a faint line there)."""
-        return 2 * sum(self._reaching_both_sides()) >= len(self.bands)
+        return 2 * sum(self.reaching_both_sides()) >= len(self.bands)
 
-    def all_reach_both_sides(self) -> bool:
-        """Whether every line reaches both sides, as ``mostly_reach_both_sides`` counts it."""
-        return all(self._reaching_both_sides())
-
-    def _reaching_both_sides(self) -> list[bool]:
+    def reaching_both_sides(self) -> list[bool]:
+        """For each line, whether it reaches both sides, as ``mostly_reach_both_sides`` counts it."""
         inside = self.inside()
         margin = max(2, round(LINE_EDGE_MARGIN * self.sheared.shape[1]))
         reaching = []
