@@ -49,12 +49,14 @@ def main() -> None:
     on_the_test = predictor.probabilities(digits.astype(np.float32) / 255).argmax(axis=1)
     print(machine())
     print(f"MNIST test digits 0–{len(digits) - 1:,}, model {args.model}\n")
-    lines = [["the test tensors themselves", "", "100%", f"{np.mean(on_the_test == labels):.2%}", "0"]]
+    lines = [["the test tensors themselves", "", "100%", f"{np.mean(on_the_test == labels):.2%}", "0", "0"]]
     for name, what, side, inverted in ROWS:
-        read = np.array([read_answer(predictor, png(digit, side, inverted)).get("label") for digit in digits])
+        answers = [read_answer(predictor, png(digit, side, inverted)) for digit in digits]
+        read = np.array([-1 if answer.get("label") is None else answer["label"] for answer in answers])
+        numbers = sum("number" in answer for answer in answers)
         lines.append([name, what, f"{np.mean(read == on_the_test):.2%}", f"{np.mean(read == labels):.2%}",
-                      str(int(np.sum(read == None)))])  # noqa: E711 (an array of labels and None)
-    print(table(["files", "what", "as the test", "right", "nothing"], lines))
+                      str(len(answers) - numbers - int(np.sum(read >= 0))), str(numbers)])
+    print(table(["files", "what", "as the test", "right", "nothing", "read as a number"], lines))
 
 
 if __name__ == "__main__":
