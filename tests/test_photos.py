@@ -1389,3 +1389,72 @@ def test_an_iphone_heic_photo_is_read_and_without_the_plugin_the_error_says_what
     result = subprocess.run([sys.executable, "-c", without, heic], capture_output=True, text=True, timeout=120)
     assert "a HEIC/HEIF photo (an iPhone's); reading one needs pi-heif: pip install pi-heif" in result.stdout, \
         result.stderr
+
+
+def printed_box_cell(rows: int, cols: int, sides: str, inset: int, degrees: float = 0.0, thickness: float = 1.6,
+                     ink: np.ndarray | None = None) -> Image.Image:
+    """A form's cell as a scan cuts it out: the ``sides`` of its printed box ("t", "b", "l", "r") ``inset`` px in
+    from the crop's edges, turned ``degrees``, on grey paper; ``ink`` (0..1, the cell's shape) is what is written
+    in it."""
+    from digitpad.model.training.paper_scans import gaussian_blur
+
+    ys, xs = np.mgrid[0:rows, 0:cols].astype(np.float32)
+    turn = np.radians(degrees)
+    across = (xs - cols / 2) * np.cos(turn) + (ys - rows / 2) * np.sin(turn) + cols / 2  # along the top and bottom
+    down = -(xs - cols / 2) * np.sin(turn) + (ys - rows / 2) * np.cos(turn) + rows / 2  # along the left and right
+    left, top, right, bottom = inset, inset, cols - 1 - inset, rows - 1 - inset
+
+    def side(distance: np.ndarray, along: np.ndarray, start: float, stop: float) -> np.ndarray:
+        within = (along >= start - thickness / 2) & (along <= stop + thickness / 2)
+        return np.clip(thickness / 2 + 0.5 - np.abs(distance), 0, 1) * within
+
+    lines = {"t": side(down - top, across, left, right), "b": side(down - bottom, across, left, right),
+             "l": side(across - left, down, top, bottom), "r": side(across - right, down, top, bottom)}
+    printed = gaussian_blur(0.6 * np.max([lines[name] for name in sides], axis=0).astype(np.float32), 0.6)
+    written = np.zeros((rows, cols), np.float32) if ink is None else gaussian_blur(ink.astype(np.float32), 0.6)
+    grey = 255 * 0.85 * (1 - 0.9 * printed) * (1 - 0.9 * written)
+    grey += np.random.default_rng(rows * cols).normal(0, 2, grey.shape)
+    return Image.fromarray(np.clip(np.rint(grey), 0, 255).astype(np.uint8))
+
+
+@pytest.mark.parametrize("sides, rows, cols, inset, degrees, thickness", [
+    ("tblr", 48, 56, 3, 0, 2.2), ("tblr", 72, 64, 6, 3, 2.2), ("bl", 72, 64, 3, 0, 1.2), ("tl", 48, 56, 3, 3, 2.2),
+    ("br", 72, 64, 0, 3, 2.2), ("tr", 48, 56, 6, 0, 2.2)])
+def test_a_blank_cell_cut_out_with_its_printed_box_is_never_a_sure_digit(predictor, sides, rows, cols, inset, degrees,
+                                                                         thickness):
+    """All four sides of a blank cell's box, or two meeting at a corner (a table's cell cut at its neighbours): each
+    read as a sure 0, 1, 5, 6 or 7 before (a lone side, the box's other line taken away as print, was a 1)."""
+    prediction = predictor.predict_image(printed_box_cell(rows, cols, sides, inset, degrees, thickness))
+    assert prediction.label is None or prediction.is_unsure
+
+
+def test_the_side_of_a_box_the_crop_cut_through_is_in_doubt_and_a_one_beside_it_is_not():
+    """A crop cut through a blank cell's box leaves a line a pixel wide along its side, top to bottom: a sure 1
+    before.  A written 1 near the side, not against it, is read without doubt."""
+    rows, cols = 30, 29
+    side, one = np.full((rows, cols), 0.8, np.float32), np.full((rows, cols), 0.8, np.float32)
+    side[:, -1] = 0.35
+    one[3:27, 22:24] = 0.2
+    noise = np.random.default_rng(1).normal(0, 0.01, (rows, cols)).astype(np.float32)
+    assert find_ink(side + noise).across_the_frame
+    assert not find_ink(one + noise).across_the_frame
+
+
+@pytest.mark.parametrize("index", [3, 10, 17, 25, 0])  # MNIST test digits 0, 0, 7, 0, 7: box-like shapes
+def test_a_digit_written_in_a_printed_box_is_read_without_doubt(predictor, mnist_test_digits, index):
+    from digitpad.model.training.paper_scans import digit_alpha
+
+    images, labels = mnist_test_digits
+    ink = np.zeros((64, 60), np.float32)
+    alpha = digit_alpha(images[index], 40, 0.5)
+    ink[12:12 + alpha.shape[0], (60 - alpha.shape[1]) // 2:(60 - alpha.shape[1]) // 2 + alpha.shape[1]] = alpha
+    prediction = predictor.predict_image(printed_box_cell(64, 60, "tblr", 4, 0, 1.6, ink))
+    assert prediction.label == labels[index] and not prediction.is_unsure
+
+
+@pytest.fixture(scope="module")
+def mnist_test_digits(mnist_path):
+    from digitpad.model.files.datasets import load_mnist
+
+    mnist = load_mnist(mnist_path)
+    return mnist.x_test[:100], mnist.y_test[:100]

@@ -361,6 +361,8 @@ def _doubt(paper) -> str | None:
         return "the ink lies along the image's side, as the edge of a desk or of another sheet does"
     if paper.across_the_frame:
         return "the ink runs across the whole image, as a line or an edge does"
+    if paper.box_like:
+        return "the ink is straight lines along the sides of its box, as a printed box's are"
     return None
 
 

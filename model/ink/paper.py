@@ -152,6 +152,9 @@ TIGHT_MARK_HEIGHT = 0.7
 # strokes of 2-6 px, too few pixels for the paper's closing (its window blurs into them) and for the noise estimate
 # (a crop of 120 px has no 50 pixels of paper to measure).
 READ_HEIGHT = 64
+# A printed box's side is at most this share of its length thick, the 3×3 mean's widening included (a line of 1-2 px
+# along a cell 24-96 px wide); a small digit's strokes are thicker for their length (``_sides_of_a_box``).
+BOX_SIDE_THICKNESS = 0.1
 # A ruled line sloping out of the image near a corner is looked for where at least this many of its pixels are in it.
 LINE_CORNER_PIXELS = 8
 
@@ -198,6 +201,7 @@ class PaperInk:
     grid_like: bool = False  # nearly all the ink, the digit's and the rest, is lines across and down the image
     along_the_frame: bool = False  # the digit is one mark lying along the image's side (FRAME_CONTACT)
     across_the_frame: bool = False  # the digit is one thin mark running from a side to the opposite one
+    box_like: bool = False  # the digit is nearly all straight lines along the sides of its box, across and down
 
     @property
     def is_blank(self) -> bool:
@@ -335,7 +339,8 @@ def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float, cut
     level, noise = _paper_level_and_noise(smooth)
     above = smooth - level
     weak = max(WEAK_SIGMAS * noise, MIN_WEAK)
-    mask = without_printed_lines(above > weak)
+    found = above > weak
+    mask = without_printed_lines(found)
     labels, inked, digit, clutter = _the_digit(mask, above, lighting, noise)
     line = _under_a_line(labels, inked, digit) if digit else None
     if line is not None:
@@ -360,10 +365,11 @@ def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float, cut
         (len(digit) == 1 and _lies_along_a_side(labels, inked[digit[0]], mask.shape))
         or (_hugs_a_side(in_digit)
             and _part_of_a_strip_along_a_side(grey, light_on_dark, window, paper, in_digit, level, weak)))
-    across_the_frame = len(digit) == 1 and _crosses_the_frame(inked[digit[0]].box, mask.shape)
+    across_the_frame = len(digit) == 1 and _crosses_the_frame(inked[digit[0]].box, mask.shape, in_a_crop_too=True)
     return PaperInk(ink.astype(np.float32), np.where(in_digit, labels, 0).astype(np.int32),
                     {label: inked[label] for label in digit}, digit, noise, contrast, strength, light_on_dark, clutter,
-                    _spans_half_the_image(in_digit) and is_mostly_a_grid(mask), along_the_frame, across_the_frame)
+                    _spans_half_the_image(in_digit) and is_mostly_a_grid(mask), along_the_frame, across_the_frame,
+                    _sides_of_a_box(in_digit) or _side_at_a_lines_end(in_digit, found & ~mask))
 
 
 def _against_the_paper(grey: np.ndarray, paper: np.ndarray, light_on_dark: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -844,6 +850,14 @@ class _Lines:
             within = np.flatnonzero(inside[top:bottom + 1].any(axis=0))
             reaching.append(bool(used[0] - within[0] < margin and within[-1] - used[-1] < margin))
         return reaching
+
+    def sides_of_the_ink(self) -> list[tuple[int, int]]:
+        """The lines with no ink beyond them on their outer side (but for the rows a line down sloping a little
+        off the slope found adds at its ends): the first and the last of the sheared image's ink."""
+        inked = np.flatnonzero(self.sheared.any(axis=1))
+        reach = max(2, max((bottom - top + 1 for top, bottom in self.bands), default=0))
+        return [(top, bottom) for top, bottom in self.bands
+                if top - inked[0] <= reach or inked[-1] - bottom <= reach]
 
     def sheared_again(self, mask: np.ndarray) -> np.ndarray:
         """Another mask of the same shape, sheared the same way."""
@@ -1338,22 +1352,68 @@ def _lies_along_a_side(labels: np.ndarray, mark: Mark, shape: tuple[int, int]) -
                for touches, band, axis, length, depth in sides)
 
 
-def _crosses_the_frame(box: tuple[int, int, int, int], shape: tuple[int, int]) -> bool:
+def _side_at_a_lines_end(in_digit: np.ndarray, printed: np.ndarray) -> bool:
+    """Whether the digit is one line down, as thin as the printed line taken away (``printed``) that it meets at
+    that line's end, as a printed box's side meets its top or bottom: the line goes on beyond the digit on one side
+    only.  A 1 standing on a baseline stands between the line's ends, and a pen's strokes are thicker than print."""
+    if not printed.any():
+        return False
+    thickness = int(np.ceil(np.median(printed.sum(axis=0)[printed.any(axis=0)])))
+    columns, line = np.flatnonzero(in_digit.any(axis=0)), np.flatnonzero(printed.any(axis=0))
+    if columns[-1] - columns[0] + 1 > thickness + 2 * FRAME_TOUCH:
+        return False
+    reach = thickness + FRAME_TOUCH
+    near = _max_filter(np.pad(in_digit, reach).astype(np.uint8), 2 * reach + 1)[reach:-reach, reach:-reach] > 0
+    if not (printed & near).any():
+        return False
+    return bool(line[0] >= columns[0] - FRAME_TOUCH or line[-1] <= columns[-1] + FRAME_TOUCH)
+
+
+def _crosses_the_frame(box: tuple[int, int, int, int], shape: tuple[int, int], in_a_crop_too: bool = False) -> bool:
     """Whether a mark's ``box`` runs from a side of the image (of ``shape``) to the opposite one, within FRAME_TOUCH
     of both, at most FRAME_DEPTH of the shorter side across, and within the outer FRAME_OUTER of the image's width
-    (or height) from either of the other two sides.  Never in a crop (SMALL_CROP or less across)."""
-    if min(shape) <= SMALL_CROP:
+    (or height) from either of the other two sides.  Not in a crop (SMALL_CROP or less across), where a form's cell
+    may hold a 1 near its side; ``in_a_crop_too``: there, when the mark lies wholly within FRAME_TOUCH of the side,
+    as the side of a printed box that the crop cut through does, and a written 1 never quite does."""
+    crop = min(shape) <= SMALL_CROP
+    if crop and not in_a_crop_too:
         return False
     height, width = shape
     x0, y0, x1, y1 = box
     near, widest = FRAME_TOUCH, FRAME_DEPTH * min(shape)
 
     def off_centre(start: int, stop: int, across: int) -> bool:
+        if crop:
+            return stop - start <= widest and (stop <= near or start >= across - near)
         return stop - start <= widest and (stop <= FRAME_OUTER * across or start >= (1 - FRAME_OUTER) * across)
 
     top_to_bottom = y0 < near and y1 > height - near and off_centre(x0, x1, width)
     side_to_side = x0 < near and x1 > width - near and off_centre(y0, y1, height)
     return top_to_bottom or side_to_side
+
+
+def _sides_of_a_box(in_digit: np.ndarray) -> bool:
+    """Whether the digit's ink is nearly all (LINE_ALONE_SHARE) straight thin lines (BOX_SIDE_THICKNESS) lying along
+    the sides of its own box, at least one across (its top or bottom) and one down (its left or right side): two,
+    three or four sides of a form's printed box, a blank cell's, that no line in it was taken away from as print (the
+    writing beyond the lines across was the lines down).  A 1 with a base has its stem in the middle, a 4's bar
+    crosses its stem, a small 3's top and right side are thicker for their length; a 7 written as two straight thin
+    lines meeting at a corner looks the same, and is only doubted."""
+    rows, cols = np.flatnonzero(in_digit.any(axis=1)), np.flatnonzero(in_digit.any(axis=0))
+    if len(rows) == 0:
+        return False
+    own = in_digit[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    if min(own.shape) < LINE_CORNER_PIXELS:
+        return False
+    on_sides = np.zeros_like(own)
+    for lines, transposed in ((_Lines.along(own), False), (_Lines.along(own.T, level_first=False), True)):
+        sides = lines.sides_of_the_ink()
+        if not sides or any(core > BOX_SIDE_THICKNESS * max(own.shape)
+                            for top, bottom in sides for core in _line_cores(lines.sheared[top:bottom + 1])):
+            return False
+        on = lines.unsheared(lines.sheared & _rows_of(sides, len(lines.sheared))[:, None], own.T if transposed else own)
+        on_sides |= on.T if transposed else on
+    return _nearly_all_ink_is_lines(own & ~on_sides, own)
 
 
 def _digit_marks(marks: dict[int, Mark], shape: tuple[int, int], slivers: set[int]) -> tuple[list[int], float]:
