@@ -85,7 +85,7 @@ def big_digit_scan(digit, neighbour, conditions: set[str], margins: tuple[float,
 
 def blanks(args, predictor) -> str:
     lines = []
-    for kind in ("pattern", "lines", "stain"):
+    for kind in ("pattern", "lines", "stain", "box"):
         rng = np.random.default_rng([args.seed, 7, len(kind)])
         counts: dict[str, int] = {}
         for _ in range(args.per_row // 2):

@@ -76,6 +76,7 @@ class Form:
     level: float = 0.4
     pattern: tuple[float, float, float, float] | None = None  # contrast, period, angle, waviness
     baseline: tuple[float, float, float] | None = None  # share of the digit's height, thickness, darkness
+    box: tuple[str, float, float, float] | None = None  # sides ("tblr"), inset (share of the side), thickness, darkness
     margin: int = 12
     sliver: str | None = None  # "digit" or a separator, at the left or right edge
     blur: float = 0.0
@@ -178,7 +179,26 @@ def printed(form: Form, shape: tuple[int, int], digit_top: int, digit_height: in
         y = digit_top + where * digit_height
         ys = np.arange(rows, dtype=np.float32)[:, None]
         darkness = np.maximum(darkness, dark * np.clip(thickness / 2 + 0.5 - np.abs(ys - y), 0, 1))
+    if form.box is not None:
+        darkness = np.maximum(darkness, box_darkness(form.box, shape))
     return darkness
+
+
+def box_darkness(box: tuple[str, float, float, float], shape: tuple[int, int]) -> np.ndarray:
+    """A cell's printed box: those of its sides named (t, b, l, r), inset a share of the shorter side from the edges."""
+    sides, inset, thickness, dark = box
+    rows, cols = shape
+    ys, xs = np.mgrid[0:rows, 0:cols].astype(np.float32)
+    edge = inset * min(shape)
+    left, top, right, bottom = edge, edge, cols - 1 - edge, rows - 1 - edge
+
+    def side(distance: np.ndarray, along: np.ndarray, start: float, stop: float) -> np.ndarray:
+        within = (along >= start - thickness / 2) & (along <= stop + thickness / 2)
+        return np.clip(thickness / 2 + 0.5 - np.abs(distance), 0, 1) * within
+
+    lines = {"t": side(ys - top, xs, left, right), "b": side(ys - bottom, xs, left, right),
+             "l": side(xs - left, ys, top, bottom), "r": side(xs - right, ys, top, bottom)}
+    return dark * np.max([lines[name] for name in sides], axis=0)
 
 
 def scan(coverage: np.ndarray, form: Form, rng: np.random.Generator, digit_top: int, digit_height: int,
@@ -216,7 +236,7 @@ def digit_scan(digit: np.ndarray, neighbour: np.ndarray, conditions: set[str], r
 
 
 def blank_scan(kind: str, rng: np.random.Generator) -> bytes:
-    """A form with no handwriting: its print and paper only, or a stain."""
+    """A form with no handwriting: its print and paper only (a pattern, a line, a cell's printed box), or a stain."""
     form = random_form(rng, set(CONDITIONS) - {"tight crop"})
     side = int(rng.uniform(24, 80))
     coverage = np.zeros((side, int(side * rng.uniform(0.6, 1.4))), np.float32)
@@ -226,6 +246,10 @@ def blank_scan(kind: str, rng: np.random.Generator) -> bytes:
     elif kind == "lines":
         form.pattern = None
         form.baseline = (rng.uniform(0.2, 0.9), rng.uniform(1, 2.2), rng.uniform(0.3, 0.75))
+    elif kind == "box":  # a cell cut out with its printed box: all of it, three sides or a corner
+        form.pattern = form.baseline = None
+        sides = str(rng.choice(["tblr", "blr", "tl", "tr", "bl", "br"]))
+        form.box = (sides, rng.uniform(0, 0.15), rng.uniform(1, 2.2), rng.uniform(0.3, 0.75))
     elif kind == "stain":
         ys, xs = np.ogrid[0:coverage.shape[0], 0:coverage.shape[1]]
         sigma = rng.uniform(0.1, 0.3) * side
