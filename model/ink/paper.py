@@ -155,6 +155,13 @@ READ_HEIGHT = 64
 # A printed box's side is at most this share of its length thick, the 3×3 mean's widening included (a line of 1-2 px
 # along a cell 24-96 px wide); a small digit's strokes are thicker for their length (``_sides_of_a_box``).
 BOX_SIDE_THICKNESS = 0.1
+# A printed line taken away meets a line down that is the box's side within this many pixels: the band removed
+# with the line takes its fringe rows, and the side's end with them (``_side_at_a_lines_end``).
+SIDE_REACH = 5
+# Writing runs along a box's side where more than this share of the side's columns hold over a pixel more ink than
+# the LINE_ALONE_PERCENTILE-th percentile of them, the line alone (``_writing_along_a_line``).
+ALONG_THE_LINE_SHARE = 0.25
+LINE_ALONE_PERCENTILE = 10
 # A ruled line sloping out of the image near a corner is looked for where at least this many of its pixels are in it.
 LINE_CORNER_PIXELS = 8
 
@@ -369,7 +376,7 @@ def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float, cut
     return PaperInk(ink.astype(np.float32), np.where(in_digit, labels, 0).astype(np.int32),
                     {label: inked[label] for label in digit}, digit, noise, contrast, strength, light_on_dark, clutter,
                     _spans_half_the_image(in_digit) and is_mostly_a_grid(mask), along_the_frame, across_the_frame,
-                    _sides_of_a_box(in_digit) or _side_at_a_lines_end(in_digit, found & ~mask))
+                    _box_sides_in_a_crop(in_digit, found & ~mask))
 
 
 def _against_the_paper(grey: np.ndarray, paper: np.ndarray, light_on_dark: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -769,6 +776,9 @@ def without_printed_lines(mask: np.ndarray) -> np.ndarray:
         grid = _without_grid(mask, across)
         if grid is not None:
             return grid
+        box = _without_a_box(mask, across)
+        if box is not None:
+            return box
     print_here = bool(across.bands) and _lines_are_print_here(across.sheared, across.bands,
                                                               sloping=across.slope != 0.0)
     if across.bands and not print_here:
@@ -893,13 +903,54 @@ def _without_grid(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
     across, down, across_line, down_line = grid
     # A thin line sloping a fraction of a row off the slope found leaves a row of its pixels beside its band.
     across, down = across.widened(), down.widened()
-    on_across, on_down, others = _on_the_lines(mask, across, down)
+    others = _on_the_lines(mask, across, down)[2]
     thickest_line = max(across_line, down_line)
     blank_sheet = (min(mask.shape) > SMALL_CROP and min(len(across.bands), len(down.bands)) >= GRID_BLANK_LINES
                    and _nearly_all_ink_is_lines(others, mask)
                    and thickest_line <= GRID_LINE_SHARE * min(mask.shape))
     if not blank_sheet and 2 * thickest_line > _thickest(others):
         return None
+    return _without_lines_both_ways(mask, across, down)
+
+
+def _without_a_box(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
+    """A crop's ``mask`` (SMALL_CROP or less) without the printed box of the form's cell it was cut from, or None
+    where it has none: lines across and lines down along the outer sides of the ink, thinner than the strokes of
+    the writing inside them (which is more than a quarter of the ink).  Kept whole, the box was read with the digit
+    as one shape (an 8 in its box read 0).  A blank cell's box is left for ``_sides_of_a_box`` to doubt: so is a 7
+    of two straight lines meeting at a corner, and a digit's own bars are as thick as its other strokes."""
+    if max(mask.shape) > SMALL_CROP:
+        return None
+    down = _Lines.along(mask.T, level_first=False)
+    across = replace(across, bands=across.sides_of_the_ink()) if across.bands else across
+    down = replace(down, bands=down.sides_of_the_ink()) if down.bands else down
+    if not across.bands or not down.bands:
+        return None
+    thickest_line = max(max(_line_cores(across.sheared)), max(_line_cores(down.sheared)))
+    across, down = across.widened(), down.widened()
+    others = _on_the_lines(mask, across, down)[2]
+    if _nearly_all_ink_is_lines(others, mask) or thickest_line >= _thickest(others):
+        return None
+    if _writing_along_a_line(across) or _writing_along_a_line(down):
+        return None  # a 7's bar written close under the box's top: taken away with the line, it read 1
+    return _without_lines_both_ways(mask, across, down)
+
+
+def _writing_along_a_line(lines: _Lines) -> bool:
+    """Whether a stroke runs along one of the lines, in its band: more than ALONG_THE_LINE_SHARE of the columns it
+    covers hold over a pixel more of ink than its thinnest tenth (the line alone); strokes crossing it are a few
+    columns."""
+    for top, bottom in lines.bands:
+        counts = lines.sheared[top:bottom + 1].sum(axis=0)
+        used = counts[counts > 0]
+        if len(used) and np.mean(used > np.percentile(used, LINE_ALONE_PERCENTILE) + 1) > ALONG_THE_LINE_SHARE:
+            return True
+    return False
+
+
+def _without_lines_both_ways(mask: np.ndarray, across: _Lines, down: _Lines) -> np.ndarray:
+    """``mask`` without printed lines across and down (a grid's, a box's), but where a stroke runs through them."""
+    on_across, on_down, others = _on_the_lines(mask, across, down)
     # A line's pixels stay where a stroke runs through it, judged without the lines of the other direction: where
     # two lines cross, neither is a stroke through the other ...
     kept_across = across.unsheared(_without_bands(across.sheared_again(mask & ~on_down), across.bands), mask)
@@ -1352,21 +1403,31 @@ def _lies_along_a_side(labels: np.ndarray, mark: Mark, shape: tuple[int, int]) -
                for touches, band, axis, length, depth in sides)
 
 
+def _box_sides_in_a_crop(in_digit: np.ndarray, printed: np.ndarray) -> bool:
+    """Whether a crop's digit (SMALL_CROP or less: a form's cell cut out) is its printed box's sides rather than
+    writing (``_sides_of_a_box``, ``_side_at_a_lines_end``).  Not in a photo, where a pen's strokes are as thin for
+    the digit's size as a box's sides are for a cell's: a 7 or a 0 drawn with straight strokes."""
+    return max(in_digit.shape) <= SMALL_CROP and (_sides_of_a_box(in_digit) or _side_at_a_lines_end(in_digit, printed))
+
+
 def _side_at_a_lines_end(in_digit: np.ndarray, printed: np.ndarray) -> bool:
-    """Whether the digit is one line down, as thin as the printed line taken away (``printed``) that it meets at
-    that line's end, as a printed box's side meets its top or bottom: the line goes on beyond the digit on one side
-    only.  A 1 standing on a baseline stands between the line's ends, and a pen's strokes are thicker than print."""
-    if not printed.any():
-        return False
-    thickness = int(np.ceil(np.median(printed.sum(axis=0)[printed.any(axis=0)])))
-    columns, line = np.flatnonzero(in_digit.any(axis=0)), np.flatnonzero(printed.any(axis=0))
-    if columns[-1] - columns[0] + 1 > thickness + 2 * FRAME_TOUCH:
-        return False
-    reach = thickness + FRAME_TOUCH
+    """Whether the digit is one thin line down that meets a printed line taken away (``printed``) at that line's
+    end, as a printed box's side meets its top or bottom: the line goes on beyond the digit on one side only.  A 1
+    standing on a baseline stands between the line's ends.  Thin: at most FRAME_DEPTH of the image's shorter side
+    wide, or as thin as that printed line (each connected piece of ``printed`` measured by itself: ruled paper's
+    lines added together are as thick as a pen's stroke)."""
+    columns = np.flatnonzero(in_digit.any(axis=0))
+    reach = SIDE_REACH
     near = _max_filter(np.pad(in_digit, reach).astype(np.uint8), 2 * reach + 1)[reach:-reach, reach:-reach] > 0
-    if not (printed & near).any():
+    labels, _ = label_components(printed)
+    lines = [labels == label for label in np.unique(labels[near & printed])]
+    if not lines:
         return False
-    return bool(line[0] >= columns[0] - FRAME_TOUCH or line[-1] <= columns[-1] + FRAME_TOUCH)
+    thickness = max(float(np.median(line.sum(axis=0)[line.any(axis=0)])) for line in lines)
+    if columns[-1] - columns[0] + 1 > max(thickness + 2 * FRAME_TOUCH, FRAME_DEPTH * min(in_digit.shape)):
+        return False
+    ends = [np.flatnonzero(line.any(axis=0))[[0, -1]] for line in lines]
+    return any(first >= columns[0] - FRAME_TOUCH or last <= columns[-1] + FRAME_TOUCH for first, last in ends)
 
 
 def _crosses_the_frame(box: tuple[int, int, int, int], shape: tuple[int, int], in_a_crop_too: bool = False) -> bool:
