@@ -7,9 +7,9 @@ time, then all at once, the way bench/photos.py does for photos: grey or tinted 
 wavy security pattern; a printed baseline or ruled line crossing the digit; faint, thin ballpoint;
 digits only 20–60 px tall; crops cut tightly around the digit with a sliver of the neighbouring digit
 or of a separator at the edge; scanner blur, noise and JPEG.  Then tight crops of digits 100–400 px
-tall (a phone photo's or a fine scan's, read on a copy 96 px across), blank forms (pattern, lines,
-stains: they must read as nothing or unsure) and whole fields of 3–7 digits with dots, commas,
-dashes or slashes between them, read exactly (digits only).
+tall (a phone photo's or a fine scan's, read on a copy 96 px across), digits written in a cell's printed
+box, blank forms (pattern, lines, a cell's box, stains: they must read as nothing or unsure) and whole
+fields of 3–7 digits with dots, commas, dashes or slashes between them, read exactly (digits only).
 
 The scans are made by model.training.paper_scans (training renders MNIST's training digits the same
 way).  Every scan goes through the command line's own functions, as `digitpad predict scan.jpg` reads it.
@@ -83,6 +83,33 @@ def big_digit_scan(digit, neighbour, conditions: set[str], margins: tuple[float,
     return digit_scan(digit, neighbour, conditions, rng, form)
 
 
+BOXED = [
+    ("whole box", "all four sides", ("tblr",)),
+    ("three sides or a corner", "a comb's base and sides, or two sides meeting (a table's cell)",
+     ("blr", "tl", "tr", "bl", "br")),
+]
+
+
+def boxed_digits(args, images, labels, predictor) -> str:
+    """Digits written in a form's cell and cut out with its printed box (grey paper, 20–60 px, scanner)."""
+    lines = []
+    for row, (name, what, choices) in enumerate(BOXED):
+        rng = np.random.default_rng([args.seed, 13, row])
+        counts: dict[str, int] = {}
+        for _ in range(args.per_row):
+            index, neighbour = rng.integers(0, len(images), 2)
+            form = random_form(rng, {"grey paper", "small", "scanner"})
+            form.margin = int(rng.uniform(0.15, 0.4) * form.height)
+            form.box = (str(rng.choice(choices)), rng.uniform(0, 0.1), rng.uniform(1, 2.2), rng.uniform(0.3, 0.75))
+            answer = read_answer(predictor, digit_scan(images[index], images[neighbour], set(), rng, form))
+            result = outcome(answer, [int(labels[index])])
+            counts[result] = counts.get(result, 0) + 1
+        lines.append([name, what, f"{rate(counts, 'right', 'unsure right'):.1%}", f"{rate(counts, 'nothing'):.1%}",
+                      f"{rate(counts, 'wrong'):.1%}", f"{rate(counts, 'unsure right', 'unsure wrong'):.1%}"])
+    return table(["in a printed box (grey paper, 20–60 px, scanner)", "sides", "read right", "nothing",
+                  "wrong and sure", "unsure"], lines)
+
+
 def blanks(args, predictor) -> str:
     lines = []
     for kind in ("pattern", "lines", "stain", "box"):
@@ -131,6 +158,8 @@ def main() -> None:
     print(single_digits(args, images, labels, predictor))
     print()
     print(big_tight_crops(args, images, labels, predictor))
+    print()
+    print(boxed_digits(args, images, labels, predictor))
     print()
     print(blanks(args, predictor))
     print()
