@@ -162,6 +162,9 @@ SIDE_REACH = 5
 # the LINE_ALONE_PERCENTILE-th percentile of them, the line alone (``_writing_along_a_line``).
 ALONG_THE_LINE_SHARE = 0.25
 LINE_ALONE_PERCENTILE = 10
+# A cut-out cell's printed box lies within this share of the image's width (height) of its sides
+# (``_box_sides_of_a_cell``).
+CELL_SIDE_MARGIN = 0.2
 # A ruled line sloping out of the image near a corner is looked for where at least this many of its pixels are in it.
 LINE_CORNER_PIXELS = 8
 
@@ -376,7 +379,7 @@ def _ink_against_paper(grey: np.ndarray, light_on_dark: bool, window: float, cut
     return PaperInk(ink.astype(np.float32), np.where(in_digit, labels, 0).astype(np.int32),
                     {label: inked[label] for label in digit}, digit, noise, contrast, strength, light_on_dark, clutter,
                     _spans_half_the_image(in_digit) and is_mostly_a_grid(mask), along_the_frame, across_the_frame,
-                    _box_sides_in_a_crop(in_digit, found & ~mask))
+                    _box_sides_of_a_cell(in_digit, found & ~mask))
 
 
 def _against_the_paper(grey: np.ndarray, paper: np.ndarray, light_on_dark: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -1403,11 +1406,16 @@ def _lies_along_a_side(labels: np.ndarray, mark: Mark, shape: tuple[int, int]) -
                for touches, band, axis, length, depth in sides)
 
 
-def _box_sides_in_a_crop(in_digit: np.ndarray, printed: np.ndarray) -> bool:
-    """Whether a crop's digit (SMALL_CROP or less: a form's cell cut out) is its printed box's sides rather than
-    writing (``_sides_of_a_box``, ``_side_at_a_lines_end``).  Not in a photo, where a pen's strokes are as thin for
-    the digit's size as a box's sides are for a cell's: a 7 or a 0 drawn with straight strokes."""
-    return max(in_digit.shape) <= SMALL_CROP and (_sides_of_a_box(in_digit) or _side_at_a_lines_end(in_digit, printed))
+def _box_sides_of_a_cell(in_digit: np.ndarray, printed: np.ndarray) -> bool:
+    """Whether the digit is the printed box's sides of a form's cell cut out rather than writing
+    (``_sides_of_a_box``, ``_side_at_a_lines_end``)."""
+    return _sides_of_a_box(in_digit) or _side_at_a_lines_end(in_digit, printed)
+
+
+def _near_the_sides(start: int, stop: int, length: int) -> tuple[bool, bool]:
+    """Whether a run of pixels from ``start`` to ``stop`` (inclusive) begins within CELL_SIDE_MARGIN of the start of
+    an image ``length`` long, and whether it ends within that of its end."""
+    return start <= CELL_SIDE_MARGIN * length, stop >= (1 - CELL_SIDE_MARGIN) * length - 1
 
 
 def _side_at_a_lines_end(in_digit: np.ndarray, printed: np.ndarray) -> bool:
@@ -1417,6 +1425,8 @@ def _side_at_a_lines_end(in_digit: np.ndarray, printed: np.ndarray) -> bool:
     wide, or as thin as that printed line (each connected piece of ``printed`` measured by itself: ruled paper's
     lines added together are as thick as a pen's stroke)."""
     columns = np.flatnonzero(in_digit.any(axis=0))
+    if not any(_near_the_sides(columns[0], columns[-1], in_digit.shape[1])):
+        return False
     reach = SIDE_REACH
     near = _max_filter(np.pad(in_digit, reach).astype(np.uint8), 2 * reach + 1)[reach:-reach, reach:-reach] > 0
     labels, _ = label_components(printed)
@@ -1455,11 +1465,12 @@ def _crosses_the_frame(box: tuple[int, int, int, int], shape: tuple[int, int], i
 
 def _sides_of_a_box(in_digit: np.ndarray) -> bool:
     """Whether the digit's ink is nearly all (LINE_ALONE_SHARE) straight thin lines (BOX_SIDE_THICKNESS) lying along
-    the sides of its own box, at least one across (its top or bottom) and one down (its left or right side): two,
-    three or four sides of a form's printed box, a blank cell's, that no line in it was taken away from as print (the
-    writing beyond the lines across was the lines down).  A 1 with a base has its stem in the middle, a 4's bar
-    crosses its stem, a small 3's top and right side are thicker for their length; a 7 written as two straight thin
-    lines meeting at a corner looks the same, and is only doubted."""
+    the sides of its own box, at least one across (its top or bottom) and one down (its left or right side), each
+    within CELL_SIDE_MARGIN of the image's own side there: two, three or four sides of the printed box of a blank
+    form's cell cut out, that no line in it was taken away from as print (the writing beyond the lines across was
+    the lines down).  A 1 with a base has its stem in the middle, a 4's bar crosses its stem, a small 3's top and
+    right side are thicker for their length; a photo's 7 of two straight lines lies well inside the frame.  A tight
+    crop's 7 of two straight thin lines meeting at a corner looks the same, and is only doubted."""
     rows, cols = np.flatnonzero(in_digit.any(axis=1)), np.flatnonzero(in_digit.any(axis=0))
     if len(rows) == 0:
         return False
@@ -1467,10 +1478,15 @@ def _sides_of_a_box(in_digit: np.ndarray) -> bool:
     if min(own.shape) < LINE_CORNER_PIXELS:
         return False
     on_sides = np.zeros_like(own)
-    for lines, transposed in ((_Lines.along(own), False), (_Lines.along(own.T, level_first=False), True)):
+    for lines, (first, last), transposed in ((_Lines.along(own), (rows[0], rows[-1]), False),
+                                             (_Lines.along(own.T, level_first=False), (cols[0], cols[-1]), True)):
         sides = lines.sides_of_the_ink()
         if not sides or any(core > BOX_SIDE_THICKNESS * max(own.shape)
                             for top, bottom in sides for core in _line_cores(lines.sheared[top:bottom + 1])):
+            return False
+        near_start, near_end = _near_the_sides(first, last, in_digit.shape[int(transposed)])
+        middle = len(lines.sheared) / 2
+        if not all(near_start if top + bottom < 2 * middle else near_end for top, bottom in sides):
             return False
         on = lines.unsheared(lines.sheared & _rows_of(sides, len(lines.sheared))[:, None], own.T if transposed else own)
         on_sides |= on.T if transposed else on
