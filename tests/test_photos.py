@@ -1491,3 +1491,39 @@ def test_a_seven_of_two_straight_thin_strokes_in_a_photo_is_no_printed_box(predi
     ImageDraw.Draw(image).line([(150, 100), (260, 100), (stem_end, 300)], fill=(40, 40, 60), width=8, joint="curve")
     prediction = predictor.predict_image(image)
     assert prediction.label == 7 and not prediction.is_unsure
+
+
+def test_a_four_with_its_stem_at_the_side_on_a_printed_baseline_keeps_its_stem(predictor):
+    """A small crop's 4 whose stem runs down its right side, standing on a printed baseline, scanned (the review's
+    case 310060): the stem and the line looked like two sides of a cell's box (one across, one down) and the stem
+    was taken away; it read 6.  One box is printed with one weight: a pen's stem is thicker than the line."""
+    from digitpad.model.training.paper_scans import encode, gaussian_blur
+
+    rng = np.random.default_rng(310060)
+    h = int(rng.uniform(18, 80))
+    w, pen = int(h * rng.uniform(0.45, 0.75)), int(max(2, round(h * rng.uniform(0.05, 0.12))))
+    rng.random()
+    scale, margins = 4, [int(v) for v in rng.integers(0, 3, 4)]
+    thickness, below = float(rng.uniform(0.8, 2.0)), int(rng.integers(0, 3))
+    rows, cols = margins[0] + h + pen + below + int(np.ceil(thickness)) + margins[1], margins[2] + w + pen + margins[3]
+    strokes = Image.new("L", (cols * scale, rows * scale), 0)
+    x0, y0 = (margins[2] + pen / 2) * scale, (margins[0] + pen / 2) * scale
+    draw = ImageDraw.Draw(strokes)
+    draw.line([(x0, y0), (x0, y0 + 0.6 * h * scale), (x0 + w * scale, y0 + 0.6 * h * scale)], fill=255,
+              width=pen * scale, joint="curve")
+    draw.line([(x0 + w * scale, y0), (x0 + w * scale, y0 + h * scale)], fill=255, width=pen * scale, joint="curve")
+    ink = np.asarray(strokes.resize((cols, rows), Image.Resampling.BOX), np.float32) / 255
+    line_at = margins[0] + h + pen - 1 + below + thickness / 2
+    ys = np.arange(rows, dtype=np.float32)[:, None]
+    printed = np.broadcast_to(float(rng.uniform(0.3, 0.7)) * np.clip(thickness / 2 + 0.5 - np.abs(ys - line_at), 0, 1),
+                              ink.shape).astype(np.float32)
+    paper, ink_level = rng.uniform(0.7, 0.97), rng.uniform(0.7, 0.95)
+    blur = rng.uniform(0.3, 0.9) if rng.random() < 0.6 else 0
+    if blur:
+        ink, printed = gaussian_blur(ink, blur), gaussian_blur(printed, blur)
+    grey = 255 * paper * (1 - 0.9 * printed) * (1 - ink_level * ink) + rng.uniform(0.5, 3) * rng.standard_normal(
+        ink.shape)
+    image = Image.fromarray(np.clip(np.rint(grey), 0, 255).astype(np.uint8)).convert("RGB")
+    scan = encode(image, int(rng.integers(60, 95)) if rng.random() < 0.5 else None)
+    prediction = predictor.predict_image(Image.open(io.BytesIO(scan)))
+    assert prediction.label == 4 and not prediction.is_unsure

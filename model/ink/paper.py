@@ -919,9 +919,11 @@ def _without_grid(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
 def _without_a_box(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
     """A crop's ``mask`` (SMALL_CROP or less) without the printed box of the form's cell it was cut from, or None
     where it has none: lines across and lines down along the outer sides of the ink, thinner than the strokes of
-    the writing inside them (which is more than a quarter of the ink).  Kept whole, the box was read with the digit
-    as one shape (an 8 in its box read 0).  A blank cell's box is left for ``_sides_of_a_box`` to doubt: so is a 7
-    of two straight lines meeting at a corner, and a digit's own bars are as thick as its other strokes."""
+    the writing inside them (which is more than a quarter of the ink); two lines alone, one each way, as thick as
+    each other (one box is printed with one weight; a pen's 1 beside a printed baseline is not).  Kept whole, the
+    box was read with the digit as one shape (an 8 in its box read 0).  A blank cell's box is left for
+    ``_sides_of_a_box`` to doubt: so is a 7 of two straight lines meeting at a corner, and a digit's own bars are as
+    thick as its other strokes."""
     if max(mask.shape) > SMALL_CROP:
         return None
     down = _Lines.along(mask.T, level_first=False)
@@ -929,6 +931,10 @@ def _without_a_box(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
     down = replace(down, bands=down.sides_of_the_ink()) if down.bands else down
     if not across.bands or not down.bands:
         return None
+    cores = [max(_line_cores(lines.sheared[top:bottom + 1]), default=0) for lines in (across, down)
+             for top, bottom in lines.bands]
+    if len(cores) == 2 and abs(cores[0] - cores[1]) > 1:
+        return None  # one line each way, not printed with one weight: a pen's 1 beside a printed baseline
     thickest_line = max(max(_line_cores(across.sheared)), max(_line_cores(down.sheared)))
     across, down = across.widened(), down.widened()
     others = _on_the_lines(mask, across, down)[2]
