@@ -1396,21 +1396,9 @@ def printed_box_cell(rows: int, cols: int, sides: str, inset: int, degrees: floa
     """A form's cell as a scan cuts it out: the ``sides`` of its printed box ("t", "b", "l", "r") ``inset`` px in
     from the crop's edges, turned ``degrees``, on grey paper; ``ink`` (0..1, the cell's shape) is what is written
     in it."""
-    from digitpad.model.training.paper_scans import gaussian_blur
+    from digitpad.model.training.paper_scans import box_darkness, gaussian_blur
 
-    ys, xs = np.mgrid[0:rows, 0:cols].astype(np.float32)
-    turn = np.radians(degrees)
-    across = (xs - cols / 2) * np.cos(turn) + (ys - rows / 2) * np.sin(turn) + cols / 2  # along the top and bottom
-    down = -(xs - cols / 2) * np.sin(turn) + (ys - rows / 2) * np.cos(turn) + rows / 2  # along the left and right
-    left, top, right, bottom = inset, inset, cols - 1 - inset, rows - 1 - inset
-
-    def side(distance: np.ndarray, along: np.ndarray, start: float, stop: float) -> np.ndarray:
-        within = (along >= start - thickness / 2) & (along <= stop + thickness / 2)
-        return np.clip(thickness / 2 + 0.5 - np.abs(distance), 0, 1) * within
-
-    lines = {"t": side(down - top, across, left, right), "b": side(down - bottom, across, left, right),
-             "l": side(across - left, down, top, bottom), "r": side(across - right, down, top, bottom)}
-    printed = gaussian_blur(0.6 * np.max([lines[name] for name in sides], axis=0).astype(np.float32), 0.6)
+    printed = gaussian_blur(0.6 * box_darkness(sides, (rows, cols), inset, thickness, degrees), 0.6)
     written = np.zeros((rows, cols), np.float32) if ink is None else gaussian_blur(ink.astype(np.float32), 0.6)
     grey = 255 * 0.85 * (1 - 0.9 * printed) * (1 - 0.9 * written)
     grey += np.random.default_rng(rows * cols).normal(0, 2, grey.shape)

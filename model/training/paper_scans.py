@@ -180,25 +180,29 @@ def printed(form: Form, shape: tuple[int, int], digit_top: int, digit_height: in
         ys = np.arange(rows, dtype=np.float32)[:, None]
         darkness = np.maximum(darkness, dark * np.clip(thickness / 2 + 0.5 - np.abs(ys - y), 0, 1))
     if form.box is not None:
-        darkness = np.maximum(darkness, box_darkness(form.box, shape))
+        sides, inset, thickness, dark = form.box
+        darkness = np.maximum(darkness, dark * box_darkness(sides, shape, inset * min(shape), thickness))
     return darkness
 
 
-def box_darkness(box: tuple[str, float, float, float], shape: tuple[int, int]) -> np.ndarray:
-    """A cell's printed box: those of its sides named (t, b, l, r), inset a share of the shorter side from the edges."""
-    sides, inset, thickness, dark = box
+def box_darkness(sides: str, shape: tuple[int, int], inset: float, thickness: float,
+                 degrees: float = 0.0) -> np.ndarray:
+    """A cell's printed box, 0..1: those of its ``sides`` named (t, b, l, r), ``inset`` px in from the image's edges,
+    ``thickness`` px wide, turned ``degrees`` about the image's centre."""
     rows, cols = shape
     ys, xs = np.mgrid[0:rows, 0:cols].astype(np.float32)
-    edge = inset * min(shape)
-    left, top, right, bottom = edge, edge, cols - 1 - edge, rows - 1 - edge
+    turn = np.radians(degrees)
+    across = (xs - cols / 2) * np.cos(turn) + (ys - rows / 2) * np.sin(turn) + cols / 2  # along the top and bottom
+    down = -(xs - cols / 2) * np.sin(turn) + (ys - rows / 2) * np.cos(turn) + rows / 2  # along the left and right
+    left, top, right, bottom = inset, inset, cols - 1 - inset, rows - 1 - inset
 
     def side(distance: np.ndarray, along: np.ndarray, start: float, stop: float) -> np.ndarray:
         within = (along >= start - thickness / 2) & (along <= stop + thickness / 2)
         return np.clip(thickness / 2 + 0.5 - np.abs(distance), 0, 1) * within
 
-    lines = {"t": side(ys - top, xs, left, right), "b": side(ys - bottom, xs, left, right),
-             "l": side(xs - left, ys, top, bottom), "r": side(xs - right, ys, top, bottom)}
-    return dark * np.max([lines[name] for name in sides], axis=0)
+    lines = {"t": side(down - top, across, left, right), "b": side(down - bottom, across, left, right),
+             "l": side(across - left, down, top, bottom), "r": side(across - right, down, top, bottom)}
+    return np.max([lines[name] for name in sides], axis=0).astype(np.float32)
 
 
 def scan(coverage: np.ndarray, form: Form, rng: np.random.Generator, digit_top: int, digit_height: int,
