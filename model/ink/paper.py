@@ -1484,6 +1484,7 @@ def _sides_of_a_box(in_digit: np.ndarray) -> bool:
     if min(own.shape) < LINE_CORNER_PIXELS:
         return False
     on_sides = np.zeros_like(own)
+    at_the_end = []  # for each side found, whether it is the bottom (across) or the right side (down)
     for lines, (first, last), transposed in ((_Lines.along(own), (rows[0], rows[-1]), False),
                                              (_Lines.along(own.T, level_first=False), (cols[0], cols[-1]), True)):
         sides = lines.sides_of_the_ink()
@@ -1491,11 +1492,14 @@ def _sides_of_a_box(in_digit: np.ndarray) -> bool:
                             for top, bottom in sides for core in _line_cores(lines.sheared[top:bottom + 1])):
             return False
         near_start, near_end = _near_the_sides(first, last, in_digit.shape[int(transposed)])
-        middle = len(lines.sheared) / 2
-        if not all(near_start if top + bottom < 2 * middle else near_end for top, bottom in sides):
+        ends = [top + bottom >= len(lines.sheared) for top, bottom in sides]
+        if not all(near_end if end else near_start for end in ends):
             return False
+        at_the_end.append(ends)
         on = lines.unsheared(lines.sheared & _rows_of(sides, len(lines.sheared))[:, None], own.T if transposed else own)
         on_sides |= on.T if transposed else on
+    if at_the_end == [[False], [True]]:
+        return False  # the top and the right side alone: a 7's bar and stem, a bold 7 cut tight
     return _nearly_all_ink_is_lines(own & ~on_sides, own)
 
 
