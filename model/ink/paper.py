@@ -1480,6 +1480,9 @@ def _sides_of_a_box(in_digit: np.ndarray) -> bool:
     rows, cols = np.flatnonzero(in_digit.any(axis=1)), np.flatnonzero(in_digit.any(axis=0))
     if len(rows) == 0:
         return False
+    if not (any(_near_the_sides(rows[0], rows[-1], in_digit.shape[0]))
+            and any(_near_the_sides(cols[0], cols[-1], in_digit.shape[1]))):
+        return False  # no side could lie along the image's (a photo's digit): spare the search for lines
     own = in_digit[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
     if min(own.shape) < LINE_CORNER_PIXELS:
         return False
