@@ -1428,16 +1428,45 @@ def test_the_side_of_a_box_the_crop_cut_through_is_in_doubt_and_a_one_beside_it_
     assert not find_ink(one + noise).across_the_frame
 
 
+@pytest.mark.parametrize("sides, rows, cols, inset, degrees, thickness", [
+    ("l", 48, 56, 3, 0, 1.6), ("r", 72, 64, 5, 2, 2.2), ("l", 30, 28, 2, -1, 2.0), ("lr", 60, 66, 4, 1.5, 1.4),
+    ("lr", 40, 36, 2, 0, 2.2), ("lr", 90, 80, 6, -3, 1.8)])
+def test_a_blank_cell_with_only_its_sides_down_is_never_a_sure_digit(predictor, sides, rows, cols, inset, degrees,
+                                                                     thickness):
+    """A table's or a comb's cell cut out between its lines across leaves one side down or both: each read as a
+    sure 1 before (stop 67)."""
+    prediction = predictor.predict_image(printed_box_cell(rows, cols, sides, inset, degrees, thickness))
+    assert prediction.label is None or prediction.is_unsure
+
+
+@pytest.mark.parametrize("first, second", [(2, 5), (14, 29), (31, 37), (39, 40), (46, 57)])  # MNIST test 1s
+@pytest.mark.parametrize("gap", [0.15, 0.4, 0.7])
+def test_a_handwritten_eleven_cut_out_is_not_taken_for_a_cells_sides(mnist_test_digits, first, second, gap):
+    """Two 1s side by side, the crop a cell's shape, lie along its sides as a cell's printed sides do; a pen's
+    strokes wander and swell as print does not."""
+    from digitpad.model.training.paper_scans import digit_alpha, gaussian_blur
+
+    images, _ = mnist_test_digits
+    ones = [digit_alpha(images[index], 44, 0.5) for index in (first, second)]
+    space = round(gap * 44)
+    ink = np.zeros((48, ones[0].shape[1] + space + ones[1].shape[1] + 4), np.float32)
+    ink[2:46, 2:2 + ones[0].shape[1]] = ones[0]
+    ink[2:46, 2 + ones[0].shape[1] + space:-2] = ones[1]
+    noise = np.random.default_rng(first).normal(0, 0.01, ink.shape)
+    assert not find_ink(0.85 * (1 - 0.9 * gaussian_blur(ink, 0.6)) + noise).box_like
+
+
 def written_in_a_box(digit: np.ndarray, rows: int, cols: int, inset: int, height: int, thickness: float,
-                     degrees: float = 0.0) -> Image.Image:
-    """An MNIST digit ``height`` px tall written in the middle of a form's cell, inside its printed box."""
+                     degrees: float = 0.0, sides: str = "tblr") -> Image.Image:
+    """An MNIST digit ``height`` px tall written in the middle of a form's cell, inside its printed box (those of its
+    ``sides`` named)."""
     from digitpad.model.training.paper_scans import digit_alpha
 
     alpha = digit_alpha(digit, height, 0.5)
     ink = np.zeros((rows, cols), np.float32)
     top, left = (rows - alpha.shape[0]) // 2, (cols - alpha.shape[1]) // 2
     ink[top:top + alpha.shape[0], left:left + alpha.shape[1]] = alpha
-    return printed_box_cell(rows, cols, "tblr", inset, degrees, thickness, ink)
+    return printed_box_cell(rows, cols, sides, inset, degrees, thickness, ink)
 
 
 @pytest.mark.parametrize("index", [3, 10, 17, 25, 0])  # MNIST test digits 0, 0, 7, 0, 7: box-like shapes
@@ -1453,6 +1482,13 @@ def test_the_printed_box_around_a_digit_is_taken_away(predictor, mnist_test_digi
     images, labels = mnist_test_digits
     prediction = predictor.predict_image(written_in_a_box(images[index], 50, 60, 3, 34, 2.0))
     assert prediction.label == labels[index] and not prediction.is_unsure
+
+
+@pytest.mark.parametrize("index, sides", [(2, "lr"), (5, "l"), (14, "r"), (29, "lr")])  # MNIST test 1s
+def test_a_one_written_between_a_cells_sides_down_is_read_without_doubt(predictor, mnist_test_digits, index, sides):
+    images, labels = mnist_test_digits
+    prediction = predictor.predict_image(written_in_a_box(images[index], 56, 52, 3, 38, 1.8, sides=sides))
+    assert prediction.label == labels[index] == 1 and not prediction.is_unsure
 
 
 def test_a_sevens_bar_written_close_under_the_box_stays(predictor, mnist_test_digits):

@@ -362,7 +362,7 @@ def _doubt(paper) -> str | None:
     if paper.across_the_frame:
         return "the ink runs across the whole image, as a line or an edge does"
     if paper.box_like:
-        return "the ink is straight lines along the sides of its box, as a printed box's are"
+        return "the ink is straight lines along the image's sides, as a printed box's sides are"
     return None
 
 

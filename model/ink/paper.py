@@ -165,6 +165,15 @@ LINE_ALONE_PERCENTILE = 10
 # A cut-out cell's printed box lies within this share of the image's width (height) of its sides
 # (``_box_sides_of_a_cell``).
 CELL_SIDE_MARGIN = 0.2
+# A cut-out cell is at least this share of its height wide; a tight crop of a 1, or of an 11, is narrower
+# (``_sides_down_of_a_cell``).
+CELL_LEAST_WIDTH = 0.6
+# A printed line's centre strays from a straight line by at most this many pixels, and its width (the 3×3 mean's
+# widening included) varies by at most this σ, both from pixel rounding and blur alone; a pen's 1 wanders and
+# swells more (``_printed_down``).  Measured on generated cells (lines 1-2.5 px, askew up to 4°, 20-96 px): at most
+# 1.15 and 1.64; a handwritten 11's 1s: at least one of the two over.
+PRINTED_LINE_WANDER = 1.25
+PRINTED_LINE_UNEVENNESS = 1.75
 # A ruled line sloping out of the image near a corner is looked for where at least this many of its pixels are in it.
 LINE_CORNER_PIXELS = 8
 
@@ -211,7 +220,7 @@ class PaperInk:
     grid_like: bool = False  # nearly all the ink, the digit's and the rest, is lines across and down the image
     along_the_frame: bool = False  # the digit is one mark lying along the image's side (FRAME_CONTACT)
     across_the_frame: bool = False  # the digit is one thin mark running from a side to the opposite one
-    box_like: bool = False  # the digit is nearly all straight lines along the sides of its box, across and down
+    box_like: bool = False  # the digit is nearly all straight lines along the image's sides, a cell's printed box
 
     @property
     def is_blank(self) -> bool:
@@ -1414,8 +1423,8 @@ def _lies_along_a_side(labels: np.ndarray, mark: Mark, shape: tuple[int, int]) -
 
 def _box_sides_of_a_cell(in_digit: np.ndarray, printed: np.ndarray) -> bool:
     """Whether the digit is the printed box's sides of a form's cell cut out rather than writing
-    (``_sides_of_a_box``, ``_side_at_a_lines_end``)."""
-    return _sides_of_a_box(in_digit) or _side_at_a_lines_end(in_digit, printed)
+    (``_sides_of_a_box``, ``_side_at_a_lines_end``, ``_sides_down_of_a_cell``)."""
+    return _sides_of_a_box(in_digit) or _side_at_a_lines_end(in_digit, printed) or _sides_down_of_a_cell(in_digit)
 
 
 def _near_the_sides(start: int, stop: int, length: int) -> tuple[bool, bool]:
@@ -1444,6 +1453,39 @@ def _side_at_a_lines_end(in_digit: np.ndarray, printed: np.ndarray) -> bool:
         return False
     ends = [np.flatnonzero(line.any(axis=0))[[0, -1]] for line in lines]
     return any(first >= columns[0] - FRAME_TOUCH or last <= columns[-1] + FRAME_TOUCH for first, last in ends)
+
+
+def _sides_down_of_a_cell(in_digit: np.ndarray) -> bool:
+    """Whether nearly all (LINE_ALONE_SHARE) of the digit's ink lies within CELL_SIDE_MARGIN of the image's left or
+    right side, or of both, and reaches from near its top to near its bottom along each side it lies at, in an image
+    at least CELL_LEAST_WIDTH of its height wide, as straight and even as print (``_printed_down``): one or two sides
+    down of a blank cell cut out of a table or a comb, whose lines across were beyond the crop or taken away as print.
+    Each read as a sure 1 before.  A tight crop of a 1, or of an 11, is narrower, and a pen's 1s wander; a straight 1
+    written against a cell's side looks the same, and is only doubted.  Not measured by thickness: a small cell's
+    printed line, widened by the finder's 3×3 mean, is as thick for its length as a pen's stroke."""
+    height, width = in_digit.shape
+    ink = int(in_digit.sum())
+    if ink == 0 or width < CELL_LEAST_WIDTH * height:
+        return False
+    columns = np.arange(width)
+    at_the_sides = (columns <= CELL_SIDE_MARGIN * width, columns >= (1 - CELL_SIDE_MARGIN) * width - 1)
+    if in_digit[:, ~(at_the_sides[0] | at_the_sides[1])].sum() > (1 - LINE_ALONE_SHARE) * ink:
+        return False
+    lines = [in_digit[:, side] for side in at_the_sides if in_digit[:, side].sum() > (1 - LINE_ALONE_SHARE) * ink]
+    return bool(lines) and all(_printed_down(line, height) for line in lines)
+
+
+def _printed_down(line: np.ndarray, height: int) -> bool:
+    """Whether the ink of ``line`` (a strip of an image ``height`` px tall) runs from within CELL_SIDE_MARGIN of the
+    image's top to within that of its bottom, as straight and as even as print (PRINTED_LINE_WANDER,
+    PRINTED_LINE_UNEVENNESS)."""
+    rows = np.flatnonzero(line.any(axis=1))
+    if not all(_near_the_sides(rows[0], rows[-1], height)) or len(rows) < 3:
+        return False
+    widths = line[rows].sum(axis=1)
+    centres = (line[rows] * np.arange(line.shape[1])).sum(axis=1) / widths
+    straight = np.polyval(np.polyfit(rows, centres, 1), rows)
+    return bool(np.abs(centres - straight).max() <= PRINTED_LINE_WANDER and widths.std() <= PRINTED_LINE_UNEVENNESS)
 
 
 def _crosses_the_frame(box: tuple[int, int, int, int], shape: tuple[int, int], in_a_crop_too: bool = False) -> bool:
