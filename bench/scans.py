@@ -8,8 +8,9 @@ wavy security pattern; a printed baseline or ruled line crossing the digit; fain
 digits only 20–60 px tall; crops cut tightly around the digit with a sliver of the neighbouring digit
 or of a separator at the edge; scanner blur, noise and JPEG.  Then tight crops of digits 100–400 px
 tall (a phone photo's or a fine scan's, read on a copy 96 px across), digits written in a cell's printed
-box, blank forms (pattern, lines, a cell's box, stains: they must read as nothing or unsure) and whole
-fields of 3–7 digits with dots, commas, dashes or slashes between them, read exactly (digits only).
+box, blank forms (pattern, lines, a cell's box or only its sides down, stains: they must read as nothing or
+unsure) and whole fields of 3–7 digits with dots, commas, dashes or slashes between them, read exactly (digits
+only).
 
 The scans are made by model.training.paper_scans (training renders MNIST's training digits the same
 way).  Every scan goes through the command line's own functions, as `digitpad predict scan.jpg` reads it.
@@ -87,6 +88,7 @@ BOXED = [
     ("whole box", "all four sides", ("tblr",)),
     ("three sides or a corner", "a comb's base and sides, or two sides meeting (a table's cell)",
      ("blr", "tl", "tr", "bl", "br")),
+    ("sides down only", "a table's or a comb's cell cut between its lines across: one side or both", ("l", "r", "lr")),
 ]
 
 
@@ -112,7 +114,7 @@ def boxed_digits(args, images, labels, predictor) -> str:
 
 def blanks(args, predictor) -> str:
     lines = []
-    for kind in ("pattern", "lines", "stain", "box"):
+    for kind in ("pattern", "lines", "stain", "box", "sides down"):
         rng = np.random.default_rng([args.seed, 7, len(kind)])
         counts: dict[str, int] = {}
         for _ in range(args.per_row // 2):

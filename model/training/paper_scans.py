@@ -240,7 +240,8 @@ def digit_scan(digit: np.ndarray, neighbour: np.ndarray, conditions: set[str], r
 
 
 def blank_scan(kind: str, rng: np.random.Generator) -> bytes:
-    """A form with no handwriting: its print and paper only (a pattern, a line, a cell's printed box), or a stain."""
+    """A form with no handwriting: its print and paper only (a pattern, a line, a cell's printed box or only its
+    sides down), or a stain."""
     form = random_form(rng, set(CONDITIONS) - {"tight crop"})
     side = int(rng.uniform(24, 80))
     coverage = np.zeros((side, int(side * rng.uniform(0.6, 1.4))), np.float32)
@@ -250,10 +251,12 @@ def blank_scan(kind: str, rng: np.random.Generator) -> bytes:
     elif kind == "lines":
         form.pattern = None
         form.baseline = (rng.uniform(0.2, 0.9), rng.uniform(1, 2.2), rng.uniform(0.3, 0.75))
-    elif kind == "box":  # a cell cut out with its printed box: all of it, three sides or a corner
+    elif kind in ("box", "sides down"):
+        # A cell cut out with its printed box: all of it, three sides or a corner; or, cut out between a table's or a
+        # comb's lines across, only one side down or both.
         form.pattern = form.baseline = None
-        sides = str(rng.choice(["tblr", "blr", "tl", "tr", "bl", "br"]))
-        form.box = (sides, rng.uniform(0, 0.15), rng.uniform(1, 2.2), rng.uniform(0.3, 0.75))
+        sides = ["tblr", "blr", "tl", "tr", "bl", "br"] if kind == "box" else ["l", "r", "lr"]
+        form.box = (str(rng.choice(sides)), rng.uniform(0, 0.15), rng.uniform(1, 2.2), rng.uniform(0.3, 0.75))
     elif kind == "stain":
         ys, xs = np.ogrid[0:coverage.shape[0], 0:coverage.shape[1]]
         sigma = rng.uniform(0.1, 0.3) * side
