@@ -816,10 +816,14 @@ def _short_of_the_sides_in_a_crop(mask: np.ndarray, lines: _Lines) -> bool:
     rows, cols = mask.shape
     if max(rows, cols) > SMALL_CROP or cols >= WIDE_FIELD * rows:
         return False
-    others = lines.sheared[~_rows_of(lines.bands, len(lines.sheared))]
-    if _nearly_all_ink_is_lines(others, lines.sheared):
-        return False
     cover = lines.sheared.mean(axis=1)
+    # Two lines or more are measured by their cores, without their fringes: a bold 0's rows are all covered as much
+    # as a fringe is, and its two arcs with their fringes hold nearly all of its ink, as a blank cell's line does.
+    # One line keeps its fringes: a blank cell's underline askew is spread over rows each covered less than a core.
+    cores = [(top, bottom) for top, bottom in _bands(cover) if any(t <= top and bottom <= b for t, b in lines.bands)]
+    measured = lines.bands if len(lines.bands) == 1 else cores
+    if _nearly_all_ink_is_lines(lines.sheared[~_rows_of(measured, len(lines.sheared))], lines.sheared):
+        return False
     return any(not reaching and cover[top:bottom + 1].max() - 2 / cols < LINE_COVER
                for (top, bottom), reaching in zip(lines.bands, lines.reaching_both_sides()))
 
