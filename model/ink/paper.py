@@ -817,15 +817,29 @@ def _short_of_the_sides_in_a_crop(mask: np.ndarray, lines: _Lines) -> bool:
     if max(rows, cols) > SMALL_CROP or cols >= WIDE_FIELD * rows:
         return False
     cover = lines.sheared.mean(axis=1)
-    # Two lines or more are measured by their cores, without their fringes: a bold 0's rows are all covered as much
-    # as a fringe is, and its two arcs with their fringes hold nearly all of its ink, as a blank cell's line does.
-    # One line keeps its fringes: a blank cell's underline askew is spread over rows each covered less than a core.
-    cores = [(top, bottom) for top, bottom in _bands(cover) if any(t <= top and bottom <= b for t, b in lines.bands)]
-    measured = lines.bands if len(lines.bands) == 1 else cores
+    # Lines joined into one mark are measured by their cores, without their fringes: a bold 0's rows are all covered
+    # as much as a fringe is, and its two arcs with their fringes hold nearly all of its ink, as a blank cell's line
+    # does.  Lines apart keep their fringes: a blank cell's lines askew spread over rows each covered less than a
+    # core, and measured by their cores two of them read as a sure 5 (a review's blank crops).
+    measured = lines.bands
+    if _arcs_of_one_mark(lines):
+        measured = [(top, bottom) for top, bottom in _bands(cover)
+                    if any(t <= top and bottom <= b for t, b in lines.bands)]
     if _nearly_all_ink_is_lines(lines.sheared[~_rows_of(measured, len(lines.sheared))], lines.sheared):
         return False
     return any(not reaching and cover[top:bottom + 1].max() - 2 / cols < LINE_COVER
-               for (top, bottom), reaching in zip(lines.bands, lines.reaching_both_sides()))
+               for (top, bottom), reaching in zip(lines.bands, lines.reaching_sides()))
+
+
+def _arcs_of_one_mark(lines: _Lines) -> bool:
+    """Whether the lines are arcs of one mark: two or more, joined into one connected mark, and none reaching either
+    side of the image (a bold 0's top and bottom, its sides joining them).  A printed line runs to a side at least,
+    and two of them askew may cross."""
+    if len(lines.bands) < 2 or any(lines.reaching_sides(either=True)):
+        return False
+    labels, _ = label_components(lines.sheared)
+    found = [set(np.unique(labels[top:bottom + 1])) - {0} for top, bottom in lines.bands]
+    return any(found[i] & found[j] for i in range(len(found)) for j in range(i + 1, len(found)))
 
 
 @dataclass(frozen=True)
@@ -864,17 +878,19 @@ class _Lines:
         """Whether at least half of the lines reach within LINE_EDGE_MARGIN of the sheared image's width of where
         they leave the image, on both sides: the image's sides, or its top or bottom for a sloping line near them
         (light falling off at a corner may break a faint line there)."""
-        return 2 * sum(self.reaching_both_sides()) >= len(self.bands)
+        return 2 * sum(self.reaching_sides()) >= len(self.bands)
 
-    def reaching_both_sides(self) -> list[bool]:
-        """For each line, whether it reaches both sides, as ``mostly_reach_both_sides`` counts it."""
+    def reaching_sides(self, either: bool = False) -> list[bool]:
+        """For each line, whether it reaches both sides (``either``: one of them at least), as
+        ``mostly_reach_both_sides`` counts it."""
         inside = self.inside()
         margin = max(2, round(LINE_EDGE_MARGIN * self.sheared.shape[1]))
         reaching = []
         for top, bottom in self.bands:
             used = np.flatnonzero(self.sheared[top:bottom + 1].any(axis=0))
             within = np.flatnonzero(inside[top:bottom + 1].any(axis=0))
-            reaching.append(bool(used[0] - within[0] < margin and within[-1] - used[-1] < margin))
+            ends = (used[0] - within[0] < margin, within[-1] - used[-1] < margin)
+            reaching.append(bool(any(ends) if either else all(ends)))
         return reaching
 
     def sides_of_the_ink(self) -> list[tuple[int, int]]:
