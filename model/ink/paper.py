@@ -821,21 +821,22 @@ def _short_of_the_sides_in_a_crop(mask: np.ndarray, lines: _Lines) -> bool:
     # as much as a fringe is, and its two arcs with their fringes hold nearly all of its ink, as a blank cell's line
     # does.  Lines apart keep their fringes: a blank cell's lines askew spread over rows each covered less than a
     # core, and measured by their cores two of them read as a sure 5 (a review's blank crops).
+    reached = lines.reaching_sides()
     measured = lines.bands
-    if _arcs_of_one_mark(lines):
+    if _arcs_of_one_mark(lines, reached):
         measured = [(top, bottom) for top, bottom in _bands(cover)
                     if any(t <= top and bottom <= b for t, b in lines.bands)]
     if _nearly_all_ink_is_lines(lines.sheared[~_rows_of(measured, len(lines.sheared))], lines.sheared):
         return False
-    return any(not reaching and cover[top:bottom + 1].max() - 2 / cols < LINE_COVER
-               for (top, bottom), reaching in zip(lines.bands, lines.reaching_sides()))
+    return any(not all(ends) and cover[top:bottom + 1].max() - 2 / cols < LINE_COVER
+               for (top, bottom), ends in zip(lines.bands, reached))
 
 
-def _arcs_of_one_mark(lines: _Lines) -> bool:
+def _arcs_of_one_mark(lines: _Lines, reached: list[tuple[bool, bool]]) -> bool:
     """Whether the lines are arcs of one mark: two or more, joined into one connected mark, and none reaching either
-    side of the image (a bold 0's top and bottom, its sides joining them).  A printed line runs to a side at least,
-    and two of them askew may cross."""
-    if len(lines.bands) < 2 or any(lines.reaching_sides(either=True)):
+    side of the image (``reached``, from ``_Lines.reaching_sides``; a bold 0's top and bottom, its sides joining
+    them).  A printed line runs to a side at least, and two of them askew may cross."""
+    if len(lines.bands) < 2 or any(any(ends) for ends in reached):
         return False
     labels, _ = label_components(lines.sheared)
     found = [set(np.unique(labels[top:bottom + 1])) - {0} for top, bottom in lines.bands]
@@ -878,19 +879,18 @@ class _Lines:
         """Whether at least half of the lines reach within LINE_EDGE_MARGIN of the sheared image's width of where
         they leave the image, on both sides: the image's sides, or its top or bottom for a sloping line near them
         (light falling off at a corner may break a faint line there)."""
-        return 2 * sum(self.reaching_sides()) >= len(self.bands)
+        return 2 * sum(all(ends) for ends in self.reaching_sides()) >= len(self.bands)
 
-    def reaching_sides(self, either: bool = False) -> list[bool]:
-        """For each line, whether it reaches both sides (``either``: one of them at least), as
-        ``mostly_reach_both_sides`` counts it."""
+    def reaching_sides(self) -> list[tuple[bool, bool]]:
+        """For each line, whether it reaches the side where it enters the image and the side where it leaves it, as
+        ``mostly_reach_both_sides`` counts them."""
         inside = self.inside()
         margin = max(2, round(LINE_EDGE_MARGIN * self.sheared.shape[1]))
         reaching = []
         for top, bottom in self.bands:
             used = np.flatnonzero(self.sheared[top:bottom + 1].any(axis=0))
             within = np.flatnonzero(inside[top:bottom + 1].any(axis=0))
-            ends = (used[0] - within[0] < margin, within[-1] - used[-1] < margin)
-            reaching.append(bool(any(ends) if either else all(ends)))
+            reaching.append((bool(used[0] - within[0] < margin), bool(within[-1] - used[-1] < margin)))
         return reaching
 
     def sides_of_the_ink(self) -> list[tuple[int, int]]:
@@ -1447,9 +1447,9 @@ def _box_sides_of_a_cell(in_digit: np.ndarray, printed: np.ndarray) -> bool:
     return _sides_of_a_box(in_digit) or _side_at_a_lines_end(in_digit, printed) or _sides_down_of_a_cell(in_digit)
 
 
-def _near_the_sides(start: int, stop: int, length: int) -> tuple[bool, bool]:
+def _near_the_sides(start, stop, length: int):
     """Whether a run of pixels from ``start`` to ``stop`` (inclusive) begins within CELL_SIDE_MARGIN of the start of
-    an image ``length`` long, and whether it ends within that of its end."""
+    an image ``length`` long, and whether it ends within that of its end (for arrays of runs, element-wise)."""
     return start <= CELL_SIDE_MARGIN * length, stop >= (1 - CELL_SIDE_MARGIN) * length - 1
 
 
@@ -1488,10 +1488,11 @@ def _sides_down_of_a_cell(in_digit: np.ndarray) -> bool:
     if ink == 0 or width < CELL_LEAST_WIDTH * height:
         return False
     columns = np.arange(width)
-    at_the_sides = (columns <= CELL_SIDE_MARGIN * width, columns >= (1 - CELL_SIDE_MARGIN) * width - 1)
-    if in_digit[:, ~(at_the_sides[0] | at_the_sides[1])].sum() > (1 - LINE_ALONE_SHARE) * ink:
+    at_left, at_right = _near_the_sides(columns, columns, width)  # each column, as a run of one pixel
+    if in_digit[:, ~(at_left | at_right)].sum() > (1 - LINE_ALONE_SHARE) * ink:
         return False
-    lines = [in_digit[:, side] for side in at_the_sides if in_digit[:, side].sum() > (1 - LINE_ALONE_SHARE) * ink]
+    strips = (in_digit[:, at_left], in_digit[:, at_right])
+    lines = [strip for strip in strips if strip.sum() > (1 - LINE_ALONE_SHARE) * ink]
     return bool(lines) and all(_printed_down(line, height) for line in lines)
 
 
