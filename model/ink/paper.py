@@ -44,6 +44,8 @@ POLARITY_CHECK_SIDE = 320
 POLARITY_SIDE = 48
 # ... keeping at least this many pixels across its shorter side: a field five times as wide as tall, reduced by its
 # longer side, kept 9 rows, its printed box's lines two of them, and the median took a line's level for the paper's.
+# (Padding the median's window by reflection instead of repeating the border rows read two more boxed fields of 100,
+# but it turned the polarity of a photo with a white desk beside shaded paper, and 3 tight crops of 200 went wrong.)
 POLARITY_LEAST_SIDE = 24
 # A crop at most this big (pixels, the longer side) has its polarity decided by which side of its border's
 # median its pixels reach FARTHER_SIDE times as far (when neither does, by the local median as for photos).
@@ -699,7 +701,7 @@ def _box3(values: np.ndarray) -> np.ndarray:
 
 def _local_median(values: np.ndarray) -> np.ndarray:
     size = _odd(min(values.shape) / 3)
-    padded = np.pad(values, size // 2, mode="reflect")
+    padded = np.pad(values, size // 2, mode="edge")
     windows = np.lib.stride_tricks.sliding_window_view(padded, (size, size))
     return np.median(windows.reshape(*values.shape, -1), axis=-1).astype(np.float32)
 
