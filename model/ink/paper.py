@@ -1501,7 +1501,7 @@ def _printed_down(line: np.ndarray, height: int) -> bool:
     image's top to within that of its bottom, as straight and as even as print (PRINTED_LINE_WANDER,
     PRINTED_LINE_UNEVENNESS)."""
     rows = np.flatnonzero(line.any(axis=1))
-    if not all(_near_the_sides(rows[0], rows[-1], height)) or len(rows) < 3:
+    if len(rows) < 3 or not all(_near_the_sides(rows[0], rows[-1], height)):
         return False
     widths = line[rows].sum(axis=1)
     centres = (line[rows] * np.arange(line.shape[1])).sum(axis=1) / widths
