@@ -10,7 +10,7 @@ or of a separator at the edge; scanner blur, noise and JPEG.  Then tight crops o
 tall (a phone photo's or a fine scan's, read on a copy 96 px across), digits written in a cell's printed
 box, blank forms (pattern, lines, a cell's box or only its sides down, stains: they must read as nothing or
 unsure) and whole fields of 3–7 digits with dots, commas, dashes or slashes between them, read exactly (digits
-only).
+only), also cut out with the field's printed box (a cheque's amount box).
 
 The scans are made by model.training.paper_scans (training renders MNIST's training digits the same
 way).  Every scan goes through the command line's own functions, as `digitpad predict scan.jpg` reads it.
@@ -128,15 +128,19 @@ def blanks(args, predictor) -> str:
 
 
 def fields(args, images, labels, predictor) -> str:
-    rows = [(f"{args.fields} fields of 3–7 digits, separators in 30% of the gaps", 99, (3, 8), False),
-            (f"{args.fields} fields of 2–4 digits, each touching the next (0–8% of the height)", 98, (2, 5), True)]
+    rows = [(f"{args.fields} fields of 3–7 digits, separators in 30% of the gaps", 99, (3, 8), False, False),
+            (f"{args.fields} fields of 2–4 digits, each touching the next (0–8% of the height)", 98, (2, 5), True,
+             False),
+            (f"{args.fields} fields of 3–7 digits in a printed box (whole, or its lines across), separators in 30% of "
+             "the gaps", 97, (3, 8), False, True)]
     lines = []
-    for name, stream, lengths, touching in rows:
+    for name, stream, lengths, touching, boxed in rows:
         rng = np.random.default_rng([args.seed, stream])
         exact = 0
         for _ in range(args.fields):
             picks = rng.integers(0, len(images), int(rng.integers(*lengths)))
-            answer = read_answer(predictor, field_scan([images[i] for i in picks], rng, touching=touching))
+            answer = read_answer(predictor, field_scan([images[i] for i in picks], rng,
+                                                            touching=touching, boxed=boxed))
             read = [d["label"] for d in answer["digits"]] if "number" in answer else [answer.get("label")]
             exact += read == [int(labels[i]) for i in picks]
         lines.append([name, f"{exact / max(args.fields, 1):.1%}"])

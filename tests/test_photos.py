@@ -1573,3 +1573,44 @@ def test_a_four_with_its_stem_at_the_side_on_a_printed_baseline_keeps_its_stem(p
     scan = encode(image, int(rng.integers(60, 95)) if rng.random() < 0.5 else None)
     prediction = predictor.predict_image(Image.open(io.BytesIO(scan)))
     assert prediction.label == 4 and not prediction.is_unsure
+
+
+def boxed_field(mnist, indices: list[int], sides: str) -> Image.Image:
+    """MNIST test digits 40 px tall written close together (15% of the height apart) on grey paper in a cheque's
+    printed amount box (``sides``: "tblr" whole, "tb" its lines across), cut out with it 4 px around the writing."""
+    from digitpad.model.training import paper_scans
+
+    form = paper_scans.Form(height=40.0, paper=(0.8,) * 3, margin=4, box=(sides, 0.02, 2.0, 0.6))
+    pieces = [paper_scans.digit_alpha(mnist.x_test[i], form.height, form.level) for i in indices]
+    coverage, _ = paper_scans.field_coverage(pieces, max(p.shape[0] for p in pieces), [6] * (len(pieces) - 1))
+    scan = paper_scans.scan(coverage, form, np.random.default_rng(0), 0, coverage.shape[0])
+    return Image.open(io.BytesIO(scan))
+
+
+BOXED_FIELDS = [([4087, 1648, 2263, 3942, 619], "39901"), ([2045, 3219, 2747, 428], "3004"),
+                ([622, 2267, 4884, 670], "4694"), ([3797, 3935, 4366, 958, 2776], "56333"),
+                ([1814, 3065, 3863, 4586, 2136, 197], "785316")]
+
+
+@pytest.mark.parametrize("sides", ["tblr", "tb"])
+@pytest.mark.parametrize("indices, number", BOXED_FIELDS)
+def test_a_number_in_its_printed_box_is_read(predictor, mnist_path, indices, number, sides):
+    """An amount written in a cheque's printed box, cut out with it, read as nothing: the polarity's median, on a copy
+    reduced to 48 px across, had 9 rows, two of them the box's lines, and took a line's level for the paper's; the
+    paper's level was the median darkness, among the strokes where they and the box are half of the field."""
+    from digitpad.model.files.datasets import load_mnist
+
+    image = boxed_field(load_mnist(mnist_path), indices, sides)
+    assert number_text(read_image_number(predictor, read_image(image))) == number
+
+
+def test_the_paper_of_a_field_half_ink_is_its_commonest_darkness():
+    """Noise 0.01 on paper at 0, strokes 0.1–0.5 dark over 55% of the field: the paper is at 0 and its noise 0.01,
+    not the median's level among the strokes."""
+    from digitpad.model.ink.paper import _paper_level_and_noise
+
+    rng = np.random.default_rng(0)
+    darkness = rng.normal(0, 0.01, (60, 300)).astype(np.float32)
+    darkness[:, :165] += rng.uniform(0.1, 0.5, (60, 165))
+    level, noise = _paper_level_and_noise(darkness)
+    assert abs(level) < 0.005 and 0.007 < noise < 0.013

@@ -42,6 +42,11 @@ EDGE_PAPER_DEPTH = 0.07
 # the paper computed on an even smaller one.
 POLARITY_CHECK_SIDE = 320
 POLARITY_SIDE = 48
+# ... keeping at least this many pixels across its shorter side: a field five times as wide as tall, reduced by its
+# longer side, kept 9 rows, its printed box's lines two of them, and the median took a line's level for the paper's.
+# (Padding the median's window by reflection instead of repeating the border rows read two more boxed fields of 100,
+# but it turned the polarity of a photo with a white desk beside shaded paper, and 3 tight crops of 200 went wrong.)
+POLARITY_LEAST_SIDE = 24
 # A crop at most this big (pixels, the longer side) has its polarity decided by which side of its border's
 # median its pixels reach FARTHER_SIDE times as far (when neither does, by the local median as for photos).
 SMALL_CROP = 96
@@ -486,7 +491,7 @@ def _ink_is_light(grey: np.ndarray) -> bool | None:
         found = _farther_side(smooth, float(np.median(_border(grey))))
         if found is not None:
             return found
-    median = _upsample(_local_median(_reduce_to(grey, POLARITY_SIDE)), grey.shape)
+    median = _upsample(_local_median(_reduce_to(grey, POLARITY_SIDE, POLARITY_LEAST_SIDE)), grey.shape)
     found = _stray_side(_box3(grey - median))
     if found is None and small:
         found = _farther_side(smooth, float(np.median(grey)))
@@ -651,9 +656,10 @@ def _window_side(shape: tuple[int, int], image_shape: tuple[int, int]) -> int:
     return max(shape) if _is_one_digit_crop(image_shape) else min(shape)
 
 
-def _reduce_to(values: np.ndarray, side: int) -> np.ndarray:
-    """Average blocks of pixels so the longer side is about ``side``: noise drops, the light stays."""
-    factor = math.ceil(max(values.shape) / side)
+def _reduce_to(values: np.ndarray, side: int, least: int = 1) -> np.ndarray:
+    """Average blocks of pixels so the longer side is about ``side``, the shorter at least ``least``: noise drops,
+    the light stays."""
+    factor = min(math.ceil(max(values.shape) / side), max(1, min(values.shape) // least))
     if factor <= 1:
         return values
     return np.asarray(Image.fromarray(values, mode="F").reduce(factor), np.float32)
@@ -726,24 +732,47 @@ def _paper_level_and_noise(darkness: np.ndarray) -> tuple[float, float]:
     # In a small, tight crop the digit is a third of the pixels (a blurred one's, nearly half) and drags
     # the median towards ink, so the light side holds ink's edges too.  Start from the crop's border,
     # which is paper even where a stroke reaches it; then keep only what lies near the paper's level,
-    # and measure again.  (In a bigger image the ink is a small share, and the level stays where it was.)
+    # and measure again.  (In a bigger image the ink is a small share, and the level stays where it was, but
+    # see below.)
     one_digit = _is_one_digit_crop(darkness.shape)
+    clipped = one_digit
     if one_digit:
         # ... unless the border is darker than the median: a printed box around the crop, not paper.
         border_level, border_spread = _robust_level_and_spread(_border(darkness)[None])  # as a one-row image
         if border_level <= level:
             level, spread = border_level, border_spread
-    for _ in range(CLIPPING_ROUNDS if one_digit else 0):
+    else:
+        # A field of writing can be half ink (bold digits close together, in a printed box): the median is then
+        # among the strokes, and the noise measured from it as big as they are.  The paper is still the darkness
+        # most pixels share.
+        commonest, commonest_spread = level, spread
+        for _ in range(CLIPPING_ROUNDS):  # finer bins as the paper's own noise comes out
+            commonest = _commonest_level(sample, min(commonest_spread, spread))
+            commonest_spread = _lighter_spread(sample, commonest)
+        if commonest < level - CLIP_SIGMAS * commonest_spread:
+            level, spread, clipped = commonest, commonest_spread, True
+    for _ in range(CLIPPING_ROUNDS if clipped else 0):
         near = sample[np.abs(sample - level) <= CLIP_SIGMAS * max(spread, 1e-6)]
         if near.size < 50:
             break
         level = float(np.median(near))
         spread = 1.4826 * float(np.median(np.abs(near - level)))
-    lighter = level - sample
-    lighter = lighter[lighter > 0]
-    if lighter.size < 50:
-        return level, spread
-    return level, min(spread, 1.4826 * float(np.median(lighter)))  # half-normal: median = 0.6745 σ
+    return level, min(spread, _lighter_spread(sample, level))
+
+
+def _commonest_level(sample: np.ndarray, spread: float) -> float:
+    """The darkness most pixels of ``sample`` share (a histogram's peak, bins a quarter of ``spread`` wide)."""
+    low, high = np.percentile(sample, [0.5, 99.5])
+    bins = int(min(1000, max(1, (high - low) / max(spread / 4, 1e-4))))
+    counts, edges = np.histogram(sample, bins=bins, range=(low, high))
+    peak = int(np.argmax(np.convolve(counts, np.ones(3), "same")))
+    return float(edges[peak] + edges[peak + 1]) / 2
+
+
+def _lighter_spread(sample: np.ndarray, level: float) -> float:
+    """Noise σ measured on the pixels lighter than ``level`` (half-normal: median = 0.6745 σ)."""
+    lighter = level - sample[sample < level]
+    return 1.4826 * float(np.median(lighter)) if lighter.size >= 50 else np.inf
 
 
 def _is_one_digit_crop(shape: tuple[int, int]) -> bool:
@@ -946,14 +975,15 @@ def _without_grid(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
 
 
 def _without_a_box(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
-    """A crop's ``mask`` (SMALL_CROP or less) without the printed box of the form's cell it was cut from, or None
-    where it has none: lines across and lines down along the outer sides of the ink, thinner than the strokes of
-    the writing inside them (which is more than a quarter of the ink); two lines alone, one each way, as thick as
-    each other (one box is printed with one weight; a pen's 1 beside a printed baseline is not).  Kept whole, the
-    box was read with the digit as one shape (an 8 in its box read 0).  A blank cell's box is left for
-    ``_sides_of_a_box`` to doubt: so is a 7 of two straight lines meeting at a corner, and a digit's own bars are as
-    thick as its other strokes."""
-    if max(mask.shape) > SMALL_CROP:
+    """A crop's ``mask`` (SMALL_CROP or less), or a wide field's (a number cut out with a cheque's amount box),
+    without the printed box of the form's cell or field it was cut from, or None where it has none: lines across and
+    lines down along the outer sides of the ink, thinner than the strokes of the writing inside them (which is more
+    than a quarter of the ink); two lines alone, one each way, as thick as each other (one box is printed with one
+    weight; a pen's 1 beside a printed baseline is not).  Kept whole, the box was read with the digit as one shape (an
+    8 in its box read 0).  A blank cell's box is left for ``_sides_of_a_box`` to doubt: so is a 7 of two straight
+    lines meeting at a corner, and a digit's own bars are as thick as its other strokes."""
+    rows, cols = mask.shape
+    if max(rows, cols) > SMALL_CROP and cols < WIDE_FIELD * rows:
         return None
     down = _Lines.along(mask.T, level_first=False)
     across = replace(across, bands=across.sides_of_the_ink()) if across.bands else across

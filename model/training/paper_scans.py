@@ -265,9 +265,12 @@ def blank_scan(kind: str, rng: np.random.Generator) -> bytes:
     return scan(coverage, form, rng, 0, side)
 
 
-def field_scan(digits: list[np.ndarray], rng: np.random.Generator, touching: bool = False) -> bytes:
+def field_scan(digits: list[np.ndarray], rng: np.random.Generator, touching: bool = False,
+               boxed: bool = False) -> bytes:
     """A whole amount field: 3–7 digits, maybe with separators between them, in every condition.
-    ``touching``: no separators, and each digit touches or slightly overlaps the next (0–8% of the height)."""
+    ``touching``: no separators, and each digit touches or slightly overlaps the next (0–8% of the height).
+    ``boxed``: the field's printed box around them, whole or only its lines across, cut out with it (a cheque's
+    amount box)."""
     form = random_form(rng, set(CONDITIONS) - {"tight crop"})
     form.margin = int(rng.integers(2, 10))
     pieces, gaps = [], []
@@ -279,4 +282,6 @@ def field_scan(digits: list[np.ndarray], rng: np.random.Generator, touching: boo
         gap = rng.uniform(-0.08, 0.0) if touching else rng.uniform(0.1, 0.45)
         gaps.append(int(gap * form.height))
     coverage, _ = field_coverage(pieces, int(max(p.shape[0] for p in pieces)), gaps[:-1])
+    if boxed:
+        form.box = (str(rng.choice(["tblr", "tb"])), rng.uniform(0, 0.1), rng.uniform(1, 2.2), rng.uniform(0.3, 0.75))
     return scan(coverage, form, rng, 0, coverage.shape[0])
