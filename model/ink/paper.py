@@ -732,47 +732,24 @@ def _paper_level_and_noise(darkness: np.ndarray) -> tuple[float, float]:
     # In a small, tight crop the digit is a third of the pixels (a blurred one's, nearly half) and drags
     # the median towards ink, so the light side holds ink's edges too.  Start from the crop's border,
     # which is paper even where a stroke reaches it; then keep only what lies near the paper's level,
-    # and measure again.  (In a bigger image the ink is a small share, and the level stays where it was, but
-    # see below.)
+    # and measure again.  (In a bigger image the ink is a small share, and the level stays where it was.)
     one_digit = _is_one_digit_crop(darkness.shape)
-    clipped = one_digit
     if one_digit:
         # ... unless the border is darker than the median: a printed box around the crop, not paper.
         border_level, border_spread = _robust_level_and_spread(_border(darkness)[None])  # as a one-row image
         if border_level <= level:
             level, spread = border_level, border_spread
-    else:
-        # A field of writing can be half ink (bold digits close together, in a printed box): the median is then
-        # among the strokes, and the noise measured from it as big as they are.  The paper is still the darkness
-        # most pixels share.
-        commonest, commonest_spread = level, spread
-        for _ in range(CLIPPING_ROUNDS):  # finer bins as the paper's own noise comes out
-            commonest = _commonest_level(sample, min(commonest_spread, spread))
-            commonest_spread = _lighter_spread(sample, commonest)
-        if commonest < level - CLIP_SIGMAS * commonest_spread:
-            level, spread, clipped = commonest, commonest_spread, True
-    for _ in range(CLIPPING_ROUNDS if clipped else 0):
+    for _ in range(CLIPPING_ROUNDS if one_digit else 0):
         near = sample[np.abs(sample - level) <= CLIP_SIGMAS * max(spread, 1e-6)]
         if near.size < 50:
             break
         level = float(np.median(near))
         spread = 1.4826 * float(np.median(np.abs(near - level)))
-    return level, min(spread, _lighter_spread(sample, level))
-
-
-def _commonest_level(sample: np.ndarray, spread: float) -> float:
-    """The darkness most pixels of ``sample`` share (a histogram's peak, bins a quarter of ``spread`` wide)."""
-    low, high = np.percentile(sample, [0.5, 99.5])
-    bins = int(min(1000, max(1, (high - low) / max(spread / 4, 1e-4))))
-    counts, edges = np.histogram(sample, bins=bins, range=(low, high))
-    peak = int(np.argmax(np.convolve(counts, np.ones(3), "same")))
-    return float(edges[peak] + edges[peak + 1]) / 2
-
-
-def _lighter_spread(sample: np.ndarray, level: float) -> float:
-    """Noise σ measured on the pixels lighter than ``level`` (half-normal: median = 0.6745 σ)."""
-    lighter = level - sample[sample < level]
-    return 1.4826 * float(np.median(lighter)) if lighter.size >= 50 else np.inf
+    lighter = level - sample
+    lighter = lighter[lighter > 0]
+    if lighter.size < 50:
+        return level, spread
+    return level, min(spread, 1.4826 * float(np.median(lighter)))  # half-normal: median = 0.6745 σ
 
 
 def _is_one_digit_crop(shape: tuple[int, int]) -> bool:
