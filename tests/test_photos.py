@@ -1602,3 +1602,19 @@ def test_a_number_in_its_printed_box_is_read(predictor, mnist_path, indices, num
 
     image = boxed_field(load_mnist(mnist_path), indices, sides)
     assert number_text(read_image_number(predictor, read_image(image))) == number
+
+
+@pytest.mark.parametrize("seed, indices, number", [(121, [3164, 1897, 1489], "613"),
+                                                   (138, [2865, 3594, 3927, 2056], "3798"),
+                                                   (385, [1616, 4037, 2918, 3227, 862], "66219")])
+def test_a_boxed_field_where_nothing_strays_from_the_local_median_is_read(predictor, mnist_path, seed, indices,
+                                                                         number):
+    """Generated amount fields in a printed box whose ink, print and pattern are so much of the field that no pixel
+    strays far from the local median: the polarity was undecided and the field read as nothing.  Ink is then the
+    side that reaches farther, as in a tight crop."""
+    from digitpad.model.files.datasets import load_mnist
+    from digitpad.model.training.paper_scans import field_scan
+
+    mnist = load_mnist(mnist_path)
+    scan = field_scan([mnist.x_test[i] for i in indices], np.random.default_rng(seed), boxed=True)
+    assert number_text(read_image_number(predictor, read_image(Image.open(io.BytesIO(scan))))) == number

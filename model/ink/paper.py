@@ -493,8 +493,10 @@ def _ink_is_light(grey: np.ndarray) -> bool | None:
             return found
     median = _upsample(_local_median(_reduce_to(grey, POLARITY_SIDE, POLARITY_LEAST_SIDE)), grey.shape)
     found = _stray_side(_box3(grey - median))
-    if found is None and small:
-        found = _farther_side(smooth, float(np.median(grey)))
+    if found is None and (small or _is_a_field(grey.shape)):
+        # A field of bold digits in a printed box, on patterned paper, is so much ink and print that nothing
+        # strays far from the local median: as in a tight crop, ink is the side that reaches farther.
+        found = _farther_side(smooth if small else _box3(grey), float(np.median(grey)))
     return found
 
 
@@ -750,6 +752,12 @@ def _paper_level_and_noise(darkness: np.ndarray) -> tuple[float, float]:
     if lighter.size < 50:
         return level, spread
     return level, min(spread, 1.4826 * float(np.median(lighter)))  # half-normal: median = 0.6745 σ
+
+
+def _is_a_field(shape: tuple[int, int]) -> bool:
+    """An image at least WIDE_FIELD times as wide as tall: a field of writing cut out of a form."""
+    rows, cols = shape
+    return cols >= WIDE_FIELD * rows
 
 
 def _is_one_digit_crop(shape: tuple[int, int]) -> bool:
