@@ -139,8 +139,8 @@ def fields(args, images, labels, predictor) -> str:
         exact = 0
         for _ in range(args.fields):
             picks = rng.integers(0, len(images), int(rng.integers(*lengths)))
-            answer = read_answer(predictor, field_scan([images[i] for i in picks], rng,
-                                                            touching=touching, boxed=boxed))
+            scan = field_scan([images[i] for i in picks], rng, touching=touching, boxed=boxed)
+            answer = read_answer(predictor, scan)
             read = [d["label"] for d in answer["digits"]] if "number" in answer else [answer.get("label")]
             exact += read == [int(labels[i]) for i in picks]
         lines.append([name, f"{exact / max(args.fields, 1):.1%}"])

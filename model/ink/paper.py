@@ -762,8 +762,7 @@ def _is_a_field(shape: tuple[int, int]) -> bool:
 
 def _is_one_digit_crop(shape: tuple[int, int]) -> bool:
     """A small crop about as wide as tall: a digit cut out tightly, not a whole field of writing."""
-    rows, cols = shape
-    return max(shape) <= SMALL_CROP and cols < WIDE_FIELD * rows
+    return max(shape) <= SMALL_CROP and not _is_a_field(shape)
 
 
 def _otsu(marks: list[Mark]) -> float:
@@ -828,7 +827,7 @@ def _short_of_the_sides_in_a_crop(mask: np.ndarray, lines: _Lines) -> bool:
     No light falls off across a crop to break a printed line, and a form's line that ends inside the crop (a blank
     cell's underline photographed askew) covers more: it stays print."""
     rows, cols = mask.shape
-    if max(rows, cols) > SMALL_CROP or cols >= WIDE_FIELD * rows:
+    if max(rows, cols) > SMALL_CROP or _is_a_field(mask.shape):
         return False
     cover = lines.sheared.mean(axis=1)
     # Lines joined into one mark are measured by their cores, without their fringes: a bold 0's rows are all covered
@@ -967,8 +966,7 @@ def _without_a_box(mask: np.ndarray, across: _Lines) -> np.ndarray | None:
     weight; a pen's 1 beside a printed baseline is not).  Kept whole, the box was read with the digit as one shape (an
     8 in its box read 0).  A blank cell's box is left for ``_sides_of_a_box`` to doubt: so is a 7 of two straight
     lines meeting at a corner, and a digit's own bars are as thick as its other strokes."""
-    rows, cols = mask.shape
-    if max(rows, cols) > SMALL_CROP and cols < WIDE_FIELD * rows:
+    if max(mask.shape) > SMALL_CROP and not _is_a_field(mask.shape):
         return None
     down = _Lines.along(mask.T, level_first=False)
     across = replace(across, bands=across.sides_of_the_ink()) if across.bands else across
@@ -1190,7 +1188,7 @@ def _lines_are_print(mask: np.ndarray, bands: list[tuple[int, int]], least: int 
     least ``least`` pixels of that ink."""
     rows, cols = mask.shape
     others = mask[~_rows_of(bands, rows)]
-    if cols >= WIDE_FIELD * rows or _nearly_all_ink_is_lines(others, mask):
+    if _is_a_field(mask.shape) or _nearly_all_ink_is_lines(others, mask):
         return True
     used = np.flatnonzero(others.sum(axis=0) >= least)
     return len(used) == 0 or (used[-1] - used[0] + 1) <= LINE_BEYOND_WRITING * cols
